@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root: three levels above apps/api/src. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const port = z.coerce.number().int().min(1).max(65_535);
+
+// Every environment variable Headcount reads is read here and nowhere else.
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  HEADCOUNT_DATA_DIR: z.string().min(1).optional(),
+  HEADCOUNT_DB_PORT: port.default(54329),
+  API_PORT: port.default(4000),
+  WEB_PORT: port.default(3000),
+  API_HOST: z.string().default("127.0.0.1"),
+  HEADCOUNT_CORPUS: z.string().optional(),
+  HEADCOUNT_PUBLIC_API_URL: z.string().url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPort: number;
+  apiPort: number;
+  apiHost: string;
+  webPort: number;
+  corpusDir: string | undefined;
+  publicApiUrl: string;
+  nodeEnv: "development" | "production" | "test";
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== "")),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const defaultCorpus = path.resolve(REPO_ROOT, "../shared/seeds");
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(REPO_ROOT, e.HEADCOUNT_DATA_DIR ?? ".data"),
+    dbPort: e.HEADCOUNT_DB_PORT,
+    apiPort: e.API_PORT,
+    apiHost: e.API_HOST,
+    webPort: e.WEB_PORT,
+    corpusDir: e.HEADCOUNT_CORPUS
+      ? path.resolve(e.HEADCOUNT_CORPUS)
+      : existsSync(defaultCorpus)
+        ? defaultCorpus
+        : undefined,
+    publicApiUrl: e.HEADCOUNT_PUBLIC_API_URL ?? `http://127.0.0.1:${e.API_PORT}/graphql`,
+    nodeEnv: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** A configuration or environment problem the operator must fix; printed without a stack trace. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}

@@ -1,0 +1,3 @@
+export * from "./dates.ts";
+export * from "./display.ts";
+export * from "./vocabulary.ts";
