@@ -1,0 +1,22 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+
+export type { PrismaClient };
+
+export interface PrismaOptions {
+  /** Connections in the pool; one API process on two cores needs few. */
+  max?: number;
+}
+
+/** A Prisma client over node-postgres, with timeouts so no request waits forever on a sick database. */
+export function createPrismaClient(databaseUrl: string, options: PrismaOptions = {}): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 15_000,
+    idle_in_transaction_session_timeout: 15_000,
+  });
+  return new PrismaClient({ adapter });
+}

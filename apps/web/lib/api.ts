@@ -1,0 +1,17 @@
+import { cacheExchange, createClient, fetchExchange } from "@urql/core";
+import { registerUrql } from "@urql/next/rsc";
+
+/** Where server components reach the API (same machine by default). */
+export function apiUrl(): string {
+  return process.env.HEADCOUNT_API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? "4000"}/graphql`;
+}
+
+/** One urql client per server request, so no data is shared between visitors. */
+export const { getClient } = registerUrql(() =>
+  createClient({
+    url: apiUrl(),
+    exchanges: [cacheExchange, fetchExchange],
+    preferGetMethod: false,
+    requestPolicy: "network-only",
+  }),
+);
