@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { constants, existsSync } from "node:fs";
+import { constants, existsSync, readFileSync } from "node:fs";
 import { access, chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -157,7 +157,7 @@ async function ensureWritableDataDir(dataDir: string): Promise<void> {
       const mode = (await stat(dir)).mode;
       if ((mode & 0o001) === 0) {
         throw new ConfigError(
-          `The data folder ${dataDir} is inside ${dir}, which other users cannot enter (mode ${(mode & 0o777).toString(8)}); ` +
+          `The data folder ${dataDir} is not reachable by other users: ${dir} has mode ${(mode & 0o777).toString(8)}. ` +
             "PostgreSQL runs as the `postgres` user when started as root. Set HEADCOUNT_DATA_DIR to a folder outside it.",
         );
       }
@@ -213,6 +213,8 @@ async function probeServer(port: number, credentials: Credentials): Promise<"our
       database: "postgres",
       connectionTimeoutMillis: 2000,
     });
+    // Whatever listens may reset the connection; that is an answer, not a crash.
+    client.on("error", () => {});
     try {
       await client.connect();
       await client.query("select 1");
@@ -233,11 +235,16 @@ async function removeStalePidFile(pgData: string): Promise<void> {
   const pidFile = path.join(pgData, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt((await readFile(pidFile, "utf8")).split("\n")[0] ?? "", 10);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    throw new ConfigError(
-      `A PostgreSQL process (pid ${pid}) still holds ${pgData} but does not answer on the configured port. ` +
-        "Stop it, or check HEADCOUNT_DB_PORT.",
-    );
+  if (Number.isInteger(pid) && pid > 0) {
+    // A postmaster killed a moment ago may still be exiting (or be a zombie awaiting its reaper).
+    const deadline = Date.now() + 5_000;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (isAlive(pid)) {
+      throw new ConfigError(
+        `A PostgreSQL process (pid ${pid}) still holds ${pgData} but does not answer on the configured port. ` +
+          "Stop it, or check HEADCOUNT_DB_PORT.",
+      );
+    }
   }
   await rm(pidFile, { force: true });
 }
@@ -245,9 +252,16 @@ async function removeStalePidFile(pgData: string): Promise<void> {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // kill(0) succeeds on a zombie; /proc tells a zombie (state Z) from a live process.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return true;
   }
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import pg from "pg";
 
 type SchemaEngine = import("@prisma/schema-engine-wasm").SchemaEngine;
 
@@ -34,7 +35,10 @@ export async function openSchemaEngine(
   schemaFile: { path: string; content: string },
 ): Promise<{ engine: SchemaEngine; close(): Promise<void> }> {
   await initialiseWasm();
-  const factory = new PrismaPg({ connectionString: databaseUrl });
+  // An external pool, so closing the engine really closes its connections (a template database
+  // cannot be cloned while anything is connected to it).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const factory = new PrismaPg(pool);
   const engine = await bindings.SchemaEngine.new(
     { datamodels: [[schemaFile.path, schemaFile.content]] },
     () => {},
@@ -44,6 +48,7 @@ export async function openSchemaEngine(
     engine,
     close: async () => {
       engine.free();
+      await pool.end();
     },
   };
 }

@@ -16,10 +16,13 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
   };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // Fields are non-null unless they say otherwise: a client should not have to guard every field.
+  defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
@@ -37,8 +40,25 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    edgesFieldOptions: { nullable: false, description: "The items of this page, each with its cursor." },
+    nodeFieldOptions: { nullable: false, description: "The item." },
+    idFieldOptions: { description: "A globally unique, opaque identifier; pass it to node(id)." },
+    nodeTypeOptions: { description: "An object with a global ID, fetchable through node(id)." },
+    pageInfoTypeOptions: { description: "Where a page sits in its connection." },
+    nodeQueryOptions: { description: "Any object, by its global ID." },
+    nodesQueryOptions: { description: "Several objects, by their global IDs, in the order given." },
+    cursorFieldOptions: { description: "Pass it as `after` or `before` to page from this item." },
+    pageInfoFieldOptions: { description: "Where this page sits in the connection." },
+    hasNextPageFieldOptions: { description: "True when there are items after this page." },
+    hasPreviousPageFieldOptions: { description: "True when there are items before this page." },
+    startCursorFieldOptions: { description: "The cursor of the first item of this page." },
+    endCursorFieldOptions: { description: "The cursor of the last item of this page." },
+    firstArgOptions: { description: "Return at most this many items from the start (1 to 100)." },
+    lastArgOptions: { description: "Return at most this many items from the end (1 to 100)." },
+    afterArgOptions: { description: "Return items after this cursor." },
+    beforeArgOptions: { description: "Return items before this cursor." },
+    defaultConnectionTypeOptions: { description: "A page of items, Relay-style." },
+    defaultEdgeTypeOptions: { description: "An item of a page, with its cursor." },
   },
   errors: { defaultTypes: [] },
 });

@@ -1,4 +1,5 @@
 import { builder } from "../builder.ts";
+import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
 import { PrecisionEnum } from "./enums.ts";
 
 builder.prismaNode("Article", {
@@ -48,13 +49,14 @@ builder.queryField("articles", (t) =>
     type: "Article",
     cursor: "id",
     description: "The stored articles.",
-    maxSize: 100,
+    maxSize: MAX_PAGE_SIZE,
     defaultSize: 20,
     args: {
       orderBy: t.arg({ type: ArticleOrder, defaultValue: "PUBLISHED_DESC", description: "Ordering." }),
     },
-    resolve: (query, _root, args, context) =>
-      context.prisma.article.findMany({
+    resolve: (query, _root, args, context) => {
+      assertPageSize(args);
+      return context.prisma.article.findMany({
         ...query,
         orderBy:
           args.orderBy === "INGESTED_DESC"
@@ -63,7 +65,8 @@ builder.queryField("articles", (t) =>
                 { publishedAt: { sort: args.orderBy === "PUBLISHED_ASC" ? "asc" : "desc", nulls: "last" } },
                 { id: args.orderBy === "PUBLISHED_ASC" ? "asc" : "desc" },
               ],
-      }),
+      });
+    },
     totalCount: (_connection, _args, context) => context.prisma.article.count(),
   }),
 );

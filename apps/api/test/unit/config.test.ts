@@ -1,0 +1,41 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, REPO_ROOT } from "../../src/config.ts";
+import { generatePassword } from "../../src/users/passwords.ts";
+
+describe("loadConfig", () => {
+  it("uses the documented defaults", () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe(path.join(REPO_ROOT, ".data"));
+    expect(config.dbPort).toBe(54329);
+    expect(config.apiPort).toBe(4000);
+    expect(config.webPort).toBe(3000);
+  });
+
+  it("reads the documented names and refuses nonsense with a clear message", () => {
+    const config = loadConfig({
+      API_PORT: "4100",
+      WEB_PORT: "3100",
+      HEADCOUNT_DB_PORT: "55000",
+      HEADCOUNT_DATA_DIR: "/tmp/hc",
+    });
+    expect([config.apiPort, config.webPort, config.dbPort, config.dataDir]).toEqual([
+      4100,
+      3100,
+      55000,
+      "/tmp/hc",
+    ]);
+    expect(() => loadConfig({ API_PORT: "not-a-port" })).toThrow(ConfigError);
+    expect(() => loadConfig({ API_PORT: "70000" })).toThrow(/API_PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "nonsense" })).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe("generatePassword", () => {
+  it("gives 20 unambiguous characters, different every time", () => {
+    const passwords = new Set(Array.from({ length: 50 }, generatePassword));
+    expect(passwords.size).toBe(50);
+    for (const password of passwords) expect(password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{20}$/);
+  });
+});

@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
+import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
+import { GRAPHIQL_EXAMPLES_DIR } from "../../apps/api/src/server/graphiql-tabs.ts";
+import { testApi } from "../support/api.ts";
+import { testPrisma } from "../support/database.ts";
+import { requireSeeds } from "../support/seeds.ts";
+
+const prisma = testPrisma();
+const { query } = testApi(prisma);
+const examples = readdirSync(GRAPHIQL_EXAMPLES_DIR).filter((file) => file.endsWith(".graphql"));
+
+beforeAll(async () => {
+  const { documents } = await collectDocuments([requireSeeds()]);
+  await ingestDocuments(prisma, documents, { trigger: "test" });
+});
+afterAll(() => prisma.$disconnect());
+
+describe("GraphiQL example queries", () => {
+  it("there are examples to open with", () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+
+  it.each(examples)("%s runs without errors and returns data", async (file) => {
+    const document = readFileSync(path.join(GRAPHIQL_EXAMPLES_DIR, file), "utf8");
+    const result = await query(document);
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(result.data)).not.toBe("{}");
+  });
+});
