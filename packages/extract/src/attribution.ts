@@ -1,0 +1,472 @@
+import type { EntityType } from "@headcount/shared";
+import type { EntityIndex, EntityMention, EntityRecord } from "./entities.ts";
+import { countryOfDemonym, lookupSurface } from "./gazetteer.ts";
+import type { Sentence, Span } from "./segment.ts";
+import { normaliseRole } from "./variants.ts";
+
+/**
+ * Who said it, and who passed it on. Frames are found around the number in its sentence:
+ * "according to X", "X said (that)", "…, X said", "citing X", "cited by X", "X's assessment", and the
+ * speaker of a direct quotation. The deepest speaker is the source; the others are the relay chain (`via`),
+ * speaker side first. News agencies relay: they are never deeper than a named speaker they report.
+ */
+
+export interface SourceRef {
+  name: string;
+  type: EntityType;
+  entity: EntityRecord | null;
+  start: number;
+  end: number;
+}
+
+export interface Attribution {
+  source: SourceRef | null;
+  via: SourceRef[];
+  /** Some frame was found in the sentence, even an impersonal one ("it is reported that"). */
+  explicit: boolean;
+  /** Only an impersonal frame or adverb: "it is reported", "reportedly", "allegedly". */
+  impersonal: boolean;
+  /** The attribution says the claim was made some unknown time before ("have previously indicated"). */
+  previously: boolean;
+  /** Where the frame begins (for the quote) and the reporting verbs (for the date said). */
+  frameStart: number | null;
+  verbSpans: Span[];
+}
+
+const SAY =
+  "said|says|say|saying|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes";
+const SAY_RE = new RegExp(`\\b(${SAY})\\b`, "gi");
+const NP_BOUNDARY =
+  /(?:^|[;:“”"(—–]|[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
+const TRAILING_AUX =
+  /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?|last\s+\w+|this\s+\w+|in\s+a\s+(?:statement|report|briefing|interview))$/i;
+const LEADING_NOISE =
+  /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
+
+const SOURCE_NOUNS =
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators)$/i;
+const SINGULAR_PERSON =
+  /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator)$/i;
+const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
+const GENERIC_ONLY =
+  /^(?:(?:the|latest|most|recent|new|intelligence|data|reports?|estimates?|figures|assessment|information|sources|findings)\s*)+$/i;
+
+const RELAY_KINDS = new Set(["news"]);
+
+interface Layer {
+  ref: SourceRef;
+  depth: number;
+  relay: boolean;
+}
+
+export interface AttributionContext {
+  body: string;
+  sentence: Sentence;
+  index: EntityIndex;
+  quotes: Span[];
+  quantityStart: number;
+  quantityEnd: number;
+  clauseEnd: number;
+}
+
+export function attribute(ctx: AttributionContext): Attribution {
+  const { body, sentence, quantityStart } = ctx;
+  const layers: Layer[] = [];
+  const verbSpans: Span[] = [];
+  let explicit = false;
+  let impersonal = false;
+  let previously = false;
+  let frameStart: number | null = null;
+  const markFrame = (at: number) => {
+    if (at < quantityStart && (frameStart === null || at < frameStart)) frameStart = at;
+  };
+
+  const quote = ctx.quotes.find((q) => q.start <= quantityStart && ctx.quantityEnd <= q.end);
+  const scopeStart = quote ? Math.max(sentence.start, quote.start) : sentence.start;
+  const scopeEnd = quote ? Math.min(sentence.end, quote.end) : sentence.end;
+  const text = body.slice(scopeStart, scopeEnd);
+
+  // "according to X" (X may be "… cited by Y" or "…, citing Y").
+  const according =
+    /\baccording to\s+([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|\bthat\b|\bon the \d|\bon \w+day\b|$))/gi;
+  for (let m = according.exec(text); m; m = according.exec(text)) {
+    const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
+    const npEnd = npStart + (m[1]?.length ?? 0);
+    if (npStart > quantityStart && !isTrailing(body, npEnd, sentence.end)) continue;
+    explicit = true;
+    markFrame(scopeStart + m.index);
+    verbSpans.push({ start: scopeStart + m.index, end: npEnd });
+    const np = m[1] ?? "";
+    const cited = /\s+(?:cited|quoted|reported|relayed)\s+by\s+(.+)$/i.exec(np);
+    if (cited?.[1]) {
+      const relayStart = npEnd - cited[1].length;
+      pushRef(layers, resolveNP(ctx, relayStart, npEnd), 0.5, true);
+      const inner = resolveNP(ctx, npStart, npStart + cited.index);
+      pushRef(layers, inner, 1, false);
+    } else {
+      const ref = resolveNP(ctx, npStart, npEnd);
+      if (ref) pushRef(layers, ref, 1, false);
+      else if (/\breports?\b/i.test(np)) impersonal = true;
+    }
+  }
+
+  // "citing X" — deeper than whoever cites.
+  const citing = /\b(?:citing|quoting)\s+([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|\bas saying\b|\bthat\b|$))/gi;
+  for (let m = citing.exec(text); m; m = citing.exec(text)) {
+    const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
+    const npEnd = npStart + (m[1]?.length ?? 0);
+    explicit = true;
+    markFrame(scopeStart + m.index);
+    pushRef(layers, resolveNP(ctx, npStart, npEnd), positionDepth(npStart, quantityStart) + 0.6, false);
+  }
+
+  // "as disclosed by X", "reported by X": X relayed what the sentence says.
+  const by =
+    /\b(?:disclosed|revealed|reported|cited|quoted|confirmed|announced|published|relayed)\s+by\s+(?:the\s+)?([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|$))/gi;
+  for (let m = by.exec(text); m; m = by.exec(text)) {
+    const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
+    const npEnd = npStart + (m[1]?.length ?? 0);
+    if (/according to\s+[^,]*$/i.test(body.slice(sentence.start, scopeStart + m.index))) continue;
+    explicit = true;
+    markFrame(scopeStart + m.index);
+    pushRef(layers, resolveNP(ctx, npStart, npEnd), 0.8, false);
+  }
+
+  // "the Pentagon's assessment", "Britain's defence intelligence estimates"
+  const possessive =
+    /\b([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,5})[’']s?\s+(?:latest\s+|own\s+|new\s+|recent\s+)?(?:assessment|estimate|estimates|figures|data|tally|count|intelligence|report|reports|calculations?)\b/gu;
+  for (let m = possessive.exec(text); m; m = possessive.exec(text)) {
+    const npStart = scopeStart + m.index;
+    const npEnd = npStart + (m[1]?.length ?? 0);
+    const ref = resolveNP(ctx, npStart, npEnd);
+    if (!ref) continue;
+    explicit = true;
+    markFrame(npStart);
+    pushRef(layers, ref, positionDepth(npStart, quantityStart) + 0.5, false);
+  }
+
+  // "X said (that) …" before the number; "…, X said." after it.
+  SAY_RE.lastIndex = 0;
+  for (let m = SAY_RE.exec(text); m; m = SAY_RE.exec(text)) {
+    const verbStart = scopeStart + m.index;
+    const verbEnd = verbStart + m[0].length;
+    const verb = m[0].toLowerCase();
+    if (verbStart >= quantityStart && verbStart < ctx.clauseEnd) continue;
+    const beforeVerb = body.slice(scopeStart, verbStart);
+    // "according to reports" and "citing reports" are handled above; "reports" as a noun is not a verb.
+    const nounLike = /^(?:reports?|estimates?|claims?|show|state|put|puts|counted|counts)$/.test(verb);
+    if (/\b(?:according to|citing|of|the|these|those|such|in|a|an)\s+$/i.test(beforeVerb)) continue;
+    if (nounLike && /\b(?:media|intelligence|news|press|official|government|military)\s+$/i.test(beforeVerb))
+      continue;
+    if (nounLike && !/\b(?:that|\d)/.test(body.slice(verbEnd, verbEnd + 25)) && verbStart < quantityStart)
+      continue;
+    const passive =
+      /\b(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s+(?:widely\s+|also\s+)?$/i.exec(
+        beforeVerb,
+      );
+    if (passive) {
+      explicit = true;
+      impersonal = true;
+      markFrame(scopeStart + passive.index);
+      verbSpans.push({ start: verbStart, end: verbEnd });
+      continue;
+    }
+    if (
+      /\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(beforeVerb) &&
+      !/^\s+by\b/.test(body.slice(verbEnd, verbEnd + 4))
+    )
+      continue;
+    const trailing = verbStart >= quantityStart;
+    if (trailing && !isTrailing(body, verbEnd, scopeEnd) && !/^\s*,/.test(body.slice(verbEnd, verbEnd + 2))) {
+      // "…, said X." puts the speaker after the verb.
+      continue;
+    }
+    const subject = subjectBefore(body, scopeStart, verbStart);
+    let ref: SourceRef | null = null;
+    if (subject) {
+      if (
+        /\b(?:previously|earlier|in the past|before)\s*$/i.test(body.slice(subject.start, verbStart)) ||
+        /^\s+(?:previously|earlier)\b/i.test(body.slice(verbEnd, verbEnd + 12))
+      ) {
+        previously = true;
+      }
+      ref = resolveNP(ctx, subject.start, subject.end);
+    }
+    if (!ref && trailing) {
+      const inverted = /^\s+((?:the\s+)?[^,.;]{2,80}?)\s*(?:[,.;]|$)/.exec(body.slice(verbEnd, scopeEnd));
+      if (inverted?.[1])
+        ref = resolveNP(
+          ctx,
+          verbEnd + inverted[0].indexOf(inverted[1]),
+          verbEnd + inverted[0].indexOf(inverted[1]) + inverted[1].length,
+        );
+    }
+    if (!ref) continue;
+    explicit = true;
+    markFrame(Math.min(ref.start, verbStart));
+    verbSpans.push({ start: verbStart, end: verbEnd });
+    // "told Reuters": the agency relays.
+    const told = /^\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})/.exec(
+      body.slice(verbEnd, verbEnd + 40),
+    );
+    if (verb === "told" && told?.[1]) {
+      const relay = resolveNP(ctx, verbEnd + told[0].indexOf(told[1]), verbEnd + told[0].length);
+      if (relay) pushRef(layers, relay, 0.4, true);
+    }
+    pushRef(layers, ref, trailing ? 2 : 3 + positionDepth(verbStart, quantityStart), false);
+  }
+
+  // The speaker of a direct quotation.
+  if (quote) {
+    const speaker = quoteSpeaker(ctx, quote);
+    if (speaker) {
+      explicit = true;
+      // A third party named inside the quote is deeper than the person quoting it.
+      for (const layer of layers) layer.depth += 10;
+      pushRef(layers, speaker, 9, false);
+    }
+  }
+
+  if (
+    !explicit &&
+    /\b(?:reportedly|allegedly|purportedly|is said to|are said to|are believed to|is believed to)\b/i.test(
+      sentence.text,
+    )
+  ) {
+    impersonal = true;
+  }
+
+  const chain = orderLayers(layers);
+  return {
+    source: chain[0] ?? null,
+    via: chain.slice(1),
+    explicit,
+    impersonal: impersonal && chain.length === 0,
+    previously,
+    frameStart,
+    verbSpans,
+  };
+}
+
+function positionDepth(at: number, quantityStart: number): number {
+  // Frames nearer to the number (and before it) are deeper: "According to Yonhap, Lee said the NIS estimated …".
+  return at < quantityStart ? 1 - Math.min(1, (quantityStart - at) / 1000) : 0;
+}
+
+function isTrailing(body: string, end: number, sentenceEnd: number): boolean {
+  return /^\s*(?:(?:on|last|this|in|late|early)\s+[\w ,]{2,30}?)?\s*(?:[.,;!?]["”’]?)?\s*$/.test(
+    body.slice(end, sentenceEnd),
+  );
+}
+
+function pushRef(layers: Layer[], ref: SourceRef | null, depth: number, relay: boolean): void {
+  if (!ref) return;
+  const isRelay = relay || (ref.entity !== null && RELAY_KINDS.has(ref.entity.kind));
+  layers.push({ ref, depth, relay: isRelay });
+}
+
+function orderLayers(layers: Layer[]): SourceRef[] {
+  const speakers = layers.filter((l) => !l.relay).sort((a, b) => b.depth - a.depth);
+  const relays = layers.filter((l) => l.relay).sort((a, b) => b.depth - a.depth);
+  const ordered = [...speakers, ...relays].map((l) => l.ref);
+  const seen = new Set<string>();
+  return ordered.filter((r) => {
+    const key = r.name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The noun phrase before a verb, back to a clause boundary. */
+function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
+  const before = body.slice(scopeStart, verbStart);
+  let from = 0;
+  NP_BOUNDARY.lastIndex = 0;
+  for (let m = NP_BOUNDARY.exec(before); m; m = NP_BOUNDARY.exec(before)) {
+    if (m[0].length === 0) {
+      NP_BOUNDARY.lastIndex++;
+      continue;
+    }
+    from = m.index + m[0].length;
+  }
+  let np = before.slice(from);
+  let start = scopeStart + from;
+  for (let guard = 0; guard < 6; guard++) {
+    const trimmed = np.replace(TRAILING_AUX, "");
+    if (trimmed === np) break;
+    np = trimmed;
+  }
+  const lead = /^\s*/.exec(np)?.[0].length ?? 0;
+  start += lead;
+  np = np.slice(lead).trimEnd();
+  if (!np || np.split(/\s+/).length > 12) return null;
+  return { start, end: start + np.length };
+}
+
+const PRONOUN = /^(he|she|it|they|we|i)$/i;
+
+/** Resolves a noun phrase to a source: an entity in it, a pronoun's antecedent, a role, or the description. */
+export function resolveNP(ctx: AttributionContext, start: number, end: number): SourceRef | null {
+  const { body, index } = ctx;
+  let text = body.slice(start, end);
+  for (let guard = 0; guard < 4; guard++) {
+    const m = LEADING_NOISE.exec(text);
+    if (!m?.[0]) break;
+    text = text.slice(m[0].length);
+    start += m[0].length;
+  }
+  text = text.replace(/[\s,]+$/, "");
+  end = start + text.length;
+  if (!text) return null;
+
+  const pronoun = PRONOUN.exec(text);
+  if (pronoun?.[1]) {
+    const p = pronoun[1].toLowerCase();
+    if (p === "he" || p === "she") {
+      const person = lastBefore(index, start, (m) => m.entity.type === "person");
+      return person ? refOf(person.entity, start, end) : null;
+    }
+    if (p === "it") {
+      const org = lastBefore(index, start, (m) => m.entity.type === "organization");
+      return org ? refOf(org.entity, start, end) : null;
+    }
+    return null;
+  }
+
+  // "Ukrainian and American sources": one described group, not two speakers.
+  const split = / and (?!American|Ukrainian|Russian|British|South|North|Western|European|Korean)/.exec(text);
+  if (split && split.index > 0) {
+    const left = text.slice(0, split.index).split(/\s+/).pop() ?? "";
+    if (!countryOfDemonym(left)) {
+      const rightStart = start + split.index + split[0].length;
+      const right = resolveNP(ctx, rightStart, end);
+      if (right) return right;
+    }
+  }
+
+  const entity = bestEntity(index, start, end);
+  if (entity) {
+    // "Governor of Kursk" after "Alexander Khinshtein, …": an appositive names the person before it.
+    if (entity.entity.type === "place" && /^(?:[\p{L}-]+\s+){0,3}(?:of|to)\b/u.test(text)) {
+      const person = appositivePerson(ctx, start);
+      if (person) return person;
+    }
+    return refOf(entity.entity, start, end);
+  }
+  const appositive = appositivePerson(ctx, start);
+  if (
+    appositive &&
+    /^(?:[\p{L}.-]+\s+){0,4}(?:governor|minister|secretary|ambassador|spokes\w+|chief|head|director|commander|president|leader)\b/iu.test(
+      text,
+    )
+  ) {
+    return appositive;
+  }
+
+  // "the governor", "the minister": the person with that role.
+  const role =
+    /^(?:the\s+)?(?:[\p{L}.-]+\s+){0,3}(governor|minister|secretary|ambassador|president|spokes(?:man|woman|person)|commander|chief|leader)$/iu.exec(
+      text,
+    );
+  if (role?.[1]) {
+    const title = role[1].toLowerCase();
+    const person = lastBefore(
+      index,
+      start,
+      (m) => m.entity.type === "person" && !!m.entity.role && normaliseRole(m.entity.role).titles.has(title),
+    );
+    if (person) return refOf(person.entity, start, end);
+  }
+
+  // A described source: "South Korean media", "a senior U.S. official", "analysts".
+  let described = text.replace(/^(?:a|an|the|some|several|many|two|three|other)\s+/i, "");
+  const gazetteer = lookupSurface(described.replace(STRIP_HEAD, ""));
+  if (gazetteer) return { name: gazetteer.name, type: gazetteer.type, entity: null, start, end };
+  if (!SOURCE_NOUNS.test(described)) return null;
+  const stripped = described.replace(STRIP_HEAD, "");
+  if (GENERIC_ONLY.test(stripped) || GENERIC_ONLY.test(described)) return null;
+  if (stripped !== described && stripped.split(/\s+/).length >= 2) described = stripped;
+  if (described.split(/\s+/).length > 8) return null;
+  return {
+    name: described,
+    type: SINGULAR_PERSON.test(described) ? "person" : "group",
+    entity: null,
+    start,
+    end,
+  };
+}
+
+function appositivePerson(ctx: AttributionContext, start: number): SourceRef | null {
+  const before = ctx.body.slice(Math.max(ctx.sentence.start, start - 4), start);
+  if (!/,\s*$/.test(before)) return null;
+  const person = lastBefore(ctx.index, start, (m) => m.entity.type === "person");
+  if (person && start - person.end <= 4) return refOf(person.entity, person.start, person.end);
+  return null;
+}
+
+function bestEntity(index: EntityIndex, start: number, end: number): EntityMention | null {
+  const rank: Record<EntityType, number> = { person: 4, organization: 3, group: 2, place: 1 };
+  let best: EntityMention | null = null;
+  for (const mention of index.mentions) {
+    if (mention.start >= end) break;
+    if (mention.start < start || mention.end > end) continue;
+    if (!best || rank[mention.entity.type] >= rank[best.entity.type]) best = mention;
+  }
+  return best;
+}
+
+function lastBefore(
+  index: EntityIndex,
+  at: number,
+  accept: (m: EntityMention) => boolean,
+): EntityMention | null {
+  let found: EntityMention | null = null;
+  for (const mention of index.mentions) {
+    if (mention.start >= at) break;
+    if (accept(mention)) found = mention;
+  }
+  return found;
+}
+
+function refOf(entity: EntityRecord, start: number, end: number): SourceRef {
+  return { name: entity.name, type: entity.type, entity, start, end };
+}
+
+const QUOTE_VERB = new RegExp(`\\b(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`, "i");
+
+/** Who speaks a quotation: "X said, “…”", "“…,” said X", "“…,” X said". */
+function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
+  const { body } = ctx;
+  const lineStart = body.lastIndexOf("\n", quote.start) + 1;
+  const before = body.slice(lineStart, quote.start - 1);
+  // The last reporting verb that only a short phrase and a comma or colon separate from the quote.
+  const verbs = [
+    ...before.matchAll(new RegExp(`\\b(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`, "gi")),
+  ];
+  const last = verbs[verbs.length - 1];
+  if (last && /^[^,:“”".!?]{0,40}[,:]?\s*$/.test(before.slice(last.index + last[0].length))) {
+    const np = subjectBefore(body, lineStart, lineStart + last.index);
+    if (np) {
+      const ref = resolveNP(ctx, np.start, np.end);
+      if (ref) return ref;
+    }
+  }
+  const after = body.slice(quote.end + 1, quote.end + 140);
+  const inverted = new RegExp(
+    `^\\s*,?\\s*(?:${SAY}|commented|cautioned|continued|wrote|added)\\s+([^,.;]+)`,
+    "i",
+  ).exec(after);
+  if (inverted?.[1]) {
+    const s = quote.end + 1 + inverted[0].length - inverted[1].length;
+    const ref = resolveNP(ctx, s, s + inverted[1].length);
+    if (ref) return ref;
+  }
+  const direct = /^\s*,?\s*([^,.;“”"]{2,60}?)\s+(\w+)/.exec(after);
+  if (direct?.[1] && direct[2] && QUOTE_VERB.test(direct[2])) {
+    const s = quote.end + 1 + direct[0].indexOf(direct[1]);
+    const ref = resolveNP(ctx, s, s + direct[1].length);
+    if (ref) return ref;
+  }
+  return null;
+}

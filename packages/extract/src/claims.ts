@@ -1,0 +1,407 @@
+import type { EntityType, Metric, Precision, Qualifier, Rate } from "@headcount/shared";
+import { type Attribution, attribute, type SourceRef } from "./attribution.ts";
+import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
+import type { EntityIndex } from "./entities.ts";
+import { hedgeQuantity } from "./hedges.ts";
+import { findLocation, lastDestination } from "./location.ts";
+import { findMetric, findPeopleHead, findRate, type PeopleHead, subjectEntityOf } from "./metrics.ts";
+import { findQuantities, type Quantity } from "./numbers.ts";
+import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
+
+/**
+ * Turns the numbers of a body into claims: which numbers count people, their interval and hedge, what
+ * happened, where, who said it and when. Context flows forward: a claim with no attribution of its own
+ * that continues the previous one ("An additional 1,000 troops were reportedly …") keeps its source.
+ */
+
+export interface ClaimDraft {
+  quote: string;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+  valueLow: number | null;
+  valueHigh: number | null;
+  valueBest: number | null;
+  qualifier: Qualifier;
+  hedge: string | null;
+  additional: boolean;
+  metric: Metric;
+  rate: Rate;
+  subject: string;
+  subjectEntity: string | null;
+  location: string | null;
+  source: string | null;
+  sourceType: EntityType | null;
+  via: { name: string; type: EntityType }[];
+  statedOn: ResolvedDate | null;
+  refersFrom: ResolvedDate | null;
+  refersTo: ResolvedDate | null;
+  confidence: number;
+  duplicateOf: number | null;
+}
+
+interface Working {
+  draft: ClaimDraft;
+  sentence: number;
+  paragraph: number;
+  anaphoric: boolean;
+  metricEvidenced: boolean;
+  statedOnExplicit: boolean;
+  sourceRefs: SourceRef[];
+  numberStart: number;
+}
+
+const CONTINUATION =
+  /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
+const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—]\s|—|[”"](?=\s|[,.])|,\s(?!\d{3}\b)/g;
+const CLAUSE_START = /(?:[;:“”"(—]|\s[–—]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
+
+export function extractClaims(
+  body: string,
+  sentences: Sentence[],
+  index: EntityIndex,
+  published: ResolvedDate | null,
+): { claims: ClaimDraft[]; sources: SourceRef[] } {
+  const paragraphs = splitParagraphs(body);
+  const quotesByParagraph = paragraphs.map((p) => findQuotations(body, p));
+  const datesBySentence = new Map<number, DateMention[]>();
+  const datesOf = (i: number): DateMention[] => {
+    let found = datesBySentence.get(i);
+    if (!found) {
+      const s = sentences[i] as Sentence;
+      // "Days earlier" counts back from the last date the narrative gave, when there is one.
+      let narrative: ResolvedDate | null = null;
+      if (/\b(?:days|weeks|months)\s+(?:earlier|before|prior)\b/i.test(s.text)) {
+        for (let k = i - 1; k >= Math.max(0, i - 6) && !narrative; k--) {
+          const explicit = datesOf(k).filter(
+            (d) => d.role === "point" && !/earlier|before|prior/i.test(d.text),
+          );
+          const last = explicit[explicit.length - 1];
+          if (last) narrative = { date: last.date, precision: last.precision };
+        }
+      }
+      found = findDates(s.text, s.start, published, narrative);
+      datesBySentence.set(i, found);
+    }
+    return found;
+  };
+
+  const working: Working[] = [];
+  for (const quantity of findQuantities(body)) {
+    const sIndex = sentenceAt(sentences, quantity.start);
+    const sentence = sentences[sIndex];
+    if (!sentence || sentence.headline) continue;
+    if ((quantity.value ?? 2) < 2 && quantity.kind === "number") continue;
+    const head = findPeopleHead(body, quantity, sentence.start, sentence.end);
+    if (!head) continue;
+    const hedged = hedgeQuantity(body, quantity, sentence.start);
+    const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
+    const clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
+    const prev = working[working.length - 1];
+
+    const metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
+    const rate = findRate(body, quantity, head, clauseStart, clauseEnd);
+    const quotes = quotesByParagraph[sentence.paragraph] ?? [];
+    const attribution = attribute({
+      body,
+      sentence,
+      index,
+      quotes,
+      quantityStart: hedged.hedgeStart,
+      quantityEnd: quantity.end,
+      clauseEnd,
+    });
+
+    const sentenceText = sentence.text;
+    const continues =
+      prev !== undefined &&
+      (prev.sentence === sIndex ||
+        (prev.sentence === sIndex - 1 &&
+          (hedged.additional ||
+            head.anaphoric ||
+            CONTINUATION.test(sentenceText) ||
+            /^(?:They|These|Those)\b/.test(sentenceText))));
+    // "It is reported that …" is an explicit, anonymous attribution; "reportedly" may continue a source.
+    const inherits =
+      continues &&
+      prev !== undefined &&
+      (!attribution.explicit ||
+        (attribution.impersonal && !hasImpersonalFrame(sentenceText) && prev.sentence !== sIndex));
+
+    let subject = head.subject ?? "";
+    let subjectEntity = subjectEntityOf(head.subject);
+    if (
+      (head.anaphoric || hedged.additional || !subjectEntity) &&
+      prev &&
+      (head.anaphoric || hedged.additional)
+    ) {
+      if (!head.subject || head.anaphoric) subject = prev.draft.subject || subject;
+      subjectEntity ??= prev.draft.subjectEntity;
+    }
+    subjectEntity ??= actorCountry(body, index, clauseStart, quantity.start);
+    if (!subjectEntity) {
+      const previous = sentences[sIndex - 1];
+      if (previous && previous.paragraph === sentence.paragraph)
+        subjectEntity = actorCountry(body, index, previous.start, previous.end);
+    }
+    if (!subject) subject = head.anaphoric ? "them" : "people";
+
+    // Where: in the clause, else what the claim continues, else where the previous sentence sent people.
+    let location =
+      findLocation(body, index, clauseStart, clauseEnd, head.subjectEnd, quantity.start)?.name ?? null;
+    if (!location && prev && (continues || head.anaphoric || hedged.additional))
+      location = prev.draft.location;
+    if (!location) {
+      const previous = sentences[sIndex - 1];
+      if (previous && previous.paragraph === sentence.paragraph)
+        location = lastDestination(body, index, previous.start, previous.end);
+    }
+
+    // "There are 10,000 North Korean soldiers in Russia": foreign troops somewhere are deployed there.
+    let metricValue = metric.metric;
+    if (
+      metricValue === "present" &&
+      /^there\s/i.test(metric.cue ?? "") &&
+      subjectEntity &&
+      location &&
+      !location.includes(subjectEntity)
+    ) {
+      metricValue = "deployed";
+    }
+
+    // Source and relay chain.
+    let source: SourceRef | null = attribution.source;
+    let via: SourceRef[] = attribution.via;
+    if (inherits && prev) {
+      source = prev.sourceRefs[0] ?? null;
+      via = prev.sourceRefs.slice(1);
+    }
+
+    // When it was said, and the period the number describes.
+    const dates = datesOf(sIndex);
+    const frameDates = dates.filter((d) => isFrameDate(body, d, attribution, hedged.hedgeStart, clauseEnd));
+    let statedOn: ResolvedDate | null = null;
+    let statedOnExplicit = false;
+    const frameDate = frameDates[frameDates.length - 1];
+    if (frameDate && (attribution.explicit || inherits)) {
+      statedOn = { date: frameDate.date, precision: frameDate.precision };
+      statedOnExplicit = true;
+    } else if (inherits && prev) {
+      statedOn = prev.draft.statedOn;
+      statedOnExplicit = prev.statedOnExplicit;
+    } else if (source) {
+      const same = [...working].reverse().find((w) => w.statedOnExplicit && w.draft.source === source?.name);
+      const fromPrevious = same ? null : saidDateInPreviousSentence(body, sentences, sIndex, datesOf);
+      if (same) {
+        statedOn = same.draft.statedOn;
+        statedOnExplicit = true;
+      } else if (fromPrevious) {
+        statedOn = fromPrevious;
+        statedOnExplicit = true;
+      } else if (attribution.previously) statedOn = null;
+      else statedOn = published;
+    } else if (attribution.previously) {
+      statedOn = null;
+    } else {
+      statedOn = published;
+    }
+    let refersFrom: ResolvedDate | null = null;
+    let refersTo: ResolvedDate | null = null;
+    for (const d of dates) {
+      if (frameDates.includes(d)) continue;
+      if (d.start < clauseStart - 2 || d.end > clauseEnd + 2) continue;
+      const value = { date: d.date, precision: d.precision };
+      if (d.role === "from") refersFrom = value;
+      else refersTo = value;
+    }
+
+    // The quote: the frame that introduces the claim (when it is in the sentence) through the clause.
+    let start = clauseStart;
+    if (
+      attribution.frameStart !== null &&
+      attribution.frameStart >= sentence.start &&
+      attribution.frameStart < start
+    ) {
+      start = attribution.frameStart;
+    }
+    const lead = /^(?:and|but|while|as|that|so)\s+/i.exec(body.slice(start, start + 8));
+    if (lead) start += lead[0].length;
+    let end = clauseEnd;
+    while (end > start && /[\s,.;:]/.test(body[end - 1] ?? "")) end--;
+    const quote = body.slice(start, end);
+
+    const draft: ClaimDraft = {
+      quote,
+      start,
+      end,
+      prefix: body.slice(Math.max(0, start - 32), start),
+      suffix: body.slice(end, end + 32),
+      valueLow: hedged.valueLow,
+      valueHigh: hedged.valueHigh,
+      valueBest: hedged.valueBest,
+      qualifier: hedged.qualifier,
+      hedge: hedged.hedge,
+      additional: hedged.additional || /^\s+more\b/i.test(body.slice(quantity.end, quantity.end + 6)),
+      metric: metricValue,
+      rate,
+      subject,
+      subjectEntity,
+      location,
+      source: source?.name ?? null,
+      sourceType: source?.type ?? null,
+      via: via.map((v) => ({ name: v.name, type: v.type })),
+      statedOn,
+      refersFrom,
+      refersTo,
+      confidence: 0,
+      duplicateOf: null,
+    };
+    const item: Working = {
+      draft,
+      sentence: sIndex,
+      paragraph: sentence.paragraph,
+      anaphoric: head.anaphoric,
+      metricEvidenced: metric.evidenced,
+      statedOnExplicit,
+      sourceRefs: source ? [source, ...via] : [],
+      numberStart: quantity.start,
+    };
+    draft.confidence = confidenceOf(item, quantity, head, attribution, inherits);
+    working.push(item);
+  }
+  markDuplicates(working);
+  return { claims: working.map((w) => w.draft), sources: working.flatMap((w) => w.sourceRefs) };
+}
+
+function hasImpersonalFrame(text: string): boolean {
+  return /\b(?:it|this)\s+(?:is|was|has been)\s+(?:\w+\s+)?(?:reported|said|believed|estimated|understood|claimed)\b/i.test(
+    text,
+  );
+}
+
+function findClauseStart(body: string, sentence: Sentence, from: number): number {
+  const text = body.slice(sentence.start, from);
+  let start = 0;
+  CLAUSE_START.lastIndex = 0;
+  for (let m = CLAUSE_START.exec(text); m; m = CLAUSE_START.exec(text)) {
+    // "of", "and" inside a noun phrase right before the number do not open a clause.
+    if (/^and\s/.test(m[0]) && from - (sentence.start + m.index) < 12) continue;
+    start = m.index + m[0].length;
+  }
+  return sentence.start + start;
+}
+
+function findClauseEnd(body: string, sentence: Sentence, from: number): number {
+  // The first comma, dash, closing quote or sentence punctuation after the counted noun ends the clause:
+  // "approximately 10,000 soldiers had been deployed to train in eastern Russia, with many advancing …".
+  const text = body.slice(from, sentence.end);
+  CLAUSE_END.lastIndex = 0;
+  const m = CLAUSE_END.exec(text);
+  return m ? from + m.index : sentence.end;
+}
+
+function isFrameDate(
+  body: string,
+  date: DateMention,
+  attribution: Attribution,
+  numberStart: number,
+  clauseEnd: number,
+): boolean {
+  if (date.role !== "point") return false;
+  if (date.start >= clauseEnd) return attribution.verbSpans.some((v) => v.start >= clauseEnd - 1);
+  if (date.start >= numberStart) return false;
+  if (!attribution.verbSpans.length)
+    return attribution.frameStart !== null && date.start >= attribution.frameStart;
+  // A date after "that" belongs to what was said, not to the saying.
+  const lastVerb = attribution.verbSpans.filter((v) => v.start < numberStart).pop();
+  if (!lastVerb) return false;
+  if (date.start >= lastVerb.end) {
+    const between = body.slice(lastVerb.end, date.start);
+    return !/\bthat\b/i.test(between) && between.length < 60;
+  }
+  return true;
+}
+
+const SAID_NEAR = /\b(?:said|says|warned|announced|stated|reported|told|confirmed|revealed|claimed)\b/i;
+
+/** "The United States warned on Monday … The Pentagon revealed that …": the lede's date covers the paragraph. */
+function saidDateInPreviousSentence(
+  body: string,
+  sentences: Sentence[],
+  sIndex: number,
+  datesOf: (i: number) => DateMention[],
+): ResolvedDate | null {
+  const current = sentences[sIndex];
+  const previous = sentences[sIndex - 1];
+  if (!current || !previous || previous.paragraph !== current.paragraph) return null;
+  for (const d of datesOf(sIndex - 1)) {
+    if (d.role !== "point") continue;
+    const before = body.slice(Math.max(previous.start, d.start - 25), d.start);
+    if (SAID_NEAR.test(before)) return { date: d.date, precision: d.precision };
+  }
+  return null;
+}
+
+/** The country doing the deploying: "North Korea deployed …", "North Korea was transferring …". */
+function actorCountry(body: string, index: EntityIndex, start: number, end: number): string | null {
+  for (const m of index.mentions) {
+    if (m.start < start) continue;
+    if (m.start >= end) break;
+    if (m.entity.kind !== "country") continue;
+    const after = body.slice(m.end, m.end + 50);
+    if (
+      /^\s+(?:(?:was|is|has|had|have|been|also|reportedly|allegedly|subsequently|later|then)\s+)*(?:deploy|sent|send|dispatch|transfer|mov|commit|station|rotat)/i.test(
+        after,
+      )
+    )
+      return m.entity.name;
+  }
+  return null;
+}
+
+function confidenceOf(
+  item: Working,
+  quantity: Quantity,
+  head: PeopleHead,
+  attribution: Attribution,
+  inherits: boolean,
+): number {
+  let c = 0.55;
+  if (head.subject && !head.anaphoric) c += 0.15;
+  if (item.metricEvidenced) c += 0.1;
+  else c -= 0.1;
+  if (attribution.source || inherits || attribution.explicit) c += 0.05;
+  if (item.draft.location) c += 0.05;
+  if (head.anaphoric && !head.subject) c -= 0.1;
+  if (quantity.kind === "vague") c -= 0.05;
+  if (quantity.percent) c -= 0.1;
+  if ((quantity.value ?? 100) < 10) c -= 0.15;
+  if (/^(?:people|men|members|staff|workers|civilians|agents)$/i.test(item.draft.subject)) c -= 0.15;
+  return Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100;
+}
+
+/** A later figure equal to an earlier one, with nothing new said about it, only refers back. */
+function markDuplicates(working: Working[]): void {
+  for (let i = 0; i < working.length; i++) {
+    const claim = working[i] as Working;
+    if (claim.draft.additional) continue;
+    for (let j = 0; j < i; j++) {
+      const earlier = working[j] as Working;
+      if (earlier.draft.duplicateOf !== null) continue;
+      const sameInterval =
+        earlier.draft.valueLow === claim.draft.valueLow && earlier.draft.valueHigh === claim.draft.valueHigh;
+      if (!sameInterval || earlier.draft.rate !== claim.draft.rate) continue;
+      const weak = !claim.metricEvidenced;
+      const sameMetric = earlier.draft.metric === claim.draft.metric;
+      const sameSource = earlier.draft.source === claim.draft.source || claim.draft.source === null;
+      if ((sameMetric && sameSource) || weak) {
+        claim.draft.duplicateOf = j;
+        claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);
+        break;
+      }
+    }
+  }
+}
+
+export type { Precision, Span };

@@ -1,0 +1,330 @@
+import type { Precision } from "@headcount/shared";
+import * as chrono from "chrono-node";
+
+/**
+ * Dates as the text gives them, resolved with chrono-node against an anchor (the publication date or an
+ * earlier date in the text) and never more precise than the anchor allows: "on Monday" in an article
+ * dated only to the week is known to the week.
+ */
+
+export interface ResolvedDate {
+  date: string;
+  precision: Precision;
+}
+
+export interface DateMention extends ResolvedDate {
+  start: number;
+  end: number;
+  text: string;
+  /** "since October" → from, "by December" → to, otherwise a point in time. */
+  role: "point" | "from" | "to";
+  /** Needed the anchor to resolve (weekday, "last week", a month without a year). */
+  relative: boolean;
+}
+
+const RANK: Record<Precision, number> = { day: 0, week: 1, month: 2, year: 3, unknown: 4 };
+
+export function coarser(a: Precision, b: Precision): Precision {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function toAnchorDate(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** Which components the text stated (the rest chrono implied from the reference date). */
+function knownOf(components: chrono.ParsedComponents): {
+  day?: true;
+  month?: true;
+  year?: true;
+  weekday?: true;
+} {
+  const known: { day?: true; month?: true; year?: true; weekday?: true } = {};
+  if (components.isCertain("day")) known.day = true;
+  if (components.isCertain("month")) known.month = true;
+  if (components.isCertain("year")) known.year = true;
+  if (components.isCertain("weekday")) known.weekday = true;
+  return known;
+}
+
+const NOT_DATES = /^(?:may|march|now|today|second|sec|min|mon)$/i;
+
+/** The last day a date of this precision may stand for: an article dated "November 2025" may be from the 30th. */
+function latestOf(anchor: ResolvedDate): Date {
+  const d = toAnchorDate(anchor.date);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  switch (anchor.precision) {
+    case "week":
+      return new Date(Date.UTC(y, m, d.getUTCDate() + 6, 12));
+    case "month":
+      return new Date(Date.UTC(y, m + 1, 0, 12));
+    case "year":
+    case "unknown":
+      return new Date(Date.UTC(y, 11, 31, 12));
+    default:
+      return d;
+  }
+}
+
+/**
+ * Dates mentioned in `text` (a sentence), offsets relative to `offset`. `narrative` is the last date the
+ * article mentioned before this sentence: "days earlier" counts back from it.
+ */
+export function findDates(
+  text: string,
+  offset: number,
+  anchor: ResolvedDate | null,
+  narrative: ResolvedDate | null = null,
+): DateMention[] {
+  const ref = anchor ? toAnchorDate(anchor.date) : new Date(Date.UTC(2000, 0, 1, 12));
+  const found: DateMention[] = [];
+  let results: chrono.ParsedResult[] = [];
+  try {
+    results = chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
+  } catch {
+    results = [];
+  }
+  for (const result of results) {
+    const raw = result.text;
+    if (NOT_DATES.test(raw.trim())) continue;
+    // "May" and "March" are also words; require a day, a year or a preposition.
+    if (
+      /^(?:may|march)$/i.test(raw) &&
+      !/\b(?:in|since|by|until|last|early|late|mid)\s+$/i.test(text.slice(0, result.index))
+    )
+      continue;
+    const known = knownOf(result.start);
+    const beforeText = text.slice(Math.max(0, result.index - 12), result.index);
+    let date = result.start.date();
+    let precision: Precision;
+    let relative = false;
+    if (/\bweeks?\b/i.test(raw)) {
+      precision = "week";
+      relative = true;
+    } else if (known.day !== undefined && known.month !== undefined) {
+      precision = "day";
+      relative = known.year === undefined;
+    } else if (known.weekday !== undefined || /\b(?:yesterday|today|tonight|ago)\b/i.test(raw)) {
+      precision = "day";
+      relative = true;
+    } else if (known.month !== undefined) {
+      precision = "month";
+      relative = known.year === undefined;
+    } else if (known.year !== undefined) {
+      precision = /\bmonth\b/i.test(raw) ? "month" : "year";
+      relative = /\b(?:this|last|next)\b/i.test(raw);
+    } else {
+      continue;
+    }
+    if (!anchor && relative) continue;
+    const role = /\b(?:since|from|starting|beginning)\s+(?:early\s+|late\s+|mid-?)?$/i.test(beforeText)
+      ? "from"
+      : /\b(?:by|until|till|through|before|up to)\s+(?:the end of\s+)?(?:early\s+|late\s+|mid-?)?$/i.test(
+            beforeText,
+          )
+        ? "to"
+        : "point";
+    const future = /\b(?:will|would|expected|plans?|planned|next|coming|upcoming|scheduled)\b/i.test(
+      text.slice(Math.max(0, result.index - 40), result.index),
+    );
+    // Without a year, news means the most recent such date, not a future one ("in April" in October).
+    if (
+      anchor &&
+      role !== "to" &&
+      !future &&
+      known.year === undefined &&
+      date.getTime() > latestOf(anchor).getTime() + 86_400_000
+    ) {
+      date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+    }
+    // "last October" said in October means a year earlier.
+    if (
+      anchor &&
+      /\blast\s+$/i.test(beforeText) &&
+      known.month !== undefined &&
+      known.year === undefined &&
+      date.getUTCFullYear() === ref.getUTCFullYear() &&
+      date.getUTCMonth() >= ref.getUTCMonth()
+    ) {
+      date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+    }
+    // Only a date counted from the anchor ("on Monday", "last week") is as uncertain as the anchor; an
+    // explicit "November 7" borrows only its year.
+    const counted =
+      /\b(?:yesterday|today|tonight|ago|last|this|next|week|weeks)\b/i.test(raw) ||
+      known.weekday !== undefined;
+    if (relative && anchor && counted) precision = coarser(precision, anchor.precision);
+    found.push({
+      start: offset + result.index,
+      end: offset + result.index + raw.length,
+      text: raw,
+      date: formatDate(date, precision),
+      precision,
+      role,
+      relative,
+    });
+  }
+  if (anchor)
+    found.push(...ordinalDays(text, offset, anchor), ...relativeSpans(text, offset, narrative ?? anchor));
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** "on the 22nd" in Korean-style wire copy: the day of the anchor's month (or the month before). */
+function ordinalDays(text: string, offset: number, anchor: ResolvedDate): DateMention[] {
+  const out: DateMention[] = [];
+  const re =
+    /\b(?:on|by|since)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|anniversary|century))/gi;
+  const ref = toAnchorDate(anchor.date);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) continue;
+    let month = ref.getUTCMonth();
+    let year = ref.getUTCFullYear();
+    if (day > ref.getUTCDate() + 1) {
+      month -= 1;
+      if (month < 0) {
+        month = 11;
+        year -= 1;
+      }
+    }
+    const phrase = `${MONTHS[month]} ${day}, ${year}`;
+    const parsed = chrono.parseDate(phrase, ref);
+    if (!parsed) continue;
+    const precision = coarser("day", anchor.precision);
+    const start = m.index + m[0].indexOf("the");
+    out.push({
+      start: offset + start,
+      end: offset + m.index + m[0].length,
+      text: text.slice(start, m.index + m[0].length),
+      date: formatDate(parsed, precision),
+      precision,
+      role: "point",
+      relative: true,
+    });
+  }
+  return out;
+}
+
+/** "days earlier", "two weeks ago", "a few months earlier": chrono resolves "N units ago" from the anchor. */
+function relativeSpans(text: string, offset: number, anchor: ResolvedDate): DateMention[] {
+  const out: DateMention[] = [];
+  const re =
+    /\b(?:just\s+|only\s+)?(a few|several|a couple of|two|three|four|five|six|\d+)?\s*(days|weeks|months)\s+(earlier|before|prior)\b/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const count = m[1] ? (/^\d+$/.test(m[1]) ? m[1] : wordCount(m[1])) : "3";
+    const unit = (m[2] ?? "days").toLowerCase();
+    const parsed = chrono.parseDate(`${count} ${unit} ago`, toAnchorDate(anchor.date));
+    if (!parsed) continue;
+    const own: Precision = unit === "days" ? "week" : "month";
+    const precision = coarser(own, anchor.precision);
+    out.push({
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      text: m[0],
+      date: formatDate(parsed, precision),
+      precision,
+      role: "point",
+      relative: true,
+    });
+  }
+  return out;
+}
+
+function wordCount(word: string): string {
+  const w = word.toLowerCase();
+  if (w === "a couple of" || w === "two") return "2";
+  if (w === "three" || w === "a few" || w === "several") return "3";
+  if (w === "four") return "4";
+  if (w === "five") return "5";
+  return "6";
+}
+
+/** YYYY-MM-DD for day and week, YYYY-MM-01 for month, YYYY-01-01 for year. */
+export function formatDate(date: Date, precision: Precision): string {
+  const iso = isoDate(date);
+  if (precision === "month") return `${iso.slice(0, 7)}-01`;
+  if (precision === "year") return `${iso.slice(0, 4)}-01-01`;
+  return iso;
+}
+
+/** A caller's publication date: "2024-10-29", "2024-10", a Date, or free text chrono can read. */
+export function parsePublished(
+  value: string | Date | null | undefined,
+  precision?: Precision | null,
+): ResolvedDate | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    const p = precision ?? "day";
+    return { date: formatDate(value, p), precision: p };
+  }
+  const text = value.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (m) {
+    const p = precision ?? "day";
+    return {
+      date: formatDate(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)), p),
+      precision: p,
+    };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (m) return { date: `${m[1]}-${m[2]}-01`, precision: precision ?? "month" };
+  m = /^(\d{4})$/.exec(text);
+  if (m) return { date: `${m[1]}-01-01`, precision: precision ?? "year" };
+  const results = chrono.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
+  const first = results[0];
+  if (!first) return null;
+  const known = knownOf(first.start);
+  const p: Precision =
+    precision ??
+    (known.day !== undefined
+      ? "day"
+      : known.month !== undefined
+        ? "month"
+        : known.year !== undefined
+          ? "year"
+          : "unknown");
+  return { date: formatDate(first.start.date(), p), precision: p };
+}
+
+/**
+ * The publication date inferred from the text when none is given: the latest fully written date
+ * ("October 31, 2024"), known only to the week since the article came out on or after it.
+ */
+export function inferPublished(body: string): ResolvedDate | null {
+  let latest: Date | null = null;
+  let monthOnly: Date | null = null;
+  const re =
+    /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}\b/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const parsed = chrono.parse(m[0], new Date(Date.UTC(2000, 0, 1)), {})[0];
+    if (!parsed) continue;
+    const d = parsed.start.date();
+    if (parsed.start.isCertain("day")) {
+      if (!latest || d > latest) latest = d;
+    } else if (!monthOnly || d > monthOnly) monthOnly = d;
+  }
+  if (latest) return { date: formatDate(latest, "week"), precision: "week" };
+  if (monthOnly) return { date: formatDate(monthOnly, "month"), precision: "month" };
+  return null;
+}

@@ -1,0 +1,534 @@
+import type { EntityType } from "@headcount/shared";
+import {
+  countryOfDemonym,
+  type GazetteerEntry,
+  type GazetteerKind,
+  HEAD_TITLE_WORDS,
+  lookupSurface,
+  MAX_ALIAS_TOKENS,
+  ORG_KEYWORDS,
+  PLACE_KEYWORDS,
+  TITLE_WORDS,
+} from "./gazetteer.ts";
+import { isCommonWord, isKnownName } from "./lexicon.ts";
+import type { Sentence, Token } from "./segment.ts";
+import { tokenize } from "./segment.ts";
+import { normalizeName } from "./variants.ts";
+
+/**
+ * Named-entity recognition without a tagger: gazetteer look-ups for places, agencies and news agencies,
+ * capitalisation and titles for people and other organisations, then coreference of surnames to full names
+ * within the article ("Blinken" → "Antony Blinken").
+ */
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  entity: EntityRecord;
+}
+
+export interface EntityRecord {
+  key: string;
+  name: string;
+  type: EntityType;
+  kind: GazetteerKind | "person" | "organization" | "place" | "group";
+  aliases: Set<string>;
+  role: string | null;
+  affiliation: string | null;
+  mentions: EntityMention[];
+}
+
+export interface EntityIndex {
+  entities: EntityRecord[];
+  /** All mentions in text order. */
+  mentions: EntityMention[];
+}
+
+interface PersonCandidate {
+  start: number;
+  end: number;
+  text: string;
+  role: string | null;
+  titled: string | null;
+  single: boolean;
+  /** A lone capitalised word: kept only if it turns out to be a known person's surname. */
+  tentative: boolean;
+}
+
+const CONNECTORS = new Set(["of", "for", "to", "the", "on"]);
+const NAME_PARTICLES = new Set(["bin", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du", "ibn"]);
+const ROLE_HEAD_FOR_CONNECTOR = new Set([
+  ...ORG_KEYWORDS,
+  "Minister",
+  "Secretary",
+  "Chairman",
+  "Ambassador",
+  "Envoy",
+  "Governor",
+  "Head",
+  "Chief",
+  "Director",
+  "Commander",
+  "Institute",
+  "Study",
+]);
+
+function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+function stripApostrophe(text: string): string {
+  return text.replace(/[’']s?$/, "");
+}
+
+function isPossessive(text: string): boolean {
+  return /[’']s$/.test(text);
+}
+
+export function extractEntities(body: string, sentences: Sentence[]): EntityIndex {
+  const records = new Map<string, EntityRecord>();
+  const mentions: EntityMention[] = [];
+  const people: PersonCandidate[] = [];
+  const orgCandidates: {
+    start: number;
+    end: number;
+    text: string;
+    type: EntityType;
+    kind: EntityRecord["kind"];
+  }[] = [];
+
+  const addGazetteer = (entry: GazetteerEntry, start: number, end: number) => {
+    const record = recordFor(records, `g:${entry.name}`, entry.name, entry.type, entry.kind);
+    record.affiliation ??= entry.affiliation ?? null;
+    const text = body.slice(start, end);
+    if (text !== entry.name) record.aliases.add(text);
+    const mention = { start, end, text, entity: record };
+    record.mentions.push(mention);
+    mentions.push(mention);
+  };
+
+  for (const sentence of sentences) {
+    const tokens = tokenize(sentence.text, sentence.start);
+    let titleOnlyRun: { end: number; text: string } | null = null;
+    let i = 0;
+    while (i < tokens.length) {
+      const token = tokens[i] as Token;
+      if (!isCapitalised(token)) {
+        i++;
+        continue;
+      }
+      // The gazetteer first, since its names may continue in lower case ("Kursk region").
+      const hit = matchGazetteer(body, tokens, i);
+      const spanEnd = buildSpan(body, tokens, i);
+      if (hit && hit.next >= spanEnd) {
+        addGazetteer(hit.entry, hit.start, hit.end);
+        i = hit.next;
+        continue;
+      }
+      const span = tokens.slice(i, spanEnd);
+      const sentenceInitial = i === 0 || /^[“"‘(—–-]$/.test(tokens[i - 1]?.text ?? "");
+      const result = analyseSpan(body, span, sentenceInitial, sentence.headline);
+      for (const g of result.gazetteer) addGazetteer(g.entry, g.start, g.end);
+      for (const o of result.orgs) orgCandidates.push(o);
+      if (result.person) {
+        let role = result.person.role;
+        // "Russian Ambassador to North Korea, Alexander Matsegora, …": the title stands before a comma.
+        if (!role && titleOnlyRun && /^,\s+$/.test(body.slice(titleOnlyRun.end, result.person.start))) {
+          role = titleOnlyRun.text;
+        }
+        role ??= lowercaseTitleBefore(body, sentence.start, result.person.start);
+        role ??= appositiveRole(body, result.person.end, sentence.end);
+        people.push({ ...result.person, role });
+      }
+      titleOnlyRun = result.titleOnly;
+      i = spanEnd;
+    }
+  }
+
+  linkPeople(body, people, records, mentions);
+
+  for (const org of orgCandidates) {
+    const key = `${org.type}:${normalizeName(org.text)}`;
+    const record = recordFor(records, key, org.text, org.type, org.kind);
+    const mention = { start: org.start, end: org.end, text: org.text, entity: record };
+    record.mentions.push(mention);
+    mentions.push(mention);
+  }
+
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { entities: [...records.values()], mentions };
+}
+
+function recordFor(
+  records: Map<string, EntityRecord>,
+  key: string,
+  name: string,
+  type: EntityType,
+  kind: EntityRecord["kind"],
+): EntityRecord {
+  let record = records.get(key);
+  if (!record) {
+    record = { key, name, type, kind, aliases: new Set(), role: null, affiliation: null, mentions: [] };
+    records.set(key, record);
+  }
+  return record;
+}
+
+interface GazetteerHit {
+  entry: GazetteerEntry;
+  start: number;
+  end: number;
+  /** Index of the first token after the match. */
+  next: number;
+}
+
+/** Longest gazetteer alias starting at token `i`, over tokens separated by single spaces. */
+export function matchGazetteer(body: string, tokens: Token[], i: number): GazetteerHit | null {
+  const first = tokens[i];
+  if (!first || !/^[\p{Lu}\d]/u.test(first.text)) return null;
+  let words = "";
+  const keys: { key: string; n: number }[] = [];
+  for (let n = 1; n <= MAX_ALIAS_TOKENS && i + n - 1 < tokens.length; n++) {
+    const token = tokens[i + n - 1] as Token;
+    if (n > 1) {
+      const gap = body.slice((tokens[i + n - 2] as Token).end, token.start);
+      if (gap !== " " && gap !== "\u00a0") break;
+    }
+    if (/^[^\p{L}\d]$/u.test(token.text)) break;
+    words = n === 1 ? token.text : `${words} ${token.text}`;
+    keys.push({ key: words, n });
+  }
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const { key, n } = keys[k] as { key: string; n: number };
+    const last = tokens[i + n - 1] as Token;
+    let entry = lookupSurface(key);
+    let end = last.end;
+    // "Russia’s", "Zvezda’": the possessive or closing mark is not part of the name.
+    if (!entry && /[’']s?$/.test(last.text)) {
+      entry = lookupSurface(stripApostrophe(key));
+      end = last.end - (last.text.length - stripApostrophe(last.text).length);
+    }
+    if (entry) return { entry, start: first.start, end, next: i + n };
+  }
+  return null;
+}
+
+/** End index (exclusive) of the capitalised run starting at `i`, with "of"/"for" inside organisation names. */
+function buildSpan(body: string, tokens: Token[], i: number): number {
+  let j = i + 1;
+  if (isPossessive((tokens[i] as Token).text) && lookupSurface(stripApostrophe((tokens[i] as Token).text)))
+    return j;
+  while (j < tokens.length) {
+    const prev = tokens[j - 1] as Token;
+    const token = tokens[j] as Token;
+    const gap = body.slice(prev.end, token.start);
+    if (gap !== " " && gap !== "\u00a0") break;
+    if (
+      isCapitalised(token) ||
+      (/^\d+(?:st|nd|rd|th)$/.test(token.text) && isCapitalised(tokens[j + 1] ?? token))
+    ) {
+      // A place's or person's possessive ends the name: "Russia’s Kursk region", "Ukraine’s 61st Brigade".
+      if (isPossessive(prev.text) && lookupSurface(stripApostrophe(prev.text))) break;
+      j++;
+      if (isPossessive(token.text) && lookupSurface(stripApostrophe(token.text))) break;
+      continue;
+    }
+    if (CONNECTORS.has(token.text) && ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text))) {
+      let k = j + 1;
+      if (tokens[k]?.text === "the") k++;
+      const next = tokens[k];
+      if (next && isCapitalised(next) && body.slice(token.end, next.start).length <= 5) {
+        j = k + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+interface SpanAnalysis {
+  gazetteer: { entry: GazetteerEntry; start: number; end: number }[];
+  orgs: { start: number; end: number; text: string; type: EntityType; kind: EntityRecord["kind"] }[];
+  person: Omit<PersonCandidate, "role"> & { role: string | null };
+  titleOnly: { end: number; text: string } | null;
+}
+
+function isTitleWord(text: string): boolean {
+  return TITLE_WORDS.has(text.toLowerCase());
+}
+
+function analyseSpan(
+  body: string,
+  span: Token[],
+  sentenceInitial: boolean,
+  headline: boolean,
+): Omit<SpanAnalysis, "person"> & { person: SpanAnalysis["person"] | null } {
+  const out: Omit<SpanAnalysis, "person"> & { person: SpanAnalysis["person"] | null } = {
+    gazetteer: [],
+    orgs: [],
+    person: null,
+    titleOnly: null,
+  };
+  let tokens = span;
+  // Sentence-initial or ordinary words ("According", "While", "The") are not part of a name.
+  while (
+    tokens.length &&
+    isCommonWord((tokens[0] as Token).text) &&
+    !isTitleWord((tokens[0] as Token).text)
+  ) {
+    if (matchGazetteer(body, tokens, 0)) break;
+    tokens = tokens.slice(1);
+  }
+  if (!tokens.length) return out;
+  const lastText = stripApostrophe((tokens[tokens.length - 1] as Token).text);
+
+  // Organisation or place names end with their keyword ("Munich Security Conference", "Taedong River").
+  if (ORG_KEYWORDS.has(lastText) || PLACE_KEYWORDS.has(lastText)) {
+    let from = 0;
+    // Leading titles belong to a person elsewhere ("Deputy Chairman of the Security Council").
+    while (
+      from < tokens.length - 1 &&
+      (isTitleWord((tokens[from] as Token).text) || tokens[from]?.text === "of")
+    ) {
+      if (tokens[from]?.text === "of" && tokens[from + 1]?.text === "the") from++;
+      from++;
+    }
+    if (from > 0 && tokens[from]?.text === "the") from++;
+    const rest = tokens.slice(from);
+    emitNamed(body, rest, out);
+    return out;
+  }
+
+  // Titles, demonyms and gazetteer names before a person's name: "Kursk Governor Alexander Khinstsen".
+  let k = 0;
+  let headTitle = false;
+  const gazetteerInRun: { entry: GazetteerEntry; start: number; end: number }[] = [];
+  while (k < tokens.length) {
+    const token = tokens[k] as Token;
+    const hit = matchGazetteer(body, tokens, k);
+    if (hit) {
+      gazetteerInRun.push({ entry: hit.entry, start: hit.start, end: hit.end });
+      k = hit.next;
+      continue;
+    }
+    const two = tokens[k + 1] ? `${token.text} ${(tokens[k + 1] as Token).text}` : "";
+    if (two && countryOfDemonym(two)) {
+      k += 2;
+      continue;
+    }
+    if (countryOfDemonym(stripApostrophe(token.text))) {
+      k++;
+      continue;
+    }
+    if (isTitleWord(token.text)) {
+      if (HEAD_TITLE_WORDS.has(token.text.toLowerCase())) headTitle = true;
+      k++;
+      continue;
+    }
+    if (k > 0 && CONNECTORS.has(token.text)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  out.gazetteer.push(...gazetteerInRun);
+  const rest = tokens.slice(k);
+  const runText = k > 0 ? body.slice((tokens[0] as Token).start, (tokens[k - 1] as Token).end) : "";
+  if (!rest.length) {
+    if (headTitle) out.titleOnly = { end: (tokens[tokens.length - 1] as Token).end, text: runText };
+    return out;
+  }
+  const first = rest[0] as Token;
+  const last = rest[rest.length - 1] as Token;
+  const nameEnd = last.end - (last.text.length - stripApostrophe(last.text).length);
+  const nameText = body.slice(first.start, nameEnd);
+  if (headTitle && rest.length <= 4) {
+    out.person = {
+      start: first.start,
+      end: nameEnd,
+      text: nameText,
+      role: runText,
+      titled: body.slice((tokens[0] as Token).start, nameEnd),
+      single: rest.length === 1,
+      tentative: false,
+    };
+    return out;
+  }
+  if (headline) return out;
+  // All capitals ("NATO", "KNR") or mixed acronyms ("MChS"): an organisation.
+  if (
+    rest.length === 1 &&
+    /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\p{Ll}]*$/u.test(first.text) &&
+    first.text.length <= 8
+  ) {
+    out.orgs.push({
+      start: first.start,
+      end: nameEnd,
+      text: nameText,
+      type: "organization",
+      kind: "organization",
+    });
+    return out;
+  }
+  if (rest.length === 1) {
+    if (isCommonWord(first.text)) return out;
+    // A lone unknown word explained in brackets ("Rosgarde (a specialized unit …)") names an organisation.
+    if (/^\s*\(/.test(body.slice(nameEnd, nameEnd + 3)) && !isKnownName(first.text)) {
+      out.orgs.push({
+        start: first.start,
+        end: nameEnd,
+        text: nameText,
+        type: "organization",
+        kind: "organization",
+      });
+      return out;
+    }
+    out.person = {
+      start: first.start,
+      end: nameEnd,
+      text: nameText,
+      role: null,
+      titled: null,
+      single: true,
+      // Sentence-initial or unknown lone words survive only as the surname of a person named in full.
+      tentative: !isKnownName(first.text) || (sentenceInitial && k === 0),
+    };
+    return out;
+  }
+  if (rest.length > 4) return out;
+  const plausible = rest.every(
+    (t) =>
+      NAME_PARTICLES.has(t.text.toLowerCase()) ||
+      isKnownName(stripApostrophe(t.text)) ||
+      !isCommonWord(stripApostrophe(t.text)),
+  );
+  if (!plausible || rest.some((t) => /\d/.test(t.text))) return out;
+  out.person = {
+    start: first.start,
+    end: nameEnd,
+    text: nameText,
+    role: null,
+    titled: null,
+    single: false,
+    tentative: false,
+  };
+  return out;
+}
+
+/** Emits a keyword-ended name, splitting "X of the Y" when both are organisations. */
+function emitNamed(body: string, tokens: Token[], out: Omit<SpanAnalysis, "person">): void {
+  if (!tokens.length) return;
+  const whole = matchGazetteer(body, tokens, 0);
+  if (whole && whole.next === tokens.length) {
+    out.gazetteer.push({ entry: whole.entry, start: whole.start, end: whole.end });
+    return;
+  }
+  for (let k = 1; k < tokens.length - 1; k++) {
+    if (tokens[k]?.text !== "of") continue;
+    const left = stripApostrophe(tokens[k - 1]?.text ?? "");
+    const rightStart = tokens[k + 1]?.text === "the" ? k + 2 : k + 1;
+    const right = tokens.slice(rightStart);
+    const rightLast = stripApostrophe(right[right.length - 1]?.text ?? "");
+    const rightHit = matchGazetteer(body, right, 0);
+    const rightIsOrg =
+      ORG_KEYWORDS.has(rightLast) ||
+      (rightHit !== null && rightHit.next === right.length && rightHit.entry.type === "organization");
+    if (ORG_KEYWORDS.has(left) && rightIsOrg) {
+      emitNamed(body, tokens.slice(0, k), out);
+      emitNamed(body, right, out);
+      return;
+    }
+  }
+  const first = tokens[0] as Token;
+  const last = tokens[tokens.length - 1] as Token;
+  const end = last.end - (last.text.length - stripApostrophe(last.text).length);
+  const text = body.slice(first.start, end);
+  const isPlace = PLACE_KEYWORDS.has(stripApostrophe(last.text));
+  out.orgs.push({
+    start: first.start,
+    end,
+    text,
+    type: isPlace ? "place" : "organization",
+    kind: isPlace ? "place" : "organization",
+  });
+}
+
+const LOWER_TITLE =
+  /((?:(?:\p{Lu}[\p{L}.’'-]*|of|the)\s+){0,4})((?:former|deputy|vice|chief|top|senior|acting|retired|defen[cs]e|foreign|prime|press|supreme|military|state)\s+)*(leader|governor|president|minister|spokesman|spokeswoman|spokesperson|lawmaker|ambassador|envoy|general|colonel|commander|chief|official|analyst|secretary|chairman|director|head|mayor|lieutenant|captain|sergeant)\s+$/u;
+
+function lowercaseTitleBefore(body: string, sentenceStart: number, start: number): string | null {
+  const before = body.slice(Math.max(sentenceStart, start - 80), start);
+  const m = LOWER_TITLE.exec(before);
+  if (!m) return null;
+  return m[0].trim() || null;
+}
+
+const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?([^,.;()"“”]{3,90}?)(?=,|\.|;|\s+who\b|\s+and\s+(?:a|the)\b|$)/u;
+
+function appositiveRole(body: string, end: number, sentenceEnd: number): string | null {
+  const after = body.slice(end, Math.min(sentenceEnd, end + 120));
+  const m = APPOSITIVE.exec(after);
+  if (!m?.[1]) return null;
+  const words = m[1].split(/\s+/).map((w) => w.toLowerCase().replace(/[’']s$/, ""));
+  // Only a phrase headed by a title is a role ("Governor of Kursk", "a former British defense attaché").
+  if (!words.some((w) => HEAD_TITLE_WORDS.has(w) || w === "colonel" || w === "chief")) return null;
+  if (words.length > 12) return null;
+  return m[1].trim();
+}
+
+/** Full names become entities; lone surnames join the person they abbreviate. */
+function linkPeople(
+  body: string,
+  people: PersonCandidate[],
+  records: Map<string, EntityRecord>,
+  mentions: EntityMention[],
+): void {
+  const full = people.filter((p) => !p.single);
+  const bySurname = new Map<string, EntityRecord>();
+  const add = (candidate: PersonCandidate, record: EntityRecord) => {
+    const mention = { start: candidate.start, end: candidate.end, text: candidate.text, entity: record };
+    record.mentions.push(mention);
+    mentions.push(mention);
+    if (candidate.text !== record.name) record.aliases.add(candidate.text);
+    if (candidate.titled && candidate.titled !== record.name) record.aliases.add(candidate.titled);
+    if (candidate.role && !record.role) record.role = candidate.role;
+  };
+  for (const candidate of full) {
+    const key = `person:${normalizeName(candidate.text)}`;
+    const record = recordFor(records, key, candidate.text, "person", "person");
+    add(candidate, record);
+    const parts = normalizeName(candidate.text).split(" ");
+    const surname = parts[parts.length - 1];
+    if (surname && !bySurname.has(surname)) bySurname.set(surname, record);
+    // Korean order puts the family name first ("Cho Tae-yul" → "Cho").
+    const family = parts[0];
+    if (family && parts.length >= 2 && /[-]/.test(candidate.text) && !bySurname.has(family))
+      bySurname.set(family, record);
+  }
+  for (const candidate of people.filter((p) => p.single)) {
+    const key = normalizeName(candidate.text);
+    const linked = bySurname.get(key);
+    if (linked) {
+      add(candidate, linked);
+      continue;
+    }
+    if (candidate.tentative) continue;
+    const record = recordFor(records, `person:${key}`, candidate.text, "person", "person");
+    add(candidate, record);
+  }
+  void body;
+}
+
+/** The entity mentioned at or inside [start, end), by priority person > organisation > group > place. */
+export function entityIn(index: EntityIndex, start: number, end: number): EntityRecord | null {
+  const rank: Record<EntityType, number> = { person: 4, organization: 3, group: 2, place: 1 };
+  let best: EntityRecord | null = null;
+  for (const mention of index.mentions) {
+    if (mention.start >= end) break;
+    if (mention.start < start || mention.end > end) continue;
+    if (!best || rank[mention.entity.type] > rank[best.type]) best = mention.entity;
+  }
+  return best;
+}

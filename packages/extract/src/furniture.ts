@@ -1,0 +1,112 @@
+import { lookupSurface } from "./gazetteer.ts";
+
+/**
+ * Removes page furniture (promotions, widgets, captions, credits, copyright lines) and splits off the
+ * headline and the optional `Source:` / `Date:` header lines. The outlet is recognised from a copyright
+ * line when the caller gives none.
+ */
+
+export interface CleanedArticle {
+  title: string;
+  body: string;
+  headers: { source?: string; date?: string };
+  outlet: string | null;
+}
+
+const FURNITURE_LINE: RegExp[] = [
+  /^(?:all|top|more|latest|related|trending|popular|recommended)\s+(?:headlines|stories|news|articles|videos|posts)\b.{0,20}$/i,
+  /^advertisement$/i,
+  /^(?:sponsored|promoted)(?:\s+content)?$/i,
+  /^(?:share|tweet|email|print|copy link|save)(?:\s*(?:this|on|via|article|story|to)\b.*)?$/i,
+  /^(?:share on|follow us on|like us on)\b/i,
+  /^(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail)(?:\s*[|·•,/]\s*(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail|print|copy link))*$/i,
+  /^(?:subscribe|sign up|log in|login|register|newsletter)\b.{0,60}$/i,
+  /^(?:win|get|claim)\s+\$?\d[\d,]*\b.{0,30}(?:register|subscribe|sign up|now|today|free)\b.{0,10}$/i,
+  /^(?:read more|read also|see also|also read|related|recommended|watch|listen)\s*[:|-].*$/i,
+  /^click here\b/i,
+  /^(?:photo|image|picture|video|graphic|illustration)(?:\s+(?:credit|by|courtesy))?\s*[:|-]/i,
+  /^(?:\(?(?:photo|image|picture)s?\s*[:=]|photo by|image by|credit:)/i,
+  /^(?:©|\(c\)|copyright\b)/i,
+  /\ball rights reserved\.?$/i,
+  /^(?:reporting by|editing by|writing by|additional reporting by)\b/i,
+  /^(?:comments?|\d+\s+comments?|leave a comment|cookie|accept cookies|we use cookies)\b.{0,80}$/i,
+  /^(?:updated|published|posted)\s*:?\s*\d.{0,40}$/i,
+  /^(?:tags?|topics?|categories?)\s*:.{0,120}$/i,
+];
+
+// A caption ends with its credit: "… Photo by AP Yonhap News Agency", "(Reuters)", "/ Getty Images".
+const CAPTION_CREDIT =
+  /(?:\bphoto(?:graph)?\s+(?:by|courtesy of|credit)\b[^.]{0,60}|\((?:photo|image)[^)]{0,60}\)|\/\s*(?:getty images|afp|ap|reuters|epa)[^.]{0,30}|\bgetty images)\s*$/i;
+
+export function cleanArticleText(text: string): CleanedArticle {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const headers: { source?: string; date?: string } = {};
+  let outlet: string | null = null;
+  const kept: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    const header = /^(source|date)\s*:\s*(.+)$/i.exec(line);
+    if (header?.[1] && header[2] && kept.filter((l) => l.trim()).length <= 4 && header[2].length < 120) {
+      if (header[1].toLowerCase() === "source") headers.source = header[2].trim();
+      else headers.date = header[2].trim();
+      continue;
+    }
+    if (!line) {
+      kept.push("");
+      continue;
+    }
+    const copyright = copyrightOutlet(line);
+    if (copyright) outlet ??= copyright;
+    if (isFurniture(line)) continue;
+    kept.push(raw.replace(/\s+$/, ""));
+  }
+
+  // The headline is the first line, unless the first line is already prose (several sentences, long).
+  let title = "";
+  const firstIndex = kept.findIndex((l) => l.trim());
+  if (firstIndex >= 0) {
+    const first = (kept[firstIndex] as string).trim();
+    if (!looksLikeProse(first)) {
+      title = first;
+      kept.splice(firstIndex, 1);
+    }
+  }
+  // Header lines may follow the headline.
+  const body = kept
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return { title, body, headers, outlet };
+}
+
+function looksLikeProse(line: string): boolean {
+  if (line.length > 220) return true;
+  const sentences = line.split(/[.!?]["”’]?\s+(?=[A-Z“"])/).length;
+  return sentences >= 2 && /[.!?]["”’]?$/.test(line) && line.length > 120;
+}
+
+export function isFurniture(line: string): boolean {
+  if (FURNITURE_LINE.some((re) => re.test(line))) return true;
+  if (CAPTION_CREDIT.test(line)) return true;
+  // A caption that ends with the bare name of a news agency as its credit: "… floated on the river. Yonhap"
+  const credit = /[.!?]["”’]?\s+([A-Z][\w.&'’ -]{1,40})$/.exec(line);
+  if (credit?.[1]) {
+    const entry = lookupSurface(credit[1].trim());
+    if (entry?.kind === "news" || /\b(?:News Agency|Images|Photo|Press)$/.test(credit[1])) return true;
+  }
+  return false;
+}
+
+/** "© The Asia Business Daily(www.example.com). All rights reserved." → "The Asia Business Daily". */
+export function copyrightOutlet(line: string): string | null {
+  const m =
+    /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^()|.©]+?)(?:\s*\(|\s*[.|,]|\s+all rights reserved|$)/i.exec(
+      line,
+    );
+  if (!m?.[1]) {
+    const trailing = /^(.+?)\s*(?:©|\(c\))\s*\d{4}/.exec(line);
+    return trailing?.[1]?.trim() || null;
+  }
+  const name = m[1].replace(/\s+\d{4}$/, "").trim();
+  return name.length >= 2 && name.length <= 80 ? name : null;
+}

@@ -1,0 +1,129 @@
+import type { Qualifier } from "@headcount/shared";
+import type { Quantity } from "./numbers.ts";
+
+/**
+ * The words that hedge a number, kept as written, and the interval they allow. The labelling rules:
+ * "about N" → [N, N] approximate; "as many as N" → [null, N] up_to; "more than N" → [N, null] more_than;
+ * "at least N" → [N, null] at_least; "no more than N" → [null, N] at_most; vague words → their interval.
+ */
+
+export interface Hedged {
+  qualifier: Qualifier;
+  hedge: string | null;
+  hedgeStart: number;
+  additional: boolean;
+  valueLow: number | null;
+  valueHigh: number | null;
+  valueBest: number | null;
+}
+
+const BEFORE: [RegExp, Qualifier][] = [
+  [/\b(as many as|up to)\s+$/i, "up_to"],
+  [
+    /\b(no more than|not more than|at most|fewer than|less than|a maximum of|just under|under)\s+$/i,
+    "at_most",
+  ],
+  [/\b(at least|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
+  [
+    /\b(more than|upwards of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond)\s+$/i,
+    "more_than",
+  ],
+  [
+    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|an approximate|roughly estimated|in the region of|on the order of)\s+$/i,
+    "approximate",
+  ],
+];
+
+const ADDITIONAL_BEFORE =
+  /\b(an additional|another|a further|an extra|additional|extra|some additional|a new batch of)\s+$/i;
+const AFTER: [RegExp, Qualifier][] = [
+  [/^\s*(?:or more|and more|-plus|\+)/i, "at_least"],
+  [/^\s*(?:or so|or thereabouts)\b/i, "approximate"],
+];
+
+/** The hedge before (or right after) a quantity and the interval it implies. */
+export function hedgeQuantity(text: string, quantity: Quantity, windowStart: number): Hedged {
+  const before = text.slice(Math.max(windowStart, quantity.start - 48), quantity.start);
+  let rest = before;
+  let hedge: string | null = null;
+  let qualifier: Qualifier | null = null;
+  let additional = false;
+  let hedgeStart = quantity.start;
+
+  const takeAdditional = () => {
+    const m = ADDITIONAL_BEFORE.exec(rest);
+    if (m) {
+      additional = true;
+      hedgeStart = quantity.start - (before.length - m.index);
+      rest = rest.slice(0, m.index);
+    }
+  };
+  takeAdditional();
+  for (const [re, q] of BEFORE) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    // "some of", "over the" never reach here: the hedge must touch the number.
+    hedge = m[1] ?? null;
+    qualifier = q;
+    hedgeStart = quantity.start - (before.length - m.index);
+    rest = rest.slice(0, m.index);
+    break;
+  }
+  if (!additional) takeAdditional();
+
+  const after = text.slice(quantity.end, quantity.end + 20);
+  if (!qualifier && quantity.kind === "number") {
+    for (const [re, q] of AFTER) {
+      const m = re.exec(after);
+      if (m) {
+        qualifier = q;
+        hedge = m[0].trim();
+        break;
+      }
+    }
+  }
+
+  if (quantity.kind === "vague") {
+    return {
+      qualifier: "vague",
+      hedge: hedge ? `${hedge} ${quantity.vagueWords}` : quantity.vagueWords,
+      hedgeStart,
+      additional,
+      valueLow: quantity.low,
+      valueHigh: quantity.high,
+      valueBest: null,
+    };
+  }
+  if (quantity.kind === "range") {
+    return {
+      qualifier: "range",
+      hedge: hedge ?? quantity.rangeIntro,
+      hedgeStart,
+      additional,
+      valueLow: quantity.low,
+      valueHigh: quantity.high,
+      valueBest: null,
+    };
+  }
+  const n = quantity.value;
+  switch (qualifier) {
+    case "up_to":
+    case "at_most":
+      return { qualifier, hedge, hedgeStart, additional, valueLow: null, valueHigh: n, valueBest: n };
+    case "more_than":
+    case "at_least":
+      return { qualifier, hedge, hedgeStart, additional, valueLow: n, valueHigh: null, valueBest: n };
+    case "approximate":
+      return { qualifier, hedge, hedgeStart, additional, valueLow: n, valueHigh: n, valueBest: n };
+    default:
+      return {
+        qualifier: "exact",
+        hedge: null,
+        hedgeStart,
+        additional,
+        valueLow: n,
+        valueHigh: n,
+        valueBest: n,
+      };
+  }
+}

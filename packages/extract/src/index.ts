@@ -1,0 +1,181 @@
+import type { EntityType, Metric, Precision, Qualifier, Rate } from "@headcount/shared";
+import { extractClaims } from "./claims.ts";
+import { inferPublished, parsePublished, type ResolvedDate } from "./dates.ts";
+import { type EntityRecord, extractEntities } from "./entities.ts";
+import { cleanArticleText } from "./furniture.ts";
+import { lookupName } from "./gazetteer.ts";
+import { splitSentences } from "./segment.ts";
+import { groupVariants, nameVariantScore, normaliseRole, normalizeName } from "./variants.ts";
+
+/** Bump when the output for the same input changes. */
+export const EXTRACTOR_VERSION = "1.0.0";
+
+export interface ExtractOptions {
+  publishedAt?: string | Date | null;
+  precision?: Precision | null;
+  outlet?: string | null;
+  url?: string | null;
+  title?: string | null;
+}
+
+export interface ExtractedDate {
+  /** YYYY-MM-DD, or YYYY-MM-01 for month precision. */
+  date: string;
+  precision: Precision;
+}
+
+export interface ExtractedVia {
+  name: string;
+  type: EntityType;
+}
+
+export interface ExtractedClaim {
+  quote: string;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+  valueLow: number | null;
+  valueHigh: number | null;
+  valueBest: number | null;
+  qualifier: Qualifier;
+  hedge: string | null;
+  additional: boolean;
+  metric: Metric;
+  rate: Rate;
+  subject: string;
+  subjectEntity: string | null;
+  location: string | null;
+  source: string | null;
+  sourceType: EntityType | null;
+  via: ExtractedVia[];
+  statedOn: ExtractedDate | null;
+  refersFrom: ExtractedDate | null;
+  refersTo: ExtractedDate | null;
+  confidence: number;
+  duplicateOf: number | null;
+}
+
+export interface ExtractedMention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ExtractedEntity {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  role: string | null;
+  affiliation: string | null;
+  mentions: ExtractedMention[];
+}
+
+export interface ExtractedArticle {
+  title: string;
+  body: string;
+  publishedAt: string | null;
+  precision: Precision;
+  outlet: string | null;
+  claims: ExtractedClaim[];
+  entities: ExtractedEntity[];
+  extractorVersion: string;
+}
+
+export { cleanArticleText } from "./furniture.ts";
+export { nameVariantScore, normalizeName } from "./variants.ts";
+
+/** Text in (headline, optional `Source:`/`Date:` lines, body), claims and entities out. Pure and deterministic. */
+export function extractArticle(text: string, options: ExtractOptions = {}): ExtractedArticle {
+  const cleaned = cleanArticleText(text);
+  const body = cleaned.body;
+  const title = options.title?.trim() || cleaned.title;
+  const outlet = options.outlet?.trim() || cleaned.headers.source || cleaned.outlet || null;
+  const published: ResolvedDate | null =
+    parsePublished(options.publishedAt ?? null, options.precision ?? null) ??
+    parsePublished(cleaned.headers.date ?? null, null) ??
+    inferPublished(body);
+
+  const sentences = splitSentences(body);
+  const index = extractEntities(body, sentences);
+  const { claims, sources } = extractClaims(body, sentences, index, published);
+
+  const entities = index.entities.map(toExtractedEntity);
+  // Described speakers ("South Korean media", "a senior U.S. official") are entities too, of type group or person.
+  for (const source of sources) {
+    if (source.entity) continue;
+    let entity = entities.find((e) => e.name === source.name && e.type === source.type);
+    if (!entity) {
+      const known = lookupName(source.name);
+      entity = {
+        name: source.name,
+        type: source.type,
+        aliases: [],
+        role: null,
+        affiliation: known?.affiliation ?? null,
+        mentions: [],
+      };
+      entities.push(entity);
+    }
+    const text = body.slice(source.start, source.end);
+    if (!entity.mentions.some((m) => m.start === source.start))
+      entity.mentions.push({ start: source.start, end: source.end, text });
+    if (text !== entity.name && !entity.aliases.includes(text)) entity.aliases.push(text);
+  }
+  if (outlet && !entities.some((e) => normalizeName(e.name) === normalizeName(outlet))) {
+    entities.push({
+      name: outlet,
+      type: "organization",
+      aliases: [],
+      role: "outlet",
+      affiliation: null,
+      mentions: [],
+    });
+  }
+  for (const entity of entities) {
+    entity.mentions.sort((a, b) => a.start - b.start);
+    entity.aliases.sort();
+  }
+  entities.sort(
+    (a, b) =>
+      (a.mentions[0]?.start ?? Number.MAX_SAFE_INTEGER) - (b.mentions[0]?.start ?? Number.MAX_SAFE_INTEGER) ||
+      a.name.localeCompare(b.name),
+  );
+
+  return {
+    title,
+    body,
+    publishedAt: published?.date ?? null,
+    precision: published?.precision ?? "unknown",
+    outlet,
+    claims,
+    entities,
+    extractorVersion: EXTRACTOR_VERSION,
+  };
+}
+
+function toExtractedEntity(record: EntityRecord): ExtractedEntity {
+  let affiliation = record.affiliation;
+  if (!affiliation && record.role) {
+    const places = [...normaliseRole(record.role).places];
+    affiliation = places[0] ?? null;
+  }
+  return {
+    name: record.name,
+    type: record.type,
+    aliases: [...record.aliases].filter((a) => a !== record.name),
+    role: record.role,
+    affiliation,
+    mentions: record.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+  };
+}
+
+/** Groups entities (e.g. from many articles) whose names are variants of one another. */
+export function groupEntityVariants(
+  entities: ExtractedEntity[],
+  threshold = 0.75,
+): { canonical: ExtractedEntity; members: ExtractedEntity[]; score: number }[] {
+  return groupVariants(entities, threshold);
+}
+
+void nameVariantScore;

@@ -1,0 +1,465 @@
+import type { Metric, Rate } from "@headcount/shared";
+import { countryOfDemonym, DEMONYM_LIST, lookupSurface } from "./gazetteer.ts";
+import type { Quantity } from "./numbers.ts";
+
+/**
+ * Does a number count people, who are they, what happened to them, and is it a total or a rate?
+ * A number counts people when a noun for people heads it ("5,000 North Korean engineering troops"),
+ * when it refers back to people ("2,000 of them"), or when it is the subject or object of a verb that
+ * only people undergo ("30 were killed", "killing 12").
+ */
+
+const PEOPLE_NOUNS = [
+  "special forces",
+  "special operations forces",
+  "prisoners of war",
+  "service members",
+  "servicemembers",
+  "servicemen",
+  "servicewomen",
+  "service personnel",
+  "military personnel",
+  "construction workers",
+  "border guards",
+  "drone operators",
+  "troops",
+  "troop",
+  "soldiers",
+  "soldier",
+  "personnel",
+  "sappers",
+  "deminers",
+  "engineers",
+  "builders",
+  "workers",
+  "labourers",
+  "laborers",
+  "forces",
+  "fighters",
+  "mercenaries",
+  "conscripts",
+  "recruits",
+  "reservists",
+  "volunteers",
+  "prisoners",
+  "POWs",
+  "captives",
+  "casualties",
+  "dead",
+  "deaths",
+  "fatalities",
+  "wounded",
+  "injured",
+  "killed",
+  "men",
+  "people",
+  "civilians",
+  "officers",
+  "commanders",
+  "marines",
+  "paratroopers",
+  "infantrymen",
+  "infantry",
+  "sailors",
+  "airmen",
+  "pilots",
+  "militants",
+  "insurgents",
+  "combatants",
+  "guards",
+  "specialists",
+  "instructors",
+  "advisers",
+  "advisors",
+  "medics",
+  "reinforcements",
+  "commandos",
+  "snipers",
+  "gunners",
+  "members",
+  "staff",
+  "refugees",
+  "hostages",
+  "detainees",
+  "deserters",
+  "defectors",
+  "bodies",
+  "operatives",
+  "agents",
+  "crew members",
+  "trainees",
+  "cadets",
+  "contract soldiers",
+  "strong",
+];
+
+const FORCE_NOUNS =
+  /^(?:force|contingent|army|unit|brigade|battalion|division|corps|detachment|group|team|delegation|strong)\b/i;
+
+// Words that may stand between a number and its noun ("5,000 North Korean engineering troops").
+const MODIFIERS = new Set(
+  "more additional new fresh elite extra further regular active reserve armed trained foreign military combat engineering army navy naval air ground assault special enemy allied local young experienced seasoned professional contract frontline front-line infantry artillery demining construction railway medical civilian security border police national state total remaining surviving missing captured wounded injured dead killed deployed stationed estimated suspected alleged other such own".split(
+    " ",
+  ),
+);
+
+const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+const ANAPHORIC = /^\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}-]+){0,4})/iu;
+const BARE_VERB =
+  /^\s+(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed|wounded|injured|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
+const VERB_BEFORE =
+  /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+$/i;
+const NOUN_BEFORE =
+  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbering|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+$/i;
+const NON_PEOPLE_HEAD =
+  /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
+
+export interface PeopleHead {
+  /** Subject as written (without the number and hedge), or null when it is only implied. */
+  subject: string | null;
+  subjectStart: number;
+  subjectEnd: number;
+  /** "2,000 of them": the people are those of an earlier figure. */
+  anaphoric: boolean;
+  /** The metric the head noun itself carries ("casualties", "dead", "prisoners"). */
+  nounMetric: Metric | null;
+  /** A verb right next to the number that only people undergo ("30 were killed", "killing 12"). */
+  verbMetric: Metric | null;
+  forceStrong: boolean;
+}
+
+/** Finds the people a quantity counts, or null when it counts something else (years, tanks, money…). */
+export function findPeopleHead(
+  text: string,
+  quantity: Quantity,
+  sentenceStart: number,
+  sentenceEnd: number,
+): PeopleHead | null {
+  if (quantity.yearLike) {
+    const next = text.slice(quantity.end, quantity.end + 16);
+    if (!/^\s+(?:troops|soldiers|personnel|fighters)\b/i.test(next)) return null;
+  }
+  const after = text.slice(quantity.end, Math.min(sentenceEnd, quantity.end + 120));
+  const before = text.slice(Math.max(sentenceStart, quantity.start - 80), quantity.start);
+
+  // "4,000-strong contingent"
+  const strong =
+    /^-strong\s+((?:[\p{L}-]+\s+){0,3}?)(force|contingent|army|unit|brigade|battalion|division|corps|detachment|group|team|delegation)\b/iu.exec(
+      after,
+    );
+  if (strong) {
+    const start = quantity.end + after.indexOf(strong[1] ?? "", 7);
+    const end = quantity.end + strong[0].length;
+    return head(text, start, end, false, null, null, true);
+  }
+
+  // "nearly 40% casualties", "5,000 North Korean engineering troops", "10,000 more troops"
+  const words = /^(\s+(?:of\s+)?)/.exec(after);
+  let offset = words ? words[0].length : 0;
+  if (quantity.kind === "vague" && /of\s*$/i.test(quantity.text))
+    offset = /^\s*/.exec(after)?.[0].length ?? 0;
+  const subjectStart = quantity.end + offset;
+  let cursor = offset;
+  for (let step = 0; step < 6; step++) {
+    const rest = after.slice(cursor);
+    if (NON_PEOPLE_HEAD.test(rest)) return null;
+    const noun = PEOPLE_RE.exec(rest);
+    if (noun) {
+      const nounText = noun[0].toLowerCase();
+      if (nounText === "strong") return null;
+      // "troop" is a modifier in "troop deployment" unless nothing follows.
+      if (nounText === "troop" && /^troop\s+[a-z]/i.test(rest)) return null;
+      const end = quantity.end + cursor + noun[0].length;
+      // "prisoners of war"
+      return head(
+        text,
+        subjectStart,
+        end,
+        false,
+        metricOfNoun(nounText, text.slice(end, end + 30)),
+        null,
+        false,
+      );
+    }
+    const word = /^([\p{L}][\p{L}’'.-]*)(\s+|$)/u.exec(rest);
+    if (!word?.[1]) break;
+    const w = word[1];
+    const lower = w.toLowerCase();
+    const capitalised = /^\p{Lu}/u.test(w) && !["The", "A", "An", "In", "On", "Of"].includes(w);
+    const adjectival =
+      /(?:ed|ing|ian|ese|ish|ern|al|ary|ive|ic)$/i.test(lower) &&
+      !/^(?:during|including|according|being|having|following|amid)$/i.test(lower);
+    if (!(MODIFIERS.has(lower) || capitalised || adjectival || /-/.test(w))) break;
+    cursor += word[0].length;
+  }
+
+  // "2,000 of them", "8,000 of those forces", "40% of its troops"
+  const anaphor = ANAPHORIC.exec(after);
+  if (anaphor) {
+    const tail = anaphor[2] ?? "";
+    const noun =
+      /\b(troops|soldiers|forces|personnel|fighters|servicemen|men|force|army|casualties|strength|contingent|units?)\b/i.exec(
+        tail,
+      );
+    const determiner = (anaphor[1] ?? "").toLowerCase();
+    if (noun || ["them", "those", "these", "whom"].includes(determiner)) {
+      const end = noun
+        ? quantity.end + anaphor[0].indexOf(noun[0]) + noun[0].length
+        : quantity.end + anaphor[0].length - tail.length;
+      const subjectText = noun ? text.slice(quantity.end + anaphor[0].indexOf(noun[0]), end) : null;
+      const result = head(
+        text,
+        quantity.end,
+        end,
+        !noun || ["those", "these", "them", "whom"].includes(determiner),
+        null,
+        null,
+        false,
+      );
+      result.subject = subjectText;
+      return result;
+    }
+  }
+
+  // "30 were killed", "2,000 killed"
+  const verb = BARE_VERB.exec(after);
+  if (verb?.[1]) {
+    return {
+      ...head(text, quantity.end, quantity.end, true, null, metricOfVerb(verb[1]), false),
+      subject: null,
+    };
+  }
+
+  // "killing 12 in the strike", "casualties of 1,200", "a contingent numbering 1,500"
+  const nounBefore = NOUN_BEFORE.exec(before);
+  if (nounBefore?.[1]) {
+    const start = quantity.start - (before.length - nounBefore.index);
+    return {
+      ...head(
+        text,
+        start,
+        start + nounBefore[1].length,
+        false,
+        metricOfNoun(nounBefore[1].toLowerCase(), ""),
+        null,
+        false,
+      ),
+    };
+  }
+  const verbBefore = VERB_BEFORE.exec(before);
+  if (
+    verbBefore?.[1] &&
+    verbBefore[1].toLowerCase() !== "of" &&
+    /^\s*(?:[,.;:)]|in\b|on\b|at\b|near\b|during\b|since\b|and\b|$)/i.test(after)
+  ) {
+    return {
+      ...head(text, quantity.end, quantity.end, true, null, metricOfVerb(verbBefore[1]), false),
+      subject: null,
+    };
+  }
+  return null;
+}
+
+function head(
+  text: string,
+  start: number,
+  end: number,
+  anaphoric: boolean,
+  nounMetric: Metric | null,
+  verbMetric: Metric | null,
+  forceStrong: boolean,
+): PeopleHead {
+  let subjectEnd = end;
+  // "prisoners of war"
+  const tail = /^\s+of\s+war\b/i.exec(text.slice(end, end + 10));
+  if (tail) subjectEnd = end + tail[0].length;
+  const subject = end > start ? text.slice(start, subjectEnd).replace(/\s+/g, " ").trim() : null;
+  return { subject, subjectStart: start, subjectEnd, anaphoric, nounMetric, verbMetric, forceStrong };
+}
+
+function metricOfNoun(noun: string, after: string): Metric | null {
+  if (/^(?:casualties|losses)/.test(noun)) return "casualties";
+  if (/^(?:dead|deaths|fatalities|killed|bodies|death toll|toll)/.test(noun)) return "killed";
+  if (/^(?:wounded|injured)/.test(noun)) return "wounded";
+  if (/^(?:prisoners|pows|captives|detainees|hostages)/.test(noun) || /^\s+of\s+war/i.test(after))
+    return "captured";
+  if (
+    /^(?:recruits|conscripts)/.test(noun) &&
+    /^\s+(?:were|have been)\s+(?:recruited|conscripted|drafted|mobili)/i.test(after)
+  )
+    return "recruited";
+  return null;
+}
+
+function metricOfVerb(verb: string): Metric | null {
+  const v = verb.toLowerCase();
+  if (/^(?:kill|dead|died|perish|slain|claimed the lives)/.test(v)) return "killed";
+  if (/^(?:wound|injur)/.test(v)) return "wounded";
+  if (/^(?:captur|taken prisoner|surrender|took|taken)/.test(v)) return "captured";
+  if (/^missing/.test(v)) return "missing";
+  if (/^(?:recruit|mobili|conscript|draft)/.test(v)) return "recruited";
+  if (/^(?:repatriat|evacuat)/.test(v)) return "repatriated";
+  if (/^los/.test(v)) return "casualties";
+  if (/^(?:deploy|sent|send|dispatch|arriv)/.test(v)) return "deployed";
+  return null;
+}
+
+// Cues for what happened, nearest to the number wins. Order inside one position: the more specific first.
+const CUES: [RegExp, Metric][] = [
+  [
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|dead (?:or|and) (?:wounded|injured)|casualties|losses|lost)\b/i,
+    "casualties",
+  ],
+  [
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|lost their lives|slain)\b/i,
+    "killed",
+  ],
+  [/\b(?:wounded|injured|wounding|injuring)\b/i, "wounded"],
+  [
+    /\b(?:captured|capture|capturing|taken (?:prisoner|captive)|surrendered|prisoners? of war|POWs?)\b/i,
+    "captured",
+  ],
+  [/\b(?:missing|unaccounted for)\b/i, "missing"],
+  [
+    /\b(?:repatriated|repatriation|returned home|sent home|swapped|exchanged|prisoner exchange|handed over|released)\b/i,
+    "repatriated",
+  ],
+  [
+    /\b(?:recruited|recruiting|recruit|conscripted|drafted|mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|enlisted|signed up|enrolled)\b/i,
+    "recruited",
+  ],
+  [
+    /\b(?:earmarked|slated|scheduled|pledged|expected to (?:arrive|be (?:sent|deployed|dispatched))|plans? to|planning to|preparing to|prepares to|set to|ready to|intends? to|could send|would send|will send|may send|to be sent|to be deployed)\b/i,
+    "planned_deployment",
+  ],
+  [
+    /\b(?:stationed|based|garrisoned|positioned|present|remain|remaining|there are|there were|there is)\b/i,
+    "present",
+  ],
+  [
+    /\b(?:deployed|deploy|deploying|deployment|sent|send|sending|dispatched|dispatch|dispatching|transferred|transferring|transfer|moved|moving|arrived|arrive|arriving|arrival|redeployed|shipped|relocated|fighting|fought|joined|entered|massed|massing|amassed|gathered|participat\w+|mobili[sz]ation)\b/i,
+    "deployed",
+  ],
+  [
+    /\b(?:army of|armed forces of|military of|active[- ]duty|standing army|total strength|strength of|personnel strength|-strong army)\b/i,
+    "force_size",
+  ],
+];
+
+const FUTURE =
+  /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to)\s+(?:\w+\s+){0,2}$/i;
+
+export interface MetricResult {
+  metric: Metric;
+  /** The words that decided it ("had been deployed" → "deployed"). */
+  cue: string | null;
+  /** False when nothing in the text said what happened and the default was used. */
+  evidenced: boolean;
+}
+
+/**
+ * What happened to the people counted. Looks at the head noun, then at verbs after the number in its
+ * clause, then before it; a future or modal word before a deployment verb makes it a planned deployment.
+ */
+export function findMetric(
+  text: string,
+  head: PeopleHead,
+  clauseStart: number,
+  clauseEnd: number,
+  quantityStart: number,
+): MetricResult {
+  if (head.nounMetric) return { metric: head.nounMetric, evidenced: true, cue: head.subject };
+  if (head.verbMetric)
+    return {
+      metric: withFuture(text, clauseStart, quantityStart, head.verbMetric),
+      evidenced: true,
+      cue: null,
+    };
+  const afterText = text.slice(head.subjectEnd, clauseEnd);
+  const beforeText = text.slice(clauseStart, quantityStart);
+  let best: { metric: Metric; position: number; cueStart: number; cue: string } | null = null;
+  for (const [re, metric] of CUES) {
+    const m = re.exec(afterText);
+    if (m && (!best || m.index < best.position)) {
+      best = { metric, position: m.index, cueStart: head.subjectEnd + m.index, cue: m[0] };
+    }
+  }
+  if (!best) {
+    for (const [re, metric] of CUES) {
+      const global = new RegExp(re.source, "gi");
+      let last: RegExpExecArray | null = null;
+      for (let m = global.exec(beforeText); m; m = global.exec(beforeText)) last = m;
+      if (last) {
+        const distance = beforeText.length - last.index;
+        if (!best || distance < best.position)
+          best = { metric, position: distance, cueStart: clauseStart + last.index, cue: last[0] };
+      }
+    }
+  }
+  if (!best) {
+    if (/\b(?:army|armed forces|military)\b/i.test(text.slice(clauseStart, clauseEnd)) && head.forceStrong) {
+      return { metric: "force_size", evidenced: true, cue: null };
+    }
+    return { metric: "deployed", evidenced: false, cue: null };
+  }
+  return {
+    metric: withFuture(text, clauseStart, best.cueStart, best.metric),
+    evidenced: true,
+    cue: best.cue,
+  };
+}
+
+function withFuture(text: string, clauseStart: number, cueStart: number, metric: Metric): Metric {
+  if (metric !== "deployed") return metric;
+  const before = text.slice(Math.max(clauseStart, cueStart - 40), cueStart);
+  return FUTURE.test(before) ? "planned_deployment" : metric;
+}
+
+const PER_DAY =
+  /\b(?:daily|a day|per day|each day|every day|in a single day|in one day|in 24 hours|per 24 hours|a 24-hour period)\b/i;
+const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|in a single week|in one week)\b/i;
+
+export function findRate(
+  text: string,
+  quantity: Quantity,
+  head: PeopleHead,
+  clauseStart: number,
+  clauseEnd: number,
+): Rate {
+  if (quantity.percent) return "percent";
+  const after = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
+  const before = text.slice(Math.max(clauseStart, quantity.start - 40), quantity.start);
+  if (PER_DAY.test(after) || /\b(?:daily|every day|each day)\s+(?:\w+\s+)?$/i.test(before)) return "per_day";
+  if (PER_WEEK.test(after) || /\b(?:weekly|every week|each week)\s+(?:\w+\s+)?$/i.test(before))
+    return "per_week";
+  return "total";
+}
+
+const DEMONYM_RE = new RegExp(
+  `\\b(${DEMONYM_LIST.map((d) => d.replace(/\./g, "\\.")).join("|")})(?![\\p{L}])`,
+  "u",
+);
+
+/** "North Korean engineering troops" → North Korea; "Wagner fighters" → Wagner Group's country is not used. */
+export function subjectEntityOf(subject: string | null): string | null {
+  if (!subject) return null;
+  const m = DEMONYM_RE.exec(subject);
+  if (m?.[1]) return countryOfDemonym(m[1]) ?? null;
+  const words = subject.split(/\s+/);
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const entry = lookupSurface(
+        words
+          .slice(i, i + n)
+          .join(" ")
+          .replace(/[’']s$/, ""),
+      );
+      if (entry?.kind === "country") return entry.name;
+    }
+  }
+  return null;
+}
+
+export function isForceNoun(word: string): boolean {
+  return FORCE_NOUNS.test(word);
+}

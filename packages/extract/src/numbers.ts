@@ -1,0 +1,338 @@
+/**
+ * Finds the numeric expressions of a text: digits with separators, decimals with scale words, number
+ * words, hybrids ("47-hundred", "four-thousand-100"), ranges and vague quantities ("thousands of").
+ * Whether a number counts people is decided later (metrics.ts); this module only reads numbers.
+ */
+
+export type QuantityKind = "number" | "range" | "vague";
+
+export interface Quantity {
+  start: number;
+  end: number;
+  text: string;
+  kind: QuantityKind;
+  low: number | null;
+  high: number | null;
+  /** The single figure written, for plain numbers. */
+  value: number | null;
+  percent: boolean;
+  /** A four-digit number that reads like a year ("2024") unless a noun of people follows directly. */
+  yearLike: boolean;
+  /** For vague quantities, the words as written ("thousands of", "several hundred"). */
+  vagueWords: string | null;
+  /** A range was introduced by "between … and …" or "from … to …": that word is part of the hedge. */
+  rangeIntro: string | null;
+}
+
+const ONES: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+};
+
+const WORD_ATOM = `${Object.keys(ONES).join("|")}|${Object.keys(TENS).join("|")}|hundred|thousand|million|billion|dozen`;
+// Digits: "10,000", "10 000" (with any space), "10.000" (dot thousands), "1.5", "15".
+const DIGIT_ATOM =
+  "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[\\u00a0\\u202f\\u2009 ]\\d{3})+(?![\\d,.])|\\d{1,3}(?:\\.\\d{3})+(?![\\d.])|\\d+(?:\\.\\d+)?";
+const ATOM = new RegExp(`(?:${DIGIT_ATOM})|\\b(?:${WORD_ATOM}|a|an)\\b`, "giy");
+const ATOM_START = new RegExp(
+  `(?:${DIGIT_ATOM})|\\b(?:${WORD_ATOM})\\b|\\ba(?=[\\s-]+(?:hundred|thousand|million|dozen)\\b)`,
+  "gi",
+);
+
+// Vague quantities: interval = what the words allow; "thousands" is at least two thousand and below ten.
+const VAGUE = new RegExp(
+  [
+    "\\b(tens|hundreds)\\s+of\\s+thousands\\b(?:\\s+of\\b)?",
+    "\\b(several|a\\s+few|a\\s+couple\\s+of|some)\\s+(hundred|thousand|dozen)\\b(?:\\s+of\\b)?",
+    "\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:of|more)\\b)(?:\\s+of\\b)?",
+  ].join("|"),
+  "gi",
+);
+
+interface Atom {
+  start: number;
+  end: number;
+  word: string | null;
+  digits: number | null;
+}
+
+function readAtom(text: string, at: number): Atom | null {
+  ATOM.lastIndex = at;
+  const m = ATOM.exec(text);
+  if (!m) return null;
+  const raw = m[0];
+  const lower = raw.toLowerCase();
+  if (/^\d/.test(raw)) return { start: at, end: at + raw.length, word: null, digits: parseDigits(raw) };
+  return { start: at, end: at + raw.length, word: lower, digits: null };
+}
+
+/** "10,000" → 10000, "10 000" → 10000, "10.000" → 10000, "1.5" → 1.5. */
+export function parseDigits(raw: string): number {
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) return Number(raw.replace(/\./g, ""));
+  return Number(raw.replace(/[,\u00a0\u202f\u2009 ]/g, ""));
+}
+
+function atomKind(atom: Atom): "digits" | "ones" | "tens" | "scale" | "dozen" | "a" {
+  if (atom.digits !== null) return "digits";
+  const w = atom.word ?? "";
+  if (w in ONES) return "ones";
+  if (w in TENS) return "tens";
+  if (w === "dozen") return "dozen";
+  if (w === "a" || w === "an") return "a";
+  return "scale";
+}
+
+/** May `next` continue a number phrase after `prev`? ("twelve hundred", "four-thousand-100", "47-hundred"). */
+function composes(prev: Atom, next: Atom): boolean {
+  const p = atomKind(prev);
+  const n = atomKind(next);
+  if (n === "a") return false;
+  switch (p) {
+    case "digits":
+      return n === "scale";
+    case "a":
+      return n === "scale" || n === "dozen";
+    case "ones":
+      return n === "scale" || n === "dozen";
+    case "tens":
+      return n === "ones" || n === "scale" || n === "dozen";
+    case "scale":
+      return n === "ones" || n === "tens" || n === "digits" || (n === "scale" && prev.word === "hundred");
+    case "dozen":
+      return false;
+  }
+}
+
+function phraseValue(atoms: Atom[]): number {
+  let total = 0;
+  let current = 0;
+  for (const atom of atoms) {
+    const kind = atomKind(atom);
+    if (kind === "digits") current += atom.digits ?? 0;
+    else if (kind === "ones") current += ONES[atom.word ?? ""] ?? 0;
+    else if (kind === "tens") current += TENS[atom.word ?? ""] ?? 0;
+    else if (kind === "a") current += 1;
+    else if (kind === "dozen") current = (current || 1) * 12;
+    else {
+      const scale = SCALES[atom.word ?? ""] ?? 1;
+      if (scale === 100) current = (current || 1) * 100;
+      else {
+        total += (current || 1) * scale;
+        current = 0;
+      }
+    }
+  }
+  return Math.round((total + current) * 1000) / 1000;
+}
+
+const SEPARATOR = /(?:\s*-\s*|\s+and\s+|\s+)/y;
+
+interface Phrase {
+  start: number;
+  end: number;
+  value: number;
+  atoms: Atom[];
+}
+
+function readPhrase(text: string, at: number): Phrase | null {
+  const first = readAtom(text, at);
+  if (!first) return null;
+  const atoms = [first];
+  let end = first.end;
+  for (;;) {
+    SEPARATOR.lastIndex = end;
+    const sep = SEPARATOR.exec(text);
+    if (!sep) break;
+    const last = atoms[atoms.length - 1] as Atom;
+    // "and" joins only after a scale word ("one hundred and fifty").
+    if (/and/.test(sep[0]) && atomKind(last) !== "scale") break;
+    const next = readAtom(text, end + sep[0].length);
+    if (!next || !composes(last, next)) break;
+    atoms.push(next);
+    end = next.end;
+  }
+  // A lone article is not a number.
+  if (atoms.length === 1 && atomKind(first) === "a") return null;
+  return { start: first.start, end, value: phraseValue(atoms), atoms };
+}
+
+const CURRENCY_BEFORE = /(?:[$€£¥₩]|US\$|USD|EUR)\s*$/;
+const CURRENCY_AFTER =
+  /^\s*(?:(?:hundred|thousand|million|billion|[mbk]n?)\s+)?(?:dollars?|euros?|won|rubles?|roubles?|yuan|pounds?|hryvnias?|USD|EUR)\b/i;
+
+/** All quantities in `text`, in order, with offsets relative to `text` plus `offset`. */
+export function findQuantities(text: string, offset = 0): Quantity[] {
+  const found: Quantity[] = [];
+  const taken: [number, number][] = [];
+
+  VAGUE.lastIndex = 0;
+  for (let m = VAGUE.exec(text); m; m = VAGUE.exec(text)) {
+    const interval = vagueInterval(m);
+    if (!interval) continue;
+    // "thousands of" keeps its "of" in the hedge as written; the quantity span is the same words.
+    const words = m[0].replace(/\s+/g, " ");
+    found.push({
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      text: m[0],
+      kind: "vague",
+      low: interval[0],
+      high: interval[1],
+      value: null,
+      percent: false,
+      yearLike: false,
+      vagueWords: words,
+      rangeIntro: null,
+    });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+
+  const phrases: Phrase[] = [];
+  ATOM_START.lastIndex = 0;
+  for (let m = ATOM_START.exec(text); m; m = ATOM_START.exec(text)) {
+    const at = m.index;
+    if (taken.some(([s, e]) => at >= s && at < e)) continue;
+    if (phrases.length && at < (phrases[phrases.length - 1] as Phrase).end) continue;
+    const before = text.slice(Math.max(0, at - 6), at);
+    // Part of a word or code ("F-16", "Su-34", "K2"), a list number, or the tail of a decimal.
+    if (/^\d/.test(m[0]) && /(?:\p{L}-?|[\d.,#]|No\.\s?)$/u.test(before)) continue;
+    const phrase = readPhrase(text, at);
+    if (!phrase) continue;
+    ATOM_START.lastIndex = phrase.end;
+    const after = text.slice(phrase.end, phrase.end + 24);
+    // Ordinals and decades ("61st", "1950s", "22nd"), times ("10:30"), money.
+    if (/^\d/.test(m[0]) && /^(?:st|nd|rd|th|s)\b/i.test(after)) continue;
+    if (/^:\d/.test(after)) continue;
+    if (CURRENCY_BEFORE.test(before) || CURRENCY_AFTER.test(after)) continue;
+    phrases.push(phrase);
+  }
+
+  for (let i = 0; i < phrases.length; i++) {
+    const first = phrases[i] as Phrase;
+    const second = phrases[i + 1];
+    let quantity = plainQuantity(text, first, offset);
+    if (second) {
+      const between = text.slice(first.end, second.start);
+      const intro = /\b(between|from)\s+$/i.exec(text.slice(Math.max(0, first.start - 9), first.start));
+      const joins =
+        /^\s*[-–—]\s*$/.test(between) ||
+        /^\s+to\s+$/i.test(between) ||
+        (/^\s+and\s+$/i.test(between) && intro?.[1]?.toLowerCase() === "between");
+      let low = first.value;
+      const high = second.value;
+      // "between 10 and 12 thousand": the scale written once applies to both ends.
+      const lastAtom = second.atoms[second.atoms.length - 1];
+      if (lastAtom && atomKind(lastAtom) === "scale" && first.atoms.every((a) => atomKind(a) !== "scale")) {
+        const scale = SCALES[lastAtom.word ?? ""] ?? 1;
+        if (low * scale <= high && low * scale * 10 > high) low *= scale;
+      }
+      if (joins && low < high && !isYearLike(text, first) && !isYearLike(text, second)) {
+        const start = intro ? first.start - intro[0].length : first.start;
+        const end = withPercent(text, second.end).end;
+        quantity = {
+          start: offset + start,
+          end: offset + end,
+          text: text.slice(start, end),
+          kind: "range",
+          low,
+          high,
+          value: null,
+          percent: withPercent(text, second.end).percent,
+          yearLike: false,
+          vagueWords: null,
+          rangeIntro: intro ? (intro[1] ?? null) : null,
+        };
+        i++;
+      }
+    }
+    found.push(quantity);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function withPercent(text: string, end: number): { end: number; percent: boolean } {
+  const m = /^\s*(?:%|percent\b|per\s+cent\b)/i.exec(text.slice(end, end + 10));
+  return m ? { end: end + m[0].length, percent: true } : { end, percent: false };
+}
+
+function isYearLike(text: string, phrase: Phrase): boolean {
+  const raw = text.slice(phrase.start, phrase.end);
+  return /^\d{4}$/.test(raw) && phrase.value >= 1800 && phrase.value <= 2100;
+}
+
+function plainQuantity(text: string, phrase: Phrase, offset: number): Quantity {
+  const pct = withPercent(text, phrase.end);
+  return {
+    start: offset + phrase.start,
+    end: offset + pct.end,
+    text: text.slice(phrase.start, pct.end),
+    kind: "number",
+    low: phrase.value,
+    high: phrase.value,
+    value: phrase.value,
+    percent: pct.percent,
+    yearLike: isYearLike(text, phrase),
+    vagueWords: null,
+    rangeIntro: null,
+  };
+}
+
+const UNIT: Record<string, number> = { hundred: 100, thousand: 1000, dozen: 12, score: 20 };
+
+/**
+ * The interval vague words allow. A plural of a unit ("thousands") means at least two and fewer than ten
+ * of it; "several" three to nine; "a few" two to five; "a couple of" two to three.
+ */
+function vagueInterval(m: RegExpExecArray): [number, number] | null {
+  if (m[1]) {
+    return m[1].toLowerCase() === "tens" ? [20_000, 99_999] : [200_000, 999_999];
+  }
+  if (m[2] && m[3]) {
+    const unit = UNIT[m[3].toLowerCase()] ?? 1;
+    const quantifier = m[2].toLowerCase().replace(/\s+/g, " ");
+    if (quantifier === "several") return [3 * unit, 9 * unit];
+    if (quantifier === "a few") return [2 * unit, 5 * unit];
+    if (quantifier === "a couple of") return [2 * unit, 3 * unit];
+    return [2 * unit, 10 * unit - 1];
+  }
+  if (m[4]) {
+    const word = m[4].toLowerCase();
+    const unit = UNIT[word.replace(/s$/, "")] ?? 1;
+    return [2 * unit, 10 * unit - 1];
+  }
+  return null;
+}

@@ -1,0 +1,235 @@
+import type { EntityType } from "@headcount/shared";
+import { distance } from "fastest-levenshtein";
+import { countryOfDemonym, lookupSurface } from "./gazetteer.ts";
+
+/**
+ * Spelling variants of one name: transliterations (Zelensky / Zelenskyy / Zelenskiy), misspellings
+ * across outlets, and the same office held by a differently romanised name. Scores are 0..1 and only
+ * cross the grouping threshold when the evidence supports it: similar names, or a similar name with the
+ * same role.
+ */
+
+const TITLES =
+  /\b(?:president|prime minister|minister|secretary|general|gen|lt|col|maj|capt|sgt|admiral|adm|governor|gov|ambassador|mr|mrs|ms|dr|prof|sen|rep|chairman|director|deputy|spokesman|spokeswoman|lawmaker|colonel|lieutenant|commander)\b\.?/g;
+
+/** Lowercase, accents stripped, titles and punctuation removed: the key for alias lookups. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .replace(TITLES, " ")
+    .replace(/^\s*the\s+/, "")
+    .replace(/[^\p{L}\d\s-]/gu, " ")
+    .replace(/-/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * A rough phonetic skeleton that makes common romanisations of Slavic and Korean names agree:
+ * kh/h, y/i, w/v, ts/c, doubled letters.
+ */
+export function skeleton(word: string): string {
+  return word
+    .replace(/kh/g, "h")
+    .replace(/zh/g, "j")
+    .replace(/(?:sch|sh|ch)/g, "s")
+    .replace(/ts|tz|cz/g, "c")
+    .replace(/ck|q/g, "k")
+    .replace(/c(?=[aou]|$)/g, "k")
+    .replace(/ph/g, "f")
+    .replace(/w/g, "v")
+    .replace(/y/g, "i")
+    .replace(/ie|ei|ii|iy/g, "i")
+    .replace(/(.)\1+/g, "$1");
+}
+
+function ratio(a: string, b: string): number {
+  if (!a.length && !b.length) return 1;
+  return 1 - distance(a, b) / Math.max(a.length, b.length);
+}
+
+function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  return Math.max(ratio(a, b), ratio(skeleton(a), skeleton(b)));
+}
+
+/** Similarity of two personal names, surname weighted over given name. */
+function personNameSimilarity(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 1) {
+    // A lone surname (or Korean family name) against a full name.
+    const only = short[0] as string;
+    const last = tokenSimilarity(only, long[long.length - 1] as string);
+    return last >= 0.85 ? 0.9 * last : 0.5 * last;
+  }
+  if (short.length === long.length) {
+    if (long.length === 2) {
+      return (
+        0.35 * tokenSimilarity(a[0] as string, b[0] as string) +
+        0.65 * tokenSimilarity(a[1] as string, b[1] as string)
+      );
+    }
+    let sum = 0;
+    for (let i = 0; i < a.length; i++) sum += tokenSimilarity(a[i] as string, b[i] as string);
+    return sum / a.length;
+  }
+  // Different token counts ("Kim Jong Un" / "Kim Jong-un" already agree after hyphens become spaces).
+  const joinedA = skeleton(a.join(""));
+  const joinedB = skeleton(b.join(""));
+  const first = tokenSimilarity(a[0] as string, b[0] as string);
+  const last = tokenSimilarity(a[a.length - 1] as string, b[b.length - 1] as string);
+  return Math.max(ratio(joinedA, joinedB) * 0.9, first === 1 && last >= 0.85 ? 0.85 : 0);
+}
+
+const RANKS = new Set([
+  "general",
+  "army",
+  "former",
+  "acting",
+  "retired",
+  "senior",
+  "top",
+  "the",
+  "of",
+  "to",
+  "a",
+  "an",
+]);
+const TITLE_CANON: Record<string, string> = { defence: "defense", gov: "governor", gen: "general" };
+
+interface NormalisedRole {
+  titles: Set<string>;
+  places: Set<string>;
+}
+
+/** "Kursk Governor" and "Governor of Kursk" agree; "Deputy Minister of Defense" and "Deputy Defense Minister" too. */
+export function normaliseRole(role: string): NormalisedRole {
+  const titles = new Set<string>();
+  const places = new Set<string>();
+  const words = role
+    .replace(/[’']s\b/g, "")
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const two = `${words[i]} ${words[i + 1] ?? ""}`;
+    const country = countryOfDemonym(two) ?? lookupSurface(two)?.name;
+    if (country && words[i + 1]) {
+      places.add(country);
+      i++;
+      continue;
+    }
+    const word = (words[i] as string).replace(/\.$/, "");
+    const place = countryOfDemonym(word) ?? lookupSurface(word)?.name;
+    if (place && /^\p{Lu}/u.test(word)) {
+      places.add(place);
+      continue;
+    }
+    const lower = word.toLowerCase();
+    if (RANKS.has(lower)) continue;
+    titles.add(TITLE_CANON[lower] ?? lower);
+  }
+  return { titles, places };
+}
+
+function sameRole(a: string, b: string): boolean | null {
+  const ra = normaliseRole(a);
+  const rb = normaliseRole(b);
+  if (!ra.titles.size || !rb.titles.size) return null;
+  const sameTitles = ra.titles.size === rb.titles.size && [...ra.titles].every((t) => rb.titles.has(t));
+  if (!sameTitles) return false;
+  if (!ra.places.size || !rb.places.size) return true;
+  return [...ra.places].some((p) => rb.places.has(p));
+}
+
+export interface NamedThing {
+  name: string;
+  type: EntityType;
+  role?: string | null;
+}
+
+/** How likely two names denote the same entity, 0..1. */
+export function nameVariantScore(a: NamedThing, b: NamedThing): number {
+  if (a.type !== b.type) return 0;
+  const na = normalizeName(a.name);
+  const nb = normalizeName(b.name);
+  if (!na || !nb) return 0;
+  if (na === nb) return 1;
+  if (a.type !== "person") {
+    const ga = lookupSurface(a.name)?.name;
+    const gb = lookupSurface(b.name)?.name;
+    if (ga && gb) return ga === gb ? 1 : 0;
+    // Acronyms: "NIS" for "National Intelligence Service".
+    if (acronymOf(nb) === na.replace(/\s/g, "") || acronymOf(na) === nb.replace(/\s/g, "")) return 0.9;
+    const r = Math.max(ratio(na, nb), ratio(skeleton(na), skeleton(nb)));
+    return r >= 0.8 ? r : r * 0.6;
+  }
+  const nameScore = personNameSimilarity(na.split(" "), nb.split(" "));
+  const roles = a.role && b.role ? sameRole(a.role, b.role) : null;
+  if (roles === true) return Math.min(1, 0.45 + 0.55 * nameScore);
+  if (roles === false) return nameScore * 0.6;
+  return nameScore * 0.9;
+}
+
+function acronymOf(name: string): string {
+  return name
+    .split(" ")
+    .filter((w) => !["of", "the", "and", "for"].includes(w))
+    .map((w) => w[0] ?? "")
+    .join("");
+}
+
+export interface VariantGroup<T> {
+  canonical: T;
+  members: T[];
+  score: number;
+}
+
+/**
+ * Groups entities that are variants of one another (single linkage above `threshold`). Each group's score
+ * is the weakest link that joined it; the canonical member is the one mentioned most (then the longest name).
+ */
+export function groupVariants<T extends NamedThing & { mentions?: unknown[] }>(
+  entities: T[],
+  threshold = 0.75,
+): VariantGroup<T>[] {
+  const parent = entities.map((_, i) => i);
+  const linkScore = entities.map(() => 1);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
+  for (let i = 0; i < entities.length; i++) {
+    for (let j = i + 1; j < entities.length; j++) {
+      const score = nameVariantScore(entities[i] as T, entities[j] as T);
+      if (score < threshold) continue;
+      const ri = find(i);
+      const rj = find(j);
+      if (ri === rj) continue;
+      parent[rj] = ri;
+      linkScore[ri] = Math.min(linkScore[ri] as number, linkScore[rj] as number, score);
+    }
+  }
+  const groups = new Map<number, T[]>();
+  entities.forEach((entity, i) => {
+    const root = find(i);
+    const list = groups.get(root) ?? [];
+    list.push(entity);
+    groups.set(root, list);
+  });
+  const result: VariantGroup<T>[] = [];
+  for (const [root, members] of groups) {
+    const canonical = [...members].sort(
+      (x, y) =>
+        (y.mentions?.length ?? 0) - (x.mentions?.length ?? 0) ||
+        y.name.length - x.name.length ||
+        x.name.localeCompare(y.name),
+    )[0] as T;
+    result.push({ canonical, members, score: Math.round((linkScore[root] as number) * 1000) / 1000 });
+  }
+  return result;
+}
