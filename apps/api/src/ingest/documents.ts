@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Precision } from "@headcount/shared";
 import { PRECISIONS } from "@headcount/shared";
 import { z } from "zod";
+import { declaredCharset, readHtmlArticle } from "./html.ts";
 
 /** An input ready for the pipeline: text plus what is known about it. */
 export interface SourceDocument {
@@ -24,6 +25,7 @@ export interface RejectedInput {
 }
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+const MIN_HTML_TEXT = 80;
 
 const ManifestSchema = z.object({
   articles: z.array(
@@ -38,13 +40,125 @@ const ManifestSchema = z.object({
 });
 type ManifestEntry = z.infer<typeof ManifestSchema>["articles"][number];
 
-const TEXT_EXTENSIONS = new Set([".txt", ".md"]);
+const FORMATS: Record<string, SourceDocument["format"]> = {
+  ".txt": "txt",
+  ".text": "txt",
+  ".md": "md",
+  ".markdown": "md",
+  ".html": "html",
+  ".htm": "html",
+  ".json": "json",
+  ".ndjson": "json",
+  ".jsonl": "json",
+};
+
+/** One article in a `.json` / `.ndjson` file. */
+const JsonArticleSchema = z.object({
+  title: z.string().trim().min(1).optional().nullable(),
+  body: z.string().trim().min(1, "body is empty"),
+  url: z.string().url().optional().nullable(),
+  outlet: z.string().trim().min(1).optional().nullable(),
+  publishedAt: z.string().optional().nullable(),
+  precision: z.enum(PRECISIONS).optional().nullable(),
+});
+
+function jsonDocument(origin: string, value: unknown): SourceDocument | RejectedInput {
+  const parsed = JsonArticleSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      origin,
+      reason: `invalid article object: ${issue?.path.join(".") || "value"} ${issue?.message ?? ""}`.trim(),
+    };
+  }
+  const article = parsed.data;
+  return {
+    origin,
+    format: "json",
+    raw: JSON.stringify(value),
+    title: article.title ?? null,
+    body: article.body,
+    url: article.url ?? null,
+    outlet: article.outlet ?? null,
+    publishedAt: article.publishedAt ?? null,
+    precision: article.precision ?? null,
+  };
+}
+
+/** The documents in one decoded file: one for text and HTML, any number for JSON and NDJSON. */
+export function documentsFromText(
+  origin: string,
+  format: SourceDocument["format"],
+  text: string,
+  ndjson = false,
+): (SourceDocument | RejectedInput)[] {
+  if (format === "html") {
+    const page = readHtmlArticle(text);
+    // Navigation-only pages leave a word or two; no news article is shorter than a sentence or two.
+    if (page.text.trim().length < MIN_HTML_TEXT)
+      return [{ origin, reason: "no article text found in the HTML" }];
+    return [
+      {
+        origin,
+        format,
+        raw: text,
+        title: page.title,
+        body: page.text,
+        url: page.url,
+        outlet: page.outlet,
+        publishedAt: page.publishedAt,
+        precision: page.publishedAt ? "day" : null,
+      },
+    ];
+  }
+  if (format === "json") {
+    if (ndjson) {
+      return text
+        .split("\n")
+        .map((line, index) => ({ line: line.trim(), index }))
+        .filter(({ line }) => line !== "")
+        .map(({ line, index }) => {
+          const lineOrigin = `${origin}:${index + 1}`;
+          try {
+            return jsonDocument(lineOrigin, JSON.parse(line));
+          } catch {
+            return { origin: lineOrigin, reason: "invalid JSON" };
+          }
+        });
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return [{ origin, reason: `invalid JSON: ${(error as Error).message}` }];
+    }
+    const items = Array.isArray(value)
+      ? value
+      : typeof value === "object" &&
+          value !== null &&
+          Array.isArray((value as { articles?: unknown }).articles)
+        ? (value as { articles: unknown[] }).articles
+        : [value];
+    if (items.length === 0) return [{ origin, reason: "no articles in the JSON file" }];
+    return items.map((item, index) =>
+      jsonDocument(items.length > 1 ? `${origin}#${index + 1}` : origin, item),
+    );
+  }
+  return [{ origin, format, raw: text }];
+}
+
+export function isRejected(value: SourceDocument | RejectedInput): value is RejectedInput {
+  return "reason" in value;
+}
 
 /**
  * Decodes bytes as UTF-8 or explains why it cannot: an input must be text, not empty, not binary, and at
  * most 2 MB.
  */
-export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
+export function decodeText(
+  bytes: Uint8Array,
+  declaredCharset?: string | null,
+): { text: string } | { reason: string } {
   if (bytes.byteLength === 0) return { reason: "empty file" };
   if (bytes.byteLength > MAX_TEXT_BYTES) {
     return { reason: `too large: ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB (the limit is 2 MB)` };
@@ -55,7 +169,15 @@ export function decodeText(bytes: Uint8Array): { text: string } | { reason: stri
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { reason: "not valid UTF-8 text" };
+    // Not UTF-8: a page that names its charset is decoded with it; anything else is refused.
+    const charset =
+      declaredCharset && declaredCharset !== "utf-8" && declaredCharset !== "utf8" ? declaredCharset : null;
+    if (!charset) return { reason: "not valid UTF-8 text" };
+    try {
+      text = new TextDecoder(charset, { fatal: true }).decode(bytes);
+    } catch {
+      return { reason: `not valid ${charset} text (the charset it declares)` };
+    }
   }
   const withoutBom = text.replace(/^\uFEFF/, "");
   if (withoutBom.trim() === "") return { reason: "empty file (only whitespace)" };
@@ -85,7 +207,8 @@ export async function collectDocuments(
     const base = path.basename(file);
     if (base === "manifest.json") continue;
     const extension = path.extname(file).toLowerCase();
-    if (!TEXT_EXTENSIONS.has(extension)) continue;
+    const format = FORMATS[extension];
+    if (!format) continue;
     const folder = path.dirname(file);
     if (!manifests.has(folder)) manifests.set(folder, await readManifest(folder));
     const manifest = manifests.get(folder);
@@ -94,21 +217,26 @@ export async function collectDocuments(
       rejected.push({ origin: file, reason: `unreadable: ${bytes.code ?? bytes.message}` });
       continue;
     }
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(bytes, format === "html" ? declaredCharset(bytes) : null);
     if ("reason" in decoded) {
       rejected.push({ origin: file, reason: decoded.reason });
       continue;
     }
     const entry = manifest instanceof Map ? manifest.get(base) : undefined;
-    documents.push({
-      origin: file,
-      format: extension === ".md" ? "md" : "txt",
-      raw: decoded.text,
-      url: entry?.url ?? null,
-      outlet: entry?.outlet ?? null,
-      publishedAt: entry?.publishedAt ?? null,
-      precision: entry?.precision ?? null,
-    });
+    for (const item of documentsFromText(file, format, decoded.text, extension !== ".json")) {
+      if (isRejected(item)) {
+        rejected.push(item);
+        continue;
+      }
+      // The manifest beside a file is the crawler's record of it and wins over what the file says.
+      documents.push({
+        ...item,
+        url: entry?.url ?? item.url ?? null,
+        outlet: entry?.outlet ?? item.outlet ?? null,
+        publishedAt: entry?.publishedAt ?? item.publishedAt ?? null,
+        precision: entry?.precision ?? item.precision ?? null,
+      });
+    }
   }
   for (const [folder, manifest] of manifests) {
     if (!(manifest instanceof Map))

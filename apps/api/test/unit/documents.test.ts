@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeText, MAX_TEXT_BYTES } from "../../src/ingest/documents.ts";
-import { contentHash, parseTextArticle } from "../../src/ingest/pipeline.ts";
+import { decodeText, documentsFromText, isRejected, MAX_TEXT_BYTES } from "../../src/ingest/documents.ts";
+import { contentHash } from "../../src/ingest/pipeline.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -24,33 +24,65 @@ describe("decodeText", () => {
   });
 });
 
-describe("parseTextArticle", () => {
-  it("reads the headline and the optional Source and Date header lines", () => {
-    const article = parseTextArticle({
-      origin: "a.txt",
-      format: "txt",
-      raw: "Troops gather at the border\nSource: Example Wire\nDate: 2024-03-05\n\nThe first paragraph.\n\nThe second.",
-    });
-    expect(article).toEqual({
-      title: "Troops gather at the border",
-      body: "The first paragraph.\n\nThe second.",
-      outlet: "Example Wire",
-      publishedAt: "2024-03-05",
-      precision: "day",
-    });
+describe("documentsFromText", () => {
+  it("reads one article object, an array, or an { articles } wrapper from JSON", () => {
+    const one = documentsFromText(
+      "a.json",
+      "json",
+      JSON.stringify({ title: "T", body: "Body text.", outlet: "Wire" }),
+    );
+    expect(one).toMatchObject([
+      { origin: "a.json", title: "T", body: "Body text.", outlet: "Wire", format: "json" },
+    ]);
+    const many = documentsFromText(
+      "b.json",
+      "json",
+      JSON.stringify({ articles: [{ body: "One." }, { body: "Two." }] }),
+    );
+    expect(many.map((d) => d.origin)).toEqual(["b.json#1", "b.json#2"]);
   });
 
-  it("prefers metadata given beside the file over the header lines", () => {
-    const article = parseTextArticle({
-      origin: "b.txt",
-      format: "txt",
-      raw: "Headline\nSource: Header Outlet\n\nBody.",
-      outlet: "Manifest Outlet",
-      publishedAt: "2025-01",
-      precision: "month",
+  it("fails a bad NDJSON line alone and names it", () => {
+    const items = documentsFromText(
+      "c.ndjson",
+      "json",
+      '{"body":"Fine."}\nnot json\n{"title":"No body"}\n',
+      true,
+    );
+    expect(items.filter((item) => !isRejected(item))).toHaveLength(1);
+    expect(items.filter(isRejected)).toEqual([
+      { origin: "c.ndjson:2", reason: "invalid JSON" },
+      { origin: "c.ndjson:3", reason: expect.stringMatching(/body/) },
+    ]);
+  });
+
+  it("takes the main text and metadata of an HTML page", () => {
+    const paragraph =
+      "Officials said the brigade had about 4,000 soldiers when it crossed the river last week. ";
+    const html = `<!doctype html><html><head><title>Page title | Site</title>
+      <meta property="og:site_name" content="Example Daily">
+      <meta property="article:published_time" content="2024-05-02T08:00:00Z">
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"Brigade crosses the river","url":"https://example.org/a"}</script>
+      </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+      <article><h1>Brigade crosses the river</h1><p>${paragraph.repeat(3)}</p><p>${paragraph.repeat(2)}</p></article>
+      <footer>Copyright Example Daily</footer></body></html>`;
+    const [document] = documentsFromText("d.html", "html", html);
+    expect(document).toMatchObject({
+      title: "Brigade crosses the river",
+      outlet: "Example Daily",
+      url: "https://example.org/a",
+      publishedAt: "2024-05-02T08:00:00Z",
     });
-    expect(article.outlet).toBe("Manifest Outlet");
-    expect(article.precision).toBe("month");
+    const body = (document as { body: string }).body;
+    expect(body).toContain("about 4,000 soldiers");
+    expect(body).not.toContain("Home");
+    expect(body.split("\n\n").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses an HTML page with no article text", () => {
+    expect(documentsFromText("e.html", "html", "<html><body><nav>Home</nav></body></html>")).toEqual([
+      { origin: "e.html", reason: "no article text found in the HTML" },
+    ]);
   });
 });
 

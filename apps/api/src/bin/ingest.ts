@@ -1,0 +1,72 @@
+// npm run ingest -- PATH... : files, folders (recursively) and manifest.json into articles, claims and entities.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError } from "../config.ts";
+import { openDatabase } from "../db/database.ts";
+import { applyMigrations } from "../db/migrations.ts";
+import { createPrismaClient } from "../db/prisma.ts";
+import { collectDocuments } from "../ingest/documents.ts";
+import { createProgress } from "../ingest/progress.ts";
+import { enqueueBatch, runProgress, startWorker } from "../ingest/queue.ts";
+
+const USAGE = `Usage: npm run ingest -- PATH... [--workers N] [--enqueue-only]
+  PATH           a .txt/.md/.html/.json/.ndjson file or a folder (read recursively; manifest.json beside files is used)
+  --workers N    jobs this process runs at once (default 4); other \`npm run worker\` processes share the batch
+  --enqueue-only queue the batch for workers elsewhere and return`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    workers: { type: "string", default: "4" },
+    "enqueue-only": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h" },
+  },
+});
+if (values.help || positionals.length === 0) {
+  console.error(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+const concurrency = Number.parseInt(values.workers ?? "4", 10);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+  console.error("--workers must be a whole number from 1 to 32.");
+  process.exit(2);
+}
+
+const db = await openDatabase().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
+await applyMigrations(db.url);
+const prisma = createPrismaClient(db.url, { max: concurrency + 2 });
+let exitCode = 0;
+try {
+  const { documents, rejected } = await collectDocuments(positionals);
+  const runId = await enqueueBatch(prisma, db.url, documents, { trigger: "cli", rejected });
+  console.error(`ingest run ${runId}: ${documents.length} document(s) queued, ${rejected.length} refused`);
+  if (values["enqueue-only"]) {
+    console.error("queued; start `npm run worker` on any machine that reaches the database to process it.");
+  } else {
+    const worker = documents.length > 0 ? await startWorker(prisma, db.url, { concurrency }) : null;
+    const progress = createProgress();
+    let state = await runProgress(prisma, runId);
+    while (!state.done) {
+      progress.update(state.created + state.unchanged + state.revisions + state.failed, state.total);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      state = await runProgress(prisma, runId);
+    }
+    progress.update(state.total, state.total);
+    progress.stop();
+    await worker?.stop();
+    console.log(
+      `new ${state.created} · unchanged ${state.unchanged} · new versions ${state.revisions} · failed ${state.failed}`,
+    );
+    for (const failure of state.failures) {
+      console.log(`  ✗ ${path.relative(process.cwd(), failure.file) || failure.file}: ${failure.reason}`);
+    }
+    if (state.failed > 0) exitCode = 1;
+  }
+} finally {
+  await prisma.$disconnect();
+  await db.stop();
+}
+process.exit(exitCode);

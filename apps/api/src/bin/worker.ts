@@ -1,0 +1,38 @@
+// npm run worker: process queued ingest jobs until stopped (or, with --once, until the queue is empty).
+import { parseArgs } from "node:util";
+import { ConfigError } from "../config.ts";
+import { openDatabase } from "../db/database.ts";
+import { applyMigrations } from "../db/migrations.ts";
+import { createPrismaClient } from "../db/prisma.ts";
+import { drainQueue, startWorker } from "../ingest/queue.ts";
+
+const { values } = parseArgs({
+  options: { concurrency: { type: "string", default: "4" }, once: { type: "boolean", default: false } },
+});
+const concurrency = Number.parseInt(values.concurrency ?? "4", 10);
+const db = await openDatabase().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
+await applyMigrations(db.url);
+const prisma = createPrismaClient(db.url, { max: concurrency + 2 });
+
+async function close(code: number): Promise<never> {
+  await prisma.$disconnect();
+  await db.stop();
+  process.exit(code);
+}
+
+if (values.once) {
+  await drainQueue(prisma, db.url, concurrency);
+  await close(0);
+} else {
+  const runner = await startWorker(prisma, db.url, { concurrency });
+  console.error(`worker: processing ingest jobs with concurrency ${concurrency}; Ctrl-C to stop`);
+  const stop = async () => {
+    await runner.stop();
+    await close(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}
