@@ -254,6 +254,10 @@ for (const [, entry] of byGoldName) {
     present.length === entry.entities.length && new Set(present.map((e) => groupOf.get(e))).size === 1;
   crossGroups.n++;
   if (grouped) crossGroups.ok++;
+  else if (!(entry.surfaces.size > 1))
+    variantDetails.push(
+      `SPLIT    ${entry.gold.name} (same spelling): ${present.map((e) => e.name).join(" / ")}`,
+    );
   const spellings = new Set(entry.gold.aliases.concat(entry.gold.name).map(normalizeName));
   const isVariant = entry.surfaces.size > 1 || (present.length < entry.entities.length && spellings.size > 1);
   if (isVariant) {

@@ -10,7 +10,7 @@ import {
   PLACE_KEYWORDS,
   TITLE_WORDS,
 } from "./gazetteer.ts";
-import { isCommonWord, isKnownName } from "./lexicon.ts";
+import { isCommonWord, isKnownFirstName, isKnownName } from "./lexicon.ts";
 import type { Sentence, Token } from "./segment.ts";
 import { tokenize } from "./segment.ts";
 import { normalizeName } from "./variants.ts";
@@ -114,7 +114,9 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
     let i = 0;
     while (i < tokens.length) {
       const token = tokens[i] as Token;
-      if (!isCapitalised(token)) {
+      // Spans start at a capital, or at an ordinal naming a unit ("61st Mechanized Brigade").
+      const ordinalStart = /^\d+(?:st|nd|rd|th)$/.test(token.text) && isCapitalised(tokens[i + 1] ?? token);
+      if (!isCapitalised(token) && !ordinalStart) {
         i++;
         continue;
       }
@@ -123,6 +125,16 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
       const spanEnd = buildSpan(body, tokens, i);
       if (hit && hit.next >= spanEnd) {
         addGazetteer(hit.entry, hit.start, hit.end);
+        // "National Intelligence Service of South Korea" also mentions South Korea.
+        if (hit.entry.type === "organization") {
+          for (let k = i + 1; k < hit.next; k++) {
+            const inner = matchGazetteer(body, tokens.slice(0, hit.next), k);
+            if (inner?.entry.type === "place") {
+              addGazetteer(inner.entry, inner.start, inner.end);
+              k = inner.next - 1;
+            }
+          }
+        }
         i = hit.next;
         continue;
       }
@@ -279,6 +291,11 @@ function analyseSpan(
     !isTitleWord((tokens[0] as Token).text)
   ) {
     if (matchGazetteer(body, tokens, 0)) break;
+    // "North Korean …", "South Korean …": a demonym's first word is not a stray capital.
+    const pair = tokens[1]
+      ? `${(tokens[0] as Token).text} ${stripApostrophe((tokens[1] as Token).text)}`
+      : "";
+    if (pair && countryOfDemonym(pair)) break;
     tokens = tokens.slice(1);
   }
   if (!tokens.length) return out;
@@ -393,16 +410,19 @@ function analyseSpan(
       titled: null,
       single: true,
       // Sentence-initial or unknown lone words survive only as the surname of a person named in full.
-      tentative: !isKnownName(first.text) || (sentenceInitial && k === 0),
+      tentative: !isKnownName(first.text),
     };
     return out;
   }
   if (rest.length > 4) return out;
+  // A known first name vouches for the surname after it ("John Foreman", "Mark Rutte").
+  const firstName = isKnownFirstName(first.text) && rest.length <= 3;
   const plausible = rest.every(
-    (t) =>
+    (t, n) =>
       NAME_PARTICLES.has(t.text.toLowerCase()) ||
       isKnownName(stripApostrophe(t.text)) ||
-      !isCommonWord(stripApostrophe(t.text)),
+      !isCommonWord(stripApostrophe(t.text)) ||
+      (firstName && n > 0 && /^\p{Lu}/u.test(t.text) && !/^(?:The|Of|And|For|In|On|At|To)$/.test(t.text)),
   );
   if (!plausible || rest.some((t) => /\d/.test(t.text))) return out;
   out.person = {

@@ -13,6 +13,11 @@ export interface CleanedArticle {
   outlet: string | null;
 }
 
+/** Also the names credited in removed captions ("Photo by AP"), kept as entities without mentions. */
+export interface CleanedArticleWithCredits extends CleanedArticle {
+  credits: { name: string; written: string }[];
+}
+
 const FURNITURE_LINE: RegExp[] = [
   /^(?:all|top|more|latest|related|trending|popular|recommended)\s+(?:headlines|stories|news|articles|videos|posts)\b.{0,20}$/i,
   /^advertisement$/i,
@@ -39,6 +44,12 @@ const CAPTION_CREDIT =
   /(?:\bphoto(?:graph)?\s+(?:by|courtesy of|credit)\b[^.]{0,60}|\((?:photo|image)[^)]{0,60}\)|\/\s*(?:getty images|afp|ap|reuters|epa)[^.]{0,30}|\bgetty images)\s*$/i;
 
 export function cleanArticleText(text: string): CleanedArticle {
+  const { credits: _credits, ...cleaned } = cleanArticle(text);
+  return cleaned;
+}
+
+export function cleanArticle(text: string): CleanedArticleWithCredits {
+  const credits: { name: string; written: string }[] = [];
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const headers: { source?: string; date?: string } = {};
   let outlet: string | null = null;
@@ -57,7 +68,10 @@ export function cleanArticleText(text: string): CleanedArticle {
     }
     const copyright = copyrightOutlet(line);
     if (copyright) outlet ??= copyright;
-    if (isFurniture(line)) continue;
+    if (isFurniture(line)) {
+      credits.push(...creditedNames(line));
+      continue;
+    }
     kept.push(raw.replace(/\s+$/, ""));
   }
 
@@ -76,7 +90,31 @@ export function cleanArticleText(text: string): CleanedArticle {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { title, body, headers, outlet };
+  return { title, body, headers, outlet, credits };
+}
+
+/** Gazetteer names in a caption's credit: "Photo by AP Yonhap News Agency" → AP, Yonhap News Agency. */
+function creditedNames(line: string): { name: string; written: string }[] {
+  const credit = /(?:photo(?:graph)?\s+(?:by|courtesy of|credit:?)|credit:|\/)\s*([^.()]{2,80})$/i.exec(
+    line,
+  )?.[1];
+  const tail = credit ?? /[.!?]["”’]?\s+([A-Z][\w.&'’ -]{1,40})$/.exec(line)?.[1];
+  if (!tail) return [];
+  const words = tail.trim().split(/\s+/);
+  const names: { name: string; written: string }[] = [];
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(5, words.length - i); n >= 1 && !matched; n--) {
+      const written = words.slice(i, i + n).join(" ");
+      const entry = lookupSurface(written);
+      if (entry && entry.type === "organization") {
+        names.push({ name: entry.name, written });
+        matched = n;
+      }
+    }
+    i += matched || 1;
+  }
+  return names;
 }
 
 function looksLikeProse(line: string): boolean {

@@ -2,7 +2,7 @@ import type { EntityType, Metric, Precision, Qualifier, Rate } from "@headcount/
 import { extractClaims } from "./claims.ts";
 import { inferPublished, parsePublished, type ResolvedDate } from "./dates.ts";
 import { type EntityRecord, extractEntities } from "./entities.ts";
-import { cleanArticleText } from "./furniture.ts";
+import { cleanArticle } from "./furniture.ts";
 import { lookupName } from "./gazetteer.ts";
 import { splitSentences } from "./segment.ts";
 import { groupVariants, nameVariantScore, normaliseRole, normalizeName } from "./variants.ts";
@@ -87,7 +87,7 @@ export { nameVariantScore, normalizeName } from "./variants.ts";
 
 /** Text in (headline, optional `Source:`/`Date:` lines, body), claims and entities out. Pure and deterministic. */
 export function extractArticle(text: string, options: ExtractOptions = {}): ExtractedArticle {
-  const cleaned = cleanArticleText(text);
+  const cleaned = cleanArticle(text);
   const body = cleaned.body;
   const title = options.title?.trim() || cleaned.title;
   const outlet = options.outlet?.trim() || cleaned.headers.source || cleaned.outlet || null;
@@ -121,6 +121,22 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     if (!entity.mentions.some((m) => m.start === source.start))
       entity.mentions.push({ start: source.start, end: source.end, text });
     if (text !== entity.name && !entity.aliases.includes(text)) entity.aliases.push(text);
+  }
+  for (const credit of cleaned.credits) {
+    const known = entities.find((e) => e.name === credit.name);
+    if (known) {
+      if (credit.written !== known.name && !known.aliases.includes(credit.written))
+        known.aliases.push(credit.written);
+      continue;
+    }
+    entities.push({
+      name: credit.name,
+      type: "organization",
+      aliases: credit.written === credit.name ? [] : [credit.written],
+      role: "credit",
+      affiliation: lookupName(credit.name)?.affiliation ?? null,
+      mentions: [],
+    });
   }
   if (outlet && !entities.some((e) => normalizeName(e.name) === normalizeName(outlet))) {
     entities.push({

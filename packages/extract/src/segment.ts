@@ -159,7 +159,7 @@ export function isHeadlineCase(text: string): boolean {
 }
 
 const TOKEN =
-  /\p{L}[\p{L}\p{M}\d]*(?:[’'][\p{L}]+|’|')?(?:[.-]\p{L}[\p{L}\p{M}\d]*)*\.?|\d[\d,.]*\d|\d|[^\s\p{L}\d]/gu;
+  /\p{L}[\p{L}\p{M}\d]*(?:[’'][\p{L}]+|’|')?(?:[.-]\p{L}[\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th)\b|\d[\d,.]*\d|\d|[^\s\p{L}\d]/gu;
 
 /** Word, number and punctuation tokens with offsets; "U.S." and "Yong-il" stay one token. */
 export function tokenize(text: string, offset = 0): Token[] {
