@@ -149,7 +149,8 @@ export function extractClaims(
 
     // Where: in the clause, else what the claim continues, else where the previous sentence sent people.
     let location =
-      findLocation(body, index, clauseStart, clauseEnd, head.subjectEnd, quantity.start)?.name ?? null;
+      findLocation(body, index, clauseStart, clauseEnd, head.subjectEnd, quantity.start, sentence.start)
+        ?.name ?? null;
     if (!location && prev && (continues || head.anaphoric || hedged.additional))
       location = prev.draft.location;
     if (!location) {

@@ -139,8 +139,7 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
         continue;
       }
       const span = tokens.slice(i, spanEnd);
-      const sentenceInitial = i === 0 || /^[“"‘(—–-]$/.test(tokens[i - 1]?.text ?? "");
-      const result = analyseSpan(body, span, sentenceInitial, sentence.headline);
+      const result = analyseSpan(body, span, sentence.headline);
       for (const g of result.gazetteer) addGazetteer(g.entry, g.start, g.end);
       for (const o of result.orgs) orgCandidates.push(o);
       if (result.person) {
@@ -274,7 +273,6 @@ function isTitleWord(text: string): boolean {
 function analyseSpan(
   body: string,
   span: Token[],
-  sentenceInitial: boolean,
   headline: boolean,
 ): Omit<SpanAnalysis, "person"> & { person: SpanAnalysis["person"] | null } {
   const out: Omit<SpanAnalysis, "person"> & { person: SpanAnalysis["person"] | null } = {

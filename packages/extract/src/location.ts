@@ -44,6 +44,7 @@ export function findLocation(
   clauseEnd: number,
   subjectEnd: number,
   quantityStart: number,
+  sentenceStart: number = clauseStart,
 ): FoundLocation | null {
   const after = body.slice(subjectEnd, clauseEnd);
   const front = FRONT.exec(after);
@@ -79,11 +80,13 @@ export function findLocation(
     }
   }
 
-  // "In the Kursk region, 500 troops …": a place the clause opens with.
-  const opening = placesIn(index, clauseStart, quantityStart);
+  // "In the Kursk region, 500 troops …": a place the clause or the sentence opens with.
+  const opening = placesIn(index, Math.min(clauseStart, sentenceStart), quantityStart).filter(
+    (p) => p.start >= clauseStart || p.start - sentenceStart < 40,
+  );
   for (let i = opening.length - 1; i >= 0; i--) {
     const place = opening[i] as EntityMention;
-    const before = body.slice(Math.max(clauseStart, place.start - 30), place.start);
+    const before = body.slice(Math.max(Math.min(clauseStart, sentenceStart), place.start - 30), place.start);
     if (/\b(?:in|at|near|inside|across|within)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) {
       return { name: placeName(body, place), start: place.start, end: place.end };
     }

@@ -368,6 +368,13 @@ export function findMetric(
   clauseEnd: number,
   quantityStart: number,
 ): MetricResult {
+  // Prisoners may be exchanged, released or killed: a verb saying so outranks the noun.
+  if (head.nounMetric === "captured") {
+    const verb = /\b(?:repatriated|returned|swapped|exchanged|released|handed over|freed)\b/i.exec(
+      text.slice(head.subjectEnd, clauseEnd),
+    );
+    if (verb) return { metric: "repatriated", evidenced: true, cue: verb[0] };
+  }
   if (head.nounMetric) return { metric: head.nounMetric, evidenced: true, cue: head.subject };
   if (head.verbMetric)
     return {

@@ -229,7 +229,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     if (phrases.length && at < (phrases[phrases.length - 1] as Phrase).end) continue;
     const before = text.slice(Math.max(0, at - 6), at);
     // Part of a word or code ("F-16", "Su-34", "K2"), a list number, or the tail of a decimal.
-    if (/^\d/.test(m[0]) && /(?:\p{L}-?|[\d.,#]|No\.\s?)$/u.test(before)) continue;
+    if (/^\d/.test(m[0]) && /(?:\p{L}-?|[\d.,#:]|No\.\s?)$/u.test(before)) continue;
     const phrase = readPhrase(text, at);
     if (!phrase) continue;
     ATOM_START.lastIndex = phrase.end;

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { claims, only } from "./helpers.ts";
+
+describe("what is counted and what happened", () => {
+  it.each([
+    ["Officials said 3,000 soldiers had been deployed to the border region.", "deployed"],
+    ["The country sent 3,000 troops to the island last month.", "deployed"],
+    ["Some 3,000 marines arrived in the port city on Sunday.", "deployed"],
+    ["About 3,000 sappers have been dispatched to clear the fields.", "deployed"],
+    ["The government will send 3,000 troops to the border.", "planned_deployment"],
+    ["About 3,000 engineers are expected to arrive in the capital next week.", "planned_deployment"],
+    ["A further 3,000 builders were earmarked for reconstruction work.", "planned_deployment"],
+    ["The ministry plans to deploy 3,000 soldiers along the coast.", "planned_deployment"],
+    ["Roughly 3,000 soldiers are stationed in the enclave.", "present"],
+    ["At least 3,000 civilians were killed in the fighting.", "killed"],
+    ["The shelling killed 3,000 people, the health ministry said.", "killed"],
+    ["An estimated 3,000 soldiers have died since the offensive began.", "killed"],
+    ["Some 3,000 soldiers were wounded in the assault.", "wounded"],
+    ["The army suffered 3,000 casualties in the assault.", "casualties"],
+    ["About 3,000 troops were killed or wounded in the battle.", "casualties"],
+    ["The brigade lost 3,000 men during the retreat.", "casualties"],
+    ["Ukraine said it had captured 3,000 soldiers during the counter-offensive.", "captured"],
+    ["More than 3,000 prisoners of war remain in custody.", "captured"],
+    ["Nearly 3,000 soldiers are listed as missing after the battle.", "missing"],
+    ["About 3,000 prisoners were repatriated in the exchange.", "repatriated"],
+    ["The army has recruited 3,000 mercenaries from abroad.", "recruited"],
+    ["Some 3,000 conscripts were mobilised in the first wave.", "recruited"],
+    ["The country has an army of 300,000 active-duty soldiers.", "force_size"],
+  ])("%s → %s", (text, metric) => {
+    expect(only(text).metric).toBe(metric);
+  });
+
+  it.each([
+    ["Russia is losing 1,200 soldiers a day on the front.", "per_day"],
+    ["The army suffered about 1,200 casualties daily during the offensive.", "per_day"],
+    ["Officials estimate 1,200 troops are killed per day.", "per_day"],
+    ["About 1,200 soldiers are wounded every week.", "per_week"],
+    ["The force lost 1,200 soldiers in a single week.", "per_week"],
+    ["Roughly 1,200 recruits join the army per week.", "per_week"],
+    ["The force lost 1,200 soldiers over the campaign.", "total"],
+  ])("rate: %s → %s", (text, rate) => {
+    expect(only(text).rate).toBe(rate);
+  });
+
+  it.each([
+    ["The brigade suffered nearly 40% casualties in the assault.", 40],
+    ["About 30 percent of the troops were killed or wounded.", 30],
+    ["Officials said 25 per cent of the soldiers were captured.", 25],
+  ])("percentage of a force: %s", (text, value) => {
+    const c = only(text);
+    expect(c.rate).toBe("percent");
+    expect(c.valueBest).toBe(value);
+  });
+
+  it.each([
+    [
+      "Approximately 5,000 North Korean engineering troops were sent to Russia.",
+      "North Korean engineering troops",
+      "North Korea",
+    ],
+    ["About 2,000 Russian paratroopers landed near the airport.", "Russian paratroopers", "Russia"],
+    ["Some 800 Chinese military advisers are in the country.", "Chinese military advisers", "China"],
+    ["More than 1,000 Wagner fighters left the town.", "Wagner fighters", null],
+  ])("subject of %s", (text, subject, entity) => {
+    const c = only(text);
+    expect(c.subject).toBe(subject);
+    expect(c.subjectEntity).toBe(entity);
+  });
+
+  it("the subject of 'N of them' is the earlier subject", () => {
+    const all = claims(
+      "Over 12,000 Syrian fighters were recruited for the war. About 3,000 of them have been killed.",
+    );
+    expect(all[1]?.subject).toBe("Syrian fighters");
+    expect(all[1]?.subjectEntity).toBe("Syria");
+    expect(all[1]?.metric).toBe("killed");
+  });
+
+  it.each([
+    ["About 10,000 soldiers were sent to the Kharkiv region.", "Kharkiv Oblast"],
+    ["About 10,000 soldiers were deployed to train in eastern Russia.", "eastern Russia"],
+    ["About 10,000 soldiers were deployed to Belarus last week.", "Belarus"],
+    ["Over 1,200 casualties are reported daily on the southern front.", "southern front"],
+    ["In the Donetsk region, 4,000 troops were wounded in a month.", "Donetsk Oblast"],
+    ["Forces moved into Zaporizhzhia. About 10,000 troops have arrived in the area.", "Zaporizhzhia Oblast"],
+  ])("location of %s", (text, location) => {
+    const all = claims(text);
+    expect(all[all.length - 1]?.location).toBe(location);
+  });
+
+  it("the location may come from the neighbouring sentence", () => {
+    const all = claims(
+      "Moscow moved a large contingent to the Belgorod region in spring. More than 9,000 troops were dispatched.",
+    );
+    expect(all[0]?.location).toBe("Belgorod Oblast");
+  });
+});
