@@ -37,7 +37,7 @@ const SAY =
   "said|says|say|saying|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes";
 const SAY_RE = new RegExp(`\\b(${SAY})\\b`, "gi");
 const NP_BOUNDARY =
-  /(?:^|[;:“”"(—–]|[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
+  /(?:^|[;:“”"(—–]|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
 const TRAILING_AUX =
   /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?|last\s+\w+|this\s+\w+|in\s+a\s+(?:statement|report|briefing|interview))$/i;
 const LEADING_NOISE =
@@ -117,7 +117,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     const npEnd = npStart + (m[1]?.length ?? 0);
     explicit = true;
     markFrame(scopeStart + m.index);
-    pushRef(layers, resolveNP(ctx, npStart, npEnd), positionDepth(npStart, quantityStart) + 0.6, false);
+    pushRef(layers, resolveNP(ctx, npStart, npEnd), 5 + positionDepth(npStart, quantityStart), false);
   }
 
   // "as disclosed by X", "reported by X": X relayed what the sentence says.
@@ -132,17 +132,23 @@ export function attribute(ctx: AttributionContext): Attribution {
     pushRef(layers, resolveNP(ctx, npStart, npEnd), 0.8, false);
   }
 
-  // "the Pentagon's assessment", "Britain's defence intelligence estimates"
+  // "the Pentagon's assessment", "the Institute for the Study of War's estimate"
   const possessive =
-    /\b([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,5})[’']s?\s+(?:latest\s+|own\s+|new\s+|recent\s+)?(?:assessment|estimate|estimates|figures|data|tally|count|intelligence|report|reports|calculations?)\b/gu;
+    /[’']s?\s+(?:latest\s+|own\s+|new\s+|recent\s+)?(?:assessment|estimate|estimates|figures|data|tally|count|intelligence|report|reports|calculations?)\b/g;
   for (let m = possessive.exec(text); m; m = possessive.exec(text)) {
-    const npStart = scopeStart + m.index;
-    const npEnd = npStart + (m[1]?.length ?? 0);
-    const ref = resolveNP(ctx, npStart, npEnd);
+    const at = scopeStart + m.index;
+    const mention = ctx.index.mentions.find((x) => x.end === at || x.end === at + 1);
+    let ref: SourceRef | null = mention ? refOf(mention.entity, mention.start, mention.end) : null;
+    if (!ref) {
+      const np = /([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,5})$/u.exec(
+        body.slice(Math.max(scopeStart, at - 80), at),
+      );
+      if (np?.[1]) ref = resolveNP(ctx, at - np[1].length, at);
+    }
     if (!ref) continue;
     explicit = true;
-    markFrame(npStart);
-    pushRef(layers, ref, positionDepth(npStart, quantityStart) + 0.5, false);
+    markFrame(ref.start);
+    pushRef(layers, ref, positionDepth(ref.start, quantityStart) + 0.5, false);
   }
 
   // "X said (that) …" before the number; "…, X said." after it.
@@ -156,10 +162,12 @@ export function attribute(ctx: AttributionContext): Attribution {
     // "according to reports" and "citing reports" are handled above; "reports" as a noun is not a verb.
     const nounLike = /^(?:reports?|estimates?|claims?|show|state|put|puts|counted|counts)$/.test(verb);
     if (/\b(?:according to|citing|of|the|these|those|such|in|a|an)\s+$/i.test(beforeVerb)) continue;
-    if (nounLike && /\b(?:media|intelligence|news|press|official|government|military)\s+$/i.test(beforeVerb))
-      continue;
-    if (nounLike && !/\b(?:that|\d)/.test(body.slice(verbEnd, verbEnd + 25)) && verbStart < quantityStart)
-      continue;
+    // "intelligence estimates" is a noun unless a that-clause or a figure follows ("… estimates that 3,000 …").
+    const clauseFollows =
+      /^\s+(?:that\b|\d|about|around|some|more|as many|up to|nearly|almost|roughly|at least|over)/i.test(
+        body.slice(verbEnd, verbEnd + 20),
+      );
+    if (nounLike && !clauseFollows && verbStart < quantityStart) continue;
     const passive =
       /\b(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s+(?:widely\s+|also\s+)?$/i.exec(
         beforeVerb,
@@ -177,11 +185,20 @@ export function attribute(ctx: AttributionContext): Attribution {
     )
       continue;
     const trailing = verbStart >= quantityStart;
-    if (trailing && !isTrailing(body, verbEnd, scopeEnd) && !/^\s*,/.test(body.slice(verbEnd, verbEnd + 2))) {
-      // "…, said X." puts the speaker after the verb.
+    // After the claim only "…, X said." and "…, said X." attribute it.
+    const invertedTrail =
+      trailing &&
+      /,\s*$/.test(beforeVerb) &&
+      /^\s+(?:the\s+)?[\p{Lu}][^,;]{1,80}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(body.slice(verbEnd, scopeEnd));
+    if (
+      trailing &&
+      !invertedTrail &&
+      !isTrailing(body, verbEnd, scopeEnd) &&
+      !/^\s*,/.test(body.slice(verbEnd, verbEnd + 2))
+    ) {
       continue;
     }
-    const subject = subjectBefore(body, scopeStart, verbStart);
+    const subject = invertedTrail ? null : subjectBefore(body, scopeStart, verbStart);
     let ref: SourceRef | null = null;
     if (subject) {
       if (
@@ -345,7 +362,15 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     }
   }
 
-  const entity = bestEntity(index, start, end);
+  let entity = bestEntity(index, start, end);
+  // "a senior U.S. official": a country only qualifies the speaker described.
+  if (
+    entity?.entity.type === "place" &&
+    SOURCE_NOUNS.test(text) &&
+    !/^(?:the\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s*)+$/u.test(text)
+  ) {
+    entity = null;
+  }
   if (entity) {
     // "Governor of Kursk" after "Alexander Khinshtein, …": an appositive names the person before it.
     if (entity.entity.type === "place" && /^(?:[\p{L}-]+\s+){0,3}(?:of|to)\b/u.test(text)) {
@@ -433,8 +458,6 @@ function refOf(entity: EntityRecord, start: number, end: number): SourceRef {
   return { name: entity.name, type: entity.type, entity, start, end };
 }
 
-const QUOTE_VERB = new RegExp(`\\b(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`, "i");
-
 /** Who speaks a quotation: "X said, “…”", "“…,” said X", "“…,” X said". */
 function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
   const { body } = ctx;
@@ -462,8 +485,11 @@ function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
     const ref = resolveNP(ctx, s, s + inverted[1].length);
     if (ref) return ref;
   }
-  const direct = /^\s*,?\s*([^,.;“”"]{2,60}?)\s+(\w+)/.exec(after);
-  if (direct?.[1] && direct[2] && QUOTE_VERB.test(direct[2])) {
+  const direct = new RegExp(
+    `^\\s*,?\\s*([^,.;“”"]{2,60}?)\\s+(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`,
+    "i",
+  ).exec(after);
+  if (direct?.[1]) {
     const s = quote.end + 1 + direct[0].indexOf(direct[1]);
     const ref = resolveNP(ctx, s, s + direct[1].length);
     if (ref) return ref;

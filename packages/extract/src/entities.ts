@@ -311,6 +311,9 @@ function analyseSpan(
       from++;
     }
     if (from > 0 && tokens[from]?.text === "the") from++;
+    // Only a head title ("Deputy Chairman of the …") is a person's; "National Intelligence Service" keeps its words.
+    const prefix = tokens.slice(0, from).map((t) => t.text.toLowerCase());
+    if (!prefix.some((w) => HEAD_TITLE_WORDS.has(w))) from = 0;
     const rest = tokens.slice(from);
     emitNamed(body, rest, out);
     return out;
@@ -323,7 +326,16 @@ function analyseSpan(
   while (k < tokens.length) {
     const token = tokens[k] as Token;
     const hit = matchGazetteer(body, tokens, k);
-    if (hit) {
+    // "Minister Sofia Brandt": a place name followed by a name is a first name, not a place.
+    const afterHit = hit ? tokens[hit.next] : undefined;
+    const nameFollows =
+      hit !== null &&
+      afterHit !== undefined &&
+      /^\p{Lu}/u.test(afterHit.text) &&
+      !isTitleWord(afterHit.text) &&
+      !countryOfDemonym(afterHit.text) &&
+      (k > 0 || isKnownFirstName(body.slice(hit.start, hit.end)));
+    if (hit && !nameFollows) {
       gazetteerInRun.push({ entry: hit.entry, start: hit.start, end: hit.end });
       k = hit.next;
       continue;
