@@ -211,7 +211,9 @@ export function extractClaims(
     let refersTo: ResolvedDate | null = null;
     for (const d of dates) {
       if (frameDates.includes(d)) continue;
-      if (d.start < clauseStart - 2 || d.end > clauseEnd + 2) continue;
+      // A period ("since October", "by December") may open the sentence; a bare date must be in the clause.
+      const inClause = d.start >= clauseStart - 2 && d.end <= clauseEnd + 2;
+      if (!inClause && !(d.role !== "point" && d.start >= sentence.start && d.end <= sentence.end)) continue;
       const value = { date: d.date, precision: d.precision };
       if (d.role === "from") refersFrom = value;
       else refersTo = value;

@@ -100,7 +100,12 @@ export function findDates(
   const found: DateMention[] = [];
   let results: chrono.ParsedResult[] = [];
   try {
-    results = chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
+    // Counts are not days: "Since October, 3,000 soldiers" must not read as October 3 (same length keeps offsets).
+    const masked = text.replace(
+      /\d{1,3}(?:,\d{3})+|\d+(?=\s+(?:troops|soldiers|people|personnel|fighters))/g,
+      (m) => "#".repeat(m.length),
+    );
+    results = chrono.parse(masked, { instant: ref, timezone: 0 }, { forwardDate: false });
   } catch {
     results = [];
   }
