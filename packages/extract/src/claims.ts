@@ -52,6 +52,15 @@ interface Working {
   numberStart: number;
 }
 
+const VICTIM_METRICS = new Set<Metric>([
+  "killed",
+  "wounded",
+  "casualties",
+  "captured",
+  "missing",
+  "repatriated",
+  "recruited",
+]);
 const CONTINUATION =
   /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
 const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—]\s|—|[”"](?=\s|[,.])|,\s(?!\d{3}\b)/g;
@@ -101,6 +110,25 @@ export function extractClaims(
     const prev = working[working.length - 1];
 
     const metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
+    // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
+    if (
+      /^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff)$/i.test(
+        head.subject?.split(" ").pop() ?? "",
+      ) &&
+      !(metric.evidenced && VICTIM_METRICS.has(metric.metric)) &&
+      !/\b(?:troops|soldiers|military|army|forces|fighters|deployed|mobili[sz]ed|recruited|conscripted)\b/i.test(
+        head.subject ?? "",
+      )
+    ) {
+      if (
+        !(
+          metric.evidenced &&
+          ["recruited", "deployed", "planned_deployment"].includes(metric.metric) &&
+          /^(?:men|workers)$/i.test(head.subject?.split(" ").pop() ?? "")
+        )
+      )
+        continue;
+    }
     const rate = findRate(body, quantity, head, clauseStart, clauseEnd);
     const quotes = quotesByParagraph[sentence.paragraph] ?? [];
     const attribution = attribute({
@@ -229,7 +257,7 @@ export function extractClaims(
       start = attribution.frameStart;
     }
     const lead = /^(?:and|but|while|as|that|so)\s+/i.exec(body.slice(start, start + 8));
-    if (lead) start += lead[0].length;
+    if (lead && start + lead[0].length <= hedged.hedgeStart) start += lead[0].length;
     let end = clauseEnd;
     while (end > start && /[\s,.;:]/.test(body[end - 1] ?? "")) end--;
     const quote = body.slice(start, end);

@@ -95,3 +95,14 @@ describe("what is counted and what happened", () => {
     expect(all[0]?.location).toBe("Belgorod Oblast");
   });
 });
+
+describe("civilians are counted only as victims", () => {
+  it("ignores people who fled or gathered", () => {
+    expect(claims("Thousands of civilians have fled the area, the Red Cross said.")).toEqual([]);
+    expect(claims("About 2,000 people attended the rally in the capital.")).toEqual([]);
+  });
+  it("keeps civilians killed or wounded", () => {
+    expect(only("At least 40 civilians were killed in the strike.").metric).toBe("killed");
+    expect(only("Some 120 people were wounded when the shell hit.").metric).toBe("wounded");
+  });
+});
