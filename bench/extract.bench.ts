@@ -65,13 +65,13 @@ const TEMPLATES: ((p: (xs: string[]) => string, n: () => string) => string)[] = 
     `${p(TITLES)} ${p(PEOPLE)} told reporters ${p(DAYS)} that ${n()} more ${p(SUBJECTS)} would arrive within weeks.`,
   (p, n) =>
     `“We estimate that ${p(HEDGES)} ${n()} ${p(SUBJECTS)} are now in ${p(PLACES)},” ${p(PEOPLE)} said.`,
-  (p) =>
+  () =>
     `The talks, held in Geneva on the 80th anniversary of the treaty, lasted 14 hours and covered $250 million in aid.`,
   (p) => `Residents of ${p(PLACES)} described long queues for fuel and bread as winter approached.`,
   (p, n) => `Losses ran at ${n()} ${p(SUBJECTS)} a day during the offensive, ${p(SOURCES)} reported.`,
   (p) =>
     `The 47th Mechanized Brigade held its positions for a third week despite heavy shelling near ${p(PLACES)}.`,
-  (p) => `Analysts said the deployment reflected a shift in strategy rather than a sign of strength.`,
+  () => `Analysts said the deployment reflected a shift in strategy rather than a sign of strength.`,
   (p, n) =>
     `Thousands of ${p(SUBJECTS)} have been sent to ${p(PLACES)} since October, while another ${n()} are being trained.`,
   (p) => `${p(PEOPLE)}, a former ${p(TITLES).toLowerCase()}, said the offensive had stalled in ${p(PLACES)}.`,
