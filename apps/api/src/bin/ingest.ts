@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
-import { createPrismaClient } from "../db/prisma.ts";
+import { createPool } from "../db/pool.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { createProgress } from "../ingest/progress.ts";
 import { enqueueBatch, runProgress, startWorker } from "../ingest/queue.ts";
@@ -37,22 +37,26 @@ const db = await openDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 await applyMigrations(db.url);
-const prisma = createPrismaClient(db.url, { max: concurrency + 2 });
+const pool = createPool(db.url, { max: concurrency + 2 });
 let exitCode = 0;
 try {
   const { documents, rejected } = await collectDocuments(positionals);
-  const runId = await enqueueBatch(prisma, db.url, documents, { trigger: "cli", rejected });
-  console.error(`ingest run ${runId}: ${documents.length} document(s) queued, ${rejected.length} refused`);
+  const runId = await enqueueBatch(pool, db.url, documents, { trigger: "cli", rejected });
+  const start = await runProgress(pool, runId);
+  console.error(
+    `ingest run ${runId}: ${documents.length} document(s), ${start.unchanged} already stored, ` +
+      `${documents.length - start.unchanged} to process, ${rejected.length} refused`,
+  );
   if (values["enqueue-only"]) {
     console.error("queued; start `npm run worker` on any machine that reaches the database to process it.");
   } else {
-    const worker = documents.length > 0 ? await startWorker(prisma, db.url, { concurrency }) : null;
+    const worker = documents.length > 0 ? await startWorker(pool, db.url, { concurrency }) : null;
     const progress = createProgress();
-    let state = await runProgress(prisma, runId);
+    let state = await runProgress(pool, runId);
     while (!state.done) {
       progress.update(state.created + state.unchanged + state.revisions + state.failed, state.total);
       await new Promise((resolve) => setTimeout(resolve, 250));
-      state = await runProgress(prisma, runId);
+      state = await runProgress(pool, runId);
     }
     progress.update(state.total, state.total);
     progress.stop();
@@ -66,7 +70,7 @@ try {
     if (state.failed > 0) exitCode = 1;
   }
 } finally {
-  await prisma.$disconnect();
+  await pool.end();
   await db.stop();
 }
 process.exit(exitCode);

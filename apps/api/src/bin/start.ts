@@ -6,6 +6,7 @@ import path from "node:path";
 import { ConfigError, loadConfig, REPO_ROOT } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
+import { createPool } from "../db/pool.ts";
 import { createPrismaClient, type PrismaClient } from "../db/prisma.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { ingestDocuments } from "../ingest/pipeline.ts";
@@ -76,7 +77,10 @@ async function main(): Promise<void> {
   const articleCount = await prisma.article.count();
   if (articleCount === 0 && config.corpusDir) {
     const { documents, rejected } = await collectDocuments([config.corpusDir]);
-    const summary = await ingestDocuments(prisma, documents, { trigger: "demo", rejected });
+    const pool = createPool(db.url, { max: 2 });
+    const summary = await ingestDocuments(pool, documents, { trigger: "demo", rejected }).finally(() =>
+      pool.end(),
+    );
     say(
       `loaded the demo corpus from ${config.corpusDir}: ${summary.created} article(s), ${summary.failed.length} failed`,
     );

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
-import { createPrismaClient } from "../db/prisma.ts";
+import { createPool } from "../db/pool.ts";
 import { drainQueue, startWorker } from "../ingest/queue.ts";
 
 const { values } = parseArgs({
@@ -15,19 +15,20 @@ const db = await openDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 await applyMigrations(db.url);
-const prisma = createPrismaClient(db.url, { max: concurrency + 2 });
+const pool = createPool(db.url, { max: concurrency + 2 });
 
 async function close(code: number): Promise<never> {
-  await prisma.$disconnect();
+  await pool.end();
   await db.stop();
   process.exit(code);
 }
 
 if (values.once) {
-  await drainQueue(prisma, db.url, concurrency);
+  const handled = await drainQueue(pool, db.url, concurrency);
+  console.log(`worker: processed ${handled} job(s); the queue is empty`);
   await close(0);
 } else {
-  const runner = await startWorker(prisma, db.url, { concurrency });
+  const runner = await startWorker(pool, db.url, { concurrency });
   console.error(`worker: processing ingest jobs with concurrency ${concurrency}; Ctrl-C to stop`);
   const stop = async () => {
     await runner.stop();

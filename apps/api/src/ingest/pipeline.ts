@@ -6,10 +6,9 @@ import {
   extractArticle,
 } from "@headcount/extract";
 import type { Precision } from "@headcount/shared";
-import type { PrismaClient } from "../db/prisma.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import type { Pool, PoolClient } from "../db/pool.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
-import { claimLockKey, findSameClaim } from "./resolve-claims.ts";
+import { type ClaimIdentity, claimLockKey, findSameClaims, sameClaim } from "./resolve-claims.ts";
 import { type EntityRequest, entityLockKeys, entityRequestsOf, resolveEntities } from "./resolve-entities.ts";
 
 export type IngestOutcome =
@@ -21,23 +20,23 @@ export function contentHash(body: string): string {
   return createHash("sha256").update(body.normalize("NFC")).digest("hex");
 }
 
-/** The text the extractor reads: headline first, then the body (headers for plain-text files). */
-function extractorInput(document: SourceDocument): string {
+/** The text the extractor reads: headline first, then the body (headers included for plain-text files). */
+export function documentText(document: SourceDocument): string {
   if (document.body) return `${document.title ?? ""}\n\n${document.body}`;
   return document.raw;
 }
 
-function toDate(value: string | null): Date | null {
+function toDate(value: string | null | undefined): Date | null {
   if (!value) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
 }
 
-/** Stable 64-bit advisory-lock ids for text keys. */
-function lockIds(keys: string[]): bigint[] {
+/** Stable 64-bit advisory-lock ids for text keys, sorted so every transaction takes them in one order. */
+function lockIds(keys: string[]): string[] {
   const ids = new Set<bigint>();
   for (const key of keys) ids.add(createHash("sha256").update(key).digest().readBigInt64BE(0));
-  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
 }
 
 /**
@@ -46,16 +45,18 @@ function lockIds(keys: string[]): bigint[] {
  * text at a known URL is a new revision and the old snapshot stays.
  */
 export async function ingestDocument(
-  prisma: PrismaClient,
+  pool: Pool,
   document: SourceDocument,
   options: { runId?: number | null } = {},
 ): Promise<IngestOutcome> {
-  const input = extractorInput(document);
+  const input = documentText(document);
   const cleaned = cleanArticleText(input);
   if (cleaned.body.trim() === "") return { status: "failed", reason: "no article text after the headline" };
   const hash = contentHash(cleaned.body);
-  const existing = await prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
-  if (existing) return { status: "unchanged", articleId: existing.id };
+  const existing = await pool.query<{ id: number }>(`select id from "Article" where "contentHash" = $1`, [
+    hash,
+  ]);
+  if (existing.rows[0]) return { status: "unchanged", articleId: existing.rows[0].id };
 
   const extracted = extractArticle(input, {
     publishedAt: document.publishedAt ?? null,
@@ -64,26 +65,32 @@ export async function ingestDocument(
     url: document.url ?? null,
     title: document.title ?? null,
   });
+  const client = await pool.connect();
   try {
-    return await prisma.$transaction(
-      (tx) => storeArticle(tx, document, extracted, hash, options.runId ?? null),
-      {
-        timeout: 60_000,
-        maxWait: 30_000,
-      },
-    );
+    await client.query("begin");
+    const outcome = await storeArticle(client, document, extracted, hash, options.runId ?? null);
+    await client.query("commit");
+    return outcome;
   } catch (error) {
+    await client.query("rollback").catch(() => {});
     // Another worker stored the same text a moment ago.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
-      if (winner) return { status: "unchanged", articleId: winner.id };
+    if (
+      (error as { code?: string }).code === "23505" &&
+      /contentHash/.test(String((error as Error).message))
+    ) {
+      const winner = await pool.query<{ id: number }>(`select id from "Article" where "contentHash" = $1`, [
+        hash,
+      ]);
+      if (winner.rows[0]) return { status: "unchanged", articleId: winner.rows[0].id };
     }
     throw error;
+  } finally {
+    client.release();
   }
 }
 
 async function storeArticle(
-  tx: Prisma.TransactionClient,
+  client: PoolClient,
   document: SourceDocument,
   extracted: ExtractedArticle,
   hash: string,
@@ -100,53 +107,66 @@ async function storeArticle(
   }
   // Locks in a fixed order, so concurrent ingests wait for each other instead of deadlocking or
   // creating the same entity or claim twice.
-  await tx.$executeRaw`select pg_advisory_xact_lock(id) from unnest(${lockIds(entityLockKeys(requests))}::bigint[]) as id order by id`;
-  const entities = await resolveEntities(tx, requests);
+  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
+    lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
+  ]);
+  const entities = await resolveEntities(client, requests);
 
   const previous = document.url
-    ? await tx.article.findFirst({
-        where: { url: document.url, nextVersion: null },
-        select: { id: true, revision: true },
-        orderBy: { revision: "desc" },
-      })
-    : null;
+    ? (
+        await client.query<{ id: number; revision: number }>(
+          `select a.id, a.revision from "Article" a
+            where a.url = $1 and not exists (select 1 from "Article" n where n."previousVersionId" = a.id)
+            order by a.revision desc limit 1`,
+          [document.url],
+        )
+      ).rows[0]
+    : undefined;
   const publishedAt = toDate(extracted.publishedAt);
-  const article = await tx.article.create({
-    data: {
-      title: extracted.title,
-      body: extracted.body,
-      rawInput: document.raw,
-      rawFormat: document.format,
-      contentHash: hash,
-      url: document.url ?? null,
-      revision: previous ? previous.revision + 1 : 1,
-      previousVersionId: previous?.id ?? null,
-      outletId: extracted.outlet ? (entities.idOf(extracted.outlet, "organization") ?? null) : null,
+  const article = await client.query<{ id: number }>(
+    `insert into "Article" (title, body, "rawInput", "rawFormat", "contentHash", url, revision, "previousVersionId",
+                            "outletId", "publishedAt", "publishedPrecision", "extractorVersion", "ingestRunId", "updatedAt")
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+     returning id`,
+    [
+      extracted.title,
+      extracted.body,
+      document.raw,
+      document.format,
+      hash,
+      document.url ?? null,
+      previous ? previous.revision + 1 : 1,
+      previous?.id ?? null,
+      extracted.outlet ? (entities.idOf(extracted.outlet, "organization") ?? null) : null,
       publishedAt,
-      publishedPrecision: publishedAt ? extracted.precision : "unknown",
-      extractorVersion: extracted.extractorVersion,
-      ingestRunId: runId,
-    },
-    select: { id: true },
-  });
+      publishedAt ? extracted.precision : "unknown",
+      extracted.extractorVersion,
+      runId,
+    ],
+  );
+  const articleId = article.rows[0]?.id as number;
 
   const mentions = extracted.entities.flatMap((entity) => {
     const entityId = entities.idOf(entity.name, entity.type);
-    return entityId === undefined
-      ? []
-      : entity.mentions.map((mention) => ({
-          articleId: article.id,
-          entityId,
-          start: mention.start,
-          end: mention.end,
-          text: mention.text,
-        }));
+    return entityId === undefined ? [] : entity.mentions.map((mention) => ({ entityId, ...mention }));
   });
-  if (mentions.length > 0) await tx.entityMention.createMany({ data: mentions, skipDuplicates: true });
+  if (mentions.length > 0) {
+    await client.query(
+      `insert into "EntityMention" ("articleId", "entityId", start, "end", text)
+       select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::text[])
+       on conflict ("articleId", start, "end") do nothing`,
+      [
+        articleId,
+        mentions.map((m) => m.entityId),
+        mentions.map((m) => m.start),
+        mentions.map((m) => m.end),
+        mentions.map((m) => m.text),
+      ],
+    );
+  }
 
-  let newClaims = 0;
-  const identities = claims.map((claim) => {
-    const statedOn = toDate(claim.statedOn?.date ?? null) ?? publishedAt;
+  const identities: ClaimIdentity[] = claims.map((claim) => {
+    const statedOn = toDate(claim.statedOn?.date) ?? publishedAt;
     return {
       sourceId: claim.source
         ? (entities.idOf(claim.source, claim.sourceType ?? "organization") ?? null)
@@ -161,67 +181,100 @@ async function storeArticle(
         (statedOn ? extracted.precision : "unknown")) as Precision,
     };
   });
-  await tx.$executeRaw`select pg_advisory_xact_lock(id) from unnest(${lockIds(identities.map(claimLockKey))}::bigint[]) as id order by id`;
-  for (const [index, claim] of claims.entries()) {
-    const identity = identities[index];
-    if (!identity) continue;
-    let claimId = await findSameClaim(tx, identity);
-    if (claimId === null) {
-      const created = await tx.claim.create({
-        data: {
-          metric: claim.metric,
-          subject: claim.subject,
-          subjectEntityId: identity.subjectEntityId,
-          valueLow: claim.valueLow,
-          valueHigh: claim.valueHigh,
-          valueBest: claim.valueBest,
-          qualifier: claim.qualifier,
-          hedge: claim.hedge,
-          additional: claim.additional,
-          rate: claim.rate,
-          locationId: claim.location ? (entities.idOf(claim.location, "place") ?? null) : null,
-          statedOn: identity.statedOn,
-          statedOnPrecision: identity.statedOnPrecision,
-          refersFrom: toDate(claim.refersFrom?.date ?? null),
-          refersFromPrecision: claim.refersFrom?.precision ?? null,
-          refersTo: toDate(claim.refersTo?.date ?? null),
-          refersToPrecision: claim.refersTo?.precision ?? null,
-          sourceId: identity.sourceId,
-          origin: "machine",
-          extractorVersion: extracted.extractorVersion,
-          confidence: claim.confidence,
-        },
-        select: { id: true },
-      });
-      claimId = created.id;
-      newClaims++;
-    }
-    const appearance = await tx.appearance.create({
-      data: {
-        claimId,
-        articleId: article.id,
-        start: claim.start,
-        end: claim.end,
-        quote: claim.quote,
-        prefix: claim.prefix,
-        suffix: claim.suffix,
-        confidence: claim.confidence,
-      },
-      select: { id: true },
-    });
-    const via = claim.via
-      .map((link) => entities.idOf(link.name, link.type))
-      .filter((id): id is number => id !== undefined);
+  const claimIds = await findSameClaims(client, identities);
+  // A claim printed twice in this article is one claim with two appearances, too.
+  const firstOf = identities.map((identity, index) => {
+    const earlier = identities.findIndex((other, j) => j < index && sameClaim(other, identity));
+    return earlier >= 0 ? earlier : index;
+  });
+  const toCreate = claims
+    .map((claim, index) => ({ claim, index, identity: identities[index] as ClaimIdentity }))
+    .filter(({ index }) => claimIds[index] === null && firstOf[index] === index);
+  if (toCreate.length > 0) {
+    const inserted = await client.query<{ id: number }>(
+      `insert into "Claim" (metric, subject, "subjectEntityId", "valueLow", "valueHigh", "valueBest", qualifier, hedge,
+                            additional, rate, "locationId", "statedOn", "statedOnPrecision", "refersFrom",
+                            "refersFromPrecision", "refersTo", "refersToPrecision", "sourceId", origin,
+                            "extractorVersion", confidence, "updatedAt")
+       select m, s, se, lo, hi, be, q, h, ad, r, lc, so, sop, rf, rfp, rt, rtp, src, 'machine', $1, c, now()
+         from unnest($2::"Metric"[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::"Qualifier"[],
+                     $9::text[], $10::bool[], $11::"Rate"[], $12::int[], $13::date[], $14::"Precision"[], $15::date[],
+                     $16::"Precision"[], $17::date[], $18::"Precision"[], $19::int[], $20::float8[])
+              with ordinality as u(m, s, se, lo, hi, be, q, h, ad, r, lc, so, sop, rf, rfp, rt, rtp, src, c, i)
+        order by i
+       returning id`,
+      [
+        extracted.extractorVersion,
+        toCreate.map(({ claim }) => claim.metric),
+        toCreate.map(({ claim }) => claim.subject),
+        toCreate.map(({ identity }) => identity.subjectEntityId),
+        toCreate.map(({ claim }) => claim.valueLow),
+        toCreate.map(({ claim }) => claim.valueHigh),
+        toCreate.map(({ claim }) => claim.valueBest),
+        toCreate.map(({ claim }) => claim.qualifier),
+        toCreate.map(({ claim }) => claim.hedge),
+        toCreate.map(({ claim }) => claim.additional),
+        toCreate.map(({ claim }) => claim.rate),
+        toCreate.map(({ claim }) =>
+          claim.location ? (entities.idOf(claim.location, "place") ?? null) : null,
+        ),
+        toCreate.map(({ identity }) => identity.statedOn),
+        toCreate.map(({ identity }) => identity.statedOnPrecision),
+        toCreate.map(({ claim }) => toDate(claim.refersFrom?.date)),
+        toCreate.map(({ claim }) => claim.refersFrom?.precision ?? null),
+        toCreate.map(({ claim }) => toDate(claim.refersTo?.date)),
+        toCreate.map(({ claim }) => claim.refersTo?.precision ?? null),
+        toCreate.map(({ identity }) => identity.sourceId),
+        toCreate.map(({ claim }) => claim.confidence),
+      ],
+    );
+    for (const [position, { index }] of toCreate.entries())
+      claimIds[index] = inserted.rows[position]?.id ?? null;
+  }
+  for (const [index, first] of firstOf.entries())
+    if (first !== index) claimIds[index] ??= claimIds[first] ?? null;
+
+  if (claims.length > 0) {
+    const appearances = await client.query<{ id: number }>(
+      `insert into "Appearance" ("articleId", "claimId", start, "end", quote, prefix, suffix, confidence)
+       select $1, c, s, e, q, p, x, f
+         from unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::float8[])
+              with ordinality as u(c, s, e, q, p, x, f, i)
+        order by i
+       returning id`,
+      [
+        articleId,
+        claimIds,
+        claims.map((c) => c.start),
+        claims.map((c) => c.end),
+        claims.map((c) => c.quote),
+        claims.map((c) => c.prefix),
+        claims.map((c) => c.suffix),
+        claims.map((c) => c.confidence),
+      ],
+    );
+    const via = claims.flatMap((claim, index) =>
+      claim.via
+        .map((link) => entities.idOf(link.name, link.type))
+        .filter((id): id is number => id !== undefined)
+        .map((entityId, position) => ({
+          appearanceId: appearances.rows[index]?.id as number,
+          position,
+          entityId,
+        })),
+    );
     if (via.length > 0) {
-      await tx.appearanceVia.createMany({
-        data: via.map((entityId, position) => ({ appearanceId: appearance.id, position, entityId })),
-      });
+      await client.query(
+        `insert into "AppearanceVia" ("appearanceId", position, "entityId")
+         select * from unnest($1::int[], $2::int[], $3::int[])`,
+        [via.map((v) => v.appearanceId), via.map((v) => v.position), via.map((v) => v.entityId)],
+      );
     }
   }
   return {
     status: previous ? "revision" : "created",
-    articleId: article.id,
-    claims: newClaims,
+    articleId,
+    claims: toCreate.length,
     appearances: claims.length,
   };
 }
@@ -236,7 +289,7 @@ export interface IngestSummary {
 
 /** Ingests documents one after another in this process, recording the batch as an IngestRun. */
 export async function ingestDocuments(
-  prisma: PrismaClient,
+  pool: Pool,
   documents: SourceDocument[],
   options: {
     trigger: string;
@@ -244,19 +297,16 @@ export async function ingestDocuments(
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<IngestSummary> {
-  const run = await prisma.ingestRun.create({
-    data: { trigger: options.trigger, extractorVersion: EXTRACTOR_VERSION },
-  });
-  const summary: IngestSummary = {
-    runId: run.id,
-    created: 0,
-    unchanged: 0,
-    revisions: 0,
-    failed: [...(options.rejected ?? [])],
-  };
+  const rejected = options.rejected ?? [];
+  const run = await pool.query<{ id: number }>(
+    `insert into "IngestRun" (trigger, "extractorVersion", "totalCount") values ($1, $2, $3) returning id`,
+    [options.trigger, EXTRACTOR_VERSION, documents.length + rejected.length],
+  );
+  const runId = run.rows[0]?.id as number;
+  const summary: IngestSummary = { runId, created: 0, unchanged: 0, revisions: 0, failed: [...rejected] };
   let done = 0;
   for (const document of documents) {
-    const outcome = await ingestDocument(prisma, document, { runId: run.id }).catch(
+    const outcome = await ingestDocument(pool, document, { runId }).catch(
       (error: unknown): IngestOutcome => ({ status: "failed", reason: (error as Error).message }),
     );
     if (outcome.status === "failed") summary.failed.push({ origin: document.origin, reason: outcome.reason });
@@ -265,17 +315,17 @@ export async function ingestDocuments(
     else summary.unchanged++;
     options.onProgress?.(++done, documents.length);
   }
-  await prisma.ingestRun.update({
-    where: { id: run.id },
-    data: {
-      status: "completed",
-      finishedAt: new Date(),
-      newCount: summary.created,
-      unchangedCount: summary.unchanged,
-      revisionCount: summary.revisions,
-      failedCount: summary.failed.length,
-      failures: summary.failed.map((failure) => ({ file: failure.origin, reason: failure.reason })),
-    },
-  });
+  await pool.query(
+    `update "IngestRun" set status = 'completed', "finishedAt" = now(), "newCount" = $2, "unchangedCount" = $3,
+            "revisionCount" = $4, "failedCount" = $5, failures = $6::jsonb where id = $1`,
+    [
+      runId,
+      summary.created,
+      summary.unchanged,
+      summary.revisions,
+      summary.failed.length,
+      JSON.stringify(summary.failed.map((failure) => ({ file: failure.origin, reason: failure.reason }))),
+    ],
+  );
   return summary;
 }

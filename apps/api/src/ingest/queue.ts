@@ -1,9 +1,8 @@
-import { EXTRACTOR_VERSION } from "@headcount/extract";
+import { cleanArticleText, EXTRACTOR_VERSION } from "@headcount/extract";
 import { Logger, makeWorkerUtils, type Runner, run, runOnce, type TaskList } from "graphile-worker";
-import type { PrismaClient } from "../db/prisma.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Pool } from "../db/pool.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
-import { type IngestOutcome, ingestDocument } from "./pipeline.ts";
+import { contentHash, documentText, type IngestOutcome, ingestDocument } from "./pipeline.ts";
 
 /**
  * Batch ingest runs through graphile-worker, a job queue kept in PostgreSQL: every worker process on any
@@ -31,22 +30,38 @@ export interface RunProgress {
 
 /** Creates the run, records inputs refused before extraction, and queues one job per document. */
 export async function enqueueBatch(
-  prisma: PrismaClient,
+  pool: Pool,
   databaseUrl: string,
   documents: SourceDocument[],
   options: { trigger: string; rejected?: RejectedInput[] },
 ): Promise<number> {
   const rejected = options.rejected ?? [];
-  const ingestRun = await prisma.ingestRun.create({
-    data: {
-      trigger: options.trigger,
-      extractorVersion: EXTRACTOR_VERSION,
-      totalCount: documents.length + rejected.length,
-      failedCount: rejected.length,
-      failures: rejected.map((item) => ({ file: item.origin, reason: item.reason })),
-      ...(documents.length === 0 ? { status: "completed" as const, finishedAt: new Date() } : {}),
-    },
-  });
+  // Texts already stored are counted as unchanged here and never queued: re-ingesting a batch costs one
+  // cleaning pass and one query.
+  const hashes = documents.map((document) => contentHash(cleanArticleText(documentText(document)).body));
+  const known = await pool.query<{ contentHash: string }>(
+    `select "contentHash" from "Article" where "contentHash" = any($1::text[])`,
+    [hashes],
+  );
+  const stored = new Set(known.rows.map((row) => row.contentHash));
+  const queued = documents.filter((_, index) => !stored.has(hashes[index] as string));
+  const created = await pool.query<{ id: number }>(
+    `insert into "IngestRun" (trigger, "extractorVersion", "totalCount", "unchangedCount", "failedCount", failures,
+                              status, "finishedAt")
+     values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) returning id`,
+    [
+      options.trigger,
+      EXTRACTOR_VERSION,
+      documents.length + rejected.length,
+      documents.length - queued.length,
+      rejected.length,
+      JSON.stringify(rejected.map((item) => ({ file: item.origin, reason: item.reason }))),
+      queued.length === 0 ? "completed" : "running",
+      queued.length === 0 ? new Date() : null,
+    ],
+  );
+  const runId = created.rows[0]?.id as number;
+  documents = queued;
   if (documents.length > 0) {
     const utils = await makeWorkerUtils({ connectionString: databaseUrl, logger: quietLogger });
     try {
@@ -55,7 +70,7 @@ export async function enqueueBatch(
         await utils.addJobs(
           documents.slice(offset, offset + 500).map((document) => ({
             identifier: INGEST_TASK,
-            payload: { runId: ingestRun.id, document } satisfies IngestJob,
+            payload: { runId, document } satisfies IngestJob,
             maxAttempts: MAX_ATTEMPTS,
           })),
         );
@@ -64,36 +79,43 @@ export async function enqueueBatch(
       await utils.release();
     }
   }
-  return ingestRun.id;
+  return runId;
 }
 
-async function recordOutcome(prisma: PrismaClient, runId: number, origin: string, outcome: IngestOutcome) {
+async function recordOutcome(pool: Pool, runId: number, origin: string, outcome: IngestOutcome) {
   const failure =
     outcome.status === "failed"
       ? JSON.stringify([{ file: origin, reason: outcome.reason }])
       : JSON.stringify([]);
   // One statement, so concurrent workers never lose a count; the last one closes the run.
-  await prisma.$executeRaw`
-    update "IngestRun" set
-      "newCount" = "newCount" + ${outcome.status === "created" ? 1 : 0},
-      "unchangedCount" = "unchangedCount" + ${outcome.status === "unchanged" ? 1 : 0},
-      "revisionCount" = "revisionCount" + ${outcome.status === "revision" ? 1 : 0},
-      "failedCount" = "failedCount" + ${outcome.status === "failed" ? 1 : 0},
-      "failures" = "failures" || ${failure}::jsonb
-    where id = ${runId}`;
-  await prisma.$executeRaw`
-    update "IngestRun" set status = 'completed', "finishedAt" = now()
-    where id = ${runId} and status = 'running'
-      and "newCount" + "unchangedCount" + "revisionCount" + "failedCount" >= "totalCount"`;
+  await pool.query(
+    `update "IngestRun" set
+       "newCount" = "newCount" + $2, "unchangedCount" = "unchangedCount" + $3,
+       "revisionCount" = "revisionCount" + $4, "failedCount" = "failedCount" + $5,
+       failures = failures || $6::jsonb,
+       status = case when "newCount" + "unchangedCount" + "revisionCount" + "failedCount" + 1 >= "totalCount"
+                     then 'completed'::"IngestStatus" else status end,
+       "finishedAt" = case when "newCount" + "unchangedCount" + "revisionCount" + "failedCount" + 1 >= "totalCount"
+                     then now() else "finishedAt" end
+     where id = $1`,
+    [
+      runId,
+      outcome.status === "created" ? 1 : 0,
+      outcome.status === "unchanged" ? 1 : 0,
+      outcome.status === "revision" ? 1 : 0,
+      outcome.status === "failed" ? 1 : 0,
+      failure,
+    ],
+  );
 }
 
-export function ingestTasks(prisma: PrismaClient): TaskList {
+export function ingestTasks(pool: Pool, onJobDone?: (outcome: IngestOutcome) => void): TaskList {
   return {
     [INGEST_TASK]: async (payload, helpers) => {
       const { runId, document } = payload as IngestJob;
       let outcome: IngestOutcome;
       try {
-        outcome = await ingestDocument(prisma, document, { runId });
+        outcome = await ingestDocument(pool, document, { runId });
       } catch (error) {
         // Unexpected (the database went away…): let the queue retry, and count it only on the last try.
         if (helpers.job.attempts < helpers.job.max_attempts) throw error;
@@ -102,14 +124,15 @@ export function ingestTasks(prisma: PrismaClient): TaskList {
           reason: `${(error as Error).message} (after ${helpers.job.attempts} attempts)`,
         };
       }
-      await recordOutcome(prisma, runId, document.origin, outcome);
+      await recordOutcome(pool, runId, document.origin, outcome);
+      onJobDone?.(outcome);
     },
   };
 }
 
 /** A worker in this process; `once` processes what is queued and returns. */
 export async function startWorker(
-  prisma: PrismaClient,
+  pool: Pool,
   databaseUrl: string,
   options: { concurrency?: number } = {},
 ): Promise<Runner> {
@@ -119,23 +142,35 @@ export async function startWorker(
     pollInterval: 500,
     noHandleSignals: true,
     logger: quietLogger,
-    taskList: ingestTasks(prisma),
+    taskList: ingestTasks(pool),
   });
 }
 
-export async function drainQueue(prisma: PrismaClient, databaseUrl: string, concurrency = 4): Promise<void> {
+/** Processes every queued job, then returns how many this process handled. */
+export async function drainQueue(pool: Pool, databaseUrl: string, concurrency = 4): Promise<number> {
+  let handled = 0;
   await runOnce({
     connectionString: databaseUrl,
     concurrency,
     noHandleSignals: true,
     logger: quietLogger,
-    taskList: ingestTasks(prisma),
+    taskList: ingestTasks(pool, () => handled++),
   });
+  return handled;
 }
 
-export async function runProgress(prisma: PrismaClient, runId: number): Promise<RunProgress> {
-  const ingestRun = await prisma.ingestRun.findUniqueOrThrow({ where: { id: runId } });
-  const failures = (ingestRun.failures as Prisma.JsonArray as { file: string; reason: string }[]) ?? [];
+export async function runProgress(pool: Pool, runId: number): Promise<RunProgress> {
+  const { rows } = await pool.query<{
+    totalCount: number;
+    newCount: number;
+    unchangedCount: number;
+    revisionCount: number;
+    failedCount: number;
+    failures: { file: string; reason: string }[];
+    status: string;
+  }>(`select * from "IngestRun" where id = $1`, [runId]);
+  const ingestRun = rows[0];
+  if (!ingestRun) throw new Error(`No ingest run ${runId}`);
   return {
     runId,
     total: ingestRun.totalCount,
@@ -143,7 +178,7 @@ export async function runProgress(prisma: PrismaClient, runId: number): Promise<
     unchanged: ingestRun.unchangedCount,
     revisions: ingestRun.revisionCount,
     failed: ingestRun.failedCount,
-    failures,
+    failures: ingestRun.failures ?? [],
     done: ingestRun.status !== "running",
   };
 }

@@ -1,8 +1,6 @@
 import type { ExtractedClaim } from "@headcount/extract";
 import { type Precision, precisionInterval } from "@headcount/shared";
-import type { Prisma } from "../generated/prisma/client.ts";
-
-type Tx = Prisma.TransactionClient;
+import type { PoolClient } from "../db/pool.ts";
 
 export interface ClaimIdentity {
   sourceId: number | null;
@@ -15,41 +13,79 @@ export interface ClaimIdentity {
   statedOnPrecision: Precision;
 }
 
-export function claimLockKey(identity: ClaimIdentity): string {
-  return `claim:${identity.sourceId}:${identity.metric}:${identity.valueLow}:${identity.valueHigh}:${identity.rate}`;
+/** Concurrent ingests of the same claim wait for each other (see findSameClaims). */
+export function claimLockKey(
+  claim: Pick<ExtractedClaim, "source" | "metric" | "valueLow" | "valueHigh" | "rate">,
+): string {
+  return `claim:${claim.source?.toLowerCase() ?? ""}:${claim.metric}:${claim.valueLow}:${claim.valueHigh}:${claim.rate}`;
 }
 
 function overlaps(a: { start: Date; end: Date }, b: { start: Date; end: Date }): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** Two identities agree when all but the date are equal and the dates agree within their precision. */
+export function sameClaim(a: ClaimIdentity, b: ClaimIdentity): boolean {
+  if (a.sourceId === null || a.statedOn === null || b.statedOn === null) return false;
+  return (
+    a.sourceId === b.sourceId &&
+    a.metric === b.metric &&
+    a.subjectEntityId === b.subjectEntityId &&
+    a.valueLow === b.valueLow &&
+    a.valueHigh === b.valueHigh &&
+    a.rate === b.rate &&
+    overlaps(
+      precisionInterval(a.statedOn, a.statedOnPrecision),
+      precisionInterval(b.statedOn, b.statedOnPrecision),
+    )
+  );
+}
+
+interface CandidateRow {
+  id: number;
+  sourceId: number | null;
+  metric: ClaimIdentity["metric"];
+  subjectEntityId: number | null;
+  valueLow: number | null;
+  valueHigh: number | null;
+  rate: ClaimIdentity["rate"];
+  statedOn: Date | null;
+  statedOnPrecision: Precision;
+}
+
 /**
- * An existing claim this one repeats: the same speaker, metric, whose forces, interval and rate, said at
- * a time that agrees within the dates' precision (a month-precision date agrees with any day of its
- * month). Unattributed numbers are never merged: without a speaker two outlets' figures are two claims.
+ * For each identity, an existing claim it repeats: the same speaker, metric, whose forces, interval and
+ * rate, said at a time that agrees within the dates' precision (a month-precision date agrees with any
+ * day of its month). Unattributed numbers are never merged: without a speaker, two outlets' figures are
+ * two claims. One query for the whole article.
  */
-export async function findSameClaim(tx: Tx, identity: ClaimIdentity): Promise<number | null> {
-  if (identity.sourceId === null || identity.statedOn === null) return null;
-  const candidates = await tx.claim.findMany({
-    where: {
-      sourceId: identity.sourceId,
-      metric: identity.metric,
-      subjectEntityId: identity.subjectEntityId,
-      valueLow: identity.valueLow,
-      valueHigh: identity.valueHigh,
-      rate: identity.rate,
-      deletedAt: null,
-      statedOn: { not: null },
-    },
-    select: { id: true, statedOn: true, statedOnPrecision: true },
-    orderBy: { id: "asc" },
-    take: 50,
-  });
-  const mine = precisionInterval(identity.statedOn, identity.statedOnPrecision);
-  for (const candidate of candidates) {
-    if (!candidate.statedOn) continue;
-    if (overlaps(mine, precisionInterval(candidate.statedOn, candidate.statedOnPrecision)))
-      return candidate.id;
-  }
-  return null;
+export async function findSameClaims(
+  client: PoolClient,
+  identities: ClaimIdentity[],
+): Promise<(number | null)[]> {
+  const attributed = identities.filter(
+    (identity) => identity.sourceId !== null && identity.statedOn !== null,
+  );
+  if (attributed.length === 0) return identities.map(() => null);
+  const { rows } = await client.query<CandidateRow>(
+    `select c.id, c."sourceId", c.metric, c."subjectEntityId", c."valueLow", c."valueHigh", c.rate,
+            c."statedOn", c."statedOnPrecision"
+       from "Claim" c
+       join unnest($1::int[], $2::"Metric"[], $3::int[], $4::int[], $5::int[], $6::"Rate"[])
+         as k(source, metric, subject, low, high, rate)
+         on c."sourceId" = k.source and c.metric = k.metric and c.rate = k.rate
+        and c."subjectEntityId" is not distinct from k.subject
+        and c."valueLow" is not distinct from k.low and c."valueHigh" is not distinct from k.high
+      where c."deletedAt" is null and c."statedOn" is not null
+      order by c.id`,
+    [
+      attributed.map((i) => i.sourceId),
+      attributed.map((i) => i.metric),
+      attributed.map((i) => i.subjectEntityId),
+      attributed.map((i) => i.valueLow),
+      attributed.map((i) => i.valueHigh),
+      attributed.map((i) => i.rate),
+    ],
+  );
+  return identities.map((identity) => rows.find((candidate) => sameClaim(identity, candidate))?.id ?? null);
 }

@@ -1,8 +1,6 @@
 import { type ExtractedEntity, nameVariantScore, normalizeName } from "@headcount/extract";
 import type { EntityType } from "@headcount/shared";
-import type { Prisma } from "../generated/prisma/client.ts";
-
-type Tx = Prisma.TransactionClient;
+import type { PoolClient } from "../db/pool.ts";
 
 /** Below this a variant is a new entity; at or above it, an unsure merge suggestion for an editor. */
 export const SUGGESTION_THRESHOLD = 0.75;
@@ -22,129 +20,19 @@ export interface ResolvedEntities {
   suggestions: number;
 }
 
+export const normalizeEntityName = (name: string) => normalizeName(name) || name.trim().toLowerCase();
+const norm = normalizeEntityName;
 const key = (type: EntityType, normalized: string) => `${type}:${normalized}`;
 
 /** Lock keys for entity names, so concurrent ingests never create the same entity twice. */
 export function entityLockKeys(requests: EntityRequest[]): string[] {
-  return requests.map(
-    (request) => `entity:${key(request.type, normalizeName(request.name) || request.name.toLowerCase())}`,
-  );
+  return requests.map((request) => `entity:${key(request.type, norm(request.name))}`);
 }
 
-/**
- * Resolves extracted entities against the database: a known alias of the same type maps to its entity
- * (following merges); a close variant becomes a new entity linked to the known one by an `unsure`
- * machine merge judgement, for an editor to decide; anything else is a new entity with its aliases.
- * The caller holds advisory locks on the names (see entityLockKeys).
- */
-export async function resolveEntities(tx: Tx, requests: EntityRequest[]): Promise<ResolvedEntities> {
-  const ids = new Map<string, number>();
-  let created = 0;
-  let suggestions = 0;
-
-  // Affiliations (the country or side) are entities too; resolve them first so others can point at them.
-  const affiliationRequests: EntityRequest[] = [];
-  for (const request of requests) {
-    if (
-      request.affiliation &&
-      !requests.some((r) => normalizeName(r.name) === normalizeName(request.affiliation ?? ""))
-    ) {
-      affiliationRequests.push({ name: request.affiliation, type: "place" });
-    }
-  }
-  const ordered = dedupe([
-    ...affiliationRequests,
-    ...requests.filter((r) => r.type === "place"),
-    ...requests,
-  ]);
-
-  const allNormalized = [
-    ...new Set(ordered.flatMap((r) => [r.name, ...(r.aliases ?? [])].map(normalizeName))),
-  ].filter(Boolean);
-  const known = await tx.entityAlias.findMany({
-    where: { normalized: { in: allNormalized } },
-    select: { normalized: true, entity: { select: { id: true, type: true, mergedIntoId: true } } },
-  });
-  const knownByKey = new Map<string, number>();
-  for (const alias of known) {
-    const entityId = alias.entity.mergedIntoId ?? alias.entity.id;
-    knownByKey.set(key(alias.entity.type, alias.normalized), entityId);
-  }
-
-  for (const request of ordered) {
-    const normalized = normalizeName(request.name) || request.name.toLowerCase();
-    const requestKey = key(request.type, normalized);
-    if (ids.has(requestKey)) continue;
-    const names = [request.name, ...(request.aliases ?? [])];
-    const normalizedNames = [...new Set(names.map(normalizeName).filter(Boolean))];
-    let entityId = normalizedNames
-      .map((n) => knownByKey.get(key(request.type, n)))
-      .find((id) => id !== undefined);
-
-    if (entityId === undefined) {
-      const affiliationId = request.affiliation
-        ? (ids.get(key("place", normalizeName(request.affiliation))) ??
-          ids.get(key("organization", normalizeName(request.affiliation))))
-        : undefined;
-      const entity = await tx.entity.create({
-        data: {
-          type: request.type,
-          name: request.name,
-          normalizedName: normalized,
-          role: request.role ?? null,
-          affiliationId: affiliationId ?? null,
-        },
-        select: { id: true },
-      });
-      entityId = entity.id;
-      created++;
-      const variant = await closestVariant(tx, request, normalized, entityId);
-      if (variant) {
-        await tx.mergeJudgement.create({
-          data: {
-            keepId: variant.entityId,
-            mergeId: entityId,
-            verdict: "unsure",
-            score: variant.score,
-            origin: "machine",
-          },
-        });
-        suggestions++;
-      }
-    }
-    // Every spelling seen becomes an alias of the entity it resolved to.
-    await tx.entityAlias.createMany({
-      data: names.map((name) => ({
-        entityId,
-        name,
-        normalized: normalizeName(name) || name.toLowerCase(),
-        kind:
-          name === request.name
-            ? ("written" as const)
-            : /\s/.test(name)
-              ? ("titled" as const)
-              : ("abbreviation" as const),
-      })),
-      skipDuplicates: true,
-    });
-    for (const n of normalizedNames) {
-      ids.set(key(request.type, n), entityId);
-      knownByKey.set(key(request.type, n), entityId);
-    }
-    ids.set(requestKey, entityId);
-  }
-
-  return {
-    idOf: (name, type) => ids.get(key(type, normalizeName(name) || name.toLowerCase())),
-    created,
-    suggestions,
-  };
-}
-
-function dedupe(requests: EntityRequest[]): EntityRequest[] {
+function merged(requests: EntityRequest[]): EntityRequest[] {
   const seen = new Map<string, EntityRequest>();
   for (const request of requests) {
-    const k = key(request.type, normalizeName(request.name) || request.name.toLowerCase());
+    const k = key(request.type, norm(request.name));
     const existing = seen.get(k);
     if (!existing) seen.set(k, { ...request, aliases: [...(request.aliases ?? [])] });
     else {
@@ -156,54 +44,179 @@ function dedupe(requests: EntityRequest[]): EntityRequest[] {
   return [...seen.values()];
 }
 
+const namesOf = (request: EntityRequest) => [...new Set([request.name, ...(request.aliases ?? [])])];
+
 /**
- * The most similar existing entity of the same type, when similar enough to ask an editor. Candidates
- * share the first letters of a name token, which every transliteration variant we have seen does.
+ * Resolves extracted entities against the database in a handful of statements: a known alias of the same
+ * type maps to its entity (following merges); a close variant becomes a new entity linked to the known
+ * one by an `unsure` machine merge judgement, for an editor to decide; anything else is a new entity with
+ * its aliases. Affiliations (the country or side) are resolved first so entities can point at them. The
+ * caller holds advisory locks on the names (see entityLockKeys) inside its transaction.
  */
-async function closestVariant(
-  tx: Tx,
-  request: EntityRequest,
-  normalized: string,
-  selfId: number,
-): Promise<{ entityId: number; score: number } | null> {
-  if (request.type === "place") return null; // places come from a gazetteer; variants are aliases there
-  const prefixes = [
-    ...new Set(
-      normalized
-        .split(" ")
-        .filter((t) => t.length >= 3)
-        .map((t) => t.slice(0, 3)),
-    ),
-  ];
-  if (prefixes.length === 0) return null;
-  const candidates = await tx.entity.findMany({
-    where: {
-      type: request.type,
-      mergedIntoId: null,
-      id: { not: selfId },
-      normalizedName: { not: normalized },
-      OR: prefixes.flatMap((prefix) => [
-        { normalizedName: { startsWith: prefix } },
-        { normalizedName: { contains: ` ${prefix}` } },
-      ]),
-    },
-    select: { id: true, name: true, role: true },
-    take: 500,
-    orderBy: { id: "asc" },
-  });
-  let best: { entityId: number; score: number } | null = null;
-  for (const candidate of candidates) {
-    const score = nameVariantScore(
-      { name: request.name, type: request.type, role: request.role ?? null },
-      { name: candidate.name, type: request.type, role: candidate.role },
-    );
-    if (score >= SUGGESTION_THRESHOLD && (!best || score > best.score))
-      best = { entityId: candidate.id, score };
+export async function resolveEntities(client: PoolClient, input: EntityRequest[]): Promise<ResolvedEntities> {
+  const ids = new Map<string, number>();
+  const requests = merged(input);
+  const affiliations = merged(
+    requests
+      .filter((request) => request.affiliation)
+      .map((request) => ({ name: request.affiliation as string, type: "place" as const })),
+  ).filter((a) => !requests.some((r) => r.type === "place" && norm(r.name) === norm(a.name)));
+  const places = [...affiliations, ...requests.filter((r) => r.type === "place")];
+  const others = requests.filter((r) => r.type !== "place");
+
+  // One lookup for every name of every request.
+  const allNormalized = [...new Set([...places, ...others].flatMap((r) => namesOf(r).map(norm)))];
+  const known = await client.query<{ normalized: string; type: EntityType; id: number }>(
+    `select a.normalized, e.type, coalesce(e."mergedIntoId", e.id) as id
+       from "EntityAlias" a join "Entity" e on e.id = a."entityId"
+      where a.normalized = any($1::text[])
+      order by a.id`,
+    [allNormalized],
+  );
+  const knownByKey = new Map<string, number>();
+  for (const row of known.rows) {
+    const k = key(row.type, row.normalized);
+    if (!knownByKey.has(k)) knownByKey.set(k, row.id);
   }
-  return best;
+
+  let created = 0;
+  let suggestions = 0;
+  for (const wave of [places, others]) {
+    const unknown: EntityRequest[] = [];
+    for (const request of wave) {
+      const entityId = namesOf(request)
+        .map(
+          (name) => knownByKey.get(key(request.type, norm(name))) ?? ids.get(key(request.type, norm(name))),
+        )
+        .find((id) => id !== undefined);
+      if (entityId === undefined) unknown.push(request);
+      else for (const name of namesOf(request)) ids.set(key(request.type, norm(name)), entityId);
+    }
+    if (unknown.length === 0) continue;
+    const inserted = await client.query<{ id: number }>(
+      `insert into "Entity" (type, name, "normalizedName", role, "affiliationId", "updatedAt")
+       select t, n, nn, r, a, now()
+         from unnest($1::"EntityType"[], $2::text[], $3::text[], $4::text[], $5::int[]) with ordinality as u(t, n, nn, r, a, i)
+        order by i
+       returning id`,
+      [
+        unknown.map((r) => r.type),
+        unknown.map((r) => r.name),
+        unknown.map((r) => norm(r.name)),
+        unknown.map((r) => r.role ?? null),
+        unknown.map((r) => (r.affiliation ? (ids.get(key("place", norm(r.affiliation))) ?? null) : null)),
+      ],
+    );
+    // INSERT … SELECT … ORDER BY returns the rows in that order.
+    const createdIds: number[] = [];
+    for (const [index, request] of unknown.entries()) {
+      const id = inserted.rows[index]?.id;
+      if (id === undefined) continue;
+      createdIds.push(id);
+      for (const name of namesOf(request)) ids.set(key(request.type, norm(name)), id);
+    }
+    created += createdIds.length;
+    suggestions += await suggestVariants(client, unknown, ids, createdIds);
+  }
+
+  // Every spelling seen becomes an alias of the entity it resolved to.
+  const aliasRows = requests.flatMap((request) => {
+    const entityId = ids.get(key(request.type, norm(request.name)));
+    if (entityId === undefined) return [];
+    return namesOf(request).map((name) => ({ entityId, name, kind: aliasKind(name, request.name) }));
+  });
+  for (const affiliation of affiliations) {
+    const entityId = ids.get(key("place", norm(affiliation.name)));
+    if (entityId !== undefined) aliasRows.push({ entityId, name: affiliation.name, kind: "written" });
+  }
+  if (aliasRows.length > 0) {
+    await client.query(
+      `insert into "EntityAlias" ("entityId", name, normalized, kind)
+       select * from unnest($1::int[], $2::text[], $3::text[], $4::"AliasKind"[])
+       on conflict ("entityId", normalized) do nothing`,
+      [
+        aliasRows.map((a) => a.entityId),
+        aliasRows.map((a) => a.name),
+        aliasRows.map((a) => norm(a.name)),
+        aliasRows.map((a) => a.kind),
+      ],
+    );
+  }
+  return { idOf: (name, type) => ids.get(key(type, norm(name))), created, suggestions };
 }
 
-/** The entity requests of an extracted article: its entities, plus speakers, places and subjects of claims. */
+function aliasKind(name: string, canonical: string): "written" | "titled" | "abbreviation" {
+  if (name === canonical) return "written";
+  if (/^[\p{Lu}.&\s]+$/u.test(name) && name.replace(/\W/g, "").length <= 8) return "abbreviation";
+  return "titled";
+}
+
+/**
+ * Records an unsure merge judgement between each new entity and the most similar existing entity of the
+ * same type, when similar enough to ask an editor. Candidates share the first three letters of a name
+ * token, as every transliteration variant seen does; places are left out: they come from a gazetteer,
+ * where variants are aliases already.
+ */
+async function suggestVariants(
+  client: PoolClient,
+  created: EntityRequest[],
+  ids: Map<string, number>,
+  createdIds: number[],
+): Promise<number> {
+  const people = created.filter((request) => request.type !== "place");
+  const prefixes = [
+    ...new Set(
+      people.flatMap((r) =>
+        norm(r.name)
+          .split(" ")
+          .filter((t) => t.length >= 3)
+          .map((t) => t.slice(0, 3)),
+      ),
+    ),
+  ];
+  if (prefixes.length === 0) return 0;
+  const escaped = prefixes.map((p) => p.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+  if (escaped.length === 0) return 0;
+  const candidates = await client.query<{
+    id: number;
+    name: string;
+    type: EntityType;
+    role: string | null;
+    normalizedName: string;
+  }>(
+    `select id, name, type, role, "normalizedName" from "Entity"
+      where "mergedIntoId" is null and type = any($1::"EntityType"[]) and not (id = any($2::int[]))
+        and "normalizedName" ~ $3
+      order by id limit 2000`,
+    [[...new Set(people.map((r) => r.type))], createdIds, `(^| )(${escaped.join("|")})`],
+  );
+  const judgements: { keepId: number; mergeId: number; score: number }[] = [];
+  for (const request of people) {
+    const mergeId = ids.get(key(request.type, norm(request.name)));
+    if (mergeId === undefined) continue;
+    let best: { entityId: number; score: number } | null = null;
+    for (const candidate of candidates.rows) {
+      if (candidate.type !== request.type) continue;
+      const score = nameVariantScore(
+        { name: request.name, type: request.type, role: request.role ?? null },
+        { name: candidate.name, type: candidate.type, role: candidate.role },
+      );
+      if (score >= SUGGESTION_THRESHOLD && (!best || score > best.score))
+        best = { entityId: candidate.id, score };
+    }
+    if (best) judgements.push({ keepId: best.entityId, mergeId, score: best.score });
+  }
+  if (judgements.length > 0) {
+    await client.query(
+      `insert into "MergeJudgement" ("keepId", "mergeId", verdict, score, origin)
+       select k, m, 'unsure', s, 'machine' from unnest($1::int[], $2::int[], $3::float8[]) as u(k, m, s)`,
+      [judgements.map((j) => j.keepId), judgements.map((j) => j.mergeId), judgements.map((j) => j.score)],
+    );
+  }
+  return judgements.length;
+}
+
+/** The entity requests of an extracted article's entities. */
 export function entityRequestsOf(entities: ExtractedEntity[]): EntityRequest[] {
   return entities.map((entity) => ({
     name: entity.name,

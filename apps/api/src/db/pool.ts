@@ -1,0 +1,22 @@
+import pg from "pg";
+
+/**
+ * A plain node-postgres pool for the write paths that move many rows at once (ingest), where Prisma's
+ * per-statement overhead would dominate. Same timeouts as the Prisma client.
+ */
+export function createPool(databaseUrl: string, options: { max?: number } = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 60_000,
+    idle_in_transaction_session_timeout: 60_000,
+  });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  return pool;
+}
+
+export type Pool = pg.Pool;
+export type PoolClient = pg.PoolClient;

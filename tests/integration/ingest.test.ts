@@ -1,0 +1,331 @@
+import { readFileSync } from "node:fs";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { extractArticle, normalizeName } from "@headcount/extract";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../apps/api/src/config.ts";
+import { createPool } from "../../apps/api/src/db/pool.ts";
+import { documentsFromText, isRejected, type SourceDocument } from "../../apps/api/src/ingest/documents.ts";
+import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
+import { runCli, spawnCli } from "../support/cli.ts";
+import { testDatabaseUrl } from "../support/database.ts";
+import { requireSeeds } from "../support/seeds.ts";
+
+const pool = createPool(testDatabaseUrl(), { max: 4 });
+const folders: string[] = [];
+afterAll(async () => {
+  await pool.end();
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+});
+
+async function tempFolder(): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), "headcount-ingest-"));
+  await chmod(folder, 0o755);
+  folders.push(folder);
+  return folder;
+}
+
+const TABLES = [
+  "Article",
+  "Claim",
+  "Appearance",
+  "AppearanceVia",
+  "Entity",
+  "EntityAlias",
+  "EntityMention",
+  "MergeJudgement",
+];
+
+/** Row counts and a checksum of every row of the tables an ingest writes. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of TABLES) {
+    const { rows } = await pool.query(
+      `select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as f from "${table}" t`,
+    );
+    result[table] = rows[0].f;
+  }
+  return result;
+}
+
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await pool.query(sql, params);
+  return Number(Object.values(rows[0])[0]);
+}
+
+describe("npm run ingest on the seed corpus", () => {
+  it("stores the 5 articles with claims, appearances and entities; a second run changes nothing", async () => {
+    const first = await runCli("ingest.ts", [requireSeeds()]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("new 5 · unchanged 0 · new versions 0 · failed 0");
+    expect(await count(`select count(*) from "Article"`)).toBe(5);
+    expect(await count(`select count(*) from "Claim"`)).toBeGreaterThanOrEqual(8);
+    expect(await count(`select count(*) from "Appearance"`)).toBeGreaterThanOrEqual(
+      await count(`select count(*) from "Claim"`),
+    );
+    expect(await count(`select count(*) from "EntityMention"`)).toBeGreaterThan(50);
+    // Every appearance's quote is exactly the span of its article's body.
+    expect(
+      await count(
+        `select count(*) from "Appearance" p join "Article" a on a.id = p."articleId"
+          where substr(a.body, p.start + 1, p."end" - p.start) <> p.quote`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `select count(*) from "EntityMention" m join "Article" a on a.id = m."articleId"
+          where substr(a.body, m.start + 1, m."end" - m.start) <> m.text`,
+      ),
+    ).toBe(0);
+
+    const before = await fingerprint();
+    const second = await runCli("ingest.ts", [requireSeeds()]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("new 0 · unchanged 5 · new versions 0 · failed 0");
+    expect(await fingerprint()).toEqual(before);
+  }, 60_000);
+
+  it("resolves the variant spellings across the seed articles to one entity or to merge suggestions", async () => {
+    const goldPath = process.env.HEADCOUNT_GOLD ?? path.resolve(REPO_ROOT, "../shared/gold/seeds.json");
+    const gold = JSON.parse(readFileSync(goldPath, "utf8")) as {
+      articles: { entities: { name: string; type: string; aliases: string[] }[] }[];
+    };
+    // Surface forms of each gold person, gathered across all articles.
+    const forms = new Map<string, Set<string>>();
+    for (const article of gold.articles) {
+      for (const entity of article.entities) {
+        if (entity.type !== "person") continue;
+        const set = forms.get(entity.name) ?? new Set<string>();
+        for (const form of [entity.name, ...entity.aliases]) set.add(normalizeName(form));
+        forms.set(entity.name, set);
+      }
+    }
+    const edges = await pool.query<{ keepId: number; mergeId: number }>(
+      `select "keepId", "mergeId" from "MergeJudgement"`,
+    );
+    const parent = new Map<number, number>();
+    const find = (id: number): number => {
+      const p = parent.get(id) ?? id;
+      return p === id ? id : find(p);
+    };
+    for (const edge of edges.rows) parent.set(find(edge.mergeId), find(edge.keepId));
+
+    const variantPeople = [
+      "Alexander Khinshtein",
+      "Alexander Matsegora",
+      "No Kwang Chol",
+      "Viktor Goremykin",
+    ];
+    for (const person of variantPeople) {
+      const normalized = [...(forms.get(person) ?? [])];
+      const { rows } = await pool.query<{ id: number }>(
+        `select distinct e.id from "EntityAlias" a join "Entity" e on e.id = a."entityId"
+          where e.type = 'person' and a.normalized = any($1::text[])`,
+        [normalized],
+      );
+      expect(rows.length, `${person} was not recognised at all`).toBeGreaterThan(0);
+      const components = new Set(rows.map((row) => find(row.id)));
+      expect(components.size, `${person}'s spellings are not linked: ${normalized.join(", ")}`).toBe(1);
+    }
+  });
+});
+
+describe("ingest of a folder with bad files", () => {
+  it("stores the good files, names each bad one with its reason, and leaves no partial article", async () => {
+    const folder = await tempFolder();
+    await writeFile(
+      path.join(folder, "good.txt"),
+      "Border buildup continues\nSource: Example Wire\nDate: 2024-03-05\n\n" +
+        "The defence ministry said on Monday that about 3,000 soldiers had been moved to the border region.\n",
+    );
+    await writeFile(path.join(folder, "empty.txt"), "");
+    await writeFile(
+      path.join(folder, "binary.txt"),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]),
+    );
+    await writeFile(
+      path.join(folder, "latin1.txt"),
+      Buffer.from("Caf\xe9 report\n\nSome 200 troops arrived.", "latin1"),
+    );
+    await writeFile(path.join(folder, "huge.txt"), `Huge\n\n${"Troops moved. ".repeat(230_000)}`);
+    await writeFile(
+      path.join(folder, "broken.ndjson"),
+      '{"title":"Fine","body":"About 500 fighters crossed the river, officials said."}\n{oops\n',
+    );
+    const before = await count(`select count(*) from "Article"`);
+    const result = await runCli("ingest.ts", [folder]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/new 2 · unchanged 0 · new versions 0 · failed 5/);
+    expect(result.stdout).toMatch(/empty\.txt: empty file/);
+    expect(result.stdout).toMatch(/binary\.txt: binary file/);
+    expect(result.stdout).toMatch(/latin1\.txt: not valid UTF-8 text/);
+    expect(result.stdout).toMatch(/huge\.txt: too large: 3\.1 MB \(the limit is 2 MB\)/);
+    expect(result.stdout).toMatch(/broken\.ndjson:2: invalid JSON/);
+    expect(await count(`select count(*) from "Article"`)).toBe(before + 2);
+    expect(await count(`select count(*) from "Article" where title = 'Border buildup continues'`)).toBe(1);
+  }, 60_000);
+});
+
+describe("resolution", () => {
+  const doc = (raw: string, extra: Partial<SourceDocument> = {}): SourceDocument => ({
+    origin: "test",
+    format: "txt",
+    raw,
+    ...extra,
+  });
+
+  it("makes one claim with an appearance per outlet when outlets reprint the same figure", async () => {
+    const sentence =
+      "The Pentagon said on Tuesday that about 11,000 North Korean soldiers had been sent to the Kursk region.";
+    const a = await ingestDocument(
+      pool,
+      doc(`Wire one\nSource: Outlet One\nDate: 2024-11-06\n\n${sentence}\n`),
+    );
+    const b = await ingestDocument(
+      pool,
+      doc(`Wire two\nSource: Outlet Two\nDate: 2024-11-06\n\nIn other news. ${sentence}\n`),
+    );
+    expect(a.status).toBe("created");
+    expect(b.status).toBe("created");
+    const { rows } = await pool.query(
+      `select c.id, count(p.id)::int as appearances from "Claim" c join "Appearance" p on p."claimId" = c.id
+        where c."valueLow" = 11000 group by c.id`,
+    );
+    expect(rows).toEqual([{ id: expect.any(Number), appearances: 2 }]);
+  });
+
+  it("keeps a changed text at a known URL as a new revision, and the old snapshot", async () => {
+    const url = "https://example.org/news/brigade";
+    const first = await ingestDocument(
+      pool,
+      doc("", {
+        format: "json",
+        title: "Brigade",
+        body: "About 700 troops held the bridge, officials said.",
+        url,
+      }),
+    );
+    const second = await ingestDocument(
+      pool,
+      doc("", {
+        format: "json",
+        title: "Brigade",
+        body: "About 900 troops held the bridge, officials said on Friday.",
+        url,
+      }),
+    );
+    expect(first.status).toBe("created");
+    expect(second.status).toBe("revision");
+    const { rows } = await pool.query(
+      `select id, revision, "previousVersionId" from "Article" where url = $1 order by revision`,
+      [url],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[1].previousVersionId).toBe(rows[0].id);
+    expect(rows[1].revision).toBe(2);
+  });
+
+  it("reads HTML pages through the same pipeline", async () => {
+    const paragraph =
+      "Military officials said about 6,000 soldiers were stationed near the border on Monday. ";
+    const html = `<html><head><title>Troops near border</title><meta property="og:site_name" content="Example Daily">
+      <meta property="article:published_time" content="2024-04-01T10:00:00Z"></head>
+      <body><article><h1>Troops near border</h1><p>${paragraph.repeat(3)}</p></article></body></html>`;
+    const [document] = documentsFromText("page.html", "html", html);
+    expect(document && !isRejected(document)).toBe(true);
+    const outcome = await ingestDocument(pool, document as SourceDocument);
+    expect(outcome.status).toBe("created");
+    const { rows } = await pool.query(
+      `select a."publishedAt"::text as published, e.name as outlet from "Article" a join "Entity" e on e.id = a."outletId"
+        where a.id = $1`,
+      [(outcome as { articleId: number }).articleId],
+    );
+    expect(rows[0]).toEqual({ published: "2024-04-01", outlet: "Example Daily" });
+  });
+});
+
+describe("crashes and many workers", () => {
+  it("leaves no partial article after SIGKILL in the middle of a batch, and the next run completes it", async () => {
+    const folder = await tempFolder();
+    const { writeCorpus } = await import("../../bench/corpus.ts");
+    writeCorpus(folder, 120, 11);
+    const before = await count(`select count(*) from "Article"`);
+    const child = spawnCli("ingest.ts", [folder, "--workers", "2"], { detached: true });
+    const deadline = Date.now() + 60_000;
+    while ((await count(`select count(*) from "Article"`)) < before + 15 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-(child.pid ?? 0), "SIGKILL");
+    await exited;
+    const stored = await count(`select count(*) from "Article"`);
+    expect(stored).toBeGreaterThan(before);
+    expect(stored).toBeLessThan(before + 120);
+
+    // Every stored article has all of its claims' appearances: re-extracting its text finds no more.
+    const { rows } = await pool.query<{
+      body: string;
+      title: string;
+      appearances: number;
+      published: string;
+    }>(
+      `select a.body, a.title, a."publishedAt"::text as published,
+              (select count(*)::int from "Appearance" p where p."articleId" = a.id) as appearances
+         from "Article" a where a.id > (select coalesce(max(id), 0) from "Article" where id <= $1)`,
+      [before],
+    );
+    for (const row of rows) {
+      const expected = extractArticle(`${row.title}\n\n${row.body}`, {
+        publishedAt: row.published,
+        precision: "day",
+      }).claims.filter((claim) => claim.duplicateOf === null).length;
+      expect(row.appearances).toBe(expected);
+    }
+
+    const rerun = await runCli("ingest.ts", [folder]);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(await count(`select count(*) from "Article"`)).toBe(before + 120);
+  }, 120_000);
+
+  it("two worker processes given one batch of 1,000 articles store each exactly once", async () => {
+    const { generateArticles } = await import("../../bench/corpus.ts");
+    const { enqueueBatch } = await import("../../apps/api/src/ingest/queue.ts");
+    const documents: SourceDocument[] = [...generateArticles(1_000, 23)].map((article) => ({
+      origin: article.file,
+      format: "txt",
+      raw: article.text,
+    }));
+    const before = await count(`select count(*) from "Article"`);
+    const runId = await enqueueBatch(pool, testDatabaseUrl(), documents, { trigger: "test" });
+    const workers = [runWorker(), runWorker()];
+    const results = await Promise.all(workers);
+    const handled = results.map((output) => Number(/processed (\d+) job/.exec(output)?.[1] ?? "0"));
+    expect(handled[0]! + handled[1]!).toBe(1_000);
+    expect(handled.every((n) => n > 0)).toBe(true);
+    expect(await count(`select count(*) from "Article"`)).toBe(before + 1_000);
+    const { rows } = await pool.query(`select * from "IngestRun" where id = $1`, [runId]);
+    expect(rows[0]).toMatchObject({
+      status: "completed",
+      newCount: 1_000,
+      unchangedCount: 0,
+      failedCount: 0,
+    });
+  }, 600_000);
+});
+
+function runWorker(): Promise<string> {
+  const child = spawnCli("worker.ts", ["--once", "--concurrency", "2"]);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return new Promise((resolve, reject) =>
+    child.once("close", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`worker exited ${code}: ${output}`)),
+    ),
+  );
+}

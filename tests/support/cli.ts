@@ -1,0 +1,38 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { REPO_ROOT } from "../../apps/api/src/config.ts";
+import { testDatabaseUrl } from "./database.ts";
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts one of Headcount's command-line tools against this test file's database. */
+export function spawnCli(script: string, args: string[], options: { detached?: boolean } = {}): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(REPO_ROOT, "apps/api/src/bin", script), ...args],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: options.detached ?? false,
+    },
+  );
+}
+
+/** Runs a command-line tool to the end and collects what it printed. */
+export function runCli(script: string, args: string[]): Promise<CliResult> {
+  const child = spawnCli(script, args);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+}
