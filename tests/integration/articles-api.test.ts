@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
-import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
 import { testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
-import { requireSeeds } from "../support/seeds.ts";
+import { loadSeeds } from "../support/seeds.ts";
 
 const prisma = testPrisma();
 const { query } = testApi(prisma);
 
 beforeAll(async () => {
-  const { documents, rejected } = await collectDocuments([requireSeeds()]);
-  await ingestDocuments(prisma, documents, { trigger: "test", rejected });
+  await loadSeeds();
 });
 afterAll(() => prisma.$disconnect());
 

@@ -1,20 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
-import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
 import { GRAPHIQL_EXAMPLES_DIR } from "../../apps/api/src/server/graphiql-tabs.ts";
 import { testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
-import { requireSeeds } from "../support/seeds.ts";
+import { loadSeeds } from "../support/seeds.ts";
 
 const prisma = testPrisma();
 const { query } = testApi(prisma);
 const examples = readdirSync(GRAPHIQL_EXAMPLES_DIR).filter((file) => file.endsWith(".graphql"));
 
 beforeAll(async () => {
-  const { documents } = await collectDocuments([requireSeeds()]);
-  await ingestDocuments(prisma, documents, { trigger: "test" });
+  await loadSeeds();
 });
 afterAll(() => prisma.$disconnect());
 
