@@ -67,16 +67,20 @@ export async function findSameClaims(
     (identity) => identity.sourceId !== null && identity.statedOn !== null,
   );
   if (attributed.length === 0) return identities.map(() => null);
+  // One index probe per key (Claim_sourceId_metric_valueLow_valueHigh_idx), not a join the planner may
+  // turn into a scan of every claim.
   const { rows } = await client.query<CandidateRow>(
     `select c.id, c."sourceId", c.metric, c."subjectEntityId", c."valueLow", c."valueHigh", c.rate,
             c."statedOn", c."statedOnPrecision"
-       from "Claim" c
-       join unnest($1::int[], $2::"Metric"[], $3::int[], $4::int[], $5::int[], $6::"Rate"[])
+       from unnest($1::int[], $2::"Metric"[], $3::int[], $4::int[], $5::int[], $6::"Rate"[])
          as k(source, metric, subject, low, high, rate)
-         on c."sourceId" = k.source and c.metric = k.metric and c.rate = k.rate
-        and c."subjectEntityId" is not distinct from k.subject
-        and c."valueLow" is not distinct from k.low and c."valueHigh" is not distinct from k.high
-      where c."deletedAt" is null and c."statedOn" is not null
+       cross join lateral (
+         select * from "Claim" c
+          where c."sourceId" = k.source and c.metric = k.metric
+            and c."valueLow" is not distinct from k.low and c."valueHigh" is not distinct from k.high
+            and c.rate = k.rate and c."subjectEntityId" is not distinct from k.subject
+            and c."deletedAt" is null and c."statedOn" is not null
+       ) c
       order by c.id`,
     [
       attributed.map((i) => i.sourceId),
