@@ -1,15 +1,25 @@
 import pino from "pino";
 import type { PrismaClient } from "../../apps/api/src/db/prisma.ts";
-import { createApi } from "../../apps/api/src/server/yoga.ts";
+import type { Viewer } from "../../apps/api/src/graphql/context.ts";
+import { type ApiOptions, CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** Test requests name their viewer's role in this header; only the test API reads it. */
+export const TEST_ROLE_HEADER = "x-test-role";
+
+async function testViewer(request: Request): Promise<Viewer | null> {
+  const role = request.headers.get(TEST_ROLE_HEADER);
+  if (role !== "viewer" && role !== "editor" && role !== "admin") return null;
+  return { id: 0, email: `${role}@example.org`, role };
 }
 
 /** The API in-process: requests go through `yoga.fetch`, no port. */
-export function testApi(prisma: PrismaClient) {
-  const api = createApi({ prisma, logger: pino({ level: "silent" }) });
+export function testApi(prisma: PrismaClient, options: Partial<ApiOptions> = {}) {
+  const api = createApi({ prisma, logger: pino({ level: "silent" }), authenticate: testViewer, ...options });
   async function query<T = Record<string, unknown>>(
     document: string,
     variables: Record<string, unknown> = {},
@@ -17,7 +27,8 @@ export function testApi(prisma: PrismaClient) {
   ): Promise<GraphQLResponse<T>> {
     const response = await api.fetch("http://localhost/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", ...headers },
+      // The dashboard sends the CSRF header on every request; so do the tests.
+      headers: { "content-type": "application/json", [CSRF_HEADER]: "1", ...headers },
       body: JSON.stringify({ query: document, variables }),
     });
     return (await response.json()) as GraphQLResponse<T>;

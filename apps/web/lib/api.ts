@@ -12,6 +12,9 @@ export const { getClient } = registerUrql(() =>
     url: apiUrl(),
     exchanges: [cacheExchange, fetchExchange],
     preferGetMethod: false,
+    // The API refuses requests a browser could send cross-site without a preflight unless they carry
+    // this header (CSRF prevention); urql may send GET, so every request carries it.
+    fetchOptions: { headers: { "x-graphql-yoga-csrf": "1" } },
     requestPolicy: "network-only",
   }),
 );

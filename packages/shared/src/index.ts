@@ -1,3 +1,4 @@
 export * from "./dates.ts";
 export * from "./display.ts";
+export * from "./names.ts";
 export * from "./vocabulary.ts";

@@ -6,6 +6,8 @@ export type { PrismaClient };
 export interface PrismaOptions {
   /** Connections in the pool; one API process on two cores needs few. */
   max?: number;
+  /** Called with each SQL statement Prisma sends (tests count them to catch N+1 queries). */
+  onQuery?: (sql: string) => void;
 }
 
 /** A Prisma client over node-postgres, with timeouts so no request waits forever on a sick database. */
@@ -18,5 +20,9 @@ export function createPrismaClient(databaseUrl: string, options: PrismaOptions =
     statement_timeout: 15_000,
     idle_in_transaction_session_timeout: 15_000,
   });
-  return new PrismaClient({ adapter });
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const onQuery = options.onQuery;
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query));
+  return client;
 }

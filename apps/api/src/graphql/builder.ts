@@ -3,6 +3,8 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import { GraphQLError } from "graphql";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
@@ -20,7 +22,7 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
   // Fields are non-null unless they say otherwise: a client should not have to guard every field.
   defaultFieldNullability: false,
   scopeAuth: {
@@ -61,6 +63,21 @@ export const builder = new SchemaBuilder<{
     defaultEdgeTypeOptions: { description: "An item of a page, with its cursor." },
   },
   errors: { defaultTypes: [] },
+  validation: {
+    // Invalid input is the client's to fix: a typed, unmasked error naming each offending field.
+    validationError: (result) =>
+      new GraphQLError(`Invalid input: ${result.issues.map((issue) => issue.message).join("; ")}`, {
+        extensions: {
+          code: "BAD_USER_INPUT",
+          fieldErrors: result.issues.map((issue) => ({
+            path: (issue.path ?? []).map((segment) =>
+              String(typeof segment === "object" ? segment.key : segment),
+            ),
+            message: issue.message,
+          })),
+        },
+      }),
+  },
 });
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/prisma.ts";
+import type { ClaimEvents } from "./events.ts";
 
 export interface Viewer {
   id: number;
@@ -10,5 +11,13 @@ export interface Viewer {
 export interface Context {
   prisma: PrismaClient;
   requestId: string;
+  /** Null for anonymous requests (and for every request until sign-in exists). */
   viewer: Viewer | null;
+  /** Where claim changes are announced to live subscribers. */
+  pubsub: ClaimEvents;
+}
+
+/** Editors and admins may change claims; everyone else reads. */
+export function canEdit(viewer: Viewer | null): boolean {
+  return viewer?.role === "editor" || viewer?.role === "admin";
 }

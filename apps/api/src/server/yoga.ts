@@ -1,34 +1,93 @@
 import { randomUUID } from "node:crypto";
+import { EnvelopArmor } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { GraphQLError } from "graphql";
+import { createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { PrismaClient } from "../db/prisma.ts";
-import type { Context } from "../graphql/context.ts";
+import type { Context, Viewer } from "../graphql/context.ts";
+import { type ClaimEvents, createClaimEvents } from "../graphql/events.ts";
 import { schema } from "../graphql/schema/index.ts";
 import type { Logger } from "../logger.ts";
 import { graphiqlTabs } from "./graphiql-tabs.ts";
+import { QUERY_LIMITS } from "./limits.ts";
+
+/** The header a client must send with requests a browser would make without a CORS preflight. */
+export const CSRF_HEADER = "x-graphql-yoga-csrf";
 
 export interface ApiOptions {
   prisma: PrismaClient;
   logger: Logger;
   /** Origins allowed to call the API with credentials (the dashboard). */
   allowedOrigins?: string[];
+  /** Where claim changes are published; one per process (a new one when not given). */
+  pubsub?: ClaimEvents;
+  /** Who is asking; anonymous (null) until sign-in exists. */
+  authenticate?: (request: Request) => Promise<Viewer | null>;
+  /** Production hides field suggestions; defaults to NODE_ENV === "production". */
+  production?: boolean;
 }
 
 export type Api = YogaServerInstance<Record<string, never>, Context>;
 
+/**
+ * Errors nobody planned for are replaced by an opaque one carrying the request id, and logged with it, so
+ * an analyst can quote the id and an operator can find the cause. Typed failures (GraphQLErrors thrown on
+ * purpose) pass through unchanged.
+ */
+function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const { requestId } = args.contextValue;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (isAsyncIterable(result) || !result.errors?.length) return;
+          setResult({
+            ...result,
+            errors: result.errors.map((error) => {
+              const cause = error.originalError;
+              if (!cause || cause instanceof GraphQLError) return error;
+              logger.error({ err: cause, requestId, path: error.path }, "unexpected error in a resolver");
+              return new GraphQLError("Unexpected error.", {
+                nodes: error.nodes,
+                path: error.path,
+                extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+              });
+            }),
+          });
+        },
+      };
+    },
+  };
+}
+
 /** The GraphQL server, with no port: tests call `api.fetch` in-process; `http.ts` serves it. */
 export function createApi(options: ApiOptions): Api {
   const { prisma, logger } = options;
+  const pubsub = options.pubsub ?? createClaimEvents();
+  const authenticate = options.authenticate ?? (async () => null);
+  const production = options.production ?? process.env.NODE_ENV === "production";
+  const armor = new EnvelopArmor({
+    maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
+    maxAliases: { n: QUERY_LIMITS.aliases, exposeLimits: true },
+    maxTokens: { n: QUERY_LIMITS.tokens, exposeLimits: true },
+    maxDirectives: { n: QUERY_LIMITS.directives, exposeLimits: true },
+    // Introspection is not exempt: it is public, and it has to fit within the same cost budget.
+    costLimit: { maxCost: QUERY_LIMITS.cost, ignoreIntrospection: false, exposeLimits: true },
+    blockFieldSuggestion: { enabled: production },
+  });
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     batching: false,
+    maxRequestBodySize: QUERY_LIMITS.requestBodyBytes,
     // GraphiQL from the npm package, so it works with no network; it opens with our example queries.
     graphiql: () => ({
       title: "Headcount GraphQL",
       defaultEditorToolsVisibility: true,
       defaultTabs: graphiqlTabs(),
+      headers: JSON.stringify({ [CSRF_HEADER]: "1" }),
     }),
     renderGraphiQL,
     cors: {
@@ -43,10 +102,16 @@ export function createApi(options: ApiOptions): Api {
       error: (...args) => logger.error(args),
     },
     maskedErrors: true,
-    context: ({ request }) => ({
+    plugins: [
+      ...armor.protect().plugins,
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useRequestIdOnUnexpectedErrors(logger),
+    ],
+    context: async ({ request }) => ({
       prisma,
       requestId: request.headers.get("x-request-id") ?? randomUUID(),
-      viewer: null,
+      viewer: await authenticate(request),
+      pubsub,
     }),
   });
 }

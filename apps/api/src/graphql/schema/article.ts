@@ -1,8 +1,14 @@
+import { z } from "zod";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
+import { databaseId } from "../ids.ts";
+import { memoPerRequest } from "../memo.ts";
 import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
+import { articleDocument, proseQuery } from "../sql/text-search.ts";
 import { PrecisionEnum } from "./enums.ts";
 
-builder.prismaNode("Article", {
+export const ArticleNode = builder.prismaNode("Article", {
   id: { field: "id" },
   description: "An immutable snapshot of a news article's text, as ingested.",
   fields: (t) => ({
@@ -32,6 +38,14 @@ builder.prismaNode("Article", {
       type: "DateTime",
       description: "When Headcount stored the article.",
     }),
+    appearances: t.relation("appearances", {
+      description: "The claims printed in this article, as spans of the body, in reading order.",
+      query: { where: { claim: { deletedAt: null } }, orderBy: [{ start: "asc" }, { id: "asc" }] },
+    }),
+    mentions: t.relation("mentions", {
+      description: "The entities named in this article, as spans of the body, in reading order.",
+      query: { orderBy: [{ start: "asc" }, { id: "asc" }] },
+    }),
   }),
 });
 
@@ -44,6 +58,45 @@ const ArticleOrder = builder.enumType("ArticleOrder", {
   },
 });
 
+const ArticleFilterInput = builder.inputType("ArticleFilter", {
+  description: "Narrows the article list; all given conditions must hold.",
+  fields: (t) => ({
+    search: t.string({
+      description: "Words the title or body must contain (stemmed full-text match).",
+      validate: z.string().max(200, "search must be at most 200 characters"),
+    }),
+    outlet: t.globalID({ description: "Published by this outlet (an Entity)." }),
+    publishedFrom: t.field({ type: "Date", description: "Published on or after this date." }),
+    publishedTo: t.field({ type: "Date", description: "Published on or before this date." }),
+  }),
+});
+
+type ArticleFilterArg = typeof ArticleFilterInput.$inferInput;
+
+function articleWhere(
+  filter: ArticleFilterArg | null | undefined,
+  context: Context,
+): Promise<Prisma.ArticleWhereInput> {
+  const outletId = databaseId(filter?.outlet, "Entity", "filter.outlet");
+  return memoPerRequest(context, `articles:${JSON.stringify({ ...filter, outletId })}`, async () => {
+    const where: Prisma.ArticleWhereInput = {};
+    if (outletId !== null) where.outletId = outletId;
+    if (filter?.publishedFrom || filter?.publishedTo) {
+      where.publishedAt = {
+        ...(filter.publishedFrom ? { gte: filter.publishedFrom } : {}),
+        ...(filter.publishedTo ? { lte: filter.publishedTo } : {}),
+      };
+    }
+    if (filter?.search?.trim()) {
+      // Prisma cannot express `@@`: the matching ids come first, through the article text index.
+      const rows = await context.prisma.$queryRaw<{ id: number }[]>`
+        select a.id from "Article" a where ${articleDocument} @@ ${proseQuery(filter.search)}`;
+      where.id = { in: rows.map((row) => row.id) };
+    }
+    return where;
+  });
+}
+
 builder.queryField("articles", (t) =>
   t.prismaConnection({
     type: "Article",
@@ -52,12 +105,14 @@ builder.queryField("articles", (t) =>
     maxSize: MAX_PAGE_SIZE,
     defaultSize: 20,
     args: {
+      filter: t.arg({ type: ArticleFilterInput, description: "Which articles." }),
       orderBy: t.arg({ type: ArticleOrder, defaultValue: "PUBLISHED_DESC", description: "Ordering." }),
     },
-    resolve: (query, _root, args, context) => {
+    resolve: async (query, _root, args, context) => {
       assertPageSize(args);
       return context.prisma.article.findMany({
         ...query,
+        where: await articleWhere(args.filter, context),
         orderBy:
           args.orderBy === "INGESTED_DESC"
             ? [{ ingestedAt: "desc" }, { id: "desc" }]
@@ -67,6 +122,7 @@ builder.queryField("articles", (t) =>
               ],
       });
     },
-    totalCount: (_connection, _args, context) => context.prisma.article.count(),
+    totalCount: async (_connection, args, context) =>
+      context.prisma.article.count({ where: await articleWhere(args.filter, context) }),
   }),
 );

@@ -1,7 +1,21 @@
+import { normalizeName } from "@headcount/shared";
+import { z } from "zod";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
 import { EntityTypeEnum } from "./enums.ts";
 
-builder.prismaNode("Entity", {
+interface MergeSuggestion {
+  entity: Prisma.EntityGetPayload<object>;
+  score: number | null;
+  suggestedAt: Date;
+}
+
+const MergeSuggestionRef = builder.objectRef<MergeSuggestion>("MergeSuggestion");
+
+const openSuggestion = { verdict: "unsure", undoneAt: null } as const;
+
+export const EntityNode = builder.prismaNode("Entity", {
   id: { field: "id" },
   description: "A person, organisation, place or group that speaks, is counted, or is a place.",
   fields: (t) => ({
@@ -16,6 +30,86 @@ builder.prismaNode("Entity", {
       nullable: true,
       description: "The country or side this entity speaks for.",
     }),
+    mergedInto: t.relation("mergedInto", {
+      nullable: true,
+      description: "Set when an editor merged this entity into another: use that one instead.",
+    }),
+    mentions: t.relatedConnection("mentions", {
+      cursor: "id",
+      maxSize: MAX_PAGE_SIZE,
+      totalCount: true,
+      description: "Where articles name this entity, as written.",
+      query: () => ({ orderBy: [{ articleId: "desc" }, { start: "asc" }] }),
+    }),
+    claimsMade: t.relatedConnection("claimsAsSource", {
+      cursor: "id",
+      maxSize: MAX_PAGE_SIZE,
+      totalCount: true,
+      description: "Claims this entity made (as the source), latest first.",
+      query: () => ({
+        where: { deletedAt: null },
+        orderBy: [{ statedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      }),
+    }),
+    claimsAbout: t.prismaConnection({
+      type: "Claim",
+      cursor: "id",
+      maxSize: MAX_PAGE_SIZE,
+      description: "Claims counting this entity's forces (as subject) or about this place, latest first.",
+      resolve: (query, entity, args, context) => {
+        assertPageSize(args);
+        return context.prisma.claim.findMany({
+          ...query,
+          where: claimsAboutWhere(entity.id),
+          orderBy: [{ statedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+        });
+      },
+      totalCount: (entity, _args, context) =>
+        context.prisma.claim.count({ where: claimsAboutWhere(entity.id) }),
+    }),
+    mergeSuggestions: t.field({
+      type: [MergeSuggestionRef],
+      description: "Entities the resolver suspects are the same as this one, most likely first.",
+      select: {
+        judgementsKept: { where: openSuggestion, include: { merge: true } },
+        judgementsMerged: { where: openSuggestion, include: { keep: true } },
+      },
+      resolve: (entity) =>
+        [
+          ...entity.judgementsKept.map((judgement) => ({
+            entity: judgement.merge,
+            score: judgement.score,
+            suggestedAt: judgement.judgedAt,
+          })),
+          ...entity.judgementsMerged.map((judgement) => ({
+            entity: judgement.keep,
+            score: judgement.score,
+            suggestedAt: judgement.judgedAt,
+          })),
+        ]
+          .filter((suggestion) => suggestion.entity.mergedIntoId === null)
+          .sort((a, b) => (b.score ?? 0) - (a.score ?? 0)),
+    }),
+  }),
+});
+
+function claimsAboutWhere(entityId: number): Prisma.ClaimWhereInput {
+  return { deletedAt: null, OR: [{ subjectEntityId: entityId }, { locationId: entityId }] };
+}
+
+MergeSuggestionRef.implement({
+  description: "A machine suggestion that two entities are the same, awaiting an editor's judgement.",
+  fields: (t) => ({
+    entity: t.field({
+      type: EntityNode,
+      description: "The other entity.",
+      resolve: (suggestion) => suggestion.entity,
+    }),
+    score: t.exposeFloat("score", {
+      nullable: true,
+      description: "How likely the two are the same, 0 to 1.",
+    }),
+    suggestedAt: t.expose("suggestedAt", { type: "DateTime", description: "When it was suggested." }),
   }),
 });
 
@@ -25,3 +119,62 @@ builder.prismaObject("EntityAlias", {
     name: t.exposeString("name", { description: "The alias as written." }),
   }),
 });
+
+builder.prismaObject("EntityMention", {
+  description: "A name as written at a span of an article: `article.body.slice(start, end) === text`.",
+  fields: (t) => ({
+    entity: t.relation("entity", { description: "Who or what is named." }),
+    article: t.relation("article", { description: "The article naming it." }),
+    start: t.exposeInt("start", { description: "Offset of the first character in the article body." }),
+    end: t.exposeInt("end", { description: "Offset just after the last character." }),
+    text: t.exposeString("text", { description: "The name as written." }),
+  }),
+});
+
+const EntityFilterInput = builder.inputType("EntityFilter", {
+  description: "Narrows a list of entities; all given conditions must hold.",
+  fields: (t) => ({
+    search: t.string({
+      description: "Part of a name or alias; case, accents and punctuation are ignored.",
+      validate: z.string().max(200, "search must be at most 200 characters"),
+    }),
+    type: t.field({ type: [EntityTypeEnum], description: "Any of these kinds." }),
+  }),
+});
+
+function entityWhere(
+  filter: typeof EntityFilterInput.$inferInput | null | undefined,
+): Prisma.EntityWhereInput {
+  // Merged entities redirect to the one they were merged into and are not listed.
+  const where: Prisma.EntityWhereInput = { mergedIntoId: null };
+  if (filter?.type?.length) where.type = { in: filter.type };
+  const search = normalizeName(filter?.search ?? "");
+  if (search) {
+    where.OR = [
+      { normalizedName: { contains: search } },
+      { aliases: { some: { normalized: { contains: search } } } },
+    ];
+  }
+  return where;
+}
+
+builder.queryField("entities", (t) =>
+  t.prismaConnection({
+    type: "Entity",
+    cursor: "id",
+    description: "People, organisations, places and groups, by name.",
+    maxSize: MAX_PAGE_SIZE,
+    defaultSize: 20,
+    args: { filter: t.arg({ type: EntityFilterInput, description: "Which entities." }) },
+    resolve: (query, _root, args, context) => {
+      assertPageSize(args);
+      return context.prisma.entity.findMany({
+        ...query,
+        where: entityWhere(args.filter),
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+      });
+    },
+    totalCount: (_connection, args, context) =>
+      context.prisma.entity.count({ where: entityWhere(args.filter) }),
+  }),
+);

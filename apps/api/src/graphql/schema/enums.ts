@@ -73,3 +73,11 @@ export const ReviewStatusEnum = vocabularyEnum(
 export const OriginEnum = vocabularyEnum("Origin", ORIGINS, "Who made a record: the extractor or an editor.");
 export const RoleEnum = vocabularyEnum("Role", ROLES, "What a user may do: viewer < editor < admin.");
 export const EntityTypeEnum = vocabularyEnum("EntityType", ENTITY_TYPES, "The kind of a named entity.");
+
+export const SortDirectionEnum = builder.enumType("SortDirection", {
+  description: "Which end of an ordering comes first.",
+  values: {
+    ASC: { value: "asc", description: "Smallest, earliest first." },
+    DESC: { value: "desc", description: "Largest, latest first." },
+  } as const,
+});

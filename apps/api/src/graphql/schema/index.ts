@@ -3,6 +3,11 @@ import { builder } from "../builder.ts";
 import "./enums.ts";
 import "./entity.ts";
 import "./article.ts";
+import "./claim.ts";
+import "./claim-series.ts";
+import "./search.ts";
+import "./subscription.ts";
+import "./viewer.ts";
 
 /**
  * The relay plugin offers no option to describe a few of the fields and arguments it generates; every
@@ -17,7 +22,8 @@ function describeGenerated(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || !type.name.endsWith("Connection")) continue;
     const totalCount = type.getFields().totalCount;
-    if (totalCount && !totalCount.description) totalCount.description = "How many items match, on every page.";
+    if (totalCount && !totalCount.description)
+      totalCount.description = "How many items match, on every page.";
   }
   return schema;
 }

@@ -1,0 +1,286 @@
+import { displayClaimValue } from "@headcount/shared";
+import { GraphQLError } from "graphql";
+import { z } from "zod";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { builder } from "../builder.ts";
+import { type Context, canEdit } from "../context.ts";
+import { databaseId } from "../ids.ts";
+import { memoPerRequest } from "../memo.ts";
+import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
+import { type ClaimFilter, claimWhere } from "../sql/claim-filter.ts";
+import {
+  MetricEnum,
+  OriginEnum,
+  PrecisionEnum,
+  QualifierEnum,
+  RateEnum,
+  ReviewStatusEnum,
+  SortDirectionEnum,
+} from "./enums.ts";
+
+interface ClaimPermissions {
+  edit: boolean;
+  review: boolean;
+  delete: boolean;
+}
+
+const ClaimPermissionsRef = builder.objectRef<ClaimPermissions>("ClaimPermissions").implement({
+  description: "What the viewer may do with a claim, so a client never re-derives permissions.",
+  fields: (t) => ({
+    edit: t.exposeBoolean("edit", { description: "May change the claim's fields." }),
+    review: t.exposeBoolean("review", { description: "May verify, dispute or reject the claim." }),
+    delete: t.exposeBoolean("delete", { description: "May delete (or restore) the claim." }),
+  }),
+});
+
+export const ClaimNode = builder.prismaNode("Claim", {
+  id: { field: "id" },
+  description: "One report of a number by one source, with the evidence of where it was printed.",
+  // Deleted claims stay hidden from node(id) unless the viewer may see them.
+  findUnique: (id, context) =>
+    canEdit(context.viewer) ? { id: Number(id) } : { id: Number(id), deletedAt: null },
+  fields: (t) => ({
+    metric: t.expose("metric", { type: MetricEnum, description: "What happened to the people counted." }),
+    subject: t.exposeString("subject", {
+      description: 'Who is counted, as written ("North Korean engineering troops").',
+    }),
+    subjectEntity: t.relation("subjectEntity", {
+      nullable: true,
+      description: "Whose forces are counted (a country or armed group).",
+    }),
+    valueLow: t.exposeInt("valueLow", {
+      nullable: true,
+      description: 'The low bound; null when the text gives none ("as many as 8,000").',
+    }),
+    valueHigh: t.exposeInt("valueHigh", {
+      nullable: true,
+      description: 'The high bound; null when the text gives none ("more than 15,000").',
+    }),
+    valueBest: t.exposeInt("valueBest", {
+      nullable: true,
+      description: "The single best figure, when the text gives or implies one.",
+    }),
+    qualifier: t.expose("qualifier", { type: QualifierEnum, description: "How the number was hedged." }),
+    hedge: t.exposeString("hedge", {
+      nullable: true,
+      description: 'The hedge words as written ("as many as", "thousands of").',
+    }),
+    additional: t.exposeBoolean("additional", {
+      description: '"An additional 1,000": the value adds to an earlier figure.',
+    }),
+    rate: t.expose("rate", { type: RateEnum, description: "Whether the number is a total or a rate." }),
+    display: t.string({
+      description: 'The value in words: "as many as 8,000", "more than 15,000", "thousands".',
+      resolve: (claim) => displayClaimValue(claim),
+    }),
+    source: t.relation("source", {
+      nullable: true,
+      description: "Who said it; null when the text attributes the number to nobody.",
+    }),
+    location: t.relation("location", { nullable: true, description: "The place the number is about." }),
+    statedOn: t.expose("statedOn", {
+      type: "Date",
+      nullable: true,
+      description: "When the claim was made; read it with statedOnPrecision.",
+    }),
+    statedOnPrecision: t.expose("statedOnPrecision", {
+      type: PrecisionEnum,
+      description: "How far statedOn can be trusted.",
+    }),
+    refersFrom: t.expose("refersFrom", {
+      type: "Date",
+      nullable: true,
+      description: "Start of the period the number describes, when different from statedOn.",
+    }),
+    refersFromPrecision: t.expose("refersFromPrecision", {
+      type: PrecisionEnum,
+      nullable: true,
+      description: "How far refersFrom can be trusted.",
+    }),
+    refersTo: t.expose("refersTo", {
+      type: "Date",
+      nullable: true,
+      description: "End of the period the number describes, when different from statedOn.",
+    }),
+    refersToPrecision: t.expose("refersToPrecision", {
+      type: PrecisionEnum,
+      nullable: true,
+      description: "How far refersTo can be trusted.",
+    }),
+    appearances: t.relation("appearances", {
+      description: "Where the claim is printed, earliest article first: the evidence.",
+      query: { orderBy: [{ article: { publishedAt: { sort: "asc", nulls: "last" } } }, { id: "asc" }] },
+    }),
+    reviewStatus: t.expose("reviewStatus", {
+      type: ReviewStatusEnum,
+      description: "An editor's verdict on the claim.",
+    }),
+    origin: t.expose("origin", {
+      type: OriginEnum,
+      description: "Whether the extractor or an editor made the claim.",
+    }),
+    extractorVersion: t.exposeString("extractorVersion", {
+      nullable: true,
+      description: "The extractor version that produced the claim, for machine claims.",
+    }),
+    confidence: t.exposeFloat("confidence", {
+      nullable: true,
+      description: "The extractor's confidence, 0 to 1.",
+    }),
+    version: t.exposeInt("version", {
+      description: "Increases with every change; send it back when editing (optimistic locking).",
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the claim was stored." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the claim last changed." }),
+    deletedAt: t.expose("deletedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the claim was deleted; only editors see deleted claims.",
+    }),
+    viewerCan: t.field({
+      type: ClaimPermissionsRef,
+      description: "What the viewer may do with this claim.",
+      resolve: (_claim, _args, context) => {
+        const editor = canEdit(context.viewer);
+        return { edit: editor, review: editor, delete: editor };
+      },
+    }),
+  }),
+});
+
+builder.prismaObject("Appearance", {
+  description:
+    "Where a claim is printed: an exact span of an article's body, `body.slice(start, end) === quote`.",
+  fields: (t) => ({
+    claim: t.relation("claim", { description: "The claim printed here." }),
+    article: t.relation("article", { description: "The article it is printed in." }),
+    start: t.exposeInt("start", { description: "Offset of the first character of the quote in the body." }),
+    end: t.exposeInt("end", { description: "Offset just after the last character of the quote." }),
+    quote: t.exposeString("quote", { description: "The exact text of the span." }),
+    prefix: t.exposeString("prefix", { description: "Text just before the quote, for context." }),
+    suffix: t.exposeString("suffix", { description: "Text just after the quote, for context." }),
+    via: t.relation("via", {
+      description: "The relay chain as printed, speaker first (NIS → a lawmaker → a news agency).",
+      query: { orderBy: { position: "asc" } },
+    }),
+  }),
+});
+
+builder.prismaObject("AppearanceVia", {
+  name: "RelayLink",
+  description: "One link of a relay chain.",
+  fields: (t) => ({
+    position: t.exposeInt("position", { description: "0 for the first link (nearest the speaker)." }),
+    entity: t.relation("entity", { description: "Who relayed the number." }),
+  }),
+});
+
+export const ClaimFilterInput = builder.inputType("ClaimFilter", {
+  description: "Narrows a list of claims; all given conditions must hold.",
+  fields: (t) => ({
+    metric: t.field({ type: [MetricEnum], description: "Any of these metrics." }),
+    subjectEntity: t.globalID({ description: "Claims counting this entity's forces." }),
+    source: t.globalID({ description: "Claims made by this entity." }),
+    sourceAffiliation: t.globalID({
+      description: "Claims made by sources affiliated with this entity (e.g. a country).",
+    }),
+    location: t.globalID({ description: "Claims about this place." }),
+    statedFrom: t.field({ type: "Date", description: "Stated on or after this date." }),
+    statedTo: t.field({ type: "Date", description: "Stated on or before this date." }),
+    reviewStatus: t.field({ type: [ReviewStatusEnum], description: "Any of these review statuses." }),
+    qualifier: t.field({ type: [QualifierEnum], description: "Any of these qualifiers." }),
+    origin: t.field({ type: OriginEnum, description: "Made by the extractor or by an editor." }),
+    search: t.string({
+      description: "Words the quote must contain (stemmed full-text match).",
+      validate: z.string().max(200, "search must be at most 200 characters"),
+    }),
+    includeDeleted: t.boolean({
+      description: "Include deleted claims (editors only).",
+      defaultValue: false,
+    }),
+  }),
+});
+
+export type ClaimFilterArg = typeof ClaimFilterInput.$inferInput;
+
+/** The filter argument, its IDs decoded and its permissions checked. */
+export function claimFilterOf(input: ClaimFilterArg | null | undefined, context: Context): ClaimFilter {
+  if (input?.includeDeleted && !canEdit(context.viewer)) {
+    throw new GraphQLError("Only editors may see deleted claims.", {
+      extensions: { code: "FORBIDDEN", argument: "filter.includeDeleted" },
+    });
+  }
+  return {
+    metric: input?.metric,
+    subjectEntityId: databaseId(input?.subjectEntity, "Entity", "filter.subjectEntity"),
+    sourceId: databaseId(input?.source, "Entity", "filter.source"),
+    sourceAffiliationId: databaseId(input?.sourceAffiliation, "Entity", "filter.sourceAffiliation"),
+    locationId: databaseId(input?.location, "Entity", "filter.location"),
+    statedFrom: input?.statedFrom,
+    statedTo: input?.statedTo,
+    reviewStatus: input?.reviewStatus,
+    qualifier: input?.qualifier,
+    origin: input?.origin,
+    search: input?.search,
+    includeDeleted: input?.includeDeleted,
+  };
+}
+
+const ClaimOrder = builder.enumType("ClaimOrder", {
+  description: "Orderings of a claim list; ties are broken by id.",
+  values: {
+    STATED_ON: { description: "By the date the claim was made (undated last)." },
+    VALUE: { description: "By the best figure, then the high bound (claims without one last)." },
+    UPDATED_AT: { description: "By the time of the last change." },
+    CONFIDENCE: { description: "By the extractor's confidence (none last)." },
+  },
+});
+
+function claimOrderBy(
+  order: typeof ClaimOrder.$inferType,
+  direction: "asc" | "desc",
+): Prisma.ClaimOrderByWithRelationInput[] {
+  const sort = { sort: direction, nulls: "last" } as const;
+  switch (order) {
+    case "STATED_ON":
+      return [{ statedOn: sort }, { id: direction }];
+    case "VALUE":
+      return [{ valueBest: sort }, { valueHigh: sort }, { id: direction }];
+    case "UPDATED_AT":
+      return [{ updatedAt: direction }, { id: direction }];
+    case "CONFIDENCE":
+      return [{ confidence: sort }, { id: direction }];
+  }
+}
+
+builder.queryField("claims", (t) =>
+  t.prismaConnection({
+    type: "Claim",
+    cursor: "id",
+    description: "Claims, filtered and ordered. Deleted claims are left out unless an editor asks.",
+    maxSize: MAX_PAGE_SIZE,
+    defaultSize: 20,
+    args: {
+      filter: t.arg({ type: ClaimFilterInput, description: "Which claims." }),
+      orderBy: t.arg({ type: ClaimOrder, defaultValue: "STATED_ON", description: "Ordering." }),
+      direction: t.arg({ type: SortDirectionEnum, defaultValue: "desc", description: "Direction." }),
+    },
+    resolve: async (query, _root, args, context) => {
+      assertPageSize(args);
+      return context.prisma.claim.findMany({
+        ...query,
+        where: await claimsWhere(args.filter, context),
+        orderBy: claimOrderBy(args.orderBy ?? "STATED_ON", args.direction ?? "desc"),
+      });
+    },
+    totalCount: async (_connection, args, context) =>
+      context.prisma.claim.count({ where: await claimsWhere(args.filter, context) }),
+  }),
+);
+
+function claimsWhere(input: ClaimFilterArg | null | undefined, context: Context) {
+  const filter = claimFilterOf(input, context);
+  return memoPerRequest(context, `claims:${JSON.stringify(filter)}`, () =>
+    claimWhere(context.prisma, filter),
+  );
+}
