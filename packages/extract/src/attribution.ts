@@ -44,7 +44,7 @@ const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
 const SOURCE_NOUNS =
-  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators)$/i;
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement)$/i;
 const SINGULAR_PERSON =
   /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator)$/i;
 const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
@@ -160,7 +160,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (verbStart >= quantityStart && verbStart < ctx.clauseEnd) continue;
     const beforeVerb = body.slice(scopeStart, verbStart);
     // "according to reports" and "citing reports" are handled above; "reports" as a noun is not a verb.
-    const nounLike = /^(?:reports?|estimates?|claims?|show|state|put|puts|counted|counts)$/.test(verb);
+    const nounLike = /^(?:reports?|estimates?|claims?|show|state|counted|counts)$/.test(verb);
     if (/\b(?:according to|citing|of|the|these|those|such|in|a|an)\s+$/i.test(beforeVerb)) continue;
     // "intelligence estimates" is a noun unless a that-clause or a figure follows ("… estimates that 3,000 …").
     const clauseFollows =
@@ -185,6 +185,8 @@ export function attribute(ctx: AttributionContext): Attribution {
     )
       continue;
     const trailing = verbStart >= quantityStart;
+    // "X said A, while Y said B": a frame whose own clause ends before the number does not reach it.
+    if (!trailing && /;|,\s+(?:while|but|whereas|and)\s/.test(body.slice(verbEnd, quantityStart))) continue;
     // After the claim only "…, X said." and "…, said X." attribute it.
     const invertedTrail =
       trailing &&
@@ -270,8 +272,9 @@ function positionDepth(at: number, quantityStart: number): number {
   return at < quantityStart ? 1 - Math.min(1, (quantityStart - at) / 1000) : 0;
 }
 
+/** Nothing but an object ("told Reuters"), a date and the end of the clause follow the verb. */
 function isTrailing(body: string, end: number, sentenceEnd: number): boolean {
-  return /^\s*(?:(?:on|last|this|in|late|early)\s+[\w ,]{2,30}?)?\s*(?:[.,;!?]["”’]?)?\s*$/.test(
+  return /^\s*(?:(?:the\s+)?[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3}\s*|reporters\s*|journalists\s*)?(?:(?:on|last|this|in|late|early)\s+[\w ]{2,30}?)?\s*(?:[.,;!?]["”’]?|$)/u.test(
     body.slice(end, sentenceEnd),
   );
 }
@@ -297,7 +300,12 @@ function orderLayers(layers: Layer[]): SourceRef[] {
 
 /** The noun phrase before a verb, back to a clause boundary. */
 function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
-  const before = body.slice(scopeStart, verbStart);
+  // "Zelenskiy, 46, said": an age between commas is not a clause boundary (blanked, offsets kept).
+  const before = body
+    .slice(scopeStart, verbStart)
+    .replace(/,\s*\d{1,3},\s*(?=(?:also\s+|later\s+)?$)/, (m) => " ".repeat(m.length))
+    // "The officials, who spoke on condition of anonymity, said": the relative clause is not the subject.
+    .replace(/,\s+(?:who|which)\b[^,]*,\s*(?=(?:also\s+|later\s+)?$)/, (m) => " ".repeat(m.length));
   let from = 0;
   NP_BOUNDARY.lastIndex = 0;
   for (let m = NP_BOUNDARY.exec(before); m; m = NP_BOUNDARY.exec(before)) {
@@ -307,7 +315,7 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
     }
     from = m.index + m[0].length;
   }
-  let np = before.slice(from);
+  let np = before.slice(from).trimEnd();
   let start = scopeStart + from;
   for (let guard = 0; guard < 6; guard++) {
     const trimmed = np.replace(TRAILING_AUX, "");

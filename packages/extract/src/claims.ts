@@ -63,8 +63,9 @@ const VICTIM_METRICS = new Set<Metric>([
 ]);
 const CONTINUATION =
   /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
-const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—]\s|—|[”"](?=\s|[,.])|,\s(?!\d{3}\b)/g;
-const CLAUSE_START = /(?:[;:“”"(—]|\s[–—]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
+// Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
+const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
+const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
 
 export function extractClaims(
   body: string,
@@ -249,13 +250,19 @@ export function extractClaims(
 
     // The quote: the frame that introduces the claim (when it is in the sentence) through the clause.
     let start = clauseStart;
+    // The quote opens with the frame that introduces the claim, unless an earlier claim of the sentence sits between.
+    const earlierInSentence = working.some(
+      (w) => w.sentence === sIndex && w.numberStart >= (attribution.frameStart ?? 0),
+    );
     if (
       attribution.frameStart !== null &&
       attribution.frameStart >= sentence.start &&
-      attribution.frameStart < start
+      attribution.frameStart < start &&
+      !earlierInSentence
     ) {
       start = attribution.frameStart;
     }
+    while (start < hedged.hedgeStart && /[\s“"‘(]/.test(body[start] ?? "")) start++;
     const lead = /^(?:and|but|while|as|that|so)\s+/i.exec(body.slice(start, start + 8));
     if (lead && start + lead[0].length <= hedged.hedgeStart) start += lead[0].length;
     let end = clauseEnd;

@@ -10,7 +10,7 @@ import {
   PLACE_KEYWORDS,
   TITLE_WORDS,
 } from "./gazetteer.ts";
-import { isCommonWord, isKnownFirstName, isKnownName } from "./lexicon.ts";
+import { isCommonWord, isFunctionWord, isKnownFirstName, isKnownName } from "./lexicon.ts";
 import type { Sentence, Token } from "./segment.ts";
 import { tokenize } from "./segment.ts";
 import { normalizeName } from "./variants.ts";
@@ -120,6 +120,13 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
         i++;
         continue;
       }
+      // A dateline in capitals ("KHARTOUM, Sept 18") names a known place.
+      if (/^\p{Lu}{4,}$/u.test(token.text) && /^,/.test(body.slice(token.end, token.end + 1))) {
+        const place = lookupSurface(token.text[0] + token.text.slice(1).toLowerCase());
+        if (place) addGazetteer(place, token.start, token.end);
+        i++;
+        continue;
+      }
       // The gazetteer first, since its names may continue in lower case ("Kursk region").
       const hit = matchGazetteer(body, tokens, i);
       const spanEnd = buildSpan(body, tokens, i);
@@ -139,7 +146,8 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
         continue;
       }
       const span = tokens.slice(i, spanEnd);
-      const result = analyseSpan(body, span, sentence.headline);
+      const sentenceInitial = i === 0 || /^[“"‘(—–-]$/.test(tokens[i - 1]?.text ?? "");
+      const result = analyseSpan(body, span, sentenceInitial, sentence.headline);
       for (const g of result.gazetteer) addGazetteer(g.entry, g.start, g.end);
       for (const o of result.orgs) orgCandidates.push(o);
       if (result.person) {
@@ -273,6 +281,7 @@ function isTitleWord(text: string): boolean {
 function analyseSpan(
   body: string,
   span: Token[],
+  sentenceInitial: boolean,
   headline: boolean,
 ): Omit<SpanAnalysis, "person"> & { person: SpanAnalysis["person"] | null } {
   const out: Omit<SpanAnalysis, "person"> & { person: SpanAnalysis["person"] | null } = {
@@ -282,10 +291,11 @@ function analyseSpan(
     titleOnly: null,
   };
   let tokens = span;
-  // Sentence-initial or ordinary words ("According", "While", "The") are not part of a name.
+  // Sentence-initial or function words ("According", "While", "The") are not part of a name; mid-sentence
+  // capitals on ordinary words are ("Rapid Support Forces").
   while (
     tokens.length &&
-    isCommonWord((tokens[0] as Token).text) &&
+    (sentenceInitial ? isCommonWord((tokens[0] as Token).text) : isFunctionWord((tokens[0] as Token).text)) &&
     !isTitleWord((tokens[0] as Token).text)
   ) {
     if (matchGazetteer(body, tokens, 0)) break;

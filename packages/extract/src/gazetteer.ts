@@ -266,6 +266,12 @@ const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] = [
       "U.K. Ministry of Defence",
       "Britain's Ministry of Defence",
       "British Defence Ministry",
+      "British defence intelligence",
+      "British military intelligence",
+      "UK Defence Intelligence",
+      "Britain's defence intelligence",
+      "British defence ministry",
+      "Britain's defence ministry",
     ],
     "United Kingdom",
     "agency",
@@ -426,6 +432,7 @@ export function surfaceKey(text: string): string {
 }
 
 const BY_SURFACE = new Map<string, GazetteerEntry>();
+const BY_SURFACE_LOWER = new Map<string, GazetteerEntry>();
 const BY_NAME = new Map<string, GazetteerEntry>();
 const DEMONYMS = new Map<string, string>();
 let maxAliasTokens = 1;
@@ -434,6 +441,7 @@ for (const entry of GAZETTEER) {
   for (const surface of [entry.name, ...entry.aliases]) {
     const key = surfaceKey(surface);
     if (!BY_SURFACE.has(key)) BY_SURFACE.set(key, entry);
+    if (!BY_SURFACE_LOWER.has(key.toLowerCase())) BY_SURFACE_LOWER.set(key.toLowerCase(), entry);
     // Articles write "The Pentagon", "the Kremlin": the determiner is not part of the name.
     maxAliasTokens = Math.max(maxAliasTokens, key.split(" ").length);
   }
@@ -442,9 +450,15 @@ for (const entry of GAZETTEER) {
 
 export const MAX_ALIAS_TOKENS = maxAliasTokens;
 
-/** The gazetteer entry written exactly this way (case-sensitive), if any. */
+/**
+ * The gazetteer entry written this way, if any. Case matters for one word ("US" is not "us"); names of
+ * several words also match in any case ("Russia's defence ministry").
+ */
 export function lookupSurface(text: string): GazetteerEntry | undefined {
-  return BY_SURFACE.get(surfaceKey(text));
+  const key = surfaceKey(text);
+  const exact = BY_SURFACE.get(key);
+  if (exact || !key.includes(" ") || !/^\p{Lu}/u.test(key)) return exact;
+  return BY_SURFACE_LOWER.get(key.toLowerCase());
 }
 
 /** The gazetteer entry with this canonical name (case-insensitive). */

@@ -42,6 +42,15 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 
+/** Determiners, pronouns, conjunctions and sentence adverbs ("The", "However", "According"). */
+export function isFunctionWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    FUNCTION_WORDS.has(lower) ||
+    /^(?:according|following|despite|after|before|during|under|while)$/.test(lower)
+  );
+}
+
 /**
  * A capitalised word that is an ordinary English word when lower-cased ("According", "While", "Residents"),
  * so its capital letter says nothing about a name.

@@ -104,9 +104,10 @@ const MODIFIERS = new Set(
 );
 
 const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
-const ANAPHORIC = /^\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}-]+){0,4})/iu;
+const ANAPHORIC =
+  /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s+(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed|wounded|injured|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
+  /^\s*["“”‘’]?\s*(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|killed|wounded|injured|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+$/i;
 const NOUN_BEFORE =
@@ -154,7 +155,7 @@ export function findPeopleHead(
   }
 
   // "nearly 40% casualties", "5,000 North Korean engineering troops", "10,000 more troops"
-  const words = /^(\s+(?:of\s+)?)/.exec(after);
+  const words = /^(["”’]?\s+(?:of\s+)?)/.exec(after);
   let offset = words ? words[0].length : 0;
   if (quantity.kind === "vague" && /of\s*$/i.test(quantity.text))
     offset = /^\s*/.exec(after)?.[0].length ?? 0;
@@ -198,7 +199,7 @@ export function findPeopleHead(
   if (anaphor) {
     const tail = anaphor[2] ?? "";
     const noun =
-      /\b(troops|soldiers|forces|personnel|fighters|servicemen|men|force|army|casualties|strength|contingent|units?)\b/i.exec(
+      /\b(troops|soldiers|forces|personnel|fighters|servicemen|men|force|army|casualties|strength|contingent|units?|recruits|conscripts|mercenaries|marines|sappers|engineers|prisoners|reservists|volunteers)\b/i.exec(
         tail,
       );
     const determiner = (anaphor[1] ?? "").toLowerCase();
@@ -293,6 +294,7 @@ function metricOfNoun(noun: string, after: string): Metric | null {
 
 function metricOfVerb(verb: string): Metric | null {
   const v = verb.toLowerCase();
+  if (/^killed (?:or|and)/.test(v)) return "casualties";
   if (/^(?:kill|dead|died|perish|slain|claimed the lives)/.test(v)) return "killed";
   if (/^(?:wound|injur)/.test(v)) return "wounded";
   if (/^(?:captur|taken prisoner|surrender|took|taken)/.test(v)) return "captured";
@@ -340,11 +342,15 @@ const CUES: [RegExp, Metric][] = [
     /\b(?:deployed|deploy|deploying|deployment|sent|send|sending|dispatched|dispatch|dispatching|transferred|transferring|transfer|moved|moving|arrived|arrive|arriving|arrival|redeployed|shipped|relocated|fighting|fought|joined|entered|massed|massing|amassed|gathered|participat\w+|mobili[sz]ation)\b/i,
     "deployed",
   ],
-  [
-    /\b(?:army of|armed forces of|military of|active[- ]duty|standing army|total strength|strength of|personnel strength|-strong army)\b/i,
-    "force_size",
-  ],
 ];
+
+// The size of a force: "an army of 300,000", "a military numbering 1.2 million", "300,000 active-duty troops".
+const FORCE_SIZE_BEFORE =
+  /\b(?:army|armed forces|military|navy|force|forces)\s+(?:of|numbering|totall?ing|with|is|stands at|has)\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+|over\s+|up to\s+|an estimated\s+)?$/i;
+const FORCE_SIZE_NEAR =
+  /\b(?:active[- ]duty|standing army|total strength|strength of|personnel strength|in active service|under arms)\b/i;
+const SENT =
+  /\b(?:sent|send|sending|deploy\w*|dispatch\w*|transferr?\w*|moved|arriv\w+|will|would|plans?)\b/i;
 
 const FUTURE =
   /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to)\s+(?:\w+\s+){0,2}$/i;
@@ -376,6 +382,16 @@ export function findMetric(
     if (verb) return { metric: "repatriated", evidenced: true, cue: verb[0] };
   }
   if (head.nounMetric) return { metric: head.nounMetric, evidenced: true, cue: head.subject };
+  const opening = text.slice(clauseStart, quantityStart);
+  const closing = text.slice(head.subjectEnd, clauseEnd);
+  if (
+    (FORCE_SIZE_BEFORE.test(opening) ||
+      FORCE_SIZE_NEAR.test(text.slice(quantityStart, head.subjectEnd + 30))) &&
+    !SENT.test(opening) &&
+    !SENT.test(closing.slice(0, 40))
+  ) {
+    return { metric: "force_size", evidenced: true, cue: "force" };
+  }
   if (head.verbMetric)
     return {
       metric: withFuture(text, clauseStart, quantityStart, head.verbMetric),
@@ -423,7 +439,7 @@ function withFuture(text: string, clauseStart: number, cueStart: number, metric:
 }
 
 const PER_DAY =
-  /\b(?:daily|a day|per day|each day|every day|in a single day|in one day|in 24 hours|per 24 hours|a 24-hour period)\b/i;
+  /\b(?:daily|a day|per day|each day|every day|in a single day|in one day|in 24 hours|per 24 hours|a 24-hour period|(?:in|over|during) the (?:past|previous|last) (?:24 hours|day))\b/i;
 const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|in a single week|in one week)\b/i;
 
 export function findRate(

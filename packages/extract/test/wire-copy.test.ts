@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { article, claims, only } from "./helpers.ts";
+
+// Constructions seen in wire copy: datelines, trailing frames with an object, relative clauses and ages
+// between a speaker and the verb, quoted fragments, and several speakers in one sentence.
+describe("wire-copy constructions", () => {
+  it("a dateline and a trailing 'X told Y on Tuesday' frame", () => {
+    const c = only(
+      "NAIROBI, March 4 (Example Wire) - The militia has recruited at least 5,000 new fighters since January, two aid officials told Example Wire on Tuesday, as fighting spread.",
+    );
+    expect(c.source).toBe("aid officials");
+    expect(c.statedOn).toEqual({ date: "2024-11-05", precision: "day" });
+    expect(c.metric).toBe("recruited");
+    expect(c.quote.startsWith("The militia has recruited")).toBe(true);
+  });
+
+  it("a capitalised dateline names a known place", () => {
+    const a = article("KHARTOUM, May 2 - Officials said 300 soldiers were killed.");
+    expect(a.entities.some((e) => e.name === "Khartoum" && e.type === "place")).toBe(true);
+  });
+
+  it("a relative clause between the speaker and the verb", () => {
+    expect(
+      only("The officials, who spoke on condition of anonymity, said roughly 1,500 soldiers were captured.")
+        .source,
+    ).toBe("officials");
+  });
+
+  it("an age between commas", () => {
+    const all = claims("General Ines Barros, 58, said 2,000 troops would be sent to the island.");
+    expect(all[0]?.source).toBe("Ines Barros");
+  });
+
+  it("two speakers in one sentence each keep their own figure", () => {
+    const all = claims(
+      "Britain's defence ministry put Russian casualties at around 600,000, while U.S. officials have said Moscow suffers roughly 1,200 casualties a day.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["British Ministry of Defence", "U.S. officials"]);
+    expect(all[1]?.rate).toBe("per_day");
+    expect(all[0]?.quote).toBe("Britain's defence ministry put Russian casualties at around 600,000");
+  });
+
+  it("a quoted fragment keeps its hedge and its clause", () => {
+    const all = claims(
+      'The group said in a statement that it had lost "no more than 40 men" and blamed the army for the attack.',
+    );
+    expect(all[0]).toMatchObject({
+      valueHigh: 40,
+      qualifier: "at_most",
+      metric: "casualties",
+      source: "group",
+    });
+  });
+
+  it("a quoted figure with a bare verb", () => {
+    const c = only('The president said that "at least 3,000" soldiers had been killed or wounded.');
+    expect([c.valueLow, c.metric]).toEqual([3_000, "casualties"]);
+    const d = only('The president said that 3,000 "had been killed or wounded" in the north.');
+    expect(d.metric).toBe("casualties");
+  });
+
+  it("losses over the previous 24 hours are a daily rate", () => {
+    expect(only("The general staff said Russia had lost 1,530 soldiers in the previous 24 hours.").rate).toBe(
+      "per_day",
+    );
+  });
+
+  it("the size of a force", () => {
+    expect(only("The country maintains an army of about 1.2 million soldiers.").metric).toBe("force_size");
+    expect(only("Its military numbering 300,000 troops is the largest in the region.").metric).toBe(
+      "force_size",
+    );
+    expect(only("The ministry sent a force of 4,000 soldiers to the coast.").metric).toBe("deployed");
+  });
+
+  it("'N of the recruits' refers back", () => {
+    const all = claims(
+      "The militia recruited 5,000 fighters. About 1,500 of the recruits were under 18, officials said.",
+    );
+    expect(all[1]?.valueBest).toBe(1_500);
+    expect(all[1]?.source).toBe("officials");
+  });
+
+  it("an army 'of bombing' is not a force size", () => {
+    const all = claims("The group said it had lost 40 men and accused the army of bombing a market.");
+    expect(all[0]?.metric).toBe("casualties");
+  });
+});
