@@ -297,7 +297,7 @@ describe("crashes and many workers", () => {
       raw: article.text,
     }));
     const before = await count(`select count(*) from "Article"`);
-    const runId = await enqueueBatch(pool, testDatabaseUrl(), documents, { trigger: "test" });
+    const runId = await enqueueBatch(pool, documents, { trigger: "test" });
     const workers = [runWorker(), runWorker()];
     const results = await Promise.all(workers);
     const handled = results.map((output) => Number(/processed (\d+) job/.exec(output)?.[1] ?? "0"));

@@ -37,11 +37,11 @@ const db = await openDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 await applyMigrations(db.url);
-const pool = createPool(db.url, { max: concurrency + 2 });
+const pool = createPool(db.url, { max: concurrency + 4 });
 let exitCode = 0;
 try {
   const { documents, rejected } = await collectDocuments(positionals);
-  const runId = await enqueueBatch(pool, db.url, documents, { trigger: "cli", rejected });
+  const runId = await enqueueBatch(pool, documents, { trigger: "cli", rejected });
   const start = await runProgress(pool, runId);
   console.error(
     `ingest run ${runId}: ${documents.length} document(s), ${start.unchanged} already stored, ` +
@@ -50,7 +50,7 @@ try {
   if (values["enqueue-only"]) {
     console.error("queued; start `npm run worker` on any machine that reaches the database to process it.");
   } else {
-    const worker = documents.length > 0 ? await startWorker(pool, db.url, { concurrency }) : null;
+    const worker = documents.length > 0 ? await startWorker(pool, { concurrency }) : null;
     const progress = createProgress();
     let state = await runProgress(pool, runId);
     while (!state.done) {

@@ -15,7 +15,7 @@ const db = await openDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 await applyMigrations(db.url);
-const pool = createPool(db.url, { max: concurrency + 2 });
+const pool = createPool(db.url, { max: concurrency + 4 });
 
 async function close(code: number): Promise<never> {
   await pool.end();
@@ -24,11 +24,11 @@ async function close(code: number): Promise<never> {
 }
 
 if (values.once) {
-  const handled = await drainQueue(pool, db.url, concurrency);
+  const handled = await drainQueue(pool, concurrency);
   console.log(`worker: processed ${handled} job(s); the queue is empty`);
   await close(0);
 } else {
-  const runner = await startWorker(pool, db.url, { concurrency });
+  const runner = await startWorker(pool, { concurrency });
   console.error(`worker: processing ingest jobs with concurrency ${concurrency}; Ctrl-C to stop`);
   const stop = async () => {
     await runner.stop();

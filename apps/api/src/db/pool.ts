@@ -15,6 +15,7 @@ export function createPool(databaseUrl: string, options: { max?: number } = {}):
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 

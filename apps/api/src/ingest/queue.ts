@@ -31,7 +31,6 @@ export interface RunProgress {
 /** Creates the run, records inputs refused before extraction, and queues one job per document. */
 export async function enqueueBatch(
   pool: Pool,
-  databaseUrl: string,
   documents: SourceDocument[],
   options: { trigger: string; rejected?: RejectedInput[] },
 ): Promise<number> {
@@ -63,7 +62,7 @@ export async function enqueueBatch(
   const runId = created.rows[0]?.id as number;
   documents = queued;
   if (documents.length > 0) {
-    const utils = await makeWorkerUtils({ connectionString: databaseUrl, logger: quietLogger });
+    const utils = await makeWorkerUtils({ pgPool: pool, logger: quietLogger });
     try {
       await utils.migrate(); // installs or upgrades the queue's own schema (graphile_worker)
       for (let offset = 0; offset < documents.length; offset += 500) {
@@ -133,11 +132,10 @@ export function ingestTasks(pool: Pool, onJobDone?: (outcome: IngestOutcome) => 
 /** A worker in this process; `once` processes what is queued and returns. */
 export async function startWorker(
   pool: Pool,
-  databaseUrl: string,
   options: { concurrency?: number } = {},
 ): Promise<Runner> {
   return run({
-    connectionString: databaseUrl,
+    pgPool: pool,
     concurrency: options.concurrency ?? 4,
     pollInterval: 500,
     noHandleSignals: true,
@@ -147,10 +145,10 @@ export async function startWorker(
 }
 
 /** Processes every queued job, then returns how many this process handled. */
-export async function drainQueue(pool: Pool, databaseUrl: string, concurrency = 4): Promise<number> {
+export async function drainQueue(pool: Pool, concurrency = 4): Promise<number> {
   let handled = 0;
   await runOnce({
-    connectionString: databaseUrl,
+    pgPool: pool,
     concurrency,
     noHandleSignals: true,
     logger: quietLogger,
