@@ -305,7 +305,9 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
     .slice(scopeStart, verbStart)
     .replace(/,\s*\d{1,3},\s*(?=(?:also\s+|later\s+)?$)/, (m) => " ".repeat(m.length))
     // "The officials, who spoke on condition of anonymity, said": the relative clause is not the subject.
-    .replace(/,\s+(?:who|which)\b[^,]*,\s*(?=(?:also\s+|later\s+)?$)/, (m) => " ".repeat(m.length));
+    .replace(/,\s+(?:who|which|speaking|talking|writing)\b[^,]*,\s*(?=(?:also\s+|later\s+)?$)/, (m) =>
+      " ".repeat(m.length),
+    );
   let from = 0;
   NP_BOUNDARY.lastIndex = 0;
   for (let m = NP_BOUNDARY.exec(before); m; m = NP_BOUNDARY.exec(before)) {

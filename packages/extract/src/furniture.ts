@@ -72,7 +72,7 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
       credits.push(...creditedNames(line));
       continue;
     }
-    kept.push(raw.replace(/\s+$/, ""));
+    kept.push(stripMarkdown(raw.replace(/\s+$/, "")));
   }
 
   // The headline is the first line, unless the first line is already prose (several sentences, long).
@@ -115,6 +115,15 @@ function creditedNames(line: string): { name: string; written: string }[] {
     i += matched || 1;
   }
   return names;
+}
+
+/** Markdown headings and emphasis are layout, not text: "# Title", "**KYIV** —". */
+function stripMarkdown(line: string): string {
+  return line
+    .replace(/^\s{0,3}#{1,6}\s+/, "")
+    .replace(/\*\*([^*]+)\*\*/g, "$1")
+    .replace(/__([^_]+)__/g, "$1")
+    .replace(/^\s*>\s?/, "");
 }
 
 function looksLikeProse(line: string): boolean {

@@ -318,7 +318,13 @@ const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] = [
   ["Security Council of Russia", ["Russian Security Council"], "Russia", "agency"],
   [
     "Russian Armed Forces",
-    ["Armed Forces of the Russian Federation", "Russian Army", "Russian military"],
+    [
+      "Armed Forces of the Russian Federation",
+      "Russian Army",
+      "Russian military",
+      "Russia's military",
+      "Russia's army",
+    ],
     "Russia",
     "military",
   ],
@@ -338,7 +344,12 @@ const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] = [
   ["Workers' Party of Korea", ["WPK", "Korean Workers' Party"], "North Korea", "party"],
   ["United Russia", [], "Russia", "party"],
   ["Wagner Group", ["Wagner"], "Russia", "military"],
-  ["Israel Defense Forces", ["IDF"], "Israel", "military"],
+  [
+    "Israel Defense Forces",
+    ["IDF", "Israeli military", "Israel's military", "Israeli army", "Israel's army"],
+    "Israel",
+    "military",
+  ],
   ["Hamas", [], "Palestine", "military"],
   ["Hezbollah", [], "Lebanon", "military"],
   ["NATO", ["North Atlantic Treaty Organization"], null, "intl"],

@@ -110,6 +110,9 @@ const BARE_VERB =
   /^\s*["“”‘’]?\s*(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|killed|wounded|injured|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+$/i;
+// "bringing the total number of wounded since the operation began to 4,100"
+const TOTAL_BEFORE =
+  /\b(?:total|number|toll|tally|count)\s+of\s+(wounded|dead|killed|casualties|deaths|injured|soldiers|troops|fighters|prisoners)\b[^.;]{0,70}?\b(?:to|at|reached|stands at|stood at|is|was)\s+(?:about\s+|some\s+|around\s+|roughly\s+|more than\s+|over\s+|nearly\s+|almost\s+)?$/i;
 const NOUN_BEFORE =
   /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbering|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+$/i;
 const NON_PEOPLE_HEAD =
@@ -232,6 +235,18 @@ export function findPeopleHead(
   }
 
   // "killing 12 in the strike", "casualties of 1,200", "a contingent numbering 1,500"
+  const total = TOTAL_BEFORE.exec(before);
+  if (total?.[1]) {
+    const start = quantity.start - (before.length - total.index);
+    const nounStart = start + total[0].indexOf(total[1]);
+    const noun = total[1].toLowerCase();
+    const metric = metricOfNoun(noun, "") ?? (noun === "wounded" || noun === "injured" ? "wounded" : null);
+    return head(text, nounStart, nounStart + total[1].length, false, metric, null, false);
+  }
+  // "up to 1,500 more could follow": more of the people just counted.
+  if (/^\s+more\b(?!\s+than)/i.test(after)) {
+    return { ...head(text, quantity.end, quantity.end, true, null, null, false), subject: null };
+  }
   const nounBefore = NOUN_BEFORE.exec(before);
   if (nounBefore?.[1]) {
     const start = quantity.start - (before.length - nounBefore.index);
@@ -327,7 +342,7 @@ const CUES: [RegExp, Metric][] = [
     "repatriated",
   ],
   [
-    /\b(?:recruited|recruiting|recruit|conscripted|drafted|mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|enlisted|signed up|enrolled)\b/i,
+    /\b(?:recruited|recruiting|recruit|conscripted|drafted|mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|enlisted|signed up|enrolled|called up|call(?:ing)? up|call-up)\b/i,
     "recruited",
   ],
   [
@@ -339,7 +354,7 @@ const CUES: [RegExp, Metric][] = [
     "present",
   ],
   [
-    /\b(?:deployed|deploy|deploying|deployment|sent|send|sending|dispatched|dispatch|dispatching|transferred|transferring|transfer|moved|moving|arrived|arrive|arriving|arrival|redeployed|shipped|relocated|fighting|fought|joined|entered|massed|massing|amassed|gathered|participat\w+|mobili[sz]ation)\b/i,
+    /\b(?:deployed|deploy|deploying|deployment|sent|send|sending|dispatched|dispatch|dispatching|transferred|transferring|transfer|moved|moving|arrived|arrive|arriving|arrival|redeployed|shipped|relocated|fighting|fought|joined|join|follow|entered|massed|massing|amassed|gathered|participat\w+|mobili[sz]ation)\b/i,
     "deployed",
   ],
 ];

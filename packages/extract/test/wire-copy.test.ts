@@ -86,3 +86,47 @@ describe("wire-copy constructions", () => {
     expect(all[0]?.metric).toBe("casualties");
   });
 });
+
+describe("more constructions", () => {
+  it("a participle phrase between the speaker and the verb", () => {
+    const c = only(
+      "A senior Western official, speaking on condition of anonymity, estimated that about 7,000 fighters remained in the city.",
+    );
+    expect(c.source).toBe("senior Western official");
+  });
+
+  it("'called up' is recruitment", () => {
+    expect(only("The country has called up around 300,000 reservists since March.").metric).toBe("recruited");
+  });
+
+  it("a running total at the end of a clause", () => {
+    const all = claims(
+      "The army said 9 soldiers were wounded on Friday, bringing the total number of wounded since May to 1,250.",
+    );
+    expect(all[1]).toMatchObject({ valueBest: 1_250, metric: "wounded" });
+  });
+
+  it("'N more could follow' counts more of the same people, planned", () => {
+    const all = claims(
+      "The Pentagon said about 2,000 Marines were deployed to the region, adding that up to 1,500 more could follow.",
+    );
+    expect(all[1]).toMatchObject({
+      valueHigh: 1_500,
+      qualifier: "up_to",
+      additional: true,
+      metric: "planned_deployment",
+    });
+    expect(all[1]?.subject).toBe("Marines");
+  });
+
+  it("a country's military is its armed forces", () => {
+    expect(only("Israel's military said it had killed about 900 fighters.").source).toBe(
+      "Israel Defense Forces",
+    );
+  });
+
+  it("markdown headings and emphasis are not text", () => {
+    const a = article("**ROME** — About 500 soldiers were sent to the island.");
+    expect(a.body.startsWith("ROME — About 500")).toBe(true);
+  });
+});
