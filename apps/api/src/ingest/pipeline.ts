@@ -3,13 +3,20 @@ import {
   cleanArticleText,
   EXTRACTOR_VERSION,
   type ExtractedArticle,
+  type ExtractedClaim,
   extractArticle,
 } from "@headcount/extract";
 import type { Precision } from "@headcount/shared";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
 import { type ClaimIdentity, claimLockKey, findSameClaims, sameClaim } from "./resolve-claims.ts";
-import { type EntityRequest, entityLockKeys, entityRequestsOf, resolveEntities } from "./resolve-entities.ts";
+import {
+  type EntityRequest,
+  entityLockKeys,
+  entityRequestsOf,
+  type ResolvedEntities,
+  resolveEntities,
+} from "./resolve-entities.ts";
 
 export type IngestOutcome =
   | { status: "created" | "revision"; articleId: number; claims: number; appearances: number }
@@ -26,14 +33,14 @@ export function documentText(document: SourceDocument): string {
   return document.raw;
 }
 
-function toDate(value: string | null | undefined): Date | null {
+export function toDate(value: string | null | undefined): Date | null {
   if (!value) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
 }
 
 /** Stable 64-bit advisory-lock ids for text keys, sorted so every transaction takes them in one order. */
-function lockIds(keys: string[]): string[] {
+export function lockIds(keys: string[]): string[] {
   const ids = new Set<bigint>();
   for (const key of keys) ids.add(createHash("sha256").update(key).digest().readBigInt64BE(0));
   return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
@@ -167,6 +174,79 @@ async function storeArticle(
     );
   }
 
+  const created = await insertClaims(client, articleId, claims, entities, publishedAt, extracted);
+  return {
+    status: previous ? "revision" : "created",
+    articleId,
+    claims: created,
+    appearances: claims.length,
+  };
+}
+
+export interface IngestSummary {
+  runId: number;
+  created: number;
+  unchanged: number;
+  revisions: number;
+  failed: RejectedInput[];
+}
+
+/** Ingests documents one after another in this process, recording the batch as an IngestRun. */
+export async function ingestDocuments(
+  pool: Pool,
+  documents: SourceDocument[],
+  options: {
+    trigger: string;
+    rejected?: RejectedInput[];
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<IngestSummary> {
+  const rejected = options.rejected ?? [];
+  const run = await pool.query<{ id: number }>(
+    `insert into "IngestRun" (trigger, "extractorVersion", "totalCount") values ($1, $2, $3) returning id`,
+    [options.trigger, EXTRACTOR_VERSION, documents.length + rejected.length],
+  );
+  const runId = run.rows[0]?.id as number;
+  const summary: IngestSummary = { runId, created: 0, unchanged: 0, revisions: 0, failed: [...rejected] };
+  let done = 0;
+  for (const document of documents) {
+    const outcome = await ingestDocument(pool, document, { runId }).catch(
+      (error: unknown): IngestOutcome => ({ status: "failed", reason: (error as Error).message }),
+    );
+    if (outcome.status === "failed") summary.failed.push({ origin: document.origin, reason: outcome.reason });
+    else if (outcome.status === "created") summary.created++;
+    else if (outcome.status === "revision") summary.revisions++;
+    else summary.unchanged++;
+    options.onProgress?.(++done, documents.length);
+  }
+  await pool.query(
+    `update "IngestRun" set status = 'completed', "finishedAt" = now(), "newCount" = $2, "unchangedCount" = $3,
+            "revisionCount" = $4, "failedCount" = $5, failures = $6::jsonb where id = $1`,
+    [
+      runId,
+      summary.created,
+      summary.unchanged,
+      summary.revisions,
+      summary.failed.length,
+      JSON.stringify(summary.failed.map((failure) => ({ file: failure.origin, reason: failure.reason }))),
+    ],
+  );
+  return summary;
+}
+
+/**
+ * Stores extracted claims of an article: each becomes an appearance, of an existing claim it repeats or of
+ * a new claim. Returns how many claims were new. Runs inside the caller's transaction, after the caller
+ * has locked the claims' keys (claimLockKey).
+ */
+export async function insertClaims(
+  client: PoolClient,
+  articleId: number,
+  claims: ExtractedClaim[],
+  entities: ResolvedEntities,
+  publishedAt: Date | null,
+  extracted: Pick<ExtractedArticle, "precision" | "extractorVersion">,
+): Promise<number> {
   const identities: ClaimIdentity[] = claims.map((claim) => {
     const statedOn = toDate(claim.statedOn?.date) ?? publishedAt;
     return {
@@ -273,61 +353,5 @@ async function storeArticle(
       );
     }
   }
-  return {
-    status: previous ? "revision" : "created",
-    articleId,
-    claims: toCreate.length,
-    appearances: claims.length,
-  };
-}
-
-export interface IngestSummary {
-  runId: number;
-  created: number;
-  unchanged: number;
-  revisions: number;
-  failed: RejectedInput[];
-}
-
-/** Ingests documents one after another in this process, recording the batch as an IngestRun. */
-export async function ingestDocuments(
-  pool: Pool,
-  documents: SourceDocument[],
-  options: {
-    trigger: string;
-    rejected?: RejectedInput[];
-    onProgress?: (done: number, total: number) => void;
-  },
-): Promise<IngestSummary> {
-  const rejected = options.rejected ?? [];
-  const run = await pool.query<{ id: number }>(
-    `insert into "IngestRun" (trigger, "extractorVersion", "totalCount") values ($1, $2, $3) returning id`,
-    [options.trigger, EXTRACTOR_VERSION, documents.length + rejected.length],
-  );
-  const runId = run.rows[0]?.id as number;
-  const summary: IngestSummary = { runId, created: 0, unchanged: 0, revisions: 0, failed: [...rejected] };
-  let done = 0;
-  for (const document of documents) {
-    const outcome = await ingestDocument(pool, document, { runId }).catch(
-      (error: unknown): IngestOutcome => ({ status: "failed", reason: (error as Error).message }),
-    );
-    if (outcome.status === "failed") summary.failed.push({ origin: document.origin, reason: outcome.reason });
-    else if (outcome.status === "created") summary.created++;
-    else if (outcome.status === "revision") summary.revisions++;
-    else summary.unchanged++;
-    options.onProgress?.(++done, documents.length);
-  }
-  await pool.query(
-    `update "IngestRun" set status = 'completed', "finishedAt" = now(), "newCount" = $2, "unchangedCount" = $3,
-            "revisionCount" = $4, "failedCount" = $5, failures = $6::jsonb where id = $1`,
-    [
-      runId,
-      summary.created,
-      summary.unchanged,
-      summary.revisions,
-      summary.failed.length,
-      JSON.stringify(summary.failed.map((failure) => ({ file: failure.origin, reason: failure.reason }))),
-    ],
-  );
-  return summary;
+  return toCreate.length;
 }

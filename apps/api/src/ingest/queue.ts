@@ -130,10 +130,7 @@ export function ingestTasks(pool: Pool, onJobDone?: (outcome: IngestOutcome) => 
 }
 
 /** A worker in this process; `once` processes what is queued and returns. */
-export async function startWorker(
-  pool: Pool,
-  options: { concurrency?: number } = {},
-): Promise<Runner> {
+export async function startWorker(pool: Pool, options: { concurrency?: number } = {}): Promise<Runner> {
   return run({
     pgPool: pool,
     concurrency: options.concurrency ?? 4,
