@@ -68,6 +68,9 @@ function knownOf(components: chrono.ParsedComponents): {
 
 const NOT_DATES = /^(?:may|march|now|today|second|sec|min|mon)$/i;
 
+const DATE_WORD =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|weeks?|months?|years?|ago|fortnight|weekend)\b|\b(?:19|20)\d{2}\b/i;
+
 /** The last day a date of this precision may stand for: an article dated "November 2025" may be from the 30th. */
 function latestOf(anchor: ResolvedDate): Date {
   const d = toAnchorDate(anchor.date);
@@ -99,15 +102,14 @@ export function findDates(
   const ref = anchor ? toAnchorDate(anchor.date) : new Date(Date.UTC(2000, 0, 1, 12));
   const found: DateMention[] = [];
   let results: chrono.ParsedResult[] = [];
-  try {
+  // chrono is the costliest step of extraction: only sentences with a date word are worth parsing.
+  if (DATE_WORD.test(text)) {
     // Counts are not days: "Since October, 3,000 soldiers" must not read as October 3 (same length keeps offsets).
     const masked = text.replace(
       /\d{1,3}(?:,\d{3})+|\d+(?=\s+(?:troops|soldiers|people|personnel|fighters))/g,
       (m) => "#".repeat(m.length),
     );
     results = chrono.parse(masked, { instant: ref, timezone: 0 }, { forwardDate: false });
-  } catch {
-    results = [];
   }
   for (const result of results) {
     const raw = result.text;
