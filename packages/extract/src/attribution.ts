@@ -300,7 +300,7 @@ function orderLayers(layers: Layer[]): SourceRef[] {
 
 /** The noun phrase before a verb, back to a clause boundary. */
 function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
-  // "Zelenskiy, 46, said": an age between commas is not a clause boundary (blanked, offsets kept).
+  // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
   const before = body
     .slice(scopeStart, verbStart)
     .replace(/,\s*\d{1,3},\s*(?=(?:also\s+|later\s+)?$)/, (m) => " ".repeat(m.length))
@@ -382,7 +382,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     entity = null;
   }
   if (entity) {
-    // "Governor of Kursk" after "Alexander Khinshtein, …": an appositive names the person before it.
+    // "Governor of Kherson" after "Ivan Petrenko, …": an appositive names the person before it.
     if (entity.entity.type === "place" && /^(?:[\p{L}-]+\s+){0,3}(?:of|to)\b/u.test(text)) {
       const person = appositivePerson(ctx, start);
       if (person) return person;

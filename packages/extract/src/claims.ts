@@ -11,7 +11,7 @@ import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs }
 /**
  * Turns the numbers of a body into claims: which numbers count people, their interval and hedge, what
  * happened, where, who said it and when. Context flows forward: a claim with no attribution of its own
- * that continues the previous one ("An additional 1,000 troops were reportedly …") keeps its source.
+ * that continues the previous one ("A further 800 soldiers were reportedly …") keeps its source.
  */
 
 export interface ClaimDraft {
@@ -332,7 +332,7 @@ function findClauseStart(body: string, sentence: Sentence, from: number): number
 
 function findClauseEnd(body: string, sentence: Sentence, from: number): number {
   // The first comma, dash, closing quote or sentence punctuation after the counted noun ends the clause:
-  // "approximately 10,000 soldiers had been deployed to train in eastern Russia, with many advancing …".
+  // "about 2,000 marines were flown to the northern islands, with more expected …".
   const text = body.slice(from, sentence.end);
   CLAUSE_END.lastIndex = 0;
   const m = CLAUSE_END.exec(text);
@@ -363,7 +363,7 @@ function isFrameDate(
 
 const SAID_NEAR = /\b(?:said|says|warned|announced|stated|reported|told|confirmed|revealed|claimed)\b/i;
 
-/** "The United States warned on Monday … The Pentagon revealed that …": the lede's date covers the paragraph. */
+/** "France said on Monday … Its defence staff added that …": the lede's date covers the paragraph. */
 function saidDateInPreviousSentence(
   body: string,
   sentences: Sentence[],

@@ -18,7 +18,7 @@ import { normalizeName } from "./variants.ts";
 /**
  * Named-entity recognition without a tagger: gazetteer look-ups for places, agencies and news agencies,
  * capitalisation and titles for people and other organisations, then coreference of surnames to full names
- * within the article ("Blinken" → "Antony Blinken").
+ * within the article ("Okafor" → "Lena Okafor").
  */
 
 export interface EntityMention {
@@ -132,7 +132,7 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
       const spanEnd = buildSpan(body, tokens, i);
       if (hit && hit.next >= spanEnd) {
         addGazetteer(hit.entry, hit.start, hit.end);
-        // "National Intelligence Service of South Korea" also mentions South Korea.
+        // "the Defence Intelligence of Ukraine" also mentions Ukraine.
         if (hit.entry.type === "organization") {
           for (let k = i + 1; k < hit.next; k++) {
             const inner = matchGazetteer(body, tokens.slice(0, hit.next), k);
@@ -152,7 +152,7 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
       for (const o of result.orgs) orgCandidates.push(o);
       if (result.person) {
         let role = result.person.role;
-        // "Russian Ambassador to North Korea, Alexander Matsegora, …": the title stands before a comma.
+        // "French Ambassador to Chad, Paul Renard, …": the title stands before a comma.
         if (!role && titleOnlyRun && /^,\s+$/.test(body.slice(titleOnlyRun.end, result.person.start))) {
           role = titleOnlyRun.text;
         }
@@ -309,10 +309,10 @@ function analyseSpan(
   if (!tokens.length) return out;
   const lastText = stripApostrophe((tokens[tokens.length - 1] as Token).text);
 
-  // Organisation or place names end with their keyword ("Munich Security Conference", "Taedong River").
+  // Organisation or place names end with their keyword ("Geneva Security Forum Conference", "Dnipro River").
   if (ORG_KEYWORDS.has(lastText) || PLACE_KEYWORDS.has(lastText)) {
     let from = 0;
-    // Leading titles belong to a person elsewhere ("Deputy Chairman of the Security Council").
+    // Leading titles belong to a person elsewhere ("Deputy Chair of the Planning Council").
     while (
       from < tokens.length - 1 &&
       (isTitleWord((tokens[from] as Token).text) || tokens[from]?.text === "of")
@@ -329,7 +329,7 @@ function analyseSpan(
     return out;
   }
 
-  // Titles, demonyms and gazetteer names before a person's name: "Kursk Governor Alexander Khinstsen".
+  // Titles, demonyms and gazetteer names before a person's name: "Kherson Governor Ivan Petrenko".
   let k = 0;
   let headTitle = false;
   const gazetteerInRun: { entry: GazetteerEntry; start: number; end: number }[] = [];
@@ -411,7 +411,7 @@ function analyseSpan(
   }
   if (rest.length === 1) {
     if (isCommonWord(first.text)) return out;
-    // A lone unknown word explained in brackets ("Rosgarde (a specialized unit …)") names an organisation.
+    // A lone unknown word explained in brackets ("Vostokgrad (a volunteer unit …)") names an organisation.
     if (/^\s*\(/.test(body.slice(nameEnd, nameEnd + 3)) && !isKnownName(first.text)) {
       out.orgs.push({
         start: first.start,
@@ -435,7 +435,7 @@ function analyseSpan(
     return out;
   }
   if (rest.length > 4) return out;
-  // A known first name vouches for the surname after it ("John Foreman", "Mark Rutte").
+  // A known first name vouches for the surname after it ("John Smith", "Maria Lopez").
   const firstName = isKnownFirstName(first.text) && rest.length <= 3;
   const plausible = rest.every(
     (t, n) =>
@@ -542,7 +542,7 @@ function linkPeople(
     const parts = normalizeName(candidate.text).split(" ");
     const surname = parts[parts.length - 1];
     if (surname && !bySurname.has(surname)) bySurname.set(surname, record);
-    // Korean order puts the family name first ("Cho Tae-yul" → "Cho").
+    // Korean order puts the family name first ("Park Min-ho" → "Park").
     const family = parts[0];
     if (family && parts.length >= 2 && /[-]/.test(candidate.text) && !bySurname.has(family))
       bySurname.set(family, record);

@@ -39,7 +39,7 @@ const FURNITURE_LINE: RegExp[] = [
   /^(?:tags?|topics?|categories?)\s*:.{0,120}$/i,
 ];
 
-// A caption ends with its credit: "… Photo by AP Yonhap News Agency", "(Reuters)", "/ Getty Images".
+// A caption ends with its credit: "… Photo by AFP Kyodo", "(Reuters)", "/ Getty Images".
 const CAPTION_CREDIT =
   /(?:\bphoto(?:graph)?\s+(?:by|courtesy of|credit)\b[^.]{0,60}|\((?:photo|image)[^)]{0,60}\)|\/\s*(?:getty images|afp|ap|reuters|epa)[^.]{0,30}|\bgetty images)\s*$/i;
 
@@ -93,7 +93,7 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
   return { title, body, headers, outlet, credits };
 }
 
-/** Gazetteer names in a caption's credit: "Photo by AP Yonhap News Agency" → AP, Yonhap News Agency. */
+/** Gazetteer names in a caption's credit: "Photo by AFP Kyodo" → Agence France-Presse, Kyodo News. */
 function creditedNames(line: string): { name: string; written: string }[] {
   const credit = /(?:photo(?:graph)?\s+(?:by|courtesy of|credit:?)|credit:|\/)\s*([^.()]{2,80})$/i.exec(
     line,

@@ -26,7 +26,7 @@ function tagsOf(word: string): string[] {
   return Array.isArray(tags) ? tags : [tags];
 }
 
-/** A word known as a first name, last name or person ("John", "Putin"). */
+/** A word known as a first name, last name or person ("John", "Smith"). */
 export function isKnownName(word: string): boolean {
   return tagsOf(word).some((t) => NAME_TAGS.has(t));
 }

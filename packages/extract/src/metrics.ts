@@ -4,7 +4,7 @@ import type { Quantity } from "./numbers.ts";
 
 /**
  * Does a number count people, who are they, what happened to them, and is it a total or a rate?
- * A number counts people when a noun for people heads it ("5,000 North Korean engineering troops"),
+ * A number counts people when a noun for people heads it ("3,000 Belarusian railway troops"),
  * when it refers back to people ("2,000 of them"), or when it is the subject or object of a verb that
  * only people undergo ("30 were killed", "killing 12").
  */
@@ -96,7 +96,7 @@ const PEOPLE_NOUNS = [
 const FORCE_NOUNS =
   /^(?:force|contingent|army|unit|brigade|battalion|division|corps|detachment|group|team|delegation|strong)\b/i;
 
-// Words that may stand between a number and its noun ("5,000 North Korean engineering troops").
+// Words that may stand between a number and its noun ("3,000 Belarusian railway troops").
 const MODIFIERS = new Set(
   "more additional new fresh elite extra further regular active reserve armed trained foreign military combat engineering army navy naval air ground assault special enemy allied local young experienced seasoned professional contract frontline front-line infantry artillery demining construction railway medical civilian security border police national state total remaining surviving missing captured wounded injured dead killed deployed stationed estimated suspected alleged other such own".split(
     " ",
@@ -157,7 +157,7 @@ export function findPeopleHead(
     return head(text, start, end, false, null, null, true);
   }
 
-  // "nearly 40% casualties", "5,000 North Korean engineering troops", "10,000 more troops"
+  // "nearly 40% casualties", "3,000 Belarusian railway troops", "900 more troops"
   const words = /^(["”’]?\s+(?:of\s+)?)/.exec(after);
   let offset = words ? words[0].length : 0;
   if (quantity.kind === "vague" && /of\s*$/i.test(quantity.text))
@@ -478,7 +478,7 @@ const DEMONYM_RE = new RegExp(
   "u",
 );
 
-/** "North Korean engineering troops" → North Korea; "Wagner fighters" → Wagner Group's country is not used. */
+/** "Belarusian railway troops" → Belarus; "Wagner fighters" → Wagner Group's country is not used. */
 export function subjectEntityOf(subject: string | null): string | null {
   if (!subject) return null;
   const m = DEMONYM_RE.exec(subject);

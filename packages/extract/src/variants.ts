@@ -3,7 +3,7 @@ import { distance } from "fastest-levenshtein";
 import { countryOfDemonym, lookupSurface } from "./gazetteer.ts";
 
 /**
- * Spelling variants of one name: transliterations (Zelensky / Zelenskyy / Zelenskiy), misspellings
+ * Spelling variants of one name: transliterations (Shoigu / Shoygu, Zaluzhnyi / Zaluzhny), misspellings
  * across outlets, and the same office held by a differently romanised name. Scores are 0..1 and only
  * cross the grouping threshold when the evidence supports it: similar names, or a similar name with the
  * same role.

@@ -103,7 +103,7 @@ describe("attribution", () => {
 
   it("attribution continues into the next sentence", () => {
     const all = claims(
-      "The National Intelligence Service said about 5,000 soldiers were expected to arrive in the port. An additional 1,000 troops were reportedly assigned to guard duty.",
+      "The National Intelligence Service said about 5,000 soldiers were expected to arrive in the port. A further 800 soldiers were reportedly assigned to guard duty.",
     );
     expect(all[1]?.source).toBe("National Intelligence Service");
   });

@@ -4,7 +4,7 @@ import { EXTRACTOR_VERSION, extractArticle } from "../src/index.ts";
 
 const text = `Troops head north
 
-The defence ministry said on Monday that about 4,000 soldiers had been sent to the northern border. An additional 1,000 troops were reportedly assigned to logistics.
+The defence ministry said on Monday that about 4,000 soldiers had been sent to the northern border. A further 1,000 troops were reportedly assigned to logistics.
 “As many as 600 of them have been wounded,” said Colonel Dana Whitfield, a spokeswoman for the army.
 Thousands of civilians have fled the area, according to the Red Cross. Losses ran at 200 soldiers a day in the first week.`;
 

@@ -57,15 +57,15 @@ describe("name variants", () => {
   const person = (name: string, role: string | null = null) => ({ name, type: "person" as const, role });
 
   it("normalises names for alias look-ups", () => {
-    expect(normalizeName("President Volodymyr Zelenskyy")).toBe("volodymyr zelenskyy");
+    expect(normalizeName("President Andriy Kovalenko")).toBe("andriy kovalenko");
     expect(normalizeName("  Gen. Valeriy Zaluzhnyi's ")).toBe("valeriy zaluzhnyi");
     expect(normalizeName("Émile Brûlé")).toBe("emile brule");
     expect(normalizeName("The Pentagon")).toBe("pentagon");
   });
 
   it.each([
-    ["Volodymyr Zelensky", "Volodymyr Zelenskyy"],
-    ["Zelensky", "Volodymyr Zelenskiy"],
+    ["Valeriy Zaluzhnyi", "Valerii Zaluzhny"],
+    ["Zaluzhnyi", "Valeriy Zaluzhniy"],
     ["Sergei Shoigu", "Sergey Shoygu"],
     ["Dmitry Peskov", "Dmitri Peskov"],
   ])("transliterations: %s ~ %s", (a, b) => {
@@ -82,9 +82,9 @@ describe("name variants", () => {
   });
 
   it.each([
-    ["Kim Jong Un", "Kim Jong-gyu"],
-    ["Mark Rutte", "Mark Carney"],
-    ["Dmitry Medvedev", "Dmitry Peskov"],
+    ["Kim Yong Ho", "Kim Yong-nam"],
+    ["Mark Carney", "Mark Rowley"],
+    ["Dmitry Kozak", "Dmitry Peskov"],
     ["Sergei Lavrov", "Sergei Shoigu"],
   ])("different people stay apart: %s / %s", (a, b) => {
     expect(nameVariantScore(person(a), person(b))).toBeLessThan(0.75);
@@ -106,10 +106,10 @@ describe("name variants", () => {
       mentions: [{ start: 0, end: name.length, text: name }],
     });
     const groups = groupEntityVariants([
-      e("Volodymyr Zelensky"),
+      e("Valeriy Zaluzhnyi"),
       e("Sergei Shoigu"),
-      e("Volodymyr Zelenskyy"),
-      e("Zelenskiy"),
+      e("Valerii Zaluzhny"),
+      e("Zaluzhniy"),
       e("Sergey Shoygu"),
       e("Dmitry Peskov"),
     ]);

@@ -53,11 +53,7 @@ describe("what is counted and what happened", () => {
   });
 
   it.each([
-    [
-      "Approximately 5,000 North Korean engineering troops were sent to Russia.",
-      "North Korean engineering troops",
-      "North Korea",
-    ],
+    ["Roughly 4,200 Belarusian railway troops were sent to Russia.", "Belarusian railway troops", "Belarus"],
     ["About 2,000 Russian paratroopers landed near the airport.", "Russian paratroopers", "Russia"],
     ["Some 800 Chinese military advisers are in the country.", "Chinese military advisers", "China"],
     ["More than 1,000 Wagner fighters left the town.", "Wagner fighters", null],

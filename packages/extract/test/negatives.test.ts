@@ -21,7 +21,7 @@ describe("numbers that are not claims", () => {
     "Troops advanced 12 miles in three days.",
     "The army received 250 tanks and 40 howitzers.",
     "Russia launched 120 drones and 30 missiles overnight.",
-    "It was the first time in over 100 years that the region was invaded.",
+    "The region had not been invaded for over 100 years.",
     "The talks lasted 15 hours.",
     "The first soldier was wounded on the second day.",
     "Resolution 2231 was adopted by the council.",
