@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPHIQL_EXAMPLES_DIR } from "../../apps/api/src/server/graphiql-tabs.ts";
 import { testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
+import { createFixtureCorpus } from "../support/fixtures.ts";
 import { loadSeeds } from "../support/seeds.ts";
 
 const prisma = testPrisma();
@@ -25,5 +26,9 @@ describe("GraphiQL example queries", () => {
     const result = await query(document);
     expect(result.errors).toBeUndefined();
     expect(JSON.stringify(result.data)).not.toBe("{}");
+    // The list each example is about has something in it.
+    const top = Object.values(result.data ?? {})[0] as unknown[] | { edges?: unknown[]; series?: unknown[] };
+    const list = Array.isArray(top) ? top : (top.edges ?? top.series ?? []);
+    expect(list.length).toBeGreaterThan(0);
   });
 });

@@ -18,12 +18,14 @@ describe("the GraphQL schema", () => {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
           if ("args" in field) {
-            for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+            for (const arg of field.args)
+              if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
           }
         }
       }
       if (isEnumType(type)) {
-        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+        for (const value of type.getValues())
+          if (!value.description) missing.push(`${type.name}.${value.name}`);
       }
       if (isUnionType(type) && !type.description) missing.push(type.name);
     }

@@ -5,9 +5,18 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
+import { z } from "zod";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
+import { MAX_PAGE_SIZE } from "./pagination.ts";
+
+const pageSize = (argument: string) =>
+  z
+    .number()
+    .int()
+    .min(0, `\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}`)
+    .max(MAX_PAGE_SIZE, `\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}`);
 
 /** The one schema builder: it owns the plugins and scalars; each domain type lives in its own file. */
 export const builder = new SchemaBuilder<{
@@ -55,8 +64,14 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: "True when there are items before this page." },
     startCursorFieldOptions: { description: "The cursor of the first item of this page." },
     endCursorFieldOptions: { description: "The cursor of the last item of this page." },
-    firstArgOptions: { description: "Return at most this many items from the start (1 to 100)." },
-    lastArgOptions: { description: "Return at most this many items from the end (1 to 100)." },
+    firstArgOptions: {
+      description: "Return at most this many items from the start (0 to 100).",
+      validate: pageSize("first"),
+    },
+    lastArgOptions: {
+      description: "Return at most this many items from the end (0 to 100).",
+      validate: pageSize("last"),
+    },
     afterArgOptions: { description: "Return items after this cursor." },
     beforeArgOptions: { description: "Return items before this cursor." },
     defaultConnectionTypeOptions: { description: "A page of items, Relay-style." },

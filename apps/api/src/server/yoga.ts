@@ -73,7 +73,12 @@ export function createApi(options: ApiOptions): Api {
     maxTokens: { n: QUERY_LIMITS.tokens, exposeLimits: true },
     maxDirectives: { n: QUERY_LIMITS.directives, exposeLimits: true },
     // Introspection is not exempt: it is public, and it has to fit within the same cost budget.
-    costLimit: { maxCost: QUERY_LIMITS.cost, ignoreIntrospection: false, exposeLimits: true },
+    costLimit: {
+      maxCost: QUERY_LIMITS.cost,
+      depthCostFactor: QUERY_LIMITS.costDepthFactor,
+      ignoreIntrospection: false,
+      exposeLimits: true,
+    },
     blockFieldSuggestion: { enabled: production },
   });
   return createYoga<Record<string, never>, Context>({

@@ -80,5 +80,5 @@ export function claimSeriesRows(
     from plotted p
     left join "Entity" e on e.id = p."entityId"
     group by p."entityId", e.name, p.metric
-    order by count(*) desc, e.name asc nulls last, p.metric asc`;
+    order by count(*) desc, coalesce(e.name, p.metric::text) asc nulls last`;
 }
