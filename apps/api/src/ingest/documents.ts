@@ -93,7 +93,12 @@ export function documentsFromText(
   ndjson = false,
 ): (SourceDocument | RejectedInput)[] {
   if (format === "html") {
-    const page = readHtmlArticle(text);
+    let page: ReturnType<typeof readHtmlArticle>;
+    try {
+      page = readHtmlArticle(text);
+    } catch (error) {
+      return [{ origin, reason: `the HTML could not be read: ${(error as Error).message}` }];
+    }
     // Navigation-only pages leave a word or two; no news article is shorter than a sentence or two.
     if (page.text.trim().length < MIN_HTML_TEXT)
       return [{ origin, reason: "no article text found in the HTML" }];

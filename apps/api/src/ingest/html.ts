@@ -75,7 +75,10 @@ function blockText(html: string): string {
  * JSON-LD NewsArticle, Open Graph / article meta tags and <title> for the metadata, in that order of trust.
  */
 export function readHtmlArticle(html: string): HtmlArticle {
-  const { document } = parseHTML(html);
+  // linkedom gives no document element for an input without any markup; wrap such text in a page.
+  const { document } = parseHTML(
+    /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`,
+  );
   const ld = jsonLdArticle(document as unknown as Document);
   const headTitle = document.querySelector("title")?.textContent?.trim() || null;
   const publisher = typeof ld?.publisher === "string" ? ld.publisher : ld?.publisher?.name;
