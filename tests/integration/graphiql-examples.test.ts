@@ -13,6 +13,8 @@ const examples = readdirSync(GRAPHIQL_EXAMPLES_DIR).filter((file) => file.endsWi
 
 beforeAll(async () => {
   await loadSeeds();
+  // Whatever the extractor finds in the seeds, the fixture corpus makes every example find something.
+  await createFixtureCorpus(prisma);
 });
 afterAll(() => prisma.$disconnect());
 

@@ -49,5 +49,9 @@ describe("HTTP endpoints", () => {
     const html = await response.text();
     expect(html).toContain("Headcount GraphQL");
     expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdn\./);
+    // It opens with the committed example queries as tabs.
+    for (const operation of ["ChartData", "ClaimWithEvidence", "EntityClaims", "Search"]) {
+      expect(html).toContain(operation);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { MAX_PAGE_SIZE } from "../graphql/pagination.ts";
+
 /**
  * Limits on what one request may ask. Each is set from the most demanding first-party query (the GraphiQL
  * examples and the dashboard's queries; a test measures them) with headroom, so real use never hits them
@@ -17,6 +19,6 @@ export const QUERY_LIMITS = {
   cost: 2_500,
   costDepthFactor: 1.1,
   /** Page size cap of every connection (`first`/`last`). */
-  pageSize: 100,
+  pageSize: MAX_PAGE_SIZE,
   requestBodyBytes: 100_000,
 } as const;

@@ -1,5 +1,4 @@
 import type { PrismaClient } from "../../db/prisma.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
 import {
   aliasDocument,
   articleDocument,
