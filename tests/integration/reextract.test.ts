@@ -16,7 +16,11 @@ describe("npm run reextract", () => {
       `select id, hedge from "Claim" where "sourceId" is not null order by id`,
     );
     expect(claims.rows.length).toBeGreaterThanOrEqual(3);
-    const [misread, edited, missed] = claims.rows as [{ id: number }, { id: number }, { id: number }];
+    const [misread, edited, missed] = claims.rows as unknown as [
+      { id: number },
+      { id: number },
+      { id: number },
+    ];
     const truth = await pool.query(`select "valueLow", "valueHigh", version from "Claim" where id = $1`, [
       misread.id,
     ]);
