@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { DataProvider } from "../components/DataProvider";
+import { MainNav } from "../components/MainNav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,18 +13,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <a className="skip-link" href="#content">
+          Skip to content
+        </a>
         <header className="site-header">
-          <Link href="/" className="brand">
-            Headcount
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/">Articles</Link>
-            <a href={`${process.env.HEADCOUNT_PUBLIC_API_URL ?? "http://127.0.0.1:4000/graphql"}`}>
-              GraphiQL
-            </a>
-          </nav>
+          <MainNav />
         </header>
-        <main>{children}</main>
+        <DataProvider>
+          <main id="content">{children}</main>
+        </DataProvider>
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import { formatDateWithPrecision, type Precision } from "@headcount/shared";
-import { getClient } from "../lib/api";
+import { getClient } from "../../lib/api";
 
 export const dynamic = "force-dynamic";
 

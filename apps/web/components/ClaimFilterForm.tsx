@@ -1,0 +1,168 @@
+"use client";
+
+import type { Metric, ReviewStatus } from "@headcount/shared";
+import { usePathname, useRouter } from "next/navigation";
+import { type FormEvent, useTransition } from "react";
+import { type ClaimView, claimViewQuery, parseClaimView } from "../lib/claim-filter";
+import type { EntityRef, FilterOptions } from "../lib/queries";
+import { METRIC_LABELS, METRICS, REVIEW_STATUSES, STATUS_LABELS } from "../lib/vocabulary";
+
+interface Props {
+  view: ClaimView;
+  options: FilterOptions;
+  /** The overview adds grouping and scale; the claims table adds a text search. */
+  chartControls?: boolean;
+  textSearch?: boolean;
+  /** Query parameters to keep (the claims table's sort order). */
+  keep?: Record<string, string>;
+}
+
+function EntitySelect(props: { name: string; label: string; value: string; entities: EntityRef[] }) {
+  const id = `filter-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.value}>
+        <option value="">Any</option>
+        {props.entities.map((entity) => (
+          <option key={entity.id} value={entity.id}>
+            {entity.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The filters of a claim view. Every change goes into the URL at once (so a view can be shared and the
+ * back button works); without JavaScript the form still submits as a GET.
+ */
+export function ClaimFilterForm({ view, options, chartControls, textSearch, keep = {} }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+
+  const apply = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const params: Record<string, string[]> = {};
+    for (const [key, value] of data.entries()) {
+      if (typeof value !== "string") continue;
+      const values = params[key] ?? [];
+      values.push(value);
+      params[key] = values;
+    }
+    const next = parseClaimView(params);
+    // An empty status selection would hide everything; treat it as "any status but rejected".
+    if (data.getAll("status").length === 0) next.statuses = view.statuses;
+    startTransition(() => router.replace(`${pathname}${claimViewQuery(next, keep)}`, { scroll: false }));
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    apply(event.currentTarget);
+  };
+
+  return (
+    <form
+      className="filters"
+      method="get"
+      action={pathname}
+      onSubmit={onSubmit}
+      onChange={(event) => {
+        const target = event.target as unknown as HTMLInputElement;
+        if (target.type === "search" || target.type === "date") return;
+        apply(event.currentTarget);
+      }}
+      aria-label="Filter claims"
+      aria-busy={pending}
+    >
+      <fieldset>
+        <legend>Metric</legend>
+        {METRICS.map((metric: Metric) => (
+          <label key={metric} className="check">
+            <input
+              type="checkbox"
+              name="metric"
+              value={metric}
+              defaultChecked={view.metrics.includes(metric)}
+            />
+            {METRIC_LABELS[metric]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Review status</legend>
+        {REVIEW_STATUSES.map((status: ReviewStatus) => (
+          <label key={status} className="check">
+            <input
+              type="checkbox"
+              name="status"
+              value={status}
+              defaultChecked={view.statuses.includes(status)}
+            />
+            {STATUS_LABELS[status]}
+            {status === "rejected" && chartControls ? " (never plotted)" : ""}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field-row">
+        <EntitySelect name="subject" label="Whose forces" value={view.subject} entities={options.subjects} />
+        <EntitySelect name="place" label="Place" value={view.place} entities={options.places} />
+        <EntitySelect name="source" label="Source" value={view.source} entities={options.sources} />
+        <EntitySelect
+          name="side"
+          label="Side (source's affiliation)"
+          value={view.side}
+          entities={options.sides}
+        />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="filter-from">Said from</label>
+          <input id="filter-from" type="date" name="from" defaultValue={view.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-to">Said until</label>
+          <input id="filter-to" type="date" name="to" defaultValue={view.to} />
+        </div>
+        {textSearch ? (
+          <div className="field">
+            <label htmlFor="filter-q">Quote contains</label>
+            <input id="filter-q" type="search" name="q" defaultValue={view.q} />
+          </div>
+        ) : (
+          view.q && <input type="hidden" name="q" value={view.q} />
+        )}
+        {chartControls && (
+          <>
+            <div className="field">
+              <label htmlFor="filter-group">Colour by</label>
+              <select id="filter-group" name="group" defaultValue={view.groupBy}>
+                <option value="source">Source</option>
+                <option value="side">Side (affiliation)</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-scale">Scale</label>
+              <select id="filter-scale" name="scale" defaultValue={view.scale}>
+                <option value="linear">Linear</option>
+                <option value="log">Logarithmic</option>
+              </select>
+            </div>
+          </>
+        )}
+        {!chartControls && view.groupBy !== "source" && (
+          <input type="hidden" name="group" value={view.groupBy} />
+        )}
+        {!chartControls && view.scale !== "linear" && <input type="hidden" name="scale" value={view.scale} />}
+        {Object.entries(keep).map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
+        <div className="field actions">
+          <button type="submit">Apply</button>
+          <a href={pathname}>Reset</a>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { useQuery } from "urql";
+import type { PlotPoint } from "../lib/plot";
+import { formatDate, formatValue } from "../lib/vocabulary";
+
+const CLAIM_EVIDENCE_QUERY = /* GraphQL */ `
+  query ClaimHover($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Claim {
+        display
+        hedge
+        reviewStatus
+        source {
+          id
+          name
+        }
+        appearances {
+          quote
+          article {
+            id
+            title
+            outlet {
+              id
+              name
+            }
+          }
+          via {
+            position
+            entity {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface HoverData {
+  node: {
+    id: string;
+    display: string;
+    hedge: string | null;
+    reviewStatus: string;
+    source: { id: string; name: string } | null;
+    appearances: {
+      quote: string;
+      article: { id: string; title: string; outlet: { id: string; name: string } | null };
+      via: { position: number; entity: { id: string; name: string } }[];
+    }[];
+  } | null;
+}
+
+const snippet = (quote: string, max = 220) => (quote.length > max ? `${quote.slice(0, max - 1)}…` : quote);
+
+/** What a hovered mark stands for: its words, source, relay chain, date, outlet and a quote. */
+export function ClaimHoverCard(props: {
+  point: PlotPoint;
+  seriesLabel: string;
+  colour: string;
+  left: number;
+  top: number;
+}) {
+  const { point } = props;
+  const [{ data, fetching, error }] = useQuery<HoverData>({
+    query: CLAIM_EVIDENCE_QUERY,
+    variables: { id: point.claimId },
+  });
+  const claim = data?.node;
+  const first = claim?.appearances[0];
+  const via = first?.via.toSorted((a, b) => a.position - b.position).map((link) => link.entity.name) ?? [];
+  return (
+    <div
+      className="hover-card"
+      role="tooltip"
+      style={{ left: props.left, top: props.top }}
+      data-testid="hover-card"
+    >
+      <p className="hover-value">
+        <span className="swatch" style={{ background: props.colour }} aria-hidden="true" />
+        <strong>{claim ? `“${claim.display}”` : formatValue(point)}</strong>
+        {claim?.hedge && <span className="muted"> (as written: “{claim.hedge}”)</span>}
+      </p>
+      <dl>
+        <dt>Source</dt>
+        <dd>{claim ? (claim.source?.name ?? "unattributed") : props.seriesLabel}</dd>
+        {via.length > 0 && (
+          <>
+            <dt>Via</dt>
+            <dd>{via.join(" → ")}</dd>
+          </>
+        )}
+        <dt>Said</dt>
+        <dd>{formatDate(point.date, point.precision)}</dd>
+        {first && (
+          <>
+            <dt>Outlet</dt>
+            <dd>
+              {first.article.outlet?.name ?? "unknown outlet"}
+              {claim && claim.appearances.length > 1 ? ` (+${claim.appearances.length - 1} more)` : ""}
+            </dd>
+          </>
+        )}
+        {point.disputed && (
+          <>
+            <dt>Review</dt>
+            <dd className="disputed">disputed</dd>
+          </>
+        )}
+      </dl>
+      {first ? (
+        <blockquote className="hover-quote">{snippet(first.quote)}</blockquote>
+      ) : fetching ? (
+        <p className="muted">Loading the quote…</p>
+      ) : error ? (
+        <p className="muted">The quote could not be loaded.</p>
+      ) : null}
+      <p className="muted hover-hint">Click to open the claim.</p>
+    </div>
+  );
+}

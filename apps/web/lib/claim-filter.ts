@@ -1,0 +1,107 @@
+import type { Metric, ReviewStatus } from "@headcount/shared";
+import { type Gql, METRICS, REVIEW_STATUSES } from "./vocabulary";
+
+/** The API's ClaimFilter input, as the dashboard sends it. */
+export interface ClaimFilterInput {
+  metric?: Gql<Metric>[];
+  reviewStatus?: Gql<ReviewStatus>[];
+  subjectEntity?: string;
+  location?: string;
+  source?: string;
+  sourceAffiliation?: string;
+  statedFrom?: string;
+  statedTo?: string;
+  search?: string;
+}
+
+/** Everything a view of claims is made of; it lives in the URL so a view can be shared. */
+export interface ClaimView {
+  metrics: Metric[];
+  statuses: ReviewStatus[];
+  subject: string;
+  place: string;
+  source: string;
+  side: string;
+  from: string;
+  to: string;
+  q: string;
+  groupBy: "source" | "side";
+  scale: "linear" | "log";
+}
+
+/** Rejected claims are left out unless asked for: the chart never plots them anyway. */
+export const DEFAULT_STATUSES: ReviewStatus[] = ["unreviewed", "verified", "disputed"];
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const one = (params: SearchParams, key: string): string => {
+  const value = params[key];
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+};
+const list = (params: SearchParams, key: string): string[] =>
+  [params[key] ?? []]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+const isoDate = (value: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "");
+
+export function parseClaimView(params: SearchParams): ClaimView {
+  const metrics = list(params, "metric").filter((m): m is Metric =>
+    (METRICS as readonly string[]).includes(m),
+  );
+  const statuses = list(params, "status").filter((s): s is ReviewStatus =>
+    (REVIEW_STATUSES as readonly string[]).includes(s),
+  );
+  return {
+    metrics,
+    statuses: statuses.length > 0 ? statuses : DEFAULT_STATUSES,
+    subject: one(params, "subject"),
+    place: one(params, "place"),
+    source: one(params, "source"),
+    side: one(params, "side"),
+    from: isoDate(one(params, "from")),
+    to: isoDate(one(params, "to")),
+    q: one(params, "q"),
+    groupBy: one(params, "group") === "side" ? "side" : "source",
+    scale: one(params, "scale") === "log" ? "log" : "linear",
+  };
+}
+
+/** The URL query of a view; defaults are left out so URLs stay short. */
+export function claimViewQuery(view: ClaimView, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  if (view.metrics.length > 0) params.set("metric", view.metrics.join(","));
+  const defaultStatuses =
+    view.statuses.length === DEFAULT_STATUSES.length &&
+    DEFAULT_STATUSES.every((s) => view.statuses.includes(s));
+  if (!defaultStatuses) params.set("status", view.statuses.join(","));
+  if (view.subject) params.set("subject", view.subject);
+  if (view.place) params.set("place", view.place);
+  if (view.source) params.set("source", view.source);
+  if (view.side) params.set("side", view.side);
+  if (view.from) params.set("from", view.from);
+  if (view.to) params.set("to", view.to);
+  if (view.q) params.set("q", view.q);
+  if (view.groupBy !== "source") params.set("group", view.groupBy);
+  if (view.scale !== "linear") params.set("scale", view.scale);
+  for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+export function claimFilterInput(view: ClaimView): ClaimFilterInput {
+  const filter: ClaimFilterInput = {
+    reviewStatus: view.statuses.map((s) => s.toUpperCase() as Gql<ReviewStatus>),
+  };
+  if (view.metrics.length > 0) filter.metric = view.metrics.map((m) => m.toUpperCase() as Gql<Metric>);
+  if (view.subject) filter.subjectEntity = view.subject;
+  if (view.place) filter.location = view.place;
+  if (view.source) filter.source = view.source;
+  if (view.side) filter.sourceAffiliation = view.side;
+  if (view.from) filter.statedFrom = view.from;
+  if (view.to) filter.statedTo = view.to;
+  if (view.q) filter.search = view.q;
+  return filter;
+}

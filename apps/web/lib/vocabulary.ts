@@ -1,0 +1,72 @@
+import {
+  displayClaimValue,
+  formatDateWithPrecision,
+  METRICS,
+  type Metric,
+  type Precision,
+  type Qualifier,
+  REVIEW_STATUSES,
+  type ReviewStatus,
+} from "@headcount/shared";
+
+/** GraphQL spells the shared vocabulary in upper case (DEPLOYED, MONTH…). */
+export type Gql<T extends string> = Uppercase<T>;
+
+export const lower = <T extends string>(value: Uppercase<T>): T => value.toLowerCase() as T;
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  deployed: "Deployed",
+  planned_deployment: "Planned deployment",
+  present: "Present",
+  killed: "Killed",
+  wounded: "Wounded",
+  casualties: "Casualties",
+  captured: "Captured",
+  missing: "Missing",
+  repatriated: "Repatriated",
+  recruited: "Recruited",
+  force_size: "Force size",
+};
+
+export const STATUS_LABELS: Record<ReviewStatus, string> = {
+  unreviewed: "Unreviewed",
+  verified: "Verified",
+  disputed: "Disputed",
+  rejected: "Rejected",
+};
+
+export const QUALIFIER_LABELS: Record<Qualifier, string> = {
+  exact: "exact",
+  approximate: "approximate",
+  at_least: "at least",
+  more_than: "more than",
+  at_most: "at most",
+  up_to: "up to",
+  range: "range",
+  vague: "vague",
+};
+
+export { METRICS, REVIEW_STATUSES };
+
+export function formatDate(date: string | null, precision: Gql<Precision> | null | undefined): string {
+  return formatDateWithPrecision(date, precision ? lower<Precision>(precision) : "day");
+}
+
+export interface ValueFields {
+  low: number | null;
+  high: number | null;
+  best: number | null;
+  qualifier: Gql<Qualifier>;
+}
+
+/** A plotted value in words, from its bounds; a vague claim shows the interval its words imply. */
+export function formatValue(value: ValueFields): string {
+  const qualifier = lower<Qualifier>(value.qualifier);
+  if (qualifier === "vague" && value.low !== null && value.high !== null) {
+    return `vague: ${value.low.toLocaleString("en-US")}–${value.high.toLocaleString("en-US")}`;
+  }
+  return displayClaimValue({ valueLow: value.low, valueHigh: value.high, valueBest: value.best, qualifier });
+}
+
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+export const formatCompact = (value: number): string => compact.format(value);
