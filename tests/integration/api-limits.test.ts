@@ -134,6 +134,16 @@ describe("CSRF prevention", () => {
 });
 
 describe("errors", () => {
+  it("calls a malformed cursor or global ID the client's error", async () => {
+    const cursor = await query(`{ claims(first: 2, after: "garbage") { totalCount } }`);
+    expect(cursor.errors?.[0]).toMatchObject({
+      message: "Invalid cursor: garbage",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const id = await query(`{ node(id: "garbage") { id } }`);
+    expect(id.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("suggests field names in development but not in production", async () => {
     const typo = `{ claims(first: 1) { edges { node { dispay } } } }`;
     const development = await query(typo);
@@ -161,6 +171,17 @@ describe("errors", () => {
     expect(body.errors[0]?.extensions).toMatchObject({ code: "INTERNAL_SERVER_ERROR", requestId: "req-42" });
     expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|prisma/i);
     expect(logged).toContainEqual(expect.objectContaining({ requestId: "req-42" }));
+    expect(response.headers.get("x-request-id")).toBe("req-42");
+    // Without a usable id from the client, the server makes one and still names it.
+    const anonymous = await broken.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "bad id\nwith a newline" },
+      body: JSON.stringify({ query: "{ claims(first: 1) { totalCount } }" }),
+    });
+    const generated = anonymous.headers.get("x-request-id");
+    expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+    const anonymousBody = (await anonymous.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(anonymousBody.errors[0]?.extensions.requestId).toBe(generated);
     await unreachable.$disconnect();
   });
 });

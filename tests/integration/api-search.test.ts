@@ -74,6 +74,9 @@ describe("search", () => {
     );
     expect(await search("soldiers", 2)).toHaveLength(2);
     expect(await search("xylophone")).toEqual([]);
+    // Only stop words or punctuation: nothing to look for, and no error.
+    expect(await search("the")).toEqual([]);
+    expect(await search("!!! ###")).toEqual([]);
   });
 
   it("refuses an empty query and too many results", async () => {

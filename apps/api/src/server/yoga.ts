@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { PrismaClient } from "../db/prisma.ts";
@@ -30,10 +31,34 @@ export interface ApiOptions {
 
 export type Api = YogaServerInstance<Record<string, never>, Context>;
 
+const requestIds = new WeakMap<Request, string>();
+const CLIENT_REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** The request's id: the client's `x-request-id` when it is a sane token, else a new UUID. */
+function requestIdOf(request: Request): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    const sent = request.headers.get("x-request-id");
+    id = sent && CLIENT_REQUEST_ID.test(sent) ? sent : randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+/** Every response names its request id, so a report of any failure can be matched to the logs. */
+function useRequestIdHeader(): Plugin<Context> {
+  return {
+    onResponse({ request, response }) {
+      response.headers.set("x-request-id", requestIdOf(request));
+    },
+  };
+}
+
 /**
  * Errors nobody planned for are replaced by an opaque one carrying the request id, and logged with it, so
  * an analyst can quote the id and an operator can find the cause. Typed failures (GraphQLErrors thrown on
- * purpose) pass through unchanged.
+ * purpose) pass through unchanged; Pothos' own input errors (a malformed cursor or global ID) get the
+ * BAD_USER_INPUT code the rest of the API uses.
  */
 function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
   return {
@@ -46,6 +71,13 @@ function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
             ...result,
             errors: result.errors.map((error) => {
               const cause = error.originalError;
+              if (cause instanceof PothosValidationError && !error.extensions.code) {
+                return new GraphQLError(error.message, {
+                  nodes: error.nodes,
+                  path: error.path,
+                  extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+                });
+              }
               if (!cause || cause instanceof GraphQLError) return error;
               logger.error({ err: cause, requestId, path: error.path }, "unexpected error in a resolver");
               return new GraphQLError("Unexpected error.", {
@@ -111,10 +143,11 @@ export function createApi(options: ApiOptions): Api {
       ...armor.protect().plugins,
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useRequestIdOnUnexpectedErrors(logger),
+      useRequestIdHeader(),
     ],
     context: async ({ request }) => ({
       prisma,
-      requestId: request.headers.get("x-request-id") ?? randomUUID(),
+      requestId: requestIdOf(request),
       viewer: await authenticate(request),
       pubsub,
     }),
