@@ -6,9 +6,9 @@ export function apiUrl(): string {
   return process.env.HEADCOUNT_API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? "4000"}/graphql`;
 }
 
-/** One urql client per server request, so no data is shared between visitors. */
-export const { getClient } = registerUrql(() =>
-  createClient({
+/** A server-side client; route handlers make one per request. */
+export function createServerClient() {
+  return createClient({
     url: apiUrl(),
     exchanges: [cacheExchange, fetchExchange],
     preferGetMethod: false,
@@ -16,5 +16,8 @@ export const { getClient } = registerUrql(() =>
     // this header (CSRF prevention); urql may send GET, so every request carries it.
     fetchOptions: { headers: { "x-graphql-yoga-csrf": "1" } },
     requestPolicy: "network-only",
-  }),
-);
+  });
+}
+
+/** One urql client per server request, so no data is shared between visitors. */
+export const { getClient } = registerUrql(createServerClient);

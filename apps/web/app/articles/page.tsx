@@ -1,12 +1,25 @@
-import { formatDateWithPrecision, type Precision } from "@headcount/shared";
-import { getClient } from "../../lib/api";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiErrorNotice } from "../../components/ApiErrorNotice";
+import { type PageInfoData, Pager } from "../../components/Pager";
+import { fetchApi } from "../../lib/queries";
+import { formatDate } from "../../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Articles" };
+
+const PAGE_SIZE = 50;
 
 const ARTICLES_QUERY = /* GraphQL */ `
-  query ArticleList($first: Int!) {
-    articles(first: $first, orderBy: PUBLISHED_DESC) {
+  query ArticleList($first: Int, $last: Int, $after: String, $before: String, $filter: ArticleFilter) {
+    articles(first: $first, last: $last, after: $after, before: $before, filter: $filter, orderBy: PUBLISHED_DESC) {
       totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
       edges {
         node {
           id
@@ -14,7 +27,11 @@ const ARTICLES_QUERY = /* GraphQL */ `
           publishedAt
           publishedPrecision
           outlet {
+            id
             name
+          }
+          appearances {
+            start
           }
         }
       }
@@ -25,33 +42,59 @@ const ARTICLES_QUERY = /* GraphQL */ `
 interface ArticleListData {
   articles: {
     totalCount: number;
+    pageInfo: PageInfoData;
     edges: {
       node: {
         id: string;
         title: string;
         publishedAt: string | null;
-        publishedPrecision: Uppercase<Precision>;
-        outlet: { name: string } | null;
+        publishedPrecision: "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
+        outlet: { id: string; name: string } | null;
+        appearances: { start: number }[];
       };
     }[];
   };
 }
 
-export default async function ArticlesPage() {
-  const result = await getClient().query<ArticleListData>(ARTICLES_QUERY, { first: 100 });
-  if (result.error || !result.data) {
-    return (
-      <div className="error" role="alert">
-        The API could not be reached: {result.error?.message ?? "no data"}.
-      </div>
-    );
+type SearchParams = Record<string, string | string[] | undefined>;
+const param = (params: SearchParams, key: string) => {
+  const value = params[key];
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+};
+
+export default async function ArticlesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const q = param(params, "q").trim();
+  const after = param(params, "after");
+  const before = param(params, "before");
+  let data: ArticleListData;
+  try {
+    data = await fetchApi<ArticleListData>(ARTICLES_QUERY, {
+      ...(before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after: after || null }),
+      filter: q ? { search: q } : null,
+    });
+  } catch (error) {
+    return <ApiErrorNotice error={error} />;
   }
-  const { articles } = result.data;
+  const { articles } = data;
   return (
     <>
       <h1>Articles</h1>
+      <form className="filters inline-filters" method="get" aria-label="Search articles">
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="article-q">Title or text contains</label>
+            <input id="article-q" type="search" name="q" defaultValue={q} />
+          </div>
+          <div className="field actions">
+            <button type="submit">Search</button>
+            {q && <Link href="/articles">Clear</Link>}
+          </div>
+        </div>
+      </form>
       <p className="muted">
-        {articles.totalCount} {articles.totalCount === 1 ? "article" : "articles"} stored.
+        {articles.totalCount} {articles.totalCount === 1 ? "article" : "articles"}
+        {q ? ` matching “${q}”` : " stored"}.
       </p>
       <table className="data">
         <thead>
@@ -59,23 +102,33 @@ export default async function ArticlesPage() {
             <th scope="col">Title</th>
             <th scope="col">Outlet</th>
             <th scope="col">Published</th>
+            <th scope="col">Claims</th>
           </tr>
         </thead>
         <tbody>
           {articles.edges.map(({ node }) => (
             <tr key={node.id} data-article-id={node.id}>
-              <td>{node.title}</td>
-              <td>{node.outlet?.name ?? <span className="muted">unknown</span>}</td>
               <td>
-                {formatDateWithPrecision(
-                  node.publishedAt,
-                  node.publishedPrecision.toLowerCase() as Precision,
+                <Link href={`/articles/${encodeURIComponent(node.id)}`}>{node.title}</Link>
+              </td>
+              <td>
+                {node.outlet ? (
+                  <Link href={`/entities/${encodeURIComponent(node.outlet.id)}`}>{node.outlet.name}</Link>
+                ) : (
+                  <span className="muted">unknown</span>
                 )}
               </td>
+              <td>{formatDate(node.publishedAt, node.publishedPrecision)}</td>
+              <td className="num">{node.appearances.length}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <Pager
+        pageInfo={articles.pageInfo}
+        baseQuery={q ? `?q=${encodeURIComponent(q)}` : ""}
+        paged={Boolean(after || before)}
+      />
     </>
   );
 }

@@ -1,0 +1,303 @@
+import type { Metric, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
+import { LiveRefresh } from "../../../components/LiveRefresh";
+import { ReviewBadge } from "../../../components/ReviewBadge";
+import { paragraphAround } from "../../../lib/paragraph";
+import { type EntityRef, fetchApi } from "../../../lib/queries";
+import { formatDate, type Gql, lower, METRIC_LABELS, QUALIFIER_LABELS } from "../../../lib/vocabulary";
+
+export const dynamic = "force-dynamic";
+
+const CLAIM_QUERY = /* GraphQL */ `
+  query ClaimPage($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Claim {
+        display
+        metric
+        subject
+        qualifier
+        hedge
+        rate
+        additional
+        valueLow
+        valueHigh
+        valueBest
+        statedOn
+        statedOnPrecision
+        refersFrom
+        refersFromPrecision
+        refersTo
+        refersToPrecision
+        reviewStatus
+        origin
+        extractorVersion
+        confidence
+        version
+        createdAt
+        updatedAt
+        deletedAt
+        source {
+          id
+          name
+          affiliation {
+            id
+            name
+          }
+        }
+        subjectEntity {
+          id
+          name
+        }
+        location {
+          id
+          name
+        }
+        appearances {
+          start
+          end
+          quote
+          article {
+            id
+            title
+            url
+            publishedAt
+            publishedPrecision
+            body
+            outlet {
+              id
+              name
+            }
+          }
+          via {
+            position
+            entity {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+type Precision = "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
+
+interface ClaimPageData {
+  node: {
+    id: string;
+    display?: string;
+    metric: Gql<Metric>;
+    subject: string;
+    qualifier: Gql<Qualifier>;
+    hedge: string | null;
+    rate: Gql<Rate>;
+    additional: boolean;
+    valueLow: number | null;
+    valueHigh: number | null;
+    valueBest: number | null;
+    statedOn: string | null;
+    statedOnPrecision: Precision;
+    refersFrom: string | null;
+    refersFromPrecision: Precision | null;
+    refersTo: string | null;
+    refersToPrecision: Precision | null;
+    reviewStatus: Gql<ReviewStatus>;
+    origin: "MACHINE" | "EDITOR";
+    extractorVersion: string | null;
+    confidence: number | null;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+    deletedAt: string | null;
+    source: (EntityRef & { affiliation: EntityRef | null }) | null;
+    subjectEntity: EntityRef | null;
+    location: EntityRef | null;
+    appearances: {
+      start: number;
+      end: number;
+      quote: string;
+      article: {
+        id: string;
+        title: string;
+        url: string | null;
+        publishedAt: string | null;
+        publishedPrecision: Precision;
+        body: string;
+        outlet: EntityRef | null;
+      };
+      via: { position: number; entity: EntityRef }[];
+    }[];
+  } | null;
+}
+
+async function loadClaim(id: string) {
+  const data = await fetchApi<ClaimPageData>(CLAIM_QUERY, { id });
+  return data.node?.display === undefined ? null : data.node;
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const claim = await loadClaim(decodeURIComponent((await params).id)).catch(() => null);
+  return { title: claim ? `Claim: ${claim.display} (${claim.subject})` : "Claim" };
+}
+
+const entityLink = (entity: EntityRef | null, none: string) =>
+  entity ? (
+    <Link href={`/entities/${encodeURIComponent(entity.id)}`}>{entity.name}</Link>
+  ) : (
+    <span className="muted">{none}</span>
+  );
+
+const number = (value: number | null) => (value === null ? "—" : value.toLocaleString("en-US"));
+
+export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = decodeURIComponent((await params).id);
+  let claim: Awaited<ReturnType<typeof loadClaim>>;
+  try {
+    claim = await loadClaim(id);
+  } catch (error) {
+    return <ApiErrorNotice error={error} />;
+  }
+  if (!claim) notFound();
+  const rate = lower<Rate>(claim.rate);
+  return (
+    <article className="claim-page" data-claim-id={claim.id}>
+      <div className="page-head">
+        <p className="muted crumbs">
+          <Link href="/claims">Claims</Link> ›
+        </p>
+        <LiveRefresh claimId={claim.id} />
+      </div>
+      <h1>
+        <span className="claim-display">{claim.display}</span>{" "}
+        <span className="claim-subject">{claim.subject}</span>
+      </h1>
+      <p>
+        <ReviewBadge status={claim.reviewStatus} /> {METRIC_LABELS[lower<Metric>(claim.metric)]}
+        {claim.deletedAt && <span className="badge badge-rejected">deleted</span>}
+      </p>
+      <div className="claim-grid">
+        <section aria-labelledby="facts-title" className="card">
+          <h2 id="facts-title">The claim</h2>
+          <dl className="facts">
+            <dt>Source</dt>
+            <dd>
+              {entityLink(claim.source, "unattributed")}
+              {claim.source?.affiliation && <> (speaks for {entityLink(claim.source.affiliation, "")})</>}
+            </dd>
+            <dt>Whose forces</dt>
+            <dd>{entityLink(claim.subjectEntity, "not identified")}</dd>
+            <dt>Place</dt>
+            <dd>{entityLink(claim.location, "not given")}</dd>
+            <dt>Said</dt>
+            <dd>{formatDate(claim.statedOn, claim.statedOnPrecision)}</dd>
+            {(claim.refersFrom || claim.refersTo) && (
+              <>
+                <dt>Describes</dt>
+                <dd>
+                  {claim.refersFrom ? formatDate(claim.refersFrom, claim.refersFromPrecision) : "…"} to{" "}
+                  {claim.refersTo ? formatDate(claim.refersTo, claim.refersToPrecision) : "…"}
+                </dd>
+              </>
+            )}
+            <dt>Hedge as written</dt>
+            <dd>{claim.hedge ? `“${claim.hedge}”` : <span className="muted">none</span>}</dd>
+            <dt>Qualifier</dt>
+            <dd>{QUALIFIER_LABELS[lower<Qualifier>(claim.qualifier)]}</dd>
+            <dt>Low · best · high</dt>
+            <dd className="num">
+              {number(claim.valueLow)} · {number(claim.valueBest)} · {number(claim.valueHigh)}
+            </dd>
+            <dt>Rate</dt>
+            <dd>
+              {rate === "total" ? "a total" : rate === "percent" ? "a percentage" : rate.replace("_", " ")}
+            </dd>
+            {claim.additional && (
+              <>
+                <dt>Additional</dt>
+                <dd>adds to an earlier figure</dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <section aria-labelledby="record-title" className="card">
+          <h2 id="record-title">Record</h2>
+          <dl className="facts">
+            <dt>Origin</dt>
+            <dd>
+              {claim.origin === "MACHINE"
+                ? `extracted by machine${claim.extractorVersion ? ` (extractor ${claim.extractorVersion})` : ""}`
+                : "entered by an editor"}
+            </dd>
+            {claim.confidence !== null && (
+              <>
+                <dt>Confidence</dt>
+                <dd>{Math.round(claim.confidence * 100)}%</dd>
+              </>
+            )}
+            <dt>Version</dt>
+            <dd>{claim.version}</dd>
+            <dt>Stored</dt>
+            <dd>{new Date(claim.createdAt).toUTCString()}</dd>
+            <dt>Last changed</dt>
+            <dd>{new Date(claim.updatedAt).toUTCString()}</dd>
+          </dl>
+        </section>
+      </div>
+      <section aria-labelledby="evidence-title">
+        <h2 id="evidence-title">
+          Evidence: printed {claim.appearances.length} time{claim.appearances.length === 1 ? "" : "s"}
+        </h2>
+        {claim.appearances.map((appearance) => {
+          const paragraph = paragraphAround(appearance.article.body, appearance.start, appearance.end);
+          const chain = appearance.via.toSorted((a, b) => a.position - b.position);
+          return (
+            <figure key={`${appearance.article.id}:${appearance.start}`} className="appearance card">
+              <blockquote>
+                <p>
+                  {paragraph.text.slice(0, paragraph.start)}
+                  <mark className="claim-span" data-claim-id={claim.id}>
+                    {paragraph.text.slice(paragraph.start, paragraph.end)}
+                  </mark>
+                  {paragraph.text.slice(paragraph.end)}
+                </p>
+              </blockquote>
+              <figcaption>
+                <Link
+                  href={`/articles/${encodeURIComponent(appearance.article.id)}#claim-${appearance.start}`}
+                >
+                  {appearance.article.title}
+                </Link>
+                {" — "}
+                {appearance.article.outlet?.name ?? "unknown outlet"},{" "}
+                {formatDate(appearance.article.publishedAt, appearance.article.publishedPrecision)}
+                {appearance.article.url && (
+                  <>
+                    {" · "}
+                    <a href={appearance.article.url} rel="noreferrer">
+                      original
+                    </a>
+                  </>
+                )}
+                <div className="chain">
+                  Attribution:{" "}
+                  <ol className="chain-list" aria-label="Attribution chain, speaker first">
+                    <li>{entityLink(claim.source, "unattributed")}</li>
+                    {chain.map((link) => (
+                      <li key={link.position}>{entityLink(link.entity, "")}</li>
+                    ))}
+                    <li>{entityLink(appearance.article.outlet, "unknown outlet")}</li>
+                  </ol>
+                </div>
+              </figcaption>
+            </figure>
+          );
+        })}
+      </section>
+    </article>
+  );
+}

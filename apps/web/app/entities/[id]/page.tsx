@@ -1,0 +1,194 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
+import { EntityClaimList, EntityMentionList } from "../../../components/EntityLists";
+import {
+  type Connection,
+  ENTITY_CLAIMS_ABOUT_QUERY,
+  ENTITY_CLAIMS_MADE_QUERY,
+  ENTITY_MENTIONS_QUERY,
+  type EntityClaim,
+  type EntityMentionRow,
+} from "../../../lib/entity-queries";
+import { type EntityRef, fetchApi } from "../../../lib/queries";
+
+export const dynamic = "force-dynamic";
+
+const ENTITY_QUERY = /* GraphQL */ `
+  query EntityPage($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Entity {
+        name
+        type
+        role
+        aliases {
+          name
+        }
+        affiliation {
+          id
+          name
+        }
+        mergedInto {
+          id
+          name
+        }
+        mergeSuggestions {
+          score
+          suggestedAt
+          entity {
+            id
+            name
+            type
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface EntityData {
+  node: {
+    id: string;
+    name?: string;
+    type: "PERSON" | "ORGANIZATION" | "PLACE" | "GROUP";
+    role: string | null;
+    aliases: { name: string }[];
+    affiliation: EntityRef | null;
+    mergedInto: EntityRef | null;
+    mergeSuggestions: { score: number | null; suggestedAt: string; entity: EntityRef & { type: string } }[];
+  } | null;
+}
+
+const PAGE_SIZE = 20;
+
+async function loadEntity(id: string) {
+  const data = await fetchApi<EntityData>(ENTITY_QUERY, { id });
+  return data.node?.name === undefined ? null : data.node;
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const entity = await loadEntity(decodeURIComponent((await params).id)).catch(() => null);
+  return { title: entity?.name ?? "Entity" };
+}
+
+type ConnectionOf<Field extends string, Node> = { node: Record<Field, Connection<Node>> | null };
+
+export default async function EntityPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = decodeURIComponent((await params).id);
+  let entity: Awaited<ReturnType<typeof loadEntity>>;
+  let made: Connection<EntityClaim> | undefined;
+  let about: Connection<EntityClaim> | undefined;
+  let mentions: Connection<EntityMentionRow> | undefined;
+  try {
+    const variables = { id, first: PAGE_SIZE, after: null };
+    const [e, m, a, n] = await Promise.all([
+      loadEntity(id),
+      fetchApi<ConnectionOf<"claimsMade", EntityClaim>>(ENTITY_CLAIMS_MADE_QUERY, variables),
+      fetchApi<ConnectionOf<"claimsAbout", EntityClaim>>(ENTITY_CLAIMS_ABOUT_QUERY, variables),
+      fetchApi<ConnectionOf<"mentions", EntityMentionRow>>(ENTITY_MENTIONS_QUERY, variables),
+    ]);
+    entity = e;
+    made = m.node?.claimsMade;
+    about = a.node?.claimsAbout;
+    mentions = n.node?.mentions;
+  } catch (error) {
+    return <ApiErrorNotice error={error} />;
+  }
+  if (!entity || !made || !about || !mentions) notFound();
+  return (
+    <div className="entity-page">
+      <p className="muted crumbs">
+        <Link href="/entities">Entities</Link> ›
+      </p>
+      <h1>{entity.name}</h1>
+      {entity.mergedInto && (
+        <p className="notice" role="note">
+          Merged into{" "}
+          <Link href={`/entities/${encodeURIComponent(entity.mergedInto.id)}`}>{entity.mergedInto.name}</Link>
+          .
+        </p>
+      )}
+      <div className="claim-grid">
+        <section className="card" aria-labelledby="about-title">
+          <h2 id="about-title">About</h2>
+          <dl className="facts">
+            <dt>Kind</dt>
+            <dd>{entity.type.toLowerCase()}</dd>
+            {entity.role && (
+              <>
+                <dt>Role</dt>
+                <dd>{entity.role}</dd>
+              </>
+            )}
+            <dt>Speaks for</dt>
+            <dd>
+              {entity.affiliation ? (
+                <Link href={`/entities/${encodeURIComponent(entity.affiliation.id)}`}>
+                  {entity.affiliation.name}
+                </Link>
+              ) : (
+                <span className="muted">no affiliation recorded</span>
+              )}
+            </dd>
+            <dt>Also written</dt>
+            <dd>
+              {entity.aliases.length > 0 ? (
+                entity.aliases.map((alias) => alias.name).join(" · ")
+              ) : (
+                <span className="muted">no aliases</span>
+              )}
+            </dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="suggestions-title">
+          <h2 id="suggestions-title">Possibly the same as</h2>
+          {entity.mergeSuggestions.length === 0 ? (
+            <p className="muted">No merge suggestions.</p>
+          ) : (
+            <ul className="plain-list">
+              {entity.mergeSuggestions.map((suggestion) => (
+                <li key={suggestion.entity.id}>
+                  <Link href={`/entities/${encodeURIComponent(suggestion.entity.id)}`}>
+                    {suggestion.entity.name}
+                  </Link>{" "}
+                  <span className="muted">
+                    ({suggestion.entity.type.toLowerCase()}
+                    {suggestion.score !== null ? `, ${Math.round(suggestion.score * 100)}% likely` : ""})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <div className="claim-grid">
+        <section className="card" aria-labelledby="made-title">
+          <h2 id="made-title">Claims made ({made.totalCount})</h2>
+          {made.totalCount === 0 ? (
+            <p className="muted">None: {entity.name} is not the source of any claim.</p>
+          ) : (
+            <EntityClaimList entityId={entity.id} field="claimsMade" initial={made} />
+          )}
+        </section>
+        <section className="card" aria-labelledby="counted-title">
+          <h2 id="counted-title">Claims about its forces or this place ({about.totalCount})</h2>
+          {about.totalCount === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            <EntityClaimList entityId={entity.id} field="claimsAbout" initial={about} />
+          )}
+        </section>
+      </div>
+      <section className="card" aria-labelledby="mentions-title">
+        <h2 id="mentions-title">Mentions across articles ({mentions.totalCount})</h2>
+        {mentions.totalCount === 0 ? (
+          <p className="muted">Not named in any article.</p>
+        ) : (
+          <EntityMentionList entityId={entity.id} initial={mentions} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiErrorNotice } from "../../components/ApiErrorNotice";
+import { type PageInfoData, Pager } from "../../components/Pager";
+import { type EntityRef, fetchApi } from "../../lib/queries";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Entities" };
+
+const PAGE_SIZE = 50;
+const TYPES = ["PERSON", "ORGANIZATION", "GROUP", "PLACE"] as const;
+
+const ENTITIES_QUERY = /* GraphQL */ `
+  query EntityList($first: Int, $last: Int, $after: String, $before: String, $filter: EntityFilter) {
+    entities(first: $first, last: $last, after: $after, before: $before, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          type
+          affiliation {
+            id
+            name
+          }
+          aliases {
+            name
+          }
+          claimsMade(first: 0) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface EntityListData {
+  entities: {
+    totalCount: number;
+    pageInfo: PageInfoData;
+    edges: {
+      node: EntityRef & {
+        type: (typeof TYPES)[number];
+        affiliation: EntityRef | null;
+        aliases: { name: string }[];
+        claimsMade: { totalCount: number };
+      };
+    }[];
+  };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const param = (params: SearchParams, key: string) => {
+  const value = params[key];
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+};
+
+export default async function EntitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const q = param(params, "q").trim();
+  const typeParam = param(params, "type").toUpperCase();
+  const type = (TYPES as readonly string[]).includes(typeParam) ? typeParam : "";
+  const after = param(params, "after");
+  const before = param(params, "before");
+  let data: EntityListData;
+  try {
+    data = await fetchApi<EntityListData>(ENTITIES_QUERY, {
+      ...(before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after: after || null }),
+      filter: { ...(q ? { search: q } : {}), ...(type ? { type: [type] } : {}) },
+    });
+  } catch (error) {
+    return <ApiErrorNotice error={error} />;
+  }
+  const baseParams = new URLSearchParams();
+  if (q) baseParams.set("q", q);
+  if (type) baseParams.set("type", type.toLowerCase());
+  const baseQuery = baseParams.toString() ? `?${baseParams.toString()}` : "";
+  const { entities } = data;
+  return (
+    <>
+      <h1>Entities</h1>
+      <form className="filters" method="get" aria-label="Find entities">
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="entity-q">Name or alias</label>
+            <input id="entity-q" type="search" name="q" defaultValue={q} />
+          </div>
+          <div className="field">
+            <label htmlFor="entity-type">Kind</label>
+            <select id="entity-type" name="type" defaultValue={type.toLowerCase()}>
+              <option value="">Any</option>
+              {TYPES.map((t) => (
+                <option key={t} value={t.toLowerCase()}>
+                  {t.toLowerCase()}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field actions">
+            <button type="submit">Search</button>
+            {baseQuery && <Link href="/entities">Clear</Link>}
+          </div>
+        </div>
+      </form>
+      <p className="muted">
+        {entities.totalCount} {entities.totalCount === 1 ? "entity" : "entities"}.
+      </p>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Speaks for</th>
+            <th scope="col">Also written</th>
+            <th scope="col">Claims made</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entities.edges.map(({ node }) => (
+            <tr key={node.id} data-entity-id={node.id}>
+              <td>
+                <Link href={`/entities/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+              </td>
+              <td>{node.type.toLowerCase()}</td>
+              <td>
+                {node.affiliation ? (
+                  <Link href={`/entities/${encodeURIComponent(node.affiliation.id)}`}>
+                    {node.affiliation.name}
+                  </Link>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              <td>{node.aliases.map((alias) => alias.name).join(" · ")}</td>
+              <td className="num">{node.claimsMade.totalCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager pageInfo={entities.pageInfo} baseQuery={baseQuery} paged={Boolean(after || before)} />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { useState } from "react";
+import { useQuery } from "urql";
+import type { Connection } from "../lib/entity-queries";
+
+/**
+ * A list whose first page came from the server; "Show more" fetches the next pages in the browser, where
+ * graphcache's Relay pagination merges them into one connection.
+ */
+export function MoreList<Node>(props: {
+  entityId: string;
+  field: "claimsMade" | "claimsAbout" | "mentions";
+  query: string;
+  initial: Connection<Node>;
+  pageSize: number;
+  label: string;
+  renderItem: (node: Node) => ReactNode;
+  itemKey: (node: Node) => string;
+}) {
+  const { initial } = props;
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }] = useQuery<{ node: Record<string, Connection<Node>> | null }>({
+    query: props.query,
+    variables: { id: props.entityId, first: props.pageSize, after },
+    pause: after === null,
+  });
+  const more = after === null ? undefined : data?.node?.[props.field];
+  const seen = new Set(initial.edges.map((edge) => props.itemKey(edge.node)));
+  const extra = (more?.edges ?? []).filter((edge) => !seen.has(props.itemKey(edge.node)));
+  const pageInfo = more?.pageInfo ?? initial.pageInfo;
+  const items = [...initial.edges, ...extra];
+  return (
+    <>
+      <ul className="plain-list">
+        {items.map((edge) => (
+          <li key={props.itemKey(edge.node)}>{props.renderItem(edge.node)}</li>
+        ))}
+      </ul>
+      {error && (
+        <p className="error" role="alert">
+          Could not load more: {error.message}
+        </p>
+      )}
+      {pageInfo.hasNextPage && pageInfo.endCursor && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={fetching}
+          onClick={() => setAfter(pageInfo.endCursor)}
+        >
+          {fetching ? "Loading…" : `Show more ${props.label} (${initial.totalCount - items.length} left)`}
+        </button>
+      )}
+    </>
+  );
+}
