@@ -53,6 +53,25 @@ const ARTICLES_PAGE = /* GraphQL */ `
   }
 `;
 
+/** The entity list: each entity with its aliases, side and how many claims it made and mentions it has. */
+const ENTITIES_PAGE = /* GraphQL */ `
+  query ($first: Int!) {
+    entities(first: $first, filter: { type: [PERSON] }) {
+      totalCount
+      edges {
+        node {
+          name type
+          aliases { name }
+          affiliation { name }
+          claimsMade(first: 3) { totalCount edges { node { display } } }
+          mentions(first: 0) { totalCount }
+          mergeSuggestions { score entity { name } }
+        }
+      }
+    }
+  }
+`;
+
 async function statementsFor(document: string, first: number): Promise<number> {
   statements.length = 0;
   const result = await query<Record<string, { edges: unknown[] }>>(document, { first });
@@ -75,6 +94,13 @@ describe("no N+1 queries", () => {
     const hundred = await statementsFor(ARTICLES_PAGE, 100);
     expect(hundred).toBe(ten);
     expect(ten).toBeGreaterThan(3); // the relations are loaded, in batches
+    expect(ten).toBeLessThanOrEqual(15);
+  });
+
+  it("the entity list issues the same number of SQL statements for 10 and for 100 entities", async () => {
+    const ten = await statementsFor(ENTITIES_PAGE, 10);
+    const hundred = await statementsFor(ENTITIES_PAGE, 100);
+    expect(hundred).toBe(ten);
     expect(ten).toBeLessThanOrEqual(15);
   });
 });
