@@ -10,6 +10,7 @@ import {
   type EntityClaim,
   type EntityMentionRow,
 } from "../lib/entity-queries";
+import { articleTitle } from "../lib/titles";
 import { formatDate, lower, METRIC_LABELS } from "../lib/vocabulary";
 import { MoreList } from "./MoreList";
 import { ReviewBadge } from "./ReviewBadge";
@@ -62,7 +63,7 @@ export function EntityMentionList(props: { entityId: string; initial: Connection
         <>
           “{mention.text}” in{" "}
           <Link href={`/articles/${encodeURIComponent(mention.article.id)}#claim-${mention.start}`}>
-            {mention.article.title}
+            {articleTitle(mention.article.title)}
           </Link>
         </>
       )}

@@ -219,7 +219,7 @@ export function OverviewChart({ series, points, scale, summary }: Props) {
   const boxes = useRef<MarkBox[]>([]);
   const activeRef = useRef(-1);
   const [active, setActive] = useState(-1);
-  const [anchor, setAnchor] = useState<{ left: number; top: number } | null>(null);
+  const [anchor, setAnchor] = useState<{ left: number; top: number; cx: number; cy: number } | null>(null);
   const log = scale === "log";
 
   const activePoint = active >= 0 ? points[active] : undefined;
@@ -232,7 +232,7 @@ export function OverviewChart({ series, points, scale, summary }: Props) {
       return;
     }
     const px = uPlot.pxRatio;
-    setAnchor({ left: box.right / px, top: box.top / px });
+    setAnchor({ left: box.right / px, top: box.top / px, cx: box.cx / px, cy: box.cy / px });
   }, []);
 
   const select = useCallback(
@@ -378,6 +378,10 @@ export function OverviewChart({ series, points, scale, summary }: Props) {
         onKeyDown={onKeyDown}
         data-testid="overview-chart"
         data-point-count={points.length}
+        // Where the selected mark is (CSS pixels from the chart's corner), for tests that point at it.
+        data-active-claim={activePoint?.claimId}
+        data-active-x={anchor ? Math.round(anchor.cx) : undefined}
+        data-active-y={anchor ? Math.round(anchor.cy) : undefined}
       />
       <p className="sr-only" aria-live="polite">
         {activePoint && activeSeries

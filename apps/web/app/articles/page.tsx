@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
 import { type PageInfoData, Pager } from "../../components/Pager";
 import { fetchApi } from "../../lib/queries";
+import { articleTitle } from "../../lib/titles";
 import { formatDate } from "../../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -109,7 +110,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           {articles.edges.map(({ node }) => (
             <tr key={node.id} data-article-id={node.id}>
               <td>
-                <Link href={`/articles/${encodeURIComponent(node.id)}`}>{node.title}</Link>
+                <Link href={`/articles/${encodeURIComponent(node.id)}`}>{articleTitle(node.title)}</Link>
               </td>
               <td>
                 {node.outlet ? (

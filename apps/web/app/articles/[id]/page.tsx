@@ -5,6 +5,7 @@ import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
 import { ArticleText, type ClaimSpan } from "../../../components/ArticleText";
 import { ReviewBadge } from "../../../components/ReviewBadge";
 import { type EntityRef, fetchApi } from "../../../lib/queries";
+import { articleTitle } from "../../../lib/titles";
 import { formatDate } from "../../../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -82,7 +83,7 @@ async function loadArticle(id: string) {
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const article = await loadArticle(decodeURIComponent((await params).id)).catch(() => null);
-  return { title: article?.title ?? "Article" };
+  return { title: article ? articleTitle(article.title ?? "") : "Article" };
 }
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
@@ -114,7 +115,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         <p className="muted crumbs">
           <Link href="/articles">Articles</Link> ›
         </p>
-        <h1 id="article-title">{article.title}</h1>
+        <h1 id="article-title">{articleTitle(article.title ?? "")}</h1>
         <p className="muted">
           {article.outlet ? (
             <Link href={`/entities/${encodeURIComponent(article.outlet.id)}`}>{article.outlet.name}</Link>

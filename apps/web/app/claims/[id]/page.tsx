@@ -7,6 +7,7 @@ import { LiveRefresh } from "../../../components/LiveRefresh";
 import { ReviewBadge } from "../../../components/ReviewBadge";
 import { paragraphAround } from "../../../lib/paragraph";
 import { type EntityRef, fetchApi } from "../../../lib/queries";
+import { articleTitle } from "../../../lib/titles";
 import { formatDate, type Gql, lower, METRIC_LABELS, QUALIFIER_LABELS } from "../../../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -270,7 +271,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
                 <Link
                   href={`/articles/${encodeURIComponent(appearance.article.id)}#claim-${appearance.start}`}
                 >
-                  {appearance.article.title}
+                  {articleTitle(appearance.article.title)}
                 </Link>
                 {" — "}
                 {appearance.article.outlet?.name ?? "unknown outlet"},{" "}

@@ -96,12 +96,13 @@ export async function GET(request: Request): Promise<Response> {
     return Response.json({ error: error instanceof Error ? error.message : String(error) }, { status: 502 });
   }
   const stamp = new Date().toISOString().slice(0, 10);
-  const attachment = (name: string) => `attachment; filename="headcount-${name}-${stamp}"`;
+  const attachment = (name: string, extension: string) =>
+    `attachment; filename="headcount-${name}-${stamp}.${extension}"`;
   if (format === "json") {
     return new Response(JSON.stringify({ filter, count: claims.length, claims }, null, 2), {
       headers: {
         "content-type": "application/json; charset=utf-8",
-        "content-disposition": attachment("claims.json"),
+        "content-disposition": attachment("claims", "json"),
       },
     });
   }
@@ -110,11 +111,14 @@ export async function GET(request: Request): Promise<Response> {
     return new Response(JSON.stringify(toClaimReviews(claims, origin), null, 2), {
       headers: {
         "content-type": "application/ld+json; charset=utf-8",
-        "content-disposition": attachment("claim-reviews.jsonld"),
+        "content-disposition": attachment("claim-reviews", "jsonld"),
       },
     });
   }
   return new Response(toCsv(claims), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment("claims.csv") },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": attachment("claims", "csv"),
+    },
   });
 }

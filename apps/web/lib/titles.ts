@@ -1,0 +1,2 @@
+/** Some sources carry no headline; a link still needs words. */
+export const articleTitle = (title: string): string => title.trim() || "Untitled article";

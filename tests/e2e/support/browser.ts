@@ -1,0 +1,72 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const SCREENSHOTS = path.join(ROOT, "test-results/screenshots");
+
+// Debian's Chromium, without the background traffic that floods a closed network.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--disable-dev-shm-usage",
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export const webUrl = (pathname = "/") => new URL(pathname, inject("webUrl")).toString();
+
+/** A page of the dashboard, loaded and hydrated (the live-update stream keeps the network busy). */
+export async function open(page: Page, pathname: string): Promise<void> {
+  await page.goto(webUrl(pathname), { waitUntil: "load" });
+  await page.waitForFunction(() => document.readyState === "complete");
+  // Client components are interactive once the live-status indicator has mounted.
+  await page.locator("[data-testid=live-status], main").first().waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's serious and critical violations on the current page, as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join("; ")}`,
+    );
+}
+
+/** Straight to the API, to compare what the screen shows with what the API says. */
+export async function api<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  const response = await fetch(inject("apiUrl"), {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-graphql-yoga-csrf": "1" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Data; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) throw new Error(body.errors?.[0]?.message ?? "no data");
+  return body.data;
+}
