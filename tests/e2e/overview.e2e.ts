@@ -99,6 +99,7 @@ describe("overview", () => {
     const x = Number(await chart.getAttribute("data-active-x"));
     const y = Number(await chart.getAttribute("data-active-y"));
     await page.keyboard.press("Escape");
+    await chart.evaluate((el) => (el as HTMLElement).blur());
     const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + x, box.y + y);
     const card = page.locator("[data-testid=hover-card]");

@@ -5,6 +5,7 @@ import { ClaimFilterForm } from "../components/ClaimFilterForm";
 import { LiveRefresh } from "../components/LiveRefresh";
 import { MarkLegend } from "../components/MarkLegend";
 import { OverviewChart } from "../components/OverviewChart";
+import { ReviewBadge } from "../components/ReviewBadge";
 import { claimFilterInput, claimViewQuery, parseClaimView } from "../lib/claim-filter";
 import { centreValue, plotPoints } from "../lib/plot";
 import {
@@ -18,6 +19,8 @@ import {
 import { formatDate, formatValue } from "../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
+
+const SUMMARY_LIMIT = 2_000;
 export const metadata: Metadata = { title: "Overview" };
 
 interface LatestFigure {
@@ -57,14 +60,20 @@ export default async function OverviewPage({
     ]);
     const { plotSeries, points, undated } = plotPoints(series, disputed);
     const latest = latestFigures(sourceSeries ?? series);
-    const summaries = await fetchClaimSummaries(latest.map((l) => l.point.claimId));
+    // The words of each claim ("thousands", "1,200 a day") and its review status, for the table and the
+    // side panel; past a few thousand points the table falls back to the bounds the series carry.
+    const tableIds = points.length <= SUMMARY_LIMIT ? points.map((p) => p.claimId) : [];
+    const summaries = await fetchClaimSummaries([
+      ...new Set([...tableIds, ...latest.map((l) => l.point.claimId)]),
+    ]);
     const figures: LatestFigure[] = latest
       .map((l) => ({ ...l, summary: summaries.get(l.point.claimId) }))
       .sort((a, b) => (centreValue(b.point) ?? 0) - (centreValue(a.point) ?? 0));
     // Rates ("1,200 a day") and percentages are not head counts: they stay out of the spread.
     const centres = figures.flatMap((f) => {
       const value = centreValue(f.point);
-      return value === null || (f.summary && f.summary.rate !== "TOTAL") ? [] : [{ value, figure: f }];
+      const comparable = f.point.qualifier !== "VAGUE" && (!f.summary || f.summary.rate === "TOTAL");
+      return value === null || !comparable ? [] : [{ value, figure: f }];
     });
     const highest = centres[0];
     const lowest = centres[centres.length - 1];
@@ -137,7 +146,7 @@ export default async function OverviewPage({
                 <span className="muted">
                   {" "}
                   Compares each source’s latest figure (best value, else its stated bound), totals only (rates
-                  left out), across metrics when several are selected.
+                  and vague amounts left out), across metrics when several are selected.
                 </span>
               </p>
             ) : (
@@ -162,7 +171,7 @@ export default async function OverviewPage({
               {points.map((p) => (
                 <tr key={p.claimId} data-claim-id={p.claimId}>
                   <td>{formatDate(p.date, p.precision)}</td>
-                  <td className="num">{formatValue(p)}</td>
+                  <td className="num">{summaries.get(p.claimId)?.display ?? formatValue(p)}</td>
                   <td>
                     <span
                       className="swatch"
@@ -171,7 +180,13 @@ export default async function OverviewPage({
                     />
                     {plotSeries[p.series]?.label}
                   </td>
-                  <td>{p.disputed ? <span className="badge badge-disputed">disputed</span> : ""}</td>
+                  <td>
+                    {summaries.get(p.claimId) ? (
+                      <ReviewBadge status={summaries.get(p.claimId)?.reviewStatus ?? "UNREVIEWED"} />
+                    ) : p.disputed ? (
+                      <span className="badge badge-disputed">Disputed</span>
+                    ) : null}
+                  </td>
                   <td>
                     <Link href={`/claims/${encodeURIComponent(p.claimId)}`}>
                       Quote

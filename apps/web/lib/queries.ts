@@ -139,13 +139,15 @@ const CLAIM_SUMMARIES_QUERY = /* GraphQL */ `
 `;
 
 export async function fetchClaimSummaries(ids: string[]): Promise<Map<string, ClaimSummary>> {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += 100) batches.push(ids.slice(i, i + 100));
+  const pages = await Promise.all(
+    batches.map((batch) =>
+      fetchApi<{ nodes: (ClaimSummary | null)[] }>(CLAIM_SUMMARIES_QUERY, { ids: batch }),
+    ),
+  );
   const summaries = new Map<string, ClaimSummary>();
-  for (let i = 0; i < ids.length; i += 100) {
-    const data = await fetchApi<{ nodes: (ClaimSummary | null)[] }>(CLAIM_SUMMARIES_QUERY, {
-      ids: ids.slice(i, i + 100),
-    });
-    for (const node of data.nodes) if (node?.id) summaries.set(node.id, node);
-  }
+  for (const page of pages) for (const node of page.nodes) if (node?.id) summaries.set(node.id, node);
   return summaries;
 }
 
