@@ -13,6 +13,10 @@ const FORWARDED_REQUEST_HEADERS = [
   "x-request-id",
   "graphql-client-name",
   "last-event-id",
+  // Who the client is, for the API's sign-in throttling (it trusts these only when told to).
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host",
 ];
 const FORWARDED_RESPONSE_HEADERS = ["content-type", "cache-control", "set-cookie", "x-request-id"];
 

@@ -91,7 +91,7 @@ export async function GET(request: Request): Promise<Response> {
   if (format === "jsonld") filter.reviewStatus = ["VERIFIED"];
   let claims: ClaimRow[];
   try {
-    claims = await fetchAllClaims(createServerClient(), filter, orderBy, direction);
+    claims = await fetchAllClaims(createServerClient(true), filter, orderBy, direction);
   } catch (error) {
     return Response.json({ error: error instanceof Error ? error.message : String(error) }, { status: 502 });
   }
