@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   HEADCOUNT_CORPUS: z.string().optional(),
   HEADCOUNT_PUBLIC_API_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  HEADCOUNT_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -33,6 +34,8 @@ export type Config = {
   publicApiUrl: string;
   nodeEnv: "development" | "production" | "test";
   logLevel: string;
+  /** Trust X-Forwarded-For / -Proto: only behind a reverse proxy that sets them. */
+  trustProxy: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicApiUrl: e.HEADCOUNT_PUBLIC_API_URL ?? `http://127.0.0.1:${e.API_PORT}/graphql`,
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.HEADCOUNT_TRUST_PROXY === "1",
   };
 }
 

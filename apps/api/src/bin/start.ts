@@ -6,7 +6,7 @@ import path from "node:path";
 import { ConfigError, loadConfig, REPO_ROOT } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
-import { createPool } from "../db/pool.ts";
+import { createPool, type Pool } from "../db/pool.ts";
 import { createPrismaClient, type PrismaClient } from "../db/prisma.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { ingestDocuments } from "../ingest/pipeline.ts";
@@ -22,6 +22,7 @@ const say = (message: string) => console.log(`headcount │ ${message}`);
 let db: DatabaseHandle | undefined;
 let prisma: PrismaClient | undefined;
 let server: Server | undefined;
+let ingestPool: Pool | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
 
@@ -36,6 +37,7 @@ async function shutdown(code: number): Promise<never> {
     }
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     await prisma?.$disconnect().catch(() => {});
+    await ingestPool?.end().catch(() => {});
     await db?.stop().catch(() => {});
     say("stopped.");
   }
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
     logger,
     allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
   });
-  server = createHttpServer(api, prisma, logger);
+  server = createHttpServer(api, prisma, logger, { trustProxy: config.trustProxy });
   await new Promise<void>((resolve, reject) => {
     server?.once("error", (error: NodeJS.ErrnoException) =>
       reject(

@@ -102,12 +102,18 @@ export async function addAlias(
 export async function removeAlias(
   prisma: PrismaClient,
   actor: Actor,
-  input: { entityId: number; aliasId: number; note?: string | null },
+  input: { entityId: number; name: string; note?: string | null },
 ): Promise<Entity> {
   return prisma.$transaction(async (tx) => {
     const entity = await lockedEntity(tx, input.entityId);
-    const alias = await tx.entityAlias.findFirst({ where: { id: input.aliasId, entityId: entity.id } });
-    if (!alias) throw new NotFoundError(`Entity ${entity.id} has no alias ${input.aliasId}.`);
+    const alias = await tx.entityAlias.findFirst({
+      where: { entityId: entity.id, normalized: normalized(input.name) },
+    });
+    if (!alias) {
+      throw new ValidationError(`The entity has no alias "${input.name}".`, [
+        { path: ["name"], message: "not an alias of this entity" },
+      ]);
+    }
     await tx.entityAlias.delete({ where: { id: alias.id } });
     await audit(
       tx,

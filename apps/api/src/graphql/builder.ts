@@ -10,6 +10,7 @@ import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
 import { MAX_PAGE_SIZE } from "./pagination.ts";
+import { NotAuthorizedError } from "./schema/errors.ts";
 
 const pageSize = (argument: string) =>
   z
@@ -31,10 +32,16 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  // The errors plugin wraps outermost, so an authorisation failure becomes a NotAuthorizedError member of
+  // a mutation's result union instead of an exception.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
   // Fields are non-null unless they say otherwise: a client should not have to guard every field.
   defaultFieldNullability: false,
   scopeAuth: {
+    unauthorizedError: () =>
+      new NotAuthorizedError(
+        "You are not allowed to do this: sign in with an account that has the role it needs.",
+      ),
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
       editor: context.viewer?.role === "editor" || context.viewer?.role === "admin",

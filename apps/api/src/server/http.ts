@@ -7,7 +7,12 @@ import type { Api } from "./yoga.ts";
  * The HTTP front of the API: `/graphql` (and GraphiQL in a browser), `/healthz` (the process is alive) and
  * `/readyz` (the database answers).
  */
-export function createHttpServer(api: Api, prisma: PrismaClient, logger: Logger): Server {
+export function createHttpServer(
+  api: Api,
+  prisma: PrismaClient,
+  logger: Logger,
+  options: { trustProxy?: boolean } = {},
+): Server {
   return createServer(async (req, res) => {
     const url = req.url ?? "/";
     if (url === "/healthz") {
@@ -32,6 +37,15 @@ export function createHttpServer(api: Api, prisma: PrismaClient, logger: Logger)
     if (url === "/") {
       res.writeHead(302, { location: "/graphql" }).end();
       return;
+    }
+    // What the socket saw is the truth unless a trusted proxy in front of us says otherwise: one named
+    // by HEADCOUNT_TRUST_PROXY, or one on this machine (the dashboard's own /graphql proxy).
+    const peer = req.socket.remoteAddress ?? "";
+    req.headers["x-headcount-peer"] = peer;
+    const loopback = peer === "::1" || peer.startsWith("127.") || peer.startsWith("::ffff:127.");
+    if (!options.trustProxy && !loopback) {
+      delete req.headers["x-forwarded-for"];
+      delete req.headers["x-forwarded-proto"];
     }
     return api(req, res);
   });

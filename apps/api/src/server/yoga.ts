@@ -5,6 +5,8 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { readCookie, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
+import type { Pool } from "../db/pool.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 import type { Context, Viewer } from "../graphql/context.ts";
 import { type ClaimEvents, createClaimEvents } from "../graphql/events.ts";
@@ -25,6 +27,8 @@ export interface ApiOptions {
   pubsub?: ClaimEvents;
   /** Who is asking; anonymous (null) until sign-in exists. */
   authenticate?: (request: Request) => Promise<Viewer | null>;
+  /** Pool for ingestArticle's writes (ingest runs on node-postgres). */
+  pool?: Pool;
   /** Production hides field suggestions; defaults to NODE_ENV === "production". */
   production?: boolean;
 }
@@ -93,11 +97,38 @@ function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
   };
 }
 
+/** The signed-in user from the session cookie, or null. */
+export function sessionAuthenticator(prisma: PrismaClient) {
+  return async (request: Request): Promise<Viewer | null> => {
+    const token = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+    if (!token) return null;
+    const viewer = await resolveSession(prisma, token);
+    return viewer
+      ? { id: viewer.id, email: viewer.email, role: viewer.role, sessionId: viewer.sessionId }
+      : null;
+  };
+}
+
+/** HTTPS directly, or through a proxy that says so. */
+function isSecure(request: Request): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
+
+/**
+ * The client's address for throttling: the first X-Forwarded-For hop when a proxy sets one (Headcount is
+ * meant to sit behind one on the internet), else what the HTTP server saw (passed in x-headcount-peer).
+ */
+function clientIpOf(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-headcount-peer") || null;
+}
+
 /** The GraphQL server, with no port: tests call `api.fetch` in-process; `http.ts` serves it. */
 export function createApi(options: ApiOptions): Api {
   const { prisma, logger } = options;
   const pubsub = options.pubsub ?? createClaimEvents();
-  const authenticate = options.authenticate ?? (async () => null);
+  const authenticate = options.authenticate ?? sessionAuthenticator(prisma);
+  const cookieJars = new WeakMap<Request, string[]>();
   const production = options.production ?? process.env.NODE_ENV === "production";
   const armor = new EnvelopArmor({
     maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
@@ -144,12 +175,26 @@ export function createApi(options: ApiOptions): Api {
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useRequestIdOnUnexpectedErrors(logger),
       useRequestIdHeader(),
+      {
+        // Cookies set by resolvers (sign-in, sign-out) go out with the response.
+        onResponse({ request, response }) {
+          for (const cookie of cookieJars.get(request) ?? []) response.headers.append("set-cookie", cookie);
+        },
+      },
     ],
-    context: async ({ request }) => ({
-      prisma,
-      requestId: requestIdOf(request),
-      viewer: await authenticate(request),
-      pubsub,
-    }),
+    context: async ({ request }) => {
+      const jar: string[] = [];
+      cookieJars.set(request, jar);
+      return {
+        prisma,
+        requestId: requestIdOf(request),
+        viewer: await authenticate(request),
+        pubsub,
+        cookies: { set: (cookie: string) => jar.push(cookie) },
+        ...(options.pool ? { pool: options.pool } : {}),
+        secure: isSecure(request),
+        clientIp: clientIpOf(request),
+      };
+    },
   });
 }

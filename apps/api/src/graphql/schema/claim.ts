@@ -152,6 +152,10 @@ builder.prismaObject("Appearance", {
   description:
     "Where a claim is printed: an exact span of an article's body, `body.slice(start, end) === quote`.",
   fields: (t) => ({
+    id: t.id({
+      description: "Identifies the appearance (to change its relay chain with updateClaim).",
+      resolve: (appearance) => Buffer.from(`Appearance:${appearance.id}`).toString("base64"),
+    }),
     claim: t.relation("claim", { description: "The claim printed here." }),
     article: t.relation("article", { description: "The article it is printed in." }),
     start: t.exposeInt("start", { description: "Offset of the first character of the quote in the body." }),

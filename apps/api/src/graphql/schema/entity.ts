@@ -6,6 +6,8 @@ import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
 import { EntityTypeEnum } from "./enums.ts";
 
 interface MergeSuggestion {
+  /** The machine judgement row. */
+  id: number;
   entity: Prisma.EntityGetPayload<object>;
   score: number | null;
   suggestedAt: Date;
@@ -13,7 +15,8 @@ interface MergeSuggestion {
 
 const MergeSuggestionRef = builder.objectRef<MergeSuggestion>("MergeSuggestion");
 
-const openSuggestion = { verdict: "unsure", undoneAt: null } as const;
+/** A machine suggestion no editor has judged yet. */
+const openSuggestion = { verdict: "unsure", origin: "machine", undoneAt: null, resolvedAt: null } as const;
 
 export const EntityNode = builder.prismaNode("Entity", {
   id: { field: "id" },
@@ -77,11 +80,13 @@ export const EntityNode = builder.prismaNode("Entity", {
       resolve: (entity) =>
         [
           ...entity.judgementsKept.map((judgement) => ({
+            id: judgement.id,
             entity: judgement.merge,
             score: judgement.score,
             suggestedAt: judgement.judgedAt,
           })),
           ...entity.judgementsMerged.map((judgement) => ({
+            id: judgement.id,
             entity: judgement.keep,
             score: judgement.score,
             suggestedAt: judgement.judgedAt,
@@ -100,6 +105,10 @@ function claimsAboutWhere(entityId: number): Prisma.ClaimWhereInput {
 MergeSuggestionRef.implement({
   description: "A machine suggestion that two entities are the same, awaiting an editor's judgement.",
   fields: (t) => ({
+    id: t.id({
+      description: "Pass it to judgeMergeSuggestion.",
+      resolve: (suggestion) => Buffer.from(`MergeSuggestion:${suggestion.id}`).toString("base64"),
+    }),
     entity: t.field({
       type: EntityNode,
       description: "The other entity.",

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 
 /**
@@ -41,11 +42,25 @@ export class ConflictError extends Error {
   }
 }
 
-export class NotAuthorizedError extends Error {
+/**
+ * A GraphQLError too, so that where a field has no result union (a query only editors may read) it still
+ * reaches the client as a clear, typed error rather than a masked one.
+ */
+export class NotAuthorizedError extends GraphQLError {
   override name = "NotAuthorizedError";
+  constructor(message = "Sign in as an editor to do this.") {
+    super(message, { extensions: { code: "FORBIDDEN" } });
+  }
 }
 
 let registered = false;
+let errorInterfaceRef: ReturnType<typeof builder.interfaceRef<Error>> | undefined;
+
+/** The `Error` interface every typed failure implements (registers the error types on first use). */
+export function errorInterface() {
+  registerErrorTypes();
+  return errorInterfaceRef as NonNullable<typeof errorInterfaceRef>;
+}
 
 /**
  * Adds the error types to the schema. Not called at import: a type only enters the schema when a field
@@ -55,7 +70,9 @@ export function registerErrorTypes(): void {
   if (registered) return;
   registered = true;
 
-  const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
+  const ErrorInterface = builder.interfaceRef<Error>("Error");
+  errorInterfaceRef = ErrorInterface;
+  ErrorInterface.implement({
     description: "A failure the client is expected to handle.",
     fields: (t) => ({
       message: t.exposeString("message", { description: "What went wrong, for a person to read." }),

@@ -8,6 +8,10 @@ import "./claim-series.ts";
 import "./search.ts";
 import "./subscription.ts";
 import "./viewer.ts";
+import "./curation.ts";
+import "./auth.ts";
+import "./users.ts";
+import "./ingest.ts";
 
 /**
  * The relay plugin offers no option to describe a few of the fields and arguments it generates; every

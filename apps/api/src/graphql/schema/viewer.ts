@@ -2,7 +2,7 @@ import { builder } from "../builder.ts";
 import type { Viewer } from "../context.ts";
 import { RoleEnum } from "./enums.ts";
 
-const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
+export const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
   description: "The signed-in user making the request.",
   fields: (t) => ({
     email: t.exposeString("email", { description: "The user's e-mail address." }),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MergeJudgement" ADD COLUMN     "resolvedAt" TIMESTAMP(3);
