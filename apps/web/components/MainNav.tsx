@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { Viewer } from "../lib/viewer";
+import { AccountMenu } from "./AccountMenu";
 
 const LINKS = [
   { href: "/", label: "Overview" },
@@ -10,16 +12,22 @@ const LINKS = [
   { href: "/entities", label: "Entities" },
 ];
 
-export function MainNav() {
+const EDITOR_LINKS = [
+  { href: "/review", label: "Review" },
+  { href: "/ingest", label: "Add article" },
+];
+
+export function MainNav({ viewer, editor }: { viewer: Viewer | null; editor: boolean }) {
   const pathname = usePathname();
   const current = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  const links = editor ? [...LINKS, ...EDITOR_LINKS] : LINKS;
   return (
     <>
       <Link href="/" className="brand">
         Headcount
       </Link>
       <nav aria-label="Main">
-        {LINKS.map((link) => (
+        {links.map((link) => (
           <Link key={link.href} href={link.href} aria-current={current(link.href) ? "page" : undefined}>
             {link.label}
           </Link>
@@ -27,6 +35,7 @@ export function MainNav() {
         {/* Served by the API through this origin's /graphql, so it needs no second address. */}
         <a href="/graphql">GraphiQL</a>
       </nav>
+      <AccountMenu viewer={viewer} />
     </>
   );
 }

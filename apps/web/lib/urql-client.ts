@@ -18,6 +18,23 @@ const EMBEDDED_TYPES = [
   "TextRange",
   "SearchResult",
   "Viewer",
+  // Mutation results and their typed errors.
+  "LoginSuccess",
+  "InvalidCredentialsError",
+  "TooManyAttemptsError",
+  "ClaimMutationSuccess",
+  "EntityMutationSuccess",
+  "MergeMutationSuccess",
+  "ArticleMutationSuccess",
+  "IngestArticleSuccess",
+  "ExtractedClaim",
+  "ValidationError",
+  "FieldError",
+  "ConflictError",
+  "NotAuthorizedError",
+  "NotFoundError",
+  "HistoryEntry",
+  "FieldChange",
 ];
 
 /**

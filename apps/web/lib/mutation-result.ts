@@ -1,0 +1,45 @@
+/** The typed failures every mutation union may carry; shown to the editor, never swallowed. */
+export interface FieldErrorData {
+  path: string[];
+  message: string;
+}
+
+export type MutationFailure =
+  | { __typename: "ValidationError"; message: string; fieldErrors: FieldErrorData[] }
+  | { __typename: "NotFoundError"; message: string }
+  | { __typename: "NotAuthorizedError"; message: string }
+  | { __typename: "ConflictError"; message: string; currentVersion: number };
+
+/** Selections for the failure members of a mutation's result union. */
+export const FAILURE_FIELDS = /* GraphQL */ `
+  ... on ValidationError {
+    message
+    fieldErrors {
+      path
+      message
+    }
+  }
+  ... on NotFoundError {
+    message
+  }
+  ... on NotAuthorizedError {
+    message
+  }
+`;
+
+/** A field error's path without the argument name: ["patch", "valueLow"] → "valueLow". */
+export function fieldOf(error: FieldErrorData): string {
+  const [first, ...rest] = error.path;
+  const segments = first === "patch" || first === "input" ? rest : error.path;
+  const field = segments[0] ?? "";
+  // The API reports entity references by their column names (sourceId) in some paths.
+  return field.endsWith("Id") ? field.slice(0, -2) : field;
+}
+
+/** The message of any failure, with field errors spelled out for a summary. */
+export function failureText(failure: MutationFailure): string {
+  if (failure.__typename === "ValidationError" && failure.fieldErrors.length > 0) {
+    return `${failure.message} ${failure.fieldErrors.map((e) => `${fieldOf(e)}: ${e.message}`).join("; ")}`;
+  }
+  return failure.message;
+}
