@@ -3,6 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
+import { ClaimActions } from "../../../components/editor/ClaimActions";
+import { ClaimEditor } from "../../../components/editor/ClaimEditor";
+import { HistoryList } from "../../../components/HistoryList";
 import { LiveRefresh } from "../../../components/LiveRefresh";
 import { ReviewBadge } from "../../../components/ReviewBadge";
 import { paragraphAround } from "../../../lib/paragraph";
@@ -38,6 +41,11 @@ const CLAIM_QUERY = /* GraphQL */ `
         extractorVersion
         confidence
         version
+        viewerCan {
+          edit
+          review
+          delete
+        }
         createdAt
         updatedAt
         deletedAt
@@ -112,6 +120,7 @@ interface ClaimPageData {
     extractorVersion: string | null;
     confidence: number | null;
     version: number;
+    viewerCan: { edit: boolean; review: boolean; delete: boolean };
     createdAt: string;
     updatedAt: string;
     deletedAt: string | null;
@@ -155,8 +164,16 @@ const entityLink = (entity: EntityRef | null, none: string) =>
 
 const number = (value: number | null) => (value === null ? "—" : value.toLocaleString("en-US"));
 
-export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ClaimPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const id = decodeURIComponent((await params).id);
+  // The review queue's "e" opens the claim with its form ready.
+  const startEditing = (await searchParams).edit !== undefined;
   let claim: Awaited<ReturnType<typeof loadClaim>>;
   try {
     claim = await loadClaim(id);
@@ -249,6 +266,23 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
           </dl>
         </section>
       </div>
+      {(claim.viewerCan.review || claim.viewerCan.delete) && (
+        <ClaimActions
+          claimId={claim.id}
+          version={claim.version}
+          reviewStatus={claim.reviewStatus}
+          deleted={claim.deletedAt !== null}
+          canReview={claim.viewerCan.review}
+          canDelete={claim.viewerCan.delete}
+        />
+      )}
+      {claim.viewerCan.edit && (
+        <ClaimEditor
+          key={claim.id}
+          claim={{ ...claim, display: claim.display ?? "" }}
+          initiallyOpen={startEditing}
+        />
+      )}
       <section aria-labelledby="evidence-title">
         <h2 id="evidence-title">
           Evidence: printed {claim.appearances.length} time{claim.appearances.length === 1 ? "" : "s"}
@@ -298,6 +332,10 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
             </figure>
           );
         })}
+      </section>
+      <section aria-labelledby="history-title" className="card">
+        <h2 id="history-title">History</h2>
+        <HistoryList subject={claim.id} />
       </section>
     </article>
   );

@@ -1,0 +1,85 @@
+import { fetchApi } from "../lib/queries";
+
+const HISTORY_QUERY = /* GraphQL */ `
+  query History($subject: ID!) {
+    history(subject: $subject) {
+      action
+      actor
+      at
+      note
+      changes {
+        field
+        before
+        after
+      }
+    }
+  }
+`;
+
+interface HistoryEntry {
+  action: string;
+  actor: string | null;
+  at: string;
+  note: string | null;
+  changes: { field: string; before: string | null; after: string | null }[];
+}
+
+/** A JSON value from the audit trail, as a person reads it. */
+function readable(json: string | null): string {
+  if (json === null) return "—";
+  try {
+    const value: unknown = JSON.parse(json);
+    if (value === null) return "—";
+    if (typeof value === "number") return value.toLocaleString("en-US");
+    if (typeof value === "string") return value;
+    return JSON.stringify(value);
+  } catch {
+    return json;
+  }
+}
+
+const ACTIONS: Record<string, string> = {
+  "claim.create": "Created",
+  "claim.update": "Edited",
+  "claim.review": "Reviewed",
+  "claim.delete": "Deleted",
+  "claim.restore": "Restored",
+};
+
+/** The audit trail of a claim, entity or article, newest first; readable by everyone. */
+export async function HistoryList({ subject }: { subject: string }) {
+  let entries: HistoryEntry[];
+  try {
+    entries = (await fetchApi<{ history: HistoryEntry[] }>(HISTORY_QUERY, { subject })).history;
+  } catch (error) {
+    return (
+      <p className="error" role="alert">
+        The history could not be loaded: {error instanceof Error ? error.message : String(error)}
+      </p>
+    );
+  }
+  if (entries.length === 0) return <p className="muted">No change recorded since it was stored.</p>;
+  return (
+    <ol className="history-list" data-testid="history">
+      {entries.map((entry, index) => (
+        <li key={`${entry.at}-${index}`}>
+          <strong>{ACTIONS[entry.action] ?? entry.action}</strong>{" "}
+          <span className="muted">
+            {new Date(entry.at).toUTCString()}
+            {entry.actor ? ` by ${entry.actor}` : ""}
+          </span>
+          {entry.note && <p className="history-changes">“{entry.note}”</p>}
+          {entry.changes.length > 0 && (
+            <ul className="history-changes">
+              {entry.changes.map((change) => (
+                <li key={change.field}>
+                  {change.field}: {readable(change.before)} → {readable(change.after)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

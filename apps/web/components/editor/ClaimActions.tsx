@@ -1,0 +1,125 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useMutation } from "urql";
+import {
+  type ClaimMutationResult,
+  DELETE_CLAIM_MUTATION,
+  RESTORE_CLAIM_MUTATION,
+  REVIEW_CLAIM_MUTATION,
+} from "../../lib/claim-edit";
+import { failureText } from "../../lib/mutation-result";
+
+const VERDICTS = [
+  { status: "VERIFIED", label: "Verify" },
+  { status: "DISPUTED", label: "Dispute" },
+  { status: "REJECTED", label: "Reject" },
+  { status: "UNREVIEWED", label: "Mark unreviewed" },
+] as const;
+
+/** Outcome of one claim mutation in words, or null on success. */
+export function claimFailure(result: {
+  data?: Record<string, ClaimMutationResult> | undefined;
+  error?: { message: string } | undefined;
+}): string | null {
+  const outcome = result.data ? Object.values(result.data)[0] : undefined;
+  if (result.error || !outcome)
+    return `Nothing changed: ${result.error?.message ?? "no answer from the API"}.`;
+  if (outcome.__typename === "ClaimMutationSuccess") return null;
+  if (outcome.__typename === "ConflictError")
+    return `${outcome.message} The claim is now at version ${outcome.currentVersion}; the page has been reloaded, try again.`;
+  return failureText(outcome);
+}
+
+/** Review verdicts and delete/restore, each shown only when `viewerCan` allows it. */
+export function ClaimActions(props: {
+  claimId: string;
+  version: number;
+  reviewStatus: string;
+  deleted: boolean;
+  canReview: boolean;
+  canDelete: boolean;
+}) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  type Data = Record<string, ClaimMutationResult>;
+  const [review, reviewClaim] = useMutation<Data>(REVIEW_CLAIM_MUTATION);
+  const [remove, deleteClaim] = useMutation<Data>(DELETE_CLAIM_MUTATION);
+  const [restore, restoreClaim] = useMutation<Data>(RESTORE_CLAIM_MUTATION);
+  const busy = review.fetching || remove.fetching || restore.fetching;
+
+  const report = (failure: string | null, success: string) => {
+    setMessage(failure ? { kind: "error", text: failure } : { kind: "ok", text: success });
+    router.refresh();
+    requestAnimationFrame(() => statusRef.current?.focus());
+  };
+  const variables = { id: props.claimId, expectedVersion: props.version };
+
+  return (
+    <section className="card editor-panel" aria-labelledby="actions-title">
+      <h2 id="actions-title">Editor actions</h2>
+      <div ref={statusRef} tabIndex={-1}>
+        {message && (
+          <p
+            className={message.kind === "ok" ? "success" : "error"}
+            role={message.kind === "ok" ? "status" : "alert"}
+            data-testid="action-result"
+          >
+            {message.text}
+          </p>
+        )}
+      </div>
+      {props.canReview && (
+        <div className="button-row" role="group" aria-label="Review verdict">
+          {VERDICTS.map((verdict) => (
+            <button
+              key={verdict.status}
+              type="button"
+              className={props.reviewStatus === verdict.status ? undefined : "secondary"}
+              aria-pressed={props.reviewStatus === verdict.status}
+              disabled={busy}
+              onClick={async () =>
+                report(
+                  claimFailure(await reviewClaim({ ...variables, status: verdict.status })),
+                  `Marked ${verdict.status.toLowerCase()}.`,
+                )
+              }
+            >
+              {verdict.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {props.canDelete && (
+        <div className="button-row">
+          {props.deleted ? (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={async () => report(claimFailure(await restoreClaim(variables)), "Restored.")}
+            >
+              Restore this claim
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="secondary danger"
+              disabled={busy}
+              onClick={async () =>
+                report(
+                  claimFailure(await deleteClaim(variables)),
+                  "Deleted: hidden from public lists and charts; it can be restored here.",
+                )
+              }
+            >
+              Delete this claim
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

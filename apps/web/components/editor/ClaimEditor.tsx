@@ -1,0 +1,390 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useMutation } from "urql";
+import {
+  CHOICES,
+  type ClaimEditData,
+  type ClaimMutationResult,
+  claimPatch,
+  EDITABLE_FIELDS,
+  type EditableClaim,
+  type EditableField,
+  FIELD_LABELS,
+  pickEditable,
+  showValue,
+  UPDATE_CLAIM_MUTATION,
+} from "../../lib/claim-edit";
+import { failureText, fieldOf } from "../../lib/mutation-result";
+
+type Draft = Record<EditableField, string | boolean>;
+
+const NUMBER_FIELDS = new Set<EditableField>(["valueLow", "valueBest", "valueHigh"]);
+const NULLABLE_TEXT = new Set<EditableField>([
+  "hedge",
+  "statedOn",
+  "refersFrom",
+  "refersFromPrecision",
+  "refersTo",
+  "refersToPrecision",
+]);
+
+function toDraft(claim: EditableClaim): Draft {
+  return Object.fromEntries(
+    EDITABLE_FIELDS.map((field) => {
+      const value = claim[field];
+      return [field, typeof value === "boolean" ? value : value === null ? "" : String(value)];
+    }),
+  ) as Draft;
+}
+
+/** The draft as claim values, or the fields the browser can already tell are wrong. */
+function fromDraft(
+  draft: Draft,
+): { claim: EditableClaim } | { errors: Partial<Record<EditableField, string>> } {
+  const errors: Partial<Record<EditableField, string>> = {};
+  const claim: Record<string, unknown> = {};
+  for (const field of EDITABLE_FIELDS) {
+    const value = draft[field];
+    if (typeof value === "boolean") claim[field] = value;
+    else if (NUMBER_FIELDS.has(field)) {
+      const text = value.replace(/[,\s]/g, "");
+      if (text === "") claim[field] = null;
+      else if (!/^\d+$/.test(text) || Number(text) > 2_147_483_647)
+        errors[field] = "must be a whole number ≥ 0";
+      else claim[field] = Number(text);
+    } else if (NULLABLE_TEXT.has(field)) claim[field] = value.trim() === "" ? null : value.trim();
+    else claim[field] = field === "subject" ? value.trim() : value;
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { claim: claim as unknown as EditableClaim };
+}
+
+interface Conflict {
+  currentVersion: number;
+  currentClaim: ClaimEditData | null;
+  mine: EditableClaim;
+}
+
+/**
+ * The editor's form on the claim page. It keeps the version it was opened at, so an edit made meanwhile by
+ * someone else (the page refreshes live) is reported as a conflict instead of being overwritten.
+ */
+export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; initiallyOpen: boolean }) {
+  const router = useRouter();
+  const formId = useId();
+  const [open, setOpen] = useState(initiallyOpen);
+  const [read, setRead] = useState(() => ({ version: claim.version, values: pickEditable(claim) }));
+  const [draft, setDraft] = useState<Draft>(() => toDraft(claim));
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [{ fetching }, updateClaim] = useMutation<{ updateClaim: ClaimMutationResult }>(
+    UPDATE_CLAIM_MUTATION,
+  );
+  const statusRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLHeadingElement>(null);
+  const firstFieldRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+  useEffect(() => {
+    if (failure || saved) statusRef.current?.focus();
+  }, [failure, saved]);
+
+  const startEditing = () => {
+    // The form starts from the claim as the page shows it now, at its current version.
+    setRead({ version: claim.version, values: pickEditable(claim) });
+    setDraft(toDraft(claim));
+    setErrors({});
+    setFailure(null);
+    setConflict(null);
+    setSaved(null);
+    setOpen(true);
+    requestAnimationFrame(() => firstFieldRef.current?.focus());
+  };
+
+  const save = async (mine: EditableClaim, expectedVersion: number, base: EditableClaim) => {
+    const patch = claimPatch(base, mine);
+    setErrors({});
+    setFailure(null);
+    setSaved(null);
+    if (Object.keys(patch).length === 0) {
+      setFailure("Nothing to save: no field differs from the stored claim.");
+      return;
+    }
+    const result = await updateClaim({ id: claim.id, expectedVersion, patch, note: note.trim() || null });
+    const outcome = result.data?.updateClaim;
+    if (result.error || !outcome) {
+      setFailure(`The claim was not saved: ${result.error?.message ?? "no answer from the API"}.`);
+      return;
+    }
+    switch (outcome.__typename) {
+      case "ClaimMutationSuccess":
+        setConflict(null);
+        setOpen(false);
+        setNote("");
+        setSaved(`Saved: now “${outcome.claim.display}”, version ${outcome.claim.version}.`);
+        router.refresh();
+        return;
+      case "ConflictError":
+        setConflict({ currentVersion: outcome.currentVersion, currentClaim: outcome.currentClaim, mine });
+        return;
+      case "ValidationError": {
+        const byField: Partial<Record<EditableField, string>> = {};
+        const unplaced: string[] = [];
+        for (const error of outcome.fieldErrors) {
+          const field = fieldOf(error) as EditableField;
+          if (EDITABLE_FIELDS.includes(field))
+            byField[field] = byField[field] ? `${byField[field]}; ${error.message}` : error.message;
+          else unplaced.push(`${fieldOf(error)}: ${error.message}`);
+        }
+        setErrors(byField);
+        setFailure([outcome.message, ...unplaced].join(" "));
+        return;
+      }
+      default:
+        setFailure(failureText(outcome));
+    }
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = fromDraft(draft);
+    if ("errors" in parsed) {
+      setErrors(parsed.errors);
+      setFailure("The claim was not saved: some fields are invalid.");
+      return;
+    }
+    void save(parsed.claim, read.version, read.values);
+  };
+
+  const reapply = () => {
+    if (!conflict) return;
+    // My changes (the fields I changed from what I read) laid over the newer version.
+    const stored = conflict.currentClaim ? pickEditable(conflict.currentClaim) : read.values;
+    const mine = { ...stored, ...claimPatch(read.values, conflict.mine) };
+    setRead({ version: conflict.currentVersion, values: stored });
+    setDraft(toDraft(mine));
+    void save(mine, conflict.currentVersion, stored);
+  };
+
+  const discard = () => {
+    setConflict(null);
+    setOpen(false);
+    setSaved("Your changes were discarded; the page shows the stored claim.");
+    router.refresh();
+  };
+
+  const set = (field: EditableField, value: string | boolean) => setDraft((d) => ({ ...d, [field]: value }));
+  const inputId = (field: EditableField) => `${formId}-${field}`;
+  const errorId = (field: EditableField) => `${formId}-${field}-error`;
+  const fieldProps = (field: EditableField) => ({
+    id: inputId(field),
+    name: field,
+    "aria-invalid": errors[field] ? true : undefined,
+    "aria-describedby": errors[field] ? errorId(field) : undefined,
+  });
+  const fieldError = (field: EditableField) =>
+    errors[field] ? (
+      <p className="field-error" id={errorId(field)} data-testid={`error-${field}`}>
+        {errors[field]}
+      </p>
+    ) : null;
+  const textField = (field: EditableField, type: "text" | "date" | "number" = "text") => (
+    <div className="field" key={field}>
+      <label htmlFor={inputId(field)}>{FIELD_LABELS[field]}</label>
+      <input
+        {...fieldProps(field)}
+        ref={field === "valueLow" ? firstFieldRef : undefined}
+        type={type === "number" ? "text" : type}
+        inputMode={type === "number" ? "numeric" : undefined}
+        value={String(draft[field])}
+        onChange={(event) => set(field, event.target.value)}
+      />
+      {fieldError(field)}
+    </div>
+  );
+  const selectField = (
+    field: EditableField,
+    choices: { value: string; label: string }[],
+    optional = false,
+  ) => (
+    <div className="field" key={field}>
+      <label htmlFor={inputId(field)}>{FIELD_LABELS[field]}</label>
+      <select
+        {...fieldProps(field)}
+        value={String(draft[field])}
+        onChange={(e) => set(field, e.target.value)}
+      >
+        {optional && <option value="">—</option>}
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+      {fieldError(field)}
+    </div>
+  );
+
+  return (
+    <section className="card editor-panel" aria-labelledby={`${formId}-title`}>
+      <h2 id={`${formId}-title`}>Edit the claim</h2>
+      <div ref={statusRef} tabIndex={-1} aria-live="polite">
+        {saved && (
+          <p className="success" data-testid="edit-saved">
+            {saved}
+          </p>
+        )}
+        {failure && (
+          <div className="error" role="alert" data-testid="edit-failure">
+            {failure}
+          </div>
+        )}
+      </div>
+      {!open ? (
+        <button type="button" onClick={startEditing}>
+          Edit this claim
+        </button>
+      ) : (
+        <>
+          {conflict && (
+            <ConflictView
+              conflict={conflict}
+              read={read.values}
+              headingRef={conflictRef}
+              onReapply={reapply}
+              onDiscard={discard}
+              busy={fetching}
+            />
+          )}
+          <form
+            onSubmit={submit}
+            noValidate
+            aria-describedby={`${formId}-version`}
+            data-testid="claim-edit-form"
+          >
+            <p className="muted" id={`${formId}-version`}>
+              Editing version {read.version}. Leave a value empty to clear it.
+            </p>
+            <fieldset className="edit-grid plain-fieldset">
+              <legend className="sr-only">The number</legend>
+              {textField("valueLow", "number")}
+              {textField("valueBest", "number")}
+              {textField("valueHigh", "number")}
+              {selectField("qualifier", CHOICES.qualifier)}
+              {textField("hedge")}
+              {selectField("rate", CHOICES.rate)}
+            </fieldset>
+            <fieldset className="edit-grid plain-fieldset">
+              <legend className="sr-only">What and when</legend>
+              {selectField("metric", CHOICES.metric)}
+              {textField("subject")}
+              {textField("statedOn", "date")}
+              {selectField("statedOnPrecision", CHOICES.precision)}
+              {textField("refersFrom", "date")}
+              {selectField("refersFromPrecision", CHOICES.precision, true)}
+              {textField("refersTo", "date")}
+              {selectField("refersToPrecision", CHOICES.precision, true)}
+              <div className="field">
+                <span className="check">
+                  <input
+                    {...fieldProps("additional")}
+                    type="checkbox"
+                    checked={draft.additional === true}
+                    onChange={(event) => set("additional", event.target.checked)}
+                  />
+                  <label htmlFor={inputId("additional")}>{FIELD_LABELS.additional}</label>
+                </span>
+                {fieldError("additional")}
+              </div>
+            </fieldset>
+            <div className="field">
+              <label htmlFor={`${formId}-note`}>Why (kept in the history)</label>
+              <textarea
+                id={`${formId}-note`}
+                rows={2}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
+            </div>
+            <div className="button-row">
+              <button type="submit" disabled={fetching}>
+                {fetching ? "Saving…" : "Save changes"}
+              </button>
+              <button type="button" className="secondary" onClick={() => setOpen(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ConflictView(props: {
+  conflict: Conflict;
+  read: EditableClaim;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onReapply: () => void;
+  onDiscard: () => void;
+  busy: boolean;
+}) {
+  const { conflict, read } = props;
+  const stored = conflict.currentClaim ? pickEditable(conflict.currentClaim) : null;
+  const changedByMe = new Set(Object.keys(claimPatch(read, conflict.mine)));
+  const rows = EDITABLE_FIELDS.filter(
+    (field) => changedByMe.has(field) || (stored !== null && stored[field] !== read[field]),
+  );
+  return (
+    <div className="conflict card" role="region" aria-labelledby="conflict-title" data-testid="conflict">
+      <h3 id="conflict-title" tabIndex={-1} ref={props.headingRef}>
+        Someone else saved this claim first (now version {conflict.currentVersion})
+      </h3>
+      <p>
+        Nothing of yours was saved. Compare the stored claim with your values, then reapply your changes on
+        the newer version or discard them.
+      </p>
+      <table className="data compare">
+        <caption className="sr-only">The stored claim beside your edit, field by field</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Stored now (version {conflict.currentVersion})</th>
+            <th scope="col">Yours</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((field) => {
+            const differs = stored ? stored[field] !== conflict.mine[field] : true;
+            return (
+              <tr key={field} data-field={field}>
+                <th scope="row">{FIELD_LABELS[field]}</th>
+                <td data-testid={`stored-${field}`}>
+                  {stored ? showValue(field, stored[field]) : "unknown"}
+                </td>
+                <td data-testid={`mine-${field}`} className={differs ? "differs" : undefined}>
+                  {showValue(field, conflict.mine[field])}
+                  {changedByMe.has(field) && <span className="sr-only"> (changed by you)</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="button-row">
+        <button type="button" onClick={props.onReapply} disabled={props.busy}>
+          Reapply my changes on the newer version
+        </button>
+        <button type="button" className="secondary" onClick={props.onDiscard} disabled={props.busy}>
+          Discard mine
+        </button>
+      </div>
+    </div>
+  );
+}
