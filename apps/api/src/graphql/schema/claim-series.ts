@@ -1,9 +1,10 @@
+import { displayClaimValue } from "@headcount/shared";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { claimSeriesRows, type PointTuple, type SeriesGrouping } from "../sql/claim-series.ts";
 import { ClaimFilterInput, claimFilterOf } from "./claim.ts";
 import { EntityNode } from "./entity.ts";
-import { PrecisionEnum, QualifierEnum } from "./enums.ts";
+import { PrecisionEnum, QualifierEnum, RateEnum, ReviewStatusEnum } from "./enums.ts";
 
 interface Series {
   key: string;
@@ -49,6 +50,28 @@ const ClaimPointRef = builder.objectRef<PointTuple>("ClaimPoint").implement({
       type: QualifierEnum,
       description: "How the number was hedged.",
       resolve: (point) => point[6],
+    }),
+    rate: t.field({
+      type: RateEnum,
+      description: "Total, per day, per week or percent.",
+      resolve: (point) => point[7],
+    }),
+    reviewStatus: t.field({
+      type: ReviewStatusEnum,
+      description: "An editor's verdict (rejected claims are never plotted).",
+      resolve: (point) => point[8],
+    }),
+    display: t.string({
+      description: 'The value in words ("as many as 8,000", "thousands").',
+      resolve: (point) =>
+        displayClaimValue({
+          valueLow: point[3],
+          valueHigh: point[4],
+          valueBest: point[5],
+          qualifier: point[6],
+          rate: point[7],
+          hedge: point[9],
+        }),
     }),
   }),
 });

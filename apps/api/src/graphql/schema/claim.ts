@@ -193,6 +193,10 @@ export const ClaimFilterInput = builder.inputType("ClaimFilter", {
     statedTo: t.field({ type: "Date", description: "Stated on or before this date." }),
     reviewStatus: t.field({ type: [ReviewStatusEnum], description: "Any of these review statuses." }),
     qualifier: t.field({ type: [QualifierEnum], description: "Any of these qualifiers." }),
+    rate: t.field({
+      type: [RateEnum],
+      description: "Any of these rates (TOTAL keeps rates and percentages off a chart of totals).",
+    }),
     origin: t.field({ type: OriginEnum, description: "Made by the extractor or by an editor." }),
     search: t.string({
       description: "Words the quote must contain (stemmed full-text match).",
@@ -223,6 +227,7 @@ export function claimFilterOf(input: ClaimFilterArg | null | undefined, context:
     statedFrom: input?.statedFrom,
     statedTo: input?.statedTo,
     reviewStatus: input?.reviewStatus,
+    rate: input?.rate,
     qualifier: input?.qualifier,
     origin: input?.origin,
     search: input?.search,

@@ -179,7 +179,8 @@ builder.mutationField("ingestArticle", (t) =>
           { path: ["input", "text"], message: "no body" },
         ]);
       }
-      if (input.dryRun) return { outcome: "preview" as const, articleId: null, title: extracted.title, claims };
+      if (input.dryRun)
+        return { outcome: "preview" as const, articleId: null, title: extracted.title, claims };
       if (!context.pool) throw new Error("ingest is not configured on this server");
       const outcome = await ingestDocument(context.pool, source);
       if (outcome.status === "failed") {

@@ -1,4 +1,4 @@
-import type { Metric, Origin, Qualifier, ReviewStatus } from "@headcount/shared";
+import type { Metric, Origin, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import type { PrismaClient } from "../../db/prisma.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { proseQuery, quoteDocument } from "./text-search.ts";
@@ -14,6 +14,7 @@ export interface ClaimFilter {
   statedTo?: Date | null;
   reviewStatus?: ReviewStatus[] | null;
   qualifier?: Qualifier[] | null;
+  rate?: Rate[] | null;
   origin?: Origin | null;
   search?: string | null;
   includeDeleted?: boolean | null;
@@ -45,6 +46,7 @@ export async function claimWhere(
   }
   if (filter.reviewStatus?.length) where.reviewStatus = { in: filter.reviewStatus };
   if (filter.qualifier?.length) where.qualifier = { in: filter.qualifier };
+  if (filter.rate?.length) where.rate = { in: filter.rate };
   if (present(filter.origin)) where.origin = filter.origin;
   if (filter.search?.trim()) {
     const rows = await prisma.$queryRaw<{ claimId: number }[]>`
@@ -75,6 +77,7 @@ export function claimCondition(filter: ClaimFilter | null | undefined): Prisma.S
     conditions.push(Prisma.sql`c."reviewStatus" = any(${filter.reviewStatus}::"ReviewStatus"[])`);
   if (filter?.qualifier?.length)
     conditions.push(Prisma.sql`c.qualifier = any(${filter.qualifier}::"Qualifier"[])`);
+  if (filter?.rate?.length) conditions.push(Prisma.sql`c.rate = any(${filter.rate}::"Rate"[])`);
   if (present(filter?.origin)) conditions.push(Prisma.sql`c.origin = ${filter.origin}::"Origin"`);
   if (filter?.search?.trim()) {
     conditions.push(Prisma.sql`exists (

@@ -1,11 +1,14 @@
-import type { Metric, Precision, Qualifier } from "@headcount/shared";
+import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import type { PrismaClient } from "../../db/prisma.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type ClaimFilter, claimCondition } from "./claim-filter.ts";
 
 export type SeriesGrouping = "SOURCE" | "AFFILIATION" | "OUTLET" | "METRIC";
 
-/** One plotted claim: [claim id, date (YYYY-MM-DD or null), precision, low, high, best, qualifier]. */
+/**
+ * One plotted claim: [claim id, date (YYYY-MM-DD or null), precision, low, high, best, qualifier, rate,
+ * review status, hedge].
+ */
 export type PointTuple = [
   number,
   string | null,
@@ -14,6 +17,9 @@ export type PointTuple = [
   number | null,
   number | null,
   Qualifier,
+  Rate,
+  ReviewStatus,
+  string | null,
 ];
 
 export interface SeriesRow {
@@ -56,7 +62,7 @@ export function claimSeriesRows(
         case when c."statedOn" is not null then c."statedOnPrecision"
              when first_print."publishedAt" is not null then first_print."publishedPrecision"
              else 'unknown'::"Precision" end as precision,
-        c."valueLow", c."valueHigh", c."valueBest", c.qualifier
+        c."valueLow", c."valueHigh", c."valueBest", c.qualifier, c.rate, c."reviewStatus", c.hedge
       from "Claim" c
       left join "Entity" s on s.id = c."sourceId"
       left join lateral (
@@ -74,7 +80,7 @@ export function claimSeriesRows(
       p.metric,
       json_agg(
         json_build_array(p.id, to_char(p.date, 'YYYY-MM-DD'), p.precision, p."valueLow", p."valueHigh",
-                         p."valueBest", p.qualifier)
+                         p."valueBest", p.qualifier, p.rate, p."reviewStatus", p.hedge)
         order by p.date asc nulls last, p.id asc
       ) as points
     from plotted p
