@@ -61,8 +61,8 @@ export async function HistoryList({ subject }: { subject: string }) {
   if (entries.length === 0) return <p className="muted">No change recorded since it was stored.</p>;
   return (
     <ol className="history-list" data-testid="history">
-      {entries.map((entry, index) => (
-        <li key={`${entry.at}-${index}`}>
+      {entries.map((entry) => (
+        <li key={`${entry.at}-${entry.action}-${entry.changes.map((c) => c.field).join()}`}>
           <strong>{ACTIONS[entry.action] ?? entry.action}</strong>{" "}
           <span className="muted">
             {new Date(entry.at).toUTCString()}

@@ -72,7 +72,8 @@ export function ClaimActions(props: {
         )}
       </div>
       {props.canReview && (
-        <div className="button-row" role="group" aria-label="Review verdict">
+        <fieldset className="button-row plain-fieldset">
+          <legend className="sr-only">Review verdict</legend>
           {VERDICTS.map((verdict) => (
             <button
               key={verdict.status}
@@ -90,7 +91,7 @@ export function ClaimActions(props: {
               {verdict.label}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {props.canDelete && (
         <div className="button-row">

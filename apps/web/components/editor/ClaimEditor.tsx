@@ -342,7 +342,7 @@ function ConflictView(props: {
     (field) => changedByMe.has(field) || (stored !== null && stored[field] !== read[field]),
   );
   return (
-    <div className="conflict card" role="region" aria-labelledby="conflict-title" data-testid="conflict">
+    <section className="conflict card" aria-labelledby="conflict-title" data-testid="conflict">
       <h3 id="conflict-title" tabIndex={-1} ref={props.headingRef}>
         Someone else saved this claim first (now version {conflict.currentVersion})
       </h3>
@@ -385,6 +385,6 @@ function ConflictView(props: {
           Discard mine
         </button>
       </div>
-    </div>
+    </section>
   );
 }
