@@ -357,21 +357,26 @@ function ConflictView(props: {
             <th scope="col">Field</th>
             <th scope="col">Stored now (version {conflict.currentVersion})</th>
             <th scope="col">Yours</th>
+            <th scope="col">After reapplying</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((field) => {
-            const differs = stored ? stored[field] !== conflict.mine[field] : true;
+            const mineChanged = changedByMe.has(field);
+            const outcome = mineChanged || !stored ? conflict.mine[field] : stored[field];
             return (
               <tr key={field} data-field={field}>
                 <th scope="row">{FIELD_LABELS[field]}</th>
-                <td data-testid={`stored-${field}`}>
-                  {stored ? showValue(field, stored[field]) : "unknown"}
+                <td>
+                  <span data-testid={`stored-${field}`}>
+                    {stored ? showValue(field, stored[field]) : "unknown"}
+                  </span>
                 </td>
-                <td data-testid={`mine-${field}`} className={differs ? "differs" : undefined}>
-                  {showValue(field, conflict.mine[field])}
-                  {changedByMe.has(field) && <span className="sr-only"> (changed by you)</span>}
+                <td className={mineChanged ? "differs" : undefined}>
+                  <span data-testid={`mine-${field}`}>{showValue(field, conflict.mine[field])}</span>
+                  <span className="muted">{mineChanged ? " (your change)" : " (as you read it)"}</span>
                 </td>
+                <td data-testid={`reapplied-${field}`}>{showValue(field, outcome)}</td>
               </tr>
             );
           })}

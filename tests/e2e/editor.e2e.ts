@@ -1,0 +1,202 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EDITOR } from "./support/accounts.ts";
+import { api, launchBrowser, open, screenshot, seriousViolations, signIn } from "./support/browser.ts";
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+interface StoredClaim {
+  id: string;
+  version: number;
+  display: string;
+  subject: string;
+  hedge: string | null;
+  valueBest: number | null;
+}
+
+async function storedClaim(id: string): Promise<StoredClaim> {
+  const data = await api<{ node: StoredClaim }>(
+    `query ($id: ID!) { node(id: $id) { ... on Claim { id version display subject hedge valueBest } } }`,
+    { id },
+  );
+  return data.node;
+}
+
+/** Claim ids in the order of the overview's table (the claims the chart plots). */
+async function plottedClaimIds(page: Page): Promise<string[]> {
+  await open(page, "/");
+  return page
+    .locator("[data-testid=chart-table] tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-claim-id") ?? ""));
+}
+
+describe("signing in and out", () => {
+  it("refuses a wrong password and an unknown account with the same message, then signs in and out", async () => {
+    const page = await newPage();
+    await open(page, "/signin");
+    await screenshot(page, "signin");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel("E-mail").fill(EDITOR.email);
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const alert = page.locator("#signin-error");
+    await alert.waitFor();
+    const wrongPassword = (await alert.textContent()) ?? "";
+    expect(wrongPassword).toMatch(/e-mail or password/i);
+    await screenshot(page, "signin-error");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel("E-mail").fill("nobody-here@example.org");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForFunction(
+      (previous) => document.querySelector("#signin-error")?.textContent === previous,
+      wrongPassword,
+    );
+    expect(await alert.textContent()).toBe(wrongPassword);
+
+    // The keyboard alone: type, Enter.
+    await page.getByLabel("E-mail").fill(EDITOR.email);
+    await page.getByLabel("Password").fill(EDITOR.password);
+    await page.getByLabel("Password").press("Enter");
+    const account = page.locator("[data-testid=account]");
+    await account.waitFor();
+    expect(await account.textContent()).toContain(EDITOR.email);
+    // Editors get their screens in the navigation.
+    expect(await page.getByRole("link", { name: "Review" }).count()).toBe(1);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    expect(await page.locator("[data-testid=account]").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Review" }).count()).toBe(0);
+  });
+
+  it("tells how long to wait when sign-in is throttled", async () => {
+    const page = await newPage();
+    await open(page, "/signin");
+    await page.getByLabel("E-mail").fill("throttled@example.org");
+    await page.getByLabel("Password").fill("guess number one");
+    const alert = page.locator("#signin-error");
+    for (let attempt = 0; attempt < 8; attempt++) {
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await alert.waitFor();
+      if (/try again in/i.test((await alert.textContent()) ?? "")) break;
+    }
+    expect(await alert.textContent()).toMatch(/try again in \d+ (second|minute)/i);
+    expect(await page.getByRole("button", { name: "Sign in" }).isDisabled()).toBe(true);
+    await screenshot(page, "signin-throttled");
+  });
+});
+
+describe("editing a claim", () => {
+  it("shows field errors from the API beside the fields", async () => {
+    const page = await newPage();
+    await signIn(page, EDITOR.email, EDITOR.password);
+    const [id] = await plottedClaimIds(page);
+    await open(page, `/claims/${encodeURIComponent(id!)}`);
+    await page.getByRole("button", { name: "Edit this claim" }).click();
+    await page.getByLabel("Low bound").fill("900");
+    await page.getByLabel("Best value").fill("");
+    await page.getByLabel("High bound").fill("100");
+    await page.getByLabel("Qualifier").selectOption("RANGE");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.locator("[data-testid=edit-failure]").waitFor();
+    expect(await page.locator("[data-testid=error-valueHigh]").textContent()).toMatch(/valueLow/);
+    expect(await page.getByLabel("High bound").getAttribute("aria-invalid")).toBe("true");
+    await screenshot(page, "claim-edit-errors");
+    expect(await seriousViolations(page)).toEqual([]);
+    // Nothing was stored.
+    expect((await storedClaim(id!)).version).toBeGreaterThan(0);
+  });
+
+  it("saves an edit, and the open overview's row for that claim shows the new value", async () => {
+    const overview = await newPage();
+    const ids = await plottedClaimIds(overview);
+    const id = ids[0]!;
+    const row = overview.locator(`[data-testid=chart-table] tr[data-claim-id="${id}"]`);
+    expect(await row.locator("td.num").textContent()).not.toBe("43,210");
+
+    const editor = await newPage();
+    await signIn(editor, EDITOR.email, EDITOR.password);
+    await open(editor, `/claims/${encodeURIComponent(id)}`);
+    await editor.getByRole("button", { name: "Edit this claim" }).click();
+    await screenshot(editor, "claim-edit");
+    expect(await seriousViolations(editor)).toEqual([]);
+    await editor.getByLabel("Qualifier").selectOption("EXACT");
+    await editor.getByLabel("Low bound").fill("43210");
+    await editor.getByLabel("Best value").fill("43210");
+    await editor.getByLabel("High bound").fill("43210");
+    await editor.getByLabel("Hedge as written").fill("");
+    await editor.getByLabel("Why (kept in the history)").fill("The article gives an exact figure.");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await editor.locator("[data-testid=edit-saved]").waitFor();
+    expect((await storedClaim(id)).display).toBe("43,210");
+
+    // The claim page itself shows the new value and the change in its history.
+    await editor.waitForFunction(() => document.querySelector("h1")?.textContent?.includes("43,210"));
+    await editor.locator("[data-testid=history] li").first().waitFor();
+    expect(await editor.locator("[data-testid=history]").textContent()).toContain(
+      "The article gives an exact figure.",
+    );
+
+    // The overview, open all along in another browser, updates live (no reload).
+    await row.locator("td.num", { hasText: "43,210" }).waitFor({ timeout: 15_000 });
+  });
+
+  it("shows a conflict when two editors edit the same version, and reapplies on the newer one", async () => {
+    const probe = await newPage();
+    const ids = await plottedClaimIds(probe);
+    const id = ids[1]!;
+    const first = await newPage();
+    const second = await newPage();
+    await signIn(first, EDITOR.email, EDITOR.password);
+    await signIn(second, EDITOR.email, EDITOR.password);
+    for (const page of [first, second]) {
+      await open(page, `/claims/${encodeURIComponent(id)}`);
+      await page.getByRole("button", { name: "Edit this claim" }).click();
+    }
+    const before = await storedClaim(id);
+
+    await first.getByLabel("Who is counted").fill("engineering troops (first editor)");
+    await first.getByRole("button", { name: "Save changes" }).click();
+    await first.locator("[data-testid=edit-saved]").waitFor();
+
+    await second.getByLabel("Hedge as written").fill("at least (second editor)");
+    await second.getByRole("button", { name: "Save changes" }).click();
+    const conflict = second.locator("[data-testid=conflict]");
+    await conflict.waitFor();
+    expect(await conflict.locator("[data-testid=stored-subject]").textContent()).toBe(
+      "engineering troops (first editor)",
+    );
+    expect(await conflict.locator("[data-testid=mine-subject]").textContent()).toBe(before.subject);
+    expect(await conflict.locator("[data-testid=mine-hedge]").textContent()).toContain(
+      "at least (second editor)",
+    );
+    // Focus moves to the conflict, so a keyboard or screen-reader user lands on it.
+    expect(await second.evaluate(() => document.activeElement?.id)).toBe("conflict-title");
+    await screenshot(second, "claim-conflict");
+    expect(await seriousViolations(second)).toEqual([]);
+
+    await second.getByRole("button", { name: "Reapply my changes on the newer version" }).click();
+    await second.locator("[data-testid=edit-saved]").waitFor();
+    const after = await storedClaim(id);
+    expect(after.subject).toBe("engineering troops (first editor)");
+    expect(after.hedge).toBe("at least (second editor)");
+    expect(after.version).toBe(before.version + 2);
+  });
+});
