@@ -200,3 +200,48 @@ describe("editing a claim", () => {
     expect(after.version).toBe(before.version + 2);
   });
 });
+
+describe("review queue", () => {
+  it("is driven from the keyboard: j moves on, v verifies the focused claim and focus moves to the next", async () => {
+    const page = await newPage();
+    await signIn(page, EDITOR.email, EDITOR.password);
+    await open(page, "/review");
+    await page.locator("[data-testid=shortcuts]").waitFor();
+    await screenshot(page, "review-queue");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const items = page.locator(".queue-item");
+    const ids = await items.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-claim-id") ?? ""));
+    expect(ids.length).toBeGreaterThan(2);
+    // Tab reaches the current claim (a roving tabindex), then j moves the focus to the next one.
+    await items.first().focus();
+    await page.keyboard.press("j");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-claim-id"))).toBe(ids[1]);
+    await page.keyboard.press("k");
+    await page.keyboard.press("j");
+    await page.keyboard.press("v");
+    await page.waitForFunction(
+      (id) => !document.querySelector(`.queue-item[data-claim-id="${id}"]`),
+      ids[1],
+    );
+    const status = await api<{ node: { reviewStatus: string } }>(
+      `query ($id: ID!) { node(id: $id) { ... on Claim { reviewStatus } } }`,
+      { id: ids[1] },
+    );
+    expect(status.node.reviewStatus).toBe("VERIFIED");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-claim-id"))).toBe(ids[2]);
+    expect(await page.locator("[data-testid=queue-announcement]").textContent()).toMatch(/^Verified/);
+
+    // e opens the focused claim with its edit form ready.
+    await page.keyboard.press("e");
+    await page.waitForURL(/\/claims\/.+\?edit/);
+    await page.locator("[data-testid=claim-edit-form]").waitFor();
+  });
+
+  it("is for editors only", async () => {
+    const page = await newPage();
+    await open(page, "/review");
+    expect(await page.locator("main").textContent()).toMatch(/for editors/);
+    expect(await page.locator(".queue-item").count()).toBe(0);
+  });
+});
