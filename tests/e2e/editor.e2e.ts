@@ -220,10 +220,7 @@ describe("review queue", () => {
     await page.keyboard.press("k");
     await page.keyboard.press("j");
     await page.keyboard.press("v");
-    await page.waitForFunction(
-      (id) => !document.querySelector(`.queue-item[data-claim-id="${id}"]`),
-      ids[1],
-    );
+    await page.waitForFunction((id) => !document.querySelector(`.queue-item[data-claim-id="${id}"]`), ids[1]);
     const status = await api<{ node: { reviewStatus: string } }>(
       `query ($id: ID!) { node(id: $id) { ... on Claim { reviewStatus } } }`,
       { id: ids[1] },
@@ -243,5 +240,54 @@ describe("review queue", () => {
     await open(page, "/review");
     expect(await page.locator("main").textContent()).toMatch(/for editors/);
     expect(await page.locator(".queue-item").count()).toBe(0);
+  });
+});
+
+describe("merge suggestions", () => {
+  it("lets an editor merge two entities and undo the merge", async () => {
+    const data = await api<{
+      entities: {
+        edges: {
+          node: { id: string; name: string; mergeSuggestions: { id: string; entity: { id: string } }[] };
+        }[];
+      };
+    }>(`{ entities(first: 100) { edges { node { id name mergeSuggestions { id entity { id } } } } } }`);
+    const entity = data.entities.edges.map((e) => e.node).find((n) => n.mergeSuggestions.length > 0);
+    expect(entity).toBeDefined();
+    const suggestionId = entity!.mergeSuggestions[0]!.id;
+
+    // Readers see the suggestions, without the buttons.
+    const reader = await newPage();
+    await open(reader, `/entities/${encodeURIComponent(entity!.id)}`);
+    expect(await reader.locator(`[data-suggestion-id="${suggestionId}"]`).count()).toBe(1);
+    expect(await reader.getByRole("button", { name: /^Merge/ }).count()).toBe(0);
+
+    const page = await newPage();
+    await signIn(page, EDITOR.email, EDITOR.password);
+    await open(page, `/entities/${encodeURIComponent(entity!.id)}`);
+    const suggestion = page.locator(`[data-suggestion-id="${suggestionId}"]`);
+    await screenshot(page, "entity-suggestions");
+    expect(await seriousViolations(page)).toEqual([]);
+    await suggestion.getByRole("button", { name: /^Merge/ }).click();
+    const judgements = page.locator("[data-testid=judgements]");
+    await judgements.getByText(/^Merged /).waitFor();
+    // The page refreshes around the judgement: one of the two now redirects to the other.
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(".notice")?.textContent?.startsWith("Merged into") ||
+        !document.querySelector(`[data-suggestion-id="${id}"]`),
+      suggestionId,
+    );
+    await screenshot(page, "entity-merged");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await judgements.getByRole("button", { name: "Undo merge" }).click();
+    await judgements.getByText(/Merge undone/).waitFor();
+    // Both entities stand alone again.
+    const after = await api<{ nodes: { mergedInto: { id: string } | null }[] }>(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Entity { mergedInto { id } } } }`,
+      { ids: [entity!.id, entity!.mergeSuggestions[0]!.entity.id] },
+    );
+    expect(after.nodes.map((node) => node.mergedInto)).toEqual([null, null]);
   });
 });

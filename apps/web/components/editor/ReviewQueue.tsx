@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { type ClaimMutationResult, REVIEW_CLAIM_MUTATION } from "../../lib/claim-edit";
+import { articleTitle } from "../../lib/titles";
 import { formatDate, type Gql, METRIC_LABELS } from "../../lib/vocabulary";
 import { claimFailure } from "./ClaimActions";
 
@@ -171,7 +172,7 @@ export function ReviewQueue({ claims }: { claims: QueueClaim[] }) {
                   <blockquote className="queue-quote">
                     “{appearance.quote}”{" "}
                     <span className="muted">
-                      — {appearance.article.title}
+                      — {articleTitle(appearance.article.title)}
                       {appearance.article.outlet ? `, ${appearance.article.outlet.name}` : ""}
                     </span>
                   </blockquote>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
 import { EntityClaimList, EntityMentionList } from "../../../components/EntityLists";
+import { MergeSuggestions, type SuggestionData } from "../../../components/editor/MergeSuggestions";
 import {
   type Connection,
   ENTITY_CLAIMS_ABOUT_QUERY,
@@ -12,6 +13,7 @@ import {
   type EntityMentionRow,
 } from "../../../lib/entity-queries";
 import { type EntityRef, fetchApi } from "../../../lib/queries";
+import { fetchViewer, isEditor } from "../../../lib/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +37,7 @@ const ENTITY_QUERY = /* GraphQL */ `
           name
         }
         mergeSuggestions {
+          id
           score
           suggestedAt
           entity {
@@ -57,7 +60,7 @@ interface EntityData {
     aliases: { name: string }[];
     affiliation: EntityRef | null;
     mergedInto: EntityRef | null;
-    mergeSuggestions: { score: number | null; suggestedAt: string; entity: EntityRef & { type: string } }[];
+    mergeSuggestions: SuggestionData[];
   } | null;
 }
 
@@ -81,14 +84,17 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
   let made: Connection<EntityClaim> | undefined;
   let about: Connection<EntityClaim> | undefined;
   let mentions: Connection<EntityMentionRow> | undefined;
+  let editor = false;
   try {
     const variables = { id, first: PAGE_SIZE, after: null };
-    const [e, m, a, n] = await Promise.all([
+    const [e, m, a, n, v] = await Promise.all([
       loadEntity(id),
       fetchApi<ConnectionOf<"claimsMade", EntityClaim>>(ENTITY_CLAIMS_MADE_QUERY, variables),
       fetchApi<ConnectionOf<"claimsAbout", EntityClaim>>(ENTITY_CLAIMS_ABOUT_QUERY, variables),
       fetchApi<ConnectionOf<"mentions", EntityMentionRow>>(ENTITY_MENTIONS_QUERY, variables),
+      fetchViewer(),
     ]);
+    editor = isEditor(v);
     entity = e;
     made = m.node?.claimsMade;
     about = a.node?.claimsAbout;
@@ -144,23 +150,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         </section>
         <section className="card" aria-labelledby="suggestions-title">
           <h2 id="suggestions-title">Possibly the same as</h2>
-          {entity.mergeSuggestions.length === 0 ? (
-            <p className="muted">No merge suggestions.</p>
-          ) : (
-            <ul className="plain-list">
-              {entity.mergeSuggestions.map((suggestion) => (
-                <li key={suggestion.entity.id}>
-                  <Link href={`/entities/${encodeURIComponent(suggestion.entity.id)}`}>
-                    {suggestion.entity.name}
-                  </Link>{" "}
-                  <span className="muted">
-                    ({suggestion.entity.type.toLowerCase()}
-                    {suggestion.score !== null ? `, ${Math.round(suggestion.score * 100)}% likely` : ""})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <MergeSuggestions suggestions={entity.mergeSuggestions} editor={editor} />
         </section>
       </div>
       <div className="claim-grid">
