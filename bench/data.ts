@@ -311,7 +311,8 @@ async function main() {
         ),
       );
     }
-    const now = new Date();
+    // A fixed "now", so two runs with the same seed write byte-identical tables.
+    const now = new Date(Date.UTC(2026, 0, 1));
     await copy(
       client,
       "Entity",
@@ -321,8 +322,8 @@ async function main() {
     await copy(
       client,
       "EntityAlias",
-      ["entityId", "name", "normalized", "kind"],
-      entities.map((e) => row(e.id, e.name, e.name.toLowerCase(), "written")),
+      ["entityId", "name", "normalized", "kind", "createdAt"],
+      entities.map((e) => row(e.id, e.name, e.name.toLowerCase(), "written", now)),
     );
 
     // Articles and their claims: each body is the claims' sentences, so every quote is a real span.
@@ -345,7 +346,7 @@ async function main() {
         source: number;
         place: number;
         subject: number;
-        stated: number;
+        stated: number | null;
         precision: string;
       }[] = [];
       for (let c = 0; c < claimsHere; c++) {
@@ -356,8 +357,10 @@ async function main() {
         const source = pick(sourceIds);
         const place = pick(placeIds);
         const subject = pick(countryIds);
-        const stated = published - Math.floor(next() * 7) * day;
-        const precision = PRECISIONS[Math.floor(next() * 4)] as string;
+        // One claim in twenty gives no date of its own: the chart dates it by its first printing.
+        const undated = next() < 0.05;
+        const stated = undated ? null : published - Math.floor(next() * 7) * day;
+        const precision = undated ? "unknown" : (PRECISIONS[Math.floor(next() * 4)] as string);
         const speaker = entities[source - 1]?.name ?? "";
         const forces = `${COUNTRIES[subject - 1]} ${pick(FORCES)}`;
         const sentence = `${speaker} said ${values[4]} ${forces} ${VERB[metric]} ${PLACES[place - placeIds[0]!]}.`;
@@ -390,7 +393,7 @@ async function main() {
             hedge,
             "total",
             claim.place,
-            new Date(claim.stated),
+            claim.stated === null ? null : new Date(claim.stated),
             claim.precision,
             claim.source,
             review,
