@@ -64,7 +64,17 @@ export const builder = new SchemaBuilder<{
     nodeTypeOptions: { description: "An object with a global ID, fetchable through node(id)." },
     pageInfoTypeOptions: { description: "Where a page sits in its connection." },
     nodeQueryOptions: { description: "Any object, by its global ID." },
-    nodesQueryOptions: { description: "Several objects, by their global IDs, in the order given." },
+    nodesQueryOptions: {
+      description: `Several objects (at most ${MAX_PAGE_SIZE}), by their global IDs, in the order given.`,
+      resolve: (_root, args, _context, _info, resolveNodes) => {
+        if (args.ids.length > MAX_PAGE_SIZE) {
+          throw new GraphQLError(`\`ids\` may hold at most ${MAX_PAGE_SIZE} IDs; got ${args.ids.length}.`, {
+            extensions: { code: "BAD_USER_INPUT", argument: "ids" },
+          });
+        }
+        return resolveNodes(args.ids);
+      },
+    },
     cursorFieldOptions: { description: "Pass it as `after` or `before` to page from this item." },
     pageInfoFieldOptions: { description: "Where this page sits in the connection." },
     hasNextPageFieldOptions: { description: "True when there are items after this page." },

@@ -3,8 +3,14 @@ import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { PothosValidationError } from "@pothos/core";
-import { GraphQLError } from "graphql";
-import { createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { GraphQLError, getOperationAST, parse } from "graphql";
+import {
+  createGraphQLError,
+  createYoga,
+  isAsyncIterable,
+  type Plugin,
+  type YogaServerInstance,
+} from "graphql-yoga";
 import { readCookie, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
 import type { Pool } from "../db/pool.ts";
 import type { PrismaClient } from "../db/prisma.ts";
@@ -97,6 +103,35 @@ function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
   };
 }
 
+/**
+ * A subscription holds its connection open; one asked for as plain JSON would hold it with no stream to
+ * deliver to. Only clients that accept server-sent events may subscribe.
+ */
+function useSubscriptionsOnlyOverEventStreams(): Plugin<Context> {
+  return {
+    onParams({ params, request }) {
+      if (!params.query || !/\bsubscription\b/.test(params.query)) return;
+      let operation: ReturnType<typeof getOperationAST> = null;
+      try {
+        operation = getOperationAST(parse(params.query), params.operationName ?? undefined);
+      } catch {
+        return; // a syntax error is reported by the normal path
+      }
+      if (
+        operation?.operation === "subscription" &&
+        !request.headers.get("accept")?.includes("text/event-stream")
+      ) {
+        throw createGraphQLError(
+          "Subscriptions are served as server-sent events: send `Accept: text/event-stream`.",
+          {
+            extensions: { http: { status: 406 }, code: "NOT_ACCEPTABLE" },
+          },
+        );
+      }
+    },
+  };
+}
+
 /** The signed-in user from the session cookie, or null. */
 export function sessionAuthenticator(prisma: PrismaClient) {
   return async (request: Request): Promise<Viewer | null> => {
@@ -175,6 +210,7 @@ export function createApi(options: ApiOptions): Api {
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useRequestIdOnUnexpectedErrors(logger),
       useRequestIdHeader(),
+      useSubscriptionsOnlyOverEventStreams(),
       {
         // Cookies set by resolvers (sign-in, sign-out) go out with the response.
         onResponse({ request, response }) {
