@@ -43,3 +43,14 @@ export function failureText(failure: MutationFailure): string {
   }
   return failure.message;
 }
+
+/** An error outside the typed union (network, or a masked server error), with the API's request id to quote. */
+export function requestFailure(error: {
+  message: string;
+  graphQLErrors?: readonly { extensions?: Record<string, unknown> }[];
+}): string {
+  const requestId = error.graphQLErrors?.find((e) => typeof e.extensions?.requestId === "string")?.extensions
+    ?.requestId as string | undefined;
+  const message = error.message.replace(/^\[(GraphQL|Network)\]\s*/, "");
+  return requestId ? `${message} (request ${requestId})` : message;
+}

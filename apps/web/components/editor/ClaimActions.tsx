@@ -9,7 +9,7 @@ import {
   RESTORE_CLAIM_MUTATION,
   REVIEW_CLAIM_MUTATION,
 } from "../../lib/claim-edit";
-import { failureText } from "../../lib/mutation-result";
+import { failureText, requestFailure } from "../../lib/mutation-result";
 
 const VERDICTS = [
   { status: "VERIFIED", label: "Verify" },
@@ -21,11 +21,11 @@ const VERDICTS = [
 /** Outcome of one claim mutation in words, or null on success. */
 export function claimFailure(result: {
   data?: Record<string, ClaimMutationResult> | undefined;
-  error?: { message: string } | undefined;
+  error?: Parameters<typeof requestFailure>[0] | undefined;
 }): string | null {
   const outcome = result.data ? Object.values(result.data)[0] : undefined;
   if (result.error || !outcome)
-    return `Nothing changed: ${result.error?.message ?? "no answer from the API"}.`;
+    return `Nothing changed: ${result.error ? requestFailure(result.error) : "no answer from the API"}.`;
   if (outcome.__typename === "ClaimMutationSuccess") return null;
   if (outcome.__typename === "ConflictError")
     return `${outcome.message} The claim is now at version ${outcome.currentVersion}; the page has been reloaded, try again.`;

@@ -16,7 +16,7 @@ import {
   showValue,
   UPDATE_CLAIM_MUTATION,
 } from "../../lib/claim-edit";
-import { failureText, fieldOf } from "../../lib/mutation-result";
+import { failureText, fieldOf, requestFailure } from "../../lib/mutation-result";
 
 type Draft = Record<EditableField, string | boolean>;
 
@@ -119,7 +119,9 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
     const result = await updateClaim({ id: claim.id, expectedVersion, patch, note: note.trim() || null });
     const outcome = result.data?.updateClaim;
     if (result.error || !outcome) {
-      setFailure(`The claim was not saved: ${result.error?.message ?? "no answer from the API"}.`);
+      setFailure(
+        `The claim was not saved: ${result.error ? requestFailure(result.error) : "no answer from the API"}.`,
+      );
       return;
     }
     switch (outcome.__typename) {

@@ -1,0 +1,298 @@
+"use client";
+
+import Link from "next/link";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { useMutation } from "urql";
+import { CHOICES } from "../../lib/claim-edit";
+import { fieldOf, type MutationFailure, requestFailure } from "../../lib/mutation-result";
+import { METRIC_LABELS } from "../../lib/vocabulary";
+
+const INGEST_MUTATION = /* GraphQL */ `
+  mutation IngestArticle($input: IngestArticleInput!) {
+    ingestArticle(input: $input) {
+      __typename
+      ... on IngestArticleSuccess {
+        outcome
+        title
+        article {
+          id
+          title
+        }
+        claims {
+          display
+          subject
+          metric
+          qualifier
+          hedge
+          source
+          location
+          statedOn
+          statedOnPrecision
+          quote
+          start
+          confidence
+        }
+      }
+      ... on ValidationError {
+        message
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on NotAuthorizedError {
+        message
+      }
+    }
+  }
+`;
+
+interface ExtractedClaim {
+  display: string;
+  subject: string;
+  metric: string;
+  qualifier: string;
+  hedge: string | null;
+  source: string | null;
+  location: string | null;
+  statedOn: string | null;
+  statedOnPrecision: string | null;
+  quote: string;
+  start: number;
+  confidence: number;
+}
+
+type IngestResult =
+  | {
+      __typename: "IngestArticleSuccess";
+      outcome: "NEW" | "NEW_VERSION" | "PREVIEW" | "UNCHANGED";
+      title: string;
+      article: { id: string; title: string } | null;
+      claims: ExtractedClaim[];
+    }
+  | MutationFailure;
+
+type Field = "body" | "title" | "url" | "outlet" | "publishedAt" | "precision";
+
+const OUTCOMES = {
+  NEW: "Stored as a new article.",
+  NEW_VERSION: "Stored as a new version of the article at that address.",
+  UNCHANGED: "This text is already stored; nothing was written.",
+  PREVIEW: "Preview: nothing was stored.",
+} as const;
+
+/** Pasted text or HTML with what is known about it; Preview runs the extractor only, Save stores. */
+export function IngestForm() {
+  const id = useId();
+  const [format, setFormat] = useState<"text" | "html">("text");
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [result, setResult] = useState<Extract<IngestResult, { __typename: "IngestArticleSuccess" }> | null>(
+    null,
+  );
+  const [{ fetching }, ingest] = useMutation<{ ingestArticle: IngestResult }>(INGEST_MUTATION);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const dryRun = submitter?.value !== "save";
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => {
+      const text = String(form.get(name) ?? "").trim();
+      return text === "" ? undefined : text;
+    };
+    const body = String(form.get("body") ?? "");
+    setErrors({});
+    setFailure(null);
+    if (body.trim() === "") {
+      setErrors({ body: "Paste the article’s text or HTML." });
+      setFailure("Nothing to read yet.");
+      return;
+    }
+    const input = {
+      [format]: body,
+      title: value("title"),
+      url: value("url"),
+      outlet: value("outlet"),
+      publishedAt: value("publishedAt"),
+      precision: value("precision"),
+      dryRun,
+    };
+    const response = await ingest({ input });
+    const outcome = response.data?.ingestArticle;
+    if (response.error || !outcome) {
+      setResult(null);
+      setFailure(
+        `The API failed to ${dryRun ? "read" : "store"} the article: ${response.error ? requestFailure(response.error) : "no answer"}.`,
+      );
+    } else if (outcome.__typename === "IngestArticleSuccess") {
+      setResult(outcome);
+    } else {
+      setResult(null);
+      if (outcome.__typename === "ValidationError") {
+        const byField: Partial<Record<Field, string>> = {};
+        for (const error of outcome.fieldErrors) {
+          const field = fieldOf(error);
+          byField[(field === "text" || field === "html" ? "body" : field) as Field] = error.message;
+        }
+        setErrors(byField);
+      }
+      setFailure(outcome.message);
+    }
+    requestAnimationFrame(() => resultRef.current?.focus());
+  };
+
+  const fieldProps = (field: Field) => ({
+    id: `${id}-${field}`,
+    name: field,
+    "aria-invalid": errors[field] ? true : undefined,
+    "aria-describedby": errors[field] ? `${id}-${field}-error` : undefined,
+  });
+  const fieldError = (field: Field) =>
+    errors[field] ? (
+      <p className="field-error" id={`${id}-${field}-error`} data-testid={`error-${field}`}>
+        {errors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <div className="ingest">
+      <form className="stack-form card" onSubmit={submit} noValidate>
+        <fieldset className="plain-fieldset check-row">
+          <legend>What you paste</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="format"
+              value="text"
+              checked={format === "text"}
+              onChange={() => setFormat("text")}
+            />
+            Plain text (headline on the first line)
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="format"
+              value="html"
+              checked={format === "html"}
+              onChange={() => setFormat("html")}
+            />
+            A news page’s HTML
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-body`}>{format === "text" ? "Article text" : "Page HTML"}</label>
+          <textarea {...fieldProps("body")} rows={12} spellCheck={false} />
+          {fieldError("body")}
+        </div>
+        <div className="edit-grid">
+          <div className="field">
+            <label htmlFor={`${id}-title`}>Headline (if not the first line)</label>
+            <input {...fieldProps("title")} type="text" />
+            {fieldError("title")}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-url`}>Address (URL)</label>
+            <input {...fieldProps("url")} type="url" inputMode="url" />
+            {fieldError("url")}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-outlet`}>Outlet</label>
+            <input {...fieldProps("outlet")} type="text" />
+            {fieldError("outlet")}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-publishedAt`}>Published on</label>
+            <input {...fieldProps("publishedAt")} type="date" />
+            {fieldError("publishedAt")}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-precision`}>Date precision</label>
+            <select {...fieldProps("precision")} defaultValue="">
+              <option value="">—</option>
+              {CHOICES.precision.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+            {fieldError("precision")}
+          </div>
+        </div>
+        <div className="button-row">
+          <button type="submit" name="action" value="preview" className="secondary" disabled={fetching}>
+            Preview claims
+          </button>
+          <button type="submit" name="action" value="save" disabled={fetching}>
+            Save article
+          </button>
+          {fetching && <span className="muted">Reading…</span>}
+        </div>
+      </form>
+      <div ref={resultRef} tabIndex={-1} aria-live="polite" className="ingest-result">
+        {failure && (
+          <div className="error" role="alert" data-testid="ingest-failure">
+            {failure}
+          </div>
+        )}
+        {result && <IngestOutcome result={result} />}
+      </div>
+    </div>
+  );
+}
+
+function IngestOutcome({
+  result,
+}: {
+  result: Extract<IngestResult, { __typename: "IngestArticleSuccess" }>;
+}) {
+  return (
+    <section aria-labelledby="ingest-result-title" data-testid="ingest-result">
+      <h2 id="ingest-result-title">
+        {result.outcome === "PREVIEW" ? "Preview" : "Saved"}: “{result.title || "Untitled article"}”
+      </h2>
+      <p className={result.outcome === "PREVIEW" ? "notice" : "success"}>
+        {OUTCOMES[result.outcome]}{" "}
+        {result.article && (
+          <Link href={`/articles/${encodeURIComponent(result.article.id)}`} data-testid="ingested-article">
+            Open the article
+          </Link>
+        )}
+      </p>
+      <h3>
+        {result.claims.length} claim{result.claims.length === 1 ? "" : "s"} found
+      </h3>
+      {result.claims.length > 0 && (
+        <table className="data" data-testid="extracted-claims">
+          <caption className="sr-only">The claims the extractor read from the text</caption>
+          <thead>
+            <tr>
+              <th scope="col">Value</th>
+              <th scope="col">Who is counted</th>
+              <th scope="col">Metric</th>
+              <th scope="col">Source</th>
+              <th scope="col">Said</th>
+              <th scope="col">Quote</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.claims.map((claim) => (
+              <tr key={`${claim.start}-${claim.quote}`}>
+                <td className="num">{claim.display}</td>
+                <td>{claim.subject}</td>
+                <td>
+                  {METRIC_LABELS[claim.metric.toLowerCase() as keyof typeof METRIC_LABELS] ?? claim.metric}
+                </td>
+                <td>{claim.source ?? <span className="muted">unattributed</span>}</td>
+                <td>{claim.statedOn ?? <span className="muted">—</span>}</td>
+                <td>“{claim.quote}”</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
