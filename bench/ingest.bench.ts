@@ -100,3 +100,13 @@ console.log(
     `**${againMedian.toFixed(0)}** (${Math.min(...againRates).toFixed(0)}–${Math.max(...againRates).toFixed(0)}) | ` +
     `${(againMedian / firstMedian).toFixed(0)}× |`,
 );
+// The same figures for bench/run.ts, on one line.
+console.log(
+  JSON.stringify({
+    articles: count,
+    meanKB: Number((meanBytes / 1024).toFixed(1)),
+    runs,
+    newPerSecond: { median: firstMedian, min: Math.min(...firstRates), max: Math.max(...firstRates) },
+    unchangedPerSecond: { median: againMedian, min: Math.min(...againRates), max: Math.max(...againRates) },
+  }),
+);

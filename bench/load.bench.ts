@@ -1,0 +1,154 @@
+/**
+ * Throughput of a mixed dashboard read workload: autocannon against the real API (production mode, its
+ * own process) on a `npm run bench:data` corpus, with the database on the same machine.
+ *
+ *   npx tsx bench/load.bench.ts [--data-dir /tmp/hc-bench-1m] [--port 54339] [--duration 30]
+ *                               [--connections 10]
+ *
+ * Every connection cycles through the dashboard's real queries, with arguments drawn by a fixed-seed
+ * generator: the overview chart (claimSeries of one metric over the last 30 days of the corpus, by
+ * source), a claims page (claims(first: 50) by metric and side, sorted by value), a claim with its
+ * evidence (node(id) as the claim page asks), an article with its claims and mentions, and the entity
+ * list (first 50 with claim counts). A response that is not HTTP 200 or carries GraphQL `errors` counts
+ * as an error. Prints one JSON object (bench/run.ts reads it).
+ */
+import autocannon from "autocannon";
+import pg from "pg";
+import { CSRF_HEADER, globalId, openBenchDatabase, parseFlags, quantile, startApiProcess } from "./lib.ts";
+import {
+  ARTICLE_QUERY,
+  CLAIM_LIST_QUERY,
+  CLAIM_QUERY,
+  DEFAULT_STATUSES,
+  ENTITIES_QUERY,
+  SERIES_QUERY,
+} from "./queries.ts";
+
+const flags = parseFlags(process.argv.slice(2));
+const dataDir = flags.get("data-dir") ?? "/tmp/hc-bench-1m";
+const port = Number(flags.get("port") ?? 54339);
+const duration = Number(flags.get("duration") ?? 30);
+const connections = Number(flags.get("connections") ?? 10);
+const METRICS = ["DEPLOYED", "KILLED", "WOUNDED", "CAPTURED", "MISSING", "RECRUITED"];
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const db = await openBenchDatabase(dataDir, port);
+const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+const api = await startApiProcess(db.url);
+try {
+  const { rows } = await pool.query(`
+    select (select max(id) from "Claim") as "maxClaim", (select max(id) from "Article") as "maxArticle",
+           (select to_char(max("statedOn") - 30, 'YYYY-MM-DD') from "Claim") as "from",
+           (select array_agg(distinct s."affiliationId") from "Entity" s where s."affiliationId" is not null)
+             as sides`);
+  const { maxClaim, maxArticle, from, sides } = rows[0] as {
+    maxClaim: number;
+    maxArticle: number;
+    from: string;
+    sides: number[];
+  };
+  const next = random(7);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+  const bodies: Record<string, () => { query: string; variables: Record<string, unknown> }> = {
+    overview: () => ({
+      query: SERIES_QUERY,
+      variables: {
+        filter: { metric: [pick(METRICS)], reviewStatus: DEFAULT_STATUSES, statedFrom: from },
+        groupBy: "SOURCE",
+      },
+    }),
+    claims: () => ({
+      query: CLAIM_LIST_QUERY,
+      variables: {
+        filter: {
+          metric: [pick(METRICS)],
+          sourceAffiliation: globalId("Entity", pick(sides)),
+          reviewStatus: DEFAULT_STATUSES,
+        },
+        orderBy: "VALUE",
+        direction: "DESC",
+        first: 50,
+      },
+    }),
+    claim: () => ({
+      query: CLAIM_QUERY,
+      variables: { id: globalId("Claim", 1 + Math.floor(next() * maxClaim)) },
+    }),
+    article: () => ({
+      query: ARTICLE_QUERY,
+      variables: { id: globalId("Article", 1 + Math.floor(next() * maxArticle)) },
+    }),
+    entities: () => ({ query: ENTITIES_QUERY, variables: { first: 50 } }),
+  };
+  const kinds = Object.keys(bodies);
+  const errorsByKind: Record<string, number> = Object.fromEntries(kinds.map((k) => [k, 0]));
+  const latencies: number[] = [];
+  const requests = kinds.map((kind) => ({
+    method: "POST" as const,
+    setupRequest: (request: autocannon.Request) => ({
+      ...request,
+      body: JSON.stringify((bodies[kind] as () => unknown)()),
+    }),
+    onResponse: (status: number, body: string) => {
+      if (status !== 200 || body.includes('"errors"')) errorsByKind[kind] = (errorsByKind[kind] ?? 0) + 1;
+    },
+  }));
+  // Warm-up: every query a few times (JIT, plan caches, the buffer cache).
+  await autocannon({
+    url: api.url,
+    connections: 2,
+    amount: 50,
+    headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
+    requests,
+  });
+  for (const kind of kinds) errorsByKind[kind] = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: api.url,
+        connections,
+        duration,
+        headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
+        requests,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  const graphqlErrors = Object.values(errorsByKind).reduce((a, b) => a + b, 0);
+  console.log(
+    JSON.stringify(
+      {
+        durationSeconds: duration,
+        connections,
+        requests: result.requests.total,
+        requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
+        latencyMs: {
+          p50: quantile(latencies, 0.5),
+          p95: quantile(latencies, 0.95),
+          p99: quantile(latencies, 0.99),
+          max: Math.max(...latencies),
+        },
+        errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+        errorsByKind,
+        mix: kinds,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await api.stop();
+  await pool.end();
+  await db.stop();
+}
