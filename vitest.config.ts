@@ -46,6 +46,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Slow fault tests (databases stopped, processes killed): `npm run test:hardening`.
+          name: "hardening",
+          include: ["tests/hardening/**/*.test.ts"],
+          setupFiles: [],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

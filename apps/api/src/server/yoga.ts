@@ -70,6 +70,14 @@ function useRequestIdHeader(): Plugin<Context> {
  * purpose) pass through unchanged; Pothos' own input errors (a malformed cursor or global ID) get the
  * BAD_USER_INPUT code the rest of the API uses.
  */
+/** Connection-level failures: the database is down, restarting, or not answering in time. */
+function isDatabaseUnavailable(error: Error): boolean {
+  const text = `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""} ${String((error as { cause?: unknown }).cause ?? "")}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|P1001|P1017|DatabaseNotReachable|ConnectionClosed|SocketTimeout/i.test(
+    text,
+  );
+}
+
 function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
   return {
     onExecute({ args }) {
@@ -89,6 +97,14 @@ function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
                 });
               }
               if (!cause || cause instanceof GraphQLError) return error;
+              if (isDatabaseUnavailable(cause)) {
+                logger.warn({ requestId, path: error.path, reason: cause.message }, "database unavailable");
+                return new GraphQLError("The database is unavailable right now; try again shortly.", {
+                  nodes: error.nodes,
+                  path: error.path,
+                  extensions: { code: "DATABASE_UNAVAILABLE", requestId },
+                });
+              }
               logger.error({ err: cause, requestId, path: error.path }, "unexpected error in a resolver");
               return new GraphQLError("Unexpected error.", {
                 nodes: error.nodes,

@@ -1,0 +1,138 @@
+import { spawn } from "node:child_process";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import net, { type AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../apps/api/src/config.ts";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
+import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
+import { createPool } from "../../apps/api/src/db/pool.ts";
+import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
+import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
+import { requireSeeds } from "../support/seeds.ts";
+
+let dataDir = "";
+let database: EmbeddedDatabase;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-crash-"));
+  await chmod(dataDir, 0o755);
+  database = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  await applyMigrations(database.url);
+  const pool = createPool(database.url, { max: 2 });
+  const { documents } = await collectDocuments([requireSeeds()]);
+  await ingestDocuments(pool, documents, { trigger: "test" });
+  await pool.end();
+}, 120_000);
+
+afterAll(async () => {
+  await database?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function run(script: string, args: string[], env: Record<string, string>, detached = false) {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached,
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const done = new Promise<number | null>((resolve) => child.once("close", resolve));
+  return { child, done, output: () => output };
+}
+
+describe("SIGKILL during editing", () => {
+  it("leaves no partial write: every version step of every claim has exactly one audit event", async () => {
+    const script = path.join(REPO_ROOT, "tests/hardening/support/edit-loop.ts");
+    const loop = run(script, [], { DATABASE_URL: database.url }, true);
+    const deadline = Date.now() + 30_000;
+    while (!loop.output().includes("editing") && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    process.kill(-(loop.child.pid ?? 0), "SIGKILL");
+    await loop.done;
+
+    const pool = createPool(database.url, { max: 1 });
+    const { rows } = await pool.query<{ id: number; version: number; audits: number }>(
+      `select c.id, c.version,
+              (select count(*)::int from "AuditEvent" a where a."subjectType" = 'Claim' and a."subjectId" = c.id and a.action = 'claim.update') as audits
+         from "Claim" c`,
+    );
+    await pool.end();
+    const edited = rows.filter((row) => row.version > 1);
+    expect(edited.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.audits, `claim ${row.id}`).toBe(row.version - 1);
+  }, 60_000);
+});
+
+describe("start-up failures are explained, not dumped", () => {
+  it("an API port that is taken", async () => {
+    const squatter = net.createServer().listen(0, "127.0.0.1");
+    await new Promise((resolve) => squatter.once("listening", resolve));
+    const taken = (squatter.address() as AddressInfo).port;
+    const start = run("apps/api/src/bin/start.ts", [], {
+      DATABASE_URL: database.url,
+      API_PORT: String(taken),
+      WEB_PORT: String(await freePort()),
+      HEADCOUNT_CORPUS: path.join(dataDir, "none"),
+    });
+    const code = await start.done;
+    squatter.close();
+    expect(code).toBe(1);
+    expect(start.output()).toContain(
+      `Port ${taken} is already in use, so the API cannot start. Set API_PORT`,
+    );
+    expect(start.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  }, 60_000);
+
+  it("a data folder that cannot be written", async () => {
+    const blocker = path.join(dataDir, "a-file");
+    await writeFile(blocker, "");
+    const start = run("apps/api/src/bin/start.ts", [], {
+      DATABASE_URL: "",
+      HEADCOUNT_DATA_DIR: path.join(blocker, "data"),
+      HEADCOUNT_DB_PORT: String(await freePort()),
+    });
+    expect(await start.done).toBe(1);
+    expect(start.output()).toMatch(/cannot start: The data folder .* cannot be created or is not writable/);
+    expect(start.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  }, 60_000);
+
+  it("a database port taken by something else", async () => {
+    const squatter = net
+      .createServer((socket) => {
+        socket.on("error", () => {});
+        socket.end("nope\n");
+      })
+      .listen(0, "127.0.0.1");
+    await new Promise((resolve) => squatter.once("listening", resolve));
+    const taken = (squatter.address() as AddressInfo).port;
+    const start = run("apps/api/src/bin/start.ts", [], {
+      DATABASE_URL: "",
+      HEADCOUNT_DATA_DIR: path.join(dataDir, "fresh"),
+      HEADCOUNT_DB_PORT: String(taken),
+    });
+    const code = await start.done;
+    squatter.close();
+    expect(code).toBe(1);
+    expect(start.output()).toContain(`Port ${taken} is in use by another program`);
+    expect(start.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  }, 60_000);
+});
