@@ -1,7 +1,16 @@
+import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EDITOR } from "./support/accounts.ts";
-import { api, launchBrowser, open, screenshot, seriousViolations, signIn } from "./support/browser.ts";
+import {
+  api,
+  launchBrowser,
+  open,
+  screenshot,
+  seriousViolations,
+  signIn,
+  webUrl,
+} from "./support/browser.ts";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -337,5 +346,20 @@ describe("adding an article", () => {
     await page.waitForURL(/\/articles\/.+/);
     await page.locator(".article-body mark.claim-span").first().waitFor();
     expect(await page.locator("h1").textContent()).toContain("Ruritania moves troops");
+  });
+});
+
+describe("the overview's weight", () => {
+  it("loads at most 250 kB of JavaScript (gzipped) on first load, editor screens included in the app", async () => {
+    const html = await (await fetch(webUrl("/"))).text();
+    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+    expect(scripts.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const src of scripts) {
+      const body = Buffer.from(await (await fetch(webUrl(src))).arrayBuffer());
+      total += gzipSync(body, { level: 9 }).length;
+    }
+    console.info(`first-load JS of /: ${(total / 1024).toFixed(1)} kB gzipped in ${scripts.length} scripts`);
+    expect(total).toBeLessThanOrEqual(250 * 1024);
   });
 });
