@@ -181,10 +181,10 @@ describe("errors", () => {
     expect(hidden.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
 
-  it("masks unexpected errors and gives the request id to quote", async () => {
+  it("masks failures (here: no database) and gives the request id to quote", async () => {
     const logged: unknown[] = [];
     const unreachable = createPrismaClient("postgresql://nobody:nothing@127.0.0.1:1/none", { max: 1 });
-    const logger = pino({ level: "error" }, { write: (line: string) => logged.push(JSON.parse(line)) });
+    const logger = pino({ level: "warn" }, { write: (line: string) => logged.push(JSON.parse(line)) });
     const broken = createApi({ prisma: unreachable, logger });
     const response = await broken.fetch("http://localhost/graphql", {
       method: "POST",
@@ -194,8 +194,8 @@ describe("errors", () => {
     const body = (await response.json()) as {
       errors: { message: string; extensions: Record<string, unknown> }[];
     };
-    expect(body.errors[0]?.message).toBe("Unexpected error.");
-    expect(body.errors[0]?.extensions).toMatchObject({ code: "INTERNAL_SERVER_ERROR", requestId: "req-42" });
+    expect(body.errors[0]?.message).toBe("The database is unavailable right now; try again shortly.");
+    expect(body.errors[0]?.extensions).toMatchObject({ code: "DATABASE_UNAVAILABLE", requestId: "req-42" });
     expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|prisma/i);
     expect(logged).toContainEqual(expect.objectContaining({ requestId: "req-42" }));
     expect(response.headers.get("x-request-id")).toBe("req-42");

@@ -96,9 +96,11 @@ async function main(): Promise<void> {
   const admin = await ensureFirstAdmin(prisma);
 
   const webOrigin = `http://127.0.0.1:${config.webPort}`;
+  ingestPool = createPool(db.url, { max: 4 });
   const api = createApi({
     prisma,
     logger,
+    pool: ingestPool,
     allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
   });
   server = createHttpServer(api, prisma, logger, { trustProxy: config.trustProxy });

@@ -56,10 +56,26 @@ function requestIdOf(request: Request): string {
 }
 
 /** Every response names its request id, so a report of any failure can be matched to the logs. */
-function useRequestIdHeader(): Plugin<Context> {
+function useRequestIdHeader(logger: Logger): Plugin<Context> {
+  const started = new WeakMap<Request, number>();
   return {
+    onRequest({ request }) {
+      started.set(request, performance.now());
+    },
     onResponse({ request, response }) {
-      response.headers.set("x-request-id", requestIdOf(request));
+      const requestId = requestIdOf(request);
+      response.headers.set("x-request-id", requestId);
+      // One structured line per request, carrying its id; bodies, variables and cookies are never logged.
+      logger.info(
+        {
+          requestId,
+          method: request.method,
+          path: new URL(request.url).pathname,
+          status: response.status,
+          ms: Math.round(performance.now() - (started.get(request) ?? performance.now())),
+        },
+        "request",
+      );
     },
   };
 }
@@ -225,7 +241,7 @@ export function createApi(options: ApiOptions): Api {
       ...armor.protect().plugins,
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useRequestIdOnUnexpectedErrors(logger),
-      useRequestIdHeader(),
+      useRequestIdHeader(logger),
       useSubscriptionsOnlyOverEventStreams(),
       {
         // Cookies set by resolvers (sign-in, sign-out) go out with the response.
