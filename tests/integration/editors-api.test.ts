@@ -322,6 +322,41 @@ describe("concurrent edits", () => {
   });
 });
 
+describe("ingestArticle", () => {
+  it("previews without storing, stores once, and reports the same text as unchanged", async () => {
+    const text =
+      "Border report\n\nThe defence ministry said on Monday that about 2,300 soldiers had moved to the border region.";
+    const document = `mutation ($text: String!, $dry: Boolean) {
+      ingestArticle(input: { text: $text, outlet: "Example Wire", publishedAt: "2026-01-05", precision: DAY, dryRun: $dry }) {
+        __typename
+        ... on IngestArticleSuccess { outcome article { title } claims { display quote } }
+      }
+    }`;
+    const before = await prisma.article.count();
+    const preview = await gql<{
+      ingestArticle: { outcome: string; article: null; claims: { display: string }[] };
+    }>(document, { text, dry: true }, cookies.editor);
+    expect(preview.data?.ingestArticle).toMatchObject({ outcome: "PREVIEW", article: null });
+    expect(preview.data?.ingestArticle.claims.map((c) => c.display)).toContain("about 2,300");
+    expect(await prisma.article.count()).toBe(before);
+    const saved = await gql<{ ingestArticle: { outcome: string; article: { title: string } } }>(
+      document,
+      { text },
+      cookies.editor,
+    );
+    expect(saved.data?.ingestArticle).toMatchObject({ outcome: "NEW", article: { title: "Border report" } });
+    const again = await gql<{ ingestArticle: { outcome: string } }>(document, { text }, cookies.editor);
+    expect(again.data?.ingestArticle.outcome).toBe("UNCHANGED");
+    expect(await prisma.article.count()).toBe(before + 1);
+    const bad = await gql<{ ingestArticle: { __typename: string } }>(
+      `mutation { ingestArticle(input: { text: "x", html: "<p>y</p>" }) { __typename } }`,
+      {},
+      cookies.editor,
+    );
+    expect(bad.data?.ingestArticle.__typename).toBe("ValidationError");
+  });
+});
+
 describe("soft delete through the API", () => {
   it("a deleted claim is gone from claims, claimSeries and article appearances, and back after restore", async () => {
     const appearance = await prisma.appearance.findFirstOrThrow({
