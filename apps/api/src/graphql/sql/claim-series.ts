@@ -41,6 +41,18 @@ const GROUP_ENTITY: Record<SeriesGrouping, Prisma.Sql> = {
 };
 
 /**
+ * When the first printing must be looked up: always to group by outlet, else only for a claim with no date
+ * of its own (the lookup is a one-time filter of the lateral subquery, so a dated claim costs no index
+ * probe; over all claims of a metric that was most of the statement's time, see docs/performance.md).
+ */
+const FIRST_PRINT_NEEDED: Record<SeriesGrouping, Prisma.Sql> = {
+  SOURCE: Prisma.sql`c."statedOn" is null`,
+  AFFILIATION: Prisma.sql`c."statedOn" is null`,
+  OUTLET: Prisma.sql`true`,
+  METRIC: Prisma.sql`c."statedOn" is null`,
+};
+
+/**
  * The chart's data in one statement: filters, the first printing of each claim (for undated claims and
  * the OUTLET grouping), grouping and the ordering of points all happen in PostgreSQL; JavaScript only
  * reads the rows. Deleted and rejected claims are never plotted. A claim's date is when it was stated,
@@ -68,7 +80,7 @@ export function claimSeriesRows(
       left join lateral (
         select art."outletId", art."publishedAt", art."publishedPrecision"
         from "Appearance" ap join "Article" art on art.id = ap."articleId"
-        where ap."claimId" = c.id
+        where ${FIRST_PRINT_NEEDED[groupBy]} and ap."claimId" = c.id
         order by art."publishedAt" asc nulls last, ap.id asc
         limit 1
       ) first_print on true
