@@ -106,20 +106,7 @@ async function storeArticle(
   runId: number | null,
 ): Promise<IngestOutcome> {
   const claims = extracted.claims.filter((claim) => claim.duplicateOf === null);
-  const requests: EntityRequest[] = entityRequestsOf(extracted.entities);
-  if (extracted.outlet) requests.push({ name: extracted.outlet, type: "organization" });
-  for (const claim of claims) {
-    if (claim.source) requests.push({ name: claim.source, type: claim.sourceType ?? "organization" });
-    if (claim.location) requests.push({ name: claim.location, type: "place" });
-    if (claim.subjectEntity) requests.push({ name: claim.subjectEntity, type: "place" });
-    for (const via of claim.via) requests.push({ name: via.name, type: via.type });
-  }
-  // Locks in a fixed order, so concurrent ingests wait for each other instead of deadlocking or
-  // creating the same entity or claim twice.
-  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
-    lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
-  ]);
-  const entities = await resolveEntities(client, requests);
+  const entities = await lockAndResolve(client, extracted, claims, extracted.outlet);
 
   const previous = document.url
     ? (
@@ -354,4 +341,29 @@ export async function insertClaims(
     }
   }
   return toCreate.length;
+}
+
+/**
+ * Resolves every entity an article's claims need (its entities, the outlet, speakers, places, whose
+ * forces, relays) after taking the advisory locks on their names and on the claims' keys, in a fixed
+ * order, so concurrent ingests wait for each other instead of deadlocking or creating anything twice.
+ */
+export async function lockAndResolve(
+  client: PoolClient,
+  extracted: Pick<ExtractedArticle, "entities">,
+  claims: ExtractedClaim[],
+  outlet: string | null,
+): Promise<ResolvedEntities> {
+  const requests: EntityRequest[] = entityRequestsOf(extracted.entities);
+  if (outlet) requests.push({ name: outlet, type: "organization" });
+  for (const claim of claims) {
+    if (claim.source) requests.push({ name: claim.source, type: claim.sourceType ?? "organization" });
+    if (claim.location) requests.push({ name: claim.location, type: "place" });
+    if (claim.subjectEntity) requests.push({ name: claim.subjectEntity, type: "place" });
+    for (const via of claim.via) requests.push({ name: via.name, type: via.type });
+  }
+  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
+    lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
+  ]);
+  return resolveEntities(client, requests);
 }

@@ -1,8 +1,6 @@
 import { EXTRACTOR_VERSION, type ExtractedClaim, extractArticle } from "@headcount/extract";
 import type { Pool, PoolClient } from "../db/pool.ts";
-import { insertClaims, lockIds, toDate } from "./pipeline.ts";
-import { claimLockKey } from "./resolve-claims.ts";
-import { type EntityRequest, entityLockKeys, entityRequestsOf, resolveEntities } from "./resolve-entities.ts";
+import { insertClaims, lockAndResolve, toDate } from "./pipeline.ts";
 
 export interface ReextractReport {
   examined: number;
@@ -130,17 +128,7 @@ async function reextractArticle(
     return false;
   }
   const claims = extracted.claims.filter((claim) => claim.duplicateOf === null);
-  const requests: EntityRequest[] = entityRequestsOf(extracted.entities);
-  for (const claim of claims) {
-    if (claim.source) requests.push({ name: claim.source, type: claim.sourceType ?? "organization" });
-    if (claim.location) requests.push({ name: claim.location, type: "place" });
-    if (claim.subjectEntity) requests.push({ name: claim.subjectEntity, type: "place" });
-    for (const via of claim.via) requests.push({ name: via.name, type: via.type });
-  }
-  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
-    lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
-  ]);
-  const entities = await resolveEntities(client, requests);
+  const entities = await lockAndResolve(client, extracted, claims, null);
 
   const stored = await client.query<StoredAppearance>(
     `select p.id as "appearanceId", p."claimId", p.start, p."end", c.origin, c."editedFields",
