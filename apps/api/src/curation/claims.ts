@@ -108,7 +108,10 @@ async function checkEntities(tx: Tx, ids: Record<string, number | null | undefin
   const known = new Set(found.map((entity) => entity.id));
   return wanted
     .filter(([, id]) => !known.has(id))
-    .map(([field]) => ({ path: ["patch", field], message: "no such entity" }));
+    .map(([field]) => ({
+      path: ["patch", ...field.replace(/Id$/, "").split(".")],
+      message: "no such entity",
+    }));
 }
 
 async function audit(
