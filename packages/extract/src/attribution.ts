@@ -307,6 +307,10 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
     // "The officials, who spoke on condition of anonymity, said": the relative clause is not the subject.
     .replace(/,\s+(?:who|which|speaking|talking|writing)\b[^,]*,\s*(?=(?:also\s+|later\s+)?$)/, (m) =>
       " ".repeat(m.length),
+    )
+    // "Anna Berg, a Dutch military analyst, said": the appositive describes the subject before it.
+    .replace(/(?<=\p{L}),\s+(?:a|an|the)\s+[^,;:“”"]{2,80},\s*(?=(?:also\s+|later\s+)?$)/u, (m) =>
+      " ".repeat(m.length),
     );
   let from = 0;
   NP_BOUNDARY.lastIndex = 0;

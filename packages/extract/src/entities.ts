@@ -57,7 +57,50 @@ interface PersonCandidate {
 }
 
 const CONNECTORS = new Set(["of", "for", "to", "the", "on"]);
-const NAME_PARTICLES = new Set(["bin", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du", "ibn"]);
+const NAME_PARTICLES = new Set([
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "de",
+  "da",
+  "di",
+  "du",
+  "dos",
+  "das",
+  "del",
+  "della",
+  "van",
+  "von",
+  "der",
+  "den",
+  "ter",
+  "la",
+  "le",
+]);
+// "al-Burhan", "el-Sisi", "bin-Talal": a lower-case particle joined to a capitalised name.
+const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|at|ar|an|az|bin|ibn|abu|ben)[-‑’'](?=\p{Lu})/u;
+
+/** A lower-case name particle inside a person's name ("van der Berg", "al-Burhan", "da Silva"). */
+function isNameParticle(tokens: Token[], j: number): number {
+  const token = tokens[j] as Token;
+  if (JOINED_PARTICLE.test(token.text)) return 1;
+  if (!NAME_PARTICLES.has(token.text)) return 0;
+  // Up to two particles ("van der", "de la") followed by a capitalised surname.
+  const next = tokens[j + 1];
+  if (next && isCapitalised(next) && next.start - token.end === 1) return 1;
+  const after = tokens[j + 2];
+  if (
+    next &&
+    after &&
+    NAME_PARTICLES.has(next.text) &&
+    isCapitalised(after) &&
+    next.start - token.end === 1 &&
+    after.start - next.end === 1
+  )
+    return 2;
+  return 0;
+}
 const ROLE_HEAD_FOR_CONNECTOR = new Set([
   ...ORG_KEYWORDS,
   "Minister",
@@ -253,6 +296,14 @@ function buildSpan(body: string, tokens: Token[], i: number): number {
       if (isPossessive(token.text) && lookupSurface(stripApostrophe(token.text))) break;
       continue;
     }
+    // Only after a capitalised word that is not an organisation's keyword: "Abdel Fattah al-Burhan".
+    const particles = ORG_KEYWORDS.has(stripApostrophe(prev.text)) ? 0 : isNameParticle(tokens, j);
+    if (particles && !isPossessive(prev.text)) {
+      j += particles;
+      if (JOINED_PARTICLE.test(token.text)) continue;
+      j++;
+      continue;
+    }
     if (CONNECTORS.has(token.text) && ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text))) {
       let k = j + 1;
       if (tokens[k]?.text === "the") k++;
@@ -434,9 +485,11 @@ function analyseSpan(
     };
     return out;
   }
-  if (rest.length > 4) return out;
+  // Particles ("van der", "de la") do not count towards a name's length.
+  const core = rest.filter((t) => !NAME_PARTICLES.has(t.text)).length;
+  if (core > 4) return out;
   // A known first name vouches for the surname after it ("John Smith", "Maria Lopez").
-  const firstName = isKnownFirstName(first.text) && rest.length <= 3;
+  const firstName = isKnownFirstName(first.text) && core <= 3;
   const plausible = rest.every(
     (t, n) =>
       NAME_PARTICLES.has(t.text.toLowerCase()) ||
