@@ -45,6 +45,13 @@ const operations: Record<string, [string, Record<string, unknown>]> = {
     SERIES_QUERY,
     { filter: { metric: ["KILLED"], reviewStatus: DEFAULT_STATUSES }, groupBy: "SOURCE" },
   ],
+  overview: [
+    SERIES_QUERY,
+    {
+      filter: { metric: ["KILLED"], reviewStatus: DEFAULT_STATUSES, statedFrom: "2025-12-01" },
+      groupBy: "SOURCE",
+    },
+  ],
   claims: [
     CLAIM_LIST_QUERY,
     {
