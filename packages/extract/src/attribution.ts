@@ -44,7 +44,7 @@ const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
 const SOURCE_NOUNS =
-  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement)$/i;
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities)$/i;
 const SINGULAR_PERSON =
   /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator)$/i;
 const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
@@ -67,6 +67,8 @@ export interface AttributionContext {
   quantityStart: number;
   quantityEnd: number;
   clauseEnd: number;
+  /** Sources of earlier claims, for "the group", "the official" said later. */
+  priorSources?: SourceRef[];
 }
 
 export function attribute(ctx: AttributionContext): Attribution {
@@ -108,6 +110,28 @@ export function attribute(ctx: AttributionContext): Attribution {
       if (ref) pushRef(layers, ref, 1, false);
       else if (/\breports?\b/i.test(np)) impersonal = true;
     }
+  }
+
+  // "…, state media quoted the defence ministry as saying": the ministry said it, the media relayed it.
+  const quoted =
+    /(?:^|[,;]\s*|\b(?:and|while|as)\s+)((?:the\s+)?[^,.;:“”"]{2,60}?)\s+(?:quoted|cited)\s+([^,.;:“”"]{2,80}?)\s+as\s+(?:saying|stating|telling)\b/gi;
+  for (let m = quoted.exec(text); m; m = quoted.exec(text)) {
+    const relayText = m[1] ?? "";
+    const speakerText = m[2] ?? "";
+    const relayStart = scopeStart + m.index + m[0].indexOf(relayText);
+    const speakerStart =
+      scopeStart + m.index + m[0].indexOf(speakerText, m[0].indexOf(relayText) + relayText.length);
+    const trailingFrame = relayStart > quantityStart;
+    if (!trailingFrame && /;|,\s+(?:while|but|whereas|and)\s/.test(body.slice(speakerStart, quantityStart)))
+      continue;
+    const speaker = resolveNP(ctx, speakerStart, speakerStart + speakerText.length);
+    const relay = resolveNP(ctx, relayStart, relayStart + relayText.length);
+    if (!speaker && !relay) continue;
+    explicit = true;
+    markFrame(relayStart);
+    verbSpans.push({ start: relayStart, end: speakerStart + speakerText.length });
+    if (speaker) pushRef(layers, speaker, 4 + positionDepth(speakerStart, quantityStart), false);
+    if (relay) pushRef(layers, relay, 0.6, true);
   }
 
   // "citing X" — deeper than whoever cites.
@@ -167,7 +191,15 @@ export function attribute(ctx: AttributionContext): Attribution {
       /^\s+(?:that\b|\d|about|around|some|more|as many|up to|nearly|almost|roughly|at least|over)/i.test(
         body.slice(verbEnd, verbEnd + 20),
       );
-    if (nounLike && !clauseFollows && verbStart < quantityStart) continue;
+    // "Analysts estimate the RSF has …": after people (or a person named) the word is a verb.
+    const peopleBefore =
+      /\b(?:analysts|officials|experts|researchers|observers|diplomats|monitors|sources|authorities|scientists|activists|investigators|we|they|i|he|she)\s+(?:also\s+|now\s+)?$/i.test(
+        beforeVerb,
+      ) ||
+      ctx.index.mentions.some(
+        (mention) => mention.entity.type === "person" && /^\s+$/.test(body.slice(mention.end, verbStart)),
+      );
+    if (nounLike && !clauseFollows && !peopleBefore && verbStart < quantityStart) continue;
     const passive =
       /\b(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s+(?:widely\s+|also\s+)?$/i.exec(
         beforeVerb,
@@ -347,9 +379,16 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     text = text.slice(m[0].length);
     start += m[0].length;
   }
+  // "a commander who asked not to be named": the relative clause is not part of the name.
+  text = text.replace(/\s+(?:who|whom|which|whose)\s[\s\S]*$/i, "");
   text = text.replace(/[\s,]+$/, "");
   end = start + text.length;
   if (!text) return null;
+  const definite = /\bthe\s+$/i.test(body.slice(Math.max(0, start - 4), start));
+  if (definite) {
+    const back = coreferent(ctx, text, start, end);
+    if (back) return back;
+  }
 
   const pronoun = PRONOUN.exec(text);
   if (pronoun?.[1]) {
@@ -377,6 +416,20 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
 
   let entity = bestEntity(index, start, end);
+  // "the General Staff" after "Ukraine's General Staff": a shortened name of an organisation named before.
+  if (entity && entity.entity.type === "organization" && !entity.entity.key.startsWith("g:")) {
+    const short = normaliseKey(entity.entity.name);
+    const longer = lastBefore(
+      index,
+      start,
+      (m) =>
+        m.entity !== entity?.entity &&
+        m.entity.type === "organization" &&
+        normaliseKey(m.entity.name).length > short.length &&
+        ` ${normaliseKey(m.entity.name)} `.includes(` ${short} `),
+    );
+    if (longer) return refOf(longer.entity, start, end);
+  }
   // "a senior U.S. official": a country only qualifies the speaker described.
   if (
     entity?.entity.type === "place" &&
@@ -422,7 +475,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   let described = text.replace(/^(?:a|an|the|some|several|many|two|three|other)\s+/i, "");
   const gazetteer = lookupSurface(described.replace(STRIP_HEAD, ""));
   if (gazetteer) return { name: gazetteer.name, type: gazetteer.type, entity: null, start, end };
-  if (!SOURCE_NOUNS.test(described)) return null;
+  if (!SOURCE_NOUNS.test(described)) return namedOrganisation(text, start, end);
   const stripped = described.replace(STRIP_HEAD, "");
   if (GENERIC_ONLY.test(stripped) || GENERIC_ONLY.test(described)) return null;
   if (stripped !== described && stripped.split(/\s+/).length >= 2) described = stripped;
@@ -434,6 +487,92 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     start,
     end,
   };
+}
+
+function normaliseKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .replace(/[^\p{L}\d ]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const NAME_CONNECTORS = /^(?:of|for|the|and|on|in|de|du|des|sans|al|el|&)$/;
+const NOT_A_NAME =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|It|They|He|She|We|I)$/;
+
+/** An unknown name in title case ("Doctors Without Borders", "Sahel Security Monitor") names an organisation. */
+function namedOrganisation(text: string, start: number, end: number): SourceRef | null {
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 8) return null;
+  const first = words[0] as string;
+  const last = words[words.length - 1] as string;
+  if (!/^\p{Lu}/u.test(first) || !/^[\p{Lu}\d]/u.test(last)) return null;
+  for (const w of words) {
+    if (NAME_CONNECTORS.test(w)) continue;
+    if (!/^[\p{Lu}\d][\p{L}\d.’'&-]*$/u.test(w) || NOT_A_NAME.test(w)) return null;
+  }
+  return { name: text, type: "organization", entity: null, start, end };
+}
+
+const ORG_ANAPHOR =
+  /^(?:(?:health|defen[cs]e|interior|foreign|aid|rights|humanitarian|rebel|armed|militant|medical|charity|relief|monitoring|research)\s+)?(group|agency|ministry|organi[sz]ation|charity|alliance|militia|movement|coalition|body|watchdog|monitor|observatory|network|office|institute|council|committee|army|military|force|forces|rebels|junta|government|administration|authority|authorities|service|mission|directorate|command)$/i;
+const PERSON_ANAPHOR =
+  /^(?:(?:senior|regional|local|military|security|government|defen[cs]e|police|army|rebel|intelligence|health|western|u\.?s\.?)\s+)?(official|spokes(?:man|woman|person)|commander|officer|diplomat|analyst|source|envoy|general|colonel|minister|governor|mayor|chief|leader)$/i;
+
+/**
+ * "The group said …", "the official added …": the most recent organisation or person named (or quoted)
+ * before, whose name or description fits the noun. Nothing is returned when nothing fits.
+ */
+function coreferent(ctx: AttributionContext, text: string, start: number, end: number): SourceRef | null {
+  const prior = (ctx.priorSources ?? []).filter((r) => r.start < start);
+  const org = ORG_ANAPHOR.exec(text);
+  if (org?.[1]) {
+    const noun = org[1].toLowerCase();
+    const fits = (name: string, type: EntityType, kind: string | null): boolean => {
+      if (type !== "organization" && type !== "group") return false;
+      const lower = name.toLowerCase();
+      if (/^ministry$/.test(noun)) return /\bministry\b|\bministries\b/.test(lower);
+      if (/^(?:army|military|force|forces|command)$/.test(noun))
+        return kind === "military" || /\b(?:army|military|forces?|command)\b/.test(lower);
+      if (/^(?:government|administration|authority|authorities|junta)$/.test(noun))
+        return /\b(?:government|administration|authorit\w+|junta|ministry|kremlin|white house)\b/.test(lower);
+      if (kind === "news" && noun !== "agency") return false;
+      return true;
+    };
+    let best: SourceRef | null = null;
+    const mention = lastBefore(ctx.index, start, (m) => fits(m.entity.name, m.entity.type, m.entity.kind));
+    if (mention) best = refOf(mention.entity, mention.start, mention.end);
+    for (const r of prior) {
+      if (r.entity) continue;
+      if (!fits(r.name, r.type, null)) continue;
+      if (!best || r.start > best.start) best = r;
+    }
+    if (best) return best.entity ? refOf(best.entity, start, end) : { ...best, start, end };
+    return null;
+  }
+  const person = PERSON_ANAPHOR.exec(text);
+  if (person?.[1]) {
+    const noun = person[1].toLowerCase();
+    let best: SourceRef | null = null;
+    const mention = lastBefore(
+      ctx.index,
+      start,
+      (m) =>
+        m.entity.type === "person" && !!m.entity.role && new RegExp(`\\b${noun}`, "i").test(m.entity.role),
+    );
+    if (mention) best = refOf(mention.entity, mention.start, mention.end);
+    for (const r of prior) {
+      if (r.type !== "person") continue;
+      const fitsNoun =
+        new RegExp(`\\b${noun}\\b`, "i").test(r.name) || !!r.entity?.role?.toLowerCase().includes(noun);
+      if (!fitsNoun) continue;
+      if (!best || r.start > best.start) best = r;
+    }
+    if (best) return best.entity ? refOf(best.entity, start, end) : { ...best, start, end };
+  }
+  return null;
 }
 
 function appositivePerson(ctx: AttributionContext, start: number): SourceRef | null {

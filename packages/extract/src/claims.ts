@@ -98,6 +98,7 @@ export function extractClaims(
   };
 
   const working: Working[] = [];
+  const priorSources: SourceRef[] = [];
   for (const quantity of findQuantities(body)) {
     const sIndex = sentenceAt(sentences, quantity.start);
     const sentence = sentences[sIndex];
@@ -113,7 +114,7 @@ export function extractClaims(
     const metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
     // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
     if (
-      /^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff)$/i.test(
+      /^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff|children|women)$/i.test(
         head.subject?.split(" ").pop() ?? "",
       ) &&
       !(metric.evidenced && VICTIM_METRICS.has(metric.metric)) &&
@@ -140,6 +141,7 @@ export function extractClaims(
       quantityStart: hedged.hedgeStart,
       quantityEnd: quantity.end,
       clauseEnd,
+      priorSources,
     });
 
     const sentenceText = sentence.text;
@@ -280,7 +282,9 @@ export function extractClaims(
       valueBest: hedged.valueBest,
       qualifier: hedged.qualifier,
       hedge: hedged.hedge,
-      additional: hedged.additional || /^\s+more\b/i.test(body.slice(quantity.end, quantity.end + 6)),
+      additional:
+        hedged.additional ||
+        /^\s+(?:more|additional|extra)\b/i.test(body.slice(quantity.end, quantity.end + 12)),
       metric: metricValue,
       rate,
       subject,
@@ -307,6 +311,8 @@ export function extractClaims(
     };
     draft.confidence = confidenceOf(item, quantity, head, attribution, inherits);
     working.push(item);
+    for (const ref of attribution.source ? [attribution.source, ...attribution.via] : [])
+      if (!priorSources.includes(ref)) priorSources.push(ref);
   }
   markDuplicates(working);
   return { claims: working.map((w) => w.draft), sources: working.flatMap((w) => w.sourceRefs) };

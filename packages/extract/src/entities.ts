@@ -172,6 +172,15 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
       }
       // The gazetteer first, since its names may continue in lower case ("Kursk region").
       const hit = matchGazetteer(body, tokens, i);
+      // "The Israeli military": an alias that continues in lower case after a capitalised article.
+      if (!hit && /^(?:The|A|An)$/.test(token.text)) {
+        const inner = matchGazetteer(body, tokens, i + 1);
+        if (inner && inner.next > buildSpan(body, tokens, i)) {
+          addGazetteer(inner.entry, inner.start, inner.end);
+          i = inner.next;
+          continue;
+        }
+      }
       const spanEnd = buildSpan(body, tokens, i);
       if (hit && hit.next >= spanEnd) {
         addGazetteer(hit.entry, hit.start, hit.end);

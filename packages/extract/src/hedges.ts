@@ -23,7 +23,7 @@ const BEFORE: [RegExp, Qualifier][] = [
     /\b(no more than|not more than|at most|fewer than|less than|a maximum of|just under|under)\s+$/i,
     "at_most",
   ],
-  [/\b(at least|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
+  [/\b(at least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
   [
     /\b(more than|upwards of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond)\s+$/i,
     "more_than",

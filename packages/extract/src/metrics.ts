@@ -90,6 +90,17 @@ const PEOPLE_NOUNS = [
   "trainees",
   "cadets",
   "contract soldiers",
+  "rebels",
+  "gunmen",
+  "jihadists",
+  "militiamen",
+  "peacekeepers",
+  "guerrillas",
+  "guerillas",
+  "policemen",
+  "police officers",
+  "children",
+  "women",
   "strong",
 ];
 
@@ -107,14 +118,14 @@ const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s*["“”‘’]?\s*(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|killed|wounded|injured|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
+  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|killed|wounded|injured|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
 const TOTAL_BEFORE =
   /\b(?:total|number|toll|tally|count)\s+of\s+(wounded|dead|killed|casualties|deaths|injured|soldiers|troops|fighters|prisoners)\b[^.;]{0,70}?\b(?:to|at|reached|stands at|stood at|is|was)\s+(?:about\s+|some\s+|around\s+|roughly\s+|more than\s+|over\s+|nearly\s+|almost\s+)?$/i;
 const NOUN_BEFORE =
-  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbering|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+$/i;
+  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+$/i;
 const NON_PEOPLE_HEAD =
   /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
 
@@ -145,6 +156,14 @@ export function findPeopleHead(
   }
   const after = text.slice(quantity.end, Math.min(sentenceEnd, quantity.end + 120));
   const before = text.slice(Math.max(sentenceStart, quantity.start - 80), quantity.start);
+  // "one in five of its men", "two out of three": a proportion, not a count.
+  if (/\b(?:one|two|three|four|five|\d+)\s+(?:in|out of)\s+$/i.test(before)) return null;
+  if (
+    /^\s+(?:in|out of)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(after) &&
+    quantity.kind === "number" &&
+    (quantity.value ?? 0) < 20
+  )
+    return null;
 
   // "4,000-strong contingent"
   const strong =
@@ -193,7 +212,16 @@ export function findPeopleHead(
     const adjectival =
       /(?:ed|ing|ian|ese|ish|ern|al|ary|ive|ic)$/i.test(lower) &&
       !/^(?:during|including|according|being|having|following|amid)$/i.test(lower);
-    if (!(MODIFIERS.has(lower) || capitalised || adjectival || /-/.test(w))) break;
+    // "200 junta soldiers", "70 rebel fighters": a noun modifying the people noun right after it.
+    const nounModifier =
+      /^\p{Ll}+$/u.test(w) &&
+      step < 2 &&
+      !/^(?:and|or|of|in|on|at|to|the|a|an|were|was|are|is|have|had|has|more|than|who|which|that)$/.test(
+        lower,
+      ) &&
+      PEOPLE_RE.test(rest.slice(word[0].length)) &&
+      !/^(?:strong|dead|wounded|injured|killed)\b/i.test(rest.slice(word[0].length));
+    if (!(MODIFIERS.has(lower) || capitalised || adjectival || /-/.test(w) || nounModifier)) break;
     cursor += word[0].length;
   }
 
@@ -324,7 +352,7 @@ function metricOfVerb(verb: string): Metric | null {
 // Cues for what happened, nearest to the number wins. Order inside one position: the more specific first.
 const CUES: [RegExp, Metric][] = [
   [
-    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|dead (?:or|and) (?:wounded|injured)|casualties|losses|lost)\b/i,
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|dead (?:or|and) (?:wounded|injured)|casualties|losses|lost|lose|loses|losing)\b/i,
     "casualties",
   ],
   [
@@ -342,7 +370,7 @@ const CUES: [RegExp, Metric][] = [
     "repatriated",
   ],
   [
-    /\b(?:recruited|recruiting|recruit|conscripted|drafted|mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|enlisted|signed up|enrolled|called up|call(?:ing)? up|call-up)\b/i,
+    /\b(?:recruited|recruiting|recruit|conscripted|drafted|mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|mobili[sz]es?|enlisted|signed up|enrolled|called up|call(?:ing)? up|call-up)\b/i,
     "recruited",
   ],
   [
@@ -362,6 +390,11 @@ const CUES: [RegExp, Metric][] = [
 // The size of a force: "an army of 300,000", "a military numbering 1.2 million", "300,000 active-duty troops".
 const FORCE_SIZE_BEFORE =
   /\b(?:army|armed forces|military|navy|force|forces)\s+(?:of|numbering|totall?ing|with|is|stands at|has)\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+|over\s+|up to\s+|an estimated\s+)?$/i;
+// "the RSF has between 70,000 and 100,000 fighters nationwide", "the army fields some 20,000 troops".
+const FORCE_SIZE_HAS =
+  /\b(?:has|have|had|fields?|fielded|commands?|boasts?|maintains?)\s+(?:(?:about|some|around|roughly|nearly|more than|over|up to|an estimated|at least|as many as|between|fewer than|less than|only)\s+)?$/i;
+const FORCE_SIZE_HAS_NOUN =
+  /^(?:troops|soldiers|fighters|men|personnel|combatants|militants|rebels|servicemen|service members|members|(?:[\p{L}-]+\s+){1,2}(?:troops|soldiers|fighters|personnel))$/iu;
 const FORCE_SIZE_NEAR =
   /\b(?:active[- ]duty|standing army|total strength|strength of|personnel strength|in active service|under arms)\b/i;
 const SENT =
@@ -396,9 +429,27 @@ export function findMetric(
     );
     if (verb) return { metric: "repatriated", evidenced: true, cue: verb[0] };
   }
+  const closing = text.slice(head.subjectEnd, clauseEnd);
+  // "taken 1,200 soldiers prisoner"
+  if (
+    /^\s+(?:prisoners?|captive)\b/i.test(closing) &&
+    /\b(?:took|taken|take|taking|held|holding)\s+(?:\S+\s+){0,2}$/i.test(
+      text.slice(Math.max(clauseStart, quantityStart - 40), quantityStart),
+    )
+  )
+    return { metric: "captured", evidenced: true, cue: "prisoner" };
   if (head.nounMetric) return { metric: head.nounMetric, evidenced: true, cue: head.subject };
   const opening = text.slice(clauseStart, quantityStart);
-  const closing = text.slice(head.subjectEnd, clauseEnd);
+  if (
+    FORCE_SIZE_HAS.test(opening) &&
+    FORCE_SIZE_HAS_NOUN.test(head.subject ?? "") &&
+    !/^\s*(?:stationed|based|garrisoned|positioned|deployed|posted|in|inside|at|on|near|along|across|there)\b/i.test(
+      closing,
+    ) &&
+    !/\b(?:lost|killed|wounded|captured)\b/i.test(closing)
+  ) {
+    return { metric: "force_size", evidenced: true, cue: "has" };
+  }
   if (
     (FORCE_SIZE_BEFORE.test(opening) ||
       FORCE_SIZE_NEAR.test(text.slice(quantityStart, head.subjectEnd + 30))) &&
@@ -440,6 +491,9 @@ export function findMetric(
     }
     return { metric: "deployed", evidenced: false, cue: null };
   }
+  // "the 4,000-strong brigade had lost …": the number is the unit's size, not its losses.
+  if (head.forceStrong && ["casualties", "killed", "wounded", "captured", "missing"].includes(best.metric))
+    return { metric: "force_size", evidenced: true, cue: best.cue };
   return {
     metric: withFuture(text, clauseStart, best.cueStart, best.metric),
     evidenced: true,
