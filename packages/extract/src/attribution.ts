@@ -438,6 +438,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   ) {
     entity = null;
   }
+  // "the Sahel Rights Monitor": a place inside an unknown name does not stand for it.
+  if (entity?.entity.type === "place" && (entity.start > start || entity.end < end)) {
+    const named = namedOrganisation(text, start, end);
+    if (named && !lookupSurface(text)) return named;
+  }
   if (entity) {
     // "Governor of Kherson" after "Ivan Petrenko, …": an appositive names the person before it.
     if (entity.entity.type === "place" && /^(?:[\p{L}-]+\s+){0,3}(?:of|to)\b/u.test(text)) {
@@ -475,6 +480,13 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   let described = text.replace(/^(?:a|an|the|some|several|many|two|three|other)\s+/i, "");
   const gazetteer = lookupSurface(described.replace(STRIP_HEAD, ""));
   if (gazetteer) return { name: gazetteer.name, type: gazetteer.type, entity: null, start, end };
+  // "researchers at the Institute for Strategy and Policy": the institution they speak for.
+  const at = /\s(?:at|from|with|of)\s+(?:the\s+)?(\p{Lu}[^,;]*)$/u.exec(described);
+  if (at?.[1] && SOURCE_NOUNS.test(described.slice(0, at.index))) {
+    const tailStart = end - at[1].length;
+    const named = namedOrganisation(at[1], tailStart, end);
+    if (named) return named;
+  }
   if (!SOURCE_NOUNS.test(described)) return namedOrganisation(text, start, end);
   const stripped = described.replace(STRIP_HEAD, "");
   if (GENERIC_ONLY.test(stripped) || GENERIC_ONLY.test(described)) return null;
@@ -527,6 +539,17 @@ const PERSON_ANAPHOR =
  */
 function coreferent(ctx: AttributionContext, text: string, start: number, end: number): SourceRef | null {
   const prior = (ctx.priorSources ?? []).filter((r) => r.start < start);
+  // "The report said …": the report of whoever was cited last.
+  if (
+    /^(?:(?:new|latest|same|confidential|internal)\s+)?(?:report|statement|study|survey|assessment)$/i.test(
+      text,
+    )
+  ) {
+    const last = prior[prior.length - 1];
+    if (last && (last.type === "organization" || last.type === "group"))
+      return last.entity ? refOf(last.entity, start, end) : { ...last, start, end };
+    return null;
+  }
   const org = ORG_ANAPHOR.exec(text);
   if (org?.[1]) {
     const noun = org[1].toLowerCase();

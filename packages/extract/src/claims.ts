@@ -50,6 +50,8 @@ interface Working {
   statedOnExplicit: boolean;
   sourceRefs: SourceRef[];
   numberStart: number;
+  /** The place was recognised from its construction, not the gazetteer. */
+  locationInferred: boolean;
 }
 
 const VICTIM_METRICS = new Set<Metric>([
@@ -179,11 +181,21 @@ export function extractClaims(
     if (!subject) subject = head.anaphoric ? "them" : "people";
 
     // Where: in the clause, else what the claim continues, else where the previous sentence sent people.
-    let location =
-      findLocation(body, index, clauseStart, clauseEnd, head.subjectEnd, quantity.start, sentence.start)
-        ?.name ?? null;
-    if (!location && prev && (continues || head.anaphoric || hedged.additional))
+    const found = findLocation(
+      body,
+      index,
+      clauseStart,
+      clauseEnd,
+      head.subjectEnd,
+      quantity.start,
+      sentence.start,
+    );
+    let location = found?.name ?? null;
+    let locationInferred = found?.inferred === true;
+    if (!location && prev && (continues || head.anaphoric || hedged.additional)) {
       location = prev.draft.location;
+      locationInferred = prev.locationInferred;
+    }
     if (!location) {
       const previous = sentences[sIndex - 1];
       if (previous && previous.paragraph === sentence.paragraph)
@@ -308,6 +320,7 @@ export function extractClaims(
       statedOnExplicit,
       sourceRefs: source ? [source, ...via] : [],
       numberStart: quantity.start,
+      locationInferred,
     };
     draft.confidence = confidenceOf(item, quantity, head, attribution, inherits);
     working.push(item);
@@ -416,7 +429,7 @@ function confidenceOf(
   if (item.metricEvidenced) c += 0.1;
   else c -= 0.1;
   if (attribution.source || inherits || attribution.explicit) c += 0.05;
-  if (item.draft.location) c += 0.05;
+  if (item.draft.location) c += item.locationInferred ? 0.02 : 0.05;
   if (head.anaphoric && !head.subject) c -= 0.1;
   if (quantity.kind === "vague") c -= 0.05;
   if (quantity.percent) c -= 0.1;

@@ -163,12 +163,34 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
         i++;
         continue;
       }
-      // A dateline in capitals ("KHARTOUM, Sept 18") names a known place.
-      if (/^\p{Lu}{4,}$/u.test(token.text) && /^,/.test(body.slice(token.end, token.end + 1))) {
-        const place = lookupSurface(token.text[0] + token.text.slice(1).toLowerCase());
-        if (place) addGazetteer(place, token.start, token.end);
-        i++;
-        continue;
+      // A dateline in capitals ("KHARTOUM, Sept 18", "EL FASHER, Sudan") names a place.
+      if (/^\p{Lu}{2,}$/u.test(token.text) && (i === 0 || /^\p{Lu}{4,}$/u.test(token.text))) {
+        let k = i;
+        while (
+          k + 1 < tokens.length &&
+          /^\p{Lu}{2,}$/u.test((tokens[k + 1] as Token).text) &&
+          (tokens[k + 1] as Token).start - (tokens[k] as Token).end === 1
+        )
+          k++;
+        const last = tokens[k] as Token;
+        if (/^,/.test(body.slice(last.end, last.end + 1)) && (k > i || token.text.length >= 4)) {
+          const written = body.slice(token.start, last.end);
+          const titled = written
+            .toLowerCase()
+            .replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+          const place = lookupSurface(titled);
+          if (place) addGazetteer(place, token.start, last.end);
+          else if (i === 0 && sentence.start === paragraphStart(body, sentence.start))
+            orgCandidates.push({
+              start: token.start,
+              end: last.end,
+              text: titled,
+              type: "place",
+              kind: "place",
+            });
+          i = k + 1;
+          continue;
+        }
       }
       // The gazetteer first, since its names may continue in lower case ("Kursk region").
       const hit = matchGazetteer(body, tokens, i);
@@ -202,6 +224,22 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
       const result = analyseSpan(body, span, sentenceInitial, sentence.headline);
       for (const g of result.gazetteer) addGazetteer(g.entry, g.start, g.end);
       for (const o of result.orgs) orgCandidates.push(o);
+      // "around El Fasher, the capital of …", "the town of Alamata": a name in a place's position is a place.
+      if (
+        result.person &&
+        !result.person.role &&
+        !result.person.titled &&
+        inPlacePosition(body, sentence.start, result.person)
+      ) {
+        orgCandidates.push({
+          start: result.person.start,
+          end: result.person.end,
+          text: result.person.text,
+          type: "place",
+          kind: "place",
+        });
+        result.person = null;
+      }
       if (result.person) {
         let role = result.person.role;
         // "French Ambassador to Chad, Paul Renard, …": the title stands before a comma.
@@ -229,6 +267,34 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: [...records.values()], mentions };
+}
+
+function paragraphStart(body: string, at: number): number {
+  const nl = body.lastIndexOf("\n", at - 1);
+  return nl < 0 ? 0 : nl + 1 + (/^\s*/.exec(body.slice(nl + 1, at))?.[0].length ?? 0);
+}
+
+const PLACE_BEFORE =
+  /(?:\bthe\s+(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|capital|port|province|region|district|camp|enclave|county|municipality|settlement|locality)\s+of|\b(?:[Nn]ear|[Aa]round|[Oo]utside|[Ii]nto|[Tt]owards?|[Aa]cross|[Ii]nside|[Tt]hroughout))\s+$/u;
+const PLACE_AFTER =
+  /^(?:,\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}(?:capital|city|town|village|port|seat|stronghold)\b|\s+(?:province|region|state|governorate|district|county|prefecture|township|oblast)\b)/u;
+
+function inPlacePosition(
+  body: string,
+  sentenceStart: number,
+  span: { start: number; end: number; text: string },
+): boolean {
+  const first = span.text.split(/\s+/)[0] ?? "";
+  const before = body.slice(Math.max(sentenceStart, span.start - 50), span.start);
+  const after = body.slice(span.end, span.end + 50);
+  if (
+    PLACE_AFTER.test(after) ||
+    /\bthe\s+(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|capital|port|province|region|district|camp)\s+of\s+$/u.test(
+      before,
+    )
+  )
+    return true;
+  return PLACE_BEFORE.test(before) && !isKnownFirstName(first) && !/[’']s$/.test(span.text);
 }
 
 function recordFor(

@@ -142,9 +142,21 @@ export function findLocation(
     break;
   }
   const guessed = unknownPlaces(body, index, subjectEnd, clauseEnd)[0];
-  if (guessed && guessed.start < frontAt && (!chosen || guessed.start < chosen.start)) return guessed;
+  if (
+    guessed &&
+    guessed.start < frontAt &&
+    (!chosen ||
+      guessed.start < chosen.start ||
+      (guessed.start === chosen.start && !chosen.entity.key.startsWith("g:")))
+  )
+    return guessed;
   if (chosen && chosen.start < frontAt)
-    return { name: placeName(body, chosen), start: chosen.start, end: chosen.end };
+    return {
+      name: placeName(body, chosen),
+      start: chosen.start,
+      end: chosen.end,
+      inferred: !chosen.entity.key.startsWith("g:"),
+    };
   if (front?.[1]) return { name: front[1].toLowerCase(), start: frontAt, end: frontAt + front[0].length };
 
   // "killed in the city since May": the last town or city named before.
@@ -167,6 +179,10 @@ export function findLocation(
     const earlier = index.mentions.filter(
       (m) => m.entity.type === "place" && m.end <= subjectEnd + area.index,
     );
+    const at = subjectEnd + area.index;
+    const lastGuess = wantCountry ? undefined : unknownPlaces(body, index, Math.max(0, at - 3000), at).pop();
+    const lastKnown = [...earlier].reverse().find((m) => wantCountry === (m.entity.kind === "country"));
+    if (lastGuess && (!lastKnown || lastGuess.start > lastKnown.start)) return lastGuess;
     for (let i = earlier.length - 1; i >= 0; i--) {
       const m = earlier[i] as EntityMention;
       if (wantCountry === (m.entity.kind === "country"))

@@ -125,7 +125,7 @@ const VERB_BEFORE =
 const TOTAL_BEFORE =
   /\b(?:total|number|toll|tally|count)\s+of\s+(wounded|dead|killed|casualties|deaths|injured|soldiers|troops|fighters|prisoners)\b[^.;]{0,70}?\b(?:to|at|reached|stands at|stood at|is|was)\s+(?:about\s+|some\s+|around\s+|roughly\s+|more than\s+|over\s+|nearly\s+|almost\s+)?$/i;
 const NOUN_BEFORE =
-  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+$/i;
+  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
   /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
 
@@ -389,7 +389,7 @@ const CUES: [RegExp, Metric][] = [
 
 // The size of a force: "an army of 300,000", "a military numbering 1.2 million", "300,000 active-duty troops".
 const FORCE_SIZE_BEFORE =
-  /\b(?:army|armed forces|military|navy|force|forces)\s+(?:of|numbering|totall?ing|with|is|stands at|has)\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+|over\s+|up to\s+|an estimated\s+)?$/i;
+  /\b(?:army|armed forces|military|navy|force|forces)\s+(?:of|numbering|numbers|numbered|totall?ing|totals|with|is|stands at|has)\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+|over\s+|up to\s+|an estimated\s+)?$/i;
 // "the RSF has between 70,000 and 100,000 fighters nationwide", "the army fields some 20,000 troops".
 const FORCE_SIZE_HAS =
   /\b(?:has|have|had|fields?|fielded|commands?|boasts?|maintains?)\s+(?:(?:about|some|around|roughly|nearly|more than|over|up to|an estimated|at least|as many as|between|fewer than|less than|only)\s+)?$/i;
