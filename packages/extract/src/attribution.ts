@@ -193,12 +193,19 @@ export function attribute(ctx: AttributionContext): Attribution {
       );
     // "Analysts estimate the RSF has …": after people (or a person named) the word is a verb.
     const peopleBefore =
-      /\b(?:analysts|officials|experts|researchers|observers|diplomats|monitors|sources|authorities|scientists|activists|investigators|we|they|i|he|she)\s+(?:also\s+|now\s+)?$/i.test(
+      nounLike &&
+      !clauseFollows &&
+      verbStart < quantityStart &&
+      (/\b(?:analysts|officials|experts|researchers|observers|diplomats|monitors|sources|authorities|scientists|activists|investigators|we|they|i|he|she)\s+(?:also\s+|now\s+)?$/i.test(
         beforeVerb,
       ) ||
-      ctx.index.mentions.some(
-        (mention) => mention.entity.type === "person" && /^\s+$/.test(body.slice(mention.end, verbStart)),
-      );
+        ctx.index.mentions.some(
+          (mention) =>
+            mention.entity.type === "person" &&
+            mention.end < verbStart &&
+            verbStart - mention.end <= 2 &&
+            /^\s+$/.test(body.slice(mention.end, verbStart)),
+        ));
     if (nounLike && !clauseFollows && !peopleBefore && verbStart < quantityStart) continue;
     const passive =
       /\b(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s+(?:widely\s+|also\s+)?$/i.exec(
