@@ -48,11 +48,14 @@ export interface ApiProcess {
 }
 
 /** `bench/serve.ts` in its own process, so a load generator never shares the API's event loop. */
-export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
-  const port = await freePort();
+export async function startApiProcess(
+  databaseUrl: string,
+  options: { port?: number; allowedOrigin?: string } = {},
+): Promise<ApiProcess> {
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(REPO_ROOT, "bench/serve.ts"), String(port)],
+    ["--import", "tsx", path.join(REPO_ROOT, "bench/serve.ts"), String(port), options.allowedOrigin ?? ""],
     {
       cwd: REPO_ROOT,
       env: {

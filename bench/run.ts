@@ -3,8 +3,9 @@
  * `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` markers; the prose around them is kept).
  *
  *   npm run bench                 full: the million-claim corpus, several runs of each benchmark
- *   npm run bench -- --quick      smoke: a 50,000-claim corpus, one short run each (< 2 min); prints the
- *                                 tables and leaves BENCHMARKS.md alone unless --write is given
+ *   npm run bench -- --quick      smoke: a 50,000-claim corpus, one short run each (< 2 min; the browser
+ *                                 benchmark only with --only web); prints the tables and leaves
+ *                                 BENCHMARKS.md alone unless --write is given
  *   options: --data-dir DIR --port P (corpus; generated when absent), --regenerate (time bench:data again
  *            into a fresh folder), --only api,load,extract,ingest,data,web
  *
@@ -262,10 +263,16 @@ if (wants("ingest")) {
 }
 
 // 5: the overview page in Chromium ---------------------------------------------------------------------
-if (wants("web") && existsSync(path.join(REPO_ROOT, "bench/web.bench.ts"))) {
+// Not in the quick run unless asked for (--only web): one visit of each page takes tens of seconds.
+if (
+  (quick ? only?.includes("web") : wants("web")) &&
+  existsSync(path.join(REPO_ROOT, "bench/web.bench.ts"))
+) {
   log("web");
   try {
-    const r = json<{ table: string }>(await tsx("bench/web.bench.ts", bench));
+    const r = json<{ table: string }>(
+      await tsx("bench/web.bench.ts", [...bench, "--runs", quick ? "1" : "2"]),
+    );
     sections.set(`web${quick ? "-quick" : ""}`, r.table);
   } catch (error) {
     log(`web benchmark failed: ${(error as Error).message}`);

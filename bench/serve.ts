@@ -13,7 +13,9 @@ if (!url || !port) throw new Error("DATABASE_URL and a port (first argument) are
 
 const logger = createLogger("warn");
 const prisma = createPrismaClient(url);
-const api = createApi({ prisma, logger, production: true });
+// An origin allowed to call with credentials (the dashboard, for the browser benchmark), when given.
+const allowedOrigins = process.argv[3] ? [process.argv[3]] : [];
+const api = createApi({ prisma, logger, production: true, allowedOrigins });
 const server = createHttpServer(api, prisma, logger);
 await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
 process.stdout.write("ready\n");
