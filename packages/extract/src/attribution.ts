@@ -44,9 +44,9 @@ const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
 const SOURCE_NOUNS =
-  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities)$/i;
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission)$/i;
 const SINGULAR_PERSON =
-  /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator)$/i;
+  /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator|envoy|ambassador)$/i;
 const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
 const GENERIC_ONLY =
   /^(?:(?:the|latest|most|recent|new|intelligence|data|reports?|estimates?|figures|assessment|information|sources|findings)\s*)+$/i;
@@ -90,7 +90,7 @@ export function attribute(ctx: AttributionContext): Attribution {
 
   // "according to X" (X may be "… cited by Y" or "…, citing Y").
   const according =
-    /\baccording to\s+([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|\bthat\b|\bon the \d|\bon \w+day\b|$))/gi;
+    /\baccording to\s+((?:[^,.;:“”"]|\.(?=\S)|(?<=\b[A-Z])\.)+?)(?=\s*(?:[,;:“”"]|(?<!\b[A-Z])\.|\bthat\b|\bon the \d|\bon \w+day\b|$))/gi;
   for (let m = according.exec(text); m; m = according.exec(text)) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
@@ -106,7 +106,12 @@ export function attribute(ctx: AttributionContext): Attribution {
       const inner = resolveNP(ctx, npStart, npStart + cited.index);
       pushRef(layers, inner, 1, false);
     } else {
-      const ref = resolveNP(ctx, npStart, npEnd);
+      // "according to estimates by the U.S. envoy": whoever made the estimates.
+      const by =
+        /^(?:(?:the|a|an|new|latest|recent|official|confidential|their|its)\s+)*(?:estimates?|figures|data|reports?|a report|tallies|tally|count|assessments?)\s+(?:by|from|of)\s+/i.exec(
+          np,
+        );
+      const ref = by ? resolveNP(ctx, npStart + by[0].length, npEnd) : resolveNP(ctx, npStart, npEnd);
       if (ref) pushRef(layers, ref, 1, false);
       else if (/\breports?\b/i.test(np)) impersonal = true;
     }

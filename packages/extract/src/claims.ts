@@ -204,6 +204,9 @@ export function extractClaims(
 
     // "There are 10,000 North Korean soldiers in Russia": foreign troops somewhere are deployed there.
     let metricValue = metric.metric;
+    // "…, bringing the total to 6,000": a running total of what the claim before counted.
+    if (!metric.evidenced && head.anaphoric && !head.subject && prev && prev.sentence === sIndex)
+      metricValue = prev.draft.metric;
     if (
       metricValue === "present" &&
       /^there\s/i.test(metric.cue ?? "") &&

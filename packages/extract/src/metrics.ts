@@ -116,7 +116,7 @@ const MODIFIERS = new Set(
 
 const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
 const ANAPHORIC =
-  /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}-]+){0,4})/iu;
+  /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
   /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|killed|wounded|injured|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
@@ -124,6 +124,12 @@ const VERB_BEFORE =
 // "bringing the total number of wounded since the operation began to 4,100"
 const TOTAL_BEFORE =
   /\b(?:total|number|toll|tally|count)\s+of\s+(wounded|dead|killed|casualties|deaths|injured|soldiers|troops|fighters|prisoners)\b[^.;]{0,70}?\b(?:to|at|reached|stands at|stood at|is|was)\s+(?:about\s+|some\s+|around\s+|roughly\s+|more than\s+|over\s+|nearly\s+|almost\s+)?$/i;
+// "The death toll from the strikes rose to 87"
+const TOLL_BEFORE =
+  /\b((?:death\s+)?toll)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:rose|risen|climbed|jumped|reached|stood|stands|hit|is|was|now stands|has risen|has climbed|had risen)\s+(?:to|at)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
+// "…, bringing the total since the coup to 6,000": the same people as the figure before.
+const BRINGING_BEFORE =
+  /\b(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?(total|toll|death toll|tally|number|count)\b[^.;]{0,60}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/i;
 const NOUN_BEFORE =
   /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
@@ -263,6 +269,19 @@ export function findPeopleHead(
   }
 
   // "killing 12 in the strike", "casualties of 1,200", "a contingent numbering 1,500"
+  const bringing = BRINGING_BEFORE.exec(before);
+  if (bringing?.[1]) {
+    const noun = bringing[1].toLowerCase();
+    return {
+      ...head(text, quantity.end, quantity.end, true, /toll/.test(noun) ? "killed" : null, null, false),
+      subject: null,
+    };
+  }
+  const toll = TOLL_BEFORE.exec(before);
+  if (toll?.[1]) {
+    const start = quantity.start - (before.length - toll.index);
+    return head(text, start, start + toll[1].length, false, "killed", null, false);
+  }
   const total = TOTAL_BEFORE.exec(before);
   if (total?.[1]) {
     const start = quantity.start - (before.length - total.index);
@@ -294,7 +313,7 @@ export function findPeopleHead(
   if (
     verbBefore?.[1] &&
     verbBefore[1].toLowerCase() !== "of" &&
-    /^\s*(?:[,.;:)]|in\b|on\b|at\b|near\b|during\b|since\b|and\b|$)/i.test(after)
+    /^\s*(?:[,.;:)]|in\b|on\b|at\b|near\b|during\b|since\b|and\b|others?\b|more\b(?!\s+than)|$)/i.test(after)
   ) {
     return {
       ...head(text, quantity.end, quantity.end, true, null, metricOfVerb(verbBefore[1]), false),
@@ -361,7 +380,7 @@ const CUES: [RegExp, Metric][] = [
   ],
   [/\b(?:wounded|injured|wounding|injuring)\b/i, "wounded"],
   [
-    /\b(?:captured|capture|capturing|taken (?:prisoner|captive)|surrendered|prisoners? of war|POWs?)\b/i,
+    /\b(?:captured|capture|capturing|taken (?:prisoner|captive)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
     "captured",
   ],
   [/\b(?:missing|unaccounted for)\b/i, "missing"],
@@ -400,6 +419,8 @@ const FORCE_SIZE_NEAR =
 const SENT =
   /\b(?:sent|send|sending|deploy\w*|dispatch\w*|transferr?\w*|moved|arriv\w+|will|would|plans?)\b/i;
 
+const OBJECT_VERB =
+  /\b(killed|killing|wounded|wounding|injured|injuring|captured|capturing|deployed|deploying|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|conscripted|evacuated|repatriated)\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
 const FUTURE =
   /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to)\s+(?:\w+\s+){0,2}$/i;
 
@@ -466,6 +487,17 @@ export function findMetric(
     };
   const afterText = text.slice(head.subjectEnd, clauseEnd);
   const beforeText = text.slice(clauseStart, quantityStart);
+  // "killed 14 people and wounded 31 others": the verb whose object the number is decides.
+  const object = OBJECT_VERB.exec(beforeText);
+  if (object?.[1]) {
+    const metric = metricOfVerb(object[1]);
+    if (metric)
+      return {
+        metric: withFuture(text, clauseStart, quantityStart - (beforeText.length - object.index), metric),
+        evidenced: true,
+        cue: object[1],
+      };
+  }
   let best: { metric: Metric; position: number; cueStart: number; cue: string } | null = null;
   for (const [re, metric] of CUES) {
     const m = re.exec(afterText);

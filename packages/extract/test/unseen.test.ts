@@ -317,3 +317,52 @@ describe("places the gazetteer does not know", () => {
     expect(a.entities.some((e) => e.name === "El Geneina" && e.type === "person")).toBe(false);
   });
 });
+
+describe("more wire constructions", () => {
+  it("a death toll that rose, with a trailing described source", () => {
+    const c = only("The death toll from the strikes rose to 87, the civil defence agency said.");
+    expect([c.valueBest, c.metric, c.source]).toEqual([87, "killed", "civil defence agency"]);
+  });
+  it("'killed N and wounded M others': each number takes its own verb", () => {
+    const all = claims("The shelling killed 14 people and wounded 31 others, local officials said.");
+    expect(all.map((c) => [c.valueBest, c.metric])).toEqual([
+      [14, "killed"],
+      [31, "wounded"],
+    ]);
+  });
+  it("arrests are captures", () => {
+    expect(only("Police said a dozen gunmen were arrested.").metric).toBe("captured");
+  });
+  it("a percentage of a unit's soldiers", () => {
+    const c = only("About 40% of the battalion's soldiers were wounded, the officer said.");
+    expect([c.valueBest, c.rate, c.metric]).toEqual([40, "percent", "wounded"]);
+  });
+  it.each([
+    ["More than 150,000 people were killed, according to estimates by the U.S. envoy.", "U.S. envoy"],
+    ["More than 150,000 people were killed, according to U.S. officials.", "U.S. officials"],
+    ["More than 150,000 people were killed, according to the U.N.", "United Nations"],
+  ])("abbreviations inside 'according to': %s", (text, source) => {
+    expect(only(text).source).toBe(source);
+  });
+  it("'bringing the total to N' keeps the metric of the figure before", () => {
+    const all = claims(
+      "The UN said at least 1,200 civilians had been killed in the first half of the year, bringing the total since the coup to 6,000.",
+    );
+    const total = all.find((c) => c.valueBest === 6000);
+    expect(total?.metric).toBe("killed");
+    expect(total?.source).toBe("United Nations");
+  });
+  it("word numbers and 'a further'", () => {
+    const c = only("Twenty-three soldiers were killed in the ambush, the army said in a statement.");
+    expect([c.valueBest, c.metric, c.source]).toEqual([23, "killed", "army"]);
+    const f = only("A further 500 paratroopers will be deployed next week, Mr. Ndlovu said.");
+    expect([f.valueBest, f.additional, f.metric]).toEqual([500, true, "planned_deployment"]);
+  });
+  it("'the agency quoted X as saying'", () => {
+    const c = only(
+      "The state news agency quoted Colonel Musa Diarra as saying that 40 militants were killed near Gao.",
+    );
+    expect(c.source).toBe("Musa Diarra");
+    expect(c.via.length).toBe(1);
+  });
+});
