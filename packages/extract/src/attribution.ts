@@ -356,6 +356,15 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
     .replace(/(?<=\p{L}),\s+(?:a|an|the)\s+[^,;:“”"]{2,80},\s*(?=(?:also\s+|later\s+)?$)/u, (m) =>
       " ".repeat(m.length),
     );
+  // "A spokesperson for the army, Brigadier Nabil Abdallah, said": the name between commas is the subject.
+  const named =
+    /,\s+(\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){1,5}),\s*$/u.exec(
+      before,
+    );
+  if (named?.[1]) {
+    const start = scopeStart + named.index + named[0].indexOf(named[1]);
+    return { start, end: start + named[1].length };
+  }
   let from = 0;
   NP_BOUNDARY.lastIndex = 0;
   for (let m = NP_BOUNDARY.exec(before); m; m = NP_BOUNDARY.exec(before)) {
@@ -393,6 +402,17 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
   // "a commander who asked not to be named": the relative clause is not part of the name.
   text = text.replace(/\s+(?:who|whom|which|whose)\s[\s\S]*$/i, "");
+  // "the health ministry's figures": the owner of the figures.
+  text = text.replace(
+    /[’']s?(?:\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|estimates?|count|tally|reports?|assessment))?$/i,
+    "",
+  );
+  // "Hospital officials in Rafah": where the speakers are does not name them.
+  const located =
+    /^(.+?\b(?:officials|sources|doctors|medics|residents|witnesses|workers|activists|authorities|staff|police|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
+      text,
+    );
+  if (located?.[1]) text = located[1];
   text = text.replace(/[\s,]+$/, "");
   end = start + text.length;
   if (!text) return null;

@@ -366,3 +366,23 @@ describe("more wire constructions", () => {
     expect(c.via.length).toBe(1);
   });
 });
+
+describe("speakers described with a place, a name in apposition, or a possessive", () => {
+  it("'Hospital officials in Rafah said': the place does not name the speakers", () => {
+    const c = only("Hospital officials in Rafah said 25 bodies had been brought in.");
+    expect(c.source).toBe("Hospital officials");
+    expect(c.location).toBe("Rafah");
+  });
+  it("a name in apposition to a description", () => {
+    expect(
+      only("A spokesperson for the Sudanese army, Brigadier Nabil Abdallah, said 300 fighters were killed.")
+        .source,
+    ).toBe("Nabil Abdallah");
+  });
+  it("the owner of the figures", () => {
+    const c = only(
+      "The Gaza health ministry's figures, which do not distinguish between civilians and combatants, put the death toll at 35,000.",
+    );
+    expect([c.valueBest, c.metric, c.source]).toEqual([35000, "killed", "Gaza health ministry"]);
+  });
+});
