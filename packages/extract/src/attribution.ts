@@ -120,7 +120,8 @@ export function attribute(ctx: AttributionContext): Attribution {
   // "…, state media quoted the defence ministry as saying": the ministry said it, the media relayed it.
   const quoted =
     /(?:^|[,;]\s*|\b(?:and|while|as)\s+)((?:the\s+)?[^,.;:“”"]{2,60}?)\s+(?:quoted|cited)\s+([^,.;:“”"]{2,80}?)\s+as\s+(?:saying|stating|telling)\b/gi;
-  for (let m = quoted.exec(text); m; m = quoted.exec(text)) {
+  const mayQuote = /\b(?:quoted|cited)\b[^.;]*\bas\s+(?:saying|stating|telling)\b/i.test(text);
+  for (let m = mayQuote ? quoted.exec(text) : null; m; m = quoted.exec(text)) {
     const relayText = m[1] ?? "";
     const speakerText = m[2] ?? "";
     const relayStart = scopeStart + m.index + m[0].indexOf(relayText);

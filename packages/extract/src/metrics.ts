@@ -269,7 +269,9 @@ export function findPeopleHead(
   }
 
   // "killing 12 in the strike", "casualties of 1,200", "a contingent numbering 1,500"
-  const bringing = BRINGING_BEFORE.exec(before);
+  const bringing = /\b(?:bringing|taking|pushing|raising)\b/i.test(before)
+    ? BRINGING_BEFORE.exec(before)
+    : null;
   if (bringing?.[1]) {
     const noun = bringing[1].toLowerCase();
     return {
@@ -277,7 +279,7 @@ export function findPeopleHead(
       subject: null,
     };
   }
-  const toll = TOLL_BEFORE.exec(before);
+  const toll = /\btoll\b/i.test(before) ? TOLL_BEFORE.exec(before) : null;
   if (toll?.[1]) {
     const start = quantity.start - (before.length - toll.index);
     return head(text, start, start + toll[1].length, false, "killed", null, false);
