@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { REPO_ROOT } from "../apps/api/src/config.ts";
+import { applyMigrations } from "../apps/api/src/db/migrations.ts";
 import { median, openBenchDatabase, parseFlags } from "./lib.ts";
 
 const flags = parseFlags(process.argv.slice(2));
@@ -104,6 +105,8 @@ if (!existsSync(path.join(dataDir, "pg", "PG_VERSION"))) throw new Error(`no cor
 
 // Machine ----------------------------------------------------------------------------------------------
 const db = await openBenchDatabase(dataDir, port);
+// A corpus made before the latest migrations (new indexes) gets them, so it is measured as deployed.
+await applyMigrations(db.url);
 const client = new pg.Client({ connectionString: db.url });
 await client.connect();
 const { rows: info } = await client.query(
