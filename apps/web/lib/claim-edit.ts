@@ -1,6 +1,14 @@
 import { METRICS, PRECISIONS, QUALIFIERS, RATES } from "@headcount/shared";
+import type { EntityChoice } from "./entity-picker";
 import { FAILURE_FIELDS } from "./mutation-result";
 import { METRIC_LABELS, QUALIFIER_LABELS } from "./vocabulary";
+
+/** The relay chain of one appearance: who passed the number on, speaker side first. */
+export interface RelayChain {
+  appearance: string;
+  article: string;
+  entities: EntityChoice[];
+}
 
 /** The fields an editor changes on the claim page, as GraphQL spells them. */
 export interface EditableClaim {
@@ -19,11 +27,19 @@ export interface EditableClaim {
   refersFromPrecision: string | null;
   refersTo: string | null;
   refersToPrecision: string | null;
+  source: EntityChoice | null;
+  subjectEntity: EntityChoice | null;
+  location: EntityChoice | null;
+  via: RelayChain[];
 }
 
 export type EditableField = keyof EditableClaim;
+export type EntityField = "source" | "subjectEntity" | "location";
+export type ScalarField = Exclude<EditableField, EntityField | "via">;
 
-export const EDITABLE_FIELDS: EditableField[] = [
+export const ENTITY_FIELDS: EntityField[] = ["source", "subjectEntity", "location"];
+
+export const SCALAR_FIELDS: ScalarField[] = [
   "valueLow",
   "valueBest",
   "valueHigh",
@@ -41,6 +57,8 @@ export const EDITABLE_FIELDS: EditableField[] = [
   "refersToPrecision",
 ];
 
+export const EDITABLE_FIELDS: EditableField[] = [...SCALAR_FIELDS, ...ENTITY_FIELDS, "via"];
+
 export const FIELD_LABELS: Record<EditableField, string> = {
   valueLow: "Low bound",
   valueBest: "Best value",
@@ -57,6 +75,10 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   refersFromPrecision: "From precision",
   refersTo: "Describes to",
   refersToPrecision: "To precision",
+  source: "Source",
+  subjectEntity: "Whose forces",
+  location: "Place",
+  via: "Relayed by",
 };
 
 const upper = (values: readonly string[]) => values.map((value) => value.toUpperCase());
@@ -74,30 +96,111 @@ export const CHOICES = {
   precision: upper(PRECISIONS).map((value) => ({ value, label: value.toLowerCase() })),
 };
 
-/** Only the fields that differ from what the editor read: the API records exactly those. */
+const chainKey = (chain: RelayChain) => chain.entities.map((entity) => entity.id).join(" ");
+
+/** Whether two values of a field say the same thing (entities by identity, relay chains link by link). */
+export function sameValue<F extends EditableField>(
+  field: F,
+  a: EditableClaim[F],
+  b: EditableClaim[F],
+): boolean {
+  if (field === "via") {
+    const [left, right] = [a as RelayChain[], b as RelayChain[]];
+    return (
+      left.length === right.length &&
+      left.every(
+        (chain, index) =>
+          chain.appearance === right[index]?.appearance && chainKey(chain) === chainKey(right[index]),
+      )
+    );
+  }
+  if ((ENTITY_FIELDS as EditableField[]).includes(field))
+    return (a as EntityChoice | null)?.id === (b as EntityChoice | null)?.id;
+  return a === b;
+}
+
+/**
+ * Only the fields that differ from what the editor read: the API records exactly those. For the relay chains,
+ * only the appearances whose chain changed.
+ */
 export function claimPatch(read: EditableClaim, mine: EditableClaim): Partial<EditableClaim> {
   const patch: Partial<EditableClaim> = {};
   for (const field of EDITABLE_FIELDS) {
-    if (read[field] !== mine[field]) (patch as Record<string, unknown>)[field] = mine[field];
+    if (field === "via") {
+      const before = new Map(read.via.map((chain) => [chain.appearance, chainKey(chain)]));
+      const changed = mine.via.filter((chain) => before.get(chain.appearance) !== chainKey(chain));
+      if (changed.length > 0) patch.via = changed;
+    } else if (!sameValue(field, read[field], mine[field]))
+      (patch as Record<string, unknown>)[field] = mine[field];
   }
   return patch;
 }
 
-export function pickEditable(claim: EditableClaim): EditableClaim {
-  return Object.fromEntries(
-    EDITABLE_FIELDS.map((field) => [field, claim[field]]),
-  ) as unknown as EditableClaim;
+/** A patch laid over a claim: changed relay chains replace their appearance's chain, nothing else. */
+export function withPatch(claim: EditableClaim, patch: Partial<EditableClaim>): EditableClaim {
+  const { via, ...fields } = patch;
+  const chains = new Map((via ?? []).map((chain) => [chain.appearance, chain]));
+  return {
+    ...claim,
+    ...fields,
+    via: claim.via.map((chain) => {
+      const replaced = chains.get(chain.appearance);
+      return replaced ? { ...chain, entities: replaced.entities } : chain;
+    }),
+  };
 }
 
+/** The patch as the API's ClaimPatch input: entities by their IDs, relay chains per appearance. */
+export function patchInput(patch: Partial<EditableClaim>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (field === "via")
+      input.via = (value as RelayChain[]).map((chain) => ({
+        appearance: chain.appearance,
+        entities: chain.entities.map((entity) => entity.id),
+      }));
+    else if ((ENTITY_FIELDS as string[]).includes(field))
+      input[field] = (value as EntityChoice | null)?.id ?? null;
+    else input[field] = value;
+  }
+  return input;
+}
+
+/** The editable fields of a claim as the API returns it, relay chains in order. */
+export function pickEditable(claim: ClaimEditData): EditableClaim {
+  const scalars = Object.fromEntries(SCALAR_FIELDS.map((field) => [field, claim[field]]));
+  return {
+    ...(scalars as Pick<EditableClaim, ScalarField>),
+    source: claim.source,
+    subjectEntity: claim.subjectEntity,
+    location: claim.location,
+    via: claim.appearances.map((appearance) => ({
+      appearance: appearance.id,
+      article: appearance.article.title,
+      entities: appearance.via.toSorted((a, b) => a.position - b.position).map((link) => link.entity),
+    })),
+  };
+}
+
+const chainText = (chain: RelayChain) =>
+  chain.entities.length === 0 ? "none" : chain.entities.map((entity) => entity.name).join(" → ");
+
 /** How a field's value reads in the side-by-side comparison. */
-export function showValue(field: EditableField, value: EditableClaim[EditableField]): string {
+export function showValue<F extends EditableField>(field: F, value: EditableClaim[F]): string {
+  if (field === "via") {
+    const chains = value as RelayChain[];
+    if (chains.length === 1 && chains[0]) return chainText(chains[0]);
+    return chains.map((chain) => `${chain.article}: ${chainText(chain)}`).join("; ") || "—";
+  }
   if (value === null || value === "") return "—";
+  if (typeof value === "object") return (value as EntityChoice).name;
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return value.toLocaleString("en-US");
-  if (field === "metric") return METRIC_LABELS[value.toLowerCase() as keyof typeof METRIC_LABELS] ?? value;
+  const text = value as string;
+  if (field === "metric") return METRIC_LABELS[text.toLowerCase() as keyof typeof METRIC_LABELS] ?? text;
   if (field === "qualifier")
-    return QUALIFIER_LABELS[value.toLowerCase() as keyof typeof QUALIFIER_LABELS] ?? value;
-  return field === "hedge" || field === "subject" ? value : value.toLowerCase().replace("_", " ");
+    return QUALIFIER_LABELS[text.toLowerCase() as keyof typeof QUALIFIER_LABELS] ?? text;
+  return field === "hedge" || field === "subject" ? text : text.toLowerCase().replace("_", " ");
 }
 
 export const CLAIM_EDIT_FIELDS = /* GraphQL */ `
@@ -121,14 +224,50 @@ export const CLAIM_EDIT_FIELDS = /* GraphQL */ `
   refersFromPrecision
   refersTo
   refersToPrecision
+  source {
+    id
+    name
+    type
+  }
+  subjectEntity {
+    id
+    name
+    type
+  }
+  location {
+    id
+    name
+    type
+  }
+  appearances {
+    id
+    article {
+      id
+      title
+    }
+    via {
+      position
+      entity {
+        id
+        name
+        type
+      }
+    }
+  }
 `;
 
-export interface ClaimEditData extends EditableClaim {
+/** A claim as the editor's screens read it from the API. */
+export interface ClaimEditData extends Pick<EditableClaim, ScalarField | EntityField> {
   id: string;
   version: number;
   display: string;
   reviewStatus: string;
   deletedAt: string | null;
+  appearances: {
+    id: string;
+    article: { id: string; title: string };
+    via: { position: number; entity: EntityChoice }[];
+  }[];
 }
 
 const CLAIM_RESULT = /* GraphQL */ `

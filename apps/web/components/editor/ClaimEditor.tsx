@@ -11,14 +11,30 @@ import {
   EDITABLE_FIELDS,
   type EditableClaim,
   type EditableField,
+  type EntityField,
   FIELD_LABELS,
+  patchInput,
   pickEditable,
+  SCALAR_FIELDS,
+  type ScalarField,
+  sameValue,
   showValue,
   UPDATE_CLAIM_MUTATION,
+  withPatch,
 } from "../../lib/claim-edit";
+import { type EntityChoice, PICKER_TYPES } from "../../lib/entity-picker";
 import { failureText, fieldOf, requestFailure } from "../../lib/mutation-result";
+import { EntityPicker } from "./EntityPicker";
+import { RelayChainEditor } from "./RelayChainEditor";
 
-type Draft = Record<EditableField, string | boolean>;
+/** The form's state: the scalar fields as typed, the references as chosen. */
+type Draft = Record<ScalarField, string | boolean> & Pick<EditableClaim, EntityField | "via">;
+
+const CLEAR_LABELS: Record<EntityField, string> = {
+  source: "No source (unattributed)",
+  subjectEntity: "Not identified",
+  location: "No place given",
+};
 
 const NUMBER_FIELDS = new Set<EditableField>(["valueLow", "valueBest", "valueHigh"]);
 const NULLABLE_TEXT = new Set<EditableField>([
@@ -31,12 +47,19 @@ const NULLABLE_TEXT = new Set<EditableField>([
 ]);
 
 function toDraft(claim: EditableClaim): Draft {
-  return Object.fromEntries(
-    EDITABLE_FIELDS.map((field) => {
+  const scalars = Object.fromEntries(
+    SCALAR_FIELDS.map((field) => {
       const value = claim[field];
       return [field, typeof value === "boolean" ? value : value === null ? "" : String(value)];
     }),
-  ) as Draft;
+  ) as Record<ScalarField, string | boolean>;
+  return {
+    ...scalars,
+    source: claim.source,
+    subjectEntity: claim.subjectEntity,
+    location: claim.location,
+    via: claim.via,
+  };
 }
 
 /** The draft as claim values, or the fields the browser can already tell are wrong. */
@@ -44,8 +67,13 @@ function fromDraft(
   draft: Draft,
 ): { claim: EditableClaim } | { errors: Partial<Record<EditableField, string>> } {
   const errors: Partial<Record<EditableField, string>> = {};
-  const claim: Record<string, unknown> = {};
-  for (const field of EDITABLE_FIELDS) {
+  const claim: Record<string, unknown> = {
+    source: draft.source,
+    subjectEntity: draft.subjectEntity,
+    location: draft.location,
+    via: draft.via,
+  };
+  for (const field of SCALAR_FIELDS) {
     const value = draft[field];
     if (typeof value === "boolean") claim[field] = value;
     else if (NUMBER_FIELDS.has(field)) {
@@ -75,7 +103,7 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
   const formId = useId();
   const [open, setOpen] = useState(initiallyOpen);
   const [read, setRead] = useState(() => ({ version: claim.version, values: pickEditable(claim) }));
-  const [draft, setDraft] = useState<Draft>(() => toDraft(claim));
+  const [draft, setDraft] = useState<Draft>(() => toDraft(pickEditable(claim)));
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -91,6 +119,10 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
   }, [conflict]);
+  // Opened from the review queue ("e"): the keyboard starts in the form.
+  useEffect(() => {
+    if (initiallyOpen) firstFieldRef.current?.focus();
+  }, [initiallyOpen]);
   useEffect(() => {
     if (failure || saved) statusRef.current?.focus();
   }, [failure, saved]);
@@ -98,7 +130,7 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
   const startEditing = () => {
     // The form starts from the claim as the page shows it now, at its current version.
     setRead({ version: claim.version, values: pickEditable(claim) });
-    setDraft(toDraft(claim));
+    setDraft(toDraft(pickEditable(claim)));
     setErrors({});
     setFailure(null);
     setConflict(null);
@@ -116,7 +148,12 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
       setFailure("Nothing to save: no field differs from the stored claim.");
       return;
     }
-    const result = await updateClaim({ id: claim.id, expectedVersion, patch, note: note.trim() || null });
+    const result = await updateClaim({
+      id: claim.id,
+      expectedVersion,
+      patch: patchInput(patch),
+      note: note.trim() || null,
+    });
     const outcome = result.data?.updateClaim;
     if (result.error || !outcome) {
       setFailure(
@@ -168,7 +205,7 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
     if (!conflict) return;
     // My changes (the fields I changed from what I read) laid over the newer version.
     const stored = conflict.currentClaim ? pickEditable(conflict.currentClaim) : read.values;
-    const mine = { ...stored, ...claimPatch(read.values, conflict.mine) };
+    const mine = withPatch(stored, claimPatch(read.values, conflict.mine));
     setRead({ version: conflict.currentVersion, values: stored });
     setDraft(toDraft(mine));
     void save(mine, conflict.currentVersion, stored);
@@ -181,7 +218,14 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
     router.refresh();
   };
 
-  const set = (field: EditableField, value: string | boolean) => setDraft((d) => ({ ...d, [field]: value }));
+  const set = (field: ScalarField, value: string | boolean) => setDraft((d) => ({ ...d, [field]: value }));
+  const setEntity = (field: EntityField, value: EntityChoice | null) =>
+    setDraft((d) => ({ ...d, [field]: value }));
+  const setChain = (appearance: string, entities: EntityChoice[]) =>
+    setDraft((d) => ({
+      ...d,
+      via: d.via.map((chain) => (chain.appearance === appearance ? { ...chain, entities } : chain)),
+    }));
   const inputId = (field: EditableField) => `${formId}-${field}`;
   const errorId = (field: EditableField) => `${formId}-${field}-error`;
   const fieldProps = (field: EditableField) => ({
@@ -196,7 +240,23 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
         {errors[field]}
       </p>
     ) : null;
-  const textField = (field: EditableField, type: "text" | "date" | "number" = "text") => (
+  const entityField = (field: EntityField) => (
+    <div key={field}>
+      <EntityPicker
+        id={inputId(field)}
+        label={FIELD_LABELS[field]}
+        value={draft[field]}
+        onChange={(choice) => setEntity(field, choice)}
+        types={PICKER_TYPES[field]}
+        clearLabel={CLEAR_LABELS[field]}
+        invalid={errors[field] !== undefined}
+        describedBy={errors[field] ? errorId(field) : undefined}
+        testId={`picker-${field}`}
+      />
+      {fieldError(field)}
+    </div>
+  );
+  const textField = (field: ScalarField, type: "text" | "date" | "number" = "text") => (
     <div className="field" key={field}>
       <label htmlFor={inputId(field)}>{FIELD_LABELS[field]}</label>
       <input
@@ -210,11 +270,7 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
       {fieldError(field)}
     </div>
   );
-  const selectField = (
-    field: EditableField,
-    choices: { value: string; label: string }[],
-    optional = false,
-  ) => (
+  const selectField = (field: ScalarField, choices: { value: string; label: string }[], optional = false) => (
     <div className="field" key={field}>
       <label htmlFor={inputId(field)}>{FIELD_LABELS[field]}</label>
       <select
@@ -305,6 +361,25 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
                 {fieldError("additional")}
               </div>
             </fieldset>
+            <fieldset className="edit-grid plain-fieldset">
+              <legend className="sr-only">Who said it, about whom, where</legend>
+              {entityField("source")}
+              {entityField("subjectEntity")}
+              {entityField("location")}
+            </fieldset>
+            <div className="relay-chains" data-testid="relay-chains">
+              {draft.via.map((chain, index) => (
+                <RelayChainEditor
+                  key={chain.appearance}
+                  idBase={`${formId}-via-${index}`}
+                  chain={chain}
+                  named={draft.via.length > 1}
+                  onChange={(entities) => setChain(chain.appearance, entities)}
+                  errorId={errors.via ? errorId("via") : undefined}
+                />
+              ))}
+              {fieldError("via")}
+            </div>
             <div className="field">
               <label htmlFor={`${formId}-note`}>Why (kept in the history)</label>
               <textarea
@@ -339,9 +414,11 @@ function ConflictView(props: {
 }) {
   const { conflict, read } = props;
   const stored = conflict.currentClaim ? pickEditable(conflict.currentClaim) : null;
-  const changedByMe = new Set(Object.keys(claimPatch(read, conflict.mine)));
+  const mine = claimPatch(read, conflict.mine);
+  const changedByMe = new Set(Object.keys(mine));
+  const reapplied = stored ? withPatch(stored, mine) : conflict.mine;
   const rows = EDITABLE_FIELDS.filter(
-    (field) => changedByMe.has(field) || (stored !== null && stored[field] !== read[field]),
+    (field) => changedByMe.has(field) || (stored !== null && !sameValue(field, stored[field], read[field])),
   );
   return (
     <section className="conflict card" aria-labelledby="conflict-title" data-testid="conflict">
@@ -365,7 +442,6 @@ function ConflictView(props: {
         <tbody>
           {rows.map((field) => {
             const mineChanged = changedByMe.has(field);
-            const outcome = mineChanged || !stored ? conflict.mine[field] : stored[field];
             return (
               <tr key={field} data-field={field}>
                 <th scope="row">{FIELD_LABELS[field]}</th>
@@ -378,7 +454,7 @@ function ConflictView(props: {
                   <span data-testid={`mine-${field}`}>{showValue(field, conflict.mine[field])}</span>
                   <span className="muted">{mineChanged ? " (your change)" : " (as you read it)"}</span>
                 </td>
-                <td data-testid={`reapplied-${field}`}>{showValue(field, outcome)}</td>
+                <td data-testid={`reapplied-${field}`}>{showValue(field, reapplied[field])}</td>
               </tr>
             );
           })}

@@ -8,6 +8,7 @@ import { ClaimEditor } from "../../../components/editor/ClaimEditor";
 import { HistoryList } from "../../../components/HistoryList";
 import { LiveRefresh } from "../../../components/LiveRefresh";
 import { ReviewBadge } from "../../../components/ReviewBadge";
+import type { EntityChoice } from "../../../lib/entity-picker";
 import { paragraphAround } from "../../../lib/paragraph";
 import { type EntityRef, fetchApi } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
@@ -52,6 +53,7 @@ const CLAIM_QUERY = /* GraphQL */ `
         source {
           id
           name
+          type
           affiliation {
             id
             name
@@ -60,12 +62,15 @@ const CLAIM_QUERY = /* GraphQL */ `
         subjectEntity {
           id
           name
+          type
         }
         location {
           id
           name
+          type
         }
         appearances {
+          id
           start
           end
           quote
@@ -86,6 +91,7 @@ const CLAIM_QUERY = /* GraphQL */ `
             entity {
               id
               name
+              type
             }
           }
         }
@@ -124,10 +130,11 @@ interface ClaimPageData {
     createdAt: string;
     updatedAt: string;
     deletedAt: string | null;
-    source: (EntityRef & { affiliation: EntityRef | null }) | null;
-    subjectEntity: EntityRef | null;
-    location: EntityRef | null;
+    source: (EntityChoice & { affiliation: EntityRef | null }) | null;
+    subjectEntity: EntityChoice | null;
+    location: EntityChoice | null;
     appearances: {
+      id: string;
       start: number;
       end: number;
       quote: string;
@@ -140,7 +147,7 @@ interface ClaimPageData {
         body: string;
         outlet: EntityRef | null;
       };
-      via: { position: number; entity: EntityRef }[];
+      via: { position: number; entity: EntityChoice }[];
     }[];
   } | null;
 }
