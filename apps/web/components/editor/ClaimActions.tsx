@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { useMutation } from "urql";
 import {
   type ClaimMutationResult,
@@ -10,6 +10,7 @@ import {
   REVIEW_CLAIM_MUTATION,
 } from "../../lib/claim-edit";
 import { failureText, requestFailure } from "../../lib/mutation-result";
+import { ConfirmDialog } from "./ConfirmDialog";
 
 const VERDICTS = [
   { status: "VERIFIED", label: "Verify" },
@@ -32,9 +33,14 @@ export function claimFailure(result: {
   return failureText(outcome);
 }
 
-/** Review verdicts and delete/restore, each shown only when `viewerCan` allows it. */
+/**
+ * Review verdicts and delete/restore, each shown only when `viewerCan` allows it. Deleting asks first;
+ * restoring does not (it only brings back what was there).
+ */
 export function ClaimActions(props: {
   claimId: string;
+  /** The claim in words ("about 10,000 troops"), for the delete question. */
+  claimLabel: string;
   version: number;
   reviewStatus: string;
   deleted: boolean;
@@ -49,6 +55,10 @@ export function ClaimActions(props: {
   const [remove, deleteClaim] = useMutation<Data>(DELETE_CLAIM_MUTATION);
   const [restore, restoreClaim] = useMutation<Data>(RESTORE_CLAIM_MUTATION);
   const busy = review.fetching || remove.fetching || restore.fetching;
+  const [confirming, setConfirming] = useState(false);
+  const [deleteNote, setDeleteNote] = useState("");
+  const noteId = useId();
+  const cancelDelete = useCallback(() => setConfirming(false), []);
 
   const report = (failure: string | null, success: string) => {
     setMessage(failure ? { kind: "error", text: failure } : { kind: "ok", text: success });
@@ -109,17 +119,49 @@ export function ClaimActions(props: {
               type="button"
               className="secondary danger"
               disabled={busy}
-              onClick={async () =>
-                report(
-                  claimFailure(await deleteClaim(variables)),
-                  "Deleted: hidden from public lists and charts; it can be restored here.",
-                )
-              }
+              aria-haspopup="dialog"
+              onClick={() => setConfirming(true)}
             >
-              Delete this claim
+              Delete this claim…
             </button>
           )}
         </div>
+      )}
+      {props.canDelete && (
+        <ConfirmDialog
+          open={confirming}
+          title="Delete this claim?"
+          confirmLabel="Delete the claim"
+          cancelLabel="Keep it"
+          busy={remove.fetching}
+          onCancel={cancelDelete}
+          onConfirm={async () => {
+            const result = await deleteClaim({ ...variables, note: deleteNote.trim() || null });
+            setConfirming(false);
+            setDeleteNote("");
+            report(
+              claimFailure(result),
+              "Deleted: hidden from public lists and charts; it can be restored here.",
+            );
+          }}
+          description={
+            <p>
+              “{props.claimLabel}” will be hidden from public lists, charts and article highlights. It keeps
+              its history, and an editor can restore it on this page.
+            </p>
+          }
+          testId="confirm-delete"
+        >
+          <div className="field">
+            <label htmlFor={noteId}>Why (kept in the history)</label>
+            <textarea
+              id={noteId}
+              rows={2}
+              value={deleteNote}
+              onChange={(e) => setDeleteNote(e.target.value)}
+            />
+          </div>
+        </ConfirmDialog>
       )}
     </section>
   );

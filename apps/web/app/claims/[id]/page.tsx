@@ -276,6 +276,7 @@ export default async function ClaimPage({
       {(claim.viewerCan.review || claim.viewerCan.delete) && (
         <ClaimActions
           claimId={claim.id}
+          claimLabel={`${claim.display} ${claim.subject}`}
           version={claim.version}
           reviewStatus={claim.reviewStatus}
           deleted={claim.deletedAt !== null}
