@@ -25,7 +25,8 @@ export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   AuthScopes: { signedIn: boolean; editor: boolean; admin: boolean };
   Scalars: {
-    Date: { Input: Date; Output: Date };
+    /** Resolvers may return a Date or a day already written YYYY-MM-DD (SQL-built rows, e.g. the chart). */
+    Date: { Input: Date; Output: Date | string };
     DateTime: { Input: Date; Output: Date };
   };
   DefaultFieldNullability: false;
@@ -116,7 +117,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 builder.scalarType("Date", {
   description: "A calendar date, YYYY-MM-DD. Read it with the precision field beside it.",
-  serialize: (value) => value.toISOString().slice(0, 10),
+  serialize: (value) => (typeof value === "string" ? value : value.toISOString().slice(0, 10)),
   parseValue: (value) => {
     if (typeof value !== "string" || !ISO_DAY.test(value) || Number.isNaN(Date.parse(value))) {
       throw new TypeError("Date must be a real calendar date written YYYY-MM-DD");

@@ -11,6 +11,8 @@ import { PrecisionEnum } from "./enums.ts";
 export const ArticleNode = builder.prismaNode("Article", {
   id: { field: "id" },
   description: "An immutable snapshot of a news article's text, as ingested.",
+  // Select mode: a list that shows titles never reads the bodies and raw inputs (up to 2 MB each).
+  select: { id: true },
   fields: (t) => ({
     title: t.exposeString("title", { description: "The headline." }),
     body: t.exposeString("body", {

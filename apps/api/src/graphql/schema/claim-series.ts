@@ -41,7 +41,7 @@ const ClaimPointRef = builder.objectRef<PointTuple>("ClaimPoint").implement({
       type: "Date",
       nullable: true,
       description: "When it was stated, or else when it was first printed.",
-      resolve: ([, date]) => (date ? new Date(`${date}T00:00:00Z`) : null),
+      resolve: ([, date]) => date,
     }),
     precision: t.field({
       type: PrecisionEnum,
