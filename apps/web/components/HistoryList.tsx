@@ -44,6 +44,12 @@ const ACTIONS: Record<string, string> = {
   "claim.review": "Reviewed",
   "claim.delete": "Deleted",
   "claim.restore": "Restored",
+  "entity.rename": "Renamed",
+  "entity.add_alias": "Alias added",
+  "entity.remove_alias": "Alias removed",
+  "entity.set_affiliation": "Affiliation set",
+  "entity.merge": "Merged",
+  "entity.undo_merge": "Merge undone",
 };
 
 /** The audit trail of a claim, entity or article, newest first; readable by everyone. */

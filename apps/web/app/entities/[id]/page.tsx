@@ -3,7 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
 import { EntityClaimList, EntityMentionList } from "../../../components/EntityLists";
+import { EntityEditor } from "../../../components/editor/EntityEditor";
 import { MergeSuggestions, type SuggestionData } from "../../../components/editor/MergeSuggestions";
+import { HistoryList } from "../../../components/HistoryList";
+import type { EntityChoice } from "../../../lib/entity-picker";
 import {
   type Connection,
   ENTITY_CLAIMS_ABOUT_QUERY,
@@ -31,6 +34,7 @@ const ENTITY_QUERY = /* GraphQL */ `
         affiliation {
           id
           name
+          type
         }
         mergedInto {
           id
@@ -58,7 +62,7 @@ interface EntityData {
     type: "PERSON" | "ORGANIZATION" | "PLACE" | "GROUP";
     role: string | null;
     aliases: { name: string }[];
-    affiliation: EntityRef | null;
+    affiliation: EntityChoice | null;
     mergedInto: EntityRef | null;
     mergeSuggestions: SuggestionData[];
   } | null;
@@ -153,6 +157,17 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
           <MergeSuggestions suggestions={entity.mergeSuggestions} editor={editor} />
         </section>
       </div>
+      {editor && !entity.mergedInto && (
+        <EntityEditor
+          entity={{
+            id: entity.id,
+            name: entity.name ?? "",
+            type: entity.type,
+            aliases: entity.aliases,
+            affiliation: entity.affiliation,
+          }}
+        />
+      )}
       <div className="claim-grid">
         <section className="card" aria-labelledby="made-title">
           <h2 id="made-title">Claims made ({made.totalCount})</h2>
@@ -178,6 +193,10 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         ) : (
           <EntityMentionList entityId={entity.id} initial={mentions} />
         )}
+      </section>
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">History</h2>
+        <HistoryList subject={entity.id} />
       </section>
     </div>
   );
