@@ -4,6 +4,11 @@
  *
  *   npx tsx bench/load.bench.ts [--data-dir /tmp/hc-bench-1m] [--port 54339] [--duration 30]
  *                               [--connections 10]
+ *   npx tsx bench/load.bench.ts --seeds [--duration 60]
+ *
+ * With --seeds the database is a fresh one in a temporary folder holding the demo corpus exactly as
+ * `npm start` loads it (migrations, then the seed articles through the ingest pipeline), and the overview
+ * asks for all time: the workload an analyst's desk sees on a small corpus.
  *
  * Every connection cycles through the dashboard's real queries, with arguments drawn by a fixed-seed
  * generator: the overview chart (claimSeries of one metric over the last 30 days of the corpus, by
@@ -12,8 +17,16 @@
  * list (first 50 with claim counts). A response that is not HTTP 200 or carries GraphQL `errors` counts
  * as an error. Prints one JSON object (bench/run.ts reads it).
  */
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { loadConfig } from "../apps/api/src/config.ts";
+import { applyMigrations } from "../apps/api/src/db/migrations.ts";
+import { createPool } from "../apps/api/src/db/pool.ts";
+import { collectDocuments } from "../apps/api/src/ingest/documents.ts";
+import { ingestDocuments } from "../apps/api/src/ingest/pipeline.ts";
 import { CSRF_HEADER, globalId, openBenchDatabase, parseFlags, quantile, startApiProcess } from "./lib.ts";
 import {
   ARTICLE_QUERY,
@@ -25,8 +38,15 @@ import {
 } from "./queries.ts";
 
 const flags = parseFlags(process.argv.slice(2));
-const dataDir = flags.get("data-dir") ?? "/tmp/hc-bench-1m";
-const port = Number(flags.get("port") ?? 54339);
+const seeds = flags.has("seeds");
+// A temporary folder is private (0700); as root, PostgreSQL runs as `postgres` and must reach into it.
+const dataDir = seeds
+  ? await mkdtemp(path.join(os.tmpdir(), "hc-load-seeds-")).then(async (dir) => {
+      await chmod(dir, 0o755);
+      return dir;
+    })
+  : (flags.get("data-dir") ?? "/tmp/hc-bench-1m");
+const port = Number(flags.get("port") ?? (seeds ? 54341 : 54339));
 const duration = Number(flags.get("duration") ?? 30);
 const connections = Number(flags.get("connections") ?? 10);
 const METRICS = ["DEPLOYED", "KILLED", "WOUNDED", "CAPTURED", "MISSING", "RECRUITED"];
@@ -43,6 +63,18 @@ function random(seed: number): () => number {
 }
 
 const db = await openBenchDatabase(dataDir, port);
+let corpus = "bench:data corpus";
+if (seeds) {
+  const corpusDir = loadConfig().corpusDir;
+  if (!corpusDir) throw new Error("no demo corpus found (set HEADCOUNT_CORPUS)");
+  await applyMigrations(db.url);
+  const { documents, rejected } = await collectDocuments([corpusDir]);
+  const ingestPool = createPool(db.url, { max: 2 });
+  const summary = await ingestDocuments(ingestPool, documents, { trigger: "demo", rejected }).finally(() =>
+    ingestPool.end(),
+  );
+  corpus = `demo corpus (${summary.created} articles from ${corpusDir})`;
+}
 const pool = new pg.Pool({ connectionString: db.url, max: 1 });
 const api = await startApiProcess(db.url);
 try {
@@ -55,7 +87,7 @@ try {
     maxClaim: number;
     maxArticle: number;
     from: string;
-    sides: number[];
+    sides: number[] | null;
   };
   const next = random(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
@@ -63,7 +95,11 @@ try {
     overview: () => ({
       query: SERIES_QUERY,
       variables: {
-        filter: { metric: [pick(METRICS)], reviewStatus: DEFAULT_STATUSES, statedFrom: from },
+        filter: {
+          metric: [pick(METRICS)],
+          reviewStatus: DEFAULT_STATUSES,
+          ...(seeds ? {} : { statedFrom: from }),
+        },
         groupBy: "SOURCE",
       },
     }),
@@ -72,7 +108,7 @@ try {
       variables: {
         filter: {
           metric: [pick(METRICS)],
-          sourceAffiliation: globalId("Entity", pick(sides)),
+          ...(sides?.length ? { sourceAffiliation: globalId("Entity", pick(sides)) } : {}),
           reviewStatus: DEFAULT_STATUSES,
         },
         orderBy: "VALUE",
@@ -129,6 +165,12 @@ try {
   console.log(
     JSON.stringify(
       {
+        corpus,
+        counts: await pool
+          .query(`select (select count(*)::int from "Claim") as claims,
+                         (select count(*)::int from "Article") as articles,
+                         (select count(*)::int from "Entity") as entities`)
+          .then((r) => r.rows[0]),
         durationSeconds: duration,
         connections,
         requests: result.requests.total,
@@ -151,4 +193,5 @@ try {
   await api.stop();
   await pool.end();
   await db.stop();
+  if (seeds) await rm(dataDir, { recursive: true, force: true });
 }

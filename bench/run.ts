@@ -7,7 +7,7 @@
  *                                 benchmark only with --only web); prints the tables and leaves
  *                                 BENCHMARKS.md alone unless --write is given
  *   options: --data-dir DIR --port P (corpus; generated when absent), --regenerate (time bench:data again
- *            into a fresh folder), --only api,load,extract,ingest,data,web
+ *            into a fresh folder), --only api,load,seeds-load,extract,ingest,data,web
  *
  * Benchmarks are not tests: nothing here fails on a slow machine, it reports.
  */
@@ -216,6 +216,26 @@ if (wants("load")) {
       "| date | runs × duration | connections | req/s (median, min–max) | p50 ms | p95 ms (median, min–max) | p99 ms | errors | target ≥ 300 req/s at p95 < 50 ms, 0 errors |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       `| ${today} | ${runs.length} × ${first.durationSeconds} s | ${first.connections} | **${fmt(median(rps))}** (${spread(rps)}) | ${fmt(median(runs.map((r) => r.latencyMs.p50)))} | **${fmt(median(p95))}** (${spread(p95)}) | ${fmt(median(runs.map((r) => r.latencyMs.p99)))} | ${errors} | req/s ${verdict(median(rps) >= 300, `${pct(median(rps), 300)} short`)}; p95 ${verdict(median(p95) < 50, `${pct(median(p95), 50)} over`)}; errors ${verdict(errors === 0, `${errors}`)} |`,
+    ].join("\n"),
+  );
+}
+
+// Reliability: the production server on the demo corpus, 60 s of mixed reads --------------------------
+interface SeedsLoadRun extends LoadRun {
+  corpus: string;
+  counts: { claims: number; articles: number; entities: number };
+}
+if (wants("seeds-load")) {
+  log("seeds-load: 60 s of mixed reads on the demo corpus");
+  const r = json<SeedsLoadRun>(
+    await tsx("bench/load.bench.ts", ["--seeds", "--duration", quick ? "10" : "60"]),
+  );
+  sections.set(
+    `seeds-load${quick ? "-quick" : ""}`,
+    [
+      "| date | corpus | duration | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      `| ${today} | ${r.counts.articles} articles, ${r.counts.claims} claims, ${r.counts.entities} entities | ${r.durationSeconds} s | ${r.connections} | ${r.requests.toLocaleString("en-US")} | **${fmt(r.requestsPerSecond)}** | ${fmt(r.latencyMs.p50)} | **${fmt(r.latencyMs.p95)}** | ${fmt(r.latencyMs.p99)} | **${r.errors}** |`,
     ].join("\n"),
   );
 }
