@@ -1,59 +1,23 @@
 import type { Metadata } from "next";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
 import { EditorsOnly } from "../../components/EditorsOnly";
-import { type QueueClaim, ReviewQueue } from "../../components/editor/ReviewQueue";
+import { ReviewQueue } from "../../components/editor/ReviewQueue";
 import { LiveRefresh } from "../../components/LiveRefresh";
 import { fetchApi } from "../../lib/queries";
+import { QUEUE_PAGE_SIZE, type QueuePage, REVIEW_QUEUE_QUERY } from "../../lib/review-queue";
 import { fetchViewer, isEditor } from "../../lib/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review queue" };
 
-const QUEUE_SIZE = 50;
-
-const REVIEW_QUEUE_QUERY = /* GraphQL */ `
-  query ReviewQueue($first: Int!) {
-    reviewQueue(first: $first) {
-      totalCount
-      edges {
-        node {
-          id
-          version
-          display
-          subject
-          metric
-          confidence
-          statedOn
-          statedOnPrecision
-          source {
-            name
-          }
-          viewerCan {
-            edit
-            review
-          }
-          appearances {
-            quote
-            article {
-              title
-              outlet {
-                name
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
 export default async function ReviewPage() {
   const viewer = await fetchViewer();
   if (!isEditor(viewer)) return <EditorsOnly viewer={viewer} path="/review" title="Review queue" />;
-  let queue: { totalCount: number; edges: { node: QueueClaim }[] };
+  let queue: QueuePage;
   try {
-    queue = (await fetchApi<{ reviewQueue: typeof queue }>(REVIEW_QUEUE_QUERY, { first: QUEUE_SIZE }))
-      .reviewQueue;
+    queue = (
+      await fetchApi<{ reviewQueue: QueuePage }>(REVIEW_QUEUE_QUERY, { first: QUEUE_PAGE_SIZE, after: null })
+    ).reviewQueue;
   } catch (error) {
     return <ApiErrorNotice error={error} />;
   }
@@ -64,10 +28,10 @@ export default async function ReviewPage() {
         <LiveRefresh filter={{ reviewStatus: ["UNREVIEWED"] }} />
       </div>
       <p className="muted">
-        Machine claims no editor has reviewed yet, least confident first: {queue.totalCount} waiting
-        {queue.totalCount > QUEUE_SIZE ? `, the first ${QUEUE_SIZE} shown` : ""}.
+        Machine claims no editor has reviewed yet, least confident first: {queue.totalCount} waiting. More
+        load as you reach the end of the list.
       </p>
-      <ReviewQueue claims={queue.edges.map((edge) => edge.node)} />
+      <ReviewQueue initial={queue} />
     </>
   );
 }
