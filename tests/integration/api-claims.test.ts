@@ -294,4 +294,30 @@ describe("entities", () => {
     );
     expect(kursk.data!.node.claimsAbout.totalCount).toBe(5);
   });
+
+  it("counts each listed entity's live claims, made and about, as the database does", async () => {
+    const result = await query<{
+      entities: {
+        edges: {
+          node: { id: string; claimsMade: { totalCount: number }; claimsAbout: { totalCount: number } };
+        }[];
+      };
+    }>(`{ entities(first: 100) { edges { node { id claimsMade(first: 0) { totalCount }
+          claimsAbout(first: 0) { totalCount } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const live = await prisma.claim.findMany({
+      where: { deletedAt: null },
+      select: { sourceId: true, subjectEntityId: true, locationId: true },
+    });
+    const nodes = result.data!.entities.edges.map((e) => e.node);
+    expect(nodes.some((n) => n.claimsMade.totalCount > 0)).toBe(true);
+    expect(nodes.some((n) => n.claimsAbout.totalCount > 0)).toBe(true);
+    for (const node of nodes) {
+      const id = Number(Buffer.from(node.id, "base64").toString().split(":")[1]);
+      expect(node.claimsMade.totalCount).toBe(live.filter((c) => c.sourceId === id).length);
+      expect(node.claimsAbout.totalCount).toBe(
+        live.filter((c) => c.subjectEntityId === id || c.locationId === id).length,
+      );
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { normalizeName } from "@headcount/shared";
 import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
+import { claimCounts } from "../claim-counts.ts";
 import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
 import { EntityTypeEnum } from "./enums.ts";
 
@@ -44,16 +45,28 @@ export const EntityNode = builder.prismaNode("Entity", {
       description: "Where articles name this entity, as written.",
       query: () => ({ orderBy: [{ articleId: "desc" }, { start: "asc" }] }),
     }),
-    claimsMade: t.relatedConnection("claimsAsSource", {
-      cursor: "id",
-      maxSize: MAX_PAGE_SIZE,
-      totalCount: true,
-      description: "Claims this entity made (as the source), latest first.",
-      query: () => ({
-        where: { deletedAt: null },
-        orderBy: [{ statedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      }),
-    }),
+    claimsMade: t.relatedConnection(
+      "claimsAsSource",
+      {
+        cursor: "id",
+        maxSize: MAX_PAGE_SIZE,
+        description: "Claims this entity made (as the source), latest first.",
+        query: () => ({
+          where: { deletedAt: null },
+          orderBy: [{ statedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+        }),
+      },
+      {
+        fields: (connection) => ({
+          totalCount: connection.int({
+            description: "How many items match, on every page.",
+            // Counted for the page's entities only, in one statement (see claim-counts.ts).
+            resolve: (page, _args, context) =>
+              claimCounts(context).made.load((page as unknown as { parent: { id: number } }).parent.id),
+          }),
+        }),
+      },
+    ),
     claimsAbout: t.prismaConnection({
       type: "Claim",
       cursor: "id",
@@ -67,8 +80,7 @@ export const EntityNode = builder.prismaNode("Entity", {
           orderBy: [{ statedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
         });
       },
-      totalCount: (entity, _args, context) =>
-        context.prisma.claim.count({ where: claimsAboutWhere(entity.id) }),
+      totalCount: (entity, _args, context) => claimCounts(context).about.load(entity.id),
     }),
     mergeSuggestions: t.field({
       type: [MergeSuggestionRef],
