@@ -2,9 +2,12 @@
  * The real API (createApi + createHttpServer, production mode) on the port given as the first argument against DATABASE_URL,
  * for the benchmarks; prints "ready" when it listens and stops on SIGTERM.
  */
+import { loadConfig } from "../apps/api/src/config.ts";
 import { createPrismaClient } from "../apps/api/src/db/prisma.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
+import { listenForChanges } from "../apps/api/src/server/change-feed.ts";
 import { createHttpServer } from "../apps/api/src/server/http.ts";
+import { useReadCache } from "../apps/api/src/server/read-cache.ts";
 import { createApi } from "../apps/api/src/server/yoga.ts";
 
 const url = process.env.DATABASE_URL;
@@ -15,7 +18,16 @@ const logger = createLogger("warn");
 const prisma = createPrismaClient(url);
 // An origin allowed to call with credentials (the dashboard, for the browser benchmark), when given.
 const allowedOrigins = process.argv[3] ? [process.argv[3]] : [];
-const api = createApi({ prisma, logger, production: true, allowedOrigins });
+// As `npm start` serves it: repeated anonymous reads from the read cache, dropped on every change
+// (HEADCOUNT_READ_CACHE=off measures the API without it).
+const changes = loadConfig().readCache ? listenForChanges(url, logger) : null;
+const api = createApi({
+  prisma,
+  logger,
+  production: true,
+  allowedOrigins,
+  ...(changes ? { readCache: useReadCache({ feed: changes }) } : {}),
+});
 const server = createHttpServer(api, prisma, logger);
 await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
 process.stdout.write("ready\n");
@@ -23,6 +35,6 @@ process.stdout.write("ready\n");
 process.once("SIGTERM", () => {
   server.closeAllConnections();
   server.close(() => {
-    void prisma.$disconnect().finally(() => process.exit(0));
+    void Promise.all([prisma.$disconnect(), changes?.close()]).finally(() => process.exit(0));
   });
 });

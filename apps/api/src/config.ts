@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   HEADCOUNT_PUBLIC_API_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HEADCOUNT_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  HEADCOUNT_READ_CACHE: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -36,6 +37,8 @@ export type Config = {
   logLevel: string;
   /** Trust X-Forwarded-For / -Proto: only behind a reverse proxy that sets them. */
   trustProxy: boolean;
+  /** Serve repeated anonymous reads from memory until the database reports a change (read-cache.ts). */
+  readCache: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.HEADCOUNT_TRUST_PROXY === "1",
+    readCache: e.HEADCOUNT_READ_CACHE === "on",
   };
 }
 

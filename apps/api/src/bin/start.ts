@@ -11,7 +11,9 @@ import { createPrismaClient, type PrismaClient } from "../db/prisma.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { ingestDocuments } from "../ingest/pipeline.ts";
 import { createLogger } from "../logger.ts";
+import { type ChangeFeed, listenForChanges } from "../server/change-feed.ts";
 import { createHttpServer } from "../server/http.ts";
+import { useReadCache } from "../server/read-cache.ts";
 import { createApi } from "../server/yoga.ts";
 import { ensureFirstAdmin } from "../users/users.ts";
 
@@ -23,6 +25,7 @@ let db: DatabaseHandle | undefined;
 let prisma: PrismaClient | undefined;
 let server: Server | undefined;
 let ingestPool: Pool | undefined;
+let changes: ChangeFeed | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
 
@@ -36,6 +39,7 @@ async function shutdown(code: number): Promise<never> {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     }
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await changes?.close().catch(() => {});
     await prisma?.$disconnect().catch(() => {});
     await ingestPool?.end().catch(() => {});
     await db?.stop().catch(() => {});
@@ -97,10 +101,12 @@ async function main(): Promise<void> {
 
   const webOrigin = `http://127.0.0.1:${config.webPort}`;
   ingestPool = createPool(db.url, { max: 4 });
+  changes = config.readCache ? listenForChanges(db.url, logger) : undefined;
   const api = createApi({
     prisma,
     logger,
     pool: ingestPool,
+    ...(changes ? { readCache: useReadCache({ feed: changes }) } : {}),
     allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
   });
   server = createHttpServer(api, prisma, logger, { trustProxy: config.trustProxy });

@@ -38,6 +38,8 @@ export interface ApiOptions {
   pool?: Pool;
   /** Production hides field suggestions; defaults to NODE_ENV === "production". */
   production?: boolean;
+  /** Serves repeated anonymous reads from memory until the database notifies a change (read-cache.ts). */
+  readCache?: Plugin<Context>;
 }
 
 export type Api = YogaServerInstance<Record<string, never>, Context>;
@@ -262,6 +264,7 @@ export function createApi(options: ApiOptions): Api {
       useRequestIdOnUnexpectedErrors(logger),
       useRequestIdHeader(logger),
       useSubscriptionsOnlyOverEventStreams(),
+      ...(options.readCache ? [options.readCache] : []),
       {
         // Cookies set by resolvers (sign-in, sign-out) go out with the response.
         onResponse({ request, response }) {
