@@ -153,7 +153,7 @@ export function ClaimActions(props: {
           testId="confirm-delete"
         >
           <div className="field">
-            <label htmlFor={noteId}>Why (kept in the history)</label>
+            <label htmlFor={noteId}>Why delete it (kept in the history)</label>
             <textarea
               id={noteId}
               rows={2}

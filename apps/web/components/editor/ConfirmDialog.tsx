@@ -65,21 +65,32 @@ export function ConfirmDialog(props: {
     <dialog
       ref={dialogRef}
       className="confirm-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
+      aria-labelledby={open ? titleId : undefined}
+      aria-describedby={open ? bodyId : undefined}
       data-testid={props.testId}
     >
-      <h2 id={titleId}>{props.title}</h2>
-      <div id={bodyId}>{props.description}</div>
-      {props.children}
-      <div className="button-row">
-        <button type="button" className="danger-solid" onClick={props.onConfirm} disabled={props.busy}>
-          {props.busy ? "Working…" : props.confirmLabel}
-        </button>
-        <button type="button" className="secondary" ref={cancelRef} onClick={onCancel} disabled={props.busy}>
-          {props.cancelLabel ?? "Cancel"}
-        </button>
-      </div>
+      {/* Nothing inside while closed: a closed dialog's fields are not the page's. */}
+      {open && (
+        <>
+          <h2 id={titleId}>{props.title}</h2>
+          <div id={bodyId}>{props.description}</div>
+          {props.children}
+          <div className="button-row">
+            <button type="button" className="danger-solid" onClick={props.onConfirm} disabled={props.busy}>
+              {props.busy ? "Working…" : props.confirmLabel}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              ref={cancelRef}
+              onClick={onCancel}
+              disabled={props.busy}
+            >
+              {props.cancelLabel ?? "Cancel"}
+            </button>
+          </div>
+        </>
+      )}
     </dialog>
   );
 }
