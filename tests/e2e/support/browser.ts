@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -69,6 +69,33 @@ export async function api<Data>(query: string, variables: Record<string, unknown
   const body = (await response.json()) as { data?: Data; errors?: { message: string }[] };
   if (body.errors?.length || !body.data) throw new Error(body.errors?.[0]?.message ?? "no data");
   return body.data;
+}
+
+/**
+ * The API as the page's signed-in user sees it: through the dashboard's own /graphql, with the page's session
+ * cookie (editors see deleted claims and the review queue; writes need an editor).
+ */
+export async function apiAs<Data>(
+  page: Page,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Data> {
+  const response = await page.request.post(webUrl("/graphql"), {
+    headers: { "content-type": "application/json", "x-graphql-yoga-csrf": "1" },
+    data: { query, variables },
+  });
+  const body = (await response.json()) as { data?: Data; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) throw new Error(body.errors?.[0]?.message ?? "no data");
+  return body.data;
+}
+
+/** Presses Tab until the focus reaches the element, as a keyboard user gets there. */
+export async function tabTo(page: Page, target: Locator, limit = 120): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab did not reach the element within ${limit} presses`);
 }
 
 /** Signs in through the dashboard's own form, as a person would. */
