@@ -50,7 +50,8 @@ export interface ApiProcess {
 /** `bench/serve.ts` in its own process, so a load generator never shares the API's event loop. */
 export async function startApiProcess(
   databaseUrl: string,
-  options: { port?: number; allowedOrigin?: string } = {},
+  /** readCache: serve repeated anonymous reads from memory as `npm start` does (default true). */
+  options: { port?: number; allowedOrigin?: string; readCache?: boolean } = {},
 ): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
@@ -63,6 +64,7 @@ export async function startApiProcess(
         DATABASE_URL: databaseUrl,
         BENCH_API_PORT: String(port),
         NODE_ENV: "production",
+        HEADCOUNT_READ_CACHE: options.readCache === false ? "off" : "on",
       },
       stdio: ["ignore", "pipe", "inherit"],
     },

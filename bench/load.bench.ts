@@ -5,6 +5,7 @@
  *   npx tsx bench/load.bench.ts [--data-dir /tmp/hc-bench-1m] [--port 54339] [--duration 30]
  *                               [--connections 10]
  *   npx tsx bench/load.bench.ts --seeds [--duration 60]
+ *   --read-cache off: the API without its read cache (on by default, as `npm start` runs it)
  *
  * With --seeds the database is a fresh one in a temporary folder holding the demo corpus exactly as
  * `npm start` loads it (migrations, then the seed articles through the ingest pipeline), and the overview
@@ -76,7 +77,8 @@ if (seeds) {
   corpus = `demo corpus (${summary.created} articles from ${corpusDir})`;
 }
 const pool = new pg.Pool({ connectionString: db.url, max: 1 });
-const api = await startApiProcess(db.url);
+const readCache = flags.get("read-cache") !== "off";
+const api = await startApiProcess(db.url, { readCache });
 try {
   const { rows } = await pool.query(`
     select (select max(id) from "Claim") as "maxClaim", (select max(id) from "Article") as "maxArticle",
@@ -129,14 +131,18 @@ try {
   const kinds = Object.keys(bodies);
   const errorsByKind: Record<string, number> = Object.fromEntries(kinds.map((k) => [k, 0]));
   const latencies: number[] = [];
+  let cacheHits = 0;
+  let responses = 0;
   const requests = kinds.map((kind) => ({
     method: "POST" as const,
     setupRequest: (request: autocannon.Request) => ({
       ...request,
       body: JSON.stringify((bodies[kind] as () => unknown)()),
     }),
-    onResponse: (status: number, body: string) => {
+    onResponse: (status: number, body: string, _context: unknown, headers?: Record<string, unknown>) => {
       if (status !== 200 || body.includes('"errors"')) errorsByKind[kind] = (errorsByKind[kind] ?? 0) + 1;
+      if (headers?.["x-headcount-cache"] === "hit") cacheHits++;
+      else responses++;
     },
   }));
   // Warm-up: every query a few times (JIT, plan caches, the buffer cache).
@@ -148,6 +154,8 @@ try {
     requests,
   });
   for (const kind of kinds) errorsByKind[kind] = 0;
+  cacheHits = 0;
+  responses = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -166,6 +174,7 @@ try {
     JSON.stringify(
       {
         corpus,
+        readCache,
         counts: await pool
           .query(`select (select count(*)::int from "Claim") as claims,
                          (select count(*)::int from "Article") as articles,
@@ -181,6 +190,7 @@ try {
           p99: quantile(latencies, 0.99),
           max: Math.max(...latencies),
         },
+        cacheHitShare: Math.round((cacheHits / Math.max(1, cacheHits + responses)) * 1000) / 1000,
         errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
         errorsByKind,
         mix: kinds,

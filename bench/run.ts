@@ -198,24 +198,33 @@ interface LoadRun {
   requests: number;
   requestsPerSecond: number;
   latencyMs: { p50: number; p95: number; p99: number };
+  cacheHitShare: number;
   errors: number;
 }
 if (wants("load")) {
-  const runs: LoadRun[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    log(`load: run ${i + 1}/${RUNS}`);
-    runs.push(json<LoadRun>(await tsx("bench/load.bench.ts", [...bench, "--duration", quick ? "10" : "30"])));
+  const rows: string[] = [];
+  // With the read cache, as `npm start` serves the dashboard, and without it: what computing costs.
+  for (const cache of ["on", "off"]) {
+    const runs: LoadRun[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      log(`load (read cache ${cache}): run ${i + 1}/${RUNS}`);
+      const args = [...bench, "--duration", quick ? "10" : "30", "--read-cache", cache];
+      runs.push(json<LoadRun>(await tsx("bench/load.bench.ts", args)));
+    }
+    const rps = runs.map((r) => r.requestsPerSecond);
+    const p95 = runs.map((r) => r.latencyMs.p95);
+    const errors = runs.reduce((sum, r) => sum + r.errors, 0);
+    const first = runs[0] as LoadRun;
+    rows.push(
+      `| ${today} | ${cache} (${fmt(median(runs.map((r) => r.cacheHitShare * 100)), 0)} % hits) | ${runs.length} × ${first.durationSeconds} s | ${first.connections} | **${fmt(median(rps))}** (${spread(rps)}) | ${fmt(median(runs.map((r) => r.latencyMs.p50)))} | **${fmt(median(p95))}** (${spread(p95)}) | ${fmt(median(runs.map((r) => r.latencyMs.p99)))} | ${errors} | req/s ${verdict(median(rps) >= 300, `${pct(median(rps), 300)} short`)}; p95 ${verdict(median(p95) < 50, `${pct(median(p95), 50)} over`)}; errors ${verdict(errors === 0, `${errors}`)} |`,
+    );
   }
-  const rps = runs.map((r) => r.requestsPerSecond);
-  const p95 = runs.map((r) => r.latencyMs.p95);
-  const errors = runs.reduce((sum, r) => sum + r.errors, 0);
-  const first = runs[0] as LoadRun;
   sections.set(
     `load${quick ? "-quick" : ""}`,
     [
-      "| date | runs × duration | connections | req/s (median, min–max) | p50 ms | p95 ms (median, min–max) | p99 ms | errors | target ≥ 300 req/s at p95 < 50 ms, 0 errors |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-      `| ${today} | ${runs.length} × ${first.durationSeconds} s | ${first.connections} | **${fmt(median(rps))}** (${spread(rps)}) | ${fmt(median(runs.map((r) => r.latencyMs.p50)))} | **${fmt(median(p95))}** (${spread(p95)}) | ${fmt(median(runs.map((r) => r.latencyMs.p99)))} | ${errors} | req/s ${verdict(median(rps) >= 300, `${pct(median(rps), 300)} short`)}; p95 ${verdict(median(p95) < 50, `${pct(median(p95), 50)} over`)}; errors ${verdict(errors === 0, `${errors}`)} |`,
+      "| date | read cache | runs × duration | connections | req/s (median, min–max) | p50 ms | p95 ms (median, min–max) | p99 ms | errors | target ≥ 300 req/s at p95 < 50 ms, 0 errors |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...rows,
     ].join("\n"),
   );
 }
@@ -226,16 +235,22 @@ interface SeedsLoadRun extends LoadRun {
   counts: { claims: number; articles: number; entities: number };
 }
 if (wants("seeds-load")) {
-  log("seeds-load: 60 s of mixed reads on the demo corpus");
-  const r = json<SeedsLoadRun>(
-    await tsx("bench/load.bench.ts", ["--seeds", "--duration", quick ? "10" : "60"]),
-  );
+  const rows: string[] = [];
+  for (const cache of ["on", "off"]) {
+    log(`seeds-load (read cache ${cache}): ${quick ? 10 : 60} s of mixed reads on the demo corpus`);
+    const r = json<SeedsLoadRun>(
+      await tsx("bench/load.bench.ts", ["--seeds", "--duration", quick ? "10" : "60", "--read-cache", cache]),
+    );
+    rows.push(
+      `| ${today} | ${r.counts.articles} articles, ${r.counts.claims} claims, ${r.counts.entities} entities | ${cache} (${fmt(r.cacheHitShare * 100, 0)} % hits) | ${r.durationSeconds} s | ${r.connections} | ${r.requests.toLocaleString("en-US")} | **${fmt(r.requestsPerSecond)}** | ${fmt(r.latencyMs.p50)} | **${fmt(r.latencyMs.p95)}** | ${fmt(r.latencyMs.p99)} | **${r.errors}** |`,
+    );
+  }
   sections.set(
     `seeds-load${quick ? "-quick" : ""}`,
     [
-      "| date | corpus | duration | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-      `| ${today} | ${r.counts.articles} articles, ${r.counts.claims} claims, ${r.counts.entities} entities | ${r.durationSeconds} s | ${r.connections} | ${r.requests.toLocaleString("en-US")} | **${fmt(r.requestsPerSecond)}** | ${fmt(r.latencyMs.p50)} | **${fmt(r.latencyMs.p95)}** | ${fmt(r.latencyMs.p99)} | **${r.errors}** |`,
+      "| date | corpus | read cache | duration | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...rows,
     ].join("\n"),
   );
 }
