@@ -394,6 +394,15 @@ describe("soft delete through the API", () => {
     );
     expect(deleted.data?.deleteClaim.__typename).toBe("ClaimMutationSuccess");
     expect(await visible()).toEqual({ inClaims: false, inSeries: false, inArticle: false });
+    // node(id): nothing for readers (not an error), the deleted claim for editors.
+    const byId = `{ node(id: "${claimId}") { id ... on Claim { deletedAt } } }`;
+    const asReader = await gql<{ node: unknown }>(byId);
+    expect(asReader.errors).toBeUndefined();
+    expect(asReader.data?.node).toBeNull();
+    const asEditor = await gql<{ node: { id: string; deletedAt: string | null } }>(byId, {}, cookies.editor);
+    expect(asEditor.errors).toBeUndefined();
+    expect(asEditor.data?.node.id).toBe(claimId);
+    expect(asEditor.data?.node.deletedAt).not.toBeNull();
     const restored = await gql<{ restoreClaim: { __typename: string } }>(
       `mutation { restoreClaim(id: "${claimId}", expectedVersion: ${deleted.data?.deleteClaim.claim.version}) { __typename } }`,
       {},

@@ -19,6 +19,20 @@ const pageSize = (argument: string) =>
     .min(0, `\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}`)
     .max(MAX_PAGE_SIZE, `\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}`);
 
+/**
+ * A node that does not exist, or that this viewer may not see (a deleted claim for a reader), is null, as
+ * Relay's node(id) promises; Prisma reports it as "record not found" (P2025).
+ */
+async function orNullWhenMissing<T>(load: Promise<T> | T): Promise<T | null> {
+  try {
+    return await load;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "P2025" || (error instanceof Error && error.name === "NotFoundError")) return null;
+    throw error;
+  }
+}
+
 /** The one schema builder: it owns the plugins and scalars; each domain type lives in its own file. */
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -64,7 +78,10 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: "A globally unique, opaque identifier; pass it to node(id)." },
     nodeTypeOptions: { description: "An object with a global ID, fetchable through node(id)." },
     pageInfoTypeOptions: { description: "Where a page sits in its connection." },
-    nodeQueryOptions: { description: "Any object, by its global ID." },
+    nodeQueryOptions: {
+      description: "Any object, by its global ID; null when there is none the viewer may see.",
+      resolve: (_root, args, _context, _info, resolveNode) => orNullWhenMissing(resolveNode(args.id)),
+    },
     nodesQueryOptions: {
       description: `Several objects (at most ${MAX_PAGE_SIZE}), by their global IDs, in the order given.`,
       resolve: (_root, args, _context, _info, resolveNodes) => {
@@ -73,7 +90,10 @@ export const builder = new SchemaBuilder<{
             extensions: { code: "BAD_USER_INPUT", argument: "ids" },
           });
         }
-        return resolveNodes(args.ids);
+        // One by one (the loads still batch): a missing or hidden object is null in its place.
+        return Promise.all(
+          args.ids.map((id) => orNullWhenMissing(resolveNodes([id]).then((nodes) => nodes[0] ?? null))),
+        );
       },
     },
     cursorFieldOptions: { description: "Pass it as `after` or `before` to page from this item." },

@@ -26,6 +26,9 @@ export const EntityNode = builder.prismaNode("Entity", {
     name: t.exposeString("name", { description: "The canonical name." }),
     type: t.expose("type", { type: EntityTypeEnum, description: "Person, organisation, place or group." }),
     role: t.exposeString("role", { nullable: true, description: "A title or function, as written." }),
+    version: t.exposeInt("version", {
+      description: "Goes up with every change; pass the one you read as expectedVersion when you edit.",
+    }),
     aliases: t.relation("aliases", {
       description: "Spelling variants, title forms and abbreviations of the name.",
       query: { orderBy: { name: "asc" } },
