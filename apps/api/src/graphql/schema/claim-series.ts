@@ -1,7 +1,18 @@
 import { displayClaimValue } from "@headcount/shared";
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import { z } from "zod";
 import { builder } from "../builder.ts";
-import { claimSeriesRows, type PointTuple, type SeriesGrouping } from "../sql/claim-series.ts";
+import type { Context } from "../context.ts";
+import type { ClaimFilter } from "../sql/claim-filter.ts";
+import {
+  claimSeriesRows,
+  latestPointsExcept,
+  MAX_SERIES_POINTS,
+  type PointTuple,
+  plottedCount,
+  type SeriesGrouping,
+  type SeriesRow,
+} from "../sql/claim-series.ts";
 import { ClaimFilterInput, claimFilterOf } from "./claim.ts";
 import { EntityNode } from "./entity.ts";
 import { PrecisionEnum, QualifierEnum, RateEnum, ReviewStatusEnum } from "./enums.ts";
@@ -122,13 +133,100 @@ const ClaimSeriesRef = builder.objectRef<Series>("ClaimSeries").implement({
   }),
 });
 
-const ClaimSeriesResultRef = builder.objectRef<{ series: Series[] }>("ClaimSeriesResult").implement({
+interface SeriesResult {
+  series: Series[];
+  rows: SeriesRow[];
+  filter: ClaimFilter;
+  /** Points returned, and points matching (all of them when the request was not bounded). */
+  returned: number;
+  totalPoints: number;
+}
+
+/**
+ * The window latestBySource starts from when a request kept fewer points: every source without a point in
+ * the window is looked up on its own, its undated claims dated by their first printing one by one, so a
+ * window of a hundred claims out of a million would leave thousands of sources to look up.
+ */
+const LATEST_WINDOW = 10_000;
+
+/** Newer first: by date, then by claim id (the order in which a bounded request keeps points). */
+const newer = (a: PointTuple, b: PointTuple) =>
+  (a[1] as string) > (b[1] as string) || (a[1] === b[1] && a[0] > b[0]);
+
+/**
+ * The newest dated point of each source: from the returned points when they hold every matching claim,
+ * or every source's newest one (always the case for a source with a point among the newest N: they are
+ * the newest of the whole set); the sources left out of a bounded request are looked up in SQL.
+ */
+async function latestBySource(result: SeriesResult, context: Context): Promise<Series[]> {
+  let { rows, returned } = result;
+  if (returned < result.totalPoints && returned < LATEST_WINDOW) {
+    rows = await claimSeriesRows(context.prisma, result.filter, "SOURCE", LATEST_WINDOW);
+    returned = rows.reduce((sum, row) => sum + row.points.length, 0);
+  }
+  const newest = new Map<number | null, PointTuple>();
+  // Undated points rank last: a bounded request that kept one kept every dated claim.
+  let keptUndated = false;
+  for (const row of rows) {
+    for (const point of row.points) {
+      if (point[1] === null) {
+        keptUndated = true;
+        continue;
+      }
+      const current = newest.get(point[10]);
+      if (!current || newer(point, current)) newest.set(point[10], point);
+    }
+  }
+  if (returned < result.totalPoints && !keptUndated) {
+    const present = [...newest.keys()].filter((id): id is number => id !== null);
+    const others = await latestPointsExcept(context.prisma, result.filter, present, newest.has(null));
+    for (const { sourceId, point } of others) newest.set(sourceId, point);
+  }
+  const ids = [...newest.keys()].filter((id): id is number => id !== null);
+  const names = new Map(
+    (
+      await context.prisma.entity.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+    ).map((entity) => [entity.id, entity.name]),
+  );
+  return [...newest.entries()]
+    .map(([sourceId, point]) =>
+      sourceId === null
+        ? { ...FALLBACK.SOURCE, entityId: null, points: [point], entityIds: ids }
+        : {
+            key: encodeGlobalID("Entity", sourceId),
+            label: names.get(sourceId) ?? FALLBACK.SOURCE.label,
+            entityId: sourceId,
+            points: [point],
+            entityIds: ids,
+          },
+    )
+    .sort(
+      (a, b) => Number(a.entityId === null) - Number(b.entityId === null) || a.label.localeCompare(b.label),
+    );
+}
+
+const ClaimSeriesResultRef = builder.objectRef<SeriesResult>("ClaimSeriesResult").implement({
   description: "The chart's data.",
   fields: (t) => ({
     series: t.field({
       type: [ClaimSeriesRef],
       description: "The lines, largest first.",
       resolve: (result) => result.series,
+    }),
+    totalPoints: t.int({
+      description:
+        "How many claims match, plotted or not: more than the points returned when maxPoints left some out.",
+      resolve: (result) => result.totalPoints,
+    }),
+    truncated: t.boolean({
+      description: "True when maxPoints left out some matching claims (the oldest ones).",
+      resolve: (result) => result.returned < result.totalPoints,
+    }),
+    latestBySource: t.field({
+      type: [ClaimSeriesRef],
+      description:
+        'Each source\'s newest dated claim among all matching claims, whether or not maxPoints kept it: one series of one point per source (claims with no source form the "unattributed" one), by name. Dated as on the chart: when stated, else when first printed.',
+      resolve: (result, _args, context) => latestBySource(result, context),
     }),
   }),
 });
@@ -144,7 +242,7 @@ builder.queryField("claimSeries", (t) =>
   t.field({
     type: ClaimSeriesResultRef,
     description:
-      "The chart's data in one request: matching claims grouped into series, computed in one SQL statement. Deleted and rejected claims are never plotted.",
+      "The chart's data in one request: matching claims grouped into series, computed in one SQL statement (with maxPoints, a second one counts the total beside it). Deleted and rejected claims are never plotted.",
     args: {
       filter: t.arg({ type: ClaimFilterInput, description: "Which claims." }),
       groupBy: t.arg({
@@ -152,14 +250,33 @@ builder.queryField("claimSeries", (t) =>
         defaultValue: "SOURCE",
         description: "What one series stands for.",
       }),
+      maxPoints: t.arg.int({
+        description: `Plot only the newest this many matching claims (1 to ${MAX_SERIES_POINTS.toLocaleString("en-US")}), ranked by date over the whole filtered set before grouping; series with none of them are left out. totalPoints and truncated say what was left out. Without it, every matching claim is returned.`,
+        validate: z
+          .number()
+          .int()
+          .min(1, `maxPoints must be between 1 and ${MAX_SERIES_POINTS}`)
+          .max(MAX_SERIES_POINTS, `maxPoints must be between 1 and ${MAX_SERIES_POINTS}`),
+      }),
     },
     resolve: async (_root, args, context) => {
       const groupBy = args.groupBy ?? "SOURCE";
-      const rows = await claimSeriesRows(context.prisma, claimFilterOf(args.filter, context), groupBy);
+      const filter = claimFilterOf(args.filter, context);
+      const bounded = args.maxPoints !== null && args.maxPoints !== undefined;
+      // The total runs beside the ranking (two connections): the sum of the two would be the latency.
+      const [rows, total] = await Promise.all([
+        claimSeriesRows(context.prisma, filter, groupBy, args.maxPoints),
+        bounded ? plottedCount(context.prisma, filter) : null,
+      ]);
+      const returned = rows.reduce((sum, row) => sum + row.points.length, 0);
       const entityIds = rows.flatMap((row) =>
         row.metric === null && row.entityId !== null ? [row.entityId] : [],
       );
       return {
+        rows,
+        filter,
+        returned,
+        totalPoints: Math.max(total ?? returned, returned),
         series: rows.map((row) => {
           const fallback = FALLBACK[groupBy];
           if (row.metric !== null) {

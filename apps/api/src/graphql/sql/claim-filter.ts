@@ -58,8 +58,19 @@ export async function claimWhere(
 }
 
 /**
- * The same filter as a SQL condition on `"Claim" c` (with the source entity joined as `s`), for statements
- * that aggregate in the database. Every value is a bound parameter.
+ * The join claimCondition needs (the source entity as `s`), or nothing when the filter does not look at the
+ * source's affiliation: even a join PostgreSQL removes keeps `c."sourceId"` among the columns the plan
+ * needs, which rules out an index-only scan of an index without it.
+ */
+export function sourceJoin(filter: ClaimFilter | null | undefined): Prisma.Sql {
+  return present(filter?.sourceAffiliationId)
+    ? Prisma.sql`left join "Entity" s on s.id = c."sourceId"`
+    : Prisma.empty;
+}
+
+/**
+ * The same filter as a SQL condition on `"Claim" c` (with the source entity joined as `s`, see sourceJoin),
+ * for statements that aggregate in the database. Every value is a bound parameter.
  */
 export function claimCondition(filter: ClaimFilter | null | undefined): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];

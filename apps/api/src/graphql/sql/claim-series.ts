@@ -1,13 +1,13 @@
 import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import type { PrismaClient } from "../../db/prisma.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { type ClaimFilter, claimCondition } from "./claim-filter.ts";
+import { type ClaimFilter, claimCondition, sourceJoin } from "./claim-filter.ts";
 
 export type SeriesGrouping = "SOURCE" | "AFFILIATION" | "OUTLET" | "METRIC";
 
 /**
  * One plotted claim: [claim id, date (YYYY-MM-DD or null), precision, low, high, best, qualifier, rate,
- * review status, hedge].
+ * review status, hedge, source id].
  */
 export type PointTuple = [
   number,
@@ -20,6 +20,7 @@ export type PointTuple = [
   Rate,
   ReviewStatus,
   string | null,
+  number | null,
 ];
 
 export interface SeriesRow {
@@ -52,22 +53,98 @@ const FIRST_PRINT_NEEDED: Record<SeriesGrouping, Prisma.Sql> = {
   METRIC: Prisma.sql`c."statedOn" is null`,
 };
 
+/** The most points a bounded request may ask for (`claimSeries(maxPoints:)`). */
+export const MAX_SERIES_POINTS = 50_000;
+
+/** The condition every plotted claim meets: the filter, never deleted, never rejected. */
+function plottedCondition(filter: ClaimFilter): Prisma.Sql {
+  return Prisma.sql`c."reviewStatus" <> 'rejected' and ${claimCondition({ ...filter, includeDeleted: false })}`;
+}
+
+/**
+ * The ids of the newest `maxPoints` plotted claims, as CTEs ending in `chosen(id)`: ranked over the whole
+ * filtered set by the chart's date (when stated, else when first printed), newest first, ties by id.
+ *
+ * Claims with a date of their own come in that order from an index (`claim_stated_live_idx`, or
+ * `claim_metric_stated_idx` for one metric), so only the first `maxPoints` are read. A claim without one
+ * is dated by its first printing, which no index orders; but it can only enter the window when it was
+ * first printed on or after the oldest day of those dated claims (the cutoff), so only claims printed
+ * in articles since then are looked at (through the index on the articles' dates). When fewer than
+ * `maxPoints` claims have a date of their own there is no cutoff and every undated claim is a candidate.
+ */
+function newestClaims(where: Prisma.Sql, maxPoints: number): Prisma.Sql {
+  return Prisma.sql`
+    dated as (
+      select c.id, c."statedOn" as date
+      from "Claim" c
+      left join "Entity" s on s.id = c."sourceId"
+      where c."statedOn" is not null and ${where}
+      order by c."statedOn" desc nulls last, c.id desc
+      limit ${maxPoints}
+    ),
+    cutoff as (
+      select case when count(*) = ${maxPoints} then min(date) end as day from dated
+    ),
+    undated as (
+      select c.id
+      from "Claim" c
+      left join "Entity" s on s.id = c."sourceId"
+      where (select day from cutoff) is null and c."statedOn" is null and ${where}
+      union
+      select c.id
+      from "Article" art
+      join "Appearance" ap on ap."articleId" = art.id
+      join "Claim" c on c.id = ap."claimId"
+      left join "Entity" s on s.id = c."sourceId"
+      -- The upper bound (the newest article) changes no result; with both bounds unknown when planning,
+      -- PostgreSQL estimates a narrow range and walks the articles' date index instead of hashing every
+      -- appearance.
+      where art."publishedAt" >= (select day from cutoff)
+        and art."publishedAt" <= (select max(latest."publishedAt") from "Article" latest)
+        and c."statedOn" is null and ${where}
+    ),
+    undated_dated as (
+      select u.id, first_print."publishedAt" as date
+      from undated u
+      left join lateral (
+        select art."publishedAt"
+        from "Appearance" ap join "Article" art on art.id = ap."articleId"
+        where ap."claimId" = u.id
+        order by art."publishedAt" asc nulls last, ap.id asc
+        limit 1
+      ) first_print on true
+    ),
+    chosen as (
+      select id from (select id, date from dated union all select id, date from undated_dated) candidates
+      order by date desc nulls last, id desc
+      limit ${maxPoints}
+    ),`;
+}
+
 /**
  * The chart's data in one statement: filters, the first printing of each claim (for undated claims and
  * the OUTLET grouping), grouping and the ordering of points all happen in PostgreSQL; JavaScript only
  * reads the rows. Deleted and rejected claims are never plotted. A claim's date is when it was stated,
  * or else when it was first printed.
+ *
+ * With `maxPoints`, only the newest that many claims of the whole filtered set are plotted (see
+ * newestClaims), grouped after ranking; series with none of them are left out.
  */
 export function claimSeriesRows(
   prisma: PrismaClient,
   filter: ClaimFilter,
   groupBy: SeriesGrouping,
+  maxPoints?: number | null,
 ): Promise<SeriesRow[]> {
   const groupMetric = groupBy === "METRIC" ? Prisma.sql`c.metric` : Prisma.sql`null::"Metric"`;
+  const where = plottedCondition(filter);
+  const bounded = maxPoints !== null && maxPoints !== undefined;
   return prisma.$queryRaw<SeriesRow[]>`
-    with plotted as (
+    with ${bounded ? newestClaims(where, maxPoints) : Prisma.empty}
+    plotted as (
       select
         c.id,
+        c."sourceId",
         ${GROUP_ENTITY[groupBy]} as "entityId",
         ${groupMetric} as metric,
         coalesce(c."statedOn", first_print."publishedAt") as date,
@@ -84,7 +161,7 @@ export function claimSeriesRows(
         order by art."publishedAt" asc nulls last, ap.id asc
         limit 1
       ) first_print on true
-      where c."reviewStatus" <> 'rejected' and ${claimCondition({ ...filter, includeDeleted: false })}
+      where ${bounded ? Prisma.sql`c.id in (select id from chosen)` : where}
     )
     select
       p."entityId",
@@ -92,11 +169,82 @@ export function claimSeriesRows(
       p.metric,
       json_agg(
         json_build_array(p.id, to_char(p.date, 'YYYY-MM-DD'), p.precision, p."valueLow", p."valueHigh",
-                         p."valueBest", p.qualifier, p.rate, p."reviewStatus", p.hedge)
+                         p."valueBest", p.qualifier, p.rate, p."reviewStatus", p.hedge, p."sourceId")
         order by p.date asc nulls last, p.id asc
       ) as points
     from plotted p
     left join "Entity" e on e.id = p."entityId"
     group by p."entityId", e.name, p.metric
     order by count(*) desc, coalesce(e.name, p.metric::text) asc nulls last`;
+}
+
+/** How many claims the chart would plot for a filter, all of them (a bounded request's total). */
+export async function plottedCount(prisma: PrismaClient, filter: ClaimFilter): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ total: number }[]>`
+    select count(*)::int as total
+    from "Claim" c
+    ${sourceJoin(filter)}
+    where ${plottedCondition(filter)}`;
+  return row?.total ?? 0;
+}
+
+/**
+ * The newest dated point of every source with plotted claims except the given ones (and of the claims
+ * with no source, unless `skipUnattributed`), over the whole filtered set: for the sources that have no
+ * point among a bounded request's newest claims. Per source, the newest claim with a date of its own
+ * comes from the `(sourceId, statedOn)` index; its claims without one are dated by their first printing,
+ * as on the chart. The cost grows with the number of entities and with the claims of the sources looked
+ * at, not with the whole set.
+ */
+export function latestPointsExcept(
+  prisma: PrismaClient,
+  filter: ClaimFilter,
+  skipSources: number[],
+  skipUnattributed: boolean,
+): Promise<{ sourceId: number | null; point: PointTuple }[]> {
+  const where = plottedCondition(filter);
+  const candidates = (source: Prisma.Sql) => Prisma.sql`
+    (select c.id, c."statedOn" as date, c."statedOnPrecision" as precision
+     from "Claim" c
+     left join "Entity" s on s.id = c."sourceId"
+     where ${source} and c."statedOn" is not null and ${where}
+     order by c."statedOn" desc, c.id desc
+     limit 1)
+    union all
+    (select c.id, first_print."publishedAt", first_print."publishedPrecision"
+     from "Claim" c
+     left join "Entity" s on s.id = c."sourceId"
+     join lateral (
+       select art."publishedAt", art."publishedPrecision"
+       from "Appearance" ap join "Article" art on art.id = ap."articleId"
+       where ap."claimId" = c.id
+       order by art."publishedAt" asc nulls last, ap.id asc
+       limit 1
+     ) first_print on true
+     where ${source} and c."statedOn" is null and first_print."publishedAt" is not null and ${where})`;
+  return prisma.$queryRaw<{ sourceId: number | null; point: PointTuple }[]>`
+    with latest as (
+      select source.id as "sourceId", newest.id, newest.date, newest.precision
+      from "Entity" source
+      cross join lateral (
+        select * from (${candidates(Prisma.sql`c."sourceId" = source.id`)}) candidate
+        order by date desc, id desc
+        limit 1
+      ) newest
+      where source.id <> all(${skipSources}::int[])
+      union all
+      select null, newest.id, newest.date, newest.precision
+      from (
+        select * from (${candidates(Prisma.sql`c."sourceId" is null`)}) candidate
+        order by date desc, id desc
+        limit 1
+      ) newest
+      where not ${skipUnattributed}
+    )
+    select
+      l."sourceId",
+      json_build_array(c.id, to_char(l.date, 'YYYY-MM-DD'), l.precision, c."valueLow", c."valueHigh",
+                       c."valueBest", c.qualifier, c.rate, c."reviewStatus", c.hedge, c."sourceId") as point
+    from latest l
+    join "Claim" c on c.id = l.id`;
 }
