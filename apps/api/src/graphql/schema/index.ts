@@ -5,6 +5,7 @@ import "./entity.ts";
 import "./article.ts";
 import "./claim.ts";
 import "./claim-series.ts";
+import "./claim-facets.ts";
 import "./search.ts";
 import "./subscription.ts";
 import "./viewer.ts";

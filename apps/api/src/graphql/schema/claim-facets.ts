@@ -1,0 +1,130 @@
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
+import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
+import {
+  type ClaimRole,
+  claimFacetEntities,
+  claimFacetRows,
+  type FacetRow,
+  keepsEveryLiveClaim,
+} from "../sql/claim-facets.ts";
+import type { ClaimFilter } from "../sql/claim-filter.ts";
+import { ClaimFilterInput, claimFilterOf } from "./claim.ts";
+import { EntityNode } from "./entity.ts";
+
+interface Facet extends FacetRow {
+  /** Every entity id of the same list, so their entities load in one statement. */
+  entityIds: number[];
+}
+
+/** Per list and selection: the entities of a list of facets, loaded together (see `entity` below). */
+const entityLoads = new WeakMap<number[], Map<string, Promise<Map<number, unknown>>>>();
+
+const ClaimFacetRef = builder.objectRef<Facet>("ClaimFacet").implement({
+  description: "An entity that matching claims refer to in one role, and how many of them do.",
+  fields: (t) => ({
+    entity: t.prismaField({
+      type: EntityNode,
+      description: "The entity.",
+      // One findMany for the whole list instead of one findUnique per facet.
+      resolve: async (query, facet, _args, context) => {
+        let loads = entityLoads.get(facet.entityIds);
+        if (!loads) {
+          loads = new Map();
+          entityLoads.set(facet.entityIds, loads);
+        }
+        const key = JSON.stringify(query);
+        let load = loads.get(key);
+        if (!load) {
+          load = context.prisma.entity
+            .findMany({ ...query, where: { id: { in: facet.entityIds } } })
+            .then((rows) => new Map<number, unknown>(rows.map((row) => [row.id, row])));
+          loads.set(key, load);
+        }
+        return (await load).get(facet.entityId) as NonNullable<
+          Awaited<ReturnType<typeof context.prisma.entity.findUnique>>
+        >;
+      },
+    }),
+    count: t.int({
+      description: "How many matching claims refer to it in this role.",
+      resolve: (facet) => {
+        // Lists are computed without counts only when no count was selected (see `facets`).
+        if (facet.count === null) throw new Error("The count of this facet was not computed.");
+        return facet.count;
+      },
+    }),
+  }),
+});
+
+/** Whether a selection asks for a field of the items, through fragments too. */
+function selects(
+  selectionSet: SelectionSetNode | undefined,
+  field: string,
+  info: GraphQLResolveInfo,
+): boolean {
+  return (selectionSet?.selections ?? []).some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === field;
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet, field, info);
+    return selects(info.fragments[selection.name.value]?.selectionSet, field, info);
+  });
+}
+
+/**
+ * One list: counted with GROUP BY; or, when no count is asked for and the filter keeps every live claim
+ * (the filter form's case), listed with a skip scan, which reads one index entry per entity.
+ */
+async function facets(
+  filter: ClaimFilter,
+  role: ClaimRole,
+  context: Context,
+  info: GraphQLResolveInfo,
+): Promise<Facet[]> {
+  const counted = info.fieldNodes.some((node) => selects(node.selectionSet, "count", info));
+  const rows =
+    counted || !keepsEveryLiveClaim(filter)
+      ? await claimFacetRows(context.prisma, filter, role)
+      : await claimFacetEntities(context.prisma, role);
+  const entityIds = rows.map((row) => row.entityId);
+  return rows.map((row) => ({ ...row, entityIds }));
+}
+
+const ClaimFacetsRef = builder.objectRef<{ filter: ClaimFilter }>("ClaimFacets").implement({
+  description:
+    "Who and what the matching claims refer to, role by role, with counts: the choices of a filter form. Each list is one statement, run only when asked for (a GROUP BY over an index of live claims; without counts and filter, a skip scan of that index); entities by name.",
+  fields: (t) => ({
+    sources: t.field({
+      type: [ClaimFacetRef],
+      description: "The entities that made matching claims (ClaimFilter.source).",
+      resolve: (parent, _args, context, info) => facets(parent.filter, "SOURCE", context, info),
+    }),
+    sides: t.field({
+      type: [ClaimFacetRef],
+      description:
+        "The affiliations of those sources, each counting the claims its sources made (ClaimFilter.sourceAffiliation).",
+      resolve: (parent, _args, context, info) => facets(parent.filter, "SIDE", context, info),
+    }),
+    places: t.field({
+      type: [ClaimFacetRef],
+      description: "The places matching claims are about (ClaimFilter.location).",
+      resolve: (parent, _args, context, info) => facets(parent.filter, "LOCATION", context, info),
+    }),
+    subjects: t.field({
+      type: [ClaimFacetRef],
+      description: "The entities whose forces matching claims count (ClaimFilter.subjectEntity).",
+      resolve: (parent, _args, context, info) => facets(parent.filter, "SUBJECT", context, info),
+    }),
+  }),
+});
+
+builder.queryField("claimFacets", (t) =>
+  t.field({
+    type: ClaimFacetsRef,
+    description:
+      "The entities that matching claims refer to, as source, side, place and subject, with how many claims each. Only live claims count: never deleted ones, and rejected ones only when filter.reviewStatus names REJECTED.",
+    args: {
+      filter: t.arg({ type: ClaimFilterInput, description: "Which claims; none: every live claim." }),
+    },
+    resolve: (_root, args, context) => ({ filter: claimFilterOf(args.filter, context) }),
+  }),
+);
