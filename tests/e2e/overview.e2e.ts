@@ -135,6 +135,51 @@ describe("overview", () => {
     expect(await rowIds(page)).toEqual(await plottedIds({}));
   });
 
+  it("plots only the newest claims when asked to, and says what was left out and how to see it", async () => {
+    const all = await plottedIds({});
+    expect(all.length).toBeGreaterThan(3);
+    const bounded = await api<{
+      claimSeries: { totalPoints: number; truncated: boolean; series: { points: { claimId: string }[] }[] };
+    }>(
+      `query ($filter: ClaimFilter) { claimSeries(filter: $filter, maxPoints: 3) { totalPoints truncated series { points { claimId } } } }`,
+      { filter: { reviewStatus: ["UNREVIEWED", "VERIFIED", "DISPUTED"] } },
+    );
+    expect(bounded.claimSeries.truncated).toBe(true);
+    const newest = bounded.claimSeries.series.flatMap((s) => s.points.map((p) => p.claimId)).sort();
+    const total = bounded.claimSeries.totalPoints.toLocaleString("en-US");
+
+    // The default view holds every claim of the demo corpus: no notice.
+    await open(page, "/");
+    expect(await page.locator("[data-testid=truncation-notice]").count()).toBe(0);
+
+    // "Claims plotted" applies with Enter and goes into the URL.
+    await page.fill("#filter-points", "3");
+    await page.press("#filter-points", "Enter");
+    await page.waitForURL((url) => url.searchParams.get("points") === "3");
+    await expect.poll(() => rowIds(page)).toEqual(newest);
+    const notice = page.locator("[data-testid=truncation-notice]");
+    await expect
+      .poll(() => notice.textContent())
+      .toContain(`The chart shows the newest 3 of ${total} matching claims`);
+    expect(await notice.textContent()).toContain("narrow the dates");
+    expect(await page.locator("[data-testid=overview-chart]").getAttribute("data-point-count")).toBe("3");
+
+    // The URL alone reproduces the view; the notice links to the claims table with the same filters.
+    await open(page, "/?points=3&group=side");
+    expect(await rowIds(page)).toEqual(newest);
+    expect(await page.locator("#filter-points").inputValue()).toBe("3");
+    const table = page.locator("[data-testid=truncation-notice] a", { hasText: "claims table" });
+    expect(await table.getAttribute("href")).toBe("/claims?group=side");
+    // The latest figure of every source stays listed, plotted or not.
+    const sources = await api<{ claimSeries: { latestBySource: { label: string }[] } }>(
+      `query ($filter: ClaimFilter) { claimSeries(filter: $filter) { latestBySource { label } } }`,
+      { filter: { reviewStatus: ["UNREVIEWED", "VERIFIED", "DISPUTED"] } },
+    );
+    expect(await page.locator(".latest li").count()).toBe(sources.claimSeries.latestBySource.length);
+    await screenshot(page, "overview-newest");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it("opens a live-update stream to the API", async () => {
     const streamed = page.waitForResponse(
       (response) =>

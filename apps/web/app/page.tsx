@@ -5,42 +5,40 @@ import { ClaimFilterForm } from "../components/ClaimFilterForm";
 import { LiveRefresh } from "../components/LiveRefresh";
 import { MarkLegend } from "../components/MarkLegend";
 import { OverviewChart } from "../components/OverviewChart";
-import { ReviewBadge } from "../components/ReviewBadge";
-import { claimFilterInput, claimViewQuery, parseClaimView } from "../lib/claim-filter";
-import { centreValue, plotPoints } from "../lib/plot";
+import { PlottedClaimsTable } from "../components/PlottedClaimsTable";
 import {
-  type ClaimSummary,
-  fetchClaimIds,
-  fetchClaimSummaries,
-  fetchFilterOptions,
-  fetchSeries,
-  type SeriesData,
-} from "../lib/queries";
-import { formatDate, formatValue } from "../lib/vocabulary";
+  claimFilterInput,
+  claimViewQuery,
+  DEFAULT_MAX_POINTS,
+  MAX_POINTS,
+  parseClaimView,
+} from "../lib/claim-filter";
+import { centreValue, plotRows } from "../lib/plot";
+import { fetchFilterOptions, fetchOverview, type SeriesData } from "../lib/queries";
+import { formatDate } from "../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
-const SUMMARY_LIMIT = 2_000;
 export const metadata: Metadata = { title: "Overview" };
 
 interface LatestFigure {
   label: string;
-  entityId: string | null;
   point: SeriesData["points"][number];
-  summary: ClaimSummary | undefined;
 }
 
-/** The newest dated claim of each source. */
-function latestFigures(series: SeriesData[]): Omit<LatestFigure, "summary">[] {
+/** The newest dated claim of each source (the API sends one per source, over all matching claims). */
+function latestFigures(series: SeriesData[]): LatestFigure[] {
   return series.flatMap((s) => {
     const dated = s.points.filter((p) => p.date !== null);
     const latest = dated.reduce<(typeof dated)[number] | undefined>(
       (acc, p) => (!acc || (p.date ?? "") >= (acc.date ?? "") ? p : acc),
       undefined,
     );
-    return latest ? [{ label: s.label, entityId: s.entity?.id ?? null, point: latest }] : [];
+    return latest ? [{ label: s.label, point: latest }] : [];
   });
 }
+
+const count = (n: number) => n.toLocaleString("en-US");
 
 export default async function OverviewPage({
   searchParams,
@@ -50,35 +48,33 @@ export default async function OverviewPage({
   const view = parseClaimView(await searchParams);
   const filter = claimFilterInput(view);
   try {
-    const [series, sourceSeries, disputed, options] = await Promise.all([
-      fetchSeries(filter, view.groupBy === "side" ? "AFFILIATION" : "SOURCE"),
-      view.groupBy === "side" ? fetchSeries(filter, "SOURCE") : null,
-      view.statuses.includes("disputed")
-        ? fetchClaimIds({ ...filter, reviewStatus: ["DISPUTED"] })
-        : Promise.resolve(new Set<string>()),
+    const [overview, options] = await Promise.all([
+      fetchOverview(filter, view.groupBy === "side" ? "AFFILIATION" : "SOURCE", view.points),
       fetchFilterOptions(),
     ]);
-    const { plotSeries, points, undated } = plotPoints(series, disputed);
-    const latest = latestFigures(sourceSeries ?? series);
-    // The words of each claim ("thousands", "1,200 a day") and its review status, for the table and the
-    // side panel; past a few thousand points the table falls back to the bounds the series carry.
-    const tableIds = points.length <= SUMMARY_LIMIT ? points.map((p) => p.claimId) : [];
-    const summaries = await fetchClaimSummaries([
-      ...new Set([...tableIds, ...latest.map((l) => l.point.claimId)]),
-    ]);
-    const figures: LatestFigure[] = latest
-      .map((l) => ({ ...l, summary: summaries.get(l.point.claimId) }))
-      .sort((a, b) => (centreValue(b.point) ?? 0) - (centreValue(a.point) ?? 0));
+    const { series } = overview;
+    const { plotSeries, rows, undated } = plotRows(series);
+    const returned = series.reduce((sum, s) => sum + s.points.length, 0);
+    // The window's oldest day (rows are in drawing order, by the middle of their date's period).
+    const oldest = rows.reduce<string | null>((min, [, date]) => (!min || date < min ? date : min), null);
+    const figures = latestFigures(overview.latestBySource).sort(
+      (a, b) => (centreValue(b.point) ?? 0) - (centreValue(a.point) ?? 0),
+    );
     // Rates ("1,200 a day") and percentages are not head counts: they stay out of the spread.
     const centres = figures.flatMap((f) => {
       const value = centreValue(f.point);
-      const comparable = f.point.qualifier !== "VAGUE" && (!f.summary || f.summary.rate === "TOTAL");
+      const comparable = f.point.qualifier !== "VAGUE" && f.point.rate === "TOTAL";
       return value === null || !comparable ? [] : [{ value, figure: f }];
     });
     const highest = centres[0];
     const lowest = centres[centres.length - 1];
     const groupNoun = view.groupBy === "side" ? "side" : "source";
-    const summary = `${points.length} claims from ${plotSeries.length} ${groupNoun === "side" ? "sides" : "sources"}, plotted by the date they were made.`;
+    const groups = `${plotSeries.length} ${groupNoun}${plotSeries.length === 1 ? "" : "s"}`;
+    const summary = overview.truncated
+      ? `The newest ${count(rows.length)} of ${count(overview.totalPoints)} matching claims, from ${groups}, plotted by the date they were made.`
+      : `${rows.length} claims from ${groups}, plotted by the date they were made.`;
+    // The claims table lists every matching claim, page by page (it has no cap to carry over).
+    const allClaims = `/claims${claimViewQuery({ ...view, points: DEFAULT_MAX_POINTS })}`;
 
     return (
       <>
@@ -97,10 +93,24 @@ export default async function OverviewPage({
               {groupNoun}. Rejected and deleted claims are not plotted.
               {undated > 0 && ` ${undated} undated claim${undated === 1 ? " is" : "s are"} left out.`}
             </p>
-            {points.length === 0 ? (
+            {overview.truncated && (
+              <p className="notice" role="note" data-testid="truncation-notice">
+                <strong>
+                  The chart shows the newest {count(returned)} of {count(overview.totalPoints)} matching
+                  claims
+                </strong>
+                {oldest ? `, dated ${formatDate(oldest, "DAY")} or later` : ""}. To see older claims, narrow
+                the dates (“Said from”, “Said until”) or the other filters
+                {view.points < MAX_POINTS
+                  ? `, or plot more of them (“Claims plotted”, up to ${count(MAX_POINTS)}; slower)`
+                  : ""}
+                . The <Link href={allClaims}>claims table</Link> lists all {count(overview.totalPoints)}.
+              </p>
+            )}
+            {rows.length === 0 ? (
               <p className="empty">No claim matches these filters.</p>
             ) : (
-              <OverviewChart series={plotSeries} points={points} scale={view.scale} summary={summary} />
+              <OverviewChart series={plotSeries} rows={rows} scale={view.scale} summary={summary} />
             )}
             <ul className="series-legend" aria-label={`Colours: one per ${groupNoun}`}>
               {plotSeries.map((s, i) => (
@@ -114,6 +124,11 @@ export default async function OverviewPage({
           </section>
           <aside className="side-panel" aria-labelledby="latest-title">
             <h2 id="latest-title">Latest figure from each source</h2>
+            {overview.truncated && figures.length > 0 && (
+              <p className="muted">
+                Among all {count(overview.totalPoints)} matching claims, plotted or not.
+              </p>
+            )}
             {figures.length === 0 ? (
               <p className="muted">None.</p>
             ) : (
@@ -122,7 +137,7 @@ export default async function OverviewPage({
                   <li key={f.point.claimId}>
                     <span className="latest-source">{f.label}</span>
                     <Link href={`/claims/${encodeURIComponent(f.point.claimId)}`} className="latest-value">
-                      {f.summary?.display ?? formatValue(f.point)}
+                      {f.point.display}
                     </Link>
                     <span className="muted latest-date">{formatDate(f.point.date, f.point.precision)}</span>
                   </li>
@@ -154,52 +169,16 @@ export default async function OverviewPage({
             )}
           </aside>
         </div>
-        <section aria-labelledby="table-title" className="chart-table">
+        {/* Laid out only when scrolled to: tens of thousands of rows cost the browser seconds of layout,
+            which would otherwise come before the chart is drawn. The rows stay in the document and in the
+            accessibility tree. */}
+        <section
+          aria-labelledby="table-title"
+          className="chart-table"
+          style={{ contentVisibility: "auto", containIntrinsicSize: `auto ${40 + rows.length * 38}px` }}
+        >
           <h2 id="table-title">The plotted claims</h2>
-          <table className="data" data-testid="chart-table">
-            <caption className="sr-only">One row per claim plotted in the chart above, oldest first.</caption>
-            <thead>
-              <tr>
-                <th scope="col">Said</th>
-                <th scope="col">Value</th>
-                <th scope="col">{groupNoun === "side" ? "Side" : "Source"}</th>
-                <th scope="col">Review</th>
-                <th scope="col">Evidence</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.claimId} data-claim-id={p.claimId}>
-                  <td>{formatDate(p.date, p.precision)}</td>
-                  <td className="num">{summaries.get(p.claimId)?.display ?? formatValue(p)}</td>
-                  <td>
-                    <span
-                      className="swatch"
-                      style={{ background: plotSeries[p.series]?.colour }}
-                      aria-hidden="true"
-                    />
-                    {plotSeries[p.series]?.label}
-                  </td>
-                  <td>
-                    {summaries.get(p.claimId) ? (
-                      <ReviewBadge status={summaries.get(p.claimId)?.reviewStatus ?? "UNREVIEWED"} />
-                    ) : p.disputed ? (
-                      <span className="badge badge-disputed">Disputed</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Link href={`/claims/${encodeURIComponent(p.claimId)}`}>
-                      Quote
-                      <span className="sr-only">
-                        {" "}
-                        for {formatValue(p)}, {plotSeries[p.series]?.label}
-                      </span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PlottedClaimsTable rows={rows} series={plotSeries} groupNoun={groupNoun} />
         </section>
       </>
     );

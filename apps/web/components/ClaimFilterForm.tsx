@@ -3,7 +3,13 @@
 import type { Metric, ReviewStatus } from "@headcount/shared";
 import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, useTransition } from "react";
-import { type ClaimView, claimViewQuery, parseClaimView } from "../lib/claim-filter";
+import {
+  type ClaimView,
+  claimViewQuery,
+  DEFAULT_MAX_POINTS,
+  MAX_POINTS,
+  parseClaimView,
+} from "../lib/claim-filter";
 import type { EntityRef, FilterOptions } from "../lib/queries";
 import { METRIC_LABELS, METRICS, REVIEW_STATUSES, STATUS_LABELS } from "../lib/vocabulary";
 
@@ -70,7 +76,8 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
       onSubmit={onSubmit}
       onChange={(event) => {
         const target = event.target as unknown as HTMLInputElement;
-        if (target.type === "search" || target.type === "date") return;
+        // Typed values apply with Enter or the Apply button, not at every keystroke.
+        if (target.type === "search" || target.type === "date" || target.type === "number") return;
         apply(event.currentTarget);
       }}
       aria-label="Filter claims"
@@ -149,12 +156,29 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
                 <option value="log">Logarithmic</option>
               </select>
             </div>
+            <div className="field">
+              <label htmlFor="filter-points">Claims plotted (newest)</label>
+              <input
+                id="filter-points"
+                type="number"
+                name="points"
+                min={1}
+                max={MAX_POINTS}
+                step={1}
+                defaultValue={view.points}
+                title={`At most this many of the newest matching claims, 1 to ${MAX_POINTS.toLocaleString("en-US")}`}
+                style={{ width: "7.5rem" }}
+              />
+            </div>
           </>
         )}
         {!chartControls && view.groupBy !== "source" && (
           <input type="hidden" name="group" value={view.groupBy} />
         )}
         {!chartControls && view.scale !== "linear" && <input type="hidden" name="scale" value={view.scale} />}
+        {!chartControls && view.points !== DEFAULT_MAX_POINTS && (
+          <input type="hidden" name="points" value={view.points} />
+        )}
         {Object.entries(keep).map(([key, value]) => (
           <input key={key} type="hidden" name={key} value={value} />
         ))}

@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { centreValue, type PlotPoint, type PlotSeries } from "../lib/plot";
+import { centreValue, type PlotPoint, type PlotRow, type PlotSeries, plotPoint } from "../lib/plot";
 import { formatCompact, formatDate, formatValue } from "../lib/vocabulary";
 import { ClaimHoverCard } from "./ClaimHoverCard";
 
 interface Props {
   series: PlotSeries[];
-  points: PlotPoint[];
+  /** The claims in drawing order (the table under the chart shares them). */
+  rows: PlotRow[];
   scale: "linear" | "log";
   /** Announced to screen readers; the table under the chart carries the same claims. */
   summary: string;
@@ -212,7 +213,8 @@ function hitTest(boxes: MarkBox[], x: number, y: number, slop: number): number {
   return best;
 }
 
-export function OverviewChart({ series, points, scale, summary }: Props) {
+export function OverviewChart({ series, rows, scale, summary }: Props) {
+  const points = useMemo(() => rows.map(plotPoint), [rows]);
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);

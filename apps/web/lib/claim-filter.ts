@@ -27,7 +27,14 @@ export interface ClaimView {
   q: string;
   groupBy: "source" | "side";
   scale: "linear" | "log";
+  /** The chart plots the newest this many matching claims at most. */
+  points: number;
 }
+
+/** The chart plots the newest this many claims unless the view asks for another number. */
+export const DEFAULT_MAX_POINTS = 10_000;
+/** The most one view may plot (the API's cap). */
+export const MAX_POINTS = 50_000;
 
 /** Rejected claims are left out unless asked for: the chart never plots them anyway. */
 export const DEFAULT_STATUSES: ReviewStatus[] = ["unreviewed", "verified", "disputed"];
@@ -46,6 +53,11 @@ const list = (params: SearchParams, key: string): string[] =>
     .map((part) => part.trim())
     .filter(Boolean);
 const isoDate = (value: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "");
+/** A whole number of points within the cap; anything else is the default. */
+const pointCap = (value: string): number => {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  return n >= 1 ? Math.min(n, MAX_POINTS) : DEFAULT_MAX_POINTS;
+};
 
 export function parseClaimView(params: SearchParams): ClaimView {
   const metrics = list(params, "metric").filter((m): m is Metric =>
@@ -66,6 +78,7 @@ export function parseClaimView(params: SearchParams): ClaimView {
     q: one(params, "q"),
     groupBy: one(params, "group") === "side" ? "side" : "source",
     scale: one(params, "scale") === "log" ? "log" : "linear",
+    points: pointCap(one(params, "points")),
   };
 }
 
@@ -86,6 +99,7 @@ export function claimViewQuery(view: ClaimView, extra: Record<string, string> = 
   if (view.q) params.set("q", view.q);
   if (view.groupBy !== "source") params.set("group", view.groupBy);
   if (view.scale !== "linear") params.set("scale", view.scale);
+  if (view.points !== DEFAULT_MAX_POINTS) params.set("points", String(view.points));
   for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
   const query = params.toString();
   return query ? `?${query}` : "";

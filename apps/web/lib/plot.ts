@@ -1,6 +1,6 @@
-import { type Precision, precisionInterval } from "@headcount/shared";
+import { type Precision, precisionInterval, type Qualifier, type ReviewStatus } from "@headcount/shared";
 import type { ClaimPointData, SeriesData } from "./queries";
-import { lower } from "./vocabulary";
+import { type Gql, lower } from "./vocabulary";
 
 /** Distinct on white at ≥ 3:1 (marks are graphics); shapes and labels carry meaning too. */
 export const SERIES_COLOURS = [
@@ -22,8 +22,26 @@ export interface PlotSeries {
   colour: string;
 }
 
+/**
+ * One plotted claim as the page hands it to the browser: [claim id, date, precision, qualifier, low, high,
+ * best, series index, review status, the value in words]. A tuple, because the overview plots up to
+ * 50,000 claims: the chart and the table below it share these rows, sent once.
+ */
+export type PlotRow = [
+  string,
+  string,
+  Gql<Precision>,
+  Gql<Qualifier>,
+  number | null,
+  number | null,
+  number | null,
+  number,
+  Gql<ReviewStatus>,
+  string,
+];
+
 /** One drawable claim: its date as an interval (its precision), and its bounds. */
-export interface PlotPoint extends ClaimPointData {
+export interface PlotPoint extends Omit<ClaimPointData, "display" | "rate" | "reviewStatus"> {
   series: number;
   /** Seconds since the epoch: the start and end of the period the date stands for, and its middle. */
   x0: number;
@@ -32,12 +50,21 @@ export interface PlotPoint extends ClaimPointData {
   disputed: boolean;
 }
 
-export function plotPoints(
-  series: SeriesData[],
-  disputed: Set<string>,
-): { plotSeries: PlotSeries[]; points: PlotPoint[]; undated: number } {
+function interval(date: string, precision: Gql<Precision>): { x0: number; x1: number; x: number } {
+  const { start, end } = precisionInterval(new Date(`${date}T00:00:00Z`), lower<Precision>(precision));
+  const x0 = start.getTime() / 1000;
+  const x1 = end.getTime() / 1000;
+  return { x0, x1, x: (x0 + x1) / 2 };
+}
+
+/** The series (one colour each) and the dated claims, in drawing order (by the middle of their date). */
+export function plotRows(series: SeriesData[]): {
+  plotSeries: PlotSeries[];
+  rows: PlotRow[];
+  undated: number;
+} {
   const plotSeries: PlotSeries[] = [];
-  const points: PlotPoint[] = [];
+  const rows: { row: PlotRow; x: number }[] = [];
   let undated = 0;
   series.forEach((s, index) => {
     plotSeries.push({
@@ -45,32 +72,50 @@ export function plotPoints(
       label: s.label,
       colour: SERIES_COLOURS[index % SERIES_COLOURS.length] ?? "#000",
     });
-    for (const point of s.points) {
-      if (!point.date) {
+    for (const p of s.points) {
+      if (!p.date) {
         undated++;
         continue;
       }
-      const { start, end } = precisionInterval(
-        new Date(`${point.date}T00:00:00Z`),
-        lower<Precision>(point.precision),
-      );
-      const x0 = start.getTime() / 1000;
-      const x1 = end.getTime() / 1000;
-      points.push({
-        ...point,
-        series: index,
-        x0,
-        x1,
-        x: (x0 + x1) / 2,
-        disputed: disputed.has(point.claimId),
+      rows.push({
+        row: [
+          p.claimId,
+          p.date,
+          p.precision,
+          p.qualifier,
+          p.low,
+          p.high,
+          p.best,
+          index,
+          p.reviewStatus,
+          p.display,
+        ],
+        x: interval(p.date, p.precision).x,
       });
     }
   });
-  points.sort((a, b) => a.x - b.x || a.series - b.series);
-  return { plotSeries, points, undated };
+  rows.sort((a, b) => a.x - b.x || a.row[7] - b.row[7]);
+  return { plotSeries, rows: rows.map(({ row }) => row), undated };
+}
+
+/** A row as the chart draws it. */
+export function plotPoint(row: PlotRow): PlotPoint {
+  const [claimId, date, precision, qualifier, low, high, best, series, reviewStatus] = row;
+  return {
+    claimId,
+    date,
+    precision,
+    qualifier,
+    low,
+    high,
+    best,
+    series,
+    ...interval(date, precision),
+    disputed: reviewStatus === "DISPUTED",
+  };
 }
 
 /** The value a mark is centred on: the best figure, else the bound the claim gives. */
-export function centreValue(point: ClaimPointData): number | null {
+export function centreValue(point: Pick<ClaimPointData, "best" | "low" | "high">): number | null {
   return point.best ?? point.low ?? point.high;
 }

@@ -1,4 +1,4 @@
-import type { Metric, Precision, Qualifier, ReviewStatus } from "@headcount/shared";
+import type { Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import { getClient } from "./api";
 import type { ClaimFilterInput } from "./claim-filter";
 import type { Gql } from "./vocabulary";
@@ -28,127 +28,73 @@ export interface ClaimPointData {
   low: number | null;
   high: number | null;
   best: number | null;
+  /** The value in words ("as many as 8,000", "1,200 a day"). */
+  display: string;
+  rate: Gql<Rate>;
+  reviewStatus: Gql<ReviewStatus>;
 }
 
 export interface SeriesData {
   key: string;
   label: string;
-  entity: (EntityRef & { affiliation: EntityRef | null }) | null;
   points: ClaimPointData[];
 }
 
-const SERIES_QUERY = /* GraphQL */ `
-  query ClaimSeries($filter: ClaimFilter, $groupBy: SeriesGrouping) {
-    claimSeries(filter: $filter, groupBy: $groupBy) {
+export interface OverviewData {
+  /** The lines of the chart: the newest `maxPoints` matching claims at most. */
+  series: SeriesData[];
+  /** Every matching claim, plotted or not. */
+  totalPoints: number;
+  truncated: boolean;
+  /** Each source's newest dated claim among all matching claims (one point per series). */
+  latestBySource: SeriesData[];
+}
+
+const POINT_FIELDS = /* GraphQL */ `
+  claimId
+  date
+  precision
+  qualifier
+  low
+  high
+  best
+  display
+  rate
+  reviewStatus
+`;
+
+// Only claimSeries in this document: the API runs chart documents through its compiled executor.
+const OVERVIEW_QUERY = /* GraphQL */ `
+  query Overview($filter: ClaimFilter, $groupBy: SeriesGrouping, $maxPoints: Int) {
+    claimSeries(filter: $filter, groupBy: $groupBy, maxPoints: $maxPoints) {
+      totalPoints
+      truncated
       series {
         key
         label
-        entity {
-          id
-          name
-          affiliation {
-            id
-            name
-          }
-        }
         points {
-          claimId
-          date
-          precision
-          qualifier
-          low
-          high
-          best
+          ${POINT_FIELDS}
+        }
+      }
+      latestBySource {
+        key
+        label
+        points {
+          ${POINT_FIELDS}
         }
       }
     }
   }
 `;
 
-export async function fetchSeries(
+/** The chart's newest points, what was left out, and each source's latest figure: one request. */
+export async function fetchOverview(
   filter: ClaimFilterInput,
   groupBy: "SOURCE" | "AFFILIATION",
-): Promise<SeriesData[]> {
-  const data = await fetchApi<{ claimSeries: { series: SeriesData[] } }>(SERIES_QUERY, { filter, groupBy });
-  return data.claimSeries.series;
-}
-
-const CLAIM_IDS_QUERY = /* GraphQL */ `
-  query ClaimIds($filter: ClaimFilter, $after: String) {
-    claims(filter: $filter, first: 100, after: $after) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-        }
-      }
-    }
-  }
-`;
-
-/** Ids of every claim matching a filter (for marks such as "disputed" that the series do not carry). */
-export async function fetchClaimIds(filter: ClaimFilterInput, limit = 20_000): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let after: string | null = null;
-  while (ids.size < limit) {
-    const data: {
-      claims: {
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        edges: { node: { id: string } }[];
-      };
-    } = await fetchApi(CLAIM_IDS_QUERY, { filter, after });
-    for (const edge of data.claims.edges) ids.add(edge.node.id);
-    if (!data.claims.pageInfo.hasNextPage || !data.claims.pageInfo.endCursor) break;
-    after = data.claims.pageInfo.endCursor;
-  }
-  return ids;
-}
-
-export interface ClaimSummary {
-  id: string;
-  display: string;
-  metric: Gql<Metric>;
-  reviewStatus: Gql<ReviewStatus>;
-  rate: "TOTAL" | "PER_DAY" | "PER_WEEK" | "PERCENT";
-  statedOn: string | null;
-  statedOnPrecision: Gql<Precision>;
-  source: EntityRef | null;
-}
-
-const CLAIM_SUMMARIES_QUERY = /* GraphQL */ `
-  query ClaimSummaries($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on Claim {
-        id
-        display
-        metric
-        reviewStatus
-        rate
-        statedOn
-        statedOnPrecision
-        source {
-          id
-          name
-        }
-      }
-    }
-  }
-`;
-
-export async function fetchClaimSummaries(ids: string[]): Promise<Map<string, ClaimSummary>> {
-  const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += 100) batches.push(ids.slice(i, i + 100));
-  const pages = await Promise.all(
-    batches.map((batch) =>
-      fetchApi<{ nodes: (ClaimSummary | null)[] }>(CLAIM_SUMMARIES_QUERY, { ids: batch }),
-    ),
-  );
-  const summaries = new Map<string, ClaimSummary>();
-  for (const page of pages) for (const node of page.nodes) if (node?.id) summaries.set(node.id, node);
-  return summaries;
+  maxPoints: number,
+): Promise<OverviewData> {
+  const data = await fetchApi<{ claimSeries: OverviewData }>(OVERVIEW_QUERY, { filter, groupBy, maxPoints });
+  return data.claimSeries;
 }
 
 export interface FilterOptions {
@@ -158,48 +104,49 @@ export interface FilterOptions {
   places: EntityRef[];
 }
 
-const ENTITIES_WITH_CLAIMS_QUERY = /* GraphQL */ `
-  query EntitiesWithClaims($types: [EntityType!]) {
-    entities(first: 100, filter: { type: $types }) {
-      edges {
-        node {
-          id
-          name
-          claimsAbout(first: 0) {
-            totalCount
-          }
-        }
+const FACETS_QUERY = /* GraphQL */ `
+  query FilterOptions {
+    claimFacets {
+      sources {
+        ...FilterChoice
       }
+      sides {
+        ...FilterChoice
+      }
+      places {
+        ...FilterChoice
+      }
+      subjects {
+        ...FilterChoice
+      }
+    }
+  }
+  fragment FilterChoice on ClaimFacet {
+    entity {
+      id
+      name
     }
   }
 `;
 
-interface EntitiesWithClaims {
-  entities: { edges: { node: EntityRef & { claimsAbout: { totalCount: number } } }[] };
+interface Facet {
+  entity: EntityRef;
 }
 
-const byName = (a: EntityRef, b: EntityRef) => a.name.localeCompare(b.name);
-
-/** The choices of the filter form: only entities that some claim refers to. */
+/**
+ * The choices of the filter form: the entities that live claims refer to in each role (counted by the
+ * API with one GROUP BY per role over indexes; the form does not show the counts).
+ */
 export async function fetchFilterOptions(): Promise<FilterOptions> {
-  const [bySource, bySide, places, others] = await Promise.all([
-    fetchSeries({}, "SOURCE"),
-    fetchSeries({}, "AFFILIATION"),
-    fetchApi<EntitiesWithClaims>(ENTITIES_WITH_CLAIMS_QUERY, { types: ["PLACE"] }),
-    fetchApi<EntitiesWithClaims>(ENTITIES_WITH_CLAIMS_QUERY, { types: ["ORGANIZATION", "GROUP"] }),
-  ]);
-  const entitiesOf = (series: SeriesData[]) =>
-    series.flatMap((s) => (s.entity ? [{ id: s.entity.id, name: s.entity.name }] : [])).sort(byName);
-  const withClaims = (data: EntitiesWithClaims) =>
-    data.entities.edges
-      .map((e) => e.node)
-      .filter((n) => n.claimsAbout.totalCount > 0)
-      .map(({ id, name }) => ({ id, name }))
-      .sort(byName);
+  const data = await fetchApi<{
+    claimFacets: Record<"sources" | "sides" | "places" | "subjects", Facet[]>;
+  }>(FACETS_QUERY);
+  const entities = (facets: Facet[]) => facets.map(({ entity }) => ({ id: entity.id, name: entity.name }));
+  const { sources, sides, places, subjects } = data.claimFacets;
   return {
-    sources: entitiesOf(bySource),
-    sides: entitiesOf(bySide),
-    places: withClaims(places),
-    subjects: withClaims(others),
+    sources: entities(sources),
+    sides: entities(sides),
+    places: entities(places),
+    subjects: entities(subjects),
   };
 }
