@@ -17,6 +17,8 @@ import {
   CLAIM_QUERY,
   DEFAULT_STATUSES,
   ENTITIES_QUERY,
+  FACETS_QUERY,
+  OVERVIEW_QUERY,
   SERIES_QUERY,
 } from "./queries.ts";
 
@@ -52,6 +54,12 @@ const operations: Record<string, [string, Record<string, unknown>]> = {
       groupBy: "SOURCE",
     },
   ],
+  // The overview page as it loads by default: the newest 10,000 of every live claim, and the form's choices.
+  window: [
+    OVERVIEW_QUERY,
+    { filter: { reviewStatus: DEFAULT_STATUSES }, groupBy: "SOURCE", maxPoints: 10_000 },
+  ],
+  facets: [FACETS_QUERY, {}],
   claims: [
     CLAIM_LIST_QUERY,
     {

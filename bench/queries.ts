@@ -36,6 +36,37 @@ export interface SeriesResult {
   };
 }
 
+/** The overview page's chart request (apps/web/lib/queries.ts): the newest points, bounded. */
+export const OVERVIEW_QUERY = /* GraphQL */ `
+  query Overview($filter: ClaimFilter, $groupBy: SeriesGrouping, $maxPoints: Int) {
+    claimSeries(filter: $filter, groupBy: $groupBy, maxPoints: $maxPoints) {
+      totalPoints
+      truncated
+      series {
+        key label
+        points { claimId date precision qualifier low high best display rate reviewStatus }
+      }
+      latestBySource {
+        key label
+        points { claimId date precision qualifier low high best display rate reviewStatus }
+      }
+    }
+  }
+`;
+
+/** The filter form's choices (apps/web/lib/queries.ts), on the overview and the claims page. */
+export const FACETS_QUERY = /* GraphQL */ `
+  query FilterOptions {
+    claimFacets {
+      sources { ...FilterChoice }
+      sides { ...FilterChoice }
+      places { ...FilterChoice }
+      subjects { ...FilterChoice }
+    }
+  }
+  fragment FilterChoice on ClaimFacet { entity { id name } }
+`;
+
 export const CLAIM_LIST_QUERY = /* GraphQL */ `
   query ClaimList($filter: ClaimFilter, $orderBy: ClaimOrder, $direction: SortDirection, $first: Int,
                   $last: Int, $after: String, $before: String) {
