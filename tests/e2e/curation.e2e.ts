@@ -149,6 +149,54 @@ describe("an entity's names", () => {
     );
     expect(stored.node.name).toBe(newName);
     expect(stored.node.aliases.map((a) => a.name)).toEqual(expect.arrayContaining([alias, entity.name]));
+
+    // Another editor renames the entity while this one is choosing its side: the side is refused as a
+    // conflict, nothing of it is stored, and once the page shows the stored entity the same choice is saved.
+    const organisations = await api<{ entities: { edges: { node: EntityRow }[] } }>(
+      `{ entities(first: 100, filter: { type: [ORGANIZATION] }) { edges { node { id name } } } }`,
+    );
+    const side = organisations.entities.edges.map((edge) => edge.node).find((n) => n.name.length >= 4)!;
+    const chooseSide = async () => {
+      const picker = page.getByRole("combobox", { name: "Speaks for" });
+      await picker.fill(side.name.slice(0, 4));
+      await page.locator("[role=listbox]:visible [role=option]", { hasText: side.name }).first().click();
+      expect(await picker.inputValue()).toBe(side.name);
+    };
+    await chooseSide();
+    const versioned = await apiAs<{ node: { version: number } }>(
+      page,
+      `query ($id: ID!) { node(id: $id) { ... on Entity { version } } }`,
+      { id: entity.id },
+    );
+    const otherName = `${newName}, renamed elsewhere`;
+    await apiAs(
+      page,
+      `mutation ($id: ID!, $v: Int!, $name: String!) {
+        renameEntity(id: $id, expectedVersion: $v, name: $name) { __typename }
+      }`,
+      { id: entity.id, v: versioned.node.version, name: otherName },
+    );
+    await page.getByRole("button", { name: "Save affiliation" }).click();
+    const sideOutcome = page.locator("[data-testid=entity-affiliation-outcome]");
+    await sideOutcome.locator(".field-error").waitFor();
+    expect(await sideOutcome.textContent()).toMatch(/changed by someone else/);
+    await page.waitForFunction((name) => document.querySelector("h1")?.textContent === name, otherName);
+    const unchanged = await api<{ node: { affiliation: EntityRow | null } }>(
+      `query ($id: ID!) { node(id: $id) { ... on Entity { affiliation { id name } } } }`,
+      { id: entity.id },
+    );
+    expect(unchanged.node.affiliation?.id).not.toBe(side.id);
+    await screenshot(page, "entity-side-conflict");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await chooseSide();
+    await page.getByRole("button", { name: "Save affiliation" }).click();
+    await sideOutcome.locator(".success").waitFor();
+    const saved = await api<{ node: { affiliation: EntityRow | null } }>(
+      `query ($id: ID!) { node(id: $id) { ... on Entity { affiliation { id name } } } }`,
+      { id: entity.id },
+    );
+    expect(saved.node.affiliation?.id).toBe(side.id);
   });
 });
 

@@ -3,12 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  backupDatabase,
-  RestoreError,
-  restoreDatabase,
-  tableSummaries,
-} from "../../apps/api/src/db/backup.ts";
+import { backupDatabase, restoreDatabase, tableSummaries } from "../../apps/api/src/db/backup.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
 import { siblingDatabaseUrl, testDatabaseUrl, testPrisma } from "../support/database.ts";
 import { loadSeeds } from "../support/seeds.ts";

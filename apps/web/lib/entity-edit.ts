@@ -4,6 +4,8 @@ import { FAILURE_FIELDS, type MutationFailure } from "./mutation-result";
 /** An entity as its editor reads and changes it. */
 export interface EditableEntity {
   id: string;
+  /** The version the editor read; renaming and setting the side are refused when it has moved since. */
+  version: number;
   name: string;
   type: EntityType;
   aliases: { name: string }[];
@@ -15,6 +17,7 @@ const ENTITY_RESULT = /* GraphQL */ `
   ... on EntityMutationSuccess {
     entity {
       id
+      version
       name
       type
       aliases {
@@ -66,55 +69,6 @@ export const SET_ENTITY_AFFILIATION_MUTATION = /* GraphQL */ `
   }
 `;
 
-/** The entity's name and side as now stored, to check that nobody changed them since the page was read. */
-export const ENTITY_AS_STORED_QUERY = /* GraphQL */ `
-  query EntityAsStored($id: ID!) {
-    node(id: $id) {
-      id
-      ... on Entity {
-        name
-        affiliation {
-          id
-          name
-        }
-      }
-    }
-  }
-`;
-
-export interface EntityAsStored {
-  node: { id: string; name?: string; affiliation?: { id: string; name: string } | null } | null;
-}
-
 export type EntityMutationResult =
   | { __typename: "EntityMutationSuccess"; entity: EditableEntity }
   | MutationFailure;
-
-/**
- * No entity is ever at version 0 (versions start at 1), so an attempt at it is refused with a ConflictError
- * that carries the stored version and changes nothing.
- */
-export const UNREAD_VERSION = 0;
-
-/**
- * Renaming and setting the side want the version the editor read, which the API does not list on an entity.
- * A first attempt at {@link UNREAD_VERSION} learns the stored version; the change is then sent at that
- * version only when the field still holds what the editor saw, and any change in between moves the version,
- * so a concurrent edit is reported as a conflict and never overwritten.
- */
-export async function atStoredVersion(
-  attempt: (expectedVersion: number) => Promise<EntityMutationResult | undefined>,
-  unchangedSinceRead: () => Promise<{ unchanged: true } | { unchanged: false; now: string }>,
-): Promise<EntityMutationResult | undefined> {
-  const first = await attempt(UNREAD_VERSION);
-  if (first?.__typename !== "ConflictError") return first;
-  const check = await unchangedSinceRead();
-  if (!check.unchanged) {
-    return {
-      __typename: "ConflictError",
-      currentVersion: first.currentVersion,
-      message: `Someone else changed it meanwhile (now ${check.now}); nothing of yours was saved. The page shows the stored entity.`,
-    };
-  }
-  return attempt(first.currentVersion);
-}

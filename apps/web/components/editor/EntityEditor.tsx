@@ -5,10 +5,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useClient } from "urql";
 import {
   ADD_ENTITY_ALIAS_MUTATION,
-  atStoredVersion,
   type EditableEntity,
-  ENTITY_AS_STORED_QUERY,
-  type EntityAsStored,
   type EntityMutationResult,
   REMOVE_ENTITY_ALIAS_MUTATION,
   RENAME_ENTITY_MUTATION,
@@ -62,14 +59,6 @@ export function EntityEditor({ entity }: { entity: EditableEntity }) {
     return result.data ? Object.values(result.data)[0] : undefined;
   };
 
-  const stored = async () => {
-    const result = await client
-      .query<EntityAsStored>(ENTITY_AS_STORED_QUERY, { id: current.id }, { requestPolicy: "network-only" })
-      .toPromise();
-    if (result.error || !result.data?.node) throw new Error(result.error?.message ?? "the entity is gone");
-    return result.data.node;
-  };
-
   const run = async (
     place: Place,
     change: () => Promise<EntityMutationResult | undefined>,
@@ -112,14 +101,7 @@ export function EntityEditor({ entity }: { entity: EditableEntity }) {
     void run(
       "name",
       () =>
-        atStoredVersion(
-          (expectedVersion) =>
-            mutate(RENAME_ENTITY_MUTATION, { expectedVersion, name: wanted, note: noteValue() }),
-          async () => {
-            const now = (await stored()).name ?? "";
-            return now === read ? { unchanged: true } : { unchanged: false, now: `named “${now}”` };
-          },
-        ),
+        mutate(RENAME_ENTITY_MUTATION, { expectedVersion: current.version, name: wanted, note: noteValue() }),
       (entity) => `Renamed to “${entity.name}”; “${read}” stays as an alias.`,
     );
   };
@@ -155,20 +137,11 @@ export function EntityEditor({ entity }: { entity: EditableEntity }) {
     void run(
       "affiliation",
       () =>
-        atStoredVersion(
-          (expectedVersion) =>
-            mutate(SET_ENTITY_AFFILIATION_MUTATION, {
-              expectedVersion,
-              affiliation: side?.id ?? null,
-              note: noteValue(),
-            }),
-          async () => {
-            const now = (await stored()).affiliation ?? null;
-            return (now?.id ?? null) === (read?.id ?? null)
-              ? { unchanged: true }
-              : { unchanged: false, now: now ? `speaking for ${now.name}` : "with no side" };
-          },
-        ),
+        mutate(SET_ENTITY_AFFILIATION_MUTATION, {
+          expectedVersion: current.version,
+          affiliation: side?.id ?? null,
+          note: noteValue(),
+        }),
       (entity) =>
         entity.affiliation ? `Now speaks for ${entity.affiliation.name}.` : "The affiliation was cleared.",
     );

@@ -25,6 +25,7 @@ const ENTITY_QUERY = /* GraphQL */ `
     node(id: $id) {
       id
       ... on Entity {
+        version
         name
         type
         role
@@ -58,6 +59,7 @@ const ENTITY_QUERY = /* GraphQL */ `
 interface EntityData {
   node: {
     id: string;
+    version: number;
     name?: string;
     type: "PERSON" | "ORGANIZATION" | "PLACE" | "GROUP";
     role: string | null;
@@ -161,6 +163,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         <EntityEditor
           entity={{
             id: entity.id,
+            version: entity.version,
             name: entity.name ?? "",
             type: entity.type,
             aliases: entity.aliases,
