@@ -188,7 +188,7 @@ try {
           p50: quantile(latencies, 0.5),
           p95: quantile(latencies, 0.95),
           p99: quantile(latencies, 0.99),
-          max: Math.max(...latencies),
+          max: latencies.reduce((a, b) => Math.max(a, b), 0),
         },
         cacheHitShare: Math.round((cacheHits / Math.max(1, cacheHits + responses)) * 1000) / 1000,
         errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,

@@ -72,6 +72,21 @@ const verdict = (met: boolean, missedBy: string) => (met ? "**met**" : `**missed
 const pct = (value: number, target: number) => `${fmt((Math.abs(value - target) / target) * 100, 0)} %`;
 const today = new Date().toISOString().slice(0, 10);
 const sections = new Map<string, string>();
+const benchmarksFile = path.join(REPO_ROOT, "BENCHMARKS.md");
+
+/**
+ * Keeps a section's table and, in a writing run, puts it into BENCHMARKS.md at once: a benchmark that
+ * fails later in the run does not cost the figures already measured.
+ */
+async function record(name: string, table: string): Promise<void> {
+  sections.set(name, table);
+  if (!write) return;
+  let text = await readFile(benchmarksFile, "utf8");
+  const pattern = new RegExp(`(<!-- bench:${name} -->\\n)[\\s\\S]*?(\\n<!-- /bench:${name} -->)`);
+  if (pattern.test(text)) text = text.replace(pattern, (_m, open, close) => `${open}${table}${close}`);
+  else text += `\n<!-- bench:${name} -->\n${table}\n<!-- /bench:${name} -->\n`;
+  await writeFile(benchmarksFile, text);
+}
 const log = (message: string) =>
   console.error(`[bench ${fmt((performance.now() - started) / 1000, 0)} s] ${message}`);
 
@@ -92,7 +107,7 @@ if (wants("data") && (fresh || flags.has("regenerate"))) {
   const wall = (performance.now() - t0) / 1000;
   const line = out.trim().split("\n").at(-1) ?? "";
   const seconds = Number(/in ([\d.]+) s/.exec(line)?.[1] ?? wall);
-  sections.set(
+  await record(
     `data${quick ? "-quick" : ""}`,
     [
       "| date | corpus | load (COPY, indexes, analyze) | wall clock incl. start-up and migrations | target < 5 min |",
@@ -126,7 +141,7 @@ const machine = [
       " / ",
     )} | ${corpus.claims.toLocaleString("en-US")} claims, ${corpus.articles.toLocaleString("en-US")} articles (${corpus.size}) |`,
 ].join("\n");
-sections.set(quick ? "machine-quick" : "machine", machine);
+await record(quick ? "machine-quick" : "machine", machine);
 const bench = ["--data-dir", dataDir, "--port", String(port)];
 
 // 1 and 2: GraphQL vs SQL ------------------------------------------------------------------------------
@@ -170,7 +185,7 @@ if (wants("api")) {
   const pageRatio = median(runs.map((r) => r.claimsPage.ratioP50));
   const pageP50 = median(runs.map((r) => r.claimsPage.graphql.p50));
   const first = runs[0] as ApiRun;
-  sections.set(
+  await record(
     `api${quick ? "-quick" : ""}`,
     [
       `${today}; ${RUNS} run(s) of ${first.seriesRequests} timed request pairs for claimSeries (after 2 warm-up pairs) and ${first.requests} for the claims page (after 5); figures are the median over runs of each run's p50/p95, in ms, with the min–max of the runs' p50 in brackets. claimSeries: ${first.series.series.toLocaleString("en-US")} series, ${first.series.points.toLocaleString("en-US")} points, ${fmt(first.series.responseBytes / 2 ** 20)} MB of JSON. Claims page: ${first.claimsPage.totalCount.toLocaleString("en-US")} matching claims.`,
@@ -219,7 +234,7 @@ if (wants("load")) {
       `| ${today} | ${cache} (${fmt(median(runs.map((r) => r.cacheHitShare * 100)), 0)} % hits) | ${runs.length} × ${first.durationSeconds} s | ${first.connections} | **${fmt(median(rps))}** (${spread(rps)}) | ${fmt(median(runs.map((r) => r.latencyMs.p50)))} | **${fmt(median(p95))}** (${spread(p95)}) | ${fmt(median(runs.map((r) => r.latencyMs.p99)))} | ${errors} | req/s ${verdict(median(rps) >= 300, `${pct(median(rps), 300)} short`)}; p95 ${verdict(median(p95) < 50, `${pct(median(p95), 50)} over`)}; errors ${verdict(errors === 0, `${errors}`)} |`,
     );
   }
-  sections.set(
+  await record(
     `load${quick ? "-quick" : ""}`,
     [
       "| date | read cache | runs × duration | connections | req/s (median, min–max) | p50 ms | p95 ms (median, min–max) | p99 ms | errors | target ≥ 300 req/s at p95 < 50 ms, 0 errors |",
@@ -245,7 +260,7 @@ if (wants("seeds-load")) {
       `| ${today} | ${r.counts.articles} articles, ${r.counts.claims} claims, ${r.counts.entities} entities | ${cache} (${fmt(r.cacheHitShare * 100, 0)} % hits) | ${r.durationSeconds} s | ${r.connections} | ${r.requests.toLocaleString("en-US")} | **${fmt(r.requestsPerSecond)}** | ${fmt(r.latencyMs.p50)} | **${fmt(r.latencyMs.p95)}** | ${fmt(r.latencyMs.p99)} | **${r.errors}** |`,
     );
   }
-  sections.set(
+  await record(
     `seeds-load${quick ? "-quick" : ""}`,
     [
       "| date | corpus | read cache | duration | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
@@ -270,7 +285,7 @@ if (wants("extract")) {
   }
   const medians = runs.map((r) => r.articlesPerSecond.median);
   const m = median(medians);
-  sections.set(
+  await record(
     `extract${quick ? "-quick" : ""}`,
     [
       "| date | invocations × passes | articles | articles/s per core (median of invocation medians) | min–max of invocation medians | ms/article | target ≥ 100/s |",
@@ -290,7 +305,7 @@ if (wants("ingest")) {
   log("ingest");
   const r = json<IngestRun>(await tsx("bench/ingest.bench.ts", quick ? ["50", "1"] : ["400", "3"]));
   const ratio = r.unchangedPerSecond.median / r.newPerSecond.median;
-  sections.set(
+  await record(
     `ingest${quick ? "-quick" : ""}`,
     [
       "| date | batch | runs | new articles/s (median, min–max) | unchanged articles/s | ratio | targets: ≥ 50/s new, ≥ 10× unchanged |",
@@ -311,7 +326,7 @@ if (
     const r = json<{ table: string }>(
       await tsx("bench/web.bench.ts", [...bench, "--runs", quick ? "1" : "2"]),
     );
-    sections.set(`web${quick ? "-quick" : ""}`, r.table);
+    await record(`web${quick ? "-quick" : ""}`, r.table);
   } catch (error) {
     log(`web benchmark failed: ${(error as Error).message}`);
   }
@@ -321,14 +336,4 @@ if (
 const seconds = (performance.now() - started) / 1000;
 for (const [name, table] of sections) console.log(`\n### ${name}\n\n${table}`);
 console.log(`\n(${quick ? "quick" : "full"} run: ${fmt(seconds, 0)} s)`);
-if (write) {
-  const file = path.join(REPO_ROOT, "BENCHMARKS.md");
-  let text = await readFile(file, "utf8");
-  for (const [name, table] of sections) {
-    const pattern = new RegExp(`(<!-- bench:${name} -->\\n)[\\s\\S]*?(\\n<!-- /bench:${name} -->)`);
-    if (pattern.test(text)) text = text.replace(pattern, (_m, open, close) => `${open}${table}${close}`);
-    else text += `\n<!-- bench:${name} -->\n${table}\n<!-- /bench:${name} -->\n`;
-  }
-  await writeFile(file, text);
-  log("BENCHMARKS.md updated");
-}
+if (write) log("BENCHMARKS.md updated");

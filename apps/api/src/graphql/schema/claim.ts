@@ -1,5 +1,5 @@
 import { displayClaimValue } from "@headcount/shared";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLResolveInfo, Kind, type SelectionNode } from "graphql";
 import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
@@ -274,18 +274,41 @@ builder.queryField("claims", (t) =>
       orderBy: t.arg({ type: ClaimOrder, defaultValue: "STATED_ON", description: "Ordering." }),
       direction: t.arg({ type: SortDirectionEnum, defaultValue: "desc", description: "Direction." }),
     },
-    resolve: async (query, _root, args, context) => {
+    resolve: async (query, _root, args, context, info) => {
       assertPageSize(args);
+      const where = await claimsWhere(args.filter, context);
+      // The count, when asked for, runs beside the page rather than after it (one round trip less).
+      if (asksForTotalCount(info)) void claimsCount(args.filter, context).catch(() => {});
       return context.prisma.claim.findMany({
         ...query,
-        where: await claimsWhere(args.filter, context),
+        where,
         orderBy: claimOrderBy(args.orderBy ?? "STATED_ON", args.direction ?? "desc"),
       });
     },
-    totalCount: async (_connection, args, context) =>
-      context.prisma.claim.count({ where: await claimsWhere(args.filter, context) }),
+    totalCount: (_connection, args, context) => claimsCount(args.filter, context),
   }),
 );
+
+/** Whether the connection's own selection names `totalCount` (directly or in an inline fragment). */
+function asksForTotalCount(info: GraphQLResolveInfo): boolean {
+  const names = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) =>
+      selection.kind === Kind.FIELD
+        ? selection.name.value === "totalCount"
+        : selection.kind === Kind.INLINE_FRAGMENT
+          ? names(selection.selectionSet.selections)
+          : false,
+    );
+  return info.fieldNodes.some((node) => names(node.selectionSet?.selections ?? []));
+}
+
+/** How many claims match a filter, computed once per request. */
+function claimsCount(input: ClaimFilterArg | null | undefined, context: Context): Promise<number> {
+  const filter = claimFilterOf(input, context);
+  return memoPerRequest(context, `claims-count:${JSON.stringify(filter)}`, async () =>
+    context.prisma.claim.count({ where: await claimsWhere(input, context) }),
+  );
+}
 
 function claimsWhere(input: ClaimFilterArg | null | undefined, context: Context) {
   const filter = claimFilterOf(input, context);
