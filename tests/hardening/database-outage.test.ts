@@ -110,6 +110,7 @@ describe("PostgreSQL stopped under load", () => {
 
     // The database returns; the API needs no restart.
     database = await startEmbeddedPostgres({ dataDir, port });
+    const back = performance.now();
     const deadline = Date.now() + 30_000;
     let recovered = false;
     while (Date.now() < deadline && !recovered) {
@@ -118,5 +119,11 @@ describe("PostgreSQL stopped under load", () => {
     }
     expect(recovered).toBe(true);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const slowest = during.reduce((max, r) => Math.max(max, r.ms), 0);
+    console.info(
+      `outage: ${during.length} requests after the stop, ${failed.length} refused with "${failed[0]?.message}", ` +
+        `slowest ${slowest.toFixed(0)} ms; /readyz ${ready.status} during, 200 after; ` +
+        `answering again ${(performance.now() - back).toFixed(0)} ms after PostgreSQL was back`,
+    );
   }, 120_000);
 });
