@@ -324,7 +324,7 @@ if (
   log("web");
   try {
     const r = json<{ table: string }>(
-      await tsx("bench/web.bench.ts", [...bench, "--runs", quick ? "1" : "2"]),
+      await tsx("bench/web.bench.ts", [...bench, "--runs", quick ? "1" : "5"]),
     );
     await record(`web${quick ? "-quick" : ""}`, r.table);
   } catch (error) {

@@ -102,10 +102,17 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { __lcp: number };
+      const w = window as unknown as { __lcp: number; __lcpElement: string };
       w.__lcp = 0;
+      w.__lcpElement = "";
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__lcp = entry.startTime;
+        for (const entry of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
+          w.__lcp = entry.startTime;
+          const element = entry.element;
+          w.__lcpElement = element
+            ? `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(" ")[0]}` : ""}`
+            : "";
+        }
       }).observe({ type: "largest-contentful-paint", buffered: true });
     });
     const scripts: Promise<number>[] = [];
@@ -141,6 +148,9 @@ try {
       return {
         error: document.querySelector("[role=alert]")?.textContent?.slice(0, 200) ?? null,
         lcp: (window as unknown as { __lcp: number }).__lcp,
+        lcpElement: (window as unknown as { __lcpElement: string }).__lcpElement,
+        htmlBytes: nav.transferSize,
+        responseEnd: nav.responseEnd,
         ttfb: nav.responseStart,
         points: Number(chart?.getAttribute("data-point-count") ?? 0),
       };
@@ -155,6 +165,9 @@ try {
   for (let i = 0; i < runs; i++) {
     console.error(`web: run ${i + 1}/${runs}`);
     overview.push(await visit(`${base}/`));
+    console.error(
+      `web: overview ${JSON.stringify(overview.at(-1), (k, v) => (k === "jsGzip" ? undefined : v))}`,
+    );
     chart.push(await visit(`${base}/?from=${from}`));
   }
   const m = (values: number[]) => Math.round(median(values));
@@ -175,6 +188,8 @@ try {
     "| date | runs | overview LCP ms (median, min–max) | overview server response ms | chart with N points: drawn at ms (median, min–max) | of which server response ms | first-load JS gzipped |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     `| ${new Date().toISOString().slice(0, 10)} | ${runs} | **${m(lcp)}** (${range(lcp)}) | ${m(ttfb)} | ${chartCell} | ${m(chartTtfb)} | **${js.toFixed(0)} kB** |`,
+    "",
+    `The first visit after the app starts (cold API and Next.js server): LCP ${Math.round(overview[0]?.lcp ?? 0)} ms, server response ${Math.round(overview[0]?.ttfb ?? 0)} ms. The largest element painted: ${[...new Set(overview.map((v) => `\`${v.lcpElement}\``))].join(", ")}; HTML transferred ${Math.round((overview[0]?.htmlBytes ?? 0) / 1024)} kB.`,
     "",
     `Targets: LCP ≤ 1,500 ms ${verdict(median(lcp) <= 1500, `${Math.round(median(lcp) - 1500)} ms over`)}; first-load JS ≤ 250 kB ${verdict(js <= 250, `${(js - 250).toFixed(0)} kB over`)}. Chart URL: \`/?from=${from}\`.${errors}`,
   ].join("\n");

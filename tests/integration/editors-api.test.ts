@@ -307,6 +307,53 @@ describe("concurrent edits", () => {
     expect(stale.data?.updateClaim).toEqual({ __typename: "ConflictError", currentClaim: { hedge: "mine" } });
   });
 
+  it("history names the entities a changed source referred to, before and after", async () => {
+    const claim = await prisma.claim.findFirstOrThrow({
+      where: { deletedAt: null, sourceId: { not: null } },
+      orderBy: { id: "desc" },
+      include: { source: true },
+    });
+    const other = await prisma.entity.findFirstOrThrow({
+      where: { type: "organization", id: { not: claim.sourceId! }, mergedIntoId: null },
+      orderBy: { id: "asc" },
+    });
+    const edit = await gql<{ updateClaim: { __typename: string } }>(
+      `mutation ($id: ID!, $v: Int!, $s: ID) { updateClaim(id: $id, expectedVersion: $v, patch: { source: $s }) { __typename } }`,
+      { id: gid("Claim", claim.id), v: claim.version, s: gid("Entity", other.id) },
+      cookies.editor,
+    );
+    expect(edit.data?.updateClaim.__typename).toBe("ClaimMutationSuccess");
+    const trail = await gql<{
+      history: {
+        action: string;
+        changes: {
+          field: string;
+          before: string;
+          after: string;
+          beforeEntity: { id: string; name: string } | null;
+          afterEntity: { id: string; name: string } | null;
+        }[];
+      }[];
+    }>(
+      `query ($id: ID!) { history(subject: $id) { action changes { field before after beforeEntity { id name } afterEntity { id name } } } }`,
+      { id: gid("Claim", claim.id) },
+    );
+    const change = trail.data?.history[0]?.changes.find((c) => c.field === "sourceId");
+    expect(change).toEqual({
+      field: "sourceId",
+      before: String(claim.sourceId),
+      after: String(other.id),
+      beforeEntity: { id: gid("Entity", claim.sourceId!), name: claim.source!.name },
+      afterEntity: { id: gid("Entity", other.id), name: other.name },
+    });
+    // A field that holds no entity names none.
+    const plain = await gql<{ history: { changes: { beforeEntity: unknown; afterEntity: unknown }[] }[] }>(
+      `query ($id: ID!) { history(subject: $id) { changes { field beforeEntity { id } afterEntity { id } } } }`,
+      { id: gid("Claim", claim.id) },
+    );
+    expect(plain.data?.history[0]?.changes.filter((c) => c.beforeEntity || c.afterEntity)).toHaveLength(1);
+  });
+
   it("an invalid patch comes back as field errors and changes nothing", async () => {
     const claim = await anyClaim();
     const result = await gql<{

@@ -1,4 +1,5 @@
-import { fetchApi } from "../lib/queries";
+import Link from "next/link";
+import { type EntityRef, fetchApi } from "../lib/queries";
 
 const HISTORY_QUERY = /* GraphQL */ `
   query History($subject: ID!) {
@@ -11,6 +12,14 @@ const HISTORY_QUERY = /* GraphQL */ `
         field
         before
         after
+        beforeEntity {
+          id
+          name
+        }
+        afterEntity {
+          id
+          name
+        }
       }
     }
   }
@@ -21,7 +30,15 @@ interface HistoryEntry {
   actor: string | null;
   at: string;
   note: string | null;
-  changes: { field: string; before: string | null; after: string | null }[];
+  changes: FieldChange[];
+}
+
+interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+  beforeEntity: EntityRef | null;
+  afterEntity: EntityRef | null;
 }
 
 /** A JSON value from the audit trail, as a person reads it. */
@@ -36,6 +53,21 @@ function readable(json: string | null): string {
   } catch {
     return json;
   }
+}
+
+/** Audited entity references by what they mean, not by their column. */
+const FIELD_LABELS: Record<string, string> = {
+  sourceId: "source",
+  locationId: "place",
+  subjectEntityId: "whose forces",
+  affiliationId: "speaks for",
+  mergedIntoId: "merged into",
+};
+
+/** One side of a change: the entity it names, linked, or else the value as a person reads it. */
+function Value({ entity, json }: { entity: EntityRef | null; json: string | null }) {
+  if (entity) return <Link href={`/entities/${encodeURIComponent(entity.id)}`}>{entity.name}</Link>;
+  return <>{readable(json)}</>;
 }
 
 const ACTIONS: Record<string, string> = {
@@ -79,7 +111,9 @@ export async function HistoryList({ subject }: { subject: string }) {
             <ul className="history-changes">
               {entry.changes.map((change) => (
                 <li key={change.field}>
-                  {change.field}: {readable(change.before)} → {readable(change.after)}
+                  {FIELD_LABELS[change.field] ?? change.field}:{" "}
+                  <Value entity={change.beforeEntity} json={change.before} /> →{" "}
+                  <Value entity={change.afterEntity} json={change.after} />
                 </li>
               ))}
             </ul>

@@ -19,7 +19,7 @@ import {
   undoMerge,
 } from "../../curation/entities.ts";
 import { history } from "../../curation/history.ts";
-import type { Claim, MergeJudgement } from "../../generated/prisma/client.ts";
+import type { Claim, MergeJudgement, Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { type ClaimChangeKind, publishClaimChanged } from "../events.ts";
@@ -705,8 +705,38 @@ const FieldChangeRef = builder
         description: "Its value after, as JSON.",
         resolve: (change) => (change.after === null ? null : JSON.stringify(change.after)),
       }),
+      beforeEntity: t.prismaField({
+        type: EntityNode,
+        nullable: true,
+        description:
+          "When the field refers to an entity (a claim's source, place or subject; an entity's side or the " +
+          "entity it was merged into): the entity it referred to before.",
+        resolve: (query, change, _args, context) =>
+          referredEntity(context, query, change.field, change.before),
+      }),
+      afterEntity: t.prismaField({
+        type: EntityNode,
+        nullable: true,
+        description: "When the field refers to an entity: the entity it refers to after the change.",
+        resolve: (query, change, _args, context) =>
+          referredEntity(context, query, change.field, change.after),
+      }),
     }),
   });
+
+/** The audited fields whose values are entity ids. */
+const ENTITY_FIELDS = new Set(["sourceId", "locationId", "subjectEntityId", "affiliationId", "mergedIntoId"]);
+
+/** The entity an audited value refers to; Prisma batches the lookups of one history into one statement. */
+function referredEntity(
+  context: Context,
+  query: { include?: Prisma.EntityInclude; select?: Prisma.EntitySelect },
+  field: string,
+  value: unknown,
+) {
+  if (!ENTITY_FIELDS.has(field) || typeof value !== "number" || !Number.isSafeInteger(value)) return null;
+  return context.prisma.entity.findUnique({ ...query, where: { id: value } });
+}
 
 const HistoryEntryRef = builder
   .objectRef<Awaited<ReturnType<typeof history>>[number]>("HistoryEntry")
