@@ -330,12 +330,12 @@ describe("concurrent edits", () => {
           field: string;
           before: string;
           after: string;
-          beforeEntity: { id: string; name: string } | null;
-          afterEntity: { id: string; name: string } | null;
+          beforeEntities: { id: string; name: string }[];
+          afterEntities: { id: string; name: string }[];
         }[];
       }[];
     }>(
-      `query ($id: ID!) { history(subject: $id) { action changes { field before after beforeEntity { id name } afterEntity { id name } } } }`,
+      `query ($id: ID!) { history(subject: $id) { action changes { field before after beforeEntities { id name } afterEntities { id name } } } }`,
       { id: gid("Claim", claim.id) },
     );
     const change = trail.data?.history[0]?.changes.find((c) => c.field === "sourceId");
@@ -343,15 +343,57 @@ describe("concurrent edits", () => {
       field: "sourceId",
       before: String(claim.sourceId),
       after: String(other.id),
-      beforeEntity: { id: gid("Entity", claim.sourceId!), name: claim.source!.name },
-      afterEntity: { id: gid("Entity", other.id), name: other.name },
+      beforeEntities: [{ id: gid("Entity", claim.sourceId!), name: claim.source!.name }],
+      afterEntities: [{ id: gid("Entity", other.id), name: other.name }],
     });
     // A field that holds no entity names none.
-    const plain = await gql<{ history: { changes: { beforeEntity: unknown; afterEntity: unknown }[] }[] }>(
-      `query ($id: ID!) { history(subject: $id) { changes { field beforeEntity { id } afterEntity { id } } } }`,
+    const plain = await gql<{
+      history: { changes: { beforeEntities: unknown[]; afterEntities: unknown[] }[] }[];
+    }>(
+      `query ($id: ID!) { history(subject: $id) { changes { field beforeEntities { id } afterEntities { id } } } }`,
       { id: gid("Claim", claim.id) },
     );
-    expect(plain.data?.history[0]?.changes.filter((c) => c.beforeEntity || c.afterEntity)).toHaveLength(1);
+    expect(
+      plain.data?.history[0]?.changes.filter((c) => c.beforeEntities.length || c.afterEntities.length),
+    ).toHaveLength(1);
+  });
+
+  it("history names a relay chain's entities in order, before and after", async () => {
+    const appearance = await prisma.appearance.findFirstOrThrow({
+      where: { claim: { deletedAt: null } },
+      orderBy: { id: "asc" },
+      include: { claim: true, via: { orderBy: { position: "asc" }, include: { entity: true } } },
+    });
+    const relays = await prisma.entity.findMany({
+      where: { type: "organization", mergedIntoId: null },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    const edit = await gql<{ updateClaim: { __typename: string } }>(
+      `mutation ($id: ID!, $v: Int!, $via: [RelayChainPatch!]) {
+        updateClaim(id: $id, expectedVersion: $v, patch: { via: $via }) { __typename }
+      }`,
+      {
+        id: gid("Claim", appearance.claimId),
+        v: appearance.claim.version,
+        via: [
+          { appearance: gid("Appearance", appearance.id), entities: relays.map((e) => gid("Entity", e.id)) },
+        ],
+      },
+      cookies.editor,
+    );
+    expect(edit.data?.updateClaim.__typename).toBe("ClaimMutationSuccess");
+    const trail = await gql<{
+      history: {
+        changes: { field: string; beforeEntities: { name: string }[]; afterEntities: { name: string }[] }[];
+      }[];
+    }>(
+      `query ($id: ID!) { history(subject: $id) { changes { field beforeEntities { name } afterEntities { name } } } }`,
+      { id: gid("Claim", appearance.claimId) },
+    );
+    const change = trail.data?.history[0]?.changes.find((c) => c.field === `via:${appearance.id}`);
+    expect(change?.beforeEntities.map((e) => e.name)).toEqual(appearance.via.map((link) => link.entity.name));
+    expect(change?.afterEntities.map((e) => e.name)).toEqual(relays.map((e) => e.name));
   });
 
   it("an invalid patch comes back as field errors and changes nothing", async () => {

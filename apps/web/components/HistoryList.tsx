@@ -12,11 +12,11 @@ const HISTORY_QUERY = /* GraphQL */ `
         field
         before
         after
-        beforeEntity {
+        beforeEntities {
           id
           name
         }
-        afterEntity {
+        afterEntities {
           id
           name
         }
@@ -37,8 +37,8 @@ interface FieldChange {
   field: string;
   before: string | null;
   after: string | null;
-  beforeEntity: EntityRef | null;
-  afterEntity: EntityRef | null;
+  beforeEntities: EntityRef[];
+  afterEntities: EntityRef[];
 }
 
 /** A JSON value from the audit trail, as a person reads it. */
@@ -64,10 +64,24 @@ const FIELD_LABELS: Record<string, string> = {
   mergedIntoId: "merged into",
 };
 
-/** One side of a change: the entity it names, linked, or else the value as a person reads it. */
-function Value({ entity, json }: { entity: EntityRef | null; json: string | null }) {
-  if (entity) return <Link href={`/entities/${encodeURIComponent(entity.id)}`}>{entity.name}</Link>;
-  return <>{readable(json)}</>;
+/** What a changed field is called in the history. */
+function fieldLabel(field: string): string {
+  return field.startsWith("via:") ? "relayed via" : (FIELD_LABELS[field] ?? field);
+}
+
+/** One side of a change: the entities it names, linked and in order, or else the value as a person reads it. */
+function Value({ entities, json }: { entities: EntityRef[]; json: string | null }) {
+  if (entities.length === 0) return <>{json === "[]" ? "—" : readable(json)}</>;
+  return (
+    <>
+      {entities.map((entity, index) => (
+        <span key={entity.id}>
+          {index > 0 && ", "}
+          <Link href={`/entities/${encodeURIComponent(entity.id)}`}>{entity.name}</Link>
+        </span>
+      ))}
+    </>
+  );
 }
 
 const ACTIONS: Record<string, string> = {
@@ -111,9 +125,8 @@ export async function HistoryList({ subject }: { subject: string }) {
             <ul className="history-changes">
               {entry.changes.map((change) => (
                 <li key={change.field}>
-                  {FIELD_LABELS[change.field] ?? change.field}:{" "}
-                  <Value entity={change.beforeEntity} json={change.before} /> →{" "}
-                  <Value entity={change.afterEntity} json={change.after} />
+                  {fieldLabel(change.field)}: <Value entities={change.beforeEntities} json={change.before} />{" "}
+                  → <Value entities={change.afterEntities} json={change.after} />
                 </li>
               ))}
             </ul>

@@ -705,37 +705,46 @@ const FieldChangeRef = builder
         description: "Its value after, as JSON.",
         resolve: (change) => (change.after === null ? null : JSON.stringify(change.after)),
       }),
-      beforeEntity: t.prismaField({
-        type: EntityNode,
-        nullable: true,
+      beforeEntities: t.prismaField({
+        type: [EntityNode],
         description:
-          "When the field refers to an entity (a claim's source, place or subject; an entity's side or the " +
-          "entity it was merged into): the entity it referred to before.",
+          "When the field refers to entities (a claim's source, place, subject or relay chain; an entity's side " +
+          "or the entity it was merged into): the entities it referred to before, in order; else empty.",
         resolve: (query, change, _args, context) =>
-          referredEntity(context, query, change.field, change.before),
+          referredEntities(context, query, change.field, change.before),
       }),
-      afterEntity: t.prismaField({
-        type: EntityNode,
-        nullable: true,
-        description: "When the field refers to an entity: the entity it refers to after the change.",
+      afterEntities: t.prismaField({
+        type: [EntityNode],
+        description:
+          "When the field refers to entities: the entities it refers to after the change, in order.",
         resolve: (query, change, _args, context) =>
-          referredEntity(context, query, change.field, change.after),
+          referredEntities(context, query, change.field, change.after),
       }),
     }),
   });
 
-/** The audited fields whose values are entity ids. */
+/** The audited fields whose values are an entity id, and the relay chains (`via:<appearance id>`), lists. */
 const ENTITY_FIELDS = new Set(["sourceId", "locationId", "subjectEntityId", "affiliationId", "mergedIntoId"]);
+const refersToEntities = (field: string) => ENTITY_FIELDS.has(field) || field.startsWith("via:");
 
-/** The entity an audited value refers to; Prisma batches the lookups of one history into one statement. */
-function referredEntity(
+/**
+ * The entities an audited value refers to, in its order (an entity since removed is left out). Prisma
+ * batches the lookups of one history into one statement.
+ */
+async function referredEntities(
   context: Context,
   query: { include?: Prisma.EntityInclude; select?: Prisma.EntitySelect },
   field: string,
   value: unknown,
 ) {
-  if (!ENTITY_FIELDS.has(field) || typeof value !== "number" || !Number.isSafeInteger(value)) return null;
-  return context.prisma.entity.findUnique({ ...query, where: { id: value } });
+  if (!refersToEntities(field)) return [];
+  const ids = (Array.isArray(value) ? value : [value]).filter(
+    (id): id is number => typeof id === "number" && Number.isSafeInteger(id),
+  );
+  const found = await Promise.all(
+    ids.map((id) => context.prisma.entity.findUnique({ ...query, where: { id } })),
+  );
+  return found.filter((entity) => entity !== null);
 }
 
 const HistoryEntryRef = builder
