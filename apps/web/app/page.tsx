@@ -40,6 +40,21 @@ function latestFigures(series: SeriesData[]): LatestFigure[] {
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+/** Sources listed at once beside the chart; the rest (thousands at scale) stay one click away. */
+const LATEST_SHOWN = 12;
+
+function latestItem(f: LatestFigure) {
+  return (
+    <li key={f.point.claimId}>
+      <span className="latest-source">{f.label}</span>
+      <Link href={`/claims/${encodeURIComponent(f.point.claimId)}`} className="latest-value">
+        {f.point.display}
+      </Link>
+      <span className="muted latest-date">{formatDate(f.point.date, f.point.precision)}</span>
+    </li>
+  );
+}
+
 export default async function OverviewPage({
   searchParams,
 }: {
@@ -132,17 +147,17 @@ export default async function OverviewPage({
             {figures.length === 0 ? (
               <p className="muted">None.</p>
             ) : (
-              <ol className="latest">
-                {figures.map((f) => (
-                  <li key={f.point.claimId}>
-                    <span className="latest-source">{f.label}</span>
-                    <Link href={`/claims/${encodeURIComponent(f.point.claimId)}`} className="latest-value">
-                      {f.point.display}
-                    </Link>
-                    <span className="muted latest-date">{formatDate(f.point.date, f.point.precision)}</span>
-                  </li>
-                ))}
-              </ol>
+              <>
+                <ol className="latest">{figures.slice(0, LATEST_SHOWN).map(latestItem)}</ol>
+                {figures.length > LATEST_SHOWN && (
+                  <details className="latest-more">
+                    <summary>All {count(figures.length)} sources</summary>
+                    <ol className="latest" start={LATEST_SHOWN + 1}>
+                      {figures.slice(LATEST_SHOWN).map(latestItem)}
+                    </ol>
+                  </details>
+                )}
+              </>
             )}
             <h2>Spread between sources</h2>
             {highest && lowest && centres.length > 1 ? (
