@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../components/ApiErrorNotice";
 import { ClaimFilterForm } from "../components/ClaimFilterForm";
+import { type LatestFigure, LatestFigureList } from "../components/LatestFigureList";
 import { LiveRefresh } from "../components/LiveRefresh";
 import { MarkLegend } from "../components/MarkLegend";
 import { OverviewChart } from "../components/OverviewChart";
@@ -21,11 +22,6 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Overview" };
 
-interface LatestFigure {
-  label: string;
-  point: SeriesData["points"][number];
-}
-
 /** The newest dated claim of each source (the API sends one per source, over all matching claims). */
 function latestFigures(series: SeriesData[]): LatestFigure[] {
   return series.flatMap((s) => {
@@ -39,21 +35,6 @@ function latestFigures(series: SeriesData[]): LatestFigure[] {
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
-
-/** Sources listed at once beside the chart; the rest (thousands at scale) stay one click away. */
-const LATEST_SHOWN = 12;
-
-function latestItem(f: LatestFigure) {
-  return (
-    <li key={f.point.claimId}>
-      <span className="latest-source">{f.label}</span>
-      <Link href={`/claims/${encodeURIComponent(f.point.claimId)}`} className="latest-value">
-        {f.point.display}
-      </Link>
-      <span className="muted latest-date">{formatDate(f.point.date, f.point.precision)}</span>
-    </li>
-  );
-}
 
 export default async function OverviewPage({
   searchParams,
@@ -144,21 +125,7 @@ export default async function OverviewPage({
                 Among all {count(overview.totalPoints)} matching claims, plotted or not.
               </p>
             )}
-            {figures.length === 0 ? (
-              <p className="muted">None.</p>
-            ) : (
-              <>
-                <ol className="latest">{figures.slice(0, LATEST_SHOWN).map(latestItem)}</ol>
-                {figures.length > LATEST_SHOWN && (
-                  <details className="latest-more">
-                    <summary>All {count(figures.length)} sources</summary>
-                    <ol className="latest" start={LATEST_SHOWN + 1}>
-                      {figures.slice(LATEST_SHOWN).map(latestItem)}
-                    </ol>
-                  </details>
-                )}
-              </>
-            )}
+            <LatestFigureList figures={figures} />
             <h2>Spread between sources</h2>
             {highest && lowest && centres.length > 1 ? (
               <p className="spread">

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { SeriesData } from "../lib/queries";
+import { formatDate } from "../lib/vocabulary";
+
+/** A source's newest figure, as the overview lists it beside the chart. */
+export interface LatestFigure {
+  label: string;
+  point: SeriesData["points"][number];
+}
+
+/** Sources listed at once; the rest (thousands at scale) stay one click away. */
+export const LATEST_SHOWN = 12;
+
+function LatestItem({ figure }: { figure: LatestFigure }) {
+  return (
+    <li>
+      <span className="latest-source">{figure.label}</span>
+      <Link href={`/claims/${encodeURIComponent(figure.point.claimId)}`} className="latest-value">
+        {figure.point.display}
+      </Link>
+      <span className="muted latest-date">{formatDate(figure.point.date, figure.point.precision)}</span>
+    </li>
+  );
+}
+
+/** The latest figure of each source, in the order given: the first few listed, the others behind a summary. */
+export function LatestFigureList({ figures }: { figures: LatestFigure[] }) {
+  if (figures.length === 0) return <p className="muted">None.</p>;
+  const shown = figures.slice(0, LATEST_SHOWN);
+  const rest = figures.slice(LATEST_SHOWN);
+  return (
+    <>
+      <ol className="latest">
+        {shown.map((figure) => (
+          <LatestItem key={figure.point.claimId} figure={figure} />
+        ))}
+      </ol>
+      {rest.length > 0 && (
+        <details className="latest-more">
+          <summary>All {figures.length.toLocaleString("en-US")} sources</summary>
+          <ol className="latest" start={LATEST_SHOWN + 1}>
+            {rest.map((figure) => (
+              <LatestItem key={figure.point.claimId} figure={figure} />
+            ))}
+          </ol>
+        </details>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { LATEST_SHOWN, type LatestFigure, LatestFigureList } from "../../components/LatestFigureList";
+
+function figure(n: number): LatestFigure {
+  return {
+    label: `Source ${n}`,
+    point: {
+      claimId: `claim-${n}`,
+      date: "2025-03-01",
+      precision: "DAY",
+      qualifier: "APPROXIMATE",
+      low: n * 100,
+      high: n * 100,
+      best: n * 100,
+      display: `about ${n * 100}`,
+      rate: "TOTAL",
+      reviewStatus: "UNREVIEWED",
+    },
+  } as LatestFigure;
+}
+
+describe("the latest figure of each source beside the chart", () => {
+  it("lists a few sources in full, with each figure linked to its claim", () => {
+    const html = renderToStaticMarkup(createElement(LatestFigureList, { figures: [1, 2, 3].map(figure) }));
+    expect(html.match(/<li>/g)).toHaveLength(3);
+    expect(html).not.toContain("<details");
+    expect(html).toContain('href="/claims/claim-2"');
+    expect(html).toContain("about 200");
+  });
+
+  it("keeps the sources after the first ones behind a summary that says how many there are, in order", () => {
+    const figures = Array.from({ length: 2_000 }, (_, i) => figure(i + 1));
+    const html = renderToStaticMarkup(createElement(LatestFigureList, { figures }));
+    const [shown, rest] = html.split("<details");
+    expect(shown?.match(/<li>/g)).toHaveLength(LATEST_SHOWN);
+    expect(rest?.match(/<li>/g)).toHaveLength(2_000 - LATEST_SHOWN);
+    expect(rest).toContain("<summary>All 2,000 sources</summary>");
+    expect(rest).toContain(`start="${LATEST_SHOWN + 1}"`);
+    expect(shown).toContain(`Source ${LATEST_SHOWN}<`);
+    expect(rest?.indexOf(`Source ${LATEST_SHOWN + 1}<`)).toBeGreaterThan(0);
+  });
+
+  it("says so when no source has a dated figure", () => {
+    expect(renderToStaticMarkup(createElement(LatestFigureList, { figures: [] }))).toContain("None.");
+  });
+});
