@@ -198,7 +198,7 @@ describe("an entity's names", () => {
     );
     expect(saved.node.affiliation?.id).toBe(side.id);
     // The history names the side it now speaks for, linked to its page, not by its database id.
-    const sideChange = page.locator("[data-testid=history] li", { hasText: "speaks for:" }).first();
+    const sideChange = page.locator("[data-testid=history] li", { hasText: "Speaks for:" }).first();
     await sideChange.getByRole("link", { name: side.name }).waitFor();
     expect(await sideChange.textContent()).not.toMatch(/affiliationId/);
   });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FIELD_LABELS as CLAIM_FIELD_LABELS, type EditableField } from "../lib/claim-edit";
 import { type EntityRef, fetchApi } from "../lib/queries";
 
 const HISTORY_QUERY = /* GraphQL */ `
@@ -55,18 +56,17 @@ function readable(json: string | null): string {
   }
 }
 
-/** Audited entity references by what they mean, not by their column. */
-const FIELD_LABELS: Record<string, string> = {
-  sourceId: "source",
-  locationId: "place",
-  subjectEntityId: "whose forces",
-  affiliationId: "speaks for",
-  mergedIntoId: "merged into",
+/** An entity's own audited fields; a claim's are named as its edit form names them. */
+const ENTITY_FIELD_LABELS: Record<string, string> = {
+  affiliationId: "Speaks for",
+  mergedIntoId: "Merged into",
 };
 
-/** What a changed field is called in the history. */
+/** What a changed field is called in the history: `sourceId` is the Source, `via:12` a relay chain. */
 function fieldLabel(field: string): string {
-  return field.startsWith("via:") ? "relayed via" : (FIELD_LABELS[field] ?? field);
+  if (field.startsWith("via:")) return CLAIM_FIELD_LABELS.via;
+  const editable = (field.endsWith("Id") ? field.slice(0, -2) : field) as EditableField;
+  return ENTITY_FIELD_LABELS[field] ?? CLAIM_FIELD_LABELS[editable] ?? field;
 }
 
 /** One side of a change: the entities it names, linked and in order, or else the value as a person reads it. */
