@@ -90,6 +90,7 @@ const ACTIONS: Record<string, string> = {
   "claim.review": "Reviewed",
   "claim.delete": "Deleted",
   "claim.restore": "Restored",
+  "claim.retire": "Retired (a new revision of its article no longer prints it)",
   "entity.rename": "Renamed",
   "entity.add_alias": "Alias added",
   "entity.remove_alias": "Alias removed",
