@@ -1,18 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { getIntrospectionQuery, parse, validate } from "graphql";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../apps/api/src/config.ts";
 import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { schema } from "../../apps/api/src/graphql/schema/index.ts";
-import { GRAPHIQL_EXAMPLES_DIR } from "../../apps/api/src/server/graphiql-tabs.ts";
 import { QUERY_LIMITS } from "../../apps/api/src/server/limits.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
+import { firstPartyQueries } from "../support/first-party-queries.ts";
 
 const prisma = testPrisma();
 const { api, query } = testApi(prisma);
@@ -37,41 +34,13 @@ function measure(document: string): { depth: number; cost: number } {
   return { depth, cost };
 }
 
-const examples = readdirSync(GRAPHIQL_EXAMPLES_DIR)
-  .filter((file) => file.endsWith(".graphql"))
-  .map((file) => [file, readFileSync(path.join(GRAPHIQL_EXAMPLES_DIR, file), "utf8")] as const);
-
-/** The dashboard's queries: every `/* GraphQL *\/` template in apps/web without interpolation. */
-function dashboardQueries(): (readonly [string, string])[] {
-  const web = path.join(REPO_ROOT, "apps/web");
-  const files = ["lib", "app", "components"].flatMap((folder) =>
-    existsSync(path.join(web, folder))
-      ? readdirSync(path.join(web, folder), { recursive: true, encoding: "utf8" })
-          .filter((file) => /\.tsx?$/.test(file))
-          .map((file) => path.join(web, folder, file))
-      : [],
-  );
-  return files.flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/\/\* GraphQL \*\/\s*`((?:[^`$]|\$(?!\{))*)`/g)]
-      .map((match) => [path.relative(REPO_ROOT, file), match[1] ?? ""] as const)
-      // Pieces of a query assembled at run time are not documents on their own.
-      .filter(([, document]) => {
-        try {
-          return parse(document).definitions.some((definition) => definition.kind === "OperationDefinition");
-        } catch {
-          return false;
-        }
-      }),
-  );
-}
-
 describe("query limits", () => {
-  it("leave headroom above the most demanding first-party query (GraphiQL examples, dashboard), and let introspection through", () => {
-    const firstParty = [...examples, ...dashboardQueries()];
-    const measured = firstParty.map(([file, document]) => ({ file, ...measure(document) }));
+  it("leave headroom above the most demanding first-party query (GraphiQL examples, dashboard, docs, benchmarks), and let introspection through", () => {
+    const firstParty = firstPartyQueries();
+    const measured = firstParty.map(({ origin, document }) => ({ origin, ...measure(document) }));
     const deepest = Math.max(...measured.map((m) => m.depth));
     const costliest = Math.max(...measured.map((m) => m.cost));
-    expect(measured.length).toBeGreaterThan(examples.length);
+    expect(measured.length).toBeGreaterThan(20);
     expect(deepest).toBeGreaterThanOrEqual(6);
     expect(deepest + 3).toBeLessThanOrEqual(QUERY_LIMITS.depth);
     expect(costliest * 2).toBeLessThanOrEqual(QUERY_LIMITS.cost);

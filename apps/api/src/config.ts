@@ -26,6 +26,8 @@ const EnvSchema = z.object({
 
 export type Config = {
   databaseUrl: string | undefined;
+  /** True when DATABASE_URL, HEADCOUNT_DATA_DIR or HEADCOUNT_DB_PORT names the database. */
+  databaseChosen: boolean;
   dataDir: string;
   dbPort: number;
   apiPort: number;
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defaultCorpus = path.resolve(REPO_ROOT, "../shared/seeds");
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseChosen: Boolean(e.DATABASE_URL || e.HEADCOUNT_DATA_DIR || env.HEADCOUNT_DB_PORT),
     dataDir: path.resolve(REPO_ROOT, e.HEADCOUNT_DATA_DIR ?? ".data"),
     dbPort: e.HEADCOUNT_DB_PORT,
     apiPort: e.API_PORT,

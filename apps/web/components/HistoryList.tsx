@@ -56,10 +56,14 @@ function readable(json: string | null): string {
   }
 }
 
-/** An entity's own audited fields; a claim's are named as its edit form names them. */
+/** An entity's and an article's own audited fields; a claim's are named as its edit form names them. */
 const ENTITY_FIELD_LABELS: Record<string, string> = {
   affiliationId: "Speaks for",
   mergedIntoId: "Merged into",
+  merged: "Took in",
+  moved: "References moved",
+  other: "Judged against",
+  outletId: "Outlet",
 };
 
 /** What a changed field is called in the history: `sourceId` is the Source, `via:12` a relay chain. */
@@ -90,12 +94,16 @@ const ACTIONS: Record<string, string> = {
   "claim.review": "Reviewed",
   "claim.delete": "Deleted",
   "claim.restore": "Restored",
+  "claim.retire": "Retired (a new revision of its article no longer prints it)",
   "entity.rename": "Renamed",
   "entity.add_alias": "Alias added",
   "entity.remove_alias": "Alias removed",
   "entity.set_affiliation": "Affiliation set",
   "entity.merge": "Merged",
   "entity.undo_merge": "Merge undone",
+  "entity.judge_different": "Judged a different entity",
+  "entity.judge_unsure": "Judged unsure",
+  "article.correct": "Corrected",
 };
 
 /** The audit trail of a claim, entity or article, newest first; readable by everyone. */

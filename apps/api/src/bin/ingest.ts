@@ -36,6 +36,7 @@ const db = await openDatabase().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });
+console.error(`Writing to ${db.description}.`);
 await applyMigrations(db.url);
 const pool = createPool(db.url, { max: concurrency + 4 });
 let exitCode = 0;

@@ -8,6 +8,7 @@ import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
 import { createPool, type Pool } from "../db/pool.ts";
 import { createPrismaClient, type PrismaClient } from "../db/prisma.ts";
+import { recordRunningApp } from "../db/running-app.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { ingestDocuments } from "../ingest/pipeline.ts";
 import { createLogger } from "../logger.ts";
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
 
-  db = await openDatabase(config);
+  db = await openDatabase(config, { joinRunningApp: false });
+  if (db.embedded) recordRunningApp({ dataDir: config.dataDir, dbPort: config.dbPort });
   say(
     db.embedded
       ? `PostgreSQL (embedded) on 127.0.0.1:${config.dbPort}, data in ${path.relative(process.cwd(), config.dataDir) || "."}${db.reused ? " — reusing the running server" : ""}`

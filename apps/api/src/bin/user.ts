@@ -1,6 +1,6 @@
 // npm run user -- create --email E --role viewer|editor|admin [--password P] | reset-password --email E | list
 import { parseArgs } from "node:util";
-import type { Role } from "@headcount/shared";
+import { ROLES, type Role } from "@headcount/shared";
 import { ConfigError } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
@@ -13,67 +13,88 @@ const USAGE = `Usage:
   npm run user -- list
 A random password is generated and printed once when none is given.`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    email: { type: "string" },
-    role: { type: "string" },
-    password: { type: "string" },
-    name: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  },
-});
+/** Ends the command now: the schema engine can leave a timer behind that would hold the process ≈ 10 s. */
+function exit(code: number): never {
+  process.exit(code);
+}
+
+const { positionals, values } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        password: { type: "string" },
+        name: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return exit(2);
+  }
+})();
 const command = positionals[0];
 if (values.help || !command || !["create", "reset-password", "list"].includes(command)) {
   console.error(USAGE);
-  process.exit(values.help ? 0 : 2);
+  exit(values.help ? 0 : 2);
 }
 if (command !== "list" && !values.email) {
   console.error(`--email is required.\n${USAGE}`);
-  process.exit(2);
+  exit(2);
+}
+if (
+  command === "create" &&
+  values.role !== undefined &&
+  !(ROLES as readonly string[]).includes(values.role)
+) {
+  console.error(`Role must be one of ${ROLES.join(", ")}.`);
+  exit(2);
 }
 
 const db = await openDatabase().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+  return exit(1);
 });
-await applyMigrations(db.url);
-const prisma = createPrismaClient(db.url, { max: 2 });
+let exitCode = 0;
 try {
-  if (command === "create") {
-    const user = await createUser(prisma, {
-      email: values.email ?? "",
-      role: (values.role ?? "viewer") as Role,
-      ...(values.password !== undefined ? { password: values.password } : {}),
-      ...(values.name !== undefined ? { displayName: values.name } : {}),
-    });
-    console.log(`Created ${user.role} ${user.email}.`);
-    if (user.generated) console.log(`Password (shown once): ${user.password}`);
-  } else if (command === "reset-password") {
-    const result = await resetPassword(prisma, {
-      email: values.email ?? "",
-      ...(values.password !== undefined ? { password: values.password } : {}),
-    });
-    console.log(`New password set for ${result.email}; their sessions were signed out.`);
-    if (result.generated) console.log(`Password (shown once): ${result.password}`);
-  } else {
-    const users = await listUsers(prisma);
-    if (users.length === 0) console.log("No users yet.");
-    for (const user of users) {
-      const state = user.disabledAt ? " (disabled)" : "";
-      console.log(
-        `${String(user.id).padStart(4)}  ${user.role.padEnd(6)}  ${user.email}${state}  since ${user.createdAt.toISOString().slice(0, 10)}`,
-      );
+  await applyMigrations(db.url);
+  const prisma = createPrismaClient(db.url, { max: 2 });
+  try {
+    if (command === "create") {
+      const user = await createUser(prisma, {
+        email: values.email ?? "",
+        role: (values.role ?? "viewer") as Role,
+        ...(values.password !== undefined ? { password: values.password } : {}),
+        ...(values.name !== undefined ? { displayName: values.name } : {}),
+      });
+      console.log(`Created ${user.role} ${user.email}.`);
+      if (user.generated) console.log(`Password (shown once): ${user.password}`);
+    } else if (command === "reset-password") {
+      const result = await resetPassword(prisma, {
+        email: values.email ?? "",
+        ...(values.password !== undefined ? { password: values.password } : {}),
+      });
+      console.log(`New password set for ${result.email}; their sessions were signed out.`);
+      if (result.generated) console.log(`Password (shown once): ${result.password}`);
+    } else {
+      const users = await listUsers(prisma);
+      if (users.length === 0) console.log("No users yet.");
+      for (const user of users) {
+        const state = user.disabledAt ? " (disabled)" : "";
+        console.log(
+          `${String(user.id).padStart(4)}  ${user.role.padEnd(6)}  ${user.email}${state}  since ${user.createdAt.toISOString().slice(0, 10)}`,
+        );
+      }
     }
+  } finally {
+    await prisma.$disconnect();
   }
 } catch (error) {
-  if (error instanceof UserError) {
-    console.error(error.message);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
+  console.error(error instanceof UserError || error instanceof ConfigError ? error.message : error);
+  exitCode = 1;
 } finally {
-  await prisma.$disconnect();
   await db.stop();
 }
+exit(exitCode);

@@ -271,13 +271,23 @@ export async function mergeEntities(
         snapshot: snapshot as unknown as Prisma.InputJsonValue,
       },
     });
+    // In both histories: the kept entity took the other in, the merged one now redirects to it.
     await audit(
       tx,
       actor,
       "entity.merge",
       keep.id,
       null,
-      { merged: merge.id, judgement: judgement.id, moved: counts(snapshot) },
+      { merged: merge.id, moved: counts(snapshot) },
+      input.note,
+    );
+    await audit(
+      tx,
+      actor,
+      "entity.merge",
+      merge.id,
+      { mergedIntoId: null },
+      { mergedIntoId: keep.id },
       input.note,
     );
     return judgement;
@@ -337,13 +347,14 @@ export async function undoMerge(
       where: { id: judgement.id },
       data: { undoneAt: new Date() },
     });
+    await audit(tx, actor, "entity.undo_merge", keep.id, { merged: merge.id }, { merged: null }, input.note);
     await audit(
       tx,
       actor,
       "entity.undo_merge",
-      keep.id,
-      { merged: merge.id },
-      { restored: merge.id, judgement: judgement.id },
+      merge.id,
+      { mergedIntoId: keep.id },
+      { mergedIntoId: null },
       input.note,
     );
     return updated;
@@ -386,7 +397,7 @@ export async function judgeMergeSuggestion(
       `entity.judge_${input.verdict}`,
       suggestion.keepId,
       null,
-      { other: suggestion.mergeId, judgement: judgement.id },
+      { other: suggestion.mergeId },
       input.note,
     );
     return judgement;

@@ -54,11 +54,13 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   await lockClient.connect();
   try {
     await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    const migrations = await readMigrationsList();
+    if (await allApplied(lockClient, migrations)) return [];
     const schema = await readFile(SCHEMA_PATH, "utf8");
     const { engine, close } = await openSchemaEngine(databaseUrl, { path: "schema.prisma", content: schema });
     try {
       const result = await engine.applyMigrations({
-        migrationsList: await readMigrationsList(),
+        migrationsList: migrations,
         filters: NO_FILTERS,
       });
       return result.appliedMigrationNames;
@@ -69,6 +71,24 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     await lockClient.end();
   }
+}
+
+/**
+ * True when every migration folder is recorded as applied (and none failed or rolled back): then the
+ * schema engine, ≈ 1 s of WebAssembly start-up for every command, has nothing to do and is not started.
+ */
+async function allApplied(client: pg.Client, migrations: MigrationList): Promise<boolean> {
+  const { rows } = await client.query<{ ready: boolean }>(
+    `select to_regclass('_prisma_migrations') is not null as ready`,
+  );
+  if (!rows[0]?.ready) return false;
+  const applied = await client.query<{ migration_name: string; ok: boolean }>(
+    `select migration_name, finished_at is not null and rolled_back_at is null as ok from _prisma_migrations`,
+  );
+  // A failed or rolled-back attempt is for the engine to judge.
+  if (applied.rows.some((row) => !row.ok)) return false;
+  const names = new Set(applied.rows.map((row) => row.migration_name));
+  return migrations.migrationDirectories.every((folder) => names.has(folder.path));
 }
 
 /** The SQL that takes a database from the schema `fromSchema` (or nothing) to `toSchema`. */

@@ -9,6 +9,14 @@ import {
 import type { Precision } from "@headcount/shared";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
+import {
+  copyAppearances,
+  type Place,
+  placeOf,
+  retireSuperseded,
+  samePublication,
+  storedCopies,
+} from "./publications.ts";
 import { type ClaimIdentity, claimLockKey, findSameClaims, sameClaim } from "./resolve-claims.ts";
 import {
   type EntityRequest,
@@ -48,8 +56,9 @@ export function lockIds(keys: string[]): string[] {
 
 /**
  * clean → hash → dedupe → extract → resolve → store. One transaction per article: it is stored with all
- * its appearances, mentions and claims, or not at all. The same cleaned text is never stored twice; a new
- * text at a known URL is a new revision and the old snapshot stays.
+ * its appearances, mentions and claims, or not at all. The same cleaned text from the same place is
+ * stored once; from another outlet or URL it is a reprint whose appearances point at the same claims. A
+ * new text at a known URL is a new revision: the old snapshot stays, and claims only it printed retire.
  */
 export async function ingestDocument(
   pool: Pool,
@@ -60,10 +69,9 @@ export async function ingestDocument(
   const cleaned = cleanArticleText(input);
   if (cleaned.body.trim() === "") return { status: "failed", reason: "no article text after the headline" };
   const hash = contentHash(cleaned.body);
-  const existing = await pool.query<{ id: number }>(`select id from "Article" where "contentHash" = $1`, [
-    hash,
-  ]);
-  if (existing.rows[0]) return { status: "unchanged", articleId: existing.rows[0].id };
+  const place = placeOf(document, cleaned);
+  const stored = (await storedCopies(pool, [hash])).get(hash)?.find((copy) => samePublication(copy, place));
+  if (stored) return { status: "unchanged", articleId: stored.id };
 
   const extracted = extractArticle(input, {
     publishedAt: document.publishedAt ?? null,
@@ -77,21 +85,12 @@ export async function ingestDocument(
     // An article can always be ingested again from its source, so its commit need not wait for the disk:
     // a power cut may lose the last few articles, never a part of one.
     await client.query("begin; set local synchronous_commit = off");
-    const outcome = await storeArticle(client, document, extracted, hash, options.runId ?? null);
-    await client.query("commit");
+    const outcome = await storeArticle(client, document, extracted, hash, place, options.runId ?? null);
+    // Another worker stored the same publication a moment ago: nothing of this attempt is kept.
+    await client.query(outcome.status === "unchanged" ? "rollback" : "commit");
     return outcome;
   } catch (error) {
     await client.query("rollback").catch(() => {});
-    // Another worker stored the same text a moment ago.
-    if (
-      (error as { code?: string }).code === "23505" &&
-      /contentHash/.test(String((error as Error).message))
-    ) {
-      const winner = await pool.query<{ id: number }>(`select id from "Article" where "contentHash" = $1`, [
-        hash,
-      ]);
-      if (winner.rows[0]) return { status: "unchanged", articleId: winner.rows[0].id };
-    }
     throw error;
   } finally {
     client.release();
@@ -103,10 +102,25 @@ async function storeArticle(
   document: SourceDocument,
   extracted: ExtractedArticle,
   hash: string,
+  place: Place,
   runId: number | null,
 ): Promise<IngestOutcome> {
-  const claims = extracted.claims.filter((claim) => claim.duplicateOf === null);
-  const entities = await lockAndResolve(client, extracted, claims, extracted.outlet);
+  // Taken before any entity or claim lock, so ingests of one text queue here and never deadlock.
+  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id", [
+    lockIds([`publication:${hash}`]),
+  ]);
+  const copies = (await storedCopies(client, [hash])).get(hash) ?? [];
+  const stored = copies.find((copy) => samePublication(copy, place));
+  if (stored) return { status: "unchanged", articleId: stored.id };
+  // The same text from another place is a reprint: its appearances are the original's, not a new reading.
+  const original = copies[0];
+  const claims = original ? [] : extracted.claims.filter((claim) => claim.duplicateOf === null);
+  const entities = await lockAndResolve(
+    client,
+    original ? { entities: [] } : extracted,
+    claims,
+    extracted.outlet,
+  );
 
   const previous = document.url
     ? (
@@ -141,6 +155,16 @@ async function storeArticle(
     ],
   );
   const articleId = article.rows[0]?.id as number;
+  const revision =
+    previous && document.url
+      ? { supersededId: previous.id, url: document.url, revision: previous.revision + 1 }
+      : null;
+
+  if (original) {
+    const appearances = await copyAppearances(client, original.id, articleId);
+    if (revision) await retireSuperseded(client, revision);
+    return { status: previous ? "revision" : "created", articleId, claims: 0, appearances };
+  }
 
   const mentions = extracted.entities.flatMap((entity) => {
     const entityId = entities.idOf(entity.name, entity.type);
@@ -162,6 +186,7 @@ async function storeArticle(
   }
 
   const created = await insertClaims(client, articleId, claims, entities, publishedAt, extracted);
+  if (revision) await retireSuperseded(client, revision);
   return {
     status: previous ? "revision" : "created",
     articleId,
@@ -232,7 +257,7 @@ export async function insertClaims(
   claims: ExtractedClaim[],
   entities: ResolvedEntities,
   publishedAt: Date | null,
-  extracted: Pick<ExtractedArticle, "precision" | "extractorVersion">,
+  extracted: Pick<ExtractedArticle, "precision" | "extractorVersion" | "publishedAt">,
 ): Promise<number> {
   const identities: ClaimIdentity[] = claims.map((claim) => {
     const statedOn = toDate(claim.statedOn?.date) ?? publishedAt;
@@ -248,6 +273,11 @@ export async function insertClaims(
       statedOn,
       statedOnPrecision: (claim.statedOn?.precision ??
         (statedOn ? extracted.precision : "unknown")) as Precision,
+      quote: claim.quote,
+      // The extractor dates a claim its text leaves undated by the publication.
+      datedByPublication:
+        claim.statedOn === null ||
+        (claim.statedOn.date === extracted.publishedAt && claim.statedOn.precision === extracted.precision),
     };
   });
   const claimIds = await findSameClaims(client, identities);

@@ -3,11 +3,12 @@ import { Logger, makeWorkerUtils, type Runner, run, runOnce, type TaskList } fro
 import type { Pool } from "../db/pool.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
 import { contentHash, documentText, type IngestOutcome, ingestDocument } from "./pipeline.ts";
+import { placeOf, samePublication, storedCopies } from "./publications.ts";
 
 /**
  * Batch ingest runs through graphile-worker, a job queue kept in PostgreSQL: every worker process on any
  * machine that reaches the database takes jobs from the same batch, and a job is handed to one worker at
- * a time. The unique content hash makes a job that runs twice (after a crash) harmless.
+ * a time. A job that runs twice (after a crash) finds its publication stored and changes nothing.
  */
 export const INGEST_TASK = "ingest_document";
 const MAX_ATTEMPTS = 3;
@@ -37,13 +38,18 @@ export async function enqueueBatch(
   const rejected = options.rejected ?? [];
   // Texts already stored are counted as unchanged here and never queued: re-ingesting a batch costs one
   // cleaning pass and one query.
-  const hashes = documents.map((document) => contentHash(cleanArticleText(documentText(document)).body));
-  const known = await pool.query<{ contentHash: string }>(
-    `select "contentHash" from "Article" where "contentHash" = any($1::text[])`,
-    [hashes],
+  const cleaned = documents.map((document) => cleanArticleText(documentText(document)));
+  const hashes = cleaned.map((text) => contentHash(text.body));
+  const copies = await storedCopies(pool, hashes);
+  // The same text from another place is a reprint, to be stored: only the same publication is skipped.
+  const queued = documents.filter(
+    (document, index) =>
+      !copies
+        .get(hashes[index] as string)
+        ?.some((copy) =>
+          samePublication(copy, placeOf(document, cleaned[index] as (typeof cleaned)[number])),
+        ),
   );
-  const stored = new Set(known.rows.map((row) => row.contentHash));
-  const queued = documents.filter((_, index) => !stored.has(hashes[index] as string));
   const created = await pool.query<{ id: number }>(
     `insert into "IngestRun" (trigger, "extractorVersion", "totalCount", "unchangedCount", "failedCount", failures,
                               status, "finishedAt")

@@ -11,6 +11,10 @@ export interface ClaimIdentity {
   rate: ExtractedClaim["rate"];
   statedOn: Date | null;
   statedOnPrecision: Precision;
+  /** The claim as printed. */
+  quote: string;
+  /** The text gives no date, so statedOn is the publication's: a later reprint would give another. */
+  datedByPublication: boolean;
 }
 
 /** Concurrent ingests of the same claim wait for each other (see findSameClaims). */
@@ -24,8 +28,10 @@ function overlaps(a: { start: Date; end: Date }, b: { start: Date; end: Date }):
   return a.start < b.end && b.start < a.end;
 }
 
+type DatedIdentity = Omit<ClaimIdentity, "quote" | "datedByPublication">;
+
 /** Two identities agree when all but the date are equal and the dates agree within their precision. */
-export function sameClaim(a: ClaimIdentity, b: ClaimIdentity): boolean {
+export function sameClaim(a: DatedIdentity, b: DatedIdentity): boolean {
   if (a.sourceId === null || a.statedOn === null || b.statedOn === null) return false;
   return (
     a.sourceId === b.sourceId &&
@@ -91,5 +97,58 @@ export async function findSameClaims(
       attributed.map((i) => i.rate),
     ],
   );
-  return identities.map((identity) => rows.find((candidate) => sameClaim(identity, candidate))?.id ?? null);
+  const found = identities.map(
+    (identity) => rows.find((candidate) => sameClaim(identity, candidate))?.id ?? null,
+  );
+  const reprinted = await findReprintedClaims(client, identities);
+  return found.map((id, index) => id ?? reprinted[index] ?? null);
+}
+
+/**
+ * For each identity the text does not date, an existing claim printed in the very same words by the same
+ * speaker (or by nobody, for both) with the same figures: the sentence is a reprint of an earlier report,
+ * whatever day the reprint appeared, so it is that claim again rather than a new one dated by the reprint.
+ */
+async function findReprintedClaims(
+  client: PoolClient,
+  identities: ClaimIdentity[],
+): Promise<(number | null)[]> {
+  const undated = identities
+    .map((identity, index) => ({ identity, index }))
+    .filter(({ identity }) => identity.datedByPublication && identity.quote.trim() !== "");
+  if (undated.length === 0) return identities.map(() => null);
+  // Two branches so each probes Claim_sourceId_metric_valueLow_valueHigh_idx, with or without a speaker.
+  const { rows } = await client.query<{ i: string; id: number }>(
+    `select k.i, c.id
+       from unnest($1::int[], $2::"Metric"[], $3::int[], $4::int[], $5::int[], $6::"Rate"[], $7::text[])
+            with ordinality as k(source, metric, subject, low, high, rate, quote, i)
+       cross join lateral (
+         select c.id from (
+           select c.id, c."subjectEntityId", c."valueLow", c."valueHigh", c.rate from "Claim" c
+            where k.source is not null and c."sourceId" = k.source and c.metric = k.metric and c."deletedAt" is null
+           union all
+           select c.id, c."subjectEntityId", c."valueLow", c."valueHigh", c.rate from "Claim" c
+            where k.source is null and c."sourceId" is null and c.metric = k.metric and c."deletedAt" is null
+         ) c
+         where c."valueLow" is not distinct from k.low and c."valueHigh" is not distinct from k.high
+           and c.rate = k.rate and c."subjectEntityId" is not distinct from k.subject
+           and exists (select 1 from "Appearance" p where p."claimId" = c.id and p.quote = k.quote)
+         order by c.id limit 1
+       ) c`,
+    [
+      undated.map(({ identity }) => identity.sourceId),
+      undated.map(({ identity }) => identity.metric),
+      undated.map(({ identity }) => identity.subjectEntityId),
+      undated.map(({ identity }) => identity.valueLow),
+      undated.map(({ identity }) => identity.valueHigh),
+      undated.map(({ identity }) => identity.rate),
+      undated.map(({ identity }) => identity.quote),
+    ],
+  );
+  const result: (number | null)[] = identities.map(() => null);
+  for (const row of rows) {
+    const entry = undated[Number(row.i) - 1];
+    if (entry) result[entry.index] = row.id;
+  }
+  return result;
 }

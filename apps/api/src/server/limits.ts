@@ -13,11 +13,12 @@ export const QUERY_LIMITS = {
   directives: 20,
   /**
    * graphql-armor's static cost (each field, times `costDepthFactor` per level of nesting). The costliest
-   * first-party query (the dashboard's claim summaries) measures ≈ 1,340, GraphiQL's introspection ≈ 950:
-   * introspection stays on, within this budget. The default factor (1.5) makes introspection alone cost
-   * ≈ 87,000, hence the gentler one.
+   * first-party query, the documented page of claims with their evidence (source, appearances, articles,
+   * outlets, relay chains), measures ≈ 8,700; one such page with fewer fields ≈ 4,800, GraphiQL's
+   * introspection ≈ 950. Twenty aliased copies of a page (the alias limit) cost ≈ 95,000 and are refused.
+   * The default factor (1.5) makes introspection alone cost ≈ 87,000, hence the gentler one.
    */
-  cost: 4_000,
+  cost: 20_000,
   costDepthFactor: 1.1,
   /** Page size cap of every connection (`first`/`last`). */
   pageSize: MAX_PAGE_SIZE,

@@ -36,6 +36,10 @@ export const ArticleNode = builder.prismaNode("Article", {
     revision: t.exposeInt("revision", {
       description: "1 for the first text seen at this URL; higher for later versions of it.",
     }),
+    version: t.exposeInt("version", {
+      description:
+        "Increases with every correction of the article's metadata; pass it to correctArticle as expectedVersion.",
+    }),
     ingestedAt: t.expose("ingestedAt", {
       type: "DateTime",
       description: "When Headcount stored the article.",

@@ -708,8 +708,9 @@ const FieldChangeRef = builder
       beforeEntities: t.prismaField({
         type: [EntityNode],
         description:
-          "When the field refers to entities (a claim's source, place, subject or relay chain; an entity's side " +
-          "or the entity it was merged into): the entities it referred to before, in order; else empty.",
+          "When the field refers to entities (a claim's source, place, subject or relay chain; an entity's side, " +
+          "the entity it was merged into or took in; an article's outlet): the entities it referred to before, " +
+          "in order; else empty.",
         resolve: (query, change, _args, context) =>
           referredEntities(context, query, change.field, change.before),
       }),
@@ -723,8 +724,20 @@ const FieldChangeRef = builder
     }),
   });
 
-/** The audited fields whose values are an entity id, and the relay chains (`via:<appearance id>`), lists. */
-const ENTITY_FIELDS = new Set(["sourceId", "locationId", "subjectEntityId", "affiliationId", "mergedIntoId"]);
+/**
+ * The audited fields whose values are an entity id (an entity merged in, or judged against, another; an
+ * article's outlet), and the relay chains (`via:<appearance id>`), lists.
+ */
+const ENTITY_FIELDS = new Set([
+  "sourceId",
+  "locationId",
+  "subjectEntityId",
+  "affiliationId",
+  "mergedIntoId",
+  "merged",
+  "other",
+  "outletId",
+]);
 const refersToEntities = (field: string) => ENTITY_FIELDS.has(field) || field.startsWith("via:");
 
 /**

@@ -1,0 +1,137 @@
+import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import {
+  type GraphQLInputType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type OperationDefinitionNode,
+  parse,
+  typeFromAST,
+  validate,
+} from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schema } from "../../apps/api/src/graphql/schema/index.ts";
+import { QUERY_LIMITS } from "../../apps/api/src/server/limits.ts";
+import { testApi } from "../support/api.ts";
+import { testPrisma } from "../support/database.ts";
+import { firstPartyQueries } from "../support/first-party-queries.ts";
+import { createFixtureCorpus, type FixtureCorpus, globalId } from "../support/fixtures.ts";
+
+const prisma = testPrisma();
+const { query } = testApi(prisma);
+let corpus: FixtureCorpus;
+beforeAll(async () => {
+  corpus = await createFixtureCorpus(prisma);
+});
+afterAll(() => prisma.$disconnect());
+
+const queries = firstPartyQueries();
+
+/** What graphql-armor measures for a document, read from its refusal at limit 0. */
+function measure(document: string): { depth: number; cost: number } {
+  let depth = 0;
+  let cost = 0;
+  const found = (message: string) => Number.parseFloat(/found ([\d.]+)/.exec(message)?.[1] ?? "0");
+  const common = { exposeLimits: true, ignoreIntrospection: false, propagateOnRejection: false } as const;
+  validate(schema, parse(document), [
+    maxDepthRule({ ...common, n: 0, onReject: [(_context, error) => (depth = found(error.message))] }),
+    costLimitRule({
+      ...common,
+      maxCost: 0,
+      depthCostFactor: QUERY_LIMITS.costDepthFactor,
+      onReject: [(_context, error) => (cost = found(error.message))],
+    }),
+  ]);
+  return { depth, cost };
+}
+
+/** A value of the variable's type, from the fixture corpus for IDs, so the operation runs as written. */
+function sampleValue(name: string, type: GraphQLInputType, operation: string): unknown {
+  if (isNonNullType(type)) return sampleValue(name, type.ofType, operation);
+  if (isListType(type)) return [sampleValue(name, type.ofType, operation)];
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0]?.value;
+  if (isInputObjectType(named)) return {};
+  switch (named.name) {
+    case "ID": {
+      const of = `${name} ${operation}`;
+      if (/claim/i.test(of)) return globalId("Claim", corpus.claims.pentagon10k);
+      if (/article/i.test(of)) return globalId("Article", corpus.articles[0] as number);
+      return globalId("Entity", corpus.entities.pentagon);
+    }
+    case "Int":
+      return 10;
+    case "Float":
+      return 0.5;
+    case "Boolean":
+      return false;
+    case "Date":
+      return "2024-11-01";
+    default:
+      return /email/i.test(name) ? "nobody@example.org" : "Kursk";
+  }
+}
+
+function variablesFor(operation: OperationDefinitionNode): Record<string, unknown> {
+  const name = operation.name?.value ?? "";
+  const variables: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (!isNonNullType(typeFromAST(schema, definition.type))) continue;
+    const type = typeFromAST(schema, definition.type) as GraphQLInputType;
+    variables[definition.variable.name.value] = sampleValue(definition.variable.name.value, type, name);
+  }
+  return variables;
+}
+
+const LIMIT_REFUSAL = /limit|exceed/i;
+
+describe("every committed query (GraphiQL tabs, dashboard, docs, benchmarks)", () => {
+  it("is found in each place queries are written", () => {
+    const origins = queries.map((q) => q.origin);
+    for (const place of ["apps/api/graphiql/", "apps/web/", "docs/api.md#", "bench/"]) {
+      expect(
+        origins.some((origin) => origin.startsWith(place)),
+        place,
+      ).toBe(true);
+    }
+    // Pieces interpolated into a document are filled in, so the dashboard's mutations are measured too.
+    expect(origins).toContain("apps/web/lib/claim-edit.ts:UPDATE_CLAIM_MUTATION");
+  });
+
+  it.each(queries.map((q) => [q.origin, q.document] as const))(
+    "%s stays within half the cost budget and 3 levels of the depth limit",
+    (_origin, document) => {
+      const { depth, cost } = measure(document);
+      expect(cost).toBeGreaterThan(0);
+      expect(cost * 2).toBeLessThanOrEqual(QUERY_LIMITS.cost);
+      expect(depth + 3).toBeLessThanOrEqual(QUERY_LIMITS.depth);
+    },
+  );
+
+  it.each(queries.map((q) => [q.origin, q.document] as const))(
+    "%s runs through the API's limits",
+    async (_origin, document) => {
+      const operation = parse(document).definitions.find(
+        (definition): definition is OperationDefinitionNode => definition.kind === "OperationDefinition",
+      ) as OperationDefinitionNode;
+      // A subscription streams over server-sent events; its document is measured above.
+      if (operation.operation === "subscription") return;
+      // Reads run as an editor (the review queue is theirs); writes anonymously, so they change nothing.
+      const reads = operation.operation === "query";
+      const result = await query(document, variablesFor(operation), reads ? { "x-test-role": "editor" } : {});
+      const refusals = (result.errors ?? []).filter((error) => LIMIT_REFUSAL.test(error.message));
+      expect(refusals).toEqual([]);
+      if (reads) {
+        expect(result.errors).toBeUndefined();
+        expect(result.data).toBeTruthy();
+      } else {
+        // Past the limits, a write is refused for its caller or its sample input, never by a crash.
+        const codes = (result.errors ?? []).map((error) => error.extensions?.code);
+        expect(codes).not.toContain("INTERNAL_SERVER_ERROR");
+      }
+    },
+  );
+});
