@@ -44,7 +44,7 @@ const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
 const SOURCE_NOUNS =
-  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission)$/i;
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission|staff|general staff|headquarters|ministry of [\w ]+|rescuers|paramedics|nurses|survivors|villagers|locals|elders|relatives|leaders|lawyers|spokespeople|teams|volunteers|committees?|unions?|networks?|councils?|services|departments?|hospitals?|morgues?|civil defen[cs]e|emergency services|first responders|security sources|tribal sources|humanitarian sources|medical sources|state media|state television|state TV|broadcasters?)$/i;
 const SINGULAR_PERSON =
   /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator|envoy|ambassador)$/i;
 const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
@@ -427,10 +427,17 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   if (pronoun?.[1]) {
     const p = pronoun[1].toLowerCase();
     if (p === "he" || p === "she") {
+      const speaker = lastSpeaker(ctx, start, (r) => r.type === "person" && r.entity !== null);
       const person = lastBefore(index, start, (m) => m.entity.type === "person");
+      // The person who spoke last, unless another person was named since (the nearer antecedent).
+      if (speaker?.entity && (!person || person.entity === speaker.entity || person.start < speaker.start))
+        return refOf(speaker.entity, start, end);
       return person ? refOf(person.entity, start, end) : null;
     }
     if (p === "it") {
+      // "The army said … It said …": the organisation speaking last, before any organisation merely named.
+      const speaker = lastSpeaker(ctx, start, (r) => r.type === "organization" || r.type === "group");
+      if (speaker) return speaker.entity ? refOf(speaker.entity, start, end) : { ...speaker, start, end };
       const org = lastBefore(index, start, (m) => m.entity.type === "organization");
       return org ? refOf(org.entity, start, end) : null;
     }
@@ -515,7 +522,13 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   if (gazetteer) return { name: gazetteer.name, type: gazetteer.type, entity: null, start, end };
   // "researchers at the Institute for Strategy and Policy": the institution they speak for.
   const at = /\s(?:at|from|with|of)\s+(?:the\s+)?(\p{Lu}[^,;]*)$/u.exec(described);
-  if (at?.[1] && SOURCE_NOUNS.test(described.slice(0, at.index))) {
+  if (
+    at?.[1] &&
+    SOURCE_NOUNS.test(described.slice(0, at.index)) &&
+    !/^(?:ministry|office|department|directorate|council|command|government|agency)$/i.test(
+      described.slice(0, at.index).split(/\s+/).pop() ?? "",
+    )
+  ) {
     const tailStart = end - at[1].length;
     const named = namedOrganisation(at[1], tailStart, end);
     if (named) return named;
@@ -562,7 +575,7 @@ function namedOrganisation(text: string, start: number, end: number): SourceRef 
 }
 
 const ORG_ANAPHOR =
-  /^(?:(?:health|defen[cs]e|interior|foreign|aid|rights|humanitarian|rebel|armed|militant|medical|charity|relief|monitoring|research)\s+)?(group|agency|ministry|organi[sz]ation|charity|alliance|militia|movement|coalition|body|watchdog|monitor|observatory|network|office|institute|council|committee|army|military|force|forces|rebels|junta|government|administration|authority|authorities|service|mission|directorate|command)$/i;
+  /^(?:(?:health|defen[cs]e|interior|foreign|aid|rights|humanitarian|rebel|armed|militant|medical|charity|relief|monitoring|research)\s+)?(group|agency|ministry|organi[sz]ation|charity|alliance|militia|movement|coalition|body|watchdog|monitor|observatory|network|office|institute|council|committee|army|military|force|forces|rebels|junta|government|administration|authority|authorities|service|mission|directorate|command|general staff|staff|headquarters)$/i;
 const PERSON_ANAPHOR =
   /^(?:(?:senior|regional|local|military|security|government|defen[cs]e|police|army|rebel|intelligence|health|western|u\.?s\.?)\s+)?(official|spokes(?:man|woman|person)|commander|officer|diplomat|analyst|source|envoy|general|colonel|minister|governor|mayor|chief|leader)$/i;
 
@@ -590,6 +603,10 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
       if (type !== "organization" && type !== "group") return false;
       const lower = name.toLowerCase();
       if (/^ministry$/.test(noun)) return /\bministry\b|\bministries\b/.test(lower);
+      if (/staff|headquarters/.test(noun)) return lower.includes(noun) || kind === "military";
+      // "the agency said": a news, aid or intelligence agency named before, not an armed group.
+      if (noun === "agency")
+        return kind === "news" || kind === "agency" || kind === "intl" || /\b(?:agency|office|service|programme|program|fund|unicef|unhcr|ocha|unrwa|who)\b/.test(lower);
       if (/^(?:army|military|force|forces|command)$/.test(noun))
         return kind === "military" || /\b(?:army|military|forces?|command)\b/.test(lower);
       if (/^(?:government|administration|authority|authorities|junta)$/.test(noun))
@@ -629,6 +646,20 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
     if (best) return best.entity ? refOf(best.entity, start, end) : { ...best, start, end };
   }
   return null;
+}
+
+/** The latest source of an earlier claim that fits, within the last ~600 characters. */
+function lastSpeaker(
+  ctx: AttributionContext,
+  at: number,
+  accept: (ref: SourceRef) => boolean,
+): SourceRef | null {
+  let found: SourceRef | null = null;
+  for (const ref of ctx.priorSources ?? []) {
+    if (ref.start >= at || at - ref.start > 600 || !accept(ref)) continue;
+    if (!found || ref.start > found.start) found = ref;
+  }
+  return found;
 }
 
 function appositivePerson(ctx: AttributionContext, start: number): SourceRef | null {

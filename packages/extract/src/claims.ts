@@ -4,7 +4,15 @@ import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import type { EntityIndex } from "./entities.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import { findLocation, lastDestination } from "./location.ts";
-import { findMetric, findPeopleHead, findRate, type PeopleHead, subjectEntityOf } from "./metrics.ts";
+import { countryOfDemonym } from "./gazetteer.ts";
+import {
+  findMetric,
+  findPeopleHead,
+  findRate,
+  type PeopleHead,
+  subjectEntityOf,
+  VICTIM_NOUNS,
+} from "./metrics.ts";
 import { findQuantities, type Quantity } from "./numbers.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
 
@@ -65,6 +73,7 @@ const VICTIM_METRICS = new Set<Metric>([
 ]);
 const CONTINUATION =
   /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
+const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
 // Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
 const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
 const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
@@ -113,12 +122,24 @@ export function extractClaims(
     const clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
     const prev = working[working.length - 1];
 
-    const metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
-    // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
+    let metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
+    // "killed 14 people, including six children": a part of the figure before shares what happened to it.
     if (
-      /^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff|children|women)$/i.test(
-        head.subject?.split(" ").pop() ?? "",
-      ) &&
+      !metric.evidenced &&
+      prev &&
+      prev.sentence === sIndex &&
+      prev.metricEvidenced &&
+      SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart))
+    )
+      metric = { metric: prev.draft.metric, evidenced: true, cue: null };
+    // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
+    const counted = head.subject?.split(" ").pop() ?? "";
+    if (
+      (/^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff|children|women)$/i.test(
+        counted,
+      ) ||
+        VICTIM_NOUNS.includes(counted.toLowerCase()) ||
+        (/^\p{Lu}/u.test(counted) && countryOfDemonym(counted) !== undefined)) &&
       !(metric.evidenced && VICTIM_METRICS.has(metric.metric)) &&
       !/\b(?:troops|soldiers|military|army|forces|fighters|deployed|mobili[sz]ed|recruited|conscripted)\b/i.test(
         head.subject ?? "",

@@ -223,7 +223,23 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
       const sentenceInitial = i === 0 || /^[“"‘(—–-]$/.test(tokens[i - 1]?.text ?? "");
       const result = analyseSpan(body, span, sentenceInitial, sentence.headline);
       for (const g of result.gazetteer) addGazetteer(g.entry, g.start, g.end);
-      for (const o of result.orgs) orgCandidates.push(o);
+      for (const o of result.orgs) {
+        // "The Ministry of Defence of Ukraine", "the Ministry of Health in Gaza": the country or territory
+        // it belongs to is part of the organisation's name, not a fragment beside it.
+        const owner =
+          o.type === "organization" && /^(?:Ministry|Office|Department|Directorate|Council|Command)\b/.test(o.text)
+            ? /^\s+(?:of|in)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,2})/u.exec(
+                body.slice(o.end, o.end + 60),
+              )
+            : null;
+        const place = owner?.[1] ? lookupSurface(owner[1]) : undefined;
+        if (owner?.[1] && place?.type === "place") {
+          const end = o.end + owner[0].length;
+          orgCandidates.push({ ...o, end, text: body.slice(o.start, end) });
+          continue;
+        }
+        orgCandidates.push(o);
+      }
       // "around El Fasher, the capital of …", "the town of Alamata": a name in a place's position is a place.
       if (
         result.person &&
@@ -452,6 +468,12 @@ function analyseSpan(
     if (!prefix.some((w) => HEAD_TITLE_WORDS.has(w))) from = 0;
     const rest = tokens.slice(from);
     emitNamed(body, rest, out);
+    return out;
+  }
+
+  // "Ministry of Health", "Office of the President": a keyword followed by "of" opens an organisation's name.
+  if (tokens.length >= 3 && ORG_KEYWORDS.has((tokens[0] as Token).text) && tokens[1]?.text === "of") {
+    emitNamed(body, tokens, out);
     return out;
   }
 

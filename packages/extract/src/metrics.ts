@@ -9,6 +9,46 @@ import type { Quantity } from "./numbers.ts";
  * only people undergo ("30 were killed", "killing 12").
  */
 
+/** People counted here only as victims of violence ("40 villagers were killed"), never as a force. */
+export const VICTIM_NOUNS = [
+  "villagers",
+  "residents",
+  "protesters",
+  "protestors",
+  "demonstrators",
+  "worshippers",
+  "worshipers",
+  "students",
+  "pupils",
+  "patients",
+  "passengers",
+  "farmers",
+  "herders",
+  "miners",
+  "journalists",
+  "reporters",
+  "doctors",
+  "nurses",
+  "paramedics",
+  "aid workers",
+  "humanitarian workers",
+  "health workers",
+  "teachers",
+  "migrants",
+  "suspects",
+  "family members",
+  "relatives",
+  "babies",
+  "infants",
+  "minors",
+  "boys",
+  "girls",
+  "bystanders",
+  "shoppers",
+  "fishermen",
+  "others",
+];
+
 const PEOPLE_NOUNS = [
   "special forces",
   "special operations forces",
@@ -101,6 +141,7 @@ const PEOPLE_NOUNS = [
   "police officers",
   "children",
   "women",
+  ...VICTIM_NOUNS,
   "strong",
 ];
 
@@ -118,7 +159,7 @@ const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|killed|wounded|injured|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
+  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
@@ -134,6 +175,9 @@ const NOUN_BEFORE =
   /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
   /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
+
+const NAMED_LIST =
+  /^[^.;]{0,60}\b(?:added|list|lists|memorial|register|registry|roll|database|identified|verified|published)\b/i;
 
 export interface PeopleHead {
   /** Subject as written (without the number and hedge), or null when it is only implied. */
@@ -182,6 +226,11 @@ export function findPeopleHead(
     return head(text, start, end, false, null, null, true);
   }
 
+  // "1,184 names were added to the list": a roll of the dead or missing counts people by name.
+  const names = /^(\s+(?:new\s+|more\s+|additional\s+)?)names\b/i.exec(after);
+  if (names && NAMED_LIST.test(after.slice(names[0].length)))
+    return head(text, quantity.end + (names[1]?.length ?? 0), quantity.end + names[0].length, false, null, null, false);
+
   // "nearly 40% casualties", "3,000 Belarusian railway troops", "900 more troops"
   const words = /^(["”’]?\s+(?:of\s+)?)/.exec(after);
   let offset = words ? words[0].length : 0;
@@ -213,6 +262,19 @@ export function findPeopleHead(
     const word = /^([\p{L}][\p{L}’'.-]*)(\s+|$)/u.exec(rest);
     if (!word?.[1]) break;
     const w = word[1];
+    // "40 Palestinians", "18 Sudanese were killed": a people named by nationality heads the number.
+    if (
+      /^\p{Lu}/u.test(w) &&
+      /(?:s|ese|i)$/.test(w) &&
+      countryOfDemonym(w) &&
+      !/^\s*(?:(?:[\p{L}-]+\s+)?(?:troops|soldiers|forces|fighters|military|army|personnel|service|nationals|citizens|civilians|people|men|women|children)\b)/iu.test(
+        rest.slice(word[0].length),
+      ) &&
+      !/^\s*[\p{Lu}]/u.test(rest.slice(word[0].length))
+    ) {
+      const end = quantity.end + cursor + w.length;
+      return head(text, subjectStart, end, false, null, null, false);
+    }
     const lower = w.toLowerCase();
     const capitalised = /^\p{Lu}/u.test(w) && !["The", "A", "An", "In", "On", "Of"].includes(w);
     const adjectival =
@@ -359,8 +421,8 @@ function metricOfNoun(noun: string, after: string): Metric | null {
 function metricOfVerb(verb: string): Metric | null {
   const v = verb.toLowerCase();
   if (/^killed (?:or|and)/.test(v)) return "casualties";
-  if (/^(?:kill|dead|died|perish|slain|claimed the lives)/.test(v)) return "killed";
-  if (/^(?:wound|injur)/.test(v)) return "wounded";
+  if (/^(?:kill|dead|died|perish|slain|claimed the lives|los\w+ (?:their|his|her) lives)/.test(v)) return "killed";
+  if (/^(?:wound|injur|hurt)/.test(v)) return "wounded";
   if (/^(?:captur|taken prisoner|surrender|took|taken)/.test(v)) return "captured";
   if (/^missing/.test(v)) return "missing";
   if (/^(?:recruit|mobili|conscript|draft)/.test(v)) return "recruited";
@@ -373,14 +435,14 @@ function metricOfVerb(verb: string): Metric | null {
 // Cues for what happened, nearest to the number wins. Order inside one position: the more specific first.
 const CUES: [RegExp, Metric][] = [
   [
-    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|dead (?:or|and) (?:wounded|injured)|casualties|losses|lost|lose|loses|losing)\b/i,
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|dead (?:or|and) (?:wounded|injured)|casualties|losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|lost their lives|slain)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|slain|shot dead|bodies)\b/i,
     "killed",
   ],
-  [/\b(?:wounded|injured|wounding|injuring)\b/i, "wounded"],
+  [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],
   [
     /\b(?:captured|capture|capturing|taken (?:prisoner|captive)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
     "captured",

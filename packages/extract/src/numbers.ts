@@ -73,12 +73,20 @@ const ATOM_START = new RegExp(
   "gi",
 );
 
+const BARE_VAGUE_VERBS =
+  "killed|wounded|injured|hurt|died|dead|perished|captured|detained|abducted|arrested|missing|lost their lives";
+const VAGUE_OBJECT_VERBS =
+  "killing|killed|kill|kills|wounding|wounded|injuring|injured|capturing|captured|detaining|detained|abducting|abducted";
+
 // Vague quantities: interval = what the words allow; "thousands" is at least two thousand and below ten.
 const VAGUE = new RegExp(
   [
     "\\b(tens|hundreds)\\s+of\\s+thousands\\b(?:\\s+of\\b)?",
     "\\b(several|a\\s+few|a\\s+couple\\s+of|some)\\s+(hundred|thousand|dozen)\\b(?:\\s+of\\b)?",
     "\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:of|more)\\b)(?:\\s+of\\b)?",
+    // A bare plural as the subject or object of what people undergo: "dozens were killed", "killing dozens".
+    `\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:(?:more|others|people)\\s+)?(?:(?:were|have been|had been|are|was)\\s+)?(?:${BARE_VAGUE_VERBS})\\b)`,
+    `(?<=\\b(?:${VAGUE_OBJECT_VERBS})\\s+)(hundreds|thousands|dozens|scores)\\b(?![\\s-]+(?:of|more)\\b)`,
   ].join("|"),
   "gi",
 );
@@ -329,8 +337,9 @@ function vagueInterval(m: RegExpExecArray): [number, number] | null {
     if (quantifier === "a couple of") return [2 * unit, 3 * unit];
     return [2 * unit, 10 * unit - 1];
   }
-  if (m[4]) {
-    const word = m[4].toLowerCase();
+  const plural = m[4] ?? m[5] ?? m[6];
+  if (plural) {
+    const word = plural.toLowerCase();
     const unit = UNIT[word.replace(/s$/, "")] ?? 1;
     return [2 * unit, 10 * unit - 1];
   }
