@@ -344,6 +344,9 @@ function orderLayers(layers: Layer[]): SourceRef[] {
 }
 
 /** The noun phrase before a verb, back to a clause boundary. */
+const APPOSITIVE_ROLE =
+  /^,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,3}(?:head|administrator|chief|spokes\w+|director|leader|commander|governor|minister|official|member|president|founder|coordinator|chairman|chair|secretary|mayor|adviser|advisor|representative|envoy|researcher|analyst|officer|general|colonel|deputy|lawmaker|senator|prefect|resident|witness|doctor|nurse|activist)\b/iu;
+
 function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
   // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
   const before = body
@@ -357,6 +360,23 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
     .replace(/(?<=\p{L}),\s+(?:a|an|the)\s+[^,;:“”"]{2,80},\s*(?=(?:also\s+|later\s+)?$)/u, (m) =>
       " ".repeat(m.length),
     );
+  // "Christophe Ndaye, head of a local rights group, based in Beni, said": a name, then descriptions
+  // between commas; the name is the subject.
+  const chain =
+    /^(\s*(?:\p{Lu}[\p{L}.’'-]*)(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){0,4})((?:,\s+[^,;:“”"]{2,90}){1,3}),\s*(?:also\s+|later\s+)?$/u.exec(
+      before,
+    );
+  if (
+    chain?.[1] &&
+    !/^\s*(?:In|On|At|After|Before|During|Since|By|From|Meanwhile|However|Earlier|Later|Last|This|But|And|Separately|Elsewhere|Overall|Still|Yet)\b/.test(
+      chain[1],
+    ) &&
+    APPOSITIVE_ROLE.test(chain[2] ?? "")
+  ) {
+    const lead = /^\s*/.exec(chain[1])?.[0].length ?? 0;
+    const start = scopeStart + lead;
+    return { start, end: scopeStart + chain[1].length };
+  }
   // "A spokesperson for the army, Brigadier Nabil Abdallah, said": the name between commas is the subject.
   const named =
     /,\s+(\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){1,5}),\s*$/u.exec(
@@ -408,6 +428,20 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     /[’']s?(?:\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|estimates?|count|tally|reports?|assessment))?$/i,
     "",
   );
+  // "the Britain-based Syrian Observatory": where a body is based is not part of its name.
+  text = text.replace(/^(?:the\s+)?(?:[\p{L}.-]+-based\s+)(?:war\s+monitor\s+)?/iu, (m) => {
+    start += m.length;
+    return "";
+  });
+  // "a new toll by activists": the toll is the activists'.
+  const byWhom =
+    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|grim)\s+)*(?:toll|count|tally|figures?|estimates?|report)\s+(?:by|from)\s+/i.exec(
+      text,
+    );
+  if (byWhom) {
+    start += byWhom[0].length;
+    text = text.slice(byWhom[0].length);
+  }
   // "Hospital officials in Rafah": where the speakers are does not name them.
   const located =
     /^(.+?\b(?:officials|sources|doctors|medics|residents|witnesses|workers|activists|authorities|staff|police|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
@@ -606,7 +640,12 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
       if (/staff|headquarters/.test(noun)) return lower.includes(noun) || kind === "military";
       // "the agency said": a news, aid or intelligence agency named before, not an armed group.
       if (noun === "agency")
-        return kind === "news" || kind === "agency" || kind === "intl" || /\b(?:agency|office|service|programme|program|fund|unicef|unhcr|ocha|unrwa|who)\b/.test(lower);
+        return (
+          kind === "news" ||
+          kind === "agency" ||
+          kind === "intl" ||
+          /\b(?:agency|office|service|programme|program|fund|unicef|unhcr|ocha|unrwa|who)\b/.test(lower)
+        );
       if (/^(?:army|military|force|forces|command)$/.test(noun))
         return kind === "military" || /\b(?:army|military|forces?|command)\b/.test(lower);
       if (/^(?:government|administration|authority|authorities|junta)$/.test(noun))

@@ -2,9 +2,9 @@ import type { EntityType, Metric, Precision, Qualifier, Rate } from "@headcount/
 import { type Attribution, attribute, type SourceRef } from "./attribution.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import type { EntityIndex } from "./entities.ts";
+import { countryOfDemonym } from "./gazetteer.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import { findLocation, lastDestination } from "./location.ts";
-import { countryOfDemonym } from "./gazetteer.ts";
 import {
   findMetric,
   findPeopleHead,
@@ -73,6 +73,9 @@ const VICTIM_METRICS = new Set<Metric>([
 ]);
 const CONTINUATION =
   /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
+const EVENT_METRICS = new Set<Metric>(["killed", "wounded", "casualties", "missing", "captured"]);
+const RUNNING_TOTAL =
+  /\b(?:since|so far|in total|overall|altogether|to date|cumulative|this year|last year|in all|total of|war|conflict|began|started|invasion)\b/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
 // Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
 const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
@@ -108,6 +111,22 @@ export function extractClaims(
     return found;
   };
 
+  /** The last day the narrative dated an event on, up to a sentence (not a day something was said). */
+  const eventDateBefore = (sIndex: number): ResolvedDate | null => {
+    for (let k = sIndex; k >= Math.max(0, sIndex - 6); k--) {
+      const s = sentences[k] as Sentence;
+      const points = datesOf(k).filter((d) => {
+        if (d.role !== "point" || (d.eventPrecision ?? d.precision) !== "day") return false;
+        const near = body.slice(Math.max(s.start, d.start - 30), d.start);
+        const after = body.slice(d.end, Math.min(s.end, d.end + 20));
+        return !SAID_NEAR.test(near) && !/^\s*(?:said|told|announced|reported|stated)\b/i.test(after);
+      });
+      const last = points[points.length - 1];
+      if (last) return { date: last.date, precision: last.eventPrecision ?? last.precision };
+    }
+    return null;
+  };
+
   const working: Working[] = [];
   const priorSources: SourceRef[] = [];
   for (const quantity of findQuantities(body)) {
@@ -138,9 +157,12 @@ export function extractClaims(
       (/^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff|children|women)$/i.test(
         counted,
       ) ||
-        VICTIM_NOUNS.includes(counted.toLowerCase()) ||
-        (/^\p{Lu}/u.test(counted) && countryOfDemonym(counted) !== undefined)) &&
-      !(metric.evidenced && VICTIM_METRICS.has(metric.metric)) &&
+        victimOnly(counted)) &&
+      !(
+        metric.evidenced &&
+        VICTIM_METRICS.has(metric.metric) &&
+        !(victimOnly(counted) && metric.metric === "recruited")
+      ) &&
       !/\b(?:troops|soldiers|military|army|forces|fighters|deployed|mobili[sz]ed|recruited|conscripted)\b/i.test(
         head.subject ?? "",
       )
@@ -175,7 +197,12 @@ export function extractClaims(
           (hedged.additional ||
             head.anaphoric ||
             CONTINUATION.test(sentenceText) ||
-            /^(?:They|These|Those)\b/.test(sentenceText))));
+            /^(?:They|These|Those)\b/.test(sentenceText))) ||
+        // A speaker named in a paragraph carries over to its next sentences that name no one.
+        (prev.paragraph === sentence.paragraph &&
+          prev.sentence >= sIndex - 2 &&
+          !attribution.explicit &&
+          prev.sourceRefs.length > 0));
     // "It is reported that …" is an explicit, anonymous attribution; "reportedly" may continue a source.
     const inherits =
       continues &&
@@ -280,10 +307,37 @@ export function extractClaims(
       if (frameDates.includes(d)) continue;
       // A period ("since October", "by December") may open the sentence; a bare date must be in the clause.
       const inClause = d.start >= clauseStart - 2 && d.end <= clauseEnd + 2;
-      if (!inClause && !(d.role !== "point" && d.start >= sentence.start && d.end <= sentence.end)) continue;
-      const value = { date: d.date, precision: d.precision };
+      // …and so may a point that opens it ("Last October, 450 fighters were killed").
+      const opens =
+        d.start - sentence.start <= 6 &&
+        /^[\s,]*$/.test(body.slice(d.end, d.end + 2).replace(/^[^,\s].*/, ""));
+      if (!inClause && !opens && !(d.role !== "point" && d.start >= sentence.start && d.end <= sentence.end))
+        continue;
+      const value = { date: d.date, precision: d.eventPrecision ?? d.precision };
       if (d.role === "from") refersFrom = value;
-      else refersTo = value;
+      else if (d.role === "to") refersTo = value;
+      else {
+        // A point in time ("on Sunday", "last October") is a period whose two ends are that day or month.
+        if (!refersFrom || refersFrom === refersTo) refersFrom = value;
+        refersTo = value;
+      }
+    }
+    // A toll of the event the narrative dated ("on Sunday, gunmen attacked …") keeps that day, unless the
+    // sentence counts a running total.
+    if (
+      !refersFrom &&
+      !refersTo &&
+      EVENT_METRICS.has(metricValue) &&
+      rate === "total" &&
+      !head.anaphoric &&
+      !attribution.previously &&
+      !RUNNING_TOTAL.test(sentenceText)
+    ) {
+      const event = eventDateBefore(sIndex);
+      if (event) {
+        refersFrom = event;
+        refersTo = event;
+      }
     }
 
     // The quote: the frame that introduces the claim (when it is in the sentence) through the clause.
@@ -353,6 +407,14 @@ export function extractClaims(
   }
   markDuplicates(working);
   return { claims: working.map((w) => w.draft), sources: working.flatMap((w) => w.sourceRefs) };
+}
+
+/** Villagers, students, "Palestinians": people counted only when something happened to them. */
+function victimOnly(noun: string): boolean {
+  return (
+    VICTIM_NOUNS.includes(noun.toLowerCase()) ||
+    (/^\p{Lu}/u.test(noun) && countryOfDemonym(noun) !== undefined)
+  );
 }
 
 function hasImpersonalFrame(text: string): boolean {
@@ -475,8 +537,9 @@ function markDuplicates(working: Working[]): void {
       if (!sameInterval || earlier.draft.rate !== claim.draft.rate) continue;
       const weak = !claim.metricEvidenced;
       const sameMetric = earlier.draft.metric === claim.draft.metric;
-      const sameSource = earlier.draft.source === claim.draft.source || claim.draft.source === null;
-      if ((sameMetric && sameSource) || weak) {
+      // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
+      // quote, a lede and its detail), whoever the second sentence credits it to.
+      if (sameMetric || weak) {
         claim.draft.duplicateOf = j;
         claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);
         break;

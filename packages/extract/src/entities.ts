@@ -227,7 +227,8 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
         // "The Ministry of Defence of Ukraine", "the Ministry of Health in Gaza": the country or territory
         // it belongs to is part of the organisation's name, not a fragment beside it.
         const owner =
-          o.type === "organization" && /^(?:Ministry|Office|Department|Directorate|Council|Command)\b/.test(o.text)
+          o.type === "organization" &&
+          /^(?:Ministry|Office|Department|Directorate|Council|Command)\b/.test(o.text)
             ? /^\s+(?:of|in)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,2})/u.exec(
                 body.slice(o.end, o.end + 60),
               )

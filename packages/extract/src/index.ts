@@ -8,7 +8,7 @@ import { splitSentences } from "./segment.ts";
 import { groupVariants, nameVariantScore, normaliseRole, normalizeName } from "./variants.ts";
 
 /** Bump when the output for the same input changes. */
-export const EXTRACTOR_VERSION = "1.1.0";
+export const EXTRACTOR_VERSION = "1.2.0";
 
 export interface ExtractOptions {
   publishedAt?: string | Date | null;
@@ -175,7 +175,9 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
  * "Ministry of Defence of Ukraine" → Ukraine, "Sudanese army spokesman" → Sudan.
  */
 function affiliationInName(name: string): string | null {
-  const owner = /\b(?:of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*){0,2})$/u.exec(name);
+  const owner = /\b(?:of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*){0,2})$/u.exec(
+    name,
+  );
   const leading = /^(?:the\s+)?([\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)?)/u.exec(name);
   for (const candidate of [owner?.[1], leading?.[1], leading?.[1]?.split(/\s+/)[0]]) {
     if (!candidate) continue;

@@ -159,7 +159,7 @@ const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
+  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
@@ -229,7 +229,15 @@ export function findPeopleHead(
   // "1,184 names were added to the list": a roll of the dead or missing counts people by name.
   const names = /^(\s+(?:new\s+|more\s+|additional\s+)?)names\b/i.exec(after);
   if (names && NAMED_LIST.test(after.slice(names[0].length)))
-    return head(text, quantity.end + (names[1]?.length ?? 0), quantity.end + names[0].length, false, null, null, false);
+    return head(
+      text,
+      quantity.end + (names[1]?.length ?? 0),
+      quantity.end + names[0].length,
+      false,
+      null,
+      null,
+      false,
+    );
 
   // "nearly 40% casualties", "3,000 Belarusian railway troops", "900 more troops"
   const words = /^(["”’]?\s+(?:of\s+)?)/.exec(after);
@@ -421,7 +429,8 @@ function metricOfNoun(noun: string, after: string): Metric | null {
 function metricOfVerb(verb: string): Metric | null {
   const v = verb.toLowerCase();
   if (/^killed (?:or|and)/.test(v)) return "casualties";
-  if (/^(?:kill|dead|died|perish|slain|claimed the lives|los\w+ (?:their|his|her) lives)/.test(v)) return "killed";
+  if (/^(?:kill|dead|died|perish|slain|claimed the lives|los\w+ (?:their|his|her) lives)/.test(v))
+    return "killed";
   if (/^(?:wound|injur|hurt)/.test(v)) return "wounded";
   if (/^(?:captur|taken prisoner|surrender|took|taken)/.test(v)) return "captured";
   if (/^missing/.test(v)) return "missing";
