@@ -58,6 +58,9 @@ interface Working {
   statedOnExplicit: boolean;
   sourceRefs: SourceRef[];
   numberStart: number;
+  /** Where the counted noun ends, and whether the figure opens or continues a list of parts. */
+  subjectEnd: number;
+  listItem: boolean;
   /** The place was recognised from its construction, not the gazetteer. */
   locationInferred: boolean;
 }
@@ -76,6 +79,8 @@ const CONTINUATION =
 const EVENT_METRICS = new Set<Metric>(["killed", "wounded", "casualties", "missing", "captured"]);
 const RUNNING_TOTAL =
   /\b(?:since|so far|in total|overall|altogether|to date|cumulative|this year|last year|in all|total of|war|conflict|began|started|invasion)\b/i;
+const NOT_HARMED_BEFORE =
+  /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
 // Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
 const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
@@ -138,20 +143,34 @@ export function extractClaims(
     if (!head) continue;
     const hedged = hedgeQuantity(body, quantity, sentence.start);
     const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
-    const clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
+    let clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
+    // "nearly 60 people, including civilians and soldiers, were killed": an aside does not end the clause.
+    const aside =
+      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom)\b[^,;.]*,(?=\s)/i.exec(
+        body.slice(clauseEnd, sentence.end),
+      );
+    if (aside) clauseEnd = findClauseEnd(body, sentence, clauseEnd + aside[0].length);
     const prev = working[working.length - 1];
 
     let metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
-    // "killed 14 people, including six children": a part of the figure before shares what happened to it.
-    if (
-      !metric.evidenced &&
-      prev &&
+    // "killed 14 people, including six children": a part of the figure before shares what happened to it,
+    // and so does the next item of the list ("including 745 civilians, 125 police and 148 fighters").
+    const listed =
+      prev !== undefined &&
       prev.sentence === sIndex &&
-      prev.metricEvidenced &&
-      SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart))
-    )
+      /^(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(body.slice(prev.subjectEnd, hedged.hedgeStart)) &&
+      prev.listItem;
+    const subset = SUBSET_BEFORE.test(
+      body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart),
+    );
+    if (!metric.evidenced && prev && prev.sentence === sIndex && prev.metricEvidenced && (subset || listed))
       metric = { metric: prev.draft.metric, evidenced: true, cue: null };
     // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
+    // "has killed thousands and displaced nearly 2 million people": the verb nearest the number decides.
+    if (
+      NOT_HARMED_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 40), hedged.hedgeStart))
+    )
+      continue;
     const counted = head.subject?.split(" ").pop() ?? "";
     if (
       (/^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff|children|women)$/i.test(
@@ -398,6 +417,8 @@ export function extractClaims(
       statedOnExplicit,
       sourceRefs: source ? [source, ...via] : [],
       numberStart: quantity.start,
+      subjectEnd: Math.max(head.subjectEnd, quantity.end),
+      listItem: subset || listed,
       locationInferred,
     };
     draft.confidence = confidenceOf(item, quantity, head, attribution, inherits);

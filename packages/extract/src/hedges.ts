@@ -23,13 +23,13 @@ const BEFORE: [RegExp, Qualifier][] = [
     /\b(no more than|not more than|at most|fewer than|less than|a maximum of|just under|under)\s+$/i,
     "at_most",
   ],
-  [/\b(at least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
+  [/\b(at least|a t least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
   [
     /\b(more than|upwards of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond)\s+$/i,
     "more_than",
   ],
   [
-    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|an approximate|roughly estimated|in the region of|on the order of)\s+$/i,
+    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|an approximate|roughly estimated|in the region of|on the order of|closer to)\s+$/i,
     "approximate",
   ],
 ];

@@ -46,6 +46,8 @@ export const VICTIM_NOUNS = [
   "bystanders",
   "shoppers",
   "fishermen",
+  "inhabitants",
+  "locals",
   "others",
 ];
 
@@ -124,6 +126,16 @@ const PEOPLE_NOUNS = [
   "deserters",
   "defectors",
   "bodies",
+  "injuries",
+  "attackers",
+  "assailants",
+  "terrorists",
+  "raiders",
+  "bandits",
+  "extremists",
+  "Islamists",
+  "individuals",
+  "persons",
   "operatives",
   "agents",
   "crew members",
@@ -161,7 +173,7 @@ const ANAPHORIC =
 const BARE_VERB =
   /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
-  /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+$/i;
+  /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+(?:(?:nearly|about|around|some|roughly|almost|at least|more than|over|up to|as many as|an estimated)\s+)?$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
 const TOTAL_BEFORE =
   /\b(?:total|number|toll|tally|count)\s+of\s+(wounded|dead|killed|casualties|deaths|injured|soldiers|troops|fighters|prisoners)\b[^.;]{0,70}?\b(?:to|at|reached|stands at|stood at|is|was)\s+(?:about\s+|some\s+|around\s+|roughly\s+|more than\s+|over\s+|nearly\s+|almost\s+)?$/i;
@@ -172,7 +184,7 @@ const TOLL_BEFORE =
 const BRINGING_BEFORE =
   /\b(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?(total|toll|death toll|tally|number|count)\b[^.;]{0,60}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/i;
 const NOUN_BEFORE =
-  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
+  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
   /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
 
@@ -215,6 +227,20 @@ export function findPeopleHead(
   )
     return null;
 
+  // "three wounded soldiers for every soldier killed": a ratio, not a count.
+  if (/^\s+(?:[\p{L}-]+\s+){0,3}(?:for|to)\s+(?:every|each)\b/iu.test(after) && (quantity.value ?? 100) < 20)
+    return null;
+
+  // "seven from the Malian army", "at least 20 from the Wagner group were killed": members of a force.
+  const fromForce =
+    /^\s+from\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:army|armed forces|group|forces?|military|militia|side|ranks|unit|battalion|brigade|police|gendarmerie|mercenaries)\b/iu.exec(
+      after,
+    );
+  if (fromForce) {
+    const start = quantity.end + (/^\s+/.exec(after)?.[0].length ?? 0);
+    return head(text, start, quantity.end + fromForce[0].length, false, null, null, false);
+  }
+
   // "4,000-strong contingent"
   const strong =
     /^-strong\s+((?:[\p{L}-]+\s+){0,3}?)(force|contingent|army|unit|brigade|battalion|division|corps|detachment|group|team|delegation)\b/iu.exec(
@@ -247,7 +273,15 @@ export function findPeopleHead(
   const subjectStart = quantity.end + offset;
   let cursor = offset;
   for (let step = 0; step < 6; step++) {
+    // '31 “terrorists” were killed': a word in scare quotes is still the noun.
+    if (/^[“"‘]/.test(after.slice(cursor))) cursor++;
     const rest = after.slice(cursor);
+    // "11,000 North Koreans", "Russian and Ukrainian soldiers" start with two words.
+    const pair = /^(\p{Lu}[\p{L}.]*\s+\p{Lu}[\p{L}]*)(?=[\s,.;]|$)/u.exec(rest);
+    if (pair?.[1] && /s$/.test(pair[1]) && countryOfDemonym(pair[1])) {
+      const end = quantity.end + cursor + pair[1].length;
+      return head(text, subjectStart, end, false, null, null, false);
+    }
     if (NON_PEOPLE_HEAD.test(rest)) return null;
     const noun = PEOPLE_RE.exec(rest);
     if (noun) {
@@ -297,7 +331,14 @@ export function findPeopleHead(
       ) &&
       PEOPLE_RE.test(rest.slice(word[0].length)) &&
       !/^(?:strong|dead|wounded|injured|killed)\b/i.test(rest.slice(word[0].length));
-    if (!(MODIFIERS.has(lower) || capitalised || adjectival || /-/.test(w) || nounModifier)) break;
+    // "Russian and Ukrainian soldiers": two demonyms joined by "and" modify one noun.
+    const joinedDemonym =
+      lower === "and" &&
+      step > 0 &&
+      /^\p{Lu}/u.test(rest.slice(word[0].length)) &&
+      countryOfDemonym(after.slice(0, cursor).trim().split(/\s+/).pop() ?? "") !== undefined;
+    if (!(MODIFIERS.has(lower) || capitalised || adjectival || /-/.test(w) || nounModifier || joinedDemonym))
+      break;
     cursor += word[0].length;
   }
 
@@ -415,7 +456,7 @@ function head(
 function metricOfNoun(noun: string, after: string): Metric | null {
   if (/^(?:casualties|losses)/.test(noun)) return "casualties";
   if (/^(?:dead|deaths|fatalities|killed|bodies|death toll|toll)/.test(noun)) return "killed";
-  if (/^(?:wounded|injured)/.test(noun)) return "wounded";
+  if (/^(?:wounded|injured|injuries)/.test(noun)) return "wounded";
   if (/^(?:prisoners|pows|captives|detainees|hostages)/.test(noun) || /^\s+of\s+war/i.test(after))
     return "captured";
   if (

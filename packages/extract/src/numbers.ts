@@ -229,6 +229,27 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     taken.push([m.index, m.index + m[0].length]);
   }
 
+  // "half a million": a fraction of a scale word.
+  const HALF = /\bhalf\s+a\s+(million|billion|thousand|dozen)\b/gi;
+  for (let m = HALF.exec(text); m; m = HALF.exec(text)) {
+    const unit = (m[1] ?? "").toLowerCase();
+    const value = (unit === "dozen" ? 12 : (SCALES[unit] ?? 0)) / 2;
+    found.push({
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      text: m[0],
+      kind: "number",
+      low: value,
+      high: value,
+      value,
+      percent: false,
+      yearLike: false,
+      vagueWords: null,
+      rangeIntro: null,
+    });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+
   const phrases: Phrase[] = [];
   ATOM_START.lastIndex = 0;
   for (let m = ATOM_START.exec(text); m; m = ATOM_START.exec(text)) {
