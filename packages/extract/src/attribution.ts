@@ -34,12 +34,12 @@ export interface Attribution {
 }
 
 const SAY =
-  "said|says|say|saying|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes";
+  "said|says|say|saying|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters";
 const SAY_RE = new RegExp(`\\b(${SAY})\\b`, "gi");
 const NP_BOUNDARY =
-  /(?:^|[;:“”"(—–]|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
+  /(?:^|[;:“”"()—–]|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
 const TRAILING_AUX =
-  /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?|last\s+\w+|this\s+\w+|in\s+a\s+(?:statement|report|briefing|interview))$/i;
+  /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?|last\s+\w+|this\s+\w+|in\s+an?\s+(?:(?:press|written|separate|brief|short|new|televised|video|online)\s+)?(?:statement|report|briefing|interview|update|post|communiqu[eé]|press conference|news conference))$/i;
 const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
@@ -425,7 +425,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   text = text.replace(/\s+(?:who|whom|which|whose)\s[\s\S]*$/i, "");
   // "the health ministry's figures": the owner of the figures.
   text = text.replace(
-    /[’']s?(?:\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|estimates?|count|tally|reports?|assessment))?$/i,
+    /[’']s?(?:\s+(?:own\s+|latest\s+|new\s+|updated\s+|daily\s+)?(?:figures|data|estimates?|count|tally|reports?|assessment|statement|toll))?$/i,
     "",
   );
   // "the Britain-based Syrian Observatory": where a body is based is not part of its name.
@@ -454,6 +454,21 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   const definite = /\bthe\s+$/i.test(body.slice(Math.max(0, start - 4), start));
   if (definite) {
     const back = coreferent(ctx, text, start, end);
+    if (back) return back;
+  }
+  // "a military statement", "army figures", "the ministry's statement": the body that issued them.
+  const issued =
+    /^(?:(?:a|an|the|its|their|new|latest|updated|official|daily|preliminary)\s+)*([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:statement|figures|toll|data|count|tally|communiqu[eé]|update)$/iu.exec(
+      text,
+    );
+  if (issued?.[1] && ORG_ANAPHOR.test(issued[1].replace(/[’']s$/, ""))) {
+    const issuerStart = start + text.indexOf(issued[1]);
+    const back = coreferent(
+      ctx,
+      issued[1].replace(/[’']s$/, ""),
+      issuerStart,
+      issuerStart + issued[1].length,
+    );
     if (back) return back;
   }
 
@@ -654,7 +669,20 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
       return true;
     };
     let best: SourceRef | null = null;
-    const mention = lastBefore(ctx.index, start, (m) => fits(m.entity.name, m.entity.type, m.entity.kind));
+    // "the army": an organisation called so before any other armed body.
+    const named = /^(?:army|military|forces)$/.test(noun)
+      ? lastBefore(
+          ctx.index,
+          start,
+          (m) =>
+            (m.entity.type === "organization" || m.entity.type === "group") &&
+            [m.entity.name, ...m.entity.aliases].some((n) =>
+              new RegExp(`\\b(?:${noun}|armed forces)\\b`, "i").test(n),
+            ),
+        )
+      : null;
+    const mention =
+      named ?? lastBefore(ctx.index, start, (m) => fits(m.entity.name, m.entity.type, m.entity.kind));
     if (mention) best = refOf(mention.entity, mention.start, mention.end);
     for (const r of prior) {
       if (r.entity) continue;

@@ -399,9 +399,9 @@ export function extractClaims(
       subject,
       subjectEntity,
       location,
-      source: source?.name ?? null,
+      source: source ? writtenName(source) : null,
       sourceType: source?.type ?? null,
-      via: via.map((v) => ({ name: v.name, type: v.type })),
+      via: via.map((v) => ({ name: writtenName(v), type: v.type })),
       statedOn,
       refersFrom,
       refersTo,
@@ -428,6 +428,29 @@ export function extractClaims(
   }
   markDuplicates(working);
   return { claims: working.map((w) => w.draft), sources: working.flatMap((w) => w.sourceRefs) };
+}
+
+/**
+ * A known body is named as the article names it ("Sudan's army" → "Sudanese army", "AFP"), its fullest
+ * written form, when the article never writes the reference name: readers and editors see the text's name,
+ * and the entity keeps the reference name with the written forms as aliases.
+ */
+function writtenName(ref: SourceRef): string {
+  const entity = ref.entity;
+  if (!entity || !entity.key.startsWith("g:") || entity.mentions.length === 0) return ref.name;
+  if (entity.mentions.some((m) => m.text === entity.name)) return ref.name;
+  let best = ref.name;
+  let bestLength = 0;
+  for (const m of entity.mentions) {
+    const text = m.text.replace(/^the\s+/i, "");
+    // "South Korean intelligence" describes a service vaguely; its reference name says more.
+    if (/\bintelligence$/i.test(text)) continue;
+    if (text.length > bestLength) {
+      best = text;
+      bestLength = text.length;
+    }
+  }
+  return best;
 }
 
 /** Villagers, students, "Palestinians": people counted only when something happened to them. */
