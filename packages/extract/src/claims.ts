@@ -81,6 +81,8 @@ const RUNNING_TOTAL =
   /\b(?:since|so far|in total|overall|altogether|to date|cumulative|this year|last year|in all|total of|war|conflict|began|started|invasion)\b/i;
 const NOT_HARMED_BEFORE =
   /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
+const TOLL_STANDS =
+  /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
 // Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
 const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
@@ -146,13 +148,16 @@ export function extractClaims(
     let clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
     // "nearly 60 people, including civilians and soldiers, were killed": an aside does not end the clause.
     const aside =
-      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom)\b[^,;.]*,(?=\s)/i.exec(
+      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom)\b[^,;.]*,(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
         body.slice(clauseEnd, sentence.end),
       );
     if (aside) clauseEnd = findClauseEnd(body, sentence, clauseEnd + aside[0].length);
     const prev = working[working.length - 1];
 
     let metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
+    // "the total death toll since the war began on October 8, 2023, stands at 1,640 people".
+    if (!metric.evidenced && TOLL_STANDS.test(body.slice(sentence.start, hedged.hedgeStart)))
+      metric = { metric: "killed", evidenced: true, cue: "toll" };
     // "killed 14 people, including six children": a part of the figure before shares what happened to it,
     // and so does the next item of the list ("including 745 civilians, 125 police and 148 fighters").
     const listed =

@@ -175,6 +175,17 @@ export function findDates(
     ) {
       date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
     }
+    // "on Friday" in news is the Friday before, not the one after.
+    if (
+      anchor &&
+      !future &&
+      known.weekday !== undefined &&
+      known.day === undefined &&
+      known.month === undefined &&
+      result.start.date().getTime() > latestOf(anchor).getTime() + 86_400_000
+    ) {
+      date = new Date(result.start.date().getTime() - 7 * 86_400_000);
+    }
     // "last October" said in October means a year earlier.
     if (
       anchor &&

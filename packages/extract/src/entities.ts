@@ -513,6 +513,17 @@ function analyseSpan(
       k++;
       continue;
     }
+    // "Health Minister", "Interior Minister": the portfolio before a title belongs to the title.
+    const nextToken = tokens[k + 1];
+    if (
+      nextToken &&
+      HEAD_TITLE_WORDS.has(nextToken.text.toLowerCase()) &&
+      !isKnownFirstName(token.text) &&
+      !isKnownName(token.text)
+    ) {
+      k++;
+      continue;
+    }
     if (k > 0 && CONNECTORS.has(token.text)) {
       k++;
       continue;
@@ -520,7 +531,17 @@ function analyseSpan(
     break;
   }
   out.gazetteer.push(...gazetteerInRun);
-  const rest = tokens.slice(k);
+  let rest = tokens.slice(k);
+  // "caretaker Public Firas Abiad": a stray common word before a full name is not part of it.
+  while (
+    !headTitle &&
+    rest.length >= 3 &&
+    isCommonWord((rest[0] as Token).text) &&
+    !isKnownName((rest[0] as Token).text) &&
+    !NAME_PARTICLES.has((rest[0] as Token).text) &&
+    !ORG_KEYWORDS.has(stripApostrophe((rest[rest.length - 1] as Token).text))
+  )
+    rest = rest.slice(1);
   const runText = k > 0 ? body.slice((tokens[0] as Token).start, (tokens[k - 1] as Token).end) : "";
   if (!rest.length) {
     if (headTitle) out.titleOnly = { end: (tokens[tokens.length - 1] as Token).end, text: runText };
