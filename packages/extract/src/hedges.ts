@@ -18,9 +18,9 @@ export interface Hedged {
 }
 
 const BEFORE: [RegExp, Qualifier][] = [
-  [/\b(as many as|up to)\s+$/i, "up_to"],
+  [/\b(as many as|up to|as high as)\s+$/i, "up_to"],
   [
-    /\b(no more than|not more than|at most|fewer than|less than|a maximum of|just under|under)\s+$/i,
+    /\b(no more than|not more than|at most|(?<!\b(?:no|not)\s)fewer than|(?<!\b(?:no|not)\s)less than|a maximum of|just under|under)\s+$/i,
     "at_most",
   ],
   [/\b(at least|a t least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],

@@ -127,6 +127,8 @@ const PEOPLE_NOUNS = [
   "defectors",
   "bodies",
   "injuries",
+  "lives",
+  "staffers",
   "attackers",
   "assailants",
   "terrorists",
@@ -184,10 +186,12 @@ const TOLL_BEFORE =
 const BRINGING_BEFORE =
   /\b(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?(total|toll|death toll|tally|number|count)\b[^.;]{0,60}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/i;
 const NOUN_BEFORE =
-  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
+  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
   /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
 
+const TOLL_REACHES =
+  /\b((?:death\s+)?toll(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:troops|soldiers|people|civilians|dead|fighters))?|casualties|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\b[^.;]{0,160}?\b(?:(?:has|had|have)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|reached|remains|remained|stands|stood|hit|went up|gone up|increased|ranges|ranged|put|puts|placed|estimated|estimates)\s+(?:(?:the\s+)?(?:number|figure|toll)\s+)?(?:to|at|between)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
 const NAMED_LIST =
   /^[^.;]{0,60}\b(?:added|list|lists|memorial|register|registry|roll|database|identified|verified|published)\b/i;
 
@@ -390,6 +394,26 @@ export function findPeopleHead(
       subject: null,
     };
   }
+  // "The Palestinian death toll from ongoing Israeli attacks on the Gaza Strip has risen to 23,708",
+  // "put the number of deceased hostages at 66": a toll named earlier in the sentence reaches the number.
+  const wide = text.slice(Math.max(sentenceStart, quantity.start - 220), quantity.start);
+  const risen = /\btoll\b|\bcasualties\b|\bnumber of\b|\bfigure\b/i.test(wide)
+    ? TOLL_REACHES.exec(wide)
+    : null;
+  if (risen?.[1]) {
+    const start = quantity.start - (wide.length - risen.index);
+    const noun = risen[1].toLowerCase();
+    const metric = /casualt/.test(noun)
+      ? "casualties"
+      : /injur|wound/.test(noun)
+        ? "wounded"
+        : /toll|dead|deaths|deceased|killed|martyrs|fatalities|slain/.test(noun)
+          ? "killed"
+          : null;
+    if (metric || !/\bfigure\b/.test(noun))
+      return head(text, start, start + risen[1].length, metric === null, metric, null, false);
+    return { ...head(text, quantity.end, quantity.end, true, null, null, false), subject: null };
+  }
   const toll = /\btoll\b/i.test(before) ? TOLL_BEFORE.exec(before) : null;
   if (toll?.[1]) {
     const start = quantity.start - (before.length - toll.index);
@@ -455,7 +479,7 @@ function head(
 
 function metricOfNoun(noun: string, after: string): Metric | null {
   if (/^(?:casualties|losses)/.test(noun)) return "casualties";
-  if (/^(?:dead|deaths|fatalities|killed|bodies|death toll|toll)/.test(noun)) return "killed";
+  if (/^(?:dead|deaths|fatalities|killed|bodies|death toll|toll|lives)/.test(noun)) return "killed";
   if (/^(?:wounded|injured|injuries)/.test(noun)) return "wounded";
   if (/^(?:prisoners|pows|captives|detainees|hostages)/.test(noun) || /^\s+of\s+war/i.test(after))
     return "captured";

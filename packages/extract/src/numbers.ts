@@ -85,7 +85,7 @@ const VAGUE = new RegExp(
     "\\b(several|a\\s+few|a\\s+couple\\s+of|some)\\s+(hundred|thousand|dozen)\\b(?:\\s+of\\b)?",
     "\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:of|more)\\b)(?:\\s+of\\b)?",
     // A bare plural as the subject or object of what people undergo: "dozens were killed", "killing dozens".
-    `\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:(?:more|others|people)\\s+)?(?:(?:were|have been|had been|are|was)\\s+)?(?:${BARE_VAGUE_VERBS})\\b)`,
+    `\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:(?:more|others|people)\\s+)?(?:(?:were|have been|had been|have|had|are|was)\\s+)?(?:${BARE_VAGUE_VERBS})\\b)`,
     `(?<=\\b(?:${VAGUE_OBJECT_VERBS})\\s+)(hundreds|thousands|dozens|scores)\\b(?![\\s-]+(?:of|more)\\b)`,
   ].join("|"),
   "gi",
