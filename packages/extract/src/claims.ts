@@ -83,6 +83,7 @@ const NOT_HARMED_BEFORE =
   /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
 const TOLL_STANDS =
   /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
+const SEX_BREAKDOWN = /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
 // Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
 const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
@@ -177,6 +178,8 @@ export function extractClaims(
     )
       continue;
     const counted = head.subject?.split(" ").pop() ?? "";
+    // "Three women and seven men were killed": a breakdown by sex of a toll given elsewhere.
+    if (/^(?:men|women|boys|girls)$/i.test(counted) && SEX_BREAKDOWN.test(sentence.text)) continue;
     if (
       (/^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff|children|women)$/i.test(
         counted,
@@ -450,6 +453,8 @@ function writtenName(ref: SourceRef): string {
     const text = m.text.replace(/^the\s+/i, "");
     // "South Korean intelligence" describes a service vaguely; its reference name says more.
     if (/\bintelligence$/i.test(text)) continue;
+    // "Ukraine's General Staff" is a way of writing the name, never the name itself.
+    if (/[’']s\s/.test(text)) continue;
     if (text.length > bestLength) {
       best = text;
       bestLength = text.length;

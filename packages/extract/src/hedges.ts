@@ -18,7 +18,11 @@ export interface Hedged {
 }
 
 const BEFORE: [RegExp, Qualifier][] = [
-  [/\b(as many as|up to|as high as)\s+$/i, "up_to"],
+  // "went up to 182" is a toll that rose, not a ceiling.
+  [
+    /\b(as many as|(?<!\b(?:went|gone|going|goes|rose|risen|climbed|jumped|shot|come|came|comes)\s)up to|as high as)\s+$/i,
+    "up_to",
+  ],
   [
     /\b(no more than|not more than|at most|(?<!\b(?:no|not)\s)fewer than|(?<!\b(?:no|not)\s)less than|a maximum of|just under|under)\s+$/i,
     "at_most",

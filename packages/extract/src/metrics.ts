@@ -192,6 +192,9 @@ const NON_PEOPLE_HEAD =
 
 const TOLL_REACHES =
   /\b((?:death\s+)?toll(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:troops|soldiers|people|civilians|dead|fighters))?|casualties|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\b[^.;]{0,160}?\b(?:(?:has|had|have)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|reached|remains|remained|stands|stood|hit|went up|gone up|increased|ranges|ranged|put|puts|placed|estimated|estimates)\s+(?:(?:the\s+)?(?:number|figure|toll)\s+)?(?:to|at|between)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
+// "put the number of deceased hostages at 66", "estimates the death toll at approximately 130,000".
+const PUT_AT =
+  /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
 const NAMED_LIST =
   /^[^.;]{0,60}\b(?:added|list|lists|memorial|register|registry|roll|database|identified|verified|published)\b/i;
 
@@ -398,7 +401,7 @@ export function findPeopleHead(
   // "put the number of deceased hostages at 66": a toll named earlier in the sentence reaches the number.
   const wide = text.slice(Math.max(sentenceStart, quantity.start - 220), quantity.start);
   const risen = /\btoll\b|\bcasualties\b|\bnumber of\b|\bfigure\b/i.test(wide)
-    ? TOLL_REACHES.exec(wide)
+    ? (PUT_AT.exec(wide) ?? TOLL_REACHES.exec(wide))
     : null;
   if (risen?.[1]) {
     const start = quantity.start - (wide.length - risen.index);

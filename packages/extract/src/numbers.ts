@@ -259,6 +259,14 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const before = text.slice(Math.max(0, at - 6), at);
     // Part of a word or code ("F-16", "Su-34", "K2"), a list number, or the tail of a decimal.
     if (/^\d/.test(m[0]) && /(?:\p{L}-?|[\d.,#:]|No\.\s?)$/u.test(before)) continue;
+    // "on Dec 4", "September 17": a day of a month.
+    if (
+      /^\d{1,2}$/.test(m[0]) &&
+      /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s+$/.test(
+        text.slice(Math.max(0, at - 12), at),
+      )
+    )
+      continue;
     const phrase = readPhrase(text, at);
     if (!phrase) continue;
     ATOM_START.lastIndex = phrase.end;

@@ -269,3 +269,95 @@ describe("the period a figure describes", () => {
     expect(c.refersFrom).toEqual({ date: "2024-11-03", precision: "day" });
   });
 });
+
+describe("tolls named before the figure", () => {
+  it.each([
+    [
+      "The Palestinian death toll from ongoing attacks on the territory has risen to 23,708, the ministry said.",
+      23_708,
+      "killed",
+    ],
+    [
+      "The death toll from the strikes on the port rose to 35 on Sunday, the health ministry said.",
+      35,
+      "killed",
+    ],
+    ["The monitor put the number of deceased hostages at 66.", 66, "killed"],
+    ["The conflict has so far claimed thousands of lives, the UN said.", 2_000, "killed"],
+    ["Officials said the number of injured ranges between 2,750 and 2,800.", 2_750, "wounded"],
+    [
+      "The death toll since the war began on October 8, 2023, stands at 1,640 people, he said.",
+      1_640,
+      "killed",
+    ],
+  ])("%s", (text, low, metric) => {
+    const c = only(text);
+    expect([c.valueLow, c.metric]).toEqual([low, metric]);
+  });
+
+  it("'went up to N' is a toll that rose, not a ceiling", () => {
+    const c = only("Casualties in the strikes went up to 182, the agency said.");
+    expect([c.valueLow, c.valueHigh, c.qualifier]).toEqual([182, 182, "exact"]);
+  });
+
+  it("'no fewer than N' is at least N; 'as high as N' at most N", () => {
+    expect(only("Medics said no fewer than 12 bodies were recovered.")).toMatchObject({
+      valueLow: 12,
+      valueHigh: null,
+      qualifier: "at_least",
+    });
+    expect(only("The toll could be as high as 4,000 fighters killed, the report said.")).toMatchObject({
+      valueLow: null,
+      valueHigh: 4_000,
+      qualifier: "up_to",
+    });
+  });
+
+  it("a bare 'thousands have died'", () => {
+    expect(only("Thousands have died in the fighting, aid groups say.").metric).toBe("killed");
+  });
+});
+
+describe("numbers that are no tolls", () => {
+  it("a day of a month is no count: 'the deaths on Dec 4 of five troops'", () => {
+    const all = counted("The army announced the deaths on Dec 4 of five troops.");
+    expect(all.map((c) => c.valueLow)).toEqual([5]);
+  });
+
+  it("a breakdown of a toll by sex is not a toll of its own", () => {
+    const all = counted(
+      "Ten civilians were killed in the strike, the group said. Three women and seven men were among them.",
+    );
+    expect(all.map((c) => c.valueLow)).toEqual([10]);
+  });
+});
+
+describe("speakers as the article names them", () => {
+  it("a known body keeps the name the article writes", () => {
+    const a = article("Sudan's army said 300 RSF fighters were killed, AFP reported.");
+    expect(a.claims[0]?.source).toBe("Sudanese Armed Forces");
+    const b = article("The Sudanese army said 300 RSF fighters were killed, AFP reported.");
+    expect(b.claims[0]?.source).toBe("Sudanese army");
+    expect(b.claims[0]?.via.map((v) => v.name)).toEqual(["AFP"]);
+    const army = b.entities.find((e) => e.name === "Sudanese Armed Forces");
+    expect(army?.aliases).toContain("Sudanese army");
+  });
+
+  it("a statement or figures are credited to the body that issued them", () => {
+    const all = counted(
+      "The Israeli army said on Monday that two soldiers were killed in the north. According to army figures, 22 soldiers have been killed since October.",
+    );
+    expect(all[1]?.source).toBe("Israeli army");
+  });
+
+  it("'Health Minister X' is a person with a portfolio", () => {
+    const a = article("Health Minister Amal Haddad announced that 31 people were killed in the strike.");
+    expect(a.claims[0]?.source).toBe("Amal Haddad");
+    expect(a.entities.find((e) => e.name === "Amal Haddad")?.role).toBe("Health Minister");
+  });
+
+  it("'on Friday' is the Friday before publication", () => {
+    const c = only("Gunmen killed 31 villagers on Friday, officials said.");
+    expect(c.refersFrom?.date).toBe("2024-11-01");
+  });
+});
