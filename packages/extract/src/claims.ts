@@ -439,7 +439,7 @@ export function extractClaims(
 }
 
 /**
- * A known body is named as the article names it ("Sudan's army" → "Sudanese army", "AFP"), its fullest
+ * A known body is named as the article names it ("the Sudanese army", "the Israeli military"), its fullest
  * written form, when the article never writes the reference name: readers and editors see the text's name,
  * and the entity keeps the reference name with the written forms as aliases.
  */
@@ -453,8 +453,11 @@ function writtenName(ref: SourceRef): string {
     const text = m.text.replace(/^the\s+/i, "");
     // "South Korean intelligence" describes a service vaguely; its reference name says more.
     if (/\bintelligence$/i.test(text)) continue;
-    // "Ukraine's General Staff" is a way of writing the name, never the name itself.
-    if (/[’']s\s/.test(text)) continue;
+    // "Ukraine's General Staff" is a way of writing the name, never the name itself; abbreviations and
+    // capitalised variants ("U.N.", "Kyodo", "Defence Ministry") stand for the reference name; so does a
+    // description by kind ("the U.N. refugee agency"). Only a plain description of a national body
+    // ("Sudanese army", "Israeli military") is how the article names it.
+    if (/[’']s\s/.test(text) || !/\s\p{Ll}/u.test(text) || /\bagency$/i.test(text)) continue;
     if (text.length > bestLength) {
       best = text;
       bestLength = text.length;

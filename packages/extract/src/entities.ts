@@ -707,9 +707,24 @@ function linkPeople(
     if (candidate.titled && candidate.titled !== record.name) record.aliases.add(candidate.titled);
     if (candidate.role && !record.role) record.role = candidate.role;
   };
+  const byTokens = new Map<string, EntityRecord>();
   for (const candidate of full) {
-    const key = `person:${normalizeName(candidate.text)}`;
+    const normalized = normalizeName(candidate.text);
+    const key = `person:${normalized}`;
+    // "Goremykin Viktor" and "Viktor Goremykin" in one article: one person, named first name first.
+    const tokens = normalized.split(" ").sort().join(" ");
+    const same = records.has(key) ? undefined : byTokens.get(tokens);
+    if (same) {
+      const firstOf = (name: string) => name.split(/\s+/)[0] ?? "";
+      if (isKnownFirstName(firstOf(candidate.text)) && !isKnownFirstName(firstOf(same.name))) {
+        same.aliases.add(same.name);
+        same.name = candidate.text;
+      }
+      add(candidate, same);
+      continue;
+    }
     const record = recordFor(records, key, candidate.text, "person", "person");
+    byTokens.set(tokens, record);
     add(candidate, record);
     const parts = normalizeName(candidate.text).split(" ");
     const surname = parts[parts.length - 1];

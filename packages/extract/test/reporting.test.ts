@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nameVariantScore } from "../src/index.ts";
 import { article, claims, only } from "./helpers.ts";
 
 // Constructions of real reporting on conflicts: several figures in one sentence, number words, tolls
@@ -338,7 +339,8 @@ describe("speakers as the article names them", () => {
     expect(a.claims[0]?.source).toBe("Sudanese Armed Forces");
     const b = article("The Sudanese army said 300 RSF fighters were killed, AFP reported.");
     expect(b.claims[0]?.source).toBe("Sudanese army");
-    expect(b.claims[0]?.via.map((v) => v.name)).toEqual(["AFP"]);
+    // An abbreviation stands for the reference name.
+    expect(b.claims[0]?.via.map((v) => v.name)).toEqual(["Agence France-Presse"]);
     const army = b.entities.find((e) => e.name === "Sudanese Armed Forces");
     expect(army?.aliases).toContain("Sudanese army");
   });
@@ -359,5 +361,31 @@ describe("speakers as the article names them", () => {
   it("'on Friday' is the Friday before publication", () => {
     const c = only("Gunmen killed 31 villagers on Friday, officials said.");
     expect(c.refersFrom?.date).toBe("2024-11-01");
+  });
+});
+
+describe("names written surname first", () => {
+  it("one person in one article, named first name first", () => {
+    const a = article(
+      "Goremykin Viktor, a spokesman for the ministry, said 300 troops had arrived. Viktor Goremykin later said 200 more had been sent.",
+    );
+    const people = a.entities.filter((e) => e.type === "person");
+    expect(people.map((p) => p.name)).toEqual(["Viktor Goremykin"]);
+    expect(people[0]?.aliases).toContain("Goremykin Viktor");
+  });
+
+  it("across articles, surname-first is a close variant", () => {
+    const score = nameVariantScore(
+      { name: "Goremykin Viktor", type: "person", role: null },
+      { name: "Viktor Goremykin", type: "person", role: null },
+    );
+    expect(score).toBeGreaterThan(0.8);
+    // Another person sharing only a first name is not even suggested.
+    expect(
+      nameVariantScore(
+        { name: "Goremykin Viktor", type: "person", role: null },
+        { name: "Viktor Petrov", type: "person", role: null },
+      ),
+    ).toBeLessThan(0.75);
   });
 });
