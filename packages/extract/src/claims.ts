@@ -445,7 +445,7 @@ export function extractClaims(
  */
 function writtenName(ref: SourceRef): string {
   const entity = ref.entity;
-  if (!entity || !entity.key.startsWith("g:") || entity.mentions.length === 0) return ref.name;
+  if (!entity?.key.startsWith("g:") || entity.mentions.length === 0) return ref.name;
   if (entity.mentions.some((m) => m.text === entity.name)) return ref.name;
   let best = ref.name;
   let bestLength = 0;
