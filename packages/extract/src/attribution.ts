@@ -645,6 +645,20 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
       return last.entity ? refOf(last.entity, start, end) : { ...last, start, end };
     return null;
   }
+  // "US officials told the paper … the officials claimed": the described speakers named just before.
+  const plural =
+    /^(officials|sources|analysts|activists|medics|witnesses|residents|experts|diplomats|researchers)$/i.exec(
+      text,
+    );
+  if (plural?.[1]) {
+    const noun = plural[1].toLowerCase();
+    const described = lastSpeaker(
+      ctx,
+      start,
+      (r) => r.entity === null && r.name.toLowerCase().endsWith(` ${noun}`),
+    );
+    if (described) return { ...described, start, end };
+  }
   const org = ORG_ANAPHOR.exec(text);
   if (org?.[1]) {
     const noun = org[1].toLowerCase();

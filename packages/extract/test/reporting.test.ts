@@ -172,6 +172,13 @@ describe("who said it", () => {
     ]);
   });
 
+  it("'the officials' are the described officials named just before", () => {
+    const all = counted(
+      "Casualties are approaching 500,000 soldiers, US officials have told the Daily Herald. Russian casualties are approaching 300,000, the officials said.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["US officials", "US officials"]);
+  });
+
   it("described speakers: rescuers, a resident of a village", () => {
     expect(only("The airstrike killed at least 20 people, rescuers said.").source).toBe("rescuers");
   });
