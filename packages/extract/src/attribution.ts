@@ -34,17 +34,17 @@ export interface Attribution {
 }
 
 const SAY =
-  "said|says|say|saying|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes";
+  "said|says|say|saying|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters";
 const SAY_RE = new RegExp(`\\b(${SAY})\\b`, "gi");
 const NP_BOUNDARY =
-  /(?:^|[;:“”"(—–]|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
+  /(?:^|[;:“”"()—–]|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
 const TRAILING_AUX =
-  /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?|last\s+\w+|this\s+\w+|in\s+a\s+(?:statement|report|briefing|interview))$/i;
+  /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?|last\s+\w+|this\s+\w+|in\s+an?\s+(?:(?:press|written|separate|brief|short|new|televised|video|online)\s+)?(?:statement|report|briefing|interview|update|post|communiqu[eé]|press conference|news conference))$/i;
 const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
 const SOURCE_NOUNS =
-  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission)$/i;
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission|staff|general staff|headquarters|ministry of [\w ]+|rescuers|paramedics|nurses|survivors|villagers|locals|elders|relatives|leaders|lawyers|spokespeople|teams|volunteers|committees?|unions?|networks?|councils?|services|departments?|hospitals?|morgues?|civil defen[cs]e|emergency services|first responders|security sources|tribal sources|humanitarian sources|medical sources|state media|state television|state TV|broadcasters?)$/i;
 const SINGULAR_PERSON =
   /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator|envoy|ambassador)$/i;
 const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
@@ -344,6 +344,9 @@ function orderLayers(layers: Layer[]): SourceRef[] {
 }
 
 /** The noun phrase before a verb, back to a clause boundary. */
+const APPOSITIVE_ROLE =
+  /^,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,3}(?:head|administrator|chief|spokes\w+|director|leader|commander|governor|minister|official|member|president|founder|coordinator|chairman|chair|secretary|mayor|adviser|advisor|representative|envoy|researcher|analyst|officer|general|colonel|deputy|lawmaker|senator|prefect|resident|witness|doctor|nurse|activist)\b/iu;
+
 function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
   // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
   const before = body
@@ -357,6 +360,23 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
     .replace(/(?<=\p{L}),\s+(?:a|an|the)\s+[^,;:“”"]{2,80},\s*(?=(?:also\s+|later\s+)?$)/u, (m) =>
       " ".repeat(m.length),
     );
+  // "Christophe Ndaye, head of a local rights group, based in Beni, said": a name, then descriptions
+  // between commas; the name is the subject.
+  const chain =
+    /^(\s*(?:\p{Lu}[\p{L}.’'-]*)(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){0,4})((?:,\s+[^,;:“”"]{2,90}){1,3}),\s*(?:also\s+|later\s+)?$/u.exec(
+      before,
+    );
+  if (
+    chain?.[1] &&
+    !/^\s*(?:In|On|At|After|Before|During|Since|By|From|Meanwhile|However|Earlier|Later|Last|This|But|And|Separately|Elsewhere|Overall|Still|Yet)\b/.test(
+      chain[1],
+    ) &&
+    APPOSITIVE_ROLE.test(chain[2] ?? "")
+  ) {
+    const lead = /^\s*/.exec(chain[1])?.[0].length ?? 0;
+    const start = scopeStart + lead;
+    return { start, end: scopeStart + chain[1].length };
+  }
   // "A spokesperson for the army, Brigadier Nabil Abdallah, said": the name between commas is the subject.
   const named =
     /,\s+(\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){1,5}),\s*$/u.exec(
@@ -405,9 +425,23 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   text = text.replace(/\s+(?:who|whom|which|whose)\s[\s\S]*$/i, "");
   // "the health ministry's figures": the owner of the figures.
   text = text.replace(
-    /[’']s?(?:\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|estimates?|count|tally|reports?|assessment))?$/i,
+    /[’']s?(?:\s+(?:own\s+|latest\s+|new\s+|updated\s+|daily\s+)?(?:figures|data|estimates?|count|tally|reports?|assessment|statement|toll))?$/i,
     "",
   );
+  // "the Britain-based Syrian Observatory": where a body is based is not part of its name.
+  text = text.replace(/^(?:the\s+)?(?:[\p{L}.-]+-based\s+)(?:war\s+monitor\s+)?/iu, (m) => {
+    start += m.length;
+    return "";
+  });
+  // "a new toll by activists": the toll is the activists'.
+  const byWhom =
+    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|grim)\s+)*(?:toll|count|tally|figures?|estimates?|report)\s+(?:by|from)\s+/i.exec(
+      text,
+    );
+  if (byWhom) {
+    start += byWhom[0].length;
+    text = text.slice(byWhom[0].length);
+  }
   // "Hospital officials in Rafah": where the speakers are does not name them.
   const located =
     /^(.+?\b(?:officials|sources|doctors|medics|residents|witnesses|workers|activists|authorities|staff|police|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
@@ -422,15 +456,37 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     const back = coreferent(ctx, text, start, end);
     if (back) return back;
   }
+  // "a military statement", "army figures", "the ministry's statement": the body that issued them.
+  const issued =
+    /^(?:(?:a|an|the|its|their|new|latest|updated|official|daily|preliminary)\s+)*([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:statement|figures|toll|data|count|tally|communiqu[eé]|update)$/iu.exec(
+      text,
+    );
+  if (issued?.[1] && ORG_ANAPHOR.test(issued[1].replace(/[’']s$/, ""))) {
+    const issuerStart = start + text.indexOf(issued[1]);
+    const back = coreferent(
+      ctx,
+      issued[1].replace(/[’']s$/, ""),
+      issuerStart,
+      issuerStart + issued[1].length,
+    );
+    if (back) return back;
+  }
 
   const pronoun = PRONOUN.exec(text);
   if (pronoun?.[1]) {
     const p = pronoun[1].toLowerCase();
     if (p === "he" || p === "she") {
+      const speaker = lastSpeaker(ctx, start, (r) => r.type === "person" && r.entity !== null);
       const person = lastBefore(index, start, (m) => m.entity.type === "person");
+      // The person who spoke last, unless another person was named since (the nearer antecedent).
+      if (speaker?.entity && (!person || person.entity === speaker.entity || person.start < speaker.start))
+        return refOf(speaker.entity, start, end);
       return person ? refOf(person.entity, start, end) : null;
     }
     if (p === "it") {
+      // "The army said … It said …": the organisation speaking last, before any organisation merely named.
+      const speaker = lastSpeaker(ctx, start, (r) => r.type === "organization" || r.type === "group");
+      if (speaker) return speaker.entity ? refOf(speaker.entity, start, end) : { ...speaker, start, end };
       const org = lastBefore(index, start, (m) => m.entity.type === "organization");
       return org ? refOf(org.entity, start, end) : null;
     }
@@ -515,7 +571,13 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   if (gazetteer) return { name: gazetteer.name, type: gazetteer.type, entity: null, start, end };
   // "researchers at the Institute for Strategy and Policy": the institution they speak for.
   const at = /\s(?:at|from|with|of)\s+(?:the\s+)?(\p{Lu}[^,;]*)$/u.exec(described);
-  if (at?.[1] && SOURCE_NOUNS.test(described.slice(0, at.index))) {
+  if (
+    at?.[1] &&
+    SOURCE_NOUNS.test(described.slice(0, at.index)) &&
+    !/^(?:ministry|office|department|directorate|council|command|government|agency)$/i.test(
+      described.slice(0, at.index).split(/\s+/).pop() ?? "",
+    )
+  ) {
     const tailStart = end - at[1].length;
     const named = namedOrganisation(at[1], tailStart, end);
     if (named) return named;
@@ -562,7 +624,7 @@ function namedOrganisation(text: string, start: number, end: number): SourceRef 
 }
 
 const ORG_ANAPHOR =
-  /^(?:(?:health|defen[cs]e|interior|foreign|aid|rights|humanitarian|rebel|armed|militant|medical|charity|relief|monitoring|research)\s+)?(group|agency|ministry|organi[sz]ation|charity|alliance|militia|movement|coalition|body|watchdog|monitor|observatory|network|office|institute|council|committee|army|military|force|forces|rebels|junta|government|administration|authority|authorities|service|mission|directorate|command)$/i;
+  /^(?:(?:health|defen[cs]e|interior|foreign|aid|rights|humanitarian|rebel|armed|militant|medical|charity|relief|monitoring|research)\s+)?(group|agency|ministry|organi[sz]ation|charity|alliance|militia|movement|coalition|body|watchdog|monitor|observatory|network|office|institute|council|committee|army|military|force|forces|rebels|junta|government|administration|authority|authorities|service|mission|directorate|command|general staff|staff|headquarters)$/i;
 const PERSON_ANAPHOR =
   /^(?:(?:senior|regional|local|military|security|government|defen[cs]e|police|army|rebel|intelligence|health|western|u\.?s\.?)\s+)?(official|spokes(?:man|woman|person)|commander|officer|diplomat|analyst|source|envoy|general|colonel|minister|governor|mayor|chief|leader)$/i;
 
@@ -583,6 +645,20 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
       return last.entity ? refOf(last.entity, start, end) : { ...last, start, end };
     return null;
   }
+  // "US officials told the paper … the officials claimed": the described speakers named just before.
+  const plural =
+    /^(officials|sources|analysts|activists|medics|witnesses|residents|experts|diplomats|researchers)$/i.exec(
+      text,
+    );
+  if (plural?.[1]) {
+    const noun = plural[1].toLowerCase();
+    const described = lastSpeaker(
+      ctx,
+      start,
+      (r) => r.entity === null && r.name.toLowerCase().endsWith(` ${noun}`),
+    );
+    if (described) return { ...described, start, end };
+  }
   const org = ORG_ANAPHOR.exec(text);
   if (org?.[1]) {
     const noun = org[1].toLowerCase();
@@ -590,6 +666,15 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
       if (type !== "organization" && type !== "group") return false;
       const lower = name.toLowerCase();
       if (/^ministry$/.test(noun)) return /\bministry\b|\bministries\b/.test(lower);
+      if (/staff|headquarters/.test(noun)) return lower.includes(noun) || kind === "military";
+      // "the agency said": a news, aid or intelligence agency named before, not an armed group.
+      if (noun === "agency")
+        return (
+          kind === "news" ||
+          kind === "agency" ||
+          kind === "intl" ||
+          /\b(?:agency|office|service|programme|program|fund|unicef|unhcr|ocha|unrwa|who)\b/.test(lower)
+        );
       if (/^(?:army|military|force|forces|command)$/.test(noun))
         return kind === "military" || /\b(?:army|military|forces?|command)\b/.test(lower);
       if (/^(?:government|administration|authority|authorities|junta)$/.test(noun))
@@ -598,7 +683,20 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
       return true;
     };
     let best: SourceRef | null = null;
-    const mention = lastBefore(ctx.index, start, (m) => fits(m.entity.name, m.entity.type, m.entity.kind));
+    // "the army": an organisation called so before any other armed body.
+    const named = /^(?:army|military|forces)$/.test(noun)
+      ? lastBefore(
+          ctx.index,
+          start,
+          (m) =>
+            (m.entity.type === "organization" || m.entity.type === "group") &&
+            [m.entity.name, ...m.entity.aliases].some((n) =>
+              new RegExp(`\\b(?:${noun}|armed forces)\\b`, "i").test(n),
+            ),
+        )
+      : null;
+    const mention =
+      named ?? lastBefore(ctx.index, start, (m) => fits(m.entity.name, m.entity.type, m.entity.kind));
     if (mention) best = refOf(mention.entity, mention.start, mention.end);
     for (const r of prior) {
       if (r.entity) continue;
@@ -629,6 +727,20 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
     if (best) return best.entity ? refOf(best.entity, start, end) : { ...best, start, end };
   }
   return null;
+}
+
+/** The latest source of an earlier claim that fits, within the last ~600 characters. */
+function lastSpeaker(
+  ctx: AttributionContext,
+  at: number,
+  accept: (ref: SourceRef) => boolean,
+): SourceRef | null {
+  let found: SourceRef | null = null;
+  for (const ref of ctx.priorSources ?? []) {
+    if (ref.start >= at || at - ref.start > 600 || !accept(ref)) continue;
+    if (!found || ref.start > found.start) found = ref;
+  }
+  return found;
 }
 
 function appositivePerson(ctx: AttributionContext, start: number): SourceRef | null {

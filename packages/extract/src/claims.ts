@@ -2,9 +2,17 @@ import type { EntityType, Metric, Precision, Qualifier, Rate } from "@headcount/
 import { type Attribution, attribute, type SourceRef } from "./attribution.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import type { EntityIndex } from "./entities.ts";
+import { countryOfDemonym } from "./gazetteer.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import { findLocation, lastDestination } from "./location.ts";
-import { findMetric, findPeopleHead, findRate, type PeopleHead, subjectEntityOf } from "./metrics.ts";
+import {
+  findMetric,
+  findPeopleHead,
+  findRate,
+  type PeopleHead,
+  subjectEntityOf,
+  VICTIM_NOUNS,
+} from "./metrics.ts";
 import { findQuantities, type Quantity } from "./numbers.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
 
@@ -50,6 +58,9 @@ interface Working {
   statedOnExplicit: boolean;
   sourceRefs: SourceRef[];
   numberStart: number;
+  /** Where the counted noun ends, and whether the figure opens or continues a list of parts. */
+  subjectEnd: number;
+  listItem: boolean;
   /** The place was recognised from its construction, not the gazetteer. */
   locationInferred: boolean;
 }
@@ -65,6 +76,15 @@ const VICTIM_METRICS = new Set<Metric>([
 ]);
 const CONTINUATION =
   /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
+const EVENT_METRICS = new Set<Metric>(["killed", "wounded", "casualties", "missing", "captured"]);
+const RUNNING_TOTAL =
+  /\b(?:since|so far|in total|overall|altogether|to date|cumulative|this year|last year|in all|total of|war|conflict|began|started|invasion)\b/i;
+const NOT_HARMED_BEFORE =
+  /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
+const TOLL_STANDS =
+  /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
+const SEX_BREAKDOWN = /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
+const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
 // Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
 const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
 const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
@@ -99,6 +119,22 @@ export function extractClaims(
     return found;
   };
 
+  /** The last day the narrative dated an event on, up to a sentence (not a day something was said). */
+  const eventDateBefore = (sIndex: number): ResolvedDate | null => {
+    for (let k = sIndex; k >= Math.max(0, sIndex - 6); k--) {
+      const s = sentences[k] as Sentence;
+      const points = datesOf(k).filter((d) => {
+        if (d.role !== "point" || (d.eventPrecision ?? d.precision) !== "day") return false;
+        const near = body.slice(Math.max(s.start, d.start - 30), d.start);
+        const after = body.slice(d.end, Math.min(s.end, d.end + 20));
+        return !SAID_NEAR.test(near) && !/^\s*(?:said|told|announced|reported|stated)\b/i.test(after);
+      });
+      const last = points[points.length - 1];
+      if (last) return { date: last.date, precision: last.eventPrecision ?? last.precision };
+    }
+    return null;
+  };
+
   const working: Working[] = [];
   const priorSources: SourceRef[] = [];
   for (const quantity of findQuantities(body)) {
@@ -110,16 +146,50 @@ export function extractClaims(
     if (!head) continue;
     const hedged = hedgeQuantity(body, quantity, sentence.start);
     const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
-    const clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
+    let clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
+    // "nearly 60 people, including civilians and soldiers, were killed": an aside does not end the clause.
+    const aside =
+      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom)\b[^,;.]*,(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
+        body.slice(clauseEnd, sentence.end),
+      );
+    if (aside) clauseEnd = findClauseEnd(body, sentence, clauseEnd + aside[0].length);
     const prev = working[working.length - 1];
 
-    const metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
+    let metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
+    // "the total death toll since the war began on October 8, 2023, stands at 1,640 people".
+    if (!metric.evidenced && TOLL_STANDS.test(body.slice(sentence.start, hedged.hedgeStart)))
+      metric = { metric: "killed", evidenced: true, cue: "toll" };
+    // "killed 14 people, including six children": a part of the figure before shares what happened to it,
+    // and so does the next item of the list ("including 745 civilians, 125 police and 148 fighters").
+    const listed =
+      prev !== undefined &&
+      prev.sentence === sIndex &&
+      /^(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(body.slice(prev.subjectEnd, hedged.hedgeStart)) &&
+      prev.listItem;
+    const subset = SUBSET_BEFORE.test(
+      body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart),
+    );
+    if (!metric.evidenced && prev && prev.sentence === sIndex && prev.metricEvidenced && (subset || listed))
+      metric = { metric: prev.draft.metric, evidenced: true, cue: null };
     // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
+    // "has killed thousands and displaced nearly 2 million people": the verb nearest the number decides.
     if (
-      /^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff|children|women)$/i.test(
-        head.subject?.split(" ").pop() ?? "",
+      NOT_HARMED_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 40), hedged.hedgeStart))
+    )
+      continue;
+    const counted = head.subject?.split(" ").pop() ?? "";
+    // "Three women and seven men were killed": a breakdown by sex of a toll given elsewhere.
+    if (/^(?:men|women|boys|girls)$/i.test(counted) && SEX_BREAKDOWN.test(sentence.text)) continue;
+    if (
+      (/^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff|children|women)$/i.test(
+        counted,
+      ) ||
+        victimOnly(counted)) &&
+      !(
+        metric.evidenced &&
+        VICTIM_METRICS.has(metric.metric) &&
+        !(victimOnly(counted) && metric.metric === "recruited")
       ) &&
-      !(metric.evidenced && VICTIM_METRICS.has(metric.metric)) &&
       !/\b(?:troops|soldiers|military|army|forces|fighters|deployed|mobili[sz]ed|recruited|conscripted)\b/i.test(
         head.subject ?? "",
       )
@@ -154,7 +224,12 @@ export function extractClaims(
           (hedged.additional ||
             head.anaphoric ||
             CONTINUATION.test(sentenceText) ||
-            /^(?:They|These|Those)\b/.test(sentenceText))));
+            /^(?:They|These|Those)\b/.test(sentenceText))) ||
+        // A speaker named in a paragraph carries over to its next sentences that name no one.
+        (prev.paragraph === sentence.paragraph &&
+          prev.sentence >= sIndex - 2 &&
+          !attribution.explicit &&
+          prev.sourceRefs.length > 0));
     // "It is reported that …" is an explicit, anonymous attribution; "reportedly" may continue a source.
     const inherits =
       continues &&
@@ -259,10 +334,37 @@ export function extractClaims(
       if (frameDates.includes(d)) continue;
       // A period ("since October", "by December") may open the sentence; a bare date must be in the clause.
       const inClause = d.start >= clauseStart - 2 && d.end <= clauseEnd + 2;
-      if (!inClause && !(d.role !== "point" && d.start >= sentence.start && d.end <= sentence.end)) continue;
-      const value = { date: d.date, precision: d.precision };
+      // …and so may a point that opens it ("Last October, 450 fighters were killed").
+      const opens =
+        d.start - sentence.start <= 6 &&
+        /^[\s,]*$/.test(body.slice(d.end, d.end + 2).replace(/^[^,\s].*/, ""));
+      if (!inClause && !opens && !(d.role !== "point" && d.start >= sentence.start && d.end <= sentence.end))
+        continue;
+      const value = { date: d.date, precision: d.eventPrecision ?? d.precision };
       if (d.role === "from") refersFrom = value;
-      else refersTo = value;
+      else if (d.role === "to") refersTo = value;
+      else {
+        // A point in time ("on Sunday", "last October") is a period whose two ends are that day or month.
+        if (!refersFrom || refersFrom === refersTo) refersFrom = value;
+        refersTo = value;
+      }
+    }
+    // A toll of the event the narrative dated ("on Sunday, gunmen attacked …") keeps that day, unless the
+    // sentence counts a running total.
+    if (
+      !refersFrom &&
+      !refersTo &&
+      EVENT_METRICS.has(metricValue) &&
+      rate === "total" &&
+      !head.anaphoric &&
+      !attribution.previously &&
+      !RUNNING_TOTAL.test(sentenceText)
+    ) {
+      const event = eventDateBefore(sIndex);
+      if (event) {
+        refersFrom = event;
+        refersTo = event;
+      }
     }
 
     // The quote: the frame that introduces the claim (when it is in the sentence) through the clause.
@@ -305,9 +407,9 @@ export function extractClaims(
       subject,
       subjectEntity,
       location,
-      source: source?.name ?? null,
+      source: source ? writtenName(source) : null,
       sourceType: source?.type ?? null,
-      via: via.map((v) => ({ name: v.name, type: v.type })),
+      via: via.map((v) => ({ name: writtenName(v), type: v.type })),
       statedOn,
       refersFrom,
       refersTo,
@@ -323,6 +425,8 @@ export function extractClaims(
       statedOnExplicit,
       sourceRefs: source ? [source, ...via] : [],
       numberStart: quantity.start,
+      subjectEnd: Math.max(head.subjectEnd, quantity.end),
+      listItem: subset || listed,
       locationInferred,
     };
     draft.confidence = confidenceOf(item, quantity, head, attribution, inherits);
@@ -332,6 +436,42 @@ export function extractClaims(
   }
   markDuplicates(working);
   return { claims: working.map((w) => w.draft), sources: working.flatMap((w) => w.sourceRefs) };
+}
+
+/**
+ * A known body is named as the article names it ("the Sudanese army", "the Israeli military"), its fullest
+ * written form, when the article never writes the reference name: readers and editors see the text's name,
+ * and the entity keeps the reference name with the written forms as aliases.
+ */
+function writtenName(ref: SourceRef): string {
+  const entity = ref.entity;
+  if (!entity?.key.startsWith("g:") || entity.mentions.length === 0) return ref.name;
+  if (entity.mentions.some((m) => m.text === entity.name)) return ref.name;
+  let best = ref.name;
+  let bestLength = 0;
+  for (const m of entity.mentions) {
+    const text = m.text.replace(/^the\s+/i, "");
+    // "South Korean intelligence" describes a service vaguely; its reference name says more.
+    if (/\bintelligence$/i.test(text)) continue;
+    // "Ukraine's General Staff" is a way of writing the name, never the name itself; abbreviations and
+    // capitalised variants ("U.N.", "Kyodo", "Defence Ministry") stand for the reference name; so does a
+    // description by kind ("the U.N. refugee agency"). Only a plain description of a national body
+    // ("Sudanese army", "Israeli military") is how the article names it.
+    if (/[’']s\s/.test(text) || !/\s\p{Ll}/u.test(text) || /\bagency$/i.test(text)) continue;
+    if (text.length > bestLength) {
+      best = text;
+      bestLength = text.length;
+    }
+  }
+  return best;
+}
+
+/** Villagers, students, "Palestinians": people counted only when something happened to them. */
+function victimOnly(noun: string): boolean {
+  return (
+    VICTIM_NOUNS.includes(noun.toLowerCase()) ||
+    (/^\p{Lu}/u.test(noun) && countryOfDemonym(noun) !== undefined)
+  );
 }
 
 function hasImpersonalFrame(text: string): boolean {
@@ -454,8 +594,9 @@ function markDuplicates(working: Working[]): void {
       if (!sameInterval || earlier.draft.rate !== claim.draft.rate) continue;
       const weak = !claim.metricEvidenced;
       const sameMetric = earlier.draft.metric === claim.draft.metric;
-      const sameSource = earlier.draft.source === claim.draft.source || claim.draft.source === null;
-      if ((sameMetric && sameSource) || weak) {
+      // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
+      // quote, a lede and its detail), whoever the second sentence credits it to.
+      if (sameMetric || weak) {
         claim.draft.duplicateOf = j;
         claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);
         break;

@@ -20,6 +20,8 @@ export interface DateMention extends ResolvedDate {
   role: "point" | "from" | "to";
   /** Needed the anchor to resolve (weekday, "last week", a month without a year). */
   relative: boolean;
+  /** How precisely the words name the day an event happened on (a weekday names one day). */
+  eventPrecision?: Precision;
 }
 
 const RANK: Record<Precision, number> = { day: 0, week: 1, month: 2, year: 3, unknown: 4 };
@@ -144,25 +146,45 @@ export function findDates(
       continue;
     }
     if (!anchor && relative) continue;
-    const role = /\b(?:since|from|starting|beginning)\s+(?:early\s+|late\s+|mid-?)?$/i.test(beforeText)
-      ? "from"
-      : /\b(?:by|until|till|through|before|up to)\s+(?:the end of\s+)?(?:early\s+|late\s+|mid-?)?$/i.test(
-            beforeText,
-          )
-        ? "to"
-        : "point";
+    // "in the past week", "over the last two months": a period that runs from then to when it was said.
+    const pastSpan =
+      /^(?:the\s+)?(?:past|previous)\s+(?:\w+\s+)?(?:weeks?|months?|days?)$/i.test(raw.trim()) ||
+      /^(?:the\s+)?last\s+\w+\s+(?:weeks|months|days)$/i.test(raw.trim());
+    const role =
+      pastSpan ||
+      /\b(?:since|from|starting|beginning|between)\s+(?:early\s+|late\s+|mid-?)?$/i.test(beforeText)
+        ? "from"
+        : /\b(?:by|until|till|through|before|up to)\s+(?:the end of\s+)?(?:early\s+|late\s+|mid-?)?$/i.test(
+              beforeText,
+            )
+          ? "to"
+          : "point";
     const future = /\b(?:will|would|expected|plans?|planned|next|coming|upcoming|scheduled)\b/i.test(
       text.slice(Math.max(0, result.index - 40), result.index),
     );
     // Without a year, news means the most recent such date, not a future one ("in April" in October).
+    const futureSentence =
+      role === "to" &&
+      /\b(?:will|would|expected|plans?|planned|aims?|target|next|coming|by the end of)\b/i.test(text);
     if (
       anchor &&
-      role !== "to" &&
+      !futureSentence &&
       !future &&
       known.year === undefined &&
       date.getTime() > latestOf(anchor).getTime() + 86_400_000
     ) {
       date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+    }
+    // "on Friday" in news is the Friday before, not the one after.
+    if (
+      anchor &&
+      !future &&
+      known.weekday !== undefined &&
+      known.day === undefined &&
+      known.month === undefined &&
+      result.start.date().getTime() > latestOf(anchor).getTime() + 86_400_000
+    ) {
+      date = new Date(result.start.date().getTime() - 7 * 86_400_000);
     }
     // "last October" said in October means a year earlier.
     if (
@@ -180,6 +202,7 @@ export function findDates(
     const counted =
       /\b(?:yesterday|today|tonight|ago|last|this|next|week|weeks)\b/i.test(raw) ||
       known.weekday !== undefined;
+    const ownPrecision = precision;
     if (relative && anchor && counted) precision = coarser(precision, anchor.precision);
     found.push({
       start: offset + result.index,
@@ -189,11 +212,29 @@ export function findDates(
       precision,
       role,
       relative,
+      // A weekday in an article dated to its week still names one day: an event's date keeps it.
+      eventPrecision: known.weekday !== undefined && ownPrecision === "day" ? "day" : precision,
     });
   }
   if (anchor)
     found.push(...ordinalDays(text, offset, anchor), ...relativeSpans(text, offset, narrative ?? anchor));
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  // "between January and February 2025": the second date closes the period, and lends its year to the first.
+  for (let i = 1; i < found.length; i++) {
+    const first = found[i - 1] as DateMention;
+    const second = found[i] as DateMention;
+    if (
+      first.role !== "from" ||
+      !/^\s*(?:and|to|until|through|-|–)\s*$/i.test(text.slice(first.end - offset, second.start - offset))
+    )
+      continue;
+    second.role = "to";
+    if (first.relative && first.precision === "month" && /\b(?:19|20)\d{2}\b/.test(second.text)) {
+      first.date = `${second.date.slice(0, 4)}${first.date.slice(4)}`;
+      first.relative = false;
+    }
+  }
+  return found;
 }
 
 /** "on the 22nd" in Korean-style wire copy: the day of the anchor's month (or the month before). */

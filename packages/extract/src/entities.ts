@@ -223,7 +223,24 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
       const sentenceInitial = i === 0 || /^[“"‘(—–-]$/.test(tokens[i - 1]?.text ?? "");
       const result = analyseSpan(body, span, sentenceInitial, sentence.headline);
       for (const g of result.gazetteer) addGazetteer(g.entry, g.start, g.end);
-      for (const o of result.orgs) orgCandidates.push(o);
+      for (const o of result.orgs) {
+        // "The Ministry of Defence of Ukraine", "the Ministry of Health in Gaza": the country or territory
+        // it belongs to is part of the organisation's name, not a fragment beside it.
+        const owner =
+          o.type === "organization" &&
+          /^(?:Ministry|Office|Department|Directorate|Council|Command)\b/.test(o.text)
+            ? /^\s+(?:of|in)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,2})/u.exec(
+                body.slice(o.end, o.end + 60),
+              )
+            : null;
+        const place = owner?.[1] ? lookupSurface(owner[1]) : undefined;
+        if (owner?.[1] && place?.type === "place") {
+          const end = o.end + owner[0].length;
+          orgCandidates.push({ ...o, end, text: body.slice(o.start, end) });
+          continue;
+        }
+        orgCandidates.push(o);
+      }
       // "around El Fasher, the capital of …", "the town of Alamata": a name in a place's position is a place.
       if (
         result.person &&
@@ -455,6 +472,12 @@ function analyseSpan(
     return out;
   }
 
+  // "Ministry of Health", "Office of the President": a keyword followed by "of" opens an organisation's name.
+  if (tokens.length >= 3 && ORG_KEYWORDS.has((tokens[0] as Token).text) && tokens[1]?.text === "of") {
+    emitNamed(body, tokens, out);
+    return out;
+  }
+
   // Titles, demonyms and gazetteer names before a person's name: "Kherson Governor Ivan Petrenko".
   let k = 0;
   let headTitle = false;
@@ -490,6 +513,17 @@ function analyseSpan(
       k++;
       continue;
     }
+    // "Health Minister", "Interior Minister": the portfolio before a title belongs to the title.
+    const nextToken = tokens[k + 1];
+    if (
+      nextToken &&
+      HEAD_TITLE_WORDS.has(nextToken.text.toLowerCase()) &&
+      !isKnownFirstName(token.text) &&
+      !isKnownName(token.text)
+    ) {
+      k++;
+      continue;
+    }
     if (k > 0 && CONNECTORS.has(token.text)) {
       k++;
       continue;
@@ -497,7 +531,17 @@ function analyseSpan(
     break;
   }
   out.gazetteer.push(...gazetteerInRun);
-  const rest = tokens.slice(k);
+  let rest = tokens.slice(k);
+  // "caretaker Public Firas Abiad": a stray common word before a full name is not part of it.
+  while (
+    !headTitle &&
+    rest.length >= 3 &&
+    isCommonWord((rest[0] as Token).text) &&
+    !isKnownName((rest[0] as Token).text) &&
+    !NAME_PARTICLES.has((rest[0] as Token).text) &&
+    !ORG_KEYWORDS.has(stripApostrophe((rest[rest.length - 1] as Token).text))
+  )
+    rest = rest.slice(1);
   const runText = k > 0 ? body.slice((tokens[0] as Token).start, (tokens[k - 1] as Token).end) : "";
   if (!rest.length) {
     if (headTitle) out.titleOnly = { end: (tokens[tokens.length - 1] as Token).end, text: runText };
@@ -663,9 +707,24 @@ function linkPeople(
     if (candidate.titled && candidate.titled !== record.name) record.aliases.add(candidate.titled);
     if (candidate.role && !record.role) record.role = candidate.role;
   };
+  const byTokens = new Map<string, EntityRecord>();
   for (const candidate of full) {
-    const key = `person:${normalizeName(candidate.text)}`;
+    const normalized = normalizeName(candidate.text);
+    const key = `person:${normalized}`;
+    // "Goremykin Viktor" and "Viktor Goremykin" in one article: one person, named first name first.
+    const tokens = normalized.split(" ").sort().join(" ");
+    const same = records.has(key) ? undefined : byTokens.get(tokens);
+    if (same) {
+      const firstOf = (name: string) => name.split(/\s+/)[0] ?? "";
+      if (isKnownFirstName(firstOf(candidate.text)) && !isKnownFirstName(firstOf(same.name))) {
+        same.aliases.add(same.name);
+        same.name = candidate.text;
+      }
+      add(candidate, same);
+      continue;
+    }
     const record = recordFor(records, key, candidate.text, "person", "person");
+    byTokens.set(tokens, record);
     add(candidate, record);
     const parts = normalizeName(candidate.text).split(" ");
     const surname = parts[parts.length - 1];

@@ -18,18 +18,22 @@ export interface Hedged {
 }
 
 const BEFORE: [RegExp, Qualifier][] = [
-  [/\b(as many as|up to)\s+$/i, "up_to"],
+  // "went up to 182" is a toll that rose, not a ceiling.
   [
-    /\b(no more than|not more than|at most|fewer than|less than|a maximum of|just under|under)\s+$/i,
+    /\b(as many as|(?<!\b(?:went|gone|going|goes|rose|risen|climbed|jumped|shot|come|came|comes)\s)up to|as high as)\s+$/i,
+    "up_to",
+  ],
+  [
+    /\b(no more than|not more than|at most|(?<!\b(?:no|not)\s)fewer than|(?<!\b(?:no|not)\s)less than|a maximum of|just under|under)\s+$/i,
     "at_most",
   ],
-  [/\b(at least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
+  [/\b(at least|a t least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
   [
     /\b(more than|upwards of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond)\s+$/i,
     "more_than",
   ],
   [
-    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|an approximate|roughly estimated|in the region of|on the order of)\s+$/i,
+    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|an approximate|roughly estimated|in the region of|on the order of|closer to)\s+$/i,
     "approximate",
   ],
 ];

@@ -3,12 +3,12 @@ import { extractClaims } from "./claims.ts";
 import { inferPublished, parsePublished, type ResolvedDate } from "./dates.ts";
 import { type EntityRecord, extractEntities } from "./entities.ts";
 import { cleanArticle } from "./furniture.ts";
-import { lookupName } from "./gazetteer.ts";
+import { countryOfDemonym, lookupName, lookupSurface } from "./gazetteer.ts";
 import { splitSentences } from "./segment.ts";
 import { groupVariants, nameVariantScore, normaliseRole, normalizeName } from "./variants.ts";
 
 /** Bump when the output for the same input changes. */
-export const EXTRACTOR_VERSION = "1.1.0";
+export const EXTRACTOR_VERSION = "1.2.0";
 
 export interface ExtractOptions {
   publishedAt?: string | Date | null;
@@ -112,7 +112,7 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
         type: source.type,
         aliases: [],
         role: null,
-        affiliation: known?.affiliation ?? null,
+        affiliation: known?.affiliation ?? (source.type !== "place" ? affiliationInName(source.name) : null),
         mentions: [],
       };
       entities.push(entity);
@@ -170,12 +170,34 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
   };
 }
 
+/**
+ * The side a name speaks for when the name itself says it: "U.S. Secretary of State" → United States,
+ * "Ministry of Defence of Ukraine" → Ukraine, "Sudanese army spokesman" → Sudan.
+ */
+function affiliationInName(name: string): string | null {
+  const owner = /\b(?:of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*){0,2})$/u.exec(
+    name,
+  );
+  const leading = /^(?:the\s+)?([\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)?)/u.exec(name);
+  for (const candidate of [owner?.[1], leading?.[1], leading?.[1]?.split(/\s+/)[0]]) {
+    if (!candidate) continue;
+    const bare = candidate.replace(/[’']s$/, "");
+    const demonym = countryOfDemonym(bare);
+    if (demonym) return demonym;
+    const entry = lookupSurface(bare);
+    if (entry?.kind === "country") return entry.name;
+    if (entry?.type === "place" && entry.affiliation) return entry.affiliation;
+  }
+  return null;
+}
+
 function toExtractedEntity(record: EntityRecord): ExtractedEntity {
   let affiliation = record.affiliation;
   if (!affiliation && record.role) {
     const places = [...normaliseRole(record.role).places];
     affiliation = places[0] ?? null;
   }
+  if (!affiliation && record.type !== "place") affiliation = affiliationInName(record.name);
   return {
     name: record.name,
     type: record.type,

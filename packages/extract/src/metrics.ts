@@ -9,6 +9,48 @@ import type { Quantity } from "./numbers.ts";
  * only people undergo ("30 were killed", "killing 12").
  */
 
+/** People counted here only as victims of violence ("40 villagers were killed"), never as a force. */
+export const VICTIM_NOUNS = [
+  "villagers",
+  "residents",
+  "protesters",
+  "protestors",
+  "demonstrators",
+  "worshippers",
+  "worshipers",
+  "students",
+  "pupils",
+  "patients",
+  "passengers",
+  "farmers",
+  "herders",
+  "miners",
+  "journalists",
+  "reporters",
+  "doctors",
+  "nurses",
+  "paramedics",
+  "aid workers",
+  "humanitarian workers",
+  "health workers",
+  "teachers",
+  "migrants",
+  "suspects",
+  "family members",
+  "relatives",
+  "babies",
+  "infants",
+  "minors",
+  "boys",
+  "girls",
+  "bystanders",
+  "shoppers",
+  "fishermen",
+  "inhabitants",
+  "locals",
+  "others",
+];
+
 const PEOPLE_NOUNS = [
   "special forces",
   "special operations forces",
@@ -84,6 +126,18 @@ const PEOPLE_NOUNS = [
   "deserters",
   "defectors",
   "bodies",
+  "injuries",
+  "lives",
+  "staffers",
+  "attackers",
+  "assailants",
+  "terrorists",
+  "raiders",
+  "bandits",
+  "extremists",
+  "Islamists",
+  "individuals",
+  "persons",
   "operatives",
   "agents",
   "crew members",
@@ -101,6 +155,7 @@ const PEOPLE_NOUNS = [
   "police officers",
   "children",
   "women",
+  ...VICTIM_NOUNS,
   "strong",
 ];
 
@@ -118,9 +173,9 @@ const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|killed|wounded|injured|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
+  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
-  /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+$/i;
+  /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+(?:(?:nearly|about|around|some|roughly|almost|at least|more than|over|up to|as many as|an estimated)\s+)?$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
 const TOTAL_BEFORE =
   /\b(?:total|number|toll|tally|count)\s+of\s+(wounded|dead|killed|casualties|deaths|injured|soldiers|troops|fighters|prisoners)\b[^.;]{0,70}?\b(?:to|at|reached|stands at|stood at|is|was)\s+(?:about\s+|some\s+|around\s+|roughly\s+|more than\s+|over\s+|nearly\s+|almost\s+)?$/i;
@@ -131,9 +186,17 @@ const TOLL_BEFORE =
 const BRINGING_BEFORE =
   /\b(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?(total|toll|death toll|tally|number|count)\b[^.;]{0,60}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/i;
 const NOUN_BEFORE =
-  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
+  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
   /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
+
+const TOLL_REACHES =
+  /\b((?:death\s+)?toll(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:troops|soldiers|people|civilians|dead|fighters))?|casualties|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\b[^.;]{0,160}?\b(?:(?:has|had|have)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|reached|remains|remained|stands|stood|hit|went up|gone up|increased|ranges|ranged|put|puts|placed|estimated|estimates)\s+(?:(?:the\s+)?(?:number|figure|toll)\s+)?(?:to|at|between)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
+// "put the number of deceased hostages at 66", "estimates the death toll at approximately 130,000".
+const PUT_AT =
+  /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
+const NAMED_LIST =
+  /^[^.;]{0,60}\b(?:added|list|lists|memorial|register|registry|roll|database|identified|verified|published)\b/i;
 
 export interface PeopleHead {
   /** Subject as written (without the number and hedge), or null when it is only implied. */
@@ -171,6 +234,20 @@ export function findPeopleHead(
   )
     return null;
 
+  // "three wounded soldiers for every soldier killed": a ratio, not a count.
+  if (/^\s+(?:[\p{L}-]+\s+){0,3}(?:for|to)\s+(?:every|each)\b/iu.test(after) && (quantity.value ?? 100) < 20)
+    return null;
+
+  // "seven from the Malian army", "at least 20 from the Wagner group were killed": members of a force.
+  const fromForce =
+    /^\s+from\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:army|armed forces|group|forces?|military|militia|side|ranks|unit|battalion|brigade|police|gendarmerie|mercenaries)\b/iu.exec(
+      after,
+    );
+  if (fromForce) {
+    const start = quantity.end + (/^\s+/.exec(after)?.[0].length ?? 0);
+    return head(text, start, quantity.end + fromForce[0].length, false, null, null, false);
+  }
+
   // "4,000-strong contingent"
   const strong =
     /^-strong\s+((?:[\p{L}-]+\s+){0,3}?)(force|contingent|army|unit|brigade|battalion|division|corps|detachment|group|team|delegation)\b/iu.exec(
@@ -182,6 +259,19 @@ export function findPeopleHead(
     return head(text, start, end, false, null, null, true);
   }
 
+  // "1,184 names were added to the list": a roll of the dead or missing counts people by name.
+  const names = /^(\s+(?:new\s+|more\s+|additional\s+)?)names\b/i.exec(after);
+  if (names && NAMED_LIST.test(after.slice(names[0].length)))
+    return head(
+      text,
+      quantity.end + (names[1]?.length ?? 0),
+      quantity.end + names[0].length,
+      false,
+      null,
+      null,
+      false,
+    );
+
   // "nearly 40% casualties", "3,000 Belarusian railway troops", "900 more troops"
   const words = /^(["”’]?\s+(?:of\s+)?)/.exec(after);
   let offset = words ? words[0].length : 0;
@@ -190,7 +280,15 @@ export function findPeopleHead(
   const subjectStart = quantity.end + offset;
   let cursor = offset;
   for (let step = 0; step < 6; step++) {
+    // '31 “terrorists” were killed': a word in scare quotes is still the noun.
+    if (/^[“"‘]/.test(after.slice(cursor))) cursor++;
     const rest = after.slice(cursor);
+    // "11,000 North Koreans", "Russian and Ukrainian soldiers" start with two words.
+    const pair = /^(\p{Lu}[\p{L}.]*\s+\p{Lu}[\p{L}]*)(?=[\s,.;]|$)/u.exec(rest);
+    if (pair?.[1] && /s$/.test(pair[1]) && countryOfDemonym(pair[1])) {
+      const end = quantity.end + cursor + pair[1].length;
+      return head(text, subjectStart, end, false, null, null, false);
+    }
     if (NON_PEOPLE_HEAD.test(rest)) return null;
     const noun = PEOPLE_RE.exec(rest);
     if (noun) {
@@ -213,6 +311,19 @@ export function findPeopleHead(
     const word = /^([\p{L}][\p{L}’'.-]*)(\s+|$)/u.exec(rest);
     if (!word?.[1]) break;
     const w = word[1];
+    // "40 Palestinians", "18 Sudanese were killed": a people named by nationality heads the number.
+    if (
+      /^\p{Lu}/u.test(w) &&
+      /(?:s|ese|i)$/.test(w) &&
+      countryOfDemonym(w) &&
+      !/^\s*(?:(?:[\p{L}-]+\s+)?(?:troops|soldiers|forces|fighters|military|army|personnel|service|nationals|citizens|civilians|people|men|women|children)\b)/iu.test(
+        rest.slice(word[0].length),
+      ) &&
+      !/^\s*[\p{Lu}]/u.test(rest.slice(word[0].length))
+    ) {
+      const end = quantity.end + cursor + w.length;
+      return head(text, subjectStart, end, false, null, null, false);
+    }
     const lower = w.toLowerCase();
     const capitalised = /^\p{Lu}/u.test(w) && !["The", "A", "An", "In", "On", "Of"].includes(w);
     const adjectival =
@@ -227,7 +338,14 @@ export function findPeopleHead(
       ) &&
       PEOPLE_RE.test(rest.slice(word[0].length)) &&
       !/^(?:strong|dead|wounded|injured|killed)\b/i.test(rest.slice(word[0].length));
-    if (!(MODIFIERS.has(lower) || capitalised || adjectival || /-/.test(w) || nounModifier)) break;
+    // "Russian and Ukrainian soldiers": two demonyms joined by "and" modify one noun.
+    const joinedDemonym =
+      lower === "and" &&
+      step > 0 &&
+      /^\p{Lu}/u.test(rest.slice(word[0].length)) &&
+      countryOfDemonym(after.slice(0, cursor).trim().split(/\s+/).pop() ?? "") !== undefined;
+    if (!(MODIFIERS.has(lower) || capitalised || adjectival || /-/.test(w) || nounModifier || joinedDemonym))
+      break;
     cursor += word[0].length;
   }
 
@@ -278,6 +396,26 @@ export function findPeopleHead(
       ...head(text, quantity.end, quantity.end, true, /toll/.test(noun) ? "killed" : null, null, false),
       subject: null,
     };
+  }
+  // "The Palestinian death toll from ongoing Israeli attacks on the Gaza Strip has risen to 23,708",
+  // "put the number of deceased hostages at 66": a toll named earlier in the sentence reaches the number.
+  const wide = text.slice(Math.max(sentenceStart, quantity.start - 220), quantity.start);
+  const risen = /\btoll\b|\bcasualties\b|\bnumber of\b|\bfigure\b/i.test(wide)
+    ? (PUT_AT.exec(wide) ?? TOLL_REACHES.exec(wide))
+    : null;
+  if (risen?.[1]) {
+    const start = quantity.start - (wide.length - risen.index);
+    const noun = risen[1].toLowerCase();
+    const metric = /casualt/.test(noun)
+      ? "casualties"
+      : /injur|wound/.test(noun)
+        ? "wounded"
+        : /toll|dead|deaths|deceased|killed|martyrs|fatalities|slain/.test(noun)
+          ? "killed"
+          : null;
+    if (metric || !/\bfigure\b/.test(noun))
+      return head(text, start, start + risen[1].length, metric === null, metric, null, false);
+    return { ...head(text, quantity.end, quantity.end, true, null, null, false), subject: null };
   }
   const toll = /\btoll\b/i.test(before) ? TOLL_BEFORE.exec(before) : null;
   if (toll?.[1]) {
@@ -344,8 +482,8 @@ function head(
 
 function metricOfNoun(noun: string, after: string): Metric | null {
   if (/^(?:casualties|losses)/.test(noun)) return "casualties";
-  if (/^(?:dead|deaths|fatalities|killed|bodies|death toll|toll)/.test(noun)) return "killed";
-  if (/^(?:wounded|injured)/.test(noun)) return "wounded";
+  if (/^(?:dead|deaths|fatalities|killed|bodies|death toll|toll|lives)/.test(noun)) return "killed";
+  if (/^(?:wounded|injured|injuries)/.test(noun)) return "wounded";
   if (/^(?:prisoners|pows|captives|detainees|hostages)/.test(noun) || /^\s+of\s+war/i.test(after))
     return "captured";
   if (
@@ -359,8 +497,9 @@ function metricOfNoun(noun: string, after: string): Metric | null {
 function metricOfVerb(verb: string): Metric | null {
   const v = verb.toLowerCase();
   if (/^killed (?:or|and)/.test(v)) return "casualties";
-  if (/^(?:kill|dead|died|perish|slain|claimed the lives)/.test(v)) return "killed";
-  if (/^(?:wound|injur)/.test(v)) return "wounded";
+  if (/^(?:kill|dead|died|perish|slain|claimed the lives|los\w+ (?:their|his|her) lives)/.test(v))
+    return "killed";
+  if (/^(?:wound|injur|hurt)/.test(v)) return "wounded";
   if (/^(?:captur|taken prisoner|surrender|took|taken)/.test(v)) return "captured";
   if (/^missing/.test(v)) return "missing";
   if (/^(?:recruit|mobili|conscript|draft)/.test(v)) return "recruited";
@@ -373,14 +512,14 @@ function metricOfVerb(verb: string): Metric | null {
 // Cues for what happened, nearest to the number wins. Order inside one position: the more specific first.
 const CUES: [RegExp, Metric][] = [
   [
-    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|dead (?:or|and) (?:wounded|injured)|casualties|losses|lost|lose|loses|losing)\b/i,
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|dead (?:or|and) (?:wounded|injured)|casualties|losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|lost their lives|slain)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|slain|shot dead|bodies)\b/i,
     "killed",
   ],
-  [/\b(?:wounded|injured|wounding|injuring)\b/i, "wounded"],
+  [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],
   [
     /\b(?:captured|capture|capturing|taken (?:prisoner|captive)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
     "captured",

@@ -73,12 +73,20 @@ const ATOM_START = new RegExp(
   "gi",
 );
 
+const BARE_VAGUE_VERBS =
+  "killed|wounded|injured|hurt|died|dead|perished|captured|detained|abducted|arrested|missing|lost their lives";
+const VAGUE_OBJECT_VERBS =
+  "killing|killed|kill|kills|wounding|wounded|injuring|injured|capturing|captured|detaining|detained|abducting|abducted";
+
 // Vague quantities: interval = what the words allow; "thousands" is at least two thousand and below ten.
 const VAGUE = new RegExp(
   [
     "\\b(tens|hundreds)\\s+of\\s+thousands\\b(?:\\s+of\\b)?",
     "\\b(several|a\\s+few|a\\s+couple\\s+of|some)\\s+(hundred|thousand|dozen)\\b(?:\\s+of\\b)?",
     "\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:of|more)\\b)(?:\\s+of\\b)?",
+    // A bare plural as the subject or object of what people undergo: "dozens were killed", "killing dozens".
+    `\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:(?:more|others|people)\\s+)?(?:(?:were|have been|had been|have|had|are|was)\\s+)?(?:${BARE_VAGUE_VERBS})\\b)`,
+    `(?<=\\b(?:${VAGUE_OBJECT_VERBS})\\s+)(hundreds|thousands|dozens|scores)\\b(?![\\s-]+(?:of|more)\\b)`,
   ].join("|"),
   "gi",
 );
@@ -221,6 +229,27 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     taken.push([m.index, m.index + m[0].length]);
   }
 
+  // "half a million": a fraction of a scale word.
+  const HALF = /\bhalf\s+a\s+(million|billion|thousand|dozen)\b/gi;
+  for (let m = HALF.exec(text); m; m = HALF.exec(text)) {
+    const unit = (m[1] ?? "").toLowerCase();
+    const value = (unit === "dozen" ? 12 : (SCALES[unit] ?? 0)) / 2;
+    found.push({
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      text: m[0],
+      kind: "number",
+      low: value,
+      high: value,
+      value,
+      percent: false,
+      yearLike: false,
+      vagueWords: null,
+      rangeIntro: null,
+    });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+
   const phrases: Phrase[] = [];
   ATOM_START.lastIndex = 0;
   for (let m = ATOM_START.exec(text); m; m = ATOM_START.exec(text)) {
@@ -230,6 +259,14 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const before = text.slice(Math.max(0, at - 6), at);
     // Part of a word or code ("F-16", "Su-34", "K2"), a list number, or the tail of a decimal.
     if (/^\d/.test(m[0]) && /(?:\p{L}-?|[\d.,#:]|No\.\s?)$/u.test(before)) continue;
+    // "on Dec 4", "September 17": a day of a month.
+    if (
+      /^\d{1,2}$/.test(m[0]) &&
+      /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s+$/.test(
+        text.slice(Math.max(0, at - 12), at),
+      )
+    )
+      continue;
     const phrase = readPhrase(text, at);
     if (!phrase) continue;
     ATOM_START.lastIndex = phrase.end;
@@ -329,8 +366,9 @@ function vagueInterval(m: RegExpExecArray): [number, number] | null {
     if (quantifier === "a couple of") return [2 * unit, 3 * unit];
     return [2 * unit, 10 * unit - 1];
   }
-  if (m[4]) {
-    const word = m[4].toLowerCase();
+  const plural = m[4] ?? m[5] ?? m[6];
+  if (plural) {
+    const word = plural.toLowerCase();
     const unit = UNIT[word.replace(/s$/, "")] ?? 1;
     return [2 * unit, 10 * unit - 1];
   }

@@ -167,7 +167,11 @@ export function nameVariantScore(a: NamedThing, b: NamedThing): number {
     const r = Math.max(ratio(na, nb), ratio(skeleton(na), skeleton(nb)));
     return r >= 0.8 ? r : r * 0.6;
   }
-  const nameScore = personNameSimilarity(na.split(" "), nb.split(" "));
+  const ta = na.split(" ");
+  const tb = nb.split(" ");
+  // "Goremykin Viktor" is "Viktor Goremykin" written surname first, as Russian and Korean lists do.
+  const swapped = tb.length === 2 ? personNameSimilarity(ta, [tb[1] as string, tb[0] as string]) * 0.95 : 0;
+  const nameScore = Math.max(personNameSimilarity(ta, tb), swapped);
   const roles = a.role && b.role ? sameRole(a.role, b.role) : null;
   if (roles === true) return Math.min(1, 0.45 + 0.55 * nameScore);
   if (roles === false) return nameScore * 0.6;

@@ -1,0 +1,398 @@
+import { describe, expect, it } from "vitest";
+import { nameVariantScore } from "../src/index.ts";
+import { article, claims, only } from "./helpers.ts";
+
+// Constructions of real reporting on conflicts: several figures in one sentence, number words, tolls
+// written as what happened to people, speakers described or carried across a paragraph, and periods.
+const counted = (text: string) => claims(text).filter((c) => c.duplicateOf === null);
+
+describe("every figure of a sentence, each with its own metric", () => {
+  it("'killing N and wounding M' is two claims", () => {
+    const all = counted("The shelling killed 12 soldiers and wounded 30, the military said.");
+    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
+      [12, "killed"],
+      [30, "wounded"],
+    ]);
+  });
+
+  it("'N killed and M injured' is two claims", () => {
+    const all = counted("About 300 people were killed and 2,700 injured, the ministry said.");
+    expect(all.map((c) => [c.valueLow, c.qualifier, c.metric])).toEqual([
+      [300, "approximate", "killed"],
+      [2_700, "exact", "wounded"],
+    ]);
+  });
+
+  it("'N died and M were hurt'", () => {
+    const all = counted("Eight people died and 15 were hurt, police said.");
+    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
+      [8, "killed"],
+      [15, "wounded"],
+    ]);
+  });
+
+  it("'and M others injured' after a comma", () => {
+    const all = counted("Twenty-three people were killed, and 47 others injured, officials said.");
+    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
+      [23, "killed"],
+      [47, "wounded"],
+    ]);
+  });
+
+  it("'including N children' is part of the toll before it", () => {
+    const all = counted("The strike killed 14 people, including six children, the ministry said.");
+    expect(all.map((c) => [c.valueLow, c.metric, c.subject])).toEqual([
+      [14, "killed", "people"],
+      [6, "killed", "children"],
+    ]);
+  });
+
+  it("'of the N casualties, around M were killed'", () => {
+    const all = counted("Of the 4,000 casualties, around 1,000 were killed, the ministry said.");
+    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
+      [4_000, "casualties"],
+      [1_000, "killed"],
+    ]);
+  });
+
+  it("'killed or wounded' is casualties, 'irretrievable losses' too", () => {
+    expect(only("Some 500 soldiers were killed or wounded, the general staff said.").metric).toBe(
+      "casualties",
+    );
+    expect(only("Irretrievable losses reached 1,200 soldiers, the ministry said.").metric).toBe("casualties");
+  });
+});
+
+describe("number words and tolls written as what happened", () => {
+  it.each([
+    ["Seven soldiers were killed in the ambush, the army said.", 7, "killed"],
+    ["Two dozen civilians were killed in the strike, medics said.", 24, "killed"],
+    ["The attack led to the death of 45 civilians, according to the health ministry.", 45, "killed"],
+    ["At least 23 people lost their lives in the raid, officials said.", 23, "killed"],
+    ["At least 12 protesters were shot dead, medics said.", 12, "killed"],
+    ["The bodies of 30 men were found in a mass grave, the group said.", 30, "killed"],
+  ])("%s", (text, value, metric) => {
+    const c = only(text);
+    expect([c.valueLow, c.metric]).toEqual([value, metric]);
+  });
+
+  it("a bare 'dozens' or 'hundreds' counts the people it stands for", () => {
+    expect(only("The UN said dozens were killed in the attack.")).toMatchObject({
+      valueLow: 24,
+      valueHigh: 119,
+      qualifier: "vague",
+      metric: "killed",
+    });
+    expect(only("The strike killed dozens, the ministry said.").valueLow).toBe(24);
+    expect(only("Hundreds were killed, witnesses said.")).toMatchObject({ valueLow: 200, valueHigh: 999 });
+  });
+
+  it("a bare plural that is not a toll is no claim", () => {
+    expect(counted("Thousands have fled the town, the UN said.")).toEqual([]);
+  });
+
+  it("victims named by nationality or occupation", () => {
+    expect(only("Israeli strikes killed 40 Palestinians overnight, the health ministry said.").subject).toBe(
+      "Palestinians",
+    );
+    expect(only("Some 18 Sudanese were killed, activists said.").valueLow).toBe(18);
+    expect(only("Gunmen killed 30 worshippers at a mosque, residents said.").metric).toBe("killed");
+    expect(only("The militia killed 40 villagers, local officials told AFP.").source).toBe("local officials");
+  });
+
+  it("people of those kinds are no force: '300 students were enrolled' is no claim", () => {
+    expect(counted("About 300 students were enrolled at the school this year.")).toEqual([]);
+  });
+
+  it("a named list counts people: 'N names were added to the list of the dead'", () => {
+    const c = only("A further 1,184 names were added to the list of the dead, the group said.");
+    expect([c.valueLow, c.metric, c.additional, c.source]).toEqual([1_184, "killed", true, "group"]);
+  });
+
+  it("names that are no roll of people are no claim", () => {
+    expect(counted("The ministry published 200 names of streets to be renamed.")).toEqual([]);
+  });
+});
+
+describe("who said it", () => {
+  it("a name followed by descriptions between commas", () => {
+    const c = only(
+      "Amadou Keita, head of a local rights group, based in Mopti, said 25 civilians had been killed.",
+    );
+    expect(c.source).toBe("Amadou Keita");
+  });
+
+  it("a title before the name, a role after it, and 'told Reuters that'", () => {
+    const c = only(
+      "Colonel Jean Mbala, administrator of the territory, told Reuters that two soldiers were killed.",
+    );
+    expect(c.source).toBe("Jean Mbala");
+    expect(c.via.map((v) => v.name)).toEqual(["Reuters"]);
+  });
+
+  it("a speaker carries over to the next sentence of the same paragraph", () => {
+    const all = counted(
+      "The army said on Monday that 40 soldiers were killed in the attack on the base. Another 25 were wounded and 12 remain missing.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["army", "army", "army"]);
+  });
+
+  it("but not into the next paragraph", () => {
+    const all = counted(
+      "The army said on Monday that 40 soldiers were killed.\n\nIn 2019, an attack nearby killed 89 soldiers.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["army", null]);
+  });
+
+  it("'It said' is the organisation that spoke last, not one merely named", () => {
+    const all = counted(
+      "Sudan's army said it killed 300 RSF fighters in the city. It said another 50 were captured.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["Sudanese Armed Forces", "Sudanese Armed Forces"]);
+  });
+
+  it("'the agency said' is an agency named before, never an armed group", () => {
+    const all = counted(
+      "The U.N. refugee agency UNHCR said on Monday that 300 people were killed. The agency said 40 more were missing.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["UNHCR", "UNHCR"]);
+    const other = counted(
+      "The RSF said on Monday that 300 soldiers were killed. The agency said 40 more were captured.",
+    );
+    expect(other[1]?.source).not.toBe("Rapid Support Forces");
+  });
+
+  it("'the general staff' is a staff named before, in any case", () => {
+    const all = counted(
+      "Ukraine's General Staff said 1,350 Russian soldiers were killed. The general staff said 300 more were wounded.",
+    );
+    expect(all.map((c) => c.source)).toEqual([
+      "General Staff of the Armed Forces of Ukraine",
+      "General Staff of the Armed Forces of Ukraine",
+    ]);
+  });
+
+  it("'the officials' are the described officials named just before", () => {
+    const all = counted(
+      "Casualties are approaching 500,000 soldiers, US officials have told the Daily Herald. Russian casualties are approaching 300,000, the officials said.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["US officials", "US officials"]);
+  });
+
+  it("described speakers: rescuers, a resident of a village", () => {
+    expect(only("The airstrike killed at least 20 people, rescuers said.").source).toBe("rescuers");
+  });
+
+  it("where a body is based is not part of its name; 'a new toll by X' is X's", () => {
+    expect(
+      only("Forty fighters were killed, the Britain-based Syrian Observatory for Human Rights said.").source,
+    ).toBe("Syrian Observatory for Human Rights");
+    expect(only("More than 70 people were killed, according to a new toll by activists.").source).toBe(
+      "activists",
+    );
+  });
+
+  it("'The Ministry of X of Y said' is the whole organisation, on Y's side", () => {
+    const a = article("The Ministry of Defence of Ukraine said 1,500 Russian troops were killed.");
+    expect(a.claims[0]?.source).toBe("Ministry of Defence of Ukraine");
+    const ministry = a.entities.find((e) => e.name === "Ministry of Defence of Ukraine");
+    expect(ministry).toMatchObject({ type: "organization", affiliation: "Ukraine" });
+    expect(a.entities.some((e) => e.name === "Defence of Ukraine")).toBe(false);
+    const gaza = article("The Ministry of Health in Gaza said 45 people were killed overnight.");
+    expect(gaza.claims[0]?.source).toBe("Ministry of Health in Gaza");
+  });
+
+  it("a title that names a country gives the speaker its side", () => {
+    const a = article("The U.S. Secretary of State said 8,000 troops had been deployed.");
+    expect(a.entities.find((e) => e.name === a.claims[0]?.source)?.affiliation).toBe("United States");
+  });
+});
+
+describe("one figure printed twice is one claim", () => {
+  it("a paraphrase and the quote of the same figure", () => {
+    const all = claims(
+      'The commander said 40 of his men had been killed. "We have lost 40 men killed in two days," he told reporters.',
+    );
+    expect(all).toHaveLength(2);
+    expect(all[1]?.duplicateOf).toBe(0);
+  });
+
+  it("a lede and its detail credited to someone else", () => {
+    const all = claims(
+      "Fifteen soldiers were killed in an attack on Saturday.\n\nThe defence ministry said 15 soldiers were killed when gunmen stormed the post.",
+    );
+    expect(all[1]?.duplicateOf).toBe(0);
+  });
+});
+
+describe("the period a figure describes", () => {
+  it("'between January and February 2025' gives both ends, the year lent to the first", () => {
+    const c = only("Between January and February 2025, 2,000 soldiers were killed, the monitor said.");
+    expect([c.refersFrom?.date, c.refersTo?.date]).toEqual(["2025-01-01", "2025-02-01"]);
+  });
+
+  it("'last October' is that month at both ends", () => {
+    const c = only("Last October, 450 fighters were killed, the group said.");
+    expect([c.refersFrom, c.refersTo]).toEqual([
+      { date: "2024-10-01", precision: "month" },
+      { date: "2024-10-01", precision: "month" },
+    ]);
+  });
+
+  it("'in the past week' runs from a week before", () => {
+    const c = only("In the past week, 300 soldiers were killed, the army said.");
+    expect(c.refersFrom?.date).toBe("2024-10-29");
+    expect(c.refersTo).toBeNull();
+  });
+
+  it("'by mid-January' in the past tense is the January before", () => {
+    const c = only("By mid-January, about 1,000 troops had been killed, officials said.");
+    expect(c.refersTo?.date).toBe("2024-01-01");
+  });
+
+  it("'since April 2023' opens the period", () => {
+    const c = only("Fighting has killed more than 150,000 people since April 2023, the envoy said.");
+    expect([c.refersFrom?.date, c.refersTo]).toEqual(["2023-04-01", null]);
+  });
+
+  it("the day the narrative dated an attack carries to its tolls in the next sentences", () => {
+    const all = counted(
+      "Gunmen attacked the village on Sunday, burning houses. Nine civilians were killed and four wounded, a local official said.",
+    );
+    expect(all.map((c) => c.refersFrom?.date)).toEqual(["2024-11-03", "2024-11-03"]);
+  });
+
+  it("a running total keeps no event day", () => {
+    const all = counted(
+      "Gunmen attacked the village on Sunday. Since the war began, 9,000 civilians have been killed, the UN said.",
+    );
+    expect(all[0]?.refersFrom).toBeNull();
+  });
+
+  it("a weekday in an article dated to its week still names the day of the event", () => {
+    const c = only("Gunmen killed 22 civilians on Sunday, officials said.", {
+      publishedAt: "2024-11-05",
+      precision: "week",
+    });
+    expect(c.refersFrom).toEqual({ date: "2024-11-03", precision: "day" });
+  });
+});
+
+describe("tolls named before the figure", () => {
+  it.each([
+    [
+      "The Palestinian death toll from ongoing attacks on the territory has risen to 23,708, the ministry said.",
+      23_708,
+      "killed",
+    ],
+    [
+      "The death toll from the strikes on the port rose to 35 on Sunday, the health ministry said.",
+      35,
+      "killed",
+    ],
+    ["The monitor put the number of deceased hostages at 66.", 66, "killed"],
+    ["The conflict has so far claimed thousands of lives, the UN said.", 2_000, "killed"],
+    ["Officials said the number of injured ranges between 2,750 and 2,800.", 2_750, "wounded"],
+    [
+      "The death toll since the war began on October 8, 2023, stands at 1,640 people, he said.",
+      1_640,
+      "killed",
+    ],
+  ])("%s", (text, low, metric) => {
+    const c = only(text);
+    expect([c.valueLow, c.metric]).toEqual([low, metric]);
+  });
+
+  it("'went up to N' is a toll that rose, not a ceiling", () => {
+    const c = only("Casualties in the strikes went up to 182, the agency said.");
+    expect([c.valueLow, c.valueHigh, c.qualifier]).toEqual([182, 182, "exact"]);
+  });
+
+  it("'no fewer than N' is at least N; 'as high as N' at most N", () => {
+    expect(only("Medics said no fewer than 12 bodies were recovered.")).toMatchObject({
+      valueLow: 12,
+      valueHigh: null,
+      qualifier: "at_least",
+    });
+    expect(only("The toll could be as high as 4,000 fighters killed, the report said.")).toMatchObject({
+      valueLow: null,
+      valueHigh: 4_000,
+      qualifier: "up_to",
+    });
+  });
+
+  it("a bare 'thousands have died'", () => {
+    expect(only("Thousands have died in the fighting, aid groups say.").metric).toBe("killed");
+  });
+});
+
+describe("numbers that are no tolls", () => {
+  it("a day of a month is no count: 'the deaths on Dec 4 of five troops'", () => {
+    const all = counted("The army announced the deaths on Dec 4 of five troops.");
+    expect(all.map((c) => c.valueLow)).toEqual([5]);
+  });
+
+  it("a breakdown of a toll by sex is not a toll of its own", () => {
+    const all = counted(
+      "Ten civilians were killed in the strike, the group said. Three women and seven men were among them.",
+    );
+    expect(all.map((c) => c.valueLow)).toEqual([10]);
+  });
+});
+
+describe("speakers as the article names them", () => {
+  it("a known body keeps the name the article writes", () => {
+    const a = article("Sudan's army said 300 RSF fighters were killed, AFP reported.");
+    expect(a.claims[0]?.source).toBe("Sudanese Armed Forces");
+    const b = article("The Sudanese army said 300 RSF fighters were killed, AFP reported.");
+    expect(b.claims[0]?.source).toBe("Sudanese army");
+    // An abbreviation stands for the reference name.
+    expect(b.claims[0]?.via.map((v) => v.name)).toEqual(["Agence France-Presse"]);
+    const army = b.entities.find((e) => e.name === "Sudanese Armed Forces");
+    expect(army?.aliases).toContain("Sudanese army");
+  });
+
+  it("a statement or figures are credited to the body that issued them", () => {
+    const all = counted(
+      "The Israeli army said on Monday that two soldiers were killed in the north. According to army figures, 22 soldiers have been killed since October.",
+    );
+    expect(all[1]?.source).toBe("Israeli army");
+  });
+
+  it("'Health Minister X' is a person with a portfolio", () => {
+    const a = article("Health Minister Amal Haddad announced that 31 people were killed in the strike.");
+    expect(a.claims[0]?.source).toBe("Amal Haddad");
+    expect(a.entities.find((e) => e.name === "Amal Haddad")?.role).toBe("Health Minister");
+  });
+
+  it("'on Friday' is the Friday before publication", () => {
+    const c = only("Gunmen killed 31 villagers on Friday, officials said.");
+    expect(c.refersFrom?.date).toBe("2024-11-01");
+  });
+});
+
+describe("names written surname first", () => {
+  it("one person in one article, named first name first", () => {
+    const a = article(
+      "Goremykin Viktor, a spokesman for the ministry, said 300 troops had arrived. Viktor Goremykin later said 200 more had been sent.",
+    );
+    const people = a.entities.filter((e) => e.type === "person");
+    expect(people.map((p) => p.name)).toEqual(["Viktor Goremykin"]);
+    expect(people[0]?.aliases).toContain("Goremykin Viktor");
+  });
+
+  it("across articles, surname-first is a close variant", () => {
+    const score = nameVariantScore(
+      { name: "Goremykin Viktor", type: "person", role: null },
+      { name: "Viktor Goremykin", type: "person", role: null },
+    );
+    expect(score).toBeGreaterThan(0.8);
+    // Another person sharing only a first name is not even suggested.
+    expect(
+      nameVariantScore(
+        { name: "Goremykin Viktor", type: "person", role: null },
+        { name: "Viktor Petrov", type: "person", role: null },
+      ),
+    ).toBeLessThan(0.75);
+  });
+});
