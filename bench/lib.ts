@@ -54,20 +54,35 @@ export async function startApiProcess(
   options: { port?: number; allowedOrigin?: string; readCache?: boolean } = {},
 ): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
+  return startServerProcess("bench/serve.ts", [String(port), options.allowedOrigin ?? ""], port, {
+    DATABASE_URL: databaseUrl,
+    BENCH_API_PORT: String(port),
+    NODE_ENV: "production",
+    HEADCOUNT_READ_CACHE: options.readCache === false ? "off" : "on",
+  });
+}
+
+/** PostGraphile 5 (`bench/peer-serve.ts`) in its own process, production settings. */
+export async function startPeerProcess(databaseUrl: string): Promise<ApiProcess> {
+  const port = await freePort();
+  return startServerProcess("bench/peer-serve.ts", [String(port)], port, {
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    GRAPHILE_ENV: "production",
+  });
+}
+
+/** A server script under tsx, resolved when it prints "ready". */
+async function startServerProcess(
+  script: string,
+  args: string[],
+  port: number,
+  env: Record<string, string>,
+): Promise<ApiProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(REPO_ROOT, "bench/serve.ts"), String(port), options.allowedOrigin ?? ""],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        BENCH_API_PORT: String(port),
-        NODE_ENV: "production",
-        HEADCOUNT_READ_CACHE: options.readCache === false ? "off" : "on",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
+    ["--import", "tsx", path.join(REPO_ROOT, script), ...args],
+    { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve, reject) => {
     let out = "";
@@ -75,7 +90,7 @@ export async function startApiProcess(
       out += chunk.toString();
       if (out.includes("ready")) resolve();
     });
-    child.once("exit", (code) => reject(new Error(`bench API exited with ${code} before it was ready`)));
+    child.once("exit", (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {

@@ -7,7 +7,7 @@
  *                                 benchmark only with --only web); prints the tables and leaves
  *                                 BENCHMARKS.md alone unless --write is given
  *   options: --data-dir DIR --port P (corpus; generated when absent), --regenerate (time bench:data again
- *            into a fresh folder), --only api,load,seeds-load,extract,ingest,data,web
+ *            into a fresh folder), --only api,peer,load,seeds-load,extract,ingest,data,web
  *
  * Benchmarks are not tests: nothing here fails on a slow machine, it reports.
  */
@@ -202,6 +202,69 @@ if (wants("api")) {
         (r) => r.claimsPage,
         `p50 ≤ 20 ms: ${verdict(pageP50 <= 20, `${pct(pageP50, 20)} over`)}; ratio ≤ 2: ${verdict(pageRatio <= 2, `${pct(pageRatio, 2)} over`)}`,
       ),
+    ].join("\n"),
+  );
+}
+
+// 1b: against a peer, PostGraphile 5 on the same database ---------------------------------------------
+interface PeerTiming {
+  p50: number;
+  p95: number;
+}
+interface PeerMixRun {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+interface PeerRun {
+  requests: number;
+  warmup: number;
+  variants: number;
+  duration: number;
+  rounds: number;
+  connections: number;
+  loadAverage: { start: number[]; end: number[] };
+  statements: Record<string, { headcount: number[]; peer: number[] }>;
+  latency: Record<string, { headcount: PeerTiming; peer: PeerTiming; ratioP50: number }>;
+  load: { headcount: PeerMixRun[]; peer: PeerMixRun[] };
+}
+if (wants("peer")) {
+  log("peer: the API and PostGraphile 5, side by side");
+  const sizes = quick
+    ? ["--requests", "15", "--warmup", "3", "--duration", "5", "--rounds", "2"]
+    : ["--requests", "50", "--warmup", "5", "--duration", "20", "--rounds", "4"];
+  const r = json<PeerRun>(await tsx("bench/peer.bench.ts", [...bench, ...sizes]));
+  const names: Record<string, string> = {
+    claims: "claims page (first 50, metric and side, with source, place, evidence)",
+    claim: "a claim by id with its evidence",
+    entity: "an entity with its 20 newest claims",
+    aggregate: "per-source count of live claims, one metric",
+  };
+  const counts = (values: number[]) =>
+    Math.min(...values) === Math.max(...values)
+      ? String(values[0])
+      : `${Math.min(...values)}–${Math.max(...values)}`;
+  const rows = Object.entries(r.latency).map(([name, t]) => {
+    const s = r.statements[name] ?? { headcount: [], peer: [] };
+    return `| ${names[name] ?? name} | **${fmt(t.headcount.p50)}** | ${fmt(t.headcount.p95)} | ${counts(s.headcount)} | **${fmt(t.peer.p50)}** | ${fmt(t.peer.p95)} | ${counts(s.peer)} | **${fmt(t.ratioP50, 2)}** | ${verdict(t.ratioP50 <= 1, `${pct(t.ratioP50, 1)} slower`)} |`;
+  });
+  const rps = (runs: PeerMixRun[]) => median(runs.map((m) => m.requestsPerSecond));
+  const mixP95 = (runs: PeerMixRun[]) => median(runs.map((m) => m.p95));
+  const mixErrors = (runs: PeerMixRun[]) => runs.reduce((sum, m) => sum + m.errors, 0);
+  const ours = rps(r.load.headcount);
+  const theirs = rps(r.load.peer);
+  rows.push(
+    `| the four questions mixed, ${r.connections} connections, req/s (median of ${r.rounds} × ${r.duration} s, min–max) | **${fmt(ours)}** (${spread(r.load.headcount.map((m) => m.requestsPerSecond))}) | ${fmt(mixP95(r.load.headcount))} | ${mixErrors(r.load.headcount)} errors | **${fmt(theirs)}** (${spread(r.load.peer.map((m) => m.requestsPerSecond))}) | ${fmt(mixP95(r.load.peer))} | ${mixErrors(r.load.peer)} errors | **${fmt(theirs / ours, 2)}** | ${verdict(ours >= theirs, `${pct(ours, theirs)} fewer req/s`)} |`,
+  );
+  await record(
+    `peer${quick ? "-quick" : ""}`,
+    [
+      `${today}; load average ${r.loadAverage.start.map((l) => fmt(l)).join(" / ")} at the start, ${r.loadAverage.end.map((l) => fmt(l)).join(" / ")} at the end. Per question ${r.requests} timed requests to each server after ${r.warmup} warm-up ones, alternating, cycling through ${r.variants} argument sets checked equal on both; times in ms. Statements: pg_stat_statements, one request at a time (three samples). Mix: autocannon, the servers in turn, the order alternating by round.`,
+      "",
+      "| question | Headcount p50 | p95 | SQL statements | PostGraphile p50 | p95 | SQL statements | ratio of p50s (Headcount / PostGraphile; for req/s PostGraphile / Headcount) | Headcount at least as fast |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...rows,
     ].join("\n"),
   );
 }
