@@ -60,6 +60,8 @@ const snippet = (quote: string, max = 220) => (quote.length > max ? `${quote.sli
 export function ClaimHoverCard(props: {
   point: PlotPoint;
   seriesLabel: string;
+  /** The metric and rate of the chart's axis. */
+  measure: string;
   colour: string;
   left: number;
   top: number;
@@ -85,6 +87,8 @@ export function ClaimHoverCard(props: {
         {claim?.hedge && <span className="muted"> (as written: “{claim.hedge}”)</span>}
       </p>
       <dl>
+        <dt>Metric</dt>
+        <dd data-testid="hover-metric">{props.measure}</dd>
         <dt>Source</dt>
         <dd>{claim ? (claim.source?.name ?? "unattributed") : props.seriesLabel}</dd>
         {via.length > 0 && (

@@ -15,6 +15,8 @@ interface Props {
   scale: "linear" | "log";
   /** Announced to screen readers; the table under the chart carries the same claims. */
   summary: string;
+  /** What the y-axis counts ("Deployed", "Killed per day"): one metric and rate per axis. */
+  measure: string;
 }
 
 const DAY = 86_400;
@@ -213,7 +215,7 @@ function hitTest(boxes: MarkBox[], x: number, y: number, slop: number): number {
   return best;
 }
 
-export function OverviewChart({ series, rows, scale, summary }: Props) {
+export function OverviewChart({ series, rows, scale, summary, measure }: Props) {
   const points = useMemo(() => rows.map(plotPoint), [rows]);
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
@@ -276,6 +278,8 @@ export function OverviewChart({ series, rows, scale, summary }: Props) {
           {
             stroke: "#1c2430",
             size: 56,
+            label: measure,
+            labelSize: 20,
             grid: { stroke: "#e5e7eb" },
             ticks: { stroke: "#9ca3af" },
             values: (_u, splits) => splits.map((v) => (v === null ? "" : formatCompact(v))),
@@ -302,7 +306,7 @@ export function OverviewChart({ series, rows, scale, summary }: Props) {
       u.destroy();
       plot.current = null;
     };
-  }, [points, series, options, log]);
+  }, [points, series, options, log, measure]);
 
   // A new set of points (filters changed) resets the selection.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the points change
@@ -387,13 +391,14 @@ export function OverviewChart({ series, rows, scale, summary }: Props) {
       />
       <p className="sr-only" aria-live="polite">
         {activePoint && activeSeries
-          ? `${activeSeries.label}: ${formatValue(activePoint)}, ${formatDate(activePoint.date, activePoint.precision)}${activePoint.disputed ? ", disputed" : ""}.`
+          ? `${activeSeries.label}: ${formatValue(activePoint)} ${measure.toLowerCase()}, ${formatDate(activePoint.date, activePoint.precision)}${activePoint.disputed ? ", disputed" : ""}.`
           : ""}
       </p>
       {activePoint && activeSeries && anchor && (
         <ClaimHoverCard
           point={activePoint}
           seriesLabel={activeSeries.label}
+          measure={measure}
           colour={activeSeries.colour}
           left={anchor.left}
           top={anchor.top}

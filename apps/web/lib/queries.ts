@@ -1,4 +1,4 @@
-import type { Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
+import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import { getClient } from "./api";
 import type { ClaimFilterInput } from "./claim-filter";
 import type { Gql } from "./vocabulary";
@@ -31,13 +31,22 @@ export interface ClaimPointData {
   /** The value in words ("as many as 8,000", "1,200 a day"). */
   display: string;
   rate: Gql<Rate>;
+  metric: Gql<Metric>;
   reviewStatus: Gql<ReviewStatus>;
 }
 
-export interface SeriesData {
+/** A latest figure carries what decides whether it compares with another. */
+export interface LatestPointData extends ClaimPointData {
+  subjectEntity: string | null;
+  additional: boolean;
+  refersFrom: string | null;
+  refersTo: string | null;
+}
+
+export interface SeriesData<Point extends ClaimPointData = ClaimPointData> {
   key: string;
   label: string;
-  points: ClaimPointData[];
+  points: Point[];
 }
 
 export interface OverviewData {
@@ -47,7 +56,7 @@ export interface OverviewData {
   totalPoints: number;
   truncated: boolean;
   /** Each source's newest dated claim among all matching claims (one point per series). */
-  latestBySource: SeriesData[];
+  latestBySource: SeriesData<LatestPointData>[];
 }
 
 const POINT_FIELDS = /* GraphQL */ `
@@ -60,6 +69,7 @@ const POINT_FIELDS = /* GraphQL */ `
   best
   display
   rate
+  metric
   reviewStatus
 `;
 
@@ -81,6 +91,10 @@ const OVERVIEW_QUERY = /* GraphQL */ `
         label
         points {
           ${POINT_FIELDS}
+          subjectEntity
+          additional
+          refersFrom
+          refersTo
         }
       }
     }
@@ -149,4 +163,28 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
     places: entities(places),
     subjects: entities(subjects),
   };
+}
+
+export interface MetricCount {
+  metric: Gql<Metric>;
+  rate: Gql<Rate>;
+  count: number;
+}
+
+const METRIC_COUNTS_QUERY = /* GraphQL */ `
+  query MetricCounts($filter: ClaimFilter) {
+    claimFacets(filter: $filter) {
+      metrics {
+        metric
+        rate
+        count
+      }
+    }
+  }
+`;
+
+/** How many matching claims count each metric, per rate, most first. */
+export async function fetchMetricCounts(filter: ClaimFilterInput): Promise<MetricCount[]> {
+  const data = await fetchApi<{ claimFacets: { metrics: MetricCount[] } }>(METRIC_COUNTS_QUERY, { filter });
+  return data.claimFacets.metrics;
 }

@@ -5,6 +5,8 @@ import {
   type Metric,
   type Precision,
   type Qualifier,
+  RATES,
+  type Rate,
   REVIEW_STATUSES,
   type ReviewStatus,
 } from "@headcount/shared";
@@ -46,7 +48,22 @@ export const QUALIFIER_LABELS: Record<Qualifier, string> = {
   vague: "vague",
 };
 
-export { METRICS, REVIEW_STATUSES };
+/** How a rate reads after a metric's name ("Killed per day"); totals read as the metric alone. */
+export const RATE_LABELS: Record<Rate, string> = {
+  total: "totals",
+  per_day: "per day",
+  per_week: "per week",
+  percent: "percent",
+};
+
+/** The metric and rate as one name ("Deployed", "Killed per day", "Casualties in percent"). */
+export function metricName(metric: Metric, rate: Rate = "total"): string {
+  const name = METRIC_LABELS[metric];
+  if (rate === "total") return name;
+  return rate === "percent" ? `${name} (percent)` : `${name} ${RATE_LABELS[rate]}`;
+}
+
+export { METRICS, RATES, REVIEW_STATUSES };
 
 export function formatDate(date: string | null, precision: Gql<Precision> | null | undefined): string {
   return formatDateWithPrecision(date, precision ? lower<Precision>(precision) : "day");

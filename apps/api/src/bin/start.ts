@@ -8,10 +8,12 @@ import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
 import { createPool, type Pool } from "../db/pool.ts";
 import { createPrismaClient, type PrismaClient } from "../db/prisma.ts";
+import { createClaimEvents } from "../graphql/events.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { ingestDocuments } from "../ingest/pipeline.ts";
 import { createLogger } from "../logger.ts";
 import { type ChangeFeed, listenForChanges } from "../server/change-feed.ts";
+import { listenForIngestedClaims } from "../server/claim-notifications.ts";
 import { createHttpServer } from "../server/http.ts";
 import { useReadCache } from "../server/read-cache.ts";
 import { createApi } from "../server/yoga.ts";
@@ -26,6 +28,7 @@ let prisma: PrismaClient | undefined;
 let server: Server | undefined;
 let ingestPool: Pool | undefined;
 let changes: ChangeFeed | undefined;
+let ingestedClaims: { close(): Promise<void> } | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
 
@@ -40,6 +43,7 @@ async function shutdown(code: number): Promise<never> {
     }
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     await changes?.close().catch(() => {});
+    await ingestedClaims?.close().catch(() => {});
     await prisma?.$disconnect().catch(() => {});
     await ingestPool?.end().catch(() => {});
     await db?.stop().catch(() => {});
@@ -102,9 +106,12 @@ async function main(): Promise<void> {
   const webOrigin = `http://127.0.0.1:${config.webPort}`;
   ingestPool = createPool(db.url, { max: 4 });
   changes = config.readCache ? listenForChanges(db.url, logger) : undefined;
+  const pubsub = createClaimEvents();
+  ingestedClaims = listenForIngestedClaims(db.url, pubsub, logger);
   const api = createApi({
     prisma,
     logger,
+    pubsub,
     pool: ingestPool,
     ...(changes ? { readCache: useReadCache({ feed: changes }) } : {}),
     allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
