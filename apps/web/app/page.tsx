@@ -93,7 +93,9 @@ export default async function OverviewPage({
     const rate = view.rate || "total";
     const measure = metricName(metric, rate);
     const { series } = overview;
-    const { plotSeries, rows, undated } = plotRows(series);
+    // Colours are dealt over every source (or side) the filter form knows, whatever this view shows.
+    const universe = (view.groupBy === "side" ? options.sides : options.sources).map((entity) => entity.id);
+    const { plotSeries, rows, undated } = plotRows(series, universe);
     const returned = series.reduce((sum, s) => sum + s.points.length, 0);
     // The window's oldest day (rows are in drawing order, by the middle of their date's period).
     const oldest = rows.reduce<string | null>((min, [, date]) => (!min || date < min ? date : min), null);

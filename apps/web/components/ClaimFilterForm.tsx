@@ -219,6 +219,9 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
         <div className="field actions">
           <button type="submit">Apply</button>
           <a href={pathname}>Reset</a>
+          <p className="busy-status" role="status" data-testid="filters-busy">
+            {pending ? "Updating…" : ""}
+          </p>
         </div>
       </div>
     </form>

@@ -62,6 +62,8 @@ export function ClaimHoverCard(props: {
   seriesLabel: string;
   /** The metric and rate of the chart's axis. */
   measure: string;
+  /** How many marks lie at this point (overlapping marks are chosen from a list after a click). */
+  stacked?: number;
   colour: string;
   left: number;
   top: number;
@@ -122,7 +124,11 @@ export function ClaimHoverCard(props: {
       ) : error ? (
         <p className="muted">The quote could not be loaded.</p>
       ) : null}
-      <p className="muted hover-hint">Click to open the claim.</p>
+      <p className="muted hover-hint">
+        {(props.stacked ?? 1) > 1
+          ? `${props.stacked} claims at this point: click to choose one.`
+          : "Click to open the claim."}
+      </p>
     </div>
   );
 }

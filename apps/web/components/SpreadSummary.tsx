@@ -34,7 +34,7 @@ export function SpreadSummary({
     ) : null;
   if (!spread.shown) {
     return (
-      <div data-testid="spread">
+      <div data-testid="spread" data-compared="">
         <p className="muted">
           Not shown: it needs the latest {measure.toLowerCase()} figures of two named sources about the same
           forces, describing periods that end within {COMPARABLE_DAYS} days of each other
@@ -47,7 +47,7 @@ export function SpreadSummary({
   const { highest, lowest, ratio } = spread;
   const forces = subjectNames.get(spread.subjectEntity) ?? "one force";
   return (
-    <div data-testid="spread">
+    <div data-testid="spread" data-compared={spread.compared.map((figure) => figure.point.claimId).join(" ")}>
       <p className="spread">
         <span className="spread-what">
           {measure}, {forces}’s forces, latest figures dated {formatDate(spread.from, "DAY")}

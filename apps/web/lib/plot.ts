@@ -39,27 +39,44 @@ function hashKey(key: string): number {
   return hash >>> 0;
 }
 
+/** The number inside a global ID ("RW50aXR5OjEy" is Entity:12), for ordering entities by age. */
+function entityNumber(key: string): number {
+  try {
+    const id = Number(atob(key).split(":")[1]);
+    return Number.isInteger(id) ? id : Number.MAX_SAFE_INTEGER;
+  } catch {
+    return Number.MAX_SAFE_INTEGER;
+  }
+}
+
 /**
  * A colour per series, derived from what the series stands for (its key: the entity's global ID), never
- * from its rank, so a source keeps its colour when filters change or new claims arrive. Two entities whose
- * keys hash to the same colour in one view would look alike: the one with the larger key moves on to the
- * next colour not yet taken (while any is left), so a source changes colour only when it shares a view with
- * such a neighbour. Keys that stand for no entity get grey.
+ * from its rank or from the other series in view, so a source keeps its colour when filters change or new
+ * claims arrive. Colours are dealt over every known entity of the kind (`universe`: all sources, or all
+ * sides), oldest entity first: each takes the colour its key hashes to unless fewer entities hold
+ * another one, so neighbours rarely share a colour and a new entity never moves an older one's. A key
+ * outside the universe keeps the colour its key hashes to. Keys that stand for no entity get grey.
  */
-export function seriesColours(keys: string[]): Map<string, string> {
+export function seriesColours(keys: string[], universe: string[] = keys): Map<string, string> {
+  const dealt = new Map<string, number>();
+  const holders = SERIES_COLOURS.map(() => 0);
+  const ordered = [...new Set(universe)]
+    .filter((key) => !NO_ENTITY_KEYS.has(key))
+    .sort((a, b) => entityNumber(a) - entityNumber(b) || a.localeCompare(b));
+  for (const key of ordered) {
+    const preferred = hashKey(key) % SERIES_COLOURS.length;
+    let slot = preferred;
+    for (let step = 1; step < SERIES_COLOURS.length; step++) {
+      const candidate = (preferred + step) % SERIES_COLOURS.length;
+      if ((holders[candidate] ?? 0) < (holders[slot] ?? 0)) slot = candidate;
+    }
+    holders[slot] = (holders[slot] ?? 0) + 1;
+    dealt.set(key, slot);
+  }
   const colours = new Map<string, string>();
-  const taken = new Set<number>();
-  for (const key of [...keys].sort()) {
-    if (NO_ENTITY_KEYS.has(key)) {
-      colours.set(key, NO_ENTITY_COLOUR);
-      continue;
-    }
-    let slot = hashKey(key) % SERIES_COLOURS.length;
-    for (let step = 0; step < SERIES_COLOURS.length && taken.has(slot); step++) {
-      slot = (slot + 1) % SERIES_COLOURS.length;
-    }
-    taken.add(slot);
-    colours.set(key, SERIES_COLOURS[slot] as string);
+  for (const key of keys) {
+    if (NO_ENTITY_KEYS.has(key)) colours.set(key, NO_ENTITY_COLOUR);
+    else colours.set(key, SERIES_COLOURS[dealt.get(key) ?? hashKey(key) % SERIES_COLOURS.length] as string);
   }
   return colours;
 }
@@ -108,8 +125,14 @@ function interval(date: string, precision: Gql<Precision>): { x0: number; x1: nu
   return { x0, x1, x: (x0 + x1) / 2 };
 }
 
-/** The series (one colour each) and the dated claims, in drawing order (by the middle of their date). */
-export function plotRows(series: SeriesData[]): {
+/**
+ * The series (one colour each, dealt over `universe`, every known entity of the series' kind) and the
+ * dated claims, in drawing order (by the middle of their date).
+ */
+export function plotRows(
+  series: SeriesData[],
+  universe: string[] = series.map((s) => s.key),
+): {
   plotSeries: PlotSeries[];
   rows: PlotRow[];
   undated: number;
@@ -117,7 +140,10 @@ export function plotRows(series: SeriesData[]): {
   const plotSeries: PlotSeries[] = [];
   const rows: { row: PlotRow; x: number }[] = [];
   let undated = 0;
-  const colours = seriesColours(series.map((s) => s.key));
+  const colours = seriesColours(
+    series.map((s) => s.key),
+    universe,
+  );
   series.forEach((s, index) => {
     plotSeries.push({ key: s.key, label: s.label, colour: colours.get(s.key) ?? NO_ENTITY_COLOUR });
     for (const p of s.points) {

@@ -6,11 +6,35 @@ import type { Gql } from "./vocabulary";
 /** A query that failed is shown as an error, never papered over with made-up data. */
 export class ApiError extends Error {
   override name = "ApiError";
+  constructor(
+    message: string,
+    /** The GraphQL errors' codes and the root field each failed at. */
+    readonly failures: { code: string | null; field: string | null }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The API refused an id as malformed (node(id:) answers BAD_USER_INPUT): for a page, nothing is there. */
+export function isInvalidId(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.failures.length > 0 &&
+    error.failures.every((failure) => failure.code === "BAD_USER_INPUT" && failure.field === "node")
+  );
 }
 
 export async function fetchApi<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
   const result = await getClient().query<Data>(query, variables);
-  if (result.error) throw new ApiError(result.error.message);
+  if (result.error) {
+    throw new ApiError(
+      result.error.message,
+      result.error.graphQLErrors.map((error) => ({
+        code: typeof error.extensions?.code === "string" ? error.extensions.code : null,
+        field: typeof error.path?.[0] === "string" ? error.path[0] : null,
+      })),
+    );
+  }
   if (!result.data) throw new ApiError("The API returned no data.");
   return result.data;
 }

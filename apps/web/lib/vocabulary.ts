@@ -37,13 +37,14 @@ export const STATUS_LABELS: Record<ReviewStatus, string> = {
   rejected: "Rejected",
 };
 
+/** Each qualifier by the words its values are printed with ("as many as 8,000"), so both read alike. */
 export const QUALIFIER_LABELS: Record<Qualifier, string> = {
   exact: "exact",
-  approximate: "approximate",
+  approximate: "about",
   at_least: "at least",
   more_than: "more than",
-  at_most: "at most",
-  up_to: "up to",
+  at_most: "no more than",
+  up_to: "as many as",
   range: "range",
   vague: "vague",
 };
@@ -67,6 +68,17 @@ export { METRICS, RATES, REVIEW_STATUSES };
 
 export function formatDate(date: string | null, precision: Gql<Precision> | null | undefined): string {
   return formatDateWithPrecision(date, precision ? lower<Precision>(precision) : "day");
+}
+
+/**
+ * An instant (an edit, a review) in the dashboard's one date format, to the minute, in UTC:
+ * "4 December 2026, 18:55 UTC".
+ */
+export function formatInstant(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const time = at.toISOString().slice(11, 16);
+  return `${formatDateWithPrecision(at.toISOString().slice(0, 10), "day")}, ${time} UTC`;
 }
 
 export interface ValueFields {

@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     pool: ingestPool,
     ...(changes ? { readCache: useReadCache({ feed: changes }) } : {}),
     allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
+    dashboardUrl: `${webOrigin}/`,
   });
   server = createHttpServer(api, prisma, logger, { trustProxy: config.trustProxy });
   await new Promise<void>((resolve, reject) => {
