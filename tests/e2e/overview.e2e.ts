@@ -307,6 +307,7 @@ Date: 2026-05-04
 
 The Pentagon said on Monday that 10,000 North Korean soldiers had been deployed to the Kursk region.
 Ukraine's military intelligence said on Monday that 2,000 North Korean soldiers had been killed in Kursk.
+South Korea's National Intelligence Service said on Monday that 12,000 North Korean soldiers had been deployed to the Kursk region.
 `;
 
 const SAME_FIGURE_TWICE = `Same figure twice
@@ -392,9 +393,9 @@ describe("one metric per axis", () => {
   it("never sets a deployment against a death toll in the spread", async () => {
     const editor = await editorPage();
     const ingested = await ingest(editor, TWO_METRICS);
-    expect(ingested.length).toBe(2);
+    expect(ingested.length).toBe(3);
     const facts = await Promise.all(ingested.map((id) => api<PointFacts>(POINT_FACTS, { id })));
-    expect(facts.map((f) => f.node.metric).sort()).toEqual(["DEPLOYED", "KILLED"]);
+    expect(facts.map((f) => f.node.metric).sort()).toEqual(["DEPLOYED", "DEPLOYED", "KILLED"]);
     const killedId = ingested[facts.findIndex((f) => f.node.metric === "KILLED")]!;
     let shown = 0;
     for (const [path, metric] of [
