@@ -64,7 +64,7 @@ describe("a finished product", () => {
     }
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it("has a favicon, so no screen logs a missing one", async () => {
     const context = await browser.newContext();
