@@ -125,7 +125,9 @@ describe("editing a claim", () => {
     await page.getByLabel("Qualifier").selectOption("RANGE");
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.locator("[data-testid=edit-failure]").waitFor();
-    expect(await page.locator("[data-testid=error-valueHigh]").textContent()).toMatch(/valueLow/);
+    expect(await page.locator("[data-testid=error-valueHigh]").textContent()).toBe(
+      "must not be below Low bound",
+    );
     expect(await page.getByLabel("High bound").getAttribute("aria-invalid")).toBe("true");
     await screenshot(page, "claim-edit-errors");
     expect(await seriousViolations(page)).toEqual([]);

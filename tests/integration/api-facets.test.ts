@@ -204,4 +204,30 @@ describe("claimFacets", () => {
     expect(result.errors?.[0]?.message).toBe("`filter.source` must be the ID of a Entity.");
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
+
+  it("counts the live claims of each metric and rate, most first, as the database does", async () => {
+    const sourceId = globalId("Entity", corpus.entities.pentagon);
+    for (const filter of [{}, { source: sourceId }]) {
+      const response = await query<{
+        claimFacets: { metrics: { metric: string; rate: string; count: number }[] };
+      }>(`query ($filter: ClaimFilter) { claimFacets(filter: $filter) { metrics { metric rate count } } }`, {
+        filter,
+      });
+      const grouped = await prisma.claim.groupBy({
+        by: ["metric", "rate"],
+        where: {
+          deletedAt: null,
+          reviewStatus: { not: "rejected" },
+          ...("source" in filter ? { sourceId: corpus.entities.pentagon } : {}),
+        },
+        _count: true,
+      });
+      const metrics = response.data?.claimFacets.metrics ?? [];
+      expect(metrics.length).toBeGreaterThan(0);
+      expect(metrics.map((m) => m.count)).toEqual(metrics.map((m) => m.count).toSorted((a, b) => b - a));
+      expect(metrics.map((m) => `${m.metric}/${m.rate}=${m.count}`).sort()).toEqual(
+        grouped.map((g) => `${g.metric.toUpperCase()}/${g.rate.toUpperCase()}=${g._count}`).sort(),
+      );
+    }
+  });
 });

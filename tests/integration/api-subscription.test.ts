@@ -1,8 +1,12 @@
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPool } from "../../apps/api/src/db/pool.ts";
 import { createClaimEvents, publishClaimChanged } from "../../apps/api/src/graphql/events.ts";
+import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
+import { listenForIngestedClaims } from "../../apps/api/src/server/claim-notifications.ts";
 import { CSRF_HEADER } from "../../apps/api/src/server/yoga.ts";
 import { testApi } from "../support/api.ts";
-import { testPrisma } from "../support/database.ts";
+import { testDatabaseUrl, testPrisma } from "../support/database.ts";
 import { createFixtureCorpus, type FixtureCorpus, globalId } from "../support/fixtures.ts";
 
 const prisma = testPrisma();
@@ -13,7 +17,13 @@ let corpus: FixtureCorpus;
 beforeAll(async () => {
   corpus = await createFixtureCorpus(prisma);
 });
-afterAll(() => prisma.$disconnect());
+const ingestPool = createPool(testDatabaseUrl(), { max: 2 });
+const ingested = listenForIngestedClaims(testDatabaseUrl(), pubsub, pino({ level: "silent" }));
+afterAll(async () => {
+  await ingested.close();
+  await ingestPool.end();
+  await prisma.$disconnect();
+});
 
 const SUBSCRIPTION = /* GraphQL */ `
   subscription ($filter: ClaimFilter) {
@@ -75,6 +85,27 @@ describe("Subscription.claimChanged", () => {
         },
       },
     });
+    controller.abort();
+  });
+
+  it("sends the claims of a newly ingested article, whichever process ingested it", async () => {
+    const controller = new AbortController();
+    const next = await subscribe({ filter: { metric: ["KILLED"] } }, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Ingest writes through its own pool, as the CLI and the worker do: the API hears of it from the
+    // database, after the article's transaction committed.
+    const outcome = await ingestDocument(ingestPool, {
+      origin: "test",
+      format: "txt",
+      raw: "Live desk\nSource: Live Outlet\nDate: 2024-12-16\n\nUkraine's military intelligence said on Monday that 37 North Korean soldiers were killed in Kursk.\n",
+    });
+    expect(outcome.status).toBe("created");
+    const event = (await next()) as {
+      data: { claimChanged: { change: string; version: number; claim: { id: string; display: string } } };
+    };
+    expect(event.data.claimChanged.change).toBe("CREATED");
+    expect(event.data.claimChanged.version).toBe(1);
+    expect(event.data.claimChanged.claim.display).toBe("37");
     controller.abort();
   });
 });

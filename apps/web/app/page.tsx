@@ -1,3 +1,4 @@
+import type { Metric, Rate } from "@headcount/shared";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../components/ApiErrorNotice";
@@ -7,7 +8,9 @@ import { LiveRefresh } from "../components/LiveRefresh";
 import { MarkLegend } from "../components/MarkLegend";
 import { OverviewChart } from "../components/OverviewChart";
 import { PlottedClaimsTable } from "../components/PlottedClaimsTable";
+import { SpreadSummary } from "../components/SpreadSummary";
 import {
+  type ClaimView,
   claimFilterInput,
   claimViewQuery,
   DEFAULT_MAX_POINTS,
@@ -15,60 +18,97 @@ import {
   parseClaimView,
 } from "../lib/claim-filter";
 import { centreValue, plotRows } from "../lib/plot";
-import { fetchFilterOptions, fetchOverview, type SeriesData } from "../lib/queries";
-import { formatDate } from "../lib/vocabulary";
+import {
+  fetchFilterOptions,
+  fetchMetricCounts,
+  fetchOverview,
+  type LatestPointData,
+  type MetricCount,
+  type OverviewData,
+  type SeriesData,
+} from "../lib/queries";
+import { spreadOf } from "../lib/spread";
+import { formatDate, lower, metricName } from "../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Overview" };
 
 /** The newest dated claim of each source (the API sends one per source, over all matching claims). */
-function latestFigures(series: SeriesData[]): LatestFigure[] {
+function latestFigures(series: SeriesData<LatestPointData>[]): LatestFigure[] {
   return series.flatMap((s) => {
     const dated = s.points.filter((p) => p.date !== null);
     const latest = dated.reduce<(typeof dated)[number] | undefined>(
       (acc, p) => (!acc || (p.date ?? "") >= (acc.date ?? "") ? p : acc),
       undefined,
     );
-    return latest ? [{ label: s.label, point: latest }] : [];
+    return latest ? [{ key: s.key, label: s.label, point: latest }] : [];
   });
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
+
+/** The metric the overview shows when the URL names none: deployed troops, the question most asked. */
+const DEFAULT_METRIC: Metric = "deployed";
+
+/**
+ * One metric and one rate per chart: a y-axis of deployed troops never carries a death toll or a daily
+ * rate. The URL's first metric and its rate (totals unless asked), else deployed totals; when those match
+ * nothing and the URL chose no metric, the metric and rate with the most matching claims.
+ */
+async function chartOf(
+  view: ClaimView,
+): Promise<{ view: ClaimView; overview: OverviewData; others: MetricCount[] | null }> {
+  const requested = view.metrics[0];
+  const chosen = { ...view, metrics: [requested ?? DEFAULT_METRIC], rate: view.rate || ("total" as Rate) };
+  const groupBy = view.groupBy === "side" ? "AFFILIATION" : "SOURCE";
+  const overview = await fetchOverview(claimFilterInput(chosen), groupBy, view.points);
+  if (overview.totalPoints > 0) return { view: chosen, overview, others: null };
+  // Nothing to plot: which metrics the other filters do match, to offer them (or to pick one).
+  const others = await fetchMetricCounts(claimFilterInput({ ...view, metrics: [], rate: "" }));
+  const fallback = requested
+    ? undefined
+    : (others.find((o) => !view.rate || lower(o.rate) === view.rate) ?? others[0]);
+  if (!fallback) return { view: chosen, overview, others };
+  const fallen = { ...view, metrics: [lower<Metric>(fallback.metric)], rate: lower<Rate>(fallback.rate) };
+  return {
+    view: fallen,
+    overview: await fetchOverview(claimFilterInput(fallen), groupBy, view.points),
+    others: null,
+  };
+}
 
 export default async function OverviewPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const view = parseClaimView(await searchParams);
-  const filter = claimFilterInput(view);
+  const requested = parseClaimView(await searchParams);
   try {
-    const [overview, options] = await Promise.all([
-      fetchOverview(filter, view.groupBy === "side" ? "AFFILIATION" : "SOURCE", view.points),
+    const [{ view, overview, others }, options] = await Promise.all([
+      chartOf(requested),
       fetchFilterOptions(),
     ]);
+    const metric = view.metrics[0] ?? DEFAULT_METRIC;
+    const rate = view.rate || "total";
+    const measure = metricName(metric, rate);
     const { series } = overview;
-    const { plotSeries, rows, undated } = plotRows(series);
+    // Colours are dealt over every source (or side) the filter form knows, whatever this view shows.
+    const universe = (view.groupBy === "side" ? options.sides : options.sources).map((entity) => entity.id);
+    const { plotSeries, rows, undated } = plotRows(series, universe);
     const returned = series.reduce((sum, s) => sum + s.points.length, 0);
     // The window's oldest day (rows are in drawing order, by the middle of their date's period).
     const oldest = rows.reduce<string | null>((min, [, date]) => (!min || date < min ? date : min), null);
     const figures = latestFigures(overview.latestBySource).sort(
       (a, b) => (centreValue(b.point) ?? 0) - (centreValue(a.point) ?? 0),
     );
-    // Rates ("1,200 a day") and percentages are not head counts: they stay out of the spread.
-    const centres = figures.flatMap((f) => {
-      const value = centreValue(f.point);
-      const comparable = f.point.qualifier !== "VAGUE" && f.point.rate === "TOTAL";
-      return value === null || !comparable ? [] : [{ value, figure: f }];
-    });
-    const highest = centres[0];
-    const lowest = centres[centres.length - 1];
+    const spread = spreadOf(figures);
+    const subjectNames = new Map(options.subjects.map((s) => [s.id, s.name]));
     const groupNoun = view.groupBy === "side" ? "side" : "source";
     const groups = `${plotSeries.length} ${groupNoun}${plotSeries.length === 1 ? "" : "s"}`;
     const summary = overview.truncated
-      ? `The newest ${count(rows.length)} of ${count(overview.totalPoints)} matching claims, from ${groups}, plotted by the date they were made.`
-      : `${rows.length} claims from ${groups}, plotted by the date they were made.`;
+      ? `${measure}: the newest ${count(rows.length)} of ${count(overview.totalPoints)} matching claims, from ${groups}, plotted by the date they were made.`
+      : `${measure}: ${rows.length} claim${rows.length === 1 ? "" : "s"} from ${groups}, plotted by the date they were made.`;
     // The claims table lists every matching claim, page by page (it has no cap to carry over).
     const allClaims = `/claims${claimViewQuery({ ...view, points: DEFAULT_MAX_POINTS })}`;
 
@@ -85,8 +125,10 @@ export default async function OverviewPage({
               Chart
             </h2>
             <p className="muted chart-caption">
-              {summary} y: the number ({view.scale === "log" ? "logarithmic" : "linear"} scale); colour: the{" "}
-              {groupNoun}. Rejected and deleted claims are not plotted.
+              {summary} y: {measure.toLowerCase()}
+              {rate === "total" ? ", people" : ""} ({view.scale === "log" ? "logarithmic" : "linear"} scale);
+              colour: the {groupNoun}. One metric at a time: choose another under “Metric”. Rejected and
+              deleted claims are not plotted.
               {undated > 0 && ` ${undated} undated claim${undated === 1 ? " is" : "s are"} left out.`}
             </p>
             {overview.truncated && (
@@ -104,9 +146,34 @@ export default async function OverviewPage({
               </p>
             )}
             {rows.length === 0 ? (
-              <p className="empty">No claim matches these filters.</p>
+              <div className="empty">
+                <p>No {measure.toLowerCase()} claim matches these filters.</p>
+                {others && others.length > 0 && (
+                  <>
+                    <p>These filters do match claims of other metrics:</p>
+                    <ul data-testid="other-metrics">
+                      {others.map((o) => (
+                        <li key={`${o.metric}-${o.rate}`}>
+                          <Link
+                            href={`/${claimViewQuery({ ...view, metrics: [lower<Metric>(o.metric)], rate: lower<Rate>(o.rate) })}`}
+                          >
+                            {metricName(lower<Metric>(o.metric), lower<Rate>(o.rate))}
+                          </Link>{" "}
+                          <span className="muted">({count(o.count)})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </div>
             ) : (
-              <OverviewChart series={plotSeries} rows={rows} scale={view.scale} summary={summary} />
+              <OverviewChart
+                series={plotSeries}
+                rows={rows}
+                scale={view.scale}
+                summary={summary}
+                measure={measure}
+              />
             )}
             <ul className="series-legend" aria-label={`Colours: one per ${groupNoun}`}>
               {plotSeries.map((s, i) => (
@@ -119,36 +186,18 @@ export default async function OverviewPage({
             <MarkLegend />
           </section>
           <aside className="side-panel" aria-labelledby="latest-title">
-            <h2 id="latest-title">Latest figure from each source</h2>
-            {overview.truncated && figures.length > 0 && (
-              <p className="muted">
-                Among all {count(overview.totalPoints)} matching claims, plotted or not.
-              </p>
-            )}
+            <h2 id="latest-title">Latest {measure.toLowerCase()} figure from each source</h2>
+            <p className="muted chart-caption" data-testid="latest-meaning">
+              Latest: each source’s newest claim of this metric by the day it was said (else the day it was
+              first printed)
+              {overview.truncated && figures.length > 0
+                ? `, among all ${count(overview.totalPoints)} matching claims, plotted or not`
+                : ""}
+              .
+            </p>
             <LatestFigureList figures={figures} />
             <h2>Spread between sources</h2>
-            {highest && lowest && centres.length > 1 ? (
-              <p className="spread">
-                <strong>{highest.value.toLocaleString("en-US")}</strong> ({highest.figure.label}) vs{" "}
-                <strong>{lowest.value.toLocaleString("en-US")}</strong> ({lowest.figure.label})
-                {lowest.value > 0 && (
-                  <>
-                    : the highest latest figure is{" "}
-                    <strong>
-                      {(highest.value / lowest.value).toLocaleString("en-US", { maximumFractionDigits: 1 })}×
-                    </strong>{" "}
-                    the lowest.
-                  </>
-                )}
-                <span className="muted">
-                  {" "}
-                  Compares each source’s latest figure (best value, else its stated bound), totals only (rates
-                  and vague amounts left out), across metrics when several are selected.
-                </span>
-              </p>
-            ) : (
-              <p className="muted">Needs figures from two sources.</p>
-            )}
+            <SpreadSummary spread={spread} measure={measure} subjectNames={subjectNames} />
           </aside>
         </div>
         {/* Laid out only when scrolled to: tens of thousands of rows cost the browser seconds of layout,
@@ -159,7 +208,17 @@ export default async function OverviewPage({
           className="chart-table"
           style={{ contentVisibility: "auto", containIntrinsicSize: `auto ${40 + rows.length * 38}px` }}
         >
-          <h2 id="table-title">The plotted claims</h2>
+          <h2 id="table-title">The plotted claims: {measure.toLowerCase()}</h2>
+          <p className="exports">
+            Export these claims:{" "}
+            <a
+              href={`/claims/export${claimViewQuery(view, { format: "csv" })}`}
+              download
+              data-testid="overview-export"
+            >
+              CSV ({measure.toLowerCase()})
+            </a>
+          </p>
           <PlottedClaimsTable rows={rows} series={plotSeries} groupNoun={groupNoun} />
         </section>
       </>

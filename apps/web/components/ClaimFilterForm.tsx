@@ -1,6 +1,6 @@
 "use client";
 
-import type { Metric, ReviewStatus } from "@headcount/shared";
+import type { Metric, Rate, ReviewStatus } from "@headcount/shared";
 import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, useTransition } from "react";
 import {
@@ -11,7 +11,15 @@ import {
   parseClaimView,
 } from "../lib/claim-filter";
 import type { EntityRef, FilterOptions } from "../lib/queries";
-import { METRIC_LABELS, METRICS, REVIEW_STATUSES, STATUS_LABELS } from "../lib/vocabulary";
+import { METRIC_LABELS, METRICS, RATES, REVIEW_STATUSES, STATUS_LABELS } from "../lib/vocabulary";
+
+/** Each a unit of its own: a chart shows one. */
+const RATE_CHOICES: Record<Rate, string> = {
+  total: "Totals (people)",
+  per_day: "Per day",
+  per_week: "Per week",
+  percent: "Percent",
+};
 
 interface Props {
   view: ClaimView;
@@ -83,20 +91,45 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
       aria-label="Filter claims"
       aria-busy={pending}
     >
-      <fieldset>
-        <legend>Metric</legend>
-        {METRICS.map((metric: Metric) => (
-          <label key={metric} className="check">
-            <input
-              type="checkbox"
-              name="metric"
-              value={metric}
-              defaultChecked={view.metrics.includes(metric)}
-            />
-            {METRIC_LABELS[metric]}
-          </label>
-        ))}
-      </fieldset>
+      {chartControls ? (
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="filter-metric">Metric (one per chart)</label>
+            <select id="filter-metric" name="metric" defaultValue={view.metrics[0] ?? "deployed"}>
+              {METRICS.map((metric: Metric) => (
+                <option key={metric} value={metric}>
+                  {METRIC_LABELS[metric]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-rate">Counted as</label>
+            <select id="filter-rate" name="rate" defaultValue={view.rate || "total"}>
+              {RATES.map((rate: Rate) => (
+                <option key={rate} value={rate}>
+                  {RATE_CHOICES[rate]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      ) : (
+        <fieldset>
+          <legend>Metric</legend>
+          {METRICS.map((metric: Metric) => (
+            <label key={metric} className="check">
+              <input
+                type="checkbox"
+                name="metric"
+                value={metric}
+                defaultChecked={view.metrics.includes(metric)}
+              />
+              {METRIC_LABELS[metric]}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <fieldset>
         <legend>Review status</legend>
         {REVIEW_STATUSES.map((status: ReviewStatus) => (
@@ -172,6 +205,7 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
             </div>
           </>
         )}
+        {!chartControls && view.rate && <input type="hidden" name="rate" value={view.rate} />}
         {!chartControls && view.groupBy !== "source" && (
           <input type="hidden" name="group" value={view.groupBy} />
         )}
@@ -185,6 +219,9 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
         <div className="field actions">
           <button type="submit">Apply</button>
           <a href={pathname}>Reset</a>
+          <p className="busy-status" role="status" data-testid="filters-busy">
+            {pending ? "Updating…" : ""}
+          </p>
         </div>
       </div>
     </form>

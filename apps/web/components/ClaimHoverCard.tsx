@@ -60,6 +60,10 @@ const snippet = (quote: string, max = 220) => (quote.length > max ? `${quote.sli
 export function ClaimHoverCard(props: {
   point: PlotPoint;
   seriesLabel: string;
+  /** The metric and rate of the chart's axis. */
+  measure: string;
+  /** How many marks lie at this point (overlapping marks are chosen from a list after a click). */
+  stacked?: number;
   colour: string;
   left: number;
   top: number;
@@ -85,6 +89,8 @@ export function ClaimHoverCard(props: {
         {claim?.hedge && <span className="muted"> (as written: “{claim.hedge}”)</span>}
       </p>
       <dl>
+        <dt>Metric</dt>
+        <dd data-testid="hover-metric">{props.measure}</dd>
         <dt>Source</dt>
         <dd>{claim ? (claim.source?.name ?? "unattributed") : props.seriesLabel}</dd>
         {via.length > 0 && (
@@ -118,7 +124,11 @@ export function ClaimHoverCard(props: {
       ) : error ? (
         <p className="muted">The quote could not be loaded.</p>
       ) : null}
-      <p className="muted hover-hint">Click to open the claim.</p>
+      <p className="muted hover-hint">
+        {(props.stacked ?? 1) > 1
+          ? `${props.stacked} claims at this point: click to choose one.`
+          : "Click to open the claim."}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,16 @@
+import type { Metric, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import Link from "next/link";
 import { FIELD_LABELS as CLAIM_FIELD_LABELS, type EditableField } from "../lib/claim-edit";
+import { humanField } from "../lib/mutation-result";
 import { type EntityRef, fetchApi } from "../lib/queries";
+import {
+  formatDate,
+  formatInstant,
+  METRIC_LABELS,
+  QUALIFIER_LABELS,
+  RATE_LABELS,
+  STATUS_LABELS,
+} from "../lib/vocabulary";
 
 const HISTORY_QUERY = /* GraphQL */ `
   query History($subject: ID!) {
@@ -42,14 +52,33 @@ interface FieldChange {
   afterEntities: EntityRef[];
 }
 
+/** Vocabulary values as the dashboard prints them elsewhere, by the field they are a value of. */
+const VALUE_WORDS: Record<string, Record<string, string>> = {
+  qualifier: QUALIFIER_LABELS satisfies Record<Qualifier, string>,
+  reviewStatus: STATUS_LABELS satisfies Record<ReviewStatus, string>,
+  metric: METRIC_LABELS satisfies Record<Metric, string>,
+  rate: RATE_LABELS satisfies Record<Rate, string>,
+};
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 /** A JSON value from the audit trail, as a person reads it. */
-function readable(json: string | null): string {
+function readable(field: string, json: string | null): string {
   if (json === null) return "—";
   try {
     const value: unknown = JSON.parse(json);
     if (value === null) return "—";
     if (typeof value === "number") return value.toLocaleString("en-US");
-    if (typeof value === "string") return value;
+    if (typeof value === "boolean") return value ? "yes" : "no";
+    if (typeof value === "string") {
+      const words = VALUE_WORDS[field]?.[value.toLowerCase()];
+      if (words) return words;
+      if (ISO_DAY.test(value)) return formatDate(value, "DAY");
+      if (ISO_INSTANT.test(value)) return formatInstant(value);
+      if (field.endsWith("Precision")) return value.toLowerCase();
+      return value;
+    }
     return JSON.stringify(value);
   } catch {
     return json;
@@ -64,18 +93,20 @@ const ENTITY_FIELD_LABELS: Record<string, string> = {
   moved: "References moved",
   other: "Judged against",
   outletId: "Outlet",
+  reviewStatus: "Review status",
+  deletedAt: "Deleted",
 };
 
 /** What a changed field is called in the history: `sourceId` is the Source, `via:12` a relay chain. */
 function fieldLabel(field: string): string {
   if (field.startsWith("via:")) return CLAIM_FIELD_LABELS.via;
   const editable = (field.endsWith("Id") ? field.slice(0, -2) : field) as EditableField;
-  return ENTITY_FIELD_LABELS[field] ?? CLAIM_FIELD_LABELS[editable] ?? field;
+  return ENTITY_FIELD_LABELS[field] ?? CLAIM_FIELD_LABELS[editable] ?? humanField(field);
 }
 
 /** One side of a change: the entities it names, linked and in order, or else the value as a person reads it. */
-function Value({ entities, json }: { entities: EntityRef[]; json: string | null }) {
-  if (entities.length === 0) return <>{json === "[]" ? "—" : readable(json)}</>;
+function Value({ field, entities, json }: { field: string; entities: EntityRef[]; json: string | null }) {
+  if (entities.length === 0) return <>{json === "[]" ? "—" : readable(field, json)}</>;
   return (
     <>
       {entities.map((entity, index) => (
@@ -125,7 +156,7 @@ export async function HistoryList({ subject }: { subject: string }) {
         <li key={`${entry.at}-${entry.action}-${entry.changes.map((c) => c.field).join()}`}>
           <strong>{ACTIONS[entry.action] ?? entry.action}</strong>{" "}
           <span className="muted">
-            {new Date(entry.at).toUTCString()}
+            {formatInstant(entry.at)}
             {entry.actor ? ` by ${entry.actor}` : ""}
           </span>
           {entry.note && <p className="history-changes">“{entry.note}”</p>}
@@ -133,8 +164,9 @@ export async function HistoryList({ subject }: { subject: string }) {
             <ul className="history-changes">
               {entry.changes.map((change) => (
                 <li key={change.field}>
-                  {fieldLabel(change.field)}: <Value entities={change.beforeEntities} json={change.before} />{" "}
-                  → <Value entities={change.afterEntities} json={change.after} />
+                  {fieldLabel(change.field)}:{" "}
+                  <Value field={change.field} entities={change.beforeEntities} json={change.before} /> →{" "}
+                  <Value field={change.field} entities={change.afterEntities} json={change.after} />
                 </li>
               ))}
             </ul>

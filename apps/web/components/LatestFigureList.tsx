@@ -1,22 +1,26 @@
+import type { Metric, Rate } from "@headcount/shared";
 import Link from "next/link";
-import type { SeriesData } from "../lib/queries";
-import { formatDate } from "../lib/vocabulary";
+import type { LatestPointData } from "../lib/queries";
+import { formatDate, lower, metricName } from "../lib/vocabulary";
 
 /** A source's newest figure, as the overview lists it beside the chart. */
 export interface LatestFigure {
+  /** The series key: the source's global ID, or "unattributed". */
+  key: string;
   label: string;
-  point: SeriesData["points"][number];
+  point: LatestPointData;
 }
 
 /** Sources listed at once; the rest (thousands at scale) stay one click away. */
 export const LATEST_SHOWN = 12;
 
 function LatestItem({ figure }: { figure: LatestFigure }) {
+  const measure = metricName(lower<Metric>(figure.point.metric), lower<Rate>(figure.point.rate));
   return (
     <li>
       <span className="latest-source">{figure.label}</span>
       <Link href={`/claims/${encodeURIComponent(figure.point.claimId)}`} className="latest-value">
-        {figure.point.display}
+        {figure.point.display} <span className="latest-metric">{measure.toLowerCase()}</span>
       </Link>
       <span className="muted latest-date">{formatDate(figure.point.date, figure.point.precision)}</span>
     </li>

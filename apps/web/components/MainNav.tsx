@@ -35,6 +35,14 @@ export function MainNav({ viewer, editor }: { viewer: Viewer | null; editor: boo
         {/* Served by the API through this origin's /graphql, so it needs no second address. */}
         <a href="/graphql">GraphiQL</a>
       </nav>
+      <search className="site-search">
+        <form method="get" action="/search">
+          <label className="sr-only" htmlFor="site-search-q">
+            Search articles, claims and entities
+          </label>
+          <input id="site-search-q" type="search" name="q" placeholder="Search…" />
+        </form>
+      </search>
       <AccountMenu viewer={viewer} />
     </>
   );

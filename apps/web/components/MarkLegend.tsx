@@ -27,7 +27,7 @@ export function MarkLegend() {
           <path d="M14 2v13M8 2h12" stroke={stroke} strokeWidth="1.5" />
           <path d="M14 19l-4-6h8z" fill={stroke} />
         </svg>
-        as many as / at most
+        as many as / no more than
       </li>
       <li>
         <svg width="28" height="20" aria-hidden="true">

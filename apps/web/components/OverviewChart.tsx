@@ -15,6 +15,8 @@ interface Props {
   scale: "linear" | "log";
   /** Announced to screen readers; the table under the chart carries the same claims. */
   summary: string;
+  /** What the y-axis counts ("Deployed", "Killed per day"): one metric and rate per axis. */
+  measure: string;
 }
 
 const DAY = 86_400;
@@ -197,23 +199,22 @@ function drawMarks(u: uPlot, points: PlotPoint[], series: PlotSeries[], boxes: M
   ctx.restore();
 }
 
-/** The nearest mark to a canvas position, within a few pixels. */
-function hitTest(boxes: MarkBox[], x: number, y: number, slop: number): number {
-  let best = -1;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  boxes.forEach((box, i) => {
+/**
+ * Every mark within a few pixels of a canvas position, nearest first (ties: drawn later first, as it lies on
+ * top): marks that overlap all stay reachable.
+ */
+function hitsAt(boxes: MarkBox[], x: number, y: number, slop: number): number[] {
+  const hits: { index: number; distance: number }[] = [];
+  boxes.forEach((box, index) => {
     const dx = x < box.left ? box.left - x : x > box.right ? x - box.right : 0;
     const dy = y < box.top ? box.top - y : y > box.bottom ? y - box.bottom : 0;
     const distance = Math.hypot(dx, dy);
-    if (distance <= slop && distance < bestDistance) {
-      bestDistance = distance;
-      best = i;
-    }
+    if (distance <= slop) hits.push({ index, distance });
   });
-  return best;
+  return hits.sort((a, b) => a.distance - b.distance || b.index - a.index).map((hit) => hit.index);
 }
 
-export function OverviewChart({ series, rows, scale, summary }: Props) {
+export function OverviewChart({ series, rows, scale, summary, measure }: Props) {
   const points = useMemo(() => rows.map(plotPoint), [rows]);
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
@@ -222,9 +223,18 @@ export function OverviewChart({ series, rows, scale, summary }: Props) {
   const activeRef = useRef(-1);
   const [active, setActive] = useState(-1);
   const [anchor, setAnchor] = useState<{ left: number; top: number; cx: number; cy: number } | null>(null);
+  /** How many marks lie under the pointer with the active one. */
+  const [stacked, setStacked] = useState(1);
+  /** Marks too close to tell apart, listed to choose from after a click. */
+  const [picker, setPicker] = useState<{ indices: number[]; left: number; top: number } | null>(null);
   const log = scale === "log";
 
   const activePoint = active >= 0 ? points[active] : undefined;
+  const pickerRef = useRef<HTMLDivElement>(null);
+  // The list takes the focus so the keyboard can go on from the click.
+  useEffect(() => {
+    if (picker) pickerRef.current?.querySelector("a")?.focus();
+  }, [picker]);
 
   const place = useCallback((index: number) => {
     const u = plot.current;
@@ -276,6 +286,8 @@ export function OverviewChart({ series, rows, scale, summary }: Props) {
           {
             stroke: "#1c2430",
             size: 56,
+            label: measure,
+            labelSize: 20,
             grid: { stroke: "#e5e7eb" },
             ticks: { stroke: "#9ca3af" },
             values: (_u, splits) => splits.map((v) => (v === null ? "" : formatCompact(v))),
@@ -302,7 +314,7 @@ export function OverviewChart({ series, rows, scale, summary }: Props) {
       u.destroy();
       plot.current = null;
     };
-  }, [points, series, options, log]);
+  }, [points, series, options, log, measure]);
 
   // A new set of points (filters changed) resets the selection.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the points change
@@ -310,6 +322,7 @@ export function OverviewChart({ series, rows, scale, summary }: Props) {
     activeRef.current = -1;
     setActive(-1);
     setAnchor(null);
+    setPicker(null);
   }, [points]);
 
   const canvasPosition = (event: { clientX: number; clientY: number }) => {
@@ -326,15 +339,29 @@ export function OverviewChart({ series, rows, scale, summary }: Props) {
   const onPointerMove = (event: React.PointerEvent) => {
     const position = canvasPosition(event);
     if (!position) return;
-    const hit = hitTest(boxes.current, position.x, position.y, 8 * uPlot.pxRatio);
+    const hits = hitsAt(boxes.current, position.x, position.y, 8 * uPlot.pxRatio);
+    const hit = hits[0] ?? -1;
+    setStacked(Math.max(1, hits.length));
     if (hit !== activeRef.current) select(hit);
   };
 
   const onClick = (event: React.MouseEvent) => {
     const position = canvasPosition(event);
-    if (!position) return;
-    const hit = hitTest(boxes.current, position.x, position.y, 8 * uPlot.pxRatio);
-    const point = points[hit];
+    const u = plot.current;
+    if (!position || !u) return;
+    const hits = hitsAt(boxes.current, position.x, position.y, 8 * uPlot.pxRatio);
+    if (hits.length > 1) {
+      const rect = u.over.getBoundingClientRect();
+      const frame = container.current?.getBoundingClientRect();
+      select(-1);
+      setPicker({
+        indices: hits,
+        left: event.clientX - (frame?.left ?? rect.left) + 12,
+        top: event.clientY - (frame?.top ?? rect.top) + 12,
+      });
+      return;
+    }
+    const point = points[hits[0] ?? -1];
     if (point) router.push(`/claims/${encodeURIComponent(point.claimId)}`);
   };
 
@@ -384,16 +411,53 @@ export function OverviewChart({ series, rows, scale, summary }: Props) {
         data-active-claim={activePoint?.claimId}
         data-active-x={anchor ? Math.round(anchor.cx) : undefined}
         data-active-y={anchor ? Math.round(anchor.cy) : undefined}
+        data-active-stack={activePoint ? stacked : undefined}
       />
       <p className="sr-only" aria-live="polite">
         {activePoint && activeSeries
-          ? `${activeSeries.label}: ${formatValue(activePoint)}, ${formatDate(activePoint.date, activePoint.precision)}${activePoint.disputed ? ", disputed" : ""}.`
+          ? `${activeSeries.label}: ${formatValue(activePoint)} ${measure.toLowerCase()}, ${formatDate(activePoint.date, activePoint.precision)}${activePoint.disputed ? ", disputed" : ""}.`
           : ""}
       </p>
-      {activePoint && activeSeries && anchor && (
+      {picker && (
+        <div
+          ref={pickerRef}
+          className="mark-picker"
+          role="dialog"
+          aria-label={`${picker.indices.length} claims at this point`}
+          data-testid="mark-picker"
+          style={{ left: picker.left, top: picker.top }}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") setPicker(null);
+          }}
+        >
+          <p className="mark-picker-title">{picker.indices.length} claims at this point: choose one</p>
+          <ul>
+            {picker.indices.map((index) => {
+              const point = points[index];
+              const line = point ? series[point.series] : undefined;
+              if (!point) return null;
+              return (
+                <li key={point.claimId}>
+                  <a href={`/claims/${encodeURIComponent(point.claimId)}`} data-claim-id={point.claimId}>
+                    <span className="swatch" style={{ background: line?.colour }} aria-hidden="true" />
+                    {point.display} {measure.toLowerCase()} — {line?.label},{" "}
+                    {formatDate(point.date, point.precision)}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" onClick={() => setPicker(null)}>
+            Close
+          </button>
+        </div>
+      )}
+      {activePoint && activeSeries && anchor && !picker && (
         <ClaimHoverCard
+          stacked={stacked}
           point={activePoint}
           seriesLabel={activeSeries.label}
+          measure={measure}
           colour={activeSeries.colour}
           left={anchor.left}
           top={anchor.top}

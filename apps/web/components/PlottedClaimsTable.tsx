@@ -1,9 +1,12 @@
 "use client";
 
-import type { ReviewStatus } from "@headcount/shared";
+import type { Metric, ReviewStatus } from "@headcount/shared";
 import { useMemo } from "react";
 import type { PlotRow, PlotSeries } from "../lib/plot";
-import { formatDate, formatValue, lower, STATUS_LABELS } from "../lib/vocabulary";
+import type { Gql } from "../lib/vocabulary";
+import { formatDate, formatValue, lower, METRIC_LABELS, STATUS_LABELS } from "../lib/vocabulary";
+
+const metricLabel = (metric: Gql<Metric>) => METRIC_LABELS[lower<Metric>(metric)];
 
 const ENTITIES: Record<string, string> = {
   "&": "&amp;",
@@ -17,7 +20,19 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]
 /** The rows as HTML: the same markup React would write, built as one string (see below). */
 function rowsHtml(rows: PlotRow[], series: PlotSeries[]): string {
   const parts: string[] = [];
-  for (const [claimId, date, precision, qualifier, low, high, best, index, reviewStatus, display] of rows) {
+  for (const [
+    claimId,
+    date,
+    precision,
+    qualifier,
+    low,
+    high,
+    best,
+    index,
+    reviewStatus,
+    display,
+    metric,
+  ] of rows) {
     const line = series[index];
     const label = escapeHtml(line?.label ?? "");
     const status = lower<ReviewStatus>(reviewStatus);
@@ -27,6 +42,7 @@ function rowsHtml(rows: PlotRow[], series: PlotSeries[]): string {
       `<tr data-claim-id="${escapeHtml(claimId)}">`,
       `<td>${escapeHtml(formatDate(date, precision))}</td>`,
       `<td class="num">${escapeHtml(display)}</td>`,
+      `<td>${escapeHtml(metricLabel(metric))}</td>`,
       `<td><span class="swatch" style="background:${escapeHtml(line?.colour ?? "#000")}" aria-hidden="true"></span>${label}</td>`,
       `<td><span class="badge badge-${status}">${STATUS_LABELS[status]}</span></td>`,
       `<td><a href="${href}">Quote<span class="sr-only"> for ${value}, ${label}</span></a></td>`,
@@ -58,16 +74,18 @@ export function PlottedClaimsTable({
     <table className="data" data-testid="chart-table" style={{ tableLayout: "fixed" }}>
       <caption className="sr-only">One row per claim plotted in the chart above, oldest first.</caption>
       <colgroup>
-        <col style={{ width: "17%" }} />
-        <col style={{ width: "20%" }} />
-        <col style={{ width: "33%" }} />
-        <col style={{ width: "14%" }} />
         <col style={{ width: "16%" }} />
+        <col style={{ width: "17%" }} />
+        <col style={{ width: "13%" }} />
+        <col style={{ width: "27%" }} />
+        <col style={{ width: "13%" }} />
+        <col style={{ width: "14%" }} />
       </colgroup>
       <thead>
         <tr>
           <th scope="col">Said</th>
           <th scope="col">Value</th>
+          <th scope="col">Metric</th>
           <th scope="col">{groupNoun === "side" ? "Side" : "Source"}</th>
           <th scope="col">Review</th>
           <th scope="col">Evidence</th>

@@ -1,9 +1,10 @@
-import type { Metric, ReviewStatus } from "@headcount/shared";
-import { type Gql, METRICS, REVIEW_STATUSES } from "./vocabulary";
+import type { Metric, Rate, ReviewStatus } from "@headcount/shared";
+import { type Gql, METRICS, RATES, REVIEW_STATUSES } from "./vocabulary";
 
 /** The API's ClaimFilter input, as the dashboard sends it. */
 export interface ClaimFilterInput {
   metric?: Gql<Metric>[];
+  rate?: Gql<Rate>[];
   reviewStatus?: Gql<ReviewStatus>[];
   subjectEntity?: string;
   location?: string;
@@ -17,6 +18,8 @@ export interface ClaimFilterInput {
 /** Everything a view of claims is made of; it lives in the URL so a view can be shared. */
 export interface ClaimView {
   metrics: Metric[];
+  /** Totals, or one kind of rate: the overview never puts two on one axis. Empty: any (the claims table). */
+  rate: Rate | "";
   statuses: ReviewStatus[];
   subject: string;
   place: string;
@@ -66,8 +69,10 @@ export function parseClaimView(params: SearchParams): ClaimView {
   const statuses = list(params, "status").filter((s): s is ReviewStatus =>
     (REVIEW_STATUSES as readonly string[]).includes(s),
   );
+  const rate = one(params, "rate");
   return {
     metrics,
+    rate: (RATES as readonly string[]).includes(rate) ? (rate as Rate) : "",
     statuses: statuses.length > 0 ? statuses : DEFAULT_STATUSES,
     subject: one(params, "subject"),
     place: one(params, "place"),
@@ -86,6 +91,7 @@ export function parseClaimView(params: SearchParams): ClaimView {
 export function claimViewQuery(view: ClaimView, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
   if (view.metrics.length > 0) params.set("metric", view.metrics.join(","));
+  if (view.rate) params.set("rate", view.rate);
   const defaultStatuses =
     view.statuses.length === DEFAULT_STATUSES.length &&
     DEFAULT_STATUSES.every((s) => view.statuses.includes(s));
@@ -110,6 +116,7 @@ export function claimFilterInput(view: ClaimView): ClaimFilterInput {
     reviewStatus: view.statuses.map((s) => s.toUpperCase() as Gql<ReviewStatus>),
   };
   if (view.metrics.length > 0) filter.metric = view.metrics.map((m) => m.toUpperCase() as Gql<Metric>);
+  if (view.rate) filter.rate = [view.rate.toUpperCase() as Gql<Rate>];
   if (view.subject) filter.subjectEntity = view.subject;
   if (view.place) filter.location = view.place;
   if (view.source) filter.source = view.source;

@@ -36,10 +36,26 @@ export function fieldOf(error: FieldErrorData): string {
   return field.endsWith("Id") ? field.slice(0, -2) : field;
 }
 
-/** The message of any failure, with field errors spelled out for a summary. */
-export function failureText(failure: MutationFailure): string {
+/** A field's code name as words, for fields no form labels: `reviewStatus` → "Review status". */
+export function humanField(field: string): string {
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The message of any failure, with field errors spelled out for a summary, each under its label. */
+export function failureText(
+  failure: MutationFailure,
+  labelOf: (field: string) => string | undefined = () => undefined,
+): string {
   if (failure.__typename === "ValidationError" && failure.fieldErrors.length > 0) {
-    return `${failure.message} ${failure.fieldErrors.map((e) => `${fieldOf(e)}: ${e.message}`).join("; ")}`;
+    const fields = failure.fieldErrors.map((e) => {
+      const field = fieldOf(e);
+      return `${labelOf(field) ?? humanField(field)}: ${e.message}`;
+    });
+    return `${failure.message} ${fields.join("; ")}`;
   }
   return failure.message;
 }

@@ -1,4 +1,4 @@
-import type { Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
+import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import { getClient } from "./api";
 import type { ClaimFilterInput } from "./claim-filter";
 import type { Gql } from "./vocabulary";
@@ -6,11 +6,35 @@ import type { Gql } from "./vocabulary";
 /** A query that failed is shown as an error, never papered over with made-up data. */
 export class ApiError extends Error {
   override name = "ApiError";
+  constructor(
+    message: string,
+    /** The GraphQL errors' codes and the root field each failed at. */
+    readonly failures: { code: string | null; field: string | null }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The API refused an id as malformed (node(id:) answers BAD_USER_INPUT): for a page, nothing is there. */
+export function isInvalidId(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.failures.length > 0 &&
+    error.failures.every((failure) => failure.code === "BAD_USER_INPUT" && failure.field === "node")
+  );
 }
 
 export async function fetchApi<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
   const result = await getClient().query<Data>(query, variables);
-  if (result.error) throw new ApiError(result.error.message);
+  if (result.error) {
+    throw new ApiError(
+      result.error.message,
+      result.error.graphQLErrors.map((error) => ({
+        code: typeof error.extensions?.code === "string" ? error.extensions.code : null,
+        field: typeof error.path?.[0] === "string" ? error.path[0] : null,
+      })),
+    );
+  }
   if (!result.data) throw new ApiError("The API returned no data.");
   return result.data;
 }
@@ -31,13 +55,22 @@ export interface ClaimPointData {
   /** The value in words ("as many as 8,000", "1,200 a day"). */
   display: string;
   rate: Gql<Rate>;
+  metric: Gql<Metric>;
   reviewStatus: Gql<ReviewStatus>;
 }
 
-export interface SeriesData {
+/** A latest figure carries what decides whether it compares with another. */
+export interface LatestPointData extends ClaimPointData {
+  subjectEntity: string | null;
+  additional: boolean;
+  refersFrom: string | null;
+  refersTo: string | null;
+}
+
+export interface SeriesData<Point extends ClaimPointData = ClaimPointData> {
   key: string;
   label: string;
-  points: ClaimPointData[];
+  points: Point[];
 }
 
 export interface OverviewData {
@@ -47,7 +80,7 @@ export interface OverviewData {
   totalPoints: number;
   truncated: boolean;
   /** Each source's newest dated claim among all matching claims (one point per series). */
-  latestBySource: SeriesData[];
+  latestBySource: SeriesData<LatestPointData>[];
 }
 
 const POINT_FIELDS = /* GraphQL */ `
@@ -60,6 +93,7 @@ const POINT_FIELDS = /* GraphQL */ `
   best
   display
   rate
+  metric
   reviewStatus
 `;
 
@@ -81,6 +115,10 @@ const OVERVIEW_QUERY = /* GraphQL */ `
         label
         points {
           ${POINT_FIELDS}
+          subjectEntity
+          additional
+          refersFrom
+          refersTo
         }
       }
     }
@@ -149,4 +187,28 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
     places: entities(places),
     subjects: entities(subjects),
   };
+}
+
+export interface MetricCount {
+  metric: Gql<Metric>;
+  rate: Gql<Rate>;
+  count: number;
+}
+
+const METRIC_COUNTS_QUERY = /* GraphQL */ `
+  query MetricCounts($filter: ClaimFilter) {
+    claimFacets(filter: $filter) {
+      metrics {
+        metric
+        rate
+        count
+      }
+    }
+  }
+`;
+
+/** How many matching claims count each metric, per rate, most first. */
+export async function fetchMetricCounts(filter: ClaimFilterInput): Promise<MetricCount[]> {
+  const data = await fetchApi<{ claimFacets: { metrics: MetricCount[] } }>(METRIC_COUNTS_QUERY, { filter });
+  return data.claimFacets.metrics;
 }

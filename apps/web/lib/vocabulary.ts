@@ -5,6 +5,8 @@ import {
   type Metric,
   type Precision,
   type Qualifier,
+  RATES,
+  type Rate,
   REVIEW_STATUSES,
   type ReviewStatus,
 } from "@headcount/shared";
@@ -35,21 +37,48 @@ export const STATUS_LABELS: Record<ReviewStatus, string> = {
   rejected: "Rejected",
 };
 
+/** Each qualifier by the words its values are printed with ("as many as 8,000"), so both read alike. */
 export const QUALIFIER_LABELS: Record<Qualifier, string> = {
   exact: "exact",
-  approximate: "approximate",
+  approximate: "about",
   at_least: "at least",
   more_than: "more than",
-  at_most: "at most",
-  up_to: "up to",
+  at_most: "no more than",
+  up_to: "as many as",
   range: "range",
   vague: "vague",
 };
 
-export { METRICS, REVIEW_STATUSES };
+/** How a rate reads after a metric's name ("Killed per day"); totals read as the metric alone. */
+export const RATE_LABELS: Record<Rate, string> = {
+  total: "totals",
+  per_day: "per day",
+  per_week: "per week",
+  percent: "percent",
+};
+
+/** The metric and rate as one name ("Deployed", "Killed per day", "Casualties in percent"). */
+export function metricName(metric: Metric, rate: Rate = "total"): string {
+  const name = METRIC_LABELS[metric];
+  if (rate === "total") return name;
+  return rate === "percent" ? `${name} (percent)` : `${name} ${RATE_LABELS[rate]}`;
+}
+
+export { METRICS, RATES, REVIEW_STATUSES };
 
 export function formatDate(date: string | null, precision: Gql<Precision> | null | undefined): string {
   return formatDateWithPrecision(date, precision ? lower<Precision>(precision) : "day");
+}
+
+/**
+ * An instant (an edit, a review) in the dashboard's one date format, to the minute, in UTC:
+ * "4 December 2026, 18:55 UTC".
+ */
+export function formatInstant(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const time = at.toISOString().slice(11, 16);
+  return `${formatDateWithPrecision(at.toISOString().slice(0, 10), "day")}, ${time} UTC`;
 }
 
 export interface ValueFields {

@@ -9,10 +9,12 @@ import { applyMigrations } from "../db/migrations.ts";
 import { createPool, type Pool } from "../db/pool.ts";
 import { createPrismaClient, type PrismaClient } from "../db/prisma.ts";
 import { recordRunningApp } from "../db/running-app.ts";
+import { createClaimEvents } from "../graphql/events.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { ingestDocuments } from "../ingest/pipeline.ts";
 import { createLogger } from "../logger.ts";
 import { type ChangeFeed, listenForChanges } from "../server/change-feed.ts";
+import { listenForIngestedClaims } from "../server/claim-notifications.ts";
 import { createHttpServer } from "../server/http.ts";
 import { useReadCache } from "../server/read-cache.ts";
 import { createApi } from "../server/yoga.ts";
@@ -27,6 +29,7 @@ let prisma: PrismaClient | undefined;
 let server: Server | undefined;
 let ingestPool: Pool | undefined;
 let changes: ChangeFeed | undefined;
+let ingestedClaims: { close(): Promise<void> } | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
 
@@ -41,6 +44,7 @@ async function shutdown(code: number): Promise<never> {
     }
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     await changes?.close().catch(() => {});
+    await ingestedClaims?.close().catch(() => {});
     await prisma?.$disconnect().catch(() => {});
     await ingestPool?.end().catch(() => {});
     await db?.stop().catch(() => {});
@@ -104,12 +108,16 @@ async function main(): Promise<void> {
   const webOrigin = `http://127.0.0.1:${config.webPort}`;
   ingestPool = createPool(db.url, { max: 4 });
   changes = config.readCache ? listenForChanges(db.url, logger) : undefined;
+  const pubsub = createClaimEvents();
+  ingestedClaims = listenForIngestedClaims(db.url, pubsub, logger);
   const api = createApi({
     prisma,
     logger,
+    pubsub,
     pool: ingestPool,
     ...(changes ? { readCache: useReadCache({ feed: changes }) } : {}),
     allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
+    dashboardUrl: `${webOrigin}/`,
   });
   server = createHttpServer(api, prisma, logger, { trustProxy: config.trustProxy });
   await new Promise<void>((resolve, reject) => {

@@ -17,6 +17,7 @@ import {
   samePublication,
   storedCopies,
 } from "./publications.ts";
+import { INGESTED_CLAIMS_CHANNEL } from "./notifications.ts";
 import { type ClaimIdentity, claimLockKey, findSameClaims, sameClaim } from "./resolve-claims.ts";
 import {
   type EntityRequest,
@@ -332,6 +333,21 @@ export async function insertClaims(
   }
   for (const [index, first] of firstOf.entries())
     if (first !== index) claimIds[index] ??= claimIds[first] ?? null;
+
+  // Open dashboards follow new claims, and known claims printed once more (server/claim-notifications.ts).
+  // A NOTIFY inside the transaction is delivered when it commits, never when it rolls back.
+  const createdIds = toCreate.map(({ index }) => claimIds[index]).filter((id): id is number => id != null);
+  const printedIds = [...new Set(claimIds.filter((id): id is number => id !== null))];
+  if (printedIds.length > 0) {
+    await client.query(
+      `select pg_notify($1, json_build_object(
+                'claimId', c.id,
+                'change', case when c.id = any($3::int[]) then 'created' else 'updated' end,
+                'version', c.version)::text)
+         from "Claim" c where c.id = any($2::int[])`,
+      [INGESTED_CLAIMS_CHANNEL, printedIds, createdIds],
+    );
+  }
 
   if (claims.length > 0) {
     const appearances = await client.query<{ id: number }>(

@@ -40,6 +40,18 @@ export interface ApiOptions {
   production?: boolean;
   /** Serves repeated anonymous reads from memory until the database notifies a change (read-cache.ts). */
   readCache?: Plugin<Context>;
+  /** The dashboard's address, linked from GraphiQL as the way back (default: this origin's root). */
+  dashboardUrl?: string;
+}
+
+/** GraphiQL as the package renders it, with a way back to the dashboard above it. */
+function graphiqlWithWayBack(dashboardUrl: string): typeof renderGraphiQL {
+  const href = dashboardUrl.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const bar = `<nav aria-label="Headcount" style="font:14px system-ui,sans-serif;padding:6px 12px;background:#1c2430"><a href="${href}" style="color:#fff">← Back to the Headcount dashboard</a></nav>`;
+  return (opts) =>
+    renderGraphiQL(opts)
+      .replace('<body id="body" class="no-focus-outline">', `<body id="body" class="no-focus-outline">${bar}`)
+      .replace('<div id="root"></div>', '<div id="root" style="height:calc(100vh - 32px)"></div>');
 }
 
 export type Api = YogaServerInstance<Record<string, never>, Context>;
@@ -241,7 +253,7 @@ export function createApi(options: ApiOptions): Api {
       defaultTabs: graphiqlTabs(),
       headers: JSON.stringify({ [CSRF_HEADER]: "1" }),
     }),
-    renderGraphiQL,
+    renderGraphiQL: graphiqlWithWayBack(options.dashboardUrl ?? "/"),
     cors: {
       origin: options.allowedOrigins ?? [],
       credentials: true,

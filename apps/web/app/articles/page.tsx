@@ -97,34 +97,36 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         {articles.totalCount} {articles.totalCount === 1 ? "article" : "articles"}
         {q ? ` matching “${q}”` : " stored"}.
       </p>
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Outlet</th>
-            <th scope="col">Published</th>
-            <th scope="col">Claims</th>
-          </tr>
-        </thead>
-        <tbody>
-          {articles.edges.map(({ node }) => (
-            <tr key={node.id} data-article-id={node.id}>
-              <td>
-                <Link href={`/articles/${encodeURIComponent(node.id)}`}>{articleTitle(node.title)}</Link>
-              </td>
-              <td>
-                {node.outlet ? (
-                  <Link href={`/entities/${encodeURIComponent(node.outlet.id)}`}>{node.outlet.name}</Link>
-                ) : (
-                  <span className="muted">unknown</span>
-                )}
-              </td>
-              <td>{formatDate(node.publishedAt, node.publishedPrecision)}</td>
-              <td className="num">{node.appearances.length}</td>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Outlet</th>
+              <th scope="col">Published</th>
+              <th scope="col">Claims</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {articles.edges.map(({ node }) => (
+              <tr key={node.id} data-article-id={node.id}>
+                <td>
+                  <Link href={`/articles/${encodeURIComponent(node.id)}`}>{articleTitle(node.title)}</Link>
+                </td>
+                <td>
+                  {node.outlet ? (
+                    <Link href={`/entities/${encodeURIComponent(node.outlet.id)}`}>{node.outlet.name}</Link>
+                  ) : (
+                    <span className="muted">unknown</span>
+                  )}
+                </td>
+                <td>{formatDate(node.publishedAt, node.publishedPrecision)}</td>
+                <td className="num">{node.appearances.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager
         pageInfo={articles.pageInfo}
         baseQuery={q ? `?q=${encodeURIComponent(q)}` : ""}

@@ -111,63 +111,65 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           </a>
         </p>
       </div>
-      <table className="data" data-testid="claims-table">
-        <thead>
-          <tr>
-            {header("STATED_ON")}
-            {header("VALUE")}
-            <th scope="col">Metric</th>
-            <th scope="col">Who is counted</th>
-            <th scope="col">Source</th>
-            <th scope="col">Place</th>
-            <th scope="col">Review</th>
-            {header("CONFIDENCE")}
-            <th scope="col">Printed in</th>
-            {header("UPDATED_AT")}
-          </tr>
-        </thead>
-        <tbody>
-          {claims.edges.map(({ node: claim }) => (
-            <tr key={claim.id} data-claim-id={claim.id}>
-              <td>{formatDate(claim.statedOn, claim.statedOnPrecision)}</td>
-              <td className="num">
-                <Link href={`/claims/${encodeURIComponent(claim.id)}`}>{claim.display}</Link>
-              </td>
-              <td>{METRIC_LABELS[lower<Metric>(claim.metric)]}</td>
-              <td>{claim.subject}</td>
-              <td>
-                {claim.source ? (
-                  <Link href={`/entities/${encodeURIComponent(claim.source.id)}`}>{claim.source.name}</Link>
-                ) : (
-                  <span className="muted">unattributed</span>
-                )}
-              </td>
-              <td>
-                {claim.location ? (
-                  <Link href={`/entities/${encodeURIComponent(claim.location.id)}`}>
-                    {claim.location.name}
-                  </Link>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td>
-                <ReviewBadge status={claim.reviewStatus} />
-              </td>
-              <td className="num">
-                {claim.confidence === null ? "—" : `${Math.round(claim.confidence * 100)}%`}
-              </td>
-              <td>
-                {claim.appearances
-                  .map((a) => a.article.outlet?.name ?? "unknown outlet")
-                  .filter((name, i, all) => all.indexOf(name) === i)
-                  .join(", ")}
-              </td>
-              <td className="num">{new Date(claim.updatedAt).toISOString().slice(0, 10)}</td>
+      <div className="table-scroll">
+        <table className="data" data-testid="claims-table">
+          <thead>
+            <tr>
+              {header("STATED_ON")}
+              {header("VALUE")}
+              <th scope="col">Metric</th>
+              <th scope="col">Who is counted</th>
+              <th scope="col">Source</th>
+              <th scope="col">Place</th>
+              <th scope="col">Review</th>
+              {header("CONFIDENCE")}
+              <th scope="col">Printed in</th>
+              {header("UPDATED_AT")}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {claims.edges.map(({ node: claim }) => (
+              <tr key={claim.id} data-claim-id={claim.id}>
+                <td>{formatDate(claim.statedOn, claim.statedOnPrecision)}</td>
+                <td className="num">
+                  <Link href={`/claims/${encodeURIComponent(claim.id)}`}>{claim.display}</Link>
+                </td>
+                <td>{METRIC_LABELS[lower<Metric>(claim.metric)]}</td>
+                <td>{claim.subject}</td>
+                <td>
+                  {claim.source ? (
+                    <Link href={`/entities/${encodeURIComponent(claim.source.id)}`}>{claim.source.name}</Link>
+                  ) : (
+                    <span className="muted">unattributed</span>
+                  )}
+                </td>
+                <td>
+                  {claim.location ? (
+                    <Link href={`/entities/${encodeURIComponent(claim.location.id)}`}>
+                      {claim.location.name}
+                    </Link>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td>
+                  <ReviewBadge status={claim.reviewStatus} />
+                </td>
+                <td className="num">
+                  {claim.confidence === null ? "—" : `${Math.round(claim.confidence * 100)}%`}
+                </td>
+                <td>
+                  {claim.appearances
+                    .map((a) => a.article.outlet?.name ?? "unknown outlet")
+                    .filter((name, i, all) => all.indexOf(name) === i)
+                    .join(", ")}
+                </td>
+                <td className="num">{new Date(claim.updatedAt).toISOString().slice(0, 10)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {claims.edges.length === 0 && <p className="empty">No claim matches these filters.</p>}
       <Pager pageInfo={claims.pageInfo} baseQuery={baseQuery} paged={Boolean(after || before)} />
     </>

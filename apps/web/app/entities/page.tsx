@@ -112,38 +112,40 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
       <p className="muted">
         {entities.totalCount} {entities.totalCount === 1 ? "entity" : "entities"}.
       </p>
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Speaks for</th>
-            <th scope="col">Also written</th>
-            <th scope="col">Claims made</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entities.edges.map(({ node }) => (
-            <tr key={node.id} data-entity-id={node.id}>
-              <td>
-                <Link href={`/entities/${encodeURIComponent(node.id)}`}>{node.name}</Link>
-              </td>
-              <td>{node.type.toLowerCase()}</td>
-              <td>
-                {node.affiliation ? (
-                  <Link href={`/entities/${encodeURIComponent(node.affiliation.id)}`}>
-                    {node.affiliation.name}
-                  </Link>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td>{node.aliases.map((alias) => alias.name).join(" · ")}</td>
-              <td className="num">{node.claimsMade.totalCount}</td>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Speaks for</th>
+              <th scope="col">Also written</th>
+              <th scope="col">Claims made</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entities.edges.map(({ node }) => (
+              <tr key={node.id} data-entity-id={node.id}>
+                <td>
+                  <Link href={`/entities/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+                </td>
+                <td>{node.type.toLowerCase()}</td>
+                <td>
+                  {node.affiliation ? (
+                    <Link href={`/entities/${encodeURIComponent(node.affiliation.id)}`}>
+                      {node.affiliation.name}
+                    </Link>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td>{node.aliases.map((alias) => alias.name).join(" · ")}</td>
+                <td className="num">{node.claimsMade.totalCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager pageInfo={entities.pageInfo} baseQuery={baseQuery} paged={Boolean(after || before)} />
     </>
   );

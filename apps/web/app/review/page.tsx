@@ -25,7 +25,9 @@ export default async function ReviewPage() {
     <>
       <div className="page-head">
         <h1>Review queue</h1>
-        <LiveRefresh filter={{ reviewStatus: ["UNREVIEWED"] }} />
+        {/* Every change, not only unreviewed claims': a verdict takes a claim out of the queue, and the
+            count above must follow it. */}
+        <LiveRefresh />
       </div>
       <p className="muted">
         Machine claims no editor has reviewed yet, least confident first: {queue.totalCount} waiting. More

@@ -23,7 +23,7 @@ import {
   withPatch,
 } from "../../lib/claim-edit";
 import { type EntityChoice, PICKER_TYPES } from "../../lib/entity-picker";
-import { failureText, fieldOf, requestFailure } from "../../lib/mutation-result";
+import { failureText, fieldOf, humanField, requestFailure } from "../../lib/mutation-result";
 import { EntityPicker } from "./EntityPicker";
 import { RelayChainEditor } from "./RelayChainEditor";
 
@@ -179,14 +179,14 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
           const field = fieldOf(error) as EditableField;
           if (EDITABLE_FIELDS.includes(field))
             byField[field] = byField[field] ? `${byField[field]}; ${error.message}` : error.message;
-          else unplaced.push(`${fieldOf(error)}: ${error.message}`);
+          else unplaced.push(`${humanField(fieldOf(error))}: ${error.message}`);
         }
         setErrors(byField);
         setFailure([outcome.message, ...unplaced].join(" "));
         return;
       }
       default:
-        setFailure(failureText(outcome));
+        setFailure(failureText(outcome, (field) => FIELD_LABELS[field as EditableField]));
     }
   };
 

@@ -5,6 +5,7 @@ import { LATEST_SHOWN, type LatestFigure, LatestFigureList } from "../../compone
 
 function figure(n: number): LatestFigure {
   return {
+    key: `source-${n}`,
     label: `Source ${n}`,
     point: {
       claimId: `claim-${n}`,
@@ -15,8 +16,13 @@ function figure(n: number): LatestFigure {
       high: n * 100,
       best: n * 100,
       display: `about ${n * 100}`,
-      rate: "TOTAL",
+      rate: n === 3 ? "PER_DAY" : "TOTAL",
+      metric: n === 2 ? "KILLED" : "DEPLOYED",
       reviewStatus: "UNREVIEWED",
+      subjectEntity: null,
+      additional: false,
+      refersFrom: null,
+      refersTo: null,
     },
   } as LatestFigure;
 }
@@ -28,6 +34,14 @@ describe("the latest figure of each source beside the chart", () => {
     expect(html).not.toContain("<details");
     expect(html).toContain('href="/claims/claim-2"');
     expect(html).toContain("about 200");
+  });
+
+  it("names the metric and rate of every figure", () => {
+    const html = renderToStaticMarkup(createElement(LatestFigureList, { figures: [1, 2, 3].map(figure) }));
+    const items = html.split("<li>").slice(1);
+    expect(items[0]).toContain('about 100 <span class="latest-metric">deployed</span>');
+    expect(items[1]).toContain('about 200 <span class="latest-metric">killed</span>');
+    expect(items[2]).toContain('about 300 <span class="latest-metric">deployed per day</span>');
   });
 
   it("keeps the sources after the first ones behind a summary that says how many there are, in order", () => {

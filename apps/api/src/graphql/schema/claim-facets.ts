@@ -5,12 +5,28 @@ import {
   type ClaimRole,
   claimFacetEntities,
   claimFacetRows,
+  claimMetricRows,
   type FacetRow,
   keepsEveryLiveClaim,
+  type MetricFacetRow,
 } from "../sql/claim-facets.ts";
 import type { ClaimFilter } from "../sql/claim-filter.ts";
 import { ClaimFilterInput, claimFilterOf } from "./claim.ts";
 import { EntityNode } from "./entity.ts";
+import { MetricEnum, RateEnum } from "./enums.ts";
+
+const MetricFacetRef = builder.objectRef<MetricFacetRow>("MetricFacet").implement({
+  description: "A metric and rate that matching claims count, and how many of them do.",
+  fields: (t) => ({
+    metric: t.field({ type: MetricEnum, description: "What was counted.", resolve: (row) => row.metric }),
+    rate: t.field({
+      type: RateEnum,
+      description: "Total, per day, per week or percent: each is a unit of its own.",
+      resolve: (row) => row.rate,
+    }),
+    count: t.int({ description: "How many matching claims.", resolve: (row) => row.count }),
+  }),
+});
 
 interface Facet extends FacetRow {
   /** Every entity id of the same list, so their entities load in one statement. */
@@ -108,6 +124,12 @@ const ClaimFacetsRef = builder.objectRef<{ filter: ClaimFilter }>("ClaimFacets")
       type: [ClaimFacetRef],
       description: "The places matching claims are about (ClaimFilter.location).",
       resolve: (parent, _args, context, info) => facets(parent.filter, "LOCATION", context, info),
+    }),
+    metrics: t.field({
+      type: [MetricFacetRef],
+      description:
+        "The metrics matching claims count, one entry per metric and rate, most claims first (ClaimFilter.metric and rate): what one chart axis can show.",
+      resolve: (parent, _args, context) => claimMetricRows(context.prisma, parent.filter),
     }),
     subjects: t.field({
       type: [ClaimFacetRef],

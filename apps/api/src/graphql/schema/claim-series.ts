@@ -15,7 +15,7 @@ import {
 } from "../sql/claim-series.ts";
 import { ClaimFilterInput, claimFilterOf } from "./claim.ts";
 import { EntityNode } from "./entity.ts";
-import { PrecisionEnum, QualifierEnum, RateEnum, ReviewStatusEnum } from "./enums.ts";
+import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum, ReviewStatusEnum } from "./enums.ts";
 
 interface Series {
   key: string;
@@ -76,6 +76,33 @@ const ClaimPointRef = builder.objectRef<PointTuple>("ClaimPoint").implement({
       type: ReviewStatusEnum,
       description: "An editor's verdict (rejected claims are never plotted).",
       resolve: (point) => point[8],
+    }),
+    metric: t.field({
+      type: MetricEnum,
+      description: "What was counted (deployed, killed…): figures of different metrics are never comparable.",
+      resolve: (point) => point[11],
+    }),
+    subjectEntity: t.id({
+      nullable: true,
+      description:
+        "The global ID of the entity whose forces are counted (null when the text names none): figures about different forces are not comparable.",
+      resolve: (point) => (point[12] === null ? null : encodeGlobalID("Entity", point[12])),
+    }),
+    additional: t.boolean({
+      description: 'True when the value is an increment on an earlier figure ("another 1,000").',
+      resolve: (point) => point[13],
+    }),
+    refersFrom: t.field({
+      type: "Date",
+      nullable: true,
+      description: "The start of the period the number describes, when it says one.",
+      resolve: (point) => point[14],
+    }),
+    refersTo: t.field({
+      type: "Date",
+      nullable: true,
+      description: "The end of the period the number describes, when it says one.",
+      resolve: (point) => point[15],
     }),
     display: t.string({
       description: 'The value in words ("as many as 8,000", "thousands").',

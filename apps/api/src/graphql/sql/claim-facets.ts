@@ -1,3 +1,4 @@
+import type { Metric, Rate } from "@headcount/shared";
 import type { PrismaClient } from "../../db/prisma.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type ClaimFilter, claimCondition, sourceJoin } from "./claim-filter.ts";
@@ -115,4 +116,24 @@ export function keepsEveryLiveClaim(filter: ClaimFilter): boolean {
         ["unreviewed", "verified", "disputed"].every((status) => value.includes(status)) &&
         !value.includes("rejected")),
   );
+}
+
+export interface MetricFacetRow {
+  metric: Metric;
+  rate: Rate;
+  count: number;
+}
+
+/**
+ * How many matching claims count each metric, per rate (totals apart from rates and percentages, which
+ * a chart never puts on one axis with them), most claims first: one `GROUP BY` statement.
+ */
+export function claimMetricRows(prisma: PrismaClient, filter: ClaimFilter): Promise<MetricFacetRow[]> {
+  return prisma.$queryRaw<MetricFacetRow[]>`
+    select c.metric, c.rate, count(*)::int as count
+    from "Claim" c
+    ${sourceJoin(filter)}
+    where ${countedCondition(filter)}
+    group by c.metric, c.rate
+    order by count(*) desc, c.metric asc, c.rate asc`;
 }

@@ -7,7 +7,7 @@ export type SeriesGrouping = "SOURCE" | "AFFILIATION" | "OUTLET" | "METRIC";
 
 /**
  * One plotted claim: [claim id, date (YYYY-MM-DD or null), precision, low, high, best, qualifier, rate,
- * review status, hedge, source id].
+ * review status, hedge, source id, metric, subject entity id, additional, refers from, refers to].
  */
 export type PointTuple = [
   number,
@@ -21,6 +21,11 @@ export type PointTuple = [
   ReviewStatus,
   string | null,
   number | null,
+  Metric,
+  number | null,
+  boolean,
+  string | null,
+  string | null,
 ];
 
 export interface SeriesRow {
@@ -151,7 +156,8 @@ export function claimSeriesRows(
         case when c."statedOn" is not null then c."statedOnPrecision"
              when first_print."publishedAt" is not null then first_print."publishedPrecision"
              else 'unknown'::"Precision" end as precision,
-        c."valueLow", c."valueHigh", c."valueBest", c.qualifier, c.rate, c."reviewStatus", c.hedge
+        c."valueLow", c."valueHigh", c."valueBest", c.qualifier, c.rate, c."reviewStatus", c.hedge,
+        c.metric as "claimMetric", c."subjectEntityId", c.additional, c."refersFrom", c."refersTo"
       from "Claim" c
       left join "Entity" s on s.id = c."sourceId"
       left join lateral (
@@ -169,7 +175,9 @@ export function claimSeriesRows(
       p.metric,
       json_agg(
         json_build_array(p.id, to_char(p.date, 'YYYY-MM-DD'), p.precision, p."valueLow", p."valueHigh",
-                         p."valueBest", p.qualifier, p.rate, p."reviewStatus", p.hedge, p."sourceId")
+                         p."valueBest", p.qualifier, p.rate, p."reviewStatus", p.hedge, p."sourceId",
+                         p."claimMetric", p."subjectEntityId", p.additional,
+                         to_char(p."refersFrom", 'YYYY-MM-DD'), to_char(p."refersTo", 'YYYY-MM-DD'))
         order by p.date asc nulls last, p.id asc
       ) as points
     from plotted p
@@ -244,7 +252,9 @@ export function latestPointsExcept(
     select
       l."sourceId",
       json_build_array(c.id, to_char(l.date, 'YYYY-MM-DD'), l.precision, c."valueLow", c."valueHigh",
-                       c."valueBest", c.qualifier, c.rate, c."reviewStatus", c.hedge, c."sourceId") as point
+                       c."valueBest", c.qualifier, c.rate, c."reviewStatus", c.hedge, c."sourceId",
+                       c.metric, c."subjectEntityId", c.additional,
+                       to_char(c."refersFrom", 'YYYY-MM-DD'), to_char(c."refersTo", 'YYYY-MM-DD')) as point
     from latest l
     join "Claim" c on c.id = l.id`;
 }

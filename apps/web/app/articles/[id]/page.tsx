@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
 import { ArticleText, type ClaimSpan } from "../../../components/ArticleText";
 import { ReviewBadge } from "../../../components/ReviewBadge";
-import { type EntityRef, fetchApi } from "../../../lib/queries";
+import { type EntityRef, fetchApi, isInvalidId } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
 import { formatDate } from "../../../lib/vocabulary";
 
@@ -91,6 +91,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   try {
     article = await loadArticle(decodeURIComponent((await params).id));
   } catch (error) {
+    // A malformed id names nothing: a 404, like an id of nothing.
+    if (isInvalidId(error)) notFound();
     return <ApiErrorNotice error={error} />;
   }
   if (!article) notFound();

@@ -10,9 +10,16 @@ import { LiveRefresh } from "../../../components/LiveRefresh";
 import { ReviewBadge } from "../../../components/ReviewBadge";
 import type { EntityChoice } from "../../../lib/entity-picker";
 import { paragraphAround } from "../../../lib/paragraph";
-import { type EntityRef, fetchApi } from "../../../lib/queries";
+import { type EntityRef, fetchApi, isInvalidId } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
-import { formatDate, type Gql, lower, METRIC_LABELS, QUALIFIER_LABELS } from "../../../lib/vocabulary";
+import {
+  formatDate,
+  formatInstant,
+  type Gql,
+  lower,
+  METRIC_LABELS,
+  QUALIFIER_LABELS,
+} from "../../../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -185,6 +192,8 @@ export default async function ClaimPage({
   try {
     claim = await loadClaim(id);
   } catch (error) {
+    // A malformed id names nothing: a 404, like an id of nothing.
+    if (isInvalidId(error)) notFound();
     return <ApiErrorNotice error={error} />;
   }
   if (!claim) notFound();
@@ -267,9 +276,9 @@ export default async function ClaimPage({
             <dt>Version</dt>
             <dd>{claim.version}</dd>
             <dt>Stored</dt>
-            <dd>{new Date(claim.createdAt).toUTCString()}</dd>
+            <dd>{formatInstant(claim.createdAt)}</dd>
             <dt>Last changed</dt>
-            <dd>{new Date(claim.updatedAt).toUTCString()}</dd>
+            <dd>{formatInstant(claim.updatedAt)}</dd>
           </dl>
         </section>
       </div>

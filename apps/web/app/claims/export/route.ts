@@ -96,8 +96,13 @@ export async function GET(request: Request): Promise<Response> {
     return Response.json({ error: error instanceof Error ? error.message : String(error) }, { status: 502 });
   }
   const stamp = new Date().toISOString().slice(0, 10);
+  // One metric (the overview's export) is named in the file name as well as in every row.
+  const measure =
+    view.metrics.length === 1
+      ? `-${[view.metrics[0], view.rate].filter(Boolean).join("-").replace(/_/g, "-")}`
+      : "";
   const attachment = (name: string, extension: string) =>
-    `attachment; filename="headcount-${name}-${stamp}.${extension}"`;
+    `attachment; filename="headcount-${name}${measure}-${stamp}.${extension}"`;
   if (format === "json") {
     return new Response(JSON.stringify({ filter, count: claims.length, claims }, null, 2), {
       headers: {

@@ -15,7 +15,7 @@ import {
   type EntityClaim,
   type EntityMentionRow,
 } from "../../../lib/entity-queries";
-import { type EntityRef, fetchApi } from "../../../lib/queries";
+import { type EntityRef, fetchApi, isInvalidId } from "../../../lib/queries";
 import { fetchViewer, isEditor } from "../../../lib/viewer";
 
 export const dynamic = "force-dynamic";
@@ -106,6 +106,8 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
     about = a.node?.claimsAbout;
     mentions = n.node?.mentions;
   } catch (error) {
+    // A malformed id names nothing: a 404, like an id of nothing.
+    if (isInvalidId(error)) notFound();
     return <ApiErrorNotice error={error} />;
   }
   if (!entity || !made || !about || !mentions) notFound();
