@@ -60,6 +60,33 @@ export async function ingestDocument(
   const cleaned = cleanArticleText(input);
   if (cleaned.body.trim() === "") return { status: "failed", reason: "no article text after the headline" };
   const hash = contentHash(cleaned.body);
+  // The same text sent again while it is being stored waits for that one and is answered as unchanged,
+  // without a connection of its own.
+  const pending = inFlight.get(hash);
+  if (pending) {
+    const first = await pending.catch(() => null);
+    if (first && first.status !== "failed") return { status: "unchanged", articleId: first.articleId };
+  }
+  const attempt = storeOnce(pool, document, input, hash, options.runId ?? null);
+  if (!pending) {
+    inFlight.set(hash, attempt);
+    attempt.then(
+      () => inFlight.delete(hash),
+      () => inFlight.delete(hash),
+    );
+  }
+  return attempt;
+}
+
+const inFlight = new Map<string, Promise<IngestOutcome>>();
+
+async function storeOnce(
+  pool: Pool,
+  document: SourceDocument,
+  input: string,
+  hash: string,
+  runId: number | null,
+): Promise<IngestOutcome> {
   const existing = await pool.query<{ id: number }>(`select id from "Article" where "contentHash" = $1`, [
     hash,
   ]);
@@ -74,24 +101,23 @@ export async function ingestDocument(
   });
   const client = await pool.connect();
   try {
-    // An article can always be ingested again from its source, so its commit need not wait for the disk:
-    // a power cut may lose the last few articles, never a part of one.
-    await client.query("begin; set local synchronous_commit = off");
-    const outcome = await storeArticle(client, document, extracted, hash, options.runId ?? null);
+    // Commits wait for the WAL to reach the disk (the server's default): an answer of "created" means the
+    // article survives a crash of the database. Throughput comes from batched statements instead.
+    await client.query("begin");
+    // Another process storing the same text holds this lock until it commits; then the text is there.
+    await client.query("select pg_advisory_xact_lock($1::bigint)", lockIds([`article:${hash}`]));
+    const stored = await client.query<{ id: number }>(`select id from "Article" where "contentHash" = $1`, [
+      hash,
+    ]);
+    if (stored.rows[0]) {
+      await client.query("rollback");
+      return { status: "unchanged", articleId: stored.rows[0].id };
+    }
+    const outcome = await storeArticle(client, document, extracted, hash, runId);
     await client.query("commit");
     return outcome;
   } catch (error) {
     await client.query("rollback").catch(() => {});
-    // Another worker stored the same text a moment ago.
-    if (
-      (error as { code?: string }).code === "23505" &&
-      /contentHash/.test(String((error as Error).message))
-    ) {
-      const winner = await pool.query<{ id: number }>(`select id from "Article" where "contentHash" = $1`, [
-        hash,
-      ]);
-      if (winner.rows[0]) return { status: "unchanged", articleId: winner.rows[0].id };
-    }
     throw error;
   } finally {
     client.release();
