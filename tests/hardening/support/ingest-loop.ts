@@ -18,7 +18,8 @@ for (let n = 0; ; n++) {
     `A Ukrainian official said at least ${n + 10} of them were killed, according to ${outlets[n % outlets.length]}.`;
   try {
     const outcome = await ingestDocument(pool, { origin: `loop-${loop}-${n}`, format: "txt", raw });
-    if (outcome.status === "created") console.log(`ack ${outcome.articleId} ${contentHash(cleanArticleText(raw).body)}`);
+    if (outcome.status === "created")
+      console.log(`ack ${outcome.articleId} ${contentHash(cleanArticleText(raw).body)}`);
   } catch {
     // The database is gone: nothing was acknowledged, try the next article after a pause.
     await new Promise((resolve) => setTimeout(resolve, 50));
