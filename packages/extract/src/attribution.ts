@@ -188,7 +188,10 @@ export function attribute(ctx: AttributionContext): Attribution {
     const verbEnd = verbStart + m[0].length;
     const verb = m[0].toLowerCase();
     if (verbStart >= quantityStart && verbStart < ctx.clauseEnd) continue;
-    const beforeVerb = body.slice(scopeStart, verbStart);
+    // The tests below read only the last words before the verb: a window keeps each one short, where the
+    // whole clause before it made a long sentence with many verbs quadratic.
+    const windowStart = Math.max(scopeStart, verbStart - 160);
+    const beforeVerb = body.slice(windowStart, verbStart);
     // "according to reports" and "citing reports" are handled above; "reports" as a noun is not a verb.
     const nounLike = /^(?:reports?|estimates?|claims?|show|state|counted|counts)$/.test(verb);
     if (/\b(?:according to|citing|of|the|these|those|such|in|a|an)\s+$/i.test(beforeVerb)) continue;
@@ -220,7 +223,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (passive) {
       explicit = true;
       impersonal = true;
-      markFrame(scopeStart + passive.index);
+      markFrame(windowStart + passive.index);
       verbSpans.push({ start: verbStart, end: verbEnd });
       continue;
     }

@@ -108,7 +108,8 @@ export function findDates(
   if (DATE_WORD.test(text)) {
     // Counts are not days: "Since October, 3,000 soldiers" must not read as October 3 (same length keeps offsets).
     const masked = text.replace(
-      /\d{1,3}(?:,\d{3})+|\d+(?=\s+(?:troops|soldiers|people|personnel|fighters))/g,
+      // (?<!\d): a count is read from its first digit only; retrying from every digit of a long run is quadratic.
+      /\d{1,3}(?:,\d{3})+|(?<!\d)\d+(?=\s+(?:troops|soldiers|people|personnel|fighters))/g,
       (m) => "#".repeat(m.length),
     );
     results = chrono.parse(masked, { instant: ref, timezone: 0 }, { forwardDate: false });

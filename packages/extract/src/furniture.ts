@@ -55,7 +55,9 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
   let outlet: string | null = null;
   const kept: string[] = [];
   for (const raw of lines) {
-    const line = raw.trim();
+    // The patterns below read a line with its runs of whitespace as single spaces: a run of thousands of
+    // spaces would otherwise be rescanned from each of its positions (quadratic). The kept text is as written.
+    const line = raw.trim().replace(/\s+/g, " ");
     const header = /^(source|date)\s*:\s*(.+)$/i.exec(line);
     if (header?.[1] && header[2] && kept.filter((l) => l.trim()).length <= 4 && header[2].length < 120) {
       if (header[1].toLowerCase() === "source") headers.source = header[2].trim();
@@ -72,7 +74,7 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
       credits.push(...creditedNames(line));
       continue;
     }
-    kept.push(stripMarkdown(raw.replace(/\s+$/, "")));
+    kept.push(stripMarkdown(raw.trimEnd()));
   }
 
   // The headline is the first line, unless the first line is already prose (several sentences, long).

@@ -1,9 +1,10 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Precision } from "@headcount/shared";
-import { PRECISIONS } from "@headcount/shared";
+import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL, PRECISIONS } from "@headcount/shared";
 import { z } from "zod";
 import { declaredCharset, readHtmlArticle } from "./html.ts";
+import { DocumentRefused, readDocuments } from "./reader-pool.ts";
 
 /** An input ready for the pipeline: text plus what is known about it. */
 export interface SourceDocument {
@@ -24,7 +25,7 @@ export interface RejectedInput {
   reason: string;
 }
 
-export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+export const MAX_TEXT_BYTES = MAX_ARTICLE_BYTES;
 const MIN_HTML_TEXT = 80;
 
 const ManifestSchema = z.object({
@@ -62,6 +63,30 @@ const JsonArticleSchema = z.object({
   precision: z.enum(PRECISIONS).optional().nullable(),
 });
 
+/**
+ * Deepest nesting of a JSON file. An article object needs three or four levels; a file nested thousands
+ * deep is refused in one linear pass before any recursive step (parsing, validation) can overflow the stack.
+ */
+const MAX_JSON_DEPTH = 64;
+
+function jsonNestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 93 || c === 125) depth--;
+    if (deepest > MAX_JSON_DEPTH) break;
+  }
+  return deepest;
+}
+
 function jsonDocument(origin: string, value: unknown): SourceDocument | RejectedInput {
   const parsed = JsonArticleSchema.safeParse(value);
   if (!parsed.success) {
@@ -72,6 +97,13 @@ function jsonDocument(origin: string, value: unknown): SourceDocument | Rejected
     };
   }
   const article = parsed.data;
+  // PostgreSQL text cannot hold U+0000; a "\u0000" escape in the JSON would fail the whole article later.
+  if (
+    [article.title, article.body, article.url, article.outlet, article.publishedAt].some((v) =>
+      v?.includes("\u0000"),
+    )
+  )
+    return { origin, reason: "a field contains a NUL character (\\u0000), which text cannot hold" };
   return {
     origin,
     format: "json",
@@ -117,6 +149,8 @@ export function documentsFromText(
     ];
   }
   if (format === "json") {
+    if (jsonNestingDepth(text) > MAX_JSON_DEPTH)
+      return [{ origin, reason: `the JSON nests more than ${MAX_JSON_DEPTH} levels deep, the limit` }];
     if (ndjson) {
       return text
         .split("\n")
@@ -158,7 +192,7 @@ export function isRejected(value: SourceDocument | RejectedInput): value is Reje
 
 /**
  * Decodes bytes as UTF-8 or explains why it cannot: an input must be text, not empty, not binary, and at
- * most 2 MB.
+ * most MAX_ARTICLE_BYTES.
  */
 export function decodeText(
   bytes: Uint8Array,
@@ -166,10 +200,14 @@ export function decodeText(
 ): { text: string } | { reason: string } {
   if (bytes.byteLength === 0) return { reason: "empty file" };
   if (bytes.byteLength > MAX_TEXT_BYTES) {
-    return { reason: `too large: ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB (the limit is 2 MB)` };
+    return {
+      reason: `too large: ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB (the limit is ${MAX_ARTICLE_SIZE_LABEL})`,
+    };
   }
-  const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) return { reason: "binary file (it contains NUL bytes)" };
+  // Anywhere in the file, not only near its start: PostgreSQL text cannot hold a NUL character.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    return { reason: `binary file (it contains a NUL byte at byte ${nul.toLocaleString("en-US")})` };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -228,7 +266,22 @@ export async function collectDocuments(
       continue;
     }
     const entry = manifest instanceof Map ? manifest.get(base) : undefined;
-    for (const item of documentsFromText(file, format, decoded.text, extension !== ".json")) {
+    // Read in a reader thread, bounded in time and memory: one bad file fails alone with its reason.
+    const items = await readDocuments({
+      origin: file,
+      format,
+      text: decoded.text,
+      ndjson: extension !== ".json",
+    }).catch((error: unknown): RejectedInput[] => [
+      {
+        origin: file,
+        reason:
+          error instanceof DocumentRefused
+            ? error.message
+            : `could not be read: ${(error as Error).message.slice(0, 200)}`,
+      },
+    ]);
+    for (const item of items) {
       if (isRejected(item)) {
         rejected.push(item);
         continue;

@@ -1,6 +1,6 @@
 import { EXTRACTOR_VERSION, type ExtractedClaim, extractArticle } from "@headcount/extract";
 import type { Pool, PoolClient } from "../db/pool.ts";
-import { insertClaims, lockAndResolve, toDate } from "./pipeline.ts";
+import { insertClaims, lockAndResolve, storableClaims, toDate } from "./pipeline.ts";
 
 export interface ReextractReport {
   examined: number;
@@ -127,7 +127,7 @@ async function reextractArticle(
     report.skipped.push({ articleId, reason: "the current cleaner would change the stored body" });
     return false;
   }
-  const claims = extracted.claims.filter((claim) => claim.duplicateOf === null);
+  const claims = storableClaims(extracted.claims);
   const entities = await lockAndResolve(client, extracted, claims, null);
 
   const stored = await client.query<StoredAppearance>(

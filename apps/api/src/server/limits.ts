@@ -1,3 +1,4 @@
+import { MAX_ARTICLE_BYTES } from "@headcount/shared";
 import { MAX_PAGE_SIZE } from "../graphql/pagination.ts";
 
 /**
@@ -22,5 +23,9 @@ export const QUERY_LIMITS = {
   costDepthFactor: 1.1,
   /** Page size cap of every connection (`first`/`last`). */
   pageSize: MAX_PAGE_SIZE,
-  requestBodyBytes: 100_000,
+  /**
+   * One article (MAX_ARTICLE_BYTES of text or HTML) as a JSON string: escaping quotes and line breaks of
+   * real pages adds a few per cent; half as much again leaves room for the worst of them and the query.
+   */
+  requestBodyBytes: Math.ceil(MAX_ARTICLE_BYTES * 1.5),
 } as const;

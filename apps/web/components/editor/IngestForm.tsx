@@ -1,5 +1,6 @@
 "use client";
 
+import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL } from "@headcount/shared";
 import Link from "next/link";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useMutation } from "urql";
@@ -110,6 +111,14 @@ export function IngestForm() {
       setFailure("Nothing to read yet.");
       return;
     }
+    const bytes = new Blob([body]).size;
+    if (bytes > MAX_ARTICLE_BYTES) {
+      setErrors({
+        body: `This is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_ARTICLE_SIZE_LABEL}.`,
+      });
+      setFailure("The article is too large to send.");
+      return;
+    }
     const input = {
       [format]: body,
       title: value("title"),
@@ -183,7 +192,9 @@ export function IngestForm() {
           </label>
         </fieldset>
         <div className="field">
-          <label htmlFor={`${id}-body`}>{format === "text" ? "Article text" : "Page HTML"}</label>
+          <label htmlFor={`${id}-body`}>
+            {format === "text" ? "Article text" : "Page HTML"} (up to {MAX_ARTICLE_SIZE_LABEL})
+          </label>
           <textarea {...fieldProps("body")} rows={12} spellCheck={false} />
           {fieldError("body")}
         </div>

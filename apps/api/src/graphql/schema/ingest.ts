@@ -1,14 +1,15 @@
-import { type ExtractedClaim, extractArticle } from "@headcount/extract";
-import { displayClaimValue } from "@headcount/shared";
-import { documentsFromText, isRejected, type SourceDocument } from "../../ingest/documents.ts";
-import { documentText, ingestDocument } from "../../ingest/pipeline.ts";
+import { createHash } from "node:crypto";
+import type { ExtractedClaim } from "@headcount/extract";
+import { displayClaimValue, MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL } from "@headcount/shared";
+import { isRejected, type SourceDocument } from "../../ingest/documents.ts";
+import { ingestDocument, omissionReason } from "../../ingest/pipeline.ts";
+import { analyseDocument, DocumentRefused, readDocuments } from "../../ingest/reader-pool.ts";
 import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum } from "./enums.ts";
 import { NotAuthorizedError, registerErrorTypes, ValidationError } from "./errors.ts";
 
 registerErrorTypes();
-
-const MAX_INPUT_CHARS = 2 * 1024 * 1024;
 
 const IngestArticleInput = builder.inputType("IngestArticleInput", {
   description: "An article to add: its text or its HTML page, with what is known about it.",
@@ -27,6 +28,8 @@ const IngestArticleInput = builder.inputType("IngestArticleInput", {
     dryRun: t.boolean({ description: "Only extract and return the claims; store nothing." }),
   }),
 });
+
+type IngestArticleInputShape = typeof IngestArticleInput.$inferInput;
 
 const IngestOutcomeEnum = builder.enumType("IngestOutcome", {
   description: "What happened to an article given to ingestArticle.",
@@ -85,7 +88,16 @@ interface IngestResult {
   articleId: number | null;
   title: string;
   claims: ExtractedClaim[];
+  omitted: { quote: string; reason: string }[];
 }
+
+const OmittedClaimRef = builder.objectRef<{ quote: string; reason: string }>("OmittedClaim").implement({
+  description: "A figure the extractor read but that is not stored as a claim, and why.",
+  fields: (t) => ({
+    quote: t.exposeString("quote", { description: "The exact text of the figure's sentence." }),
+    reason: t.exposeString("reason", { description: "Why it was left out." }),
+  }),
+});
 
 const IngestArticleSuccess = builder.objectRef<IngestResult>("IngestArticleSuccess").implement({
   description: "What the article gave.",
@@ -110,8 +122,25 @@ const IngestArticleSuccess = builder.objectRef<IngestResult>("IngestArticleSucce
       description: "The claims the extractor found in the text.",
       resolve: (result) => result.claims,
     }),
+    omittedClaims: t.field({
+      type: [OmittedClaimRef],
+      description: "Figures read from the text but not kept as claims, each with its reason.",
+      resolve: (result) => result.omitted,
+    }),
   }),
 });
+
+/**
+ * Identical requests being answered right now, by their input: a copy waits for the first and gets its
+ * answer (as unchanged) instead of queueing a second reading of the same page ahead of other people's work.
+ */
+const inFlight = new Map<string, Promise<IngestResult>>();
+
+function inputKey(input: Record<string, unknown>): string {
+  return createHash("sha256")
+    .update(JSON.stringify(input, (_key, value) => (value instanceof Date ? value.toISOString() : value)))
+    .digest("hex");
+}
 
 builder.mutationField("ingestArticle", (t) =>
   t.field({
@@ -129,66 +158,99 @@ builder.mutationField("ingestArticle", (t) =>
     },
     args: { input: t.arg({ type: IngestArticleInput, required: true, description: "The article." }) },
     resolve: async (_root, { input }, context) => {
-      const given = [input.text, input.html].filter(
-        (value) => typeof value === "string" && value.trim() !== "",
-      );
-      if (given.length !== 1) {
-        throw new ValidationError("Give the article's text or its HTML (one of them).", [
-          { path: ["input", "text"], message: "give text or html" },
-        ]);
+      const key = inputKey(input);
+      const pending = inFlight.get(key);
+      if (pending) {
+        const first = await pending.catch(() => null);
+        if (first) return first.outcome === "preview" ? first : { ...first, outcome: "unchanged" as const };
       }
-      const raw = given[0] as string;
-      if (raw.length > MAX_INPUT_CHARS) {
-        throw new ValidationError("The article is over 2 MB.", [
-          { path: ["input", input.html ? "html" : "text"], message: "over 2 MB" },
-        ]);
+      const answer = ingestArticle(input, context);
+      if (!pending) {
+        inFlight.set(key, answer);
+        answer.then(
+          () => inFlight.delete(key),
+          () => inFlight.delete(key),
+        );
       }
-      if (input.url) {
-        try {
-          if (!/^https?:$/.test(new URL(input.url).protocol)) throw new Error("protocol");
-        } catch {
-          throw new ValidationError("The URL is not an http(s) address.", [
-            { path: ["input", "url"], message: "not an http(s) address" },
-          ]);
-        }
-      }
-      const [document] = documentsFromText("pasted", input.html ? "html" : "txt", raw);
-      if (!document || isRejected(document)) {
-        throw new ValidationError(`The article cannot be read: ${document?.reason ?? "empty"}.`, [
-          { path: ["input", input.html ? "html" : "text"], message: document?.reason ?? "empty" },
-        ]);
-      }
-      const source: SourceDocument = {
-        ...document,
-        title: input.title ?? document.title ?? null,
-        url: input.url ?? document.url ?? null,
-        outlet: input.outlet ?? document.outlet ?? null,
-        publishedAt: input.publishedAt?.toISOString().slice(0, 10) ?? document.publishedAt ?? null,
-        precision: input.precision ?? (input.publishedAt ? "day" : (document.precision ?? null)),
-      };
-      const extracted = extractArticle(documentText(source), {
-        title: source.title ?? null,
-        url: source.url ?? null,
-        outlet: source.outlet ?? null,
-        publishedAt: source.publishedAt ?? null,
-        precision: source.precision ?? null,
-      });
-      const claims = extracted.claims.filter((claim) => claim.duplicateOf === null);
-      if (extracted.body.trim() === "") {
-        throw new ValidationError("There is no article text after the headline.", [
-          { path: ["input", "text"], message: "no body" },
-        ]);
-      }
-      if (input.dryRun)
-        return { outcome: "preview" as const, articleId: null, title: extracted.title, claims };
-      if (!context.pool) throw new Error("ingest is not configured on this server");
-      const outcome = await ingestDocument(context.pool, source);
-      if (outcome.status === "failed") {
-        throw new ValidationError(`The article was not stored: ${outcome.reason}.`, [
-          { path: ["input"], message: outcome.reason },
-        ]);
-      }
-      return { outcome: outcome.status, articleId: outcome.articleId, title: extracted.title, claims };
+      return answer;
     },
   }),
 );
+
+async function ingestArticle(input: IngestArticleInputShape, context: Context): Promise<IngestResult> {
+  const given = [input.text, input.html].filter((value) => typeof value === "string" && value.trim() !== "");
+  if (given.length !== 1) {
+    throw new ValidationError("Give the article's text or its HTML (one of them).", [
+      { path: ["input", "text"], message: "give text or html" },
+    ]);
+  }
+  const raw = given[0] as string;
+  const bytes = Buffer.byteLength(raw);
+  if (bytes > MAX_ARTICLE_BYTES) {
+    const size = `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    throw new ValidationError(`The article is ${size}; the limit is ${MAX_ARTICLE_SIZE_LABEL}.`, [
+      { path: ["input", input.html ? "html" : "text"], message: `${size}, over ${MAX_ARTICLE_SIZE_LABEL}` },
+    ]);
+  }
+  if (input.url) {
+    try {
+      if (!/^https?:$/.test(new URL(input.url).protocol)) throw new Error("protocol");
+    } catch {
+      throw new ValidationError("The URL is not an http(s) address.", [
+        { path: ["input", "url"], message: "not an http(s) address" },
+      ]);
+    }
+  }
+  const field = input.html ? "html" : "text";
+  const refusal = (reason: string) =>
+    new ValidationError(`The article cannot be read: ${reason}.`, [
+      { path: ["input", field], message: reason },
+    ]);
+  let document: Awaited<ReturnType<typeof readDocuments>>[number] | undefined;
+  let analysis: Awaited<ReturnType<typeof analyseDocument>>;
+  let source: SourceDocument;
+  try {
+    [document] = await readDocuments({ origin: "pasted", format: input.html ? "html" : "txt", text: raw });
+    if (!document || isRejected(document)) throw refusal(document?.reason ?? "empty");
+    source = {
+      ...document,
+      title: input.title ?? document.title ?? null,
+      url: input.url ?? document.url ?? null,
+      outlet: input.outlet ?? document.outlet ?? null,
+      publishedAt: input.publishedAt?.toISOString().slice(0, 10) ?? document.publishedAt ?? null,
+      precision: input.precision ?? (input.publishedAt ? "day" : (document.precision ?? null)),
+    };
+    analysis = await analyseDocument(source);
+  } catch (error) {
+    if (error instanceof DocumentRefused) throw refusal(error.message);
+    throw error;
+  }
+  if ("failed" in analysis) {
+    throw new ValidationError("There is no article text after the headline.", [
+      { path: ["input", "text"], message: "no body" },
+    ]);
+  }
+  const { extracted } = analysis;
+  const printed = extracted.claims.filter((claim) => claim.duplicateOf === null);
+  const claims = printed.filter((claim) => omissionReason(claim) === null);
+  const omitted = printed.flatMap((claim) => {
+    const reason = omissionReason(claim);
+    return reason ? [{ quote: claim.quote, reason }] : [];
+  });
+  if (input.dryRun)
+    return { outcome: "preview" as const, articleId: null, title: extracted.title, claims, omitted };
+  if (!context.pool) throw new Error("ingest is not configured on this server");
+  const outcome = await ingestDocument(context.pool, source, { analysis });
+  if (outcome.status === "failed") {
+    throw new ValidationError(`The article was not stored: ${outcome.reason}.`, [
+      { path: ["input"], message: outcome.reason },
+    ]);
+  }
+  return {
+    outcome: outcome.status,
+    articleId: outcome.articleId,
+    title: extracted.title,
+    claims,
+    omitted,
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { cleanArticleText, extractArticle } from "../src/index.ts";
+
+/**
+ * Cleaning and extraction take time in proportion to the text: a long run of any one kind of character
+ * (pasted whitespace, a wall of digits, a sentence of repeated verbs) must not make a pattern rescan the run
+ * from each of its positions. Four times the run may cost about four times as long, never sixteen.
+ */
+const RUNS: [string, string][] = [
+  ["spaces", " "],
+  ["tabs", "\t"],
+  ["no-break spaces", "\u00a0"],
+  ["thin spaces", "\u2009"],
+  ["line breaks", "\n"],
+  ["CRLF line breaks", "\r\n"],
+  ["letters", "a"],
+  ["capitals", "A"],
+  ["digits", "7"],
+  ["numbers", "7 "],
+  ["grouped numbers", "1,000 "],
+  ["full stops", "."],
+  ["commas", ","],
+  ["dashes", "-"],
+  ["parentheses", "("],
+  ["copyright signs", "©"],
+  ["quotes", '"'],
+  ["colons", ":"],
+  ["slashes", "/"],
+  ["asterisks", "*"],
+  ["angle brackets", "<"],
+  ["a repeated verb", "said "],
+  ["a repeated count word", "troops "],
+  ["header lines", "Source: x\n"],
+];
+const TAILS = ["", " © 2024 Reuters", " troops on May 5, 2024."];
+
+function timeOf(unit: string, length: number, tail: string): number {
+  const run = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+  const text = `Border report\n\nAbout 300 soldiers were sent, officials said.${run}${tail}`;
+  let best = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const started = performance.now();
+    cleanArticleText(text);
+    extractArticle(text, {});
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+describe("cleaning and extraction are linear in the input", () => {
+  extractArticle("Warm-up\n\nAbout 10 soldiers arrived, officials said.", {});
+  it.each(RUNS)(
+    "a long run of %s",
+    (_name, unit) => {
+      for (const tail of TAILS) {
+        const short = timeOf(unit, 20_000, tail);
+        const long = timeOf(unit, 80_000, tail);
+        // 10 ms of slack absorbs timer noise on tiny timings; a quadratic pattern costs 16× and more.
+        expect(long, `${JSON.stringify(tail)}: ${short.toFixed(0)} ms → ${long.toFixed(0)} ms`).toBeLessThan(
+          short * 8 + 10 * 8,
+        );
+      }
+    },
+    120_000,
+  );
+});
