@@ -4,6 +4,7 @@ import type { Precision } from "@headcount/shared";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { DocumentAnalysis } from "./analysis.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
+import { INGESTED_CLAIMS_CHANNEL } from "./notifications.ts";
 import {
   copyAppearances,
   type Place,
@@ -11,7 +12,6 @@ import {
   samePublication,
   storedCopies,
 } from "./publications.ts";
-import { INGESTED_CLAIMS_CHANNEL } from "./notifications.ts";
 import { analyseDocument } from "./reader-pool.ts";
 import { type ClaimIdentity, claimLockKey, findSameClaims, sameClaim } from "./resolve-claims.ts";
 import {
@@ -98,7 +98,11 @@ export async function ingestDocument(
   // The same publication sent again while it is being stored waits for that one and is answered as
   // unchanged, without a connection of its own. Keyed by publication: the same text from another outlet or
   // URL at the same moment is a reprint, not a repeat.
-  const key = [hash, document.url?.trim() ?? "", document.outlet?.trim() ?? analysis.extracted.outlet ?? ""].join("\u0000");
+  const key = [
+    hash,
+    document.url?.trim() ?? "",
+    document.outlet?.trim() ?? analysis.extracted.outlet ?? "",
+  ].join("\u0000");
   const pending = inFlight.get(key);
   if (pending) {
     const first = await pending.catch(() => null);
