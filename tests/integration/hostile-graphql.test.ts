@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QUERY_LIMITS } from "../../apps/api/src/server/limits.ts";
 import { CSRF_HEADER } from "../../apps/api/src/server/yoga.ts";
 import { testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
@@ -298,11 +299,12 @@ const CORPUS: Hostile[] = [
     expect: "refused",
   },
   {
+    // The limit fits one real page's HTML sent to ingestArticle; anything past it is refused unread.
     name: "oversized body",
     raw: {
       method: "POST",
       headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
-      body: JSON.stringify({ query: `{ __typename } # ${"x".repeat(200_000)}` }),
+      body: JSON.stringify({ query: `{ __typename } # ${"x".repeat(QUERY_LIMITS.requestBodyBytes + 1)}` }),
     },
     expect: "refused",
   },
