@@ -13,7 +13,7 @@ describe("decodeText", () => {
     expect(decodeText(new Uint8Array())).toEqual({ reason: "empty file" });
     expect(decodeText(bytes("  \n\t "))).toEqual({ reason: "empty file (only whitespace)" });
     expect(decodeText(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual({
-      reason: "binary file (it contains NUL bytes)",
+      reason: "binary file (it contains a NUL byte at byte 4)",
     });
     expect(decodeText(Uint8Array.from([0x48, 0x69, 0xff, 0xfe, 0x21]))).toEqual({
       reason: "not valid UTF-8 text",
