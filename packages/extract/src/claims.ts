@@ -595,7 +595,10 @@ function markDuplicates(working: Working[]): void {
       const weak = !claim.metricEvidenced;
       const sameMetric = earlier.draft.metric === claim.draft.metric;
       // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
-      // quote, a lede and its detail), whoever the second sentence credits it to.
+      // quote, a lede and its detail); two speakers who each name it are two claims that agree.
+      const a = earlier.draft.source?.toLowerCase() ?? null;
+      const b = claim.draft.source?.toLowerCase() ?? null;
+      if (a !== null && b !== null && a !== b) continue;
       if (sameMetric || weak) {
         claim.draft.duplicateOf = j;
         claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);
