@@ -1,8 +1,9 @@
 import type { EntityType } from "@headcount/shared";
 import type { EntityIndex, EntityMention, EntityRecord } from "./entities.ts";
-import { countryOfDemonym, lookupSurface } from "./gazetteer.ts";
+import { territorialMinistryName } from "./entities.ts";
+import { countryOfDemonym, lookupSurface, speaksForGovernment } from "./gazetteer.ts";
 import type { Sentence, Span } from "./segment.ts";
-import { normaliseRole } from "./variants.ts";
+import { normaliseRole, normalizeName } from "./variants.ts";
 
 /**
  * Who said it, and who passed it on. Frames are found around the number in its sentence:
@@ -188,6 +189,13 @@ export function attribute(ctx: AttributionContext): Attribution {
     const verbEnd = verbStart + m[0].length;
     const verb = m[0].toLowerCase();
     if (verbStart >= quantityStart && verbStart < ctx.clauseEnd) continue;
+    // "North Darfur State", "Reports": a capitalised word inside a sentence is a name, not a verb.
+    if (
+      /^\p{Lu}/u.test(m[0]) &&
+      verbStart > sentence.start &&
+      !/[“"‘(]\s*$/.test(body.slice(verbStart - 2, verbStart))
+    )
+      continue;
     // The tests below read only the last words before the verb: a window keeps each one short, where the
     // whole clause before it made a long sentence with many verbs quadratic.
     const windowStart = Math.max(scopeStart, verbStart - 160);
@@ -261,7 +269,8 @@ export function attribute(ctx: AttributionContext): Attribution {
     }
     if (!ref && trailing) {
       const inverted = /^\s+((?:the\s+)?[^,.;]{2,80}?)\s*(?:[,.;]|$)/.exec(body.slice(verbEnd, scopeEnd));
-      if (inverted?.[1])
+      // "…, said in a statement": a phrase that opens with a preposition names no one.
+      if (inverted?.[1] && !/^(?:in|on|at|from|to|with|after|before|during|over|for|by)\s/i.test(inverted[1]))
         ref = resolveNP(
           ctx,
           verbEnd + inverted[0].indexOf(inverted[1]),
@@ -431,6 +440,14 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     /[’']s?(?:\s+(?:own\s+|latest\s+|new\s+|updated\s+|daily\s+)?(?:figures|data|estimates?|count|tally|reports?|assessment|statement|toll))?$/i,
     "",
   );
+  // "the health ministry in Hamas-run Gaza": the territory's ministry, named whole.
+  const territorial = territorialMinistryName(text);
+  if (territorial) {
+    const named = bestEntity(index, start, start + text.length);
+    if (named && normalizeName(named.entity.name) === normalizeName(territorial))
+      return refOf(named.entity, start, start + text.length);
+    return { name: territorial, type: "organization", entity: null, start, end: start + text.length };
+  }
   // "the Britain-based Syrian Observatory": where a body is based is not part of its name.
   text = text.replace(/^(?:the\s+)?(?:[\p{L}.-]+-based\s+)(?:war\s+monitor\s+)?/iu, (m) => {
     start += m.length;
@@ -541,7 +558,18 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       const person = appositivePerson(ctx, start);
       if (person) return person;
     }
-    return refOf(entity.entity, start, end);
+    if (entity.entity.type === "place") {
+      // A place is a speaker only as its government ("Kyiv said", "Washington says"); "the Nabatieh
+      // governorate reported 12 deaths" and "the capital of North Darfur" say nothing.
+      const bare = text.replace(/^the\s+/i, "");
+      const whole = normalizeName(bare) === normalizeName(body.slice(entity.start, entity.end));
+      if (PLACE_HEAD.test(bare) || PLACE_TAIL.test(bare)) return null;
+      if (!speaksForGovernment(entity.entity.name)) {
+        if (whole) return null;
+        entity = null;
+      }
+    }
+    if (entity) return refOf(entity.entity, start, end);
   }
   const appositive = appositivePerson(ctx, start);
   if (
@@ -598,6 +626,10 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     end,
   };
 }
+
+const PLACE_HEAD =
+  /^(?:[\p{Ll}-]+\s+){0,2}(?:capital|city|town|village|region|province|governorate|district|state|area|camp|county|neighbou?rhood|locality|outskirts|south|north|east|west|centre|center)\s+(?:of|in)\b/u;
+const PLACE_TAIL = /\s(?:governorate|province|region|district|state|city|town|village|county|area|camp)$/i;
 
 function normaliseKey(name: string): string {
   return name

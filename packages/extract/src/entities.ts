@@ -139,6 +139,8 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
     text: string;
     type: EntityType;
     kind: EntityRecord["kind"];
+    /** The name the entity takes when the text written is a short form of it. */
+    name?: string;
   }[] = [];
 
   const addGazetteer = (entry: GazetteerEntry, start: number, end: number) => {
@@ -233,6 +235,12 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
                 body.slice(o.end, o.end + 60),
               )
             : null;
+        // "the Health Ministry in Gaza", "the Gaza-based Health Ministry": a territory's ministry.
+        const territorial = o.type === "organization" ? territorialMinistry(body, o) : null;
+        if (territorial) {
+          orgCandidates.push({ ...o, name: territorial });
+          continue;
+        }
         const place = owner?.[1] ? lookupSurface(owner[1]) : undefined;
         if (owner?.[1] && place?.type === "place") {
           const end = o.end + owner[0].length;
@@ -275,8 +283,10 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
   linkPeople(body, people, records, mentions);
 
   for (const org of orgCandidates) {
-    const key = `${org.type}:${normalizeName(org.text)}`;
-    const record = recordFor(records, key, org.text, org.type, org.kind);
+    const name = org.name ?? org.text;
+    const key = `${org.type}:${normalizeName(name)}`;
+    const record = recordFor(records, key, name, org.type, org.kind);
+    if (org.text !== name) record.aliases.add(org.text);
     const mention = { start: org.start, end: org.end, text: org.text, entity: record };
     record.mentions.push(mention);
     mentions.push(mention);
@@ -284,6 +294,50 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: [...records.values()], mentions };
+}
+
+const PORTFOLIO = "health|defen[cs]e|interior|foreign|information|education|agriculture|social affairs";
+const TERRITORY = "(\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,2})";
+// "Hamas-run Gaza", "rebel-held Idlib": who runs a territory is not part of its name.
+const RUN_BY = "(?:[\\p{L}]+-(?:run|controlled|held|led)\\s+)?";
+const MINISTRY_OF_TERRITORY = new RegExp(
+  `^(?:the\\s+)?(?:(?:${RUN_BY}${TERRITORY}(?:-based|[’']s))\\s+)?(${PORTFOLIO})\\s+ministry(?:\\s+(?:in|of)\\s+(?:the\\s+)?${RUN_BY}${TERRITORY})?$`,
+  "iu",
+);
+
+/**
+ * A ministry that names no country, written with the territory it serves ("the Health Ministry in Gaza",
+ * "the Gaza-based Health Ministry", "Hamas-run Gaza's health ministry"), is that territory's ministry:
+ * "Gaza Health Ministry". Null when no known place qualifies it.
+ */
+export function territorialMinistryName(text: string): string | null {
+  const m = MINISTRY_OF_TERRITORY.exec(text.trim());
+  const place = m?.[1] ?? m?.[3];
+  const portfolio = m?.[2];
+  if (!place || !portfolio || (m?.[1] && m?.[3])) return null;
+  // A country's ministry is named as the country names it; this is for territories that have no state.
+  const entry = lookupSurface(place);
+  if (entry?.type !== "place" || entry.kind === "country") return null;
+  const title = portfolio.replace(/(^|\s)(\p{L})/gu, (_x, a: string, b: string) => a + b.toUpperCase());
+  return `${place} ${title} Ministry`;
+}
+
+function territorialMinistry(body: string, o: { start: number; end: number; text: string }): string | null {
+  const after =
+    /^ +(?:in|of) +(?:the +)?(?:[\p{L}]+-(?:run|controlled|held|led) +)?\p{Lu}[\p{L}’'-]*(?: +\p{Lu}[\p{L}’'-]*){0,2}/u.exec(
+      body.slice(o.end, o.end + 60),
+    )?.[0];
+  const before = /(?:[\p{L}]+-(?:run|controlled|held|led)\s+)?\p{Lu}[\p{L}.-]*[’']s\s+$/u.exec(
+    body.slice(Math.max(0, o.start - 40), o.start),
+  )?.[0];
+  const tail = after?.replace(/\.+$/, "");
+  for (const text of [o.text, tail ? o.text + tail : null, before ? before + o.text : null]) {
+    if (!text) continue;
+    // The longest reading that still names a known place wins ("… in Gaza" over the bare name).
+    const name = territorialMinistryName(text);
+    if (name) return name;
+  }
+  return null;
 }
 
 function paragraphStart(body: string, at: number): number {

@@ -574,6 +574,18 @@ export function lookupName(name: string): GazetteerEntry | undefined {
   return BY_NAME.get(name.toLowerCase());
 }
 
+const CAPITALS = new Set(COUNTRIES.flatMap(([, , , capital]) => (capital ? [capital.toLowerCase()] : [])));
+
+/**
+ * A place that can speak: a country, or the capital that stands for its government ("Kyiv said",
+ * "Washington says"). A town, region or province reports nothing itself.
+ */
+export function speaksForGovernment(name: string): boolean {
+  const entry = lookupName(name);
+  if (!entry || entry.type !== "place") return false;
+  return entry.kind === "country" || (entry.kind === "city" && CAPITALS.has(entry.name.toLowerCase()));
+}
+
 /** "North Korean" → "North Korea". */
 export function countryOfDemonym(word: string): string | undefined {
   return DEMONYMS.get(word);

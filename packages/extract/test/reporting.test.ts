@@ -396,3 +396,48 @@ describe("names written surname first", () => {
     ).toBeLessThan(0.75);
   });
 });
+
+describe("places are not speakers", () => {
+  it("a province that 'reported' deaths says nothing; the agency before the colon does", () => {
+    const all = counted(
+      "The state news agency Vantor Press listed the dead by area: the Kelso province reported 9 deaths and 14 injuries; the Marrow district recorded 6 fatalities.",
+    );
+    expect(all.map((c) => [c.valueLow, c.source])).toEqual([
+      [9, "Vantor Press"],
+      [14, "Vantor Press"],
+      [6, "Vantor Press"],
+    ]);
+  });
+
+  it("'the capital of X State' before 'local doctors said' is where, not who", () => {
+    const c = only(
+      "Five civilians were killed in shelling of Tawila, the capital of North Darfur State in western Sudan, local doctors said on Monday.",
+    );
+    expect(c.source).toBe("local doctors");
+  });
+
+  it("a capital stands for its government: 'Kyiv said'", () => {
+    expect(only("About 400 soldiers were captured near the border, Kyiv said.").source).toBe("Kyiv");
+  });
+
+  it("a town named as the subject of 'said' is no speaker", () => {
+    expect(only("Twelve fighters were killed in the raid, Tawila said.").source).toBeNull();
+  });
+});
+
+describe("a territory's ministry is named whole", () => {
+  it.each([
+    ["according to the Health Ministry in Gaza", "Gaza Health Ministry"],
+    ["the Gaza-based Health Ministry said", "Gaza Health Ministry"],
+    ["the health ministry in Hamas-run Gaza said", "Gaza Health Ministry"],
+  ])("%s", (frame, name) => {
+    expect(only(`At least 31 people were killed in strikes overnight, ${frame}.`).source).toBe(name);
+  });
+
+  it("the short form later in the article is the same ministry", () => {
+    const all = counted(
+      "At least 31 people were killed overnight, according to the Health Ministry in Gaza.\n\nThe Ministry said on Monday that 120 people had been wounded.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["Gaza Health Ministry", "Gaza Health Ministry"]);
+  });
+});
