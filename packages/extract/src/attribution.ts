@@ -35,7 +35,7 @@ export interface Attribution {
 }
 
 const SAY =
-  "said|says|say|saying|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters";
+  "said|says|say|saying|reporting|noting|adding|stating|announcing|confirming|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters";
 const SAY_RE = new RegExp(`\\b(${SAY})\\b`, "gi");
 const NP_BOUNDARY =
   /(?:^|[;:“”"()—–]|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
@@ -256,7 +256,14 @@ export function attribute(ctx: AttributionContext): Attribution {
     ) {
       continue;
     }
-    const subject = invertedTrail ? null : subjectBefore(body, scopeStart, verbStart);
+    // "Abiad gave an update on the strikes, reporting 558 people killed": the participle's subject is the
+    // sentence's.
+    const participle = /ing$/.test(verb) && /,\s*$/.test(beforeVerb) && !trailing;
+    const subject = invertedTrail
+      ? null
+      : participle
+        ? leadingSubject(body, sentence, scopeStart)
+        : subjectBefore(body, scopeStart, verbStart);
     let ref: SourceRef | null = null;
     if (subject) {
       if (
@@ -353,6 +360,21 @@ function orderLayers(layers: Layer[]): SourceRef[] {
     seen.add(key);
     return true;
   });
+}
+
+const FINITE_VERB =
+  /\s+(?:(?:has|have|had|also|later|then)\s+)*(?:\p{Ll}+ed|gave|made|held|put|issued|told|said|spoke|went|took|sent|met|wrote|brought)\b/u;
+
+/** The subject that opens a sentence, up to its first finite verb: "Abiad provided …" → "Abiad". */
+function leadingSubject(body: string, sentence: Sentence, scopeStart: number): Span | null {
+  if (scopeStart !== sentence.start) return null;
+  const text = body.slice(sentence.start, Math.min(sentence.end, sentence.start + 120));
+  const verb = FINITE_VERB.exec(text);
+  if (!verb || /[,;:“”"()]/.test(text.slice(0, verb.index))) return null;
+  const np = text.slice(0, verb.index);
+  if (!np.trim() || np.split(/\s+/).length > 8) return null;
+  const lead = /^\s*/.exec(np)?.[0].length ?? 0;
+  return { start: sentence.start + lead, end: sentence.start + np.length };
 }
 
 /** The noun phrase before a verb, back to a clause boundary. */

@@ -509,6 +509,8 @@ function isFrameDate(
   clauseEnd: number,
 ): boolean {
   if (date.role !== "point") return false;
+  // "Regarding Tuesday's attack, X noted …": the day of an event named by its date, not of the saying.
+  if (/^[’']s\s/.test(body.slice(date.end, date.end + 3))) return false;
   if (date.start >= clauseEnd) return attribution.verbSpans.some((v) => v.start >= clauseEnd - 1);
   if (date.start >= numberStart) return false;
   if (!attribution.verbSpans.length)

@@ -744,6 +744,8 @@ function appositiveRole(body: string, end: number, sentenceEnd: number): string 
   return m[1].trim();
 }
 
+const SURNAME_PARTICLE = /^(?:al|el|ad|ash|as|at|ar|an|az|abu|ben|bin|ibn)\s+(?=\S)/;
+
 /** Full names become entities; lone surnames join the person they abbreviate. */
 function linkPeople(
   body: string,
@@ -790,7 +792,8 @@ function linkPeople(
   }
   for (const candidate of people.filter((p) => p.single)) {
     const key = normalizeName(candidate.text);
-    const linked = bySurname.get(key);
+    // "Al-Abed" after "Firas Al-Abed": a surname written with its particle.
+    const linked = bySurname.get(key) ?? bySurname.get(key.replace(SURNAME_PARTICLE, ""));
     if (linked) {
       add(candidate, linked);
       continue;

@@ -441,3 +441,27 @@ describe("a territory's ministry is named whole", () => {
     expect(all.map((c) => c.source)).toEqual(["Gaza Health Ministry", "Gaza Health Ministry"]);
   });
 });
+
+describe("speakers named by surname or as a sentence's subject", () => {
+  it("a surname written with its particle is the person named in full before", () => {
+    const all = counted(
+      "Interior Minister Samir Al-Hadi spoke on Tuesday.\nAl-Hadi explained that the death toll has risen to 17.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["Samir Al-Hadi"]);
+  });
+
+  it("'X gave an update, reporting N killed' is X's figure", () => {
+    const all = counted(
+      "Governor Lena Varga spoke to reporters on Monday.\nVarga provided an update on the shelling, reporting 44 people killed.",
+    );
+    expect(all.map((c) => [c.valueLow, c.source])).toEqual([[44, "Lena Varga"]]);
+  });
+
+  it("a day named as an event's ('Tuesday's attack') is not the day the figure was given", () => {
+    const [c] = claims(
+      "Governor Lena Varga spoke on Saturday.\nRegarding Tuesday's attack, Varga noted that the death toll remains at 12.",
+      { publishedAt: "2024-09-21" },
+    );
+    expect(c?.statedOn).toEqual({ date: "2024-09-21", precision: "day" });
+  });
+});
