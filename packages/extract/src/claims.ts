@@ -15,6 +15,7 @@ import {
 } from "./metrics.ts";
 import { findQuantities, type Quantity } from "./numbers.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
+import { normalizeName } from "./variants.ts";
 
 /**
  * Turns the numbers of a body into claims: which numbers count people, their interval and hedge, what
@@ -583,6 +584,28 @@ function confidenceOf(
   return Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100;
 }
 
+const NAME_FILLER = new Set(["the", "of", "for", "s"]);
+const nameWords = (name: string): string[] =>
+  normalizeName(name)
+    .split(" ")
+    .filter((w) => w && !NAME_FILLER.has(w));
+
+/**
+ * Whether two claims' speakers may be one speaker: either is unnamed; the same name; the same words in
+ * another order ("defence ministry", "Ministry of Defence"); or a description in lower case ("a local
+ * lobby group", "activists") that a later sentence names ("the Abu Gouta Resistance Committee").
+ */
+function oneSpeaker(earlier: Working, later: Working): boolean {
+  const a = earlier.draft.source;
+  const b = later.draft.source;
+  if (a === null || b === null || a.toLowerCase() === b.toLowerCase()) return true;
+  const wa = nameWords(a);
+  const wb = nameWords(b);
+  if (wa.length === wb.length && wa.every((w) => wb.includes(w))) return true;
+  const described = (w: Working, name: string) => w.sourceRefs[0]?.entity == null && /^\p{Ll}/u.test(name);
+  return described(earlier, a) || described(later, b);
+}
+
 /** A later figure equal to an earlier one, with nothing new said about it, only refers back. */
 function markDuplicates(working: Working[]): void {
   for (let i = 0; i < working.length; i++) {
@@ -598,9 +621,7 @@ function markDuplicates(working: Working[]): void {
       const sameMetric = earlier.draft.metric === claim.draft.metric;
       // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
       // quote, a lede and its detail); two speakers who each name it are two claims that agree.
-      const a = earlier.draft.source?.toLowerCase() ?? null;
-      const b = claim.draft.source?.toLowerCase() ?? null;
-      if (a !== null && b !== null && a !== b) continue;
+      if (!oneSpeaker(earlier, claim)) continue;
       if (sameMetric || weak) {
         claim.draft.duplicateOf = j;
         claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);

@@ -217,6 +217,28 @@ describe("one figure printed twice is one claim", () => {
     expect(all[1]?.duplicateOf).toBe(0);
   });
 
+  it("a lede's described speaker and the body's name for it are one speaker", () => {
+    const all = claims(
+      "At least 52 villagers were killed on Sunday, a local rights group said.\n\nThe Kerem Valley Resistance Committee said in a statement that an attack on the village killed at least 52 villagers.",
+    );
+    expect(all).toHaveLength(2);
+    expect(all[1]?.duplicateOf).toBe(0);
+  });
+
+  it("'the defence ministry' and 'the Ministry of Defence' are one speaker", () => {
+    const all = claims(
+      "Gunmen killed 23 soldiers near the border, the defence ministry said.\n\nThe Ministry of Defence said the attack killed 23 soldiers.",
+    );
+    expect(all[1]?.duplicateOf).toBe(0);
+  });
+
+  it("two bodies named in full that give the same figure are two claims", () => {
+    const all = claims(
+      "The Kerem Valley Resistance Committee said 52 villagers were killed.\n\nThe Northern Relief Agency said 52 villagers were killed.",
+    );
+    expect(all[1]?.duplicateOf).toBeNull();
+  });
+
   it("a lede and its detail credited to someone else", () => {
     const all = claims(
       "Fifteen soldiers were killed in an attack on Saturday.\n\nThe defence ministry said 15 soldiers were killed when gunmen stormed the post.",
