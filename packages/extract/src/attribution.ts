@@ -50,7 +50,7 @@ const SINGULAR_PERSON =
   /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator|envoy|ambassador)$/i;
 const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
 const GENERIC_ONLY =
-  /^(?:(?:the|latest|most|recent|new|intelligence|data|reports?|estimates?|figures|assessment|information|sources|findings)\s*)+$/i;
+  /^(?:(?:the|latest|most|recent|new|intelligence|data|reports?|estimates?|figures|assessment|information|findings)\s*)+$/i;
 
 const RELAY_KINDS = new Set(["news"]);
 
@@ -471,10 +471,14 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     return { name: territorial, type: "organization", entity: null, start, end: start + text.length };
   }
   // "the Britain-based Syrian Observatory": where a body is based is not part of its name.
-  text = text.replace(/^(?:the\s+)?(?:[\p{L}.-]+-based\s+)(?:war\s+monitor\s+)?/iu, (m) => {
-    start += m.length;
-    return "";
-  });
+  // "the Iran-backed Houthi group": who backs a group is not part of its name either.
+  text = text.replace(
+    /^(?:the\s+)?(?:[\p{L}.-]+-(?:based|backed|aligned|allied)\s+)(?:war\s+monitor\s+)?/iu,
+    (m) => {
+      start += m.length;
+      return "";
+    },
+  );
   // "a new toll by activists": the toll is the activists'.
   const byWhom =
     /^(?:(?:a|an|the|new|latest|updated|revised|provisional|grim)\s+)*(?:toll|count|tally|figures?|estimates?|report)\s+(?:by|from)\s+/i.exec(
@@ -500,7 +504,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
   // "a military statement", "army figures", "the ministry's statement": the body that issued them.
   const issued =
-    /^(?:(?:a|an|the|its|their|new|latest|updated|official|daily|preliminary)\s+)*([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:statement|figures|toll|data|count|tally|communiqu[eé]|update)$/iu.exec(
+    /^(?:(?:a|an|the|its|their|new|latest|updated|official|daily|preliminary)\s+)*([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:statement|figures|toll|data|count|tally|communiqu[eé]|update|release)$/iu.exec(
       text,
     );
   if (issued?.[1] && ORG_ANAPHOR.test(issued[1].replace(/[’']s$/, ""))) {
@@ -620,7 +624,12 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
 
   // A described source: "South Korean media", "a senior U.S. official", "analysts".
   let described = text.replace(/^(?:a|an|the|some|several|many|two|three|other)\s+/i, "");
-  const gazetteer = lookupSurface(described.replace(STRIP_HEAD, ""));
+  // "the Houthi group", "the Hamas movement": a known group named with the kind of body it is.
+  const gazetteer =
+    lookupSurface(described.replace(STRIP_HEAD, "")) ??
+    [lookupSurface(described.replace(/\s+(?:group|movement|militia)$/i, ""))].find(
+      (e) => e && e.type !== "place" && e.kind !== "news",
+    );
   if (gazetteer) return { name: gazetteer.name, type: gazetteer.type, entity: null, start, end };
   // "researchers at the Institute for Strategy and Policy": the institution they speak for.
   const at = /\s(?:at|from|with|of)\s+(?:the\s+)?(\p{Lu}[^,;]*)$/u.exec(described);

@@ -487,3 +487,22 @@ describe("speakers named by surname or as a sentence's subject", () => {
     expect(c?.statedOn).toEqual({ date: "2024-09-21", precision: "day" });
   });
 });
+
+describe("described and qualified speakers", () => {
+  it("'sources told <outlet>': the sources speak, the outlet relays", () => {
+    const c = only("Air strikes on three villages killed 41 people, sources told Radio Free Asia.");
+    expect(c.source).toBe("sources");
+    expect(c.via.map((v) => v.name)).toEqual(["Radio Free Asia"]);
+  });
+
+  it("who backs a group is not part of its name: 'the Iran-backed Houthi group'", () => {
+    expect(only("The Iran-backed Houthi group reported 19 deaths in the strikes.").source).toBe("Houthis");
+  });
+
+  it("'according to the military release' is the military named before", () => {
+    const all = counted(
+      "The Israeli military said four soldiers were killed on Sunday.\nAccording to the military release, 312 other troops were also injured.",
+    );
+    expect(all.map((c) => c.source)).toEqual(["Israeli military", "Israeli military"]);
+  });
+});
