@@ -84,6 +84,11 @@ const NOT_HARMED_BEFORE =
   /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
 const TOLL_STANDS =
   /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
+const LAST_DAY =
+  /\b(?:in|during|over|within|for)\s+the\s+(?:past|last|previous)\s+(?:24|twenty[- ]four)\s+hours\b/i;
+const WAR = /\b(?:war|conflict|fighting)\b/i;
+const shiftDay = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const SEX_BREAKDOWN = /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
 // Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
@@ -348,6 +353,23 @@ export function extractClaims(
         // A point in time ("on Sunday", "last October") is a period whose two ends are that day or month.
         if (!refersFrom || refersFrom === refersTo) refersFrom = value;
         refersTo = value;
+      }
+    }
+    // "in the past 24 hours": the day before the figure was given, through then.
+    if (LAST_DAY.test(sentenceText) && statedOn && !/\bsince\b/i.test(sentenceText)) {
+      refersFrom = { date: shiftDay(statedOn.date, -1), precision: "day" };
+      refersTo = { date: statedOn.date, precision: "day" };
+    }
+    // "The war began in April 2023. … The conflict has killed 20,000": a running total of the war counts
+    // from the start the paragraph just gave it.
+    if (!refersFrom && !refersTo && EVENT_METRICS.has(metricValue) && WAR.test(sentenceText)) {
+      const previous = sentences[sIndex - 1];
+      if (previous && previous.paragraph === sentence.paragraph && WAR.test(previous.text)) {
+        // "since April 2023", or "… began in April 2023".
+        const began = /\b(?:began|erupted|broke out|started)\b/i.test(previous.text);
+        const opened = datesOf(sIndex - 1).filter((d) => d.role === "from" || (began && d.role === "point"));
+        const last = opened[opened.length - 1];
+        if (last) refersFrom = { date: last.date, precision: last.eventPrecision ?? last.precision };
       }
     }
     // A toll of the event the narrative dated ("on Sunday, gunmen attacked …") keeps that day, unless the

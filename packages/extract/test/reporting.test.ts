@@ -284,6 +284,21 @@ describe("the period a figure describes", () => {
     expect(all.map((c) => c.refersFrom?.date)).toEqual(["2024-11-03", "2024-11-03"]);
   });
 
+  it("'in the past 24 hours' runs from the day before the figure was given", () => {
+    const c = only("The ministry said on Monday that 61 people had been killed in the past 24 hours.");
+    expect([c.refersFrom, c.refersTo]).toEqual([
+      { date: "2024-11-03", precision: "day" },
+      { date: "2024-11-04", precision: "day" },
+    ]);
+  });
+
+  it("a war's running total counts from the start the sentence before gave the war", () => {
+    const all = counted(
+      "The army and the militia have been at war since mid-March 2022. The conflict has killed more than 9,400 people, aid groups said.",
+    );
+    expect(all[0]?.refersFrom).toEqual({ date: "2022-03-01", precision: "month" });
+  });
+
   it("a running total keeps no event day", () => {
     const all = counted(
       "Gunmen attacked the village on Sunday. Since the war began, 9,000 civilians have been killed, the UN said.",
