@@ -84,6 +84,8 @@ const NOT_HARMED_BEFORE =
   /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
 const TOLL_STANDS =
   /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
+const LIST_TAIL =
+  /^(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:about|around|some|nearly|almost|at least|more than|over)\s+)?\d[\d,]*\s[^,.;:\d]{1,90}?){1,5}\s+(?:were|was|have been|had been|are|got)\s+(?:(?:also|reportedly|all)\s+)?(killed|wounded|injured|hurt|captured|detained|abducted|missing)\b/i;
 const LAST_DAY =
   /\b(?:in|during|over|within|for)\s+the\s+(?:past|last|previous)\s+(?:24|twenty[- ]four)\s+hours\b/i;
 const WAR = /\b(?:war|conflict|fighting)\b/i;
@@ -162,6 +164,24 @@ export function extractClaims(
     const prev = working[working.length - 1];
 
     let metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
+    // "745 civilians, 125 police officers and 148 fighters were killed": the first items of a list share
+    // the verb that closes it.
+    if (!metric.evidenced) {
+      const tail = LIST_TAIL.exec(body.slice(clauseEnd, Math.min(sentence.end, clauseEnd + 400)));
+      const verb = tail?.[1]?.toLowerCase();
+      if (verb)
+        metric = {
+          metric: /^(?:wounded|injured|hurt)$/.test(verb)
+            ? "wounded"
+            : /^(?:captured|detained|abducted)$/.test(verb)
+              ? "captured"
+              : verb === "missing"
+                ? "missing"
+                : "killed",
+          evidenced: true,
+          cue: verb,
+        };
+    }
     // "the total death toll since the war began on October 8, 2023, stands at 1,640 people".
     if (!metric.evidenced && TOLL_STANDS.test(body.slice(sentence.start, hedged.hedgeStart)))
       metric = { metric: "killed", evidenced: true, cue: "toll" };

@@ -39,6 +39,17 @@ describe("every figure of a sentence, each with its own metric", () => {
     ]);
   });
 
+  it("the first items of a list share the verb that closes it", () => {
+    const all = counted(
+      "The monitor reported that 312 civilians, 57 policemen and 98 gunmen were killed in the clashes.",
+    );
+    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
+      [312, "killed"],
+      [57, "killed"],
+      [98, "killed"],
+    ]);
+  });
+
   it("'including N children' is part of the toll before it", () => {
     const all = counted("The strike killed 14 people, including six children, the ministry said.");
     expect(all.map((c) => [c.valueLow, c.metric, c.subject])).toEqual([
