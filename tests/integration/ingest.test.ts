@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
 import { createPool } from "../../apps/api/src/db/pool.ts";
 import { documentsFromText, isRejected, type SourceDocument } from "../../apps/api/src/ingest/documents.ts";
-import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
+import { ingestDocument, storableClaims } from "../../apps/api/src/ingest/pipeline.ts";
 import { runCli, spawnCli } from "../support/cli.ts";
 import { testDatabaseUrl } from "../support/database.ts";
 import { requireSeeds } from "../support/seeds.ts";
@@ -195,6 +195,22 @@ describe("resolution", () => {
     expect(rows).toEqual([{ id: expect.any(Number), appearances: 2 }]);
   });
 
+  it("stores a figure the article prints twice as one claim with an appearance at each place", async () => {
+    const text =
+      "Border attack\nSource: Outlet Three\nDate: 2024-11-07\n\nGunmen killed 37 border guards near the river, a local rights group said.\n\nThe Hollin Valley Resistance Committee said in a statement that the attack killed 37 border guards.\n";
+    const extracted = extractArticle(text);
+    const repeats = extracted.claims.filter((c) => c.valueLow === 37);
+    expect(repeats.map((c) => c.duplicateOf)).toEqual([null, extracted.claims.indexOf(repeats[0]!)]);
+    const outcome = await ingestDocument(pool, doc(text));
+    expect(outcome.status).toBe("created");
+    const { rows } = await pool.query(
+      `select c.id, array_agg(p.quote order by p.start) as quotes from "Claim" c
+         join "Appearance" p on p."claimId" = c.id
+        where c."valueLow" = 37 group by c.id`,
+    );
+    expect(rows).toEqual([{ id: expect.any(Number), quotes: repeats.map((c) => c.quote) }]);
+  });
+
   it("keeps a changed text at a known URL as a new revision, and the old snapshot", async () => {
     const url = "https://example.org/news/brigade";
     const first = await ingestDocument(
@@ -276,10 +292,12 @@ describe("crashes and many workers", () => {
       [before],
     );
     for (const row of rows) {
-      const expected = extractArticle(`${row.title}\n\n${row.body}`, {
-        publishedAt: row.published,
-        precision: "day",
-      }).claims.filter((claim) => claim.duplicateOf === null).length;
+      const expected = storableClaims(
+        extractArticle(`${row.title}\n\n${row.body}`, {
+          publishedAt: row.published,
+          precision: "day",
+        }).claims,
+      ).length;
       expect(row.appearances).toBe(expected);
     }
 

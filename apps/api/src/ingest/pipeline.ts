@@ -168,9 +168,31 @@ export function omissionReason(claim: ExtractedClaim): string | null {
     : null;
 }
 
-/** The claims of an article that are stored: one per figure printed, none that omissionReason refuses. */
+/**
+ * The claims of an article that are stored, none that omissionReason refuses: one per figure printed, each
+ * repeat of a figure (`duplicateOf`, a headline and its body sentence, a paraphrase and its quote) kept as
+ * another appearance of the claim it repeats, its `duplicateOf` pointing into the returned list.
+ */
 export function storableClaims(claims: ExtractedClaim[]): ExtractedClaim[] {
-  return claims.filter((claim) => claim.duplicateOf === null && omissionReason(claim) === null);
+  const rootOf = (index: number): number => {
+    let at = index;
+    for (let hops = 0; hops < claims.length; hops++) {
+      const next = claims[at]?.duplicateOf;
+      if (next === null || next === undefined) break;
+      at = next;
+    }
+    return at;
+  };
+  const kept = new Map<number, number>();
+  const stored: ExtractedClaim[] = [];
+  claims.forEach((claim, index) => {
+    const root = rootOf(index);
+    const target = claims[root];
+    if (!target || omissionReason(target) !== null || omissionReason(claim) !== null) return;
+    kept.set(index, stored.length);
+    stored.push({ ...claim, duplicateOf: root === index ? null : (kept.get(root) ?? null) });
+  });
+  return stored;
 }
 
 async function storeArticle(
@@ -357,10 +379,17 @@ export async function insertClaims(
     };
   });
   const claimIds = await findSameClaims(client, identities);
-  // A claim printed twice in this article is one claim with two appearances, too.
-  const firstOf = identities.map((identity, index) => {
+  // A claim printed twice in this article is one claim with two appearances, too: the extractor says so
+  // (`duplicateOf`), or the two print one figure by one speaker.
+  const firstOf: number[] = [];
+  identities.forEach((identity, index) => {
+    const repeated = claims[index]?.duplicateOf;
+    if (repeated !== null && repeated !== undefined && repeated < index) {
+      firstOf.push(firstOf[repeated] ?? repeated);
+      return;
+    }
     const earlier = identities.findIndex((other, j) => j < index && sameClaim(other, identity));
-    return earlier >= 0 ? earlier : index;
+    firstOf.push(earlier >= 0 ? (firstOf[earlier] ?? earlier) : index);
   });
   const toCreate = claims
     .map((claim, index) => ({ claim, index, identity: identities[index] as ClaimIdentity }))
@@ -406,8 +435,12 @@ export async function insertClaims(
     for (const [position, { index }] of toCreate.entries())
       claimIds[index] = inserted.rows[position]?.id ?? null;
   }
-  for (const [index, first] of firstOf.entries())
-    if (first !== index) claimIds[index] ??= claimIds[first] ?? null;
+  for (const [index, first] of firstOf.entries()) {
+    if (first === index) continue;
+    // A repeat the extractor linked is an appearance of the claim it repeats, whatever else it resembles.
+    if (claims[index]?.duplicateOf != null) claimIds[index] = claimIds[first] ?? null;
+    else claimIds[index] ??= claimIds[first] ?? null;
+  }
 
   // Open dashboards follow new claims, and known claims printed once more (server/claim-notifications.ts).
   // A NOTIFY inside the transaction is delivered when it commits, never when it rolls back.

@@ -147,6 +147,8 @@ async function reextractArticle(
       continue;
     }
     matched.add(appearance.appearanceId);
+    // A repeat's appearance belongs to the claim it repeats: the claim is read from its first printing.
+    if (claim.duplicateOf !== null) continue;
     if (appearance.origin !== "machine" || appearance.deleted) continue;
     const statedOn = toDate(claim.statedOn?.date) ?? article.publishedAt;
     const fresh: Record<(typeof MACHINE_FIELDS)[number], unknown> = {
@@ -207,10 +209,16 @@ async function reextractArticle(
     changed = true;
   }
   if (unmatched.length > 0) {
+    // A repeat among the new claims points at its claim in the list stored now, or stands alone.
+    const position = new Map(unmatched.map((claim, index) => [claim, index]));
+    const added = unmatched.map((claim) => {
+      const target = claim.duplicateOf === null ? undefined : claims[claim.duplicateOf];
+      return { ...claim, duplicateOf: target ? (position.get(target) ?? null) : null };
+    });
     report.claimsAdded += await insertClaims(
       client,
       articleId,
-      unmatched,
+      added,
       entities,
       article.publishedAt,
       extracted,
