@@ -645,7 +645,15 @@ function oneSpeaker(earlier: Working, later: Working): boolean {
   const wb = nameWords(b);
   if (wa.length === wb.length && wa.every((w) => wb.includes(w))) return true;
   const described = (w: Working, name: string) => w.sourceRefs[0]?.entity == null && /^\p{Ll}/u.test(name);
-  return described(earlier, a) || described(later, b);
+  if (described(earlier, a) || described(later, b)) return true;
+  // "Defense Ministry spokesman Igor Konashenkov" speaks for the Defense Ministry.
+  const speaksFor = (person: Working, body: string[]) => {
+    const role = person.sourceRefs[0]?.entity?.role;
+    if (person.draft.sourceType !== "person" || !role || body.length < 2) return false;
+    const words = nameWords(role);
+    return body.every((w) => words.includes(w));
+  };
+  return speaksFor(earlier, wb) || speaksFor(later, wa);
 }
 
 /** A later figure equal to an earlier one, with nothing new said about it, only refers back. */

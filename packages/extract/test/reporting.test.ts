@@ -505,6 +505,27 @@ describe("speakers named by surname or as a sentence's subject", () => {
     expect(all.map((c) => [c.valueLow, c.source])).toEqual([[44, "Lena Varga"]]);
   });
 
+  it("'X, <a description>, has claimed that …' is X's", () => {
+    const c = only(
+      "Pavel Dorin, deputy chairman of the national security council, has claimed that 64,000 volunteers were recruited this year.",
+    );
+    expect(c.source).toBe("Pavel Dorin");
+  });
+
+  it("'The ministry on Wednesday gave its first estimate, claiming N killed' is the ministry's", () => {
+    const c = only(
+      "The Defense Ministry on Wednesday offered its first estimate of losses, claiming 312 soldiers have been killed.",
+    );
+    expect(c.source).toMatch(/Defen[cs]e Ministry|Ministry of Defen[cs]e/);
+  });
+
+  it("a body's spokesman giving its figure again is the same claim printed twice", () => {
+    const all = claims(
+      "The Defense Ministry said 312 soldiers had been killed.\n\nAt a briefing, Defense Ministry spokesman Lev Arkin claimed 312 soldiers have been killed since the offensive began.",
+    );
+    expect(all.filter((c) => c.valueLow === 312).map((c) => c.duplicateOf)).toEqual([null, 0]);
+  });
+
   it("a day named as an event's ('Tuesday's attack') is not the day the figure was given", () => {
     const [c] = claims(
       "Governor Lena Varga spoke on Saturday.\nRegarding Tuesday's attack, Varga noted that the death toll remains at 12.",
