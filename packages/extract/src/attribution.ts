@@ -392,6 +392,10 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
   const before = body
     .slice(scopeStart, verbStart)
     .replace(/,\s*\d{1,3},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/, (m) => " ".repeat(m.length))
+    // "The Sudanese Armed Forces (SAF) said": the abbreviation in brackets repeats the name.
+    .replace(/\s\([\p{Lu}\d][\p{L}\d.&-]{1,9}\)(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u, (m) =>
+      " ".repeat(m.length),
+    )
     // "The officials, who spoke on condition of anonymity, said": the relative clause is not the subject.
     .replace(
       /,\s+(?:who|which|speaking|talking|writing)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,

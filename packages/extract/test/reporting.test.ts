@@ -505,6 +505,13 @@ describe("speakers named by surname or as a sentence's subject", () => {
     expect(all.map((c) => [c.valueLow, c.source])).toEqual([[44, "Lena Varga"]]);
   });
 
+  it("an abbreviation in brackets after the name does not hide the speaker", () => {
+    const c = only(
+      "Late on Thursday the Kordan Defence Forces (KDF) said on Friday that 140 fighters were killed in the battle.",
+    );
+    expect(c.source).toBe("Kordan Defence Forces");
+  });
+
   it("'X, <a description>, has claimed that …' is X's", () => {
     const c = only(
       "Pavel Dorin, deputy chairman of the national security council, has claimed that 64,000 volunteers were recruited this year.",
