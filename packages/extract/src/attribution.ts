@@ -35,12 +35,12 @@ export interface Attribution {
 }
 
 const SAY =
-  "said|says|say|saying|reporting|noting|adding|stating|announcing|confirming|claiming|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters";
+  "said|says|say|saying|reporting|noting|adding|stating|announcing|confirming|claiming|gave|gives|issued|published|released|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters";
 const SAY_RE = new RegExp(`\\b(${SAY})\\b`, "gi");
 const NP_BOUNDARY =
   /(?:^|[;:“”"()—–]|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
 const TRAILING_AUX =
-  /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?|last\s+\w+|this\s+\w+|in\s+an?\s+(?:(?:press|written|separate|brief|short|new|televised|video|online)\s+)?(?:statement|report|briefing|interview|update|post|communiqu[eé]|press conference|news conference))$/i;
+  /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?(?:\s+(?:morning|afternoon|evening|night))?|last\s+\w+|this\s+\w+|in\s+an?\s+(?:(?:press|written|separate|brief|short|new|televised|video|online)\s+)?(?:statement|report|briefing|interview|update|post|communiqu[eé]|press conference|news conference))$/i;
 const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
@@ -189,6 +189,14 @@ export function attribute(ctx: AttributionContext): Attribution {
     const verbEnd = verbStart + m[0].length;
     const verb = m[0].toLowerCase();
     if (verbStart >= quantityStart && verbStart < ctx.clauseEnd) continue;
+    // "The army gave a toll of 80 soldiers killed": giving a figure reports it; "gave chase" does not.
+    if (
+      /^(?:gave|gives|issued|published|released)$/.test(verb) &&
+      !/^\s+(?:(?:a|an|the|its|their|new|latest|updated|overall|provisional|first|official|revised)\s+)*(?:death\s+)?(?:toll|figures?|tally|count|estimates?)\b/i.test(
+        body.slice(verbEnd, verbEnd + 60),
+      )
+    )
+      continue;
     // "North Darfur State", "Reports": a capitalised word inside a sentence is a name, not a verb.
     if (
       /^\p{Lu}/u.test(m[0]) &&

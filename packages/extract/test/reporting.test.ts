@@ -505,6 +505,14 @@ describe("speakers named by surname or as a sentence's subject", () => {
     expect(all.map((c) => [c.valueLow, c.source])).toEqual([[44, "Lena Varga"]]);
   });
 
+  it("'X gave a toll of N killed' reports the figure; 'gave chase' does not", () => {
+    const all = counted(
+      "The Kordan Defence Forces said four soldiers died on Monday.\n\nThe army on Tuesday afternoon gave a toll of 31 soldiers killed since the offensive began.",
+    );
+    expect(all.find((c) => c.valueLow === 31)?.source).toBe("Kordan Defence Forces");
+    expect(only("Police gave chase after 14 soldiers were killed at the checkpoint.").source).toBeNull();
+  });
+
   it("an abbreviation in brackets after the name does not hide the speaker", () => {
     const c = only(
       "Late on Thursday the Kordan Defence Forces (KDF) said on Friday that 140 fighters were killed in the battle.",
