@@ -584,6 +584,28 @@ export function findMetric(
   clauseEnd: number,
   quantityStart: number,
 ): MetricResult {
+  // What happened to the figure, written around it, outranks the noun counted ("the deaths of 41 hostages",
+  // "injuries to 139 people", "14 more sustained wounds", "36 hostages are confirmed dead").
+  const leading = text.slice(Math.max(clauseStart, quantityStart - 40), quantityStart);
+  const trailing = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
+  if (
+    /\b(?:injur(?:y|ies)|wounding)\s+(?:of|to)\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
+      leading,
+    ) ||
+    /^\s+(?:(?:more|others|people)\s+)?(?:sustained|suffered)\s+(?:\w+\s+)?(?:wounds|injuries)\b/i.test(
+      trailing,
+    )
+  )
+    return { metric: "wounded", evidenced: true, cue: "injuries" };
+  if (
+    /\b(?:deaths?|killing)\s+of\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
+      leading,
+    ) ||
+    /^\s+(?:(?:are|were|was|is|have been|had been)\s+)?(?:(?:confirmed|declared|officially|now|presumed|believed|to be)\s+)*dead\b/i.test(
+      trailing,
+    )
+  )
+    return { metric: "killed", evidenced: true, cue: "dead" };
   // Prisoners may be exchanged, released or killed: a verb saying so outranks the noun.
   if (head.nounMetric === "captured") {
     const verb = /\b(?:repatriated|returned|swapped|exchanged|released|handed over|freed)\b/i.exec(

@@ -50,6 +50,15 @@ describe("every figure of a sentence, each with its own metric", () => {
     ]);
   });
 
+  it.each([
+    ["The strikes resulted in 28 deaths and injuries to 139 people, the ministry said.", 139, "wounded"],
+    ["Four people were killed and 14 more sustained wounds, the ministry said.", 14, "wounded"],
+    ["The army confirmed the deaths of 41 hostages held in the tunnels.", 41, "killed"],
+    ["Officials said 36 of those hostages are confirmed dead.", 36, "killed"],
+  ])("what happened to the figure outranks the noun: %s", (text, value, metric) => {
+    expect(counted(text).find((c) => c.valueLow === value)?.metric).toBe(metric);
+  });
+
   it("'including N children' is part of the toll before it", () => {
     const all = counted("The strike killed 14 people, including six children, the ministry said.");
     expect(all.map((c) => [c.valueLow, c.metric, c.subject])).toEqual([
