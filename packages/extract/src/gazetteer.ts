@@ -582,7 +582,7 @@ const CAPITALS = new Set(COUNTRIES.flatMap(([, , , capital]) => (capital ? [capi
  */
 export function speaksForGovernment(name: string): boolean {
   const entry = lookupName(name);
-  if (!entry || entry.type !== "place") return false;
+  if (entry?.type !== "place") return false;
   return entry.kind === "country" || (entry.kind === "city" && CAPITALS.has(entry.name.toLowerCase()));
 }
 
