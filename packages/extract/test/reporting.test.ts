@@ -484,18 +484,21 @@ describe("places are not speakers", () => {
 
 describe("a territory's ministry is named whole", () => {
   it.each([
-    ["according to the Health Ministry in Gaza", "Gaza Health Ministry"],
-    ["the Gaza-based Health Ministry said", "Gaza Health Ministry"],
-    ["the health ministry in Hamas-run Gaza said", "Gaza Health Ministry"],
+    ["according to the Health Ministry in Transnistria", "Transnistria Health Ministry"],
+    ["the Transnistria-based Health Ministry said", "Transnistria Health Ministry"],
+    ["the health ministry in separatist-run Transnistria said", "Transnistria Health Ministry"],
   ])("%s", (frame, name) => {
     expect(only(`At least 31 people were killed in strikes overnight, ${frame}.`).source).toBe(name);
   });
 
   it("the short form later in the article is the same ministry", () => {
     const all = counted(
-      "At least 31 people were killed overnight, according to the Health Ministry in Gaza.\n\nThe Ministry said on Monday that 120 people had been wounded.",
+      "At least 31 people were killed overnight, according to the Health Ministry in Transnistria.\n\nThe Ministry said on Monday that 120 people had been wounded.",
     );
-    expect(all.map((c) => c.source)).toEqual(["Gaza Health Ministry", "Gaza Health Ministry"]);
+    expect(all.map((c) => c.source)).toEqual([
+      "Transnistria Health Ministry",
+      "Transnistria Health Ministry",
+    ]);
   });
 });
 
@@ -561,13 +564,15 @@ describe("speakers named by surname or as a sentence's subject", () => {
 
 describe("described and qualified speakers", () => {
   it("'sources told <outlet>': the sources speak, the outlet relays", () => {
-    const c = only("Air strikes on three villages killed 41 people, sources told Radio Free Asia.");
+    const c = only("Air strikes on three villages killed 41 people, sources told Reuters.");
     expect(c.source).toBe("sources");
-    expect(c.via.map((v) => v.name)).toEqual(["Radio Free Asia"]);
+    expect(c.via.map((v) => v.name)).toEqual(["Reuters"]);
   });
 
-  it("who backs a group is not part of its name: 'the Iran-backed Houthi group'", () => {
-    expect(only("The Iran-backed Houthi group reported 19 deaths in the strikes.").source).toBe("Houthis");
+  it("who backs a group is not part of its name: 'the Iran-backed Hezbollah movement'", () => {
+    expect(only("The Iran-backed Hezbollah movement said 19 of its fighters were killed.").source).toBe(
+      "Hezbollah",
+    );
   });
 
   it("'according to the military release' is the military named before", () => {
