@@ -97,15 +97,23 @@ export function checkFeedUrl(address: string): { url: string } | { reason: strin
   return "reason" in checked ? checked : { url: checked.url.href };
 }
 
-export class FeedInputError extends Error {}
+export class FeedInputError extends Error {
+  constructor(
+    message: string,
+    /** The input field at fault. */
+    readonly field: "url" | "pollIntervalMinutes",
+  ) {
+    super(message);
+  }
+}
 
-export async function addFeed(
-  pool: Pool,
+/** A feed to follow, checked: an http(s) URL and an interval within bounds. Throws FeedInputError. */
+export function feedInput(
   address: string,
   pollIntervalMinutes = DEFAULT_POLL_MINUTES,
-): Promise<FeedRow> {
+): { url: string; pollIntervalMinutes: number } {
   const checked = checkFeedUrl(address);
-  if ("reason" in checked) throw new FeedInputError(`${address}: ${checked.reason}`);
+  if ("reason" in checked) throw new FeedInputError(`${address}: ${checked.reason}`, "url");
   if (
     !Number.isInteger(pollIntervalMinutes) ||
     pollIntervalMinutes < MIN_POLL_MINUTES ||
@@ -113,14 +121,24 @@ export async function addFeed(
   )
     throw new FeedInputError(
       `the poll interval must be a whole number of minutes from ${MIN_POLL_MINUTES} to ${MAX_POLL_MINUTES}`,
+      "pollIntervalMinutes",
     );
+  return { url: checked.url, pollIntervalMinutes };
+}
+
+export async function addFeed(
+  pool: Pool,
+  address: string,
+  pollIntervalMinutes = DEFAULT_POLL_MINUTES,
+): Promise<FeedRow> {
+  const input = feedInput(address, pollIntervalMinutes);
   const { rows } = await pool.query<FeedRow>(
     `insert into "Feed" (url, "pollIntervalMinutes") values ($1, $2)
      on conflict (url) do nothing returning *`,
-    [checked.url, pollIntervalMinutes],
+    [input.url, input.pollIntervalMinutes],
   );
   const feed = rows[0];
-  if (!feed) throw new FeedInputError(`${checked.url} is already followed`);
+  if (!feed) throw new FeedInputError(`${input.url} is already followed`, "url");
   return feed;
 }
 
