@@ -24,6 +24,17 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** Waits for the form's answer (a status line, or an alert that says why not); names what it said instead. */
+async function formAnswers(page: Page, role: "status" | "alert", text: string): Promise<void> {
+  try {
+    await page.locator(`.feed-form [role=${role}]`).filter({ hasText: text }).waitFor({ timeout: 30_000 });
+  } catch {
+    throw new Error(
+      `the form did not answer “${text}”; it shows: ${await page.locator(".feed-form").textContent()}`,
+    );
+  }
+}
+
 describe("the Feeds page", () => {
   it("is for admins only", async () => {
     const page = await newPage();
@@ -53,15 +64,13 @@ describe("the Feeds page", () => {
       await page.getByLabel("Feed address (RSS or Atom)").fill(url);
       await page.getByLabel("Poll every (minutes)").fill("5");
       await page.getByRole("button", { name: "Follow" }).click();
-      await page
-        .getByRole("status")
-        .filter({ hasText: `Following ${url}` })
-        .waitFor();
+      await formAnswers(page, "status", `Following ${url}; it is polled within a minute.`);
+      await page.getByTestId("feeds-table").getByText(url).waitFor();
     }
     // Refused with its reason, and nothing added.
     await page.getByLabel("Feed address (RSS or Atom)").fill(good);
     await page.getByRole("button", { name: "Follow" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toBe(`${good} is already followed.`);
+    await formAnswers(page, "alert", `${good} is already followed.`);
 
     const rows = page.getByTestId("feeds-table").locator("tbody tr");
     await expect(rows.count()).resolves.toBe(2);
