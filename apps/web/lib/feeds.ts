@@ -39,8 +39,15 @@ export async function fetchFeeds(): Promise<FeedData[]> {
   return (await fetchApi<{ feeds: FeedData[] }>(FEEDS_QUERY)).feeds;
 }
 
-/** Whether any article is stored yet (the first start shows how to add some). */
+const ARTICLE_TOTAL_QUERY = /* GraphQL */ `
+  query ArticleTotal {
+    articles(first: 1) {
+      totalCount
+    }
+  }
+`;
+
+/** How many articles are stored (an empty database opens on the screen that shows how to add some). */
 export async function fetchArticleTotal(): Promise<number> {
-  return (await fetchApi<{ articles: { totalCount: number } }>(`{ articles(first: 1) { totalCount } }`))
-    .articles.totalCount;
+  return (await fetchApi<{ articles: { totalCount: number } }>(ARTICLE_TOTAL_QUERY)).articles.totalCount;
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
-import { FAILURE_FIELDS, type MutationFailure, requestFailure } from "../../lib/mutation-result";
+import { type MutationFailure, requestFailure } from "../../lib/mutation-result";
 
 const ADD_FEED = /* GraphQL */ `
   mutation AddFeed($url: String!, $pollIntervalMinutes: Int) {
@@ -15,7 +15,12 @@ const ADD_FEED = /* GraphQL */ `
           url
         }
       }
-      ${FAILURE_FIELDS}
+      ... on ValidationError {
+        message
+      }
+      ... on NotAuthorizedError {
+        message
+      }
     }
   }
 `;
@@ -27,7 +32,12 @@ const REMOVE_FEED = /* GraphQL */ `
       ... on RemoveFeedSuccess {
         url
       }
-      ${FAILURE_FIELDS}
+      ... on NotFoundError {
+        message
+      }
+      ... on NotAuthorizedError {
+        message
+      }
     }
   }
 `;
@@ -45,6 +55,7 @@ export function FeedForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setMessage(null);
     const result = await addFeed({ url, pollIntervalMinutes: Number(minutes) });
     const payload = result.data?.addFeed;
     if (payload?.__typename === "AddFeedSuccess") {
