@@ -52,6 +52,9 @@ describe("npm run ingest -- URL", () => {
       ),
     ).toBeGreaterThan(0);
 
+    // Every request named Headcount.
+    expect([...site.agents]).toEqual([expect.stringMatching(/^Headcount\/\d+\.\d+ \(/)]);
+
     const second = await runCli("ingest.ts", [url]);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain("new 0 · unchanged 1 · new versions 0 · failed 0");

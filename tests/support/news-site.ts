@@ -9,6 +9,8 @@ export interface NewsSite {
   origin: string;
   /** How many times each path was requested. */
   hits: Map<string, number>;
+  /** The User-Agent headers requests came with. */
+  agents: Set<string>;
   /** Makes a path answer with this status from now on. */
   breakPath(path: string, status: number): void;
   close(): Promise<void>;
@@ -75,11 +77,13 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 export async function startNewsSite(): Promise<NewsSite> {
   const hits = new Map<string, number>();
+  const agents = new Set<string>();
   const broken = new Map<string, number>();
   let origin = "";
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", origin);
     hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
+    agents.add(request.headers["user-agent"] ?? "");
     const send = (
       status: number,
       type: string,
@@ -174,6 +178,7 @@ export async function startNewsSite(): Promise<NewsSite> {
   return {
     origin,
     hits,
+    agents,
     breakPath: (path, code) => broken.set(path, code),
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@ import robotsParser from "robots-parser";
  * robots.txt honoured, a time limit for the first answer and one for the whole transfer, a size limit
  * (the article limit), and redirects followed by hand so that every hop is checked again.
  */
-export const USER_AGENT = "Headcount/0.1 (news claim extractor; +https://github.com/headcount)";
+export const USER_AGENT = "Headcount/0.1 (news claim extractor; honours robots.txt for Headcount)";
 /** The product token robots.txt groups are matched against. */
 const ROBOTS_AGENT = "Headcount";
 
