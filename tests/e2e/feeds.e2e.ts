@@ -63,13 +63,13 @@ describe("the Feeds page", () => {
     for (const url of [good, broken]) {
       await page.getByLabel("Feed address (RSS or Atom)").fill(url);
       await page.getByLabel("Poll every (minutes)").fill("5");
-      await page.getByRole("button", { name: "Follow" }).click();
+      await page.getByRole("button", { name: "Follow", exact: true }).click();
       await formAnswers(page, "status", `Following ${url}; it is polled within a minute.`);
       await page.getByTestId("feeds-table").getByText(url).waitFor();
     }
     // Refused with its reason, and nothing added.
     await page.getByLabel("Feed address (RSS or Atom)").fill(good);
-    await page.getByRole("button", { name: "Follow" }).click();
+    await page.getByRole("button", { name: "Follow", exact: true }).click();
     await formAnswers(page, "alert", `${good} is already followed.`);
 
     const rows = page.getByTestId("feeds-table").locator("tbody tr");
