@@ -214,6 +214,14 @@ describe("feeds", () => {
     expect(await count(`select count(*) from "Article" where title = $1`, [articleStory(30).title])).toBe(1);
   });
 
+  it("reads an item's relative link against the feed's address", async () => {
+    const feed = await addFeed(pool, `${site.origin}/relative.xml`);
+    expect(await pollFeed(pool, feed.id)).toMatchObject({ items: 1, stored: 1, failed: [] });
+    expect(await count(`select count(*) from "Article" where url = $1`, [`${site.origin}/article/33`])).toBe(
+      1,
+    );
+  });
+
   it("retries an item whose page failed, on the next poll", async () => {
     site.breakPath("/article/25", 503);
     const feed = await addFeed(pool, `${site.origin}/atom.xml?again`);

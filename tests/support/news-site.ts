@@ -133,6 +133,14 @@ export async function startNewsSite(): Promise<NewsSite> {
             { n: 30, path: "/copy/30" },
           ]),
         );
+      case "/relative.xml":
+        // Item links relative to the feed's own address.
+        return send(
+          200,
+          "text/xml",
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Relative</title><link>/</link><description>d</description>
+<item><title>${articleStory(33).title}</title><link>/article/33</link></item></channel></rss>`,
+        );
       case "/not-a-feed.xml":
         return send(200, "application/xml", '<?xml version="1.0"?><catalog><book>Not news</book></catalog>');
       case "/huge": {

@@ -247,6 +247,15 @@ export async function pollFeed(
     return result;
   }
   result.items = parsed.items.length;
+  // A link relative to the feed is read as browsers read it.
+  for (const item of parsed.items) {
+    if (!item.link) continue;
+    try {
+      item.link = new URL(item.link, feed.url).href;
+    } catch {
+      // left as written; fetching it fails with the reason
+    }
+  }
 
   const known = await pool.query<{ key: string; outcome: string; attempts: number }>(
     `select key, outcome, attempts from "FeedItem" where "feedId" = $1 and key = any($2::text[])`,
