@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../components/ApiErrorNotice";
 import { ClaimFilterForm } from "../components/ClaimFilterForm";
+import { GettingStarted } from "../components/GettingStarted";
 import { type LatestFigure, LatestFigureList } from "../components/LatestFigureList";
 import { LiveRefresh } from "../components/LiveRefresh";
 import { MarkLegend } from "../components/MarkLegend";
@@ -17,6 +18,7 @@ import {
   MAX_POINTS,
   parseClaimView,
 } from "../lib/claim-filter";
+import { fetchArticleTotal } from "../lib/feeds";
 import { centreValue, plotRows } from "../lib/plot";
 import {
   fetchFilterOptions,
@@ -28,6 +30,7 @@ import {
   type SeriesData,
 } from "../lib/queries";
 import { spreadOf } from "../lib/spread";
+import { fetchViewer, isEditor } from "../lib/viewer";
 import { formatDate, lower, metricName } from "../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -85,6 +88,7 @@ export default async function OverviewPage({
 }) {
   const requested = parseClaimView(await searchParams);
   try {
+    if ((await fetchArticleTotal()) === 0) return <GettingStarted editor={isEditor(await fetchViewer())} />;
     const [{ view, overview, others }, options] = await Promise.all([
       chartOf(requested),
       fetchFilterOptions(),

@@ -20,7 +20,11 @@ const EDITOR_LINKS = [
 export function MainNav({ viewer, editor }: { viewer: Viewer | null; editor: boolean }) {
   const pathname = usePathname();
   const current = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
-  const links = editor ? [...LINKS, ...EDITOR_LINKS] : LINKS;
+  const links = [
+    ...LINKS,
+    ...(editor ? EDITOR_LINKS : []),
+    ...(viewer?.role === "ADMIN" ? [{ href: "/feeds", label: "Feeds" }] : []),
+  ];
   return (
     <>
       <Link href="/" className="brand">

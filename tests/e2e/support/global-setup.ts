@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { EDITOR } from "./accounts.ts";
+import { ADMIN, EDITOR } from "./accounts.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -81,37 +81,42 @@ export default async function setup(project: TestProject) {
     app.kill("SIGTERM");
     throw new Error(`${(error as Error).message}\n${output.join("")}`);
   }
-  // An editor for the editing tests, created with the CLI against the app's own embedded database (the
-  // CLI reuses the running server when given the same data folder and port).
-  try {
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
-        "apps/api/src/bin/user.ts",
-        "create",
-        "--email",
-        EDITOR.email,
-        "--role",
-        "editor",
-        "--password",
-        EDITOR.password,
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          HEADCOUNT_DB_PORT: String(dbPort),
-          HEADCOUNT_DATA_DIR: dataDir,
-          DATABASE_URL: "",
+  // An editor for the editing tests and an admin for the admin screens, created with the CLI against the
+  // app's own embedded database (the CLI reuses the running server when given the same data folder and port).
+  for (const [account, role] of [
+    [EDITOR, "editor"],
+    [ADMIN, "admin"],
+  ] as const) {
+    try {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+          "apps/api/src/bin/user.ts",
+          "create",
+          "--email",
+          account.email,
+          "--role",
+          role,
+          "--password",
+          account.password,
+        ],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            HEADCOUNT_DB_PORT: String(dbPort),
+            HEADCOUNT_DATA_DIR: dataDir,
+            DATABASE_URL: "",
+          },
+          stdio: "pipe",
         },
-        stdio: "pipe",
-      },
-    );
-  } catch (error) {
-    app.kill("SIGTERM");
-    const failure = error as { stderr?: Buffer; message: string };
-    throw new Error(`could not create the editor: ${failure.stderr?.toString() ?? failure.message}`);
+      );
+    } catch (error) {
+      app.kill("SIGTERM");
+      const failure = error as { stderr?: Buffer; message: string };
+      throw new Error(`could not create the ${role}: ${failure.stderr?.toString() ?? failure.message}`);
+    }
   }
   project.provide("webUrl", webUrl);
   project.provide("apiUrl", `http://127.0.0.1:${apiPort}/graphql`);

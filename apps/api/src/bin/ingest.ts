@@ -1,4 +1,5 @@
-// npm run ingest -- PATH... : files, folders (recursively) and manifest.json into articles, claims and entities.
+// npm run ingest -- PATH|URL... : files, folders (recursively), manifest.json and web pages into articles,
+// claims and entities.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config.ts";
@@ -6,11 +7,14 @@ import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
 import { createPool } from "../db/pool.ts";
 import { collectDocuments } from "../ingest/documents.ts";
+import { looksLikeUrl } from "../ingest/fetch-page.ts";
 import { createProgress } from "../ingest/progress.ts";
 import { enqueueBatch, runProgress, startWorker } from "../ingest/queue.ts";
+import { collectPages } from "../ingest/web-pages.ts";
 
-const USAGE = `Usage: npm run ingest -- PATH... [--workers N] [--enqueue-only]
+const USAGE = `Usage: npm run ingest -- PATH|URL... [--workers N] [--enqueue-only]
   PATH           a .txt/.md/.html/.json/.ndjson file or a folder (read recursively; manifest.json beside files is used)
+  URL            an http(s) address of a news page: fetched (robots.txt honoured, 2 MB and 30 s at most) and read
   --workers N    jobs this process runs at once (default 4); other \`npm run worker\` processes share the batch
   --enqueue-only queue the batch for workers elsewhere and return`;
 
@@ -41,7 +45,11 @@ await applyMigrations(db.url);
 const pool = createPool(db.url, { max: concurrency + 4 });
 let exitCode = 0;
 try {
-  const { documents, rejected } = await collectDocuments(positionals);
+  const urls = positionals.filter(looksLikeUrl);
+  const files = await collectDocuments(positionals.filter((input) => !looksLikeUrl(input)));
+  const pages = urls.length > 0 ? await collectPages(urls) : { documents: [], rejected: [] };
+  const documents = [...files.documents, ...pages.documents];
+  const rejected = [...files.rejected, ...pages.rejected];
   const runId = await enqueueBatch(pool, documents, { trigger: "cli", rejected });
   const start = await runProgress(pool, runId);
   console.error(
@@ -66,7 +74,10 @@ try {
       `new ${state.created} · unchanged ${state.unchanged} · new versions ${state.revisions} · failed ${state.failed}`,
     );
     for (const failure of state.failures) {
-      console.log(`  ✗ ${path.relative(process.cwd(), failure.file) || failure.file}: ${failure.reason}`);
+      const where = looksLikeUrl(failure.file)
+        ? failure.file
+        : path.relative(process.cwd(), failure.file) || failure.file;
+      console.log(`  ✗ ${where}: ${failure.reason}`);
     }
     if (state.failed > 0) exitCode = 1;
   }

@@ -12,6 +12,7 @@ import { recordRunningApp } from "../db/running-app.ts";
 import { createClaimEvents } from "../graphql/events.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { ingestDocuments } from "../ingest/pipeline.ts";
+import { startWorker } from "../ingest/queue.ts";
 import { createLogger } from "../logger.ts";
 import { type ChangeFeed, listenForChanges } from "../server/change-feed.ts";
 import { listenForIngestedClaims } from "../server/claim-notifications.ts";
@@ -28,6 +29,7 @@ let db: DatabaseHandle | undefined;
 let prisma: PrismaClient | undefined;
 let server: Server | undefined;
 let ingestPool: Pool | undefined;
+let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
 let changes: ChangeFeed | undefined;
 let ingestedClaims: { close(): Promise<void> } | undefined;
 let web: ChildProcess | undefined;
@@ -43,6 +45,7 @@ async function shutdown(code: number): Promise<never> {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     }
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await worker?.stop().catch(() => {});
     await changes?.close().catch(() => {});
     await ingestedClaims?.close().catch(() => {});
     await prisma?.$disconnect().catch(() => {});
@@ -106,7 +109,7 @@ async function main(): Promise<void> {
   const admin = await ensureFirstAdmin(prisma);
 
   const webOrigin = `http://127.0.0.1:${config.webPort}`;
-  ingestPool = createPool(db.url, { max: 4 });
+  ingestPool = createPool(db.url, { max: 6 });
   changes = config.readCache ? listenForChanges(db.url, logger) : undefined;
   const pubsub = createClaimEvents();
   ingestedClaims = listenForIngestedClaims(db.url, pubsub, logger);
@@ -119,6 +122,8 @@ async function main(): Promise<void> {
     allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
     dashboardUrl: `${webOrigin}/`,
   });
+  // The in-process worker: queued ingest jobs, and the feeds' polling schedule.
+  worker = await startWorker(ingestPool, { concurrency: 2, pollFeeds: true });
   server = createHttpServer(api, prisma, logger, { trustProxy: config.trustProxy });
   await new Promise<void>((resolve, reject) => {
     server?.once("error", (error: NodeJS.ErrnoException) =>

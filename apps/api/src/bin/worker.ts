@@ -1,4 +1,5 @@
-// npm run worker: process queued ingest jobs until stopped (or, with --once, until the queue is empty).
+// npm run worker: process queued ingest jobs and poll feeds on their schedule until stopped (or, with --once,
+// process the queue until it is empty).
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
@@ -28,8 +29,10 @@ if (values.once) {
   console.log(`worker: processed ${handled} job(s); the queue is empty`);
   await close(0);
 } else {
-  const runner = await startWorker(pool, { concurrency });
-  console.error(`worker: processing ingest jobs with concurrency ${concurrency}; Ctrl-C to stop`);
+  const runner = await startWorker(pool, { concurrency, pollFeeds: true });
+  console.error(
+    `worker: processing ingest jobs with concurrency ${concurrency} and polling feeds when due; Ctrl-C to stop`,
+  );
   const stop = async () => {
     await runner.stop();
     await close(0);

@@ -15,6 +15,10 @@ export interface SourceDocument {
   title?: string | null;
   body?: string | null;
   url?: string | null;
+  /** The address a fetched page names as its own (<link rel=canonical>, og:url). */
+  canonicalUrl?: string | null;
+  /** When the page was fetched (ISO 8601), for pages taken from the web. */
+  fetchedAt?: string | null;
   outlet?: string | null;
   publishedAt?: string | null;
   precision?: Precision | null;

@@ -233,8 +233,9 @@ async function storeArticle(
   const publishedAt = toDate(extracted.publishedAt);
   const article = await client.query<{ id: number }>(
     `insert into "Article" (title, body, "rawInput", "rawFormat", "contentHash", url, revision, "previousVersionId",
-                            "outletId", "publishedAt", "publishedPrecision", "extractorVersion", "ingestRunId", "updatedAt")
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+                            "outletId", "publishedAt", "publishedPrecision", "extractorVersion", "ingestRunId", "updatedAt",
+                            "canonicalUrl", "fetchedAt")
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now(), $14, $15)
      returning id`,
     [
       extracted.title,
@@ -250,6 +251,8 @@ async function storeArticle(
       publishedAt ? extracted.precision : "unknown",
       extracted.extractorVersion,
       runId,
+      document.canonicalUrl ?? null,
+      document.fetchedAt ? new Date(document.fetchedAt) : null,
     ],
   );
   const articleId = article.rows[0]?.id as number;

@@ -2,6 +2,7 @@ import { cleanArticleText, EXTRACTOR_VERSION } from "@headcount/extract";
 import { Logger, makeWorkerUtils, type Runner, run, runOnce, type TaskList } from "graphile-worker";
 import type { Pool } from "../db/pool.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
+import { pollDueFeeds } from "./feeds.ts";
 import { contentHash, documentText, type IngestOutcome, ingestDocument } from "./pipeline.ts";
 import { placeOf, samePublication, storedCopies } from "./publications.ts";
 
@@ -114,8 +115,22 @@ async function recordOutcome(pool: Pool, runId: number, origin: string, outcome:
   );
 }
 
+/** The scheduled task that polls feeds whose interval has passed. */
+export const POLL_FEEDS_TASK = "poll_feeds";
+/**
+ * graphile-worker's crontab: every minute, one worker among all those sharing the database runs the poll
+ * (each feed keeps its own interval); a minute missed while no worker ran is not made up for.
+ */
+export const FEEDS_CRONTAB = `* * * * * ${POLL_FEEDS_TASK} ?max=1&jobKey=${POLL_FEEDS_TASK}&jobKeyMode=preserve_run_at`;
+
 export function ingestTasks(pool: Pool, onJobDone?: (outcome: IngestOutcome) => void): TaskList {
   return {
+    [POLL_FEEDS_TASK]: async () => {
+      const results = await pollDueFeeds(pool);
+      for (const result of results) {
+        if (result.error) console.error(`feed ${result.url}: ${result.error}`);
+      }
+    },
     [INGEST_TASK]: async (payload, helpers) => {
       const { runId, document } = payload as IngestJob;
       let outcome: IngestOutcome;
@@ -135,8 +150,14 @@ export function ingestTasks(pool: Pool, onJobDone?: (outcome: IngestOutcome) => 
   };
 }
 
-/** A worker in this process; `once` processes what is queued and returns. */
-export async function startWorker(pool: Pool, options: { concurrency?: number } = {}): Promise<Runner> {
+/**
+ * A worker in this process; `once` processes what is queued and returns. With `pollFeeds`, it also runs
+ * the feed schedule (long-running workers: `npm run worker`, `npm start`), not a one-off ingest.
+ */
+export async function startWorker(
+  pool: Pool,
+  options: { concurrency?: number; pollFeeds?: boolean } = {},
+): Promise<Runner> {
   return run({
     pgPool: pool,
     concurrency: options.concurrency ?? 4,
@@ -144,6 +165,7 @@ export async function startWorker(pool: Pool, options: { concurrency?: number } 
     noHandleSignals: true,
     logger: quietLogger,
     taskList: ingestTasks(pool),
+    ...(options.pollFeeds ? { crontab: FEEDS_CRONTAB } : {}),
   });
 }
 

@@ -22,6 +22,15 @@ export const ArticleNode = builder.prismaNode("Article", {
       nullable: true,
       description: "Where the article was published, when known.",
     }),
+    canonicalUrl: t.exposeString("canonicalUrl", {
+      nullable: true,
+      description: "The address a fetched page names as its own (<link rel=canonical>, og:url).",
+    }),
+    fetchedAt: t.expose("fetchedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the page was fetched from the web; null for files and pasted text.",
+    }),
     outlet: t.relation("outlet", { nullable: true, description: "The outlet that published the article." }),
     publishedAt: t.expose("publishedAt", {
       type: "Date",

@@ -13,6 +13,7 @@ import "./curation.ts";
 import "./auth.ts";
 import "./users.ts";
 import "./ingest.ts";
+import "./feeds.ts";
 
 /**
  * The relay plugin offers no option to describe a few of the fields and arguments it generates; every

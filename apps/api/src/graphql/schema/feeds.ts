@@ -1,0 +1,154 @@
+import { Prisma } from "../../generated/prisma/client.ts";
+import {
+  DEFAULT_POLL_MINUTES,
+  FeedInputError,
+  feedInput,
+  MAX_POLL_MINUTES,
+  MIN_POLL_MINUTES,
+} from "../../ingest/feeds.ts";
+import { builder } from "../builder.ts";
+import { databaseId } from "../ids.ts";
+import { NotAuthorizedError, NotFoundError, registerErrorTypes, ValidationError } from "./errors.ts";
+
+registerErrorTypes();
+
+const FeedStatusEnum = builder.enumType("FeedStatus", {
+  description: "How a feed's polling goes.",
+  values: {
+    PENDING: { value: "pending", description: "Not polled yet." },
+    OK: { value: "ok", description: "The last poll read the feed." },
+    FAILING: { value: "failing", description: "The last poll could not read the feed; see lastError." },
+  } as const,
+});
+
+export const FeedNode = builder.prismaNode("Feed", {
+  id: { field: "id" },
+  description:
+    "An RSS or Atom feed Headcount follows (admins only): polled on a schedule, each new item ingested once.",
+  authScopes: { admin: true },
+  fields: (t) => ({
+    url: t.exposeString("url", { description: "The feed's address." }),
+    title: t.exposeString("title", { nullable: true, description: "The feed's own title, as last read." }),
+    pollIntervalMinutes: t.exposeInt("pollIntervalMinutes", { description: "Minutes between polls." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was added." }),
+    status: t.field({
+      type: FeedStatusEnum,
+      description: "How the last poll went.",
+      select: { lastError: true, lastSuccessAt: true },
+      resolve: (feed) => (feed.lastError ? "failing" : feed.lastSuccessAt ? "ok" : "pending"),
+    }),
+    lastPolledAt: t.expose("lastPolledAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When it was last polled, successfully or not.",
+    }),
+    lastSuccessAt: t.expose("lastSuccessAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When a poll last read it.",
+    }),
+    lastError: t.exposeString("lastError", {
+      nullable: true,
+      description: "Why the last poll failed; null when it succeeded.",
+    }),
+    lastErrorAt: t.expose("lastErrorAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the last poll failed.",
+    }),
+    itemsSeen: t.exposeInt("itemsSeen", { description: "Distinct items the feed has listed." }),
+    itemsStored: t.exposeInt("itemsStored", { description: "Items stored as articles." }),
+  }),
+});
+
+builder.queryField("feeds", (t) =>
+  t.prismaField({
+    type: [FeedNode],
+    description: "The feeds Headcount follows, oldest first (admins only).",
+    authScopes: { admin: true },
+    resolve: (query, _root, _args, context) =>
+      context.prisma.feed.findMany({ ...query, orderBy: { id: "asc" } }),
+  }),
+);
+
+const resultUnion = (name: string) => ({
+  name,
+  description: "The outcome: the success payload, or the typed error explaining why nothing changed.",
+});
+
+const AddFeedSuccess = builder.objectRef<{ id: number }>("AddFeedSuccess").implement({
+  description: "The feed now followed.",
+  fields: (t) => ({
+    feed: t.prismaField({
+      type: FeedNode,
+      description: "The feed; it is polled within a minute.",
+      resolve: (query, result, _args, context) =>
+        context.prisma.feed.findUniqueOrThrow({ ...query, where: { id: result.id } }),
+    }),
+  }),
+});
+
+builder.mutationField("addFeed", (t) =>
+  t.field({
+    type: AddFeedSuccess,
+    description: "Follows an RSS or Atom feed (admins only).",
+    authScopes: { admin: true },
+    errors: {
+      types: [ValidationError, NotAuthorizedError],
+      directResult: true,
+      union: resultUnion("AddFeedResult"),
+    },
+    args: {
+      url: t.arg.string({ required: true, description: "The feed's http(s) address." }),
+      pollIntervalMinutes: t.arg.int({
+        description: `Minutes between polls, ${MIN_POLL_MINUTES} to ${MAX_POLL_MINUTES} (default ${DEFAULT_POLL_MINUTES}).`,
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      try {
+        const input = feedInput(args.url, args.pollIntervalMinutes ?? DEFAULT_POLL_MINUTES);
+        const feed = await context.prisma.feed.create({ data: input, select: { id: true } });
+        return feed;
+      } catch (error) {
+        const unique = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+        if (!(error instanceof FeedInputError) && !unique) throw error;
+        const message = unique ? `${args.url.trim()} is already followed.` : `${error.message}.`;
+        const field = error instanceof FeedInputError ? error.field : "url";
+        throw new ValidationError(message, [{ path: [field], message }]);
+      }
+    },
+  }),
+);
+
+const RemoveFeedSuccess = builder.objectRef<{ id: number; url: string }>("RemoveFeedSuccess").implement({
+  description: "The feed no longer followed; the articles it brought stay.",
+  fields: (t) => ({
+    removedId: t.id({
+      description: "The global ID the feed had.",
+      resolve: (feed) => Buffer.from(`Feed:${feed.id}`).toString("base64"),
+    }),
+    url: t.exposeString("url", { description: "The feed's address." }),
+  }),
+});
+
+builder.mutationField("removeFeed", (t) =>
+  t.field({
+    type: RemoveFeedSuccess,
+    description: "Stops following a feed (admins only); the articles it brought stay.",
+    authScopes: { admin: true },
+    errors: {
+      types: [NotFoundError, NotAuthorizedError],
+      directResult: true,
+      union: resultUnion("RemoveFeedResult"),
+    },
+    args: { id: t.arg.globalID({ required: true, description: "The feed's global ID." }) },
+    resolve: async (_root, args, context) => {
+      const id = databaseId(args.id, "Feed", "id") as number;
+      const feed = await context.prisma.feed.findUnique({ where: { id }, select: { id: true, url: true } });
+      const removed = feed ? await context.prisma.feed.deleteMany({ where: { id } }) : { count: 0 };
+      if (!feed || removed.count === 0)
+        throw new NotFoundError("No such feed is followed.", Buffer.from(`Feed:${id}`).toString("base64"));
+      return feed;
+    },
+  }),
+);
