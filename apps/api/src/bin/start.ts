@@ -14,7 +14,7 @@ import { collectDocuments } from "../ingest/documents.ts";
 import { ingestDocuments } from "../ingest/pipeline.ts";
 import { createLogger } from "../logger.ts";
 import { type ChangeFeed, listenForChanges } from "../server/change-feed.ts";
-import { listenForIngestedClaims } from "../server/claim-notifications.ts";
+import { forwardIngestedClaims } from "../server/claim-notifications.ts";
 import { createHttpServer } from "../server/http.ts";
 import { useReadCache } from "../server/read-cache.ts";
 import { createApi } from "../server/yoga.ts";
@@ -29,7 +29,6 @@ let prisma: PrismaClient | undefined;
 let server: Server | undefined;
 let ingestPool: Pool | undefined;
 let changes: ChangeFeed | undefined;
-let ingestedClaims: { close(): Promise<void> } | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
 
@@ -44,7 +43,6 @@ async function shutdown(code: number): Promise<never> {
     }
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     await changes?.close().catch(() => {});
-    await ingestedClaims?.close().catch(() => {});
     await prisma?.$disconnect().catch(() => {});
     await ingestPool?.end().catch(() => {});
     await db?.stop().catch(() => {});
@@ -107,15 +105,17 @@ async function main(): Promise<void> {
 
   const webOrigin = `http://127.0.0.1:${config.webPort}`;
   ingestPool = createPool(db.url, { max: 4 });
-  changes = config.readCache ? listenForChanges(db.url, logger) : undefined;
+  // One listening connection serves the read cache and the live subscriptions.
+  const feed = listenForChanges(db.url, logger);
+  changes = feed;
   const pubsub = createClaimEvents();
-  ingestedClaims = listenForIngestedClaims(db.url, pubsub, logger);
+  forwardIngestedClaims(feed, pubsub);
   const api = createApi({
     prisma,
     logger,
     pubsub,
     pool: ingestPool,
-    ...(changes ? { readCache: useReadCache({ feed: changes }) } : {}),
+    ...(config.readCache ? { readCache: useReadCache({ feed }) } : {}),
     allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
     dashboardUrl: `${webOrigin}/`,
   });

@@ -15,6 +15,7 @@ import {
 import { readCookie, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
 import type { Pool } from "../db/pool.ts";
 import type { PrismaClient } from "../db/prisma.ts";
+import { StreamLimiter, type StreamLimits } from "../graphql/claim-streams.ts";
 import type { Context, Viewer } from "../graphql/context.ts";
 import { type ClaimEvents, createClaimEvents } from "../graphql/events.ts";
 import { schema } from "../graphql/schema/index.ts";
@@ -42,6 +43,8 @@ export interface ApiOptions {
   readCache?: Plugin<Context>;
   /** The dashboard's address, linked from GraphiQL as the way back (default: this origin's root). */
   dashboardUrl?: string;
+  /** Open subscriptions allowed per client and in all (default DEFAULT_STREAM_LIMITS). */
+  streamLimits?: StreamLimits;
 }
 
 /** GraphiQL as the package renders it, with a way back to the dashboard above it. */
@@ -226,6 +229,7 @@ export function createApi(options: ApiOptions): Api {
   const authenticate = options.authenticate ?? sessionAuthenticator(prisma);
   const cookieJars = new WeakMap<Request, string[]>();
   const production = options.production ?? process.env.NODE_ENV === "production";
+  const streams = new StreamLimiter(options.streamLimits);
   const armor = new EnvelopArmor({
     maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: QUERY_LIMITS.aliases, exposeLimits: true },
@@ -292,6 +296,7 @@ export function createApi(options: ApiOptions): Api {
         requestId: requestIdOf(request),
         viewer: await authenticate(request),
         pubsub,
+        streams,
         cookies: { set: (cookie: string) => jar.push(cookie) },
         ...(options.pool ? { pool: options.pool } : {}),
         secure: isSecure(request),
