@@ -43,6 +43,8 @@ export interface ApiOptions {
   readCache?: Plugin<Context>;
   /** The dashboard's address, linked from GraphiQL as the way back (default: this origin's root). */
   dashboardUrl?: string;
+  /** The largest answer sent, in bytes of JSON (default QUERY_LIMITS.responseBytes). */
+  maxResponseBytes?: number;
   /** Open subscriptions allowed per client and in all (default DEFAULT_STREAM_LIMITS). */
   streamLimits?: StreamLimits;
 }
@@ -182,6 +184,34 @@ function useSubscriptionsOnlyOverEventStreams(): Plugin<Context> {
   };
 }
 
+/**
+ * No answer larger than `maxBytes` of JSON leaves the server: a larger one is replaced by a
+ * RESPONSE_TOO_LARGE error naming both sizes. (Connections' page sizes and the cost limit keep real
+ * queries far below it; this is the last bound, whatever a query finds.)
+ */
+function useResponseSizeLimit(maxBytes: number): Plugin<Context> {
+  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (isAsyncIterable(result) || !result.data) return;
+          const bytes = Buffer.byteLength(JSON.stringify(result.data));
+          if (bytes <= maxBytes) return;
+          setResult({
+            errors: [
+              new GraphQLError(
+                `The answer would be ${megabytes(bytes)}, more than the limit of ${megabytes(maxBytes)}: ask for smaller pages (first/last), fewer fields or fewer aliases.`,
+                { extensions: { code: "RESPONSE_TOO_LARGE", bytes, limit: maxBytes } },
+              ),
+            ],
+          });
+        },
+      };
+    },
+  };
+}
+
 /** A query whose only root fields are `claimSeries` (aliases and __typename aside). */
 function asksForChartData(document: DocumentNode): boolean {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
@@ -280,6 +310,7 @@ export function createApi(options: ApiOptions): Api {
       useRequestIdOnUnexpectedErrors(logger),
       useRequestIdHeader(logger),
       useSubscriptionsOnlyOverEventStreams(),
+      useResponseSizeLimit(options.maxResponseBytes ?? QUERY_LIMITS.responseBytes),
       ...(options.readCache ? [options.readCache] : []),
       {
         // Cookies set by resolvers (sign-in, sign-out) go out with the response.
