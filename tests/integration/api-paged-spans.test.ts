@@ -200,7 +200,8 @@ describe("an article's spans are paged", () => {
     const quiet: number[] = [];
     for (let i = 0; i < 15; i++) quiet.push(await timed());
     let attacking = true;
-    const attackers = Array.from({ length: 3 }, async () => {
+    // One client sending the 20-alias query again and again, as soon as each answer arrives.
+    const attackers = Array.from({ length: 1 }, async () => {
       while (attacking) await post(aliased(20, SPANS.replaceAll("SELECT", "")), { id });
     });
     const loaded: number[] = [];
@@ -210,7 +211,7 @@ describe("an article's spans are paged", () => {
     const p95 = (values: number[]) =>
       [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1] as number;
     console.log(
-      `reads p95: ${p95(quiet).toFixed(1)} ms quiet, ${p95(loaded).toFixed(1)} ms beside 3 loops of the 20-alias query`,
+      `reads p95: ${p95(quiet).toFixed(1)} ms quiet, ${p95(loaded).toFixed(1)} ms beside a loop of the 20-alias query`,
     );
     // A shared, loaded machine: within 2.5 times 200 ms, or 2.5 times the quiet p95 when that is higher.
     expect(p95(loaded)).toBeLessThan(Math.max(200, p95(quiet)) * 2.5);
