@@ -66,7 +66,7 @@ const HEADCOUNT = {
             reviewStatus confidence updatedAt
             source { id name affiliation { id name } }
             location { id name }
-            appearances { quote article { id title url publishedAt outlet { id name } } }
+            appearances { totalCount edges { node { quote article { id title url publishedAt outlet { id name } } } } }
           }
         }
       }
@@ -81,11 +81,11 @@ const HEADCOUNT = {
           source { id name affiliation { id name } }
           subjectEntity { id name }
           location { id name }
-          appearances {
+          appearances { totalCount edges { node {
             start end quote
             article { id title url publishedAt outlet { id name } }
             via { position entity { id name } }
-          }
+          } } }
         }
       }
     }`,

@@ -80,7 +80,7 @@ export const CLAIM_LIST_QUERY = /* GraphQL */ `
           statedOnPrecision reviewStatus confidence updatedAt
           source { id name affiliation { id name } }
           location { id name }
-          appearances { quote article { id title url outlet { id name } } }
+          appearances { totalCount edges { node { quote article { id title url outlet { id name } } } } }
         }
       }
     }
@@ -132,11 +132,11 @@ export const CLAIM_QUERY = /* GraphQL */ `
         source { id name affiliation { id name } }
         subjectEntity { id name }
         location { id name }
-        appearances {
+        appearances { totalCount edges { node {
           start end quote
           article { id title url publishedAt publishedPrecision body outlet { id name } }
           via { position entity { id name } }
-        }
+        } } }
       }
     }
   }
@@ -149,8 +149,8 @@ export const ARTICLE_QUERY = /* GraphQL */ `
       ... on Article {
         title url body language revision publishedAt publishedPrecision ingestedAt
         outlet { id name }
-        appearances { start end claim { id display subject reviewStatus } }
-        mentions { start end entity { id name } }
+        appearances { totalCount edges { node { start end claim { id display subject reviewStatus } } } }
+        mentions { totalCount edges { node { start end entity { id name } } } }
       }
     }
   }

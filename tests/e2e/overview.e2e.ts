@@ -126,13 +126,15 @@ describe("overview", () => {
     await page.mouse.move(box.x + x, box.y + y);
     const card = page.locator("[data-testid=hover-card]");
     await card.waitFor();
-    const claim = await api<{ node: { display: string; appearances: { quote: string }[] } }>(
-      `query ($id: ID!) { node(id: $id) { ... on Claim { display appearances { quote } } } }`,
+    const claim = await api<{
+      node: { display: string; appearances: { edges: { node: { quote: string } }[] } };
+    }>(
+      `query ($id: ID!) { node(id: $id) { ... on Claim { display appearances { totalCount edges { node { quote } } } } } }`,
       { id: claimId },
     );
     await expect
       .poll(() => card.locator("blockquote").textContent())
-      .toContain(claim.node.appearances[0]!.quote.slice(0, 60));
+      .toContain(claim.node.appearances.edges[0]!.node.quote.slice(0, 60));
     expect(await card.textContent()).toContain(claim.node.display);
     expect(await card.locator("[data-testid=hover-metric]").textContent()).toBe("Deployed");
     await screenshot(page, "overview-hover");
@@ -286,19 +288,22 @@ async function editorPage(): Promise<Page> {
 
 async function ingest(editor: Page, text: string): Promise<string[]> {
   const result = await apiAs<{
-    ingestArticle: { __typename: string; article: { appearances: { claim: { id: string } }[] } | null };
+    ingestArticle: {
+      __typename: string;
+      article: { appearances: { edges: { node: { claim: { id: string } } }[] } } | null;
+    };
   }>(
     editor,
     `mutation ($input: IngestArticleInput!) {
       ingestArticle(input: $input) {
         __typename
-        ... on IngestArticleSuccess { article { appearances { claim { id } } } }
+        ... on IngestArticleSuccess { article { appearances(first: 100) { edges { node { claim { id } } } } } }
       }
     }`,
     { input: { text } },
   );
   expect(result.ingestArticle.__typename).toBe("IngestArticleSuccess");
-  return (result.ingestArticle.article?.appearances ?? []).map((appearance) => appearance.claim.id);
+  return (result.ingestArticle.article?.appearances.edges ?? []).map((edge) => edge.node.claim.id);
 }
 
 const TWO_METRICS = `Two counts from the front

@@ -22,7 +22,9 @@ interface ArticleSpans {
       node: {
         id: string;
         body: string;
-        appearances: { start: number; end: number; quote: string; claim: { id: string } }[];
+        appearances: {
+          edges: { node: { start: number; end: number; quote: string; claim: { id: string } } }[];
+        };
       };
     }[];
   };
@@ -31,9 +33,16 @@ interface ArticleSpans {
 describe("claim page", () => {
   it("shows every appearance with its quote highlighted, the chain and the review status", async () => {
     const data = await api<{
-      claims: { edges: { node: { id: string; display: string; appearances: { quote: string }[] } }[] };
-    }>(`{ claims(first: 1, orderBy: VALUE) { edges { node { id display appearances { quote } } } } }`);
-    const claim = data.claims.edges[0]!.node;
+      claims: {
+        edges: {
+          node: { id: string; display: string; appearances: { edges: { node: { quote: string } }[] } };
+        }[];
+      };
+    }>(
+      `{ claims(first: 1, orderBy: VALUE) { edges { node { id display appearances { totalCount edges { node { quote } } } } } } }`,
+    );
+    const { node } = data.claims.edges[0]!;
+    const claim = { ...node, appearances: node.appearances.edges.map((edge) => edge.node) };
     await open(page, `/claims/${encodeURIComponent(claim.id)}`);
     expect(await page.locator("h1").textContent()).toContain(claim.display);
     const marks = await page.locator("mark.claim-span").allTextContents();
@@ -50,9 +59,11 @@ describe("claim page", () => {
 describe("article reader", () => {
   it("highlights exactly the claim spans of the stored text and links them", async () => {
     const data = await api<ArticleSpans>(
-      `{ articles(first: 10) { edges { node { id body appearances { start end quote claim { id } } } } } }`,
+      `{ articles(first: 10) { edges { node { id body appearances { totalCount edges { node { start end quote claim { id } } } } } } } }`,
     );
-    const article = data.articles.edges.map((e) => e.node).find((a) => a.appearances.length > 0)!;
+    const article = data.articles.edges
+      .map((e) => ({ ...e.node, appearances: e.node.appearances.edges.map((edge) => edge.node) }))
+      .find((a) => a.appearances.length > 0)!;
     await open(page, `/articles/${encodeURIComponent(article.id)}`);
     const marks = await page
       .locator(".article-body mark.claim-span")

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testApi } from "../support/api.ts";
+import { nodes, type Page, testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 import { createFixtureCorpus, type FixtureCorpus, globalId } from "../support/fixtures.ts";
 
@@ -165,22 +165,22 @@ describe("claims", () => {
   it("gives a claim with its evidence: every appearance, its exact span and the relay chain", async () => {
     const result = await query<{
       node: {
-        appearances: {
+        appearances: Page<{
           start: number;
           end: number;
           quote: string;
           article: { body: string; outlet: { name: string } };
           via: { position: number; entity: { name: string } }[];
-        }[];
+        }>;
       };
     }>(
       `query ($id: ID!) { node(id: $id) { ... on Claim {
-        appearances { start end quote article { body outlet { name } } via { position entity { name } } }
+        appearances { totalCount edges { node { start end quote article { body outlet { name } } via { position entity { name } } } } }
       } } }`,
       { id: globalId("Claim", corpus.claims.pentagon10k) },
     );
     expect(result.errors).toBeUndefined();
-    const appearances = result.data!.node.appearances;
+    const appearances = nodes(result.data!.node.appearances);
     expect(appearances.map((appearance) => appearance.article.outlet.name)).toEqual([
       "Reuters",
       "Associated Press",
@@ -188,11 +188,11 @@ describe("claims", () => {
     for (const appearance of appearances) {
       expect(appearance.article.body.slice(appearance.start, appearance.end)).toBe(appearance.quote);
     }
-    const nis = await query<{ node: { appearances: { via: { entity: { name: string } }[] }[] } }>(
-      `query ($id: ID!) { node(id: $id) { ... on Claim { appearances { via { entity { name } } } } } }`,
+    const nis = await query<{ node: { appearances: Page<{ via: { entity: { name: string } }[] }> } }>(
+      `query ($id: ID!) { node(id: $id) { ... on Claim { appearances { totalCount edges { node { via { entity { name } } } } } } } }`,
       { id: globalId("Claim", corpus.claims.nisUpTo8k) },
     );
-    expect(nis.data!.node.appearances[0]!.via.map((link) => link.entity.name)).toEqual([
+    expect(nodes(nis.data!.node.appearances)[0]!.via.map((link) => link.entity.name)).toEqual([
       "National Intelligence Service",
       "Lee Seong-kweun",
       "Yonhap",
@@ -213,20 +213,21 @@ describe("articles", () => {
         edges: {
           node: {
             body: string;
-            appearances: { start: number; end: number; quote: string; claim: { display: string } }[];
-            mentions: { start: number; end: number; text: string; entity: { name: string } }[];
+            appearances: Page<{ start: number; end: number; quote: string; claim: { display: string } }>;
+            mentions: Page<{ start: number; end: number; text: string; entity: { name: string } }>;
           };
         }[];
       };
     }>(
       `query ($outlet: ID) { articles(filter: { outlet: $outlet }) { totalCount edges { node {
-        body appearances { start end quote claim { display } } mentions { start end text entity { name } }
+        body appearances { totalCount edges { node { start end quote claim { display } } } } mentions { totalCount edges { node { start end text entity { name } } } }
       } } } }`,
       { outlet: globalId("Entity", corpus.entities.yonhap) },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.articles.totalCount).toBe(1);
-    const article = result.data!.articles.edges[0]!.node;
+    const { node } = result.data!.articles.edges[0]!;
+    const article = { ...node, appearances: nodes(node.appearances), mentions: nodes(node.mentions) };
     // The deleted claim's appearance is left out.
     expect(article.appearances.map((appearance) => appearance.claim.display)).toEqual([
       "as many as 8,000",

@@ -72,7 +72,7 @@ describe("query limits", () => {
 
   it("refuses a costly query", async () => {
     const claimFields =
-      "display source { name affiliation { name } } location { name } appearances { quote article { title outlet { name } } via { entity { name aliases { name } } } }";
+      "display source { name affiliation { name } } location { name } appearances { totalCount edges { node { quote article { title outlet { name } } via { entity { name aliases { name } } } } } }";
     const aliases = Array.from(
       { length: QUERY_LIMITS.aliases },
       (_, i) => `c${i}: claims(first: 100) { edges { node { ${claimFields} } } }`,

@@ -24,11 +24,11 @@ const CLAIMS_PAGE = /* GraphQL */ `
           source { name aliases { name } affiliation { name } }
           subjectEntity { name }
           location { name }
-          appearances {
+          appearances { totalCount edges { node {
             quote start end
             article { title publishedAt outlet { name } }
             via { position entity { name } }
-          }
+          } } }
           viewerCan { edit review delete }
         }
       }
@@ -45,8 +45,8 @@ const ARTICLES_PAGE = /* GraphQL */ `
         node {
           title body publishedAt
           outlet { name }
-          appearances { start end quote claim { display source { name affiliation { name } } } }
-          mentions { start end text entity { name type } }
+          appearances { totalCount edges { node { start end quote claim { display source { name affiliation { name } } } } } }
+          mentions { totalCount edges { node { start end text entity { name type } } } }
         }
       }
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testApi } from "../support/api.ts";
+import { nodes, type Page, testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 import { loadSeeds } from "../support/seeds.ts";
 
@@ -19,21 +19,22 @@ describe("the API over the ingested seed corpus", () => {
         edges: {
           node: {
             body: string;
-            appearances: { start: number; end: number; quote: string }[];
-            mentions: { start: number; end: number; text: string }[];
+            appearances: Page<{ start: number; end: number; quote: string }>;
+            mentions: Page<{ start: number; end: number; text: string }>;
           };
         }[];
       };
     }>(`{ articles(first: 100) { edges { node {
-      body appearances { start end quote } mentions { start end text }
+      body appearances { totalCount edges { node { start end quote } } } mentions { totalCount edges { node { start end text } } }
     } } } }`);
     expect(result.errors).toBeUndefined();
     const articles = result.data!.articles.edges.map(({ node }) => node);
     expect(articles.length).toBeGreaterThanOrEqual(5);
     for (const article of articles) {
-      for (const span of article.appearances)
+      for (const span of nodes(article.appearances))
         expect(article.body.slice(span.start, span.end)).toBe(span.quote);
-      for (const span of article.mentions) expect(article.body.slice(span.start, span.end)).toBe(span.text);
+      for (const span of nodes(article.mentions))
+        expect(article.body.slice(span.start, span.end)).toBe(span.text);
     }
   });
 

@@ -53,7 +53,7 @@ describe("SQL statements per request of the benchmarked questions", () => {
               id metric valueBest statedOn updatedAt
               source { id name affiliation { id name } }
               location { id name }
-              appearances { quote article { id title url publishedAt outlet { id name } } }
+              appearances { totalCount edges { node { quote article { id title url publishedAt outlet { id name } } } } }
             } }
           }
         }`,
@@ -73,11 +73,11 @@ describe("SQL statements per request of the benchmarked questions", () => {
               source { id name affiliation { id name } }
               subjectEntity { id name }
               location { id name }
-              appearances {
+              appearances { totalCount edges { node {
                 start end quote
                 article { id title url publishedAt outlet { id name } }
                 via { position entity { id name } }
-              }
+              } } }
             }
           }
         }`,

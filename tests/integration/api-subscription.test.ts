@@ -1,10 +1,14 @@
+import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken, SESSION_COOKIE } from "../../apps/api/src/auth/sessions.ts";
 import { createPool } from "../../apps/api/src/db/pool.ts";
 import { createClaimEvents, publishClaimChanged } from "../../apps/api/src/graphql/events.ts";
 import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
-import { listenForIngestedClaims } from "../../apps/api/src/server/claim-notifications.ts";
-import { CSRF_HEADER } from "../../apps/api/src/server/yoga.ts";
+import { listenForChanges } from "../../apps/api/src/server/change-feed.ts";
+import { forwardIngestedClaims } from "../../apps/api/src/server/claim-notifications.ts";
+import { type Api, CSRF_HEADER, sessionAuthenticator } from "../../apps/api/src/server/yoga.ts";
+import { createUser } from "../../apps/api/src/users/users.ts";
 import { testApi } from "../support/api.ts";
 import { testDatabaseUrl, testPrisma } from "../support/database.ts";
 import { createFixtureCorpus, type FixtureCorpus, globalId } from "../support/fixtures.ts";
@@ -18,9 +22,11 @@ beforeAll(async () => {
   corpus = await createFixtureCorpus(prisma);
 });
 const ingestPool = createPool(testDatabaseUrl(), { max: 2 });
-const ingested = listenForIngestedClaims(testDatabaseUrl(), pubsub, pino({ level: "silent" }));
+// The API's one listening connection carries both data changes and ingested claims.
+const feed = listenForChanges(testDatabaseUrl(), pino({ level: "silent" }));
+forwardIngestedClaims(feed, pubsub);
 afterAll(async () => {
-  await ingested.close();
+  await feed.close();
   await ingestPool.end();
   await prisma.$disconnect();
 });
@@ -32,16 +38,27 @@ const SUBSCRIPTION = /* GraphQL */ `
 `;
 
 /** Opens the subscription over server-sent events and yields each event's data. */
-async function subscribe(variables: Record<string, unknown>, signal: AbortSignal) {
-  const response = await api.fetch("http://localhost/graphql", {
+async function subscribe(
+  variables: Record<string, unknown>,
+  signal: AbortSignal,
+  options: { through?: Api; headers?: Record<string, string> } = {},
+) {
+  const response = await (options.through ?? api).fetch("http://localhost/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream", [CSRF_HEADER]: "1" },
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      [CSRF_HEADER]: "1",
+      ...options.headers,
+    },
     body: JSON.stringify({ query: SUBSCRIPTION, variables }),
     signal,
   });
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  // As a browser that goes away: the server sees the stream cancelled.
+  signal.addEventListener("abort", () => void reader.cancel().catch(() => {}));
   let buffer = "";
   return async function next(): Promise<unknown> {
     for (;;) {
@@ -107,5 +124,97 @@ describe("Subscription.claimChanged", () => {
     expect(event.data.claimChanged.version).toBe(1);
     expect(event.data.claimChanged.claim.display).toBe("37");
     controller.abort();
+  });
+
+  it("refuses a stream beyond the per-client and total limits, and frees the slot of a closed one", async () => {
+    const limited = testApi(prisma, { pubsub, streamLimits: { perClient: 2, total: 3 } }).api;
+    const from = (peer: string) => ({ through: limited, headers: { "x-headcount-peer": peer } });
+    const controllers = Array.from({ length: 6 }, () => new AbortController());
+    const signal = (i: number) => (controllers[i] as AbortController).signal;
+    await subscribe({}, signal(0), from("10.0.0.1"));
+    await subscribe({}, signal(1), from("10.0.0.1"));
+    const third = await subscribe({}, signal(2), from("10.0.0.1"));
+    expect(await third()).toEqual({
+      errors: [
+        expect.objectContaining({
+          message: expect.stringMatching(/at most 2 may be open at once/),
+          extensions: expect.objectContaining({ code: "TOO_MANY_SUBSCRIPTIONS", scope: "client" }),
+        }),
+      ],
+    });
+    await subscribe({}, signal(3), from("10.0.0.2"));
+    const overall = await subscribe({}, signal(4), from("10.0.0.3"));
+    expect(await overall()).toEqual({
+      errors: [
+        expect.objectContaining({
+          message: expect.stringMatching(/maximum of 3 live subscriptions/),
+          extensions: expect.objectContaining({ code: "TOO_MANY_SUBSCRIPTIONS", scope: "server" }),
+        }),
+      ],
+    });
+    // A client that closes a stream may open another.
+    controllers[0]?.abort();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await subscribe({}, signal(5), from("10.0.0.1"));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    publishClaimChanged(pubsub, { claimId: corpus.claims.pentagon10k, change: "updated", version: 9 });
+    expect(await again()).toMatchObject({ data: { claimChanged: { change: "UPDATED", version: 9 } } });
+    for (const controller of controllers) controller.abort();
+  });
+
+  describe("streams follow their session", () => {
+    const signedIn = testApi(prisma, { pubsub, authenticate: sessionAuthenticator(prisma) }).api;
+
+    async function sessionOf(email: string) {
+      const user = await createUser(prisma, { email, role: "editor" });
+      const token = randomBytes(24).toString("base64url");
+      const session = await prisma.session.create({
+        data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
+      });
+      return { userId: user.id, sessionId: session.id, cookie: `${SESSION_COOKIE}=${token}` };
+    }
+
+    it("a demoted editor's open stream no longer receives a deleted claim's fields", async () => {
+      const editor = await sessionOf("demoted@example.org");
+      const controller = new AbortController();
+      const next = await subscribe({}, controller.signal, {
+        through: signedIn,
+        headers: { cookie: editor.cookie },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const deleted = corpus.claims.deletedWounded;
+      publishClaimChanged(pubsub, { claimId: deleted, change: "deleted", version: 5 });
+      expect(await next()).toMatchObject({
+        data: { claimChanged: { change: "DELETED", claim: { id: globalId("Claim", deleted) } } },
+      });
+      await prisma.user.update({ where: { id: editor.userId }, data: { role: "viewer" } });
+      publishClaimChanged(pubsub, { claimId: deleted, change: "deleted", version: 6 });
+      expect(await next()).toEqual({
+        data: { claimChanged: { change: "DELETED", version: 6, claim: null } },
+      });
+      controller.abort();
+    });
+
+    it("a stream whose session was signed out ends with UNAUTHENTICATED at the next change", async () => {
+      const editor = await sessionOf("signed-out@example.org");
+      const controller = new AbortController();
+      const next = await subscribe({}, controller.signal, {
+        through: signedIn,
+        headers: { cookie: editor.cookie },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await prisma.session.update({ where: { id: editor.sessionId }, data: { revokedAt: new Date() } });
+      publishClaimChanged(pubsub, { claimId: corpus.claims.pentagon10k, change: "updated", version: 11 });
+      expect(await next()).toEqual({
+        errors: [
+          expect.objectContaining({
+            message: expect.stringMatching(/session has ended/),
+            extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }),
+          }),
+        ],
+      });
+      await expect(next()).rejects.toThrow(/the event stream ended/);
+      controller.abort();
+    });
   });
 });

@@ -458,12 +458,12 @@ describe("soft delete through the API", () => {
       const result = await gql<{
         claims: { edges: { node: { id: string } }[] };
         claimSeries: { series: { points: { claimId: string }[] }[] };
-        node: { appearances: { claim: { id: string } }[] };
+        node: { appearances: { edges: { node: { claim: { id: string } } }[] } };
       }>(
         `query ($a: ID!) {
           claims(first: 100) { edges { node { id } } }
           claimSeries(groupBy: SOURCE) { series { points { claimId } } }
-          node(id: $a) { ... on Article { appearances { claim { id } } } }
+          node(id: $a) { ... on Article { appearances { totalCount edges { node { claim { id } } } } } }
         }`,
         { a: articleId },
       );
@@ -471,7 +471,7 @@ describe("soft delete through the API", () => {
       return {
         inClaims: result.data?.claims.edges.some((edge) => edge.node.id === claimId),
         inSeries: result.data?.claimSeries.series.some((s) => s.points.some((p) => p.claimId === claimId)),
-        inArticle: result.data?.node.appearances.some((a) => a.claim.id === claimId),
+        inArticle: result.data?.node.appearances.edges.some((edge) => edge.node.claim.id === claimId),
       };
     };
     expect(await visible()).toEqual({ inClaims: true, inSeries: true, inArticle: true });

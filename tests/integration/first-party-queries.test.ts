@@ -1,5 +1,6 @@
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { complexityFromQuery } from "@pothos/plugin-complexity";
 import {
   type GraphQLInputType,
   getNamedType,
@@ -13,6 +14,7 @@ import {
   validate,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAGED_COST_LIMIT } from "../../apps/api/src/graphql/pagination.ts";
 import { schema } from "../../apps/api/src/graphql/schema/index.ts";
 import { QUERY_LIMITS } from "../../apps/api/src/server/limits.ts";
 import { testApi } from "../support/api.ts";
@@ -53,7 +55,7 @@ function sampleValue(name: string, type: GraphQLInputType, operation: string): u
   if (isNonNullType(type)) return sampleValue(name, type.ofType, operation);
   if (isListType(type)) return [sampleValue(name, type.ofType, operation)];
   const named = getNamedType(type);
-  if (isEnumType(named)) return named.getValues()[0]?.value;
+  if (isEnumType(named)) return named.getValues()[0]?.name;
   if (isInputObjectType(named)) return {};
   switch (named.name) {
     case "ID": {
@@ -108,6 +110,12 @@ describe("every committed query (GraphiQL tabs, dashboard, docs, benchmarks)", (
       expect(cost).toBeGreaterThan(0);
       expect(cost * 2).toBeLessThanOrEqual(QUERY_LIMITS.cost);
       expect(depth + 3).toBeLessThanOrEqual(QUERY_LIMITS.depth);
+      // And within half the cost that counts every item of every page (variables as the test runs them).
+      const operation = parse(document).definitions.find(
+        (definition): definition is OperationDefinitionNode => definition.kind === "OperationDefinition",
+      ) as OperationDefinitionNode;
+      const paged = complexityFromQuery(document, { schema, variables: variablesFor(operation) });
+      expect(paged.complexity * 2).toBeLessThanOrEqual(PAGED_COST_LIMIT);
     },
   );
 

@@ -35,3 +35,14 @@ export function testApi(prisma: PrismaClient, options: Partial<ApiOptions> = {})
   }
   return { api, query };
 }
+
+/** A page of a connection as tests select it (`{ totalCount edges { node { … } } }`). */
+export interface Page<T> {
+  totalCount: number;
+  edges: { node: T }[];
+}
+
+/** The items of a page. */
+export function nodes<T>(page: Page<T>): T[] {
+  return page.edges.map((edge) => edge.node);
+}

@@ -16,7 +16,7 @@ const CLAIM_EVIDENCE_QUERY = /* GraphQL */ `
           id
           name
         }
-        appearances {
+        appearances(first: 1) { totalCount edges { node {
           quote
           article {
             id
@@ -33,7 +33,7 @@ const CLAIM_EVIDENCE_QUERY = /* GraphQL */ `
               name
             }
           }
-        }
+        } } }
       }
     }
   }
@@ -47,10 +47,15 @@ interface HoverData {
     reviewStatus: string;
     source: { id: string; name: string } | null;
     appearances: {
-      quote: string;
-      article: { id: string; title: string; outlet: { id: string; name: string } | null };
-      via: { position: number; entity: { id: string; name: string } }[];
-    }[];
+      totalCount: number;
+      edges: {
+        node: {
+          quote: string;
+          article: { id: string; title: string; outlet: { id: string; name: string } | null };
+          via: { position: number; entity: { id: string; name: string } }[];
+        };
+      }[];
+    };
   } | null;
 }
 
@@ -74,7 +79,7 @@ export function ClaimHoverCard(props: {
     variables: { id: point.claimId },
   });
   const claim = data?.node;
-  const first = claim?.appearances[0];
+  const first = claim?.appearances.edges[0]?.node;
   const via = first?.via.toSorted((a, b) => a.position - b.position).map((link) => link.entity.name) ?? [];
   return (
     <div
@@ -106,7 +111,9 @@ export function ClaimHoverCard(props: {
             <dt>Outlet</dt>
             <dd>
               {first.article.outlet?.name ?? "unknown outlet"}
-              {claim && claim.appearances.length > 1 ? ` (+${claim.appearances.length - 1} more)` : ""}
+              {claim && claim.appearances.totalCount > 1
+                ? ` (+${claim.appearances.totalCount - 1} more)`
+                : ""}
             </dd>
           </>
         )}

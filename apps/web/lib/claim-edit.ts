@@ -174,7 +174,7 @@ export function pickEditable(claim: ClaimEditData): EditableClaim {
     source: claim.source,
     subjectEntity: claim.subjectEntity,
     location: claim.location,
-    via: claim.appearances.map((appearance) => ({
+    via: claim.appearances.edges.map(({ node: appearance }) => ({
       appearance: appearance.id,
       article: appearance.article.title,
       entities: appearance.via.toSorted((a, b) => a.position - b.position).map((link) => link.entity),
@@ -239,7 +239,7 @@ export const CLAIM_EDIT_FIELDS = /* GraphQL */ `
     name
     type
   }
-  appearances {
+  appearances(first: 100) { totalCount edges { node {
     id
     article {
       id
@@ -253,7 +253,7 @@ export const CLAIM_EDIT_FIELDS = /* GraphQL */ `
         type
       }
     }
-  }
+  } } }
 `;
 
 /** A claim as the editor's screens read it from the API. */
@@ -263,11 +263,16 @@ export interface ClaimEditData extends Pick<EditableClaim, ScalarField | EntityF
   display: string;
   reviewStatus: string;
   deletedAt: string | null;
+  /** The claim's appearances (a claim printed more than 100 times has its first 100 here). */
   appearances: {
-    id: string;
-    article: { id: string; title: string };
-    via: { position: number; entity: EntityChoice }[];
-  }[];
+    edges: {
+      node: {
+        id: string;
+        article: { id: string; title: string };
+        via: { position: number; entity: EntityChoice }[];
+      };
+    }[];
+  };
 }
 
 const CLAIM_RESULT = /* GraphQL */ `

@@ -26,10 +26,16 @@ export interface ClaimRow {
   updatedAt: string;
   source: (EntityRef & { affiliation: EntityRef | null }) | null;
   location: EntityRef | null;
+  /** The first few places the claim is printed, and how many there are. */
   appearances: {
-    quote: string;
-    article: { id: string; title: string; url: string | null; outlet: EntityRef | null };
-  }[];
+    totalCount: number;
+    edges: {
+      node: {
+        quote: string;
+        article: { id: string; title: string; url: string | null; outlet: EntityRef | null };
+      };
+    }[];
+  };
 }
 
 export interface ClaimPage {
@@ -98,7 +104,7 @@ export const CLAIM_LIST_QUERY = /* GraphQL */ `
             id
             name
           }
-          appearances {
+          appearances(first: 5) { totalCount edges { node {
             quote
             article {
               id
@@ -109,7 +115,7 @@ export const CLAIM_LIST_QUERY = /* GraphQL */ `
                 name
               }
             }
-          }
+          } } }
         }
       }
     }

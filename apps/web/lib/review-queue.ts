@@ -12,7 +12,11 @@ export interface QueueClaim {
   statedOnPrecision: Gql<"day" | "week" | "month" | "year" | "unknown">;
   source: { name: string } | null;
   viewerCan: { edit: boolean; review: boolean };
-  appearances: { quote: string; article: { title: string; outlet: { name: string } | null } }[];
+  /** Where it was first printed (only the first appearance is asked for). */
+  appearances: {
+    totalCount: number;
+    edges: { node: { quote: string; article: { title: string; outlet: { name: string } | null } } }[];
+  };
 }
 
 export interface QueuePage {
@@ -52,7 +56,7 @@ export const REVIEW_QUEUE_QUERY = /* GraphQL */ `
             edit
             review
           }
-          appearances {
+          appearances(first: 1) { totalCount edges { node {
             quote
             article {
               title
@@ -60,7 +64,7 @@ export const REVIEW_QUEUE_QUERY = /* GraphQL */ `
                 name
               }
             }
-          }
+          } } }
         }
       }
     }

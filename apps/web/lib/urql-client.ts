@@ -5,6 +5,13 @@ import { createClient, fetchExchange, type SSRExchange, ssrExchange } from "@urq
 /** Types without an id: graphcache stores them inside their parent instead of normalising them. */
 const EMBEDDED_TYPES = [
   "Appearance",
+  // An article's and a claim's spans, paged (read a page at a time, never merged).
+  "ArticleAppearancesConnection",
+  "ArticleAppearancesConnectionEdge",
+  "ArticleMentionsConnection",
+  "ArticleMentionsConnectionEdge",
+  "ClaimAppearancesConnection",
+  "ClaimAppearancesConnectionEdge",
   "RelayLink",
   "EntityAlias",
   "EntityMention",

@@ -15,7 +15,7 @@ import { ingestDocuments } from "../ingest/pipeline.ts";
 import { startWorker } from "../ingest/queue.ts";
 import { createLogger } from "../logger.ts";
 import { type ChangeFeed, listenForChanges } from "../server/change-feed.ts";
-import { listenForIngestedClaims } from "../server/claim-notifications.ts";
+import { forwardIngestedClaims } from "../server/claim-notifications.ts";
 import { createHttpServer } from "../server/http.ts";
 import { useReadCache } from "../server/read-cache.ts";
 import { createApi } from "../server/yoga.ts";
@@ -31,7 +31,6 @@ let server: Server | undefined;
 let ingestPool: Pool | undefined;
 let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
 let changes: ChangeFeed | undefined;
-let ingestedClaims: { close(): Promise<void> } | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
 
@@ -47,7 +46,6 @@ async function shutdown(code: number): Promise<never> {
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     await worker?.stop().catch(() => {});
     await changes?.close().catch(() => {});
-    await ingestedClaims?.close().catch(() => {});
     await prisma?.$disconnect().catch(() => {});
     await ingestPool?.end().catch(() => {});
     await db?.stop().catch(() => {});
@@ -110,15 +108,17 @@ async function main(): Promise<void> {
 
   const webOrigin = `http://127.0.0.1:${config.webPort}`;
   ingestPool = createPool(db.url, { max: 6 });
-  changes = config.readCache ? listenForChanges(db.url, logger) : undefined;
+  // One listening connection serves the read cache and the live subscriptions.
+  const feed = listenForChanges(db.url, logger);
+  changes = feed;
   const pubsub = createClaimEvents();
-  ingestedClaims = listenForIngestedClaims(db.url, pubsub, logger);
+  forwardIngestedClaims(feed, pubsub);
   const api = createApi({
     prisma,
     logger,
     pubsub,
     pool: ingestPool,
-    ...(changes ? { readCache: useReadCache({ feed: changes }) } : {}),
+    ...(config.readCache ? { readCache: useReadCache({ feed }) } : {}),
     allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
     dashboardUrl: `${webOrigin}/`,
   });

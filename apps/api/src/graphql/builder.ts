@@ -1,15 +1,16 @@
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin, { resolveNodes } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import { GraphQLError, type GraphQLResolveInfo, getNamedType } from "graphql";
 import { z } from "zod";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
-import { MAX_PAGE_SIZE } from "./pagination.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGED_COST_LIMIT } from "./pagination.ts";
 import { NotAuthorizedError } from "./schema/errors.ts";
 
 const pageSize = (argument: string) =>
@@ -49,7 +50,25 @@ export const builder = new SchemaBuilder<{
 }>({
   // The errors plugin wraps outermost, so an authorisation failure becomes a NotAuthorizedError member of
   // a mutation's result union instead of an exception.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  // Every field costs 1; what is selected inside a connection costs once per item it may return (its
+  // `first` or `last`, else the default page), so a query's cost follows the rows it can make us send.
+  complexity: {
+    fieldComplexity: (args, _context, field) => {
+      if (!getNamedType(field.type).name.endsWith("Connection")) return { field: 1, multiplier: 1 };
+      const size =
+        (args as { first?: number | null; last?: number | null }).first ??
+        (args as { last?: number | null }).last ??
+        DEFAULT_PAGE_SIZE;
+      return { field: 1, multiplier: Math.max(1, size) };
+    },
+    limit: { complexity: PAGED_COST_LIMIT },
+    complexityError: (_kind, result) =>
+      new GraphQLError(
+        `This query may return too much: its cost counting every item of every page is ${result.complexity}, more than the limit of ${result.maxComplexity}. Ask for smaller pages (first/last) or fewer fields and aliases.`,
+        { extensions: { code: "QUERY_TOO_COSTLY", cost: result.complexity, limit: result.maxComplexity } },
+      ),
+  },
   // Fields are non-null unless they say otherwise: a client should not have to guard every field.
   defaultFieldNullability: false,
   scopeAuth: {

@@ -1,5 +1,6 @@
 import type { Pool } from "../db/pool.ts";
 import type { PrismaClient } from "../db/prisma.ts";
+import type { StreamLimiter } from "./claim-streams.ts";
 import type { ClaimEvents } from "./events.ts";
 
 export interface Viewer {
@@ -23,6 +24,8 @@ export interface Context {
   viewer: Viewer | null;
   /** Where claim changes are announced to live subscribers. */
   pubsub: ClaimEvents;
+  /** Counts this API's open subscriptions against their limits. */
+  streams?: StreamLimiter;
   /** Set-Cookie values for the response. */
   cookies: ResponseCookies;
   /** Whether the request reached us over HTTPS (directly or through a proxy), for the cookie's Secure flag. */

@@ -2,6 +2,18 @@ import { GraphQLError } from "graphql";
 
 export const MAX_PAGE_SIZE = 100;
 
+/** Page size of a connection asked for without `first` or `last`. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * The most a query may cost when each connection counts its sub-selection once per item it may return.
+ * The costliest first-party query stays within half of it (a test measures them).
+ */
+export const PAGED_COST_LIMIT = 50_000;
+
+/** Page size of an article's or a claim's spans (appearances, mentions) when `first` is not given. */
+export const DEFAULT_SPAN_PAGE = 20;
+
 /** A page larger than the cap is refused with a clear message rather than silently shortened. */
 export function assertPageSize(args: { first?: number | null; last?: number | null }): void {
   for (const key of ["first", "last"] as const) {

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { INGESTED_CLAIMS_CHANNEL } from "../ingest/notifications.ts";
 import type { Logger } from "../logger.ts";
 
 /** The channel the database's change triggers notify (migration 20261122071500_change_notifications). */
@@ -18,10 +19,22 @@ export interface ChangeFeed {
   ready(timeoutMs?: number): Promise<boolean>;
   /** Called after each generation change. */
   onChange(listener: () => void): void;
+  /** Called with the payload of each notification on `channel` (one of FEED_CHANNELS). */
+  onNotification(channel: FeedChannel, listener: (payload: string | undefined) => void): void;
   close(): Promise<void>;
 }
 
-/** LISTENs on a dedicated connection and reconnects with backoff (0.5 s doubling to 10 s) when it drops. */
+/**
+ * Every channel the API follows, on its one listening connection: data changes (for the read cache) and
+ * ingested claims (for live subscriptions).
+ */
+export const FEED_CHANNELS = [CHANGES_CHANNEL, INGESTED_CLAIMS_CHANNEL] as const;
+export type FeedChannel = (typeof FEED_CHANNELS)[number];
+
+/**
+ * LISTENs on one dedicated connection and reconnects with backoff (0.5 s doubling to 10 s) when it drops.
+ * Notifications sent while it was down are not replayed; the generation bump on reconnection tells caches.
+ */
 export function listenForChanges(databaseUrl: string, logger: Logger): ChangeFeed {
   let generation = 0;
   let live = false;
@@ -30,6 +43,7 @@ export function listenForChanges(databaseUrl: string, logger: Logger): ChangeFee
   let retry: NodeJS.Timeout | null = null;
   let delay = 500;
   const listeners: (() => void)[] = [];
+  const channelListeners = new Map<string, ((payload: string | undefined) => void)[]>();
   let waiters: (() => void)[] = [];
   const bump = () => {
     generation++;
@@ -61,10 +75,11 @@ export function listenForChanges(databaseUrl: string, logger: Logger): ChangeFee
     next.on("end", () => lost("connection ended"));
     next.on("notification", (message) => {
       if (message.channel === CHANGES_CHANNEL) bump();
+      for (const listener of channelListeners.get(message.channel) ?? []) listener(message.payload);
     });
     try {
       await next.connect();
-      await next.query(`LISTEN ${CHANGES_CHANNEL}`);
+      await next.query(FEED_CHANNELS.map((channel) => `LISTEN ${channel}`).join("; "));
       if (closed || client !== next) return;
       live = true;
       delay = 500;
@@ -96,6 +111,9 @@ export function listenForChanges(databaseUrl: string, logger: Logger): ChangeFee
     },
     onChange(listener) {
       listeners.push(listener);
+    },
+    onNotification(channel, listener) {
+      channelListeners.set(channel, [...(channelListeners.get(channel) ?? []), listener]);
     },
     async close() {
       closed = true;

@@ -15,11 +15,12 @@ export const QUERY_LIMITS = {
   /**
    * graphql-armor's static cost (each field, times `costDepthFactor` per level of nesting). The costliest
    * first-party query, the documented page of claims with their evidence (source, appearances, articles,
-   * outlets, relay chains), measures ≈ 8,700; one such page with fewer fields ≈ 4,800, GraphiQL's
-   * introspection ≈ 950. Twenty aliased copies of a page (the alias limit) cost ≈ 95,000 and are refused.
-   * The default factor (1.5) makes introspection alone cost ≈ 87,000, hence the gentler one.
+   * outlets, relay chains), measures ≈ 27,000 since appearances became a connection (two levels deeper);
+   * GraphiQL's introspection ≈ 950. Twenty aliased copies of an article's spans at 100 a page cost
+   * ≈ 87,000 and are refused. The default factor (1.5) makes introspection alone cost ≈ 87,000, hence the
+   * gentler one. Page sizes are not seen here: the paged cost (graphql/pagination.ts) counts them.
    */
-  cost: 20_000,
+  cost: 60_000,
   costDepthFactor: 1.1,
   /** Page size cap of every connection (`first`/`last`). */
   pageSize: MAX_PAGE_SIZE,
@@ -28,4 +29,9 @@ export const QUERY_LIMITS = {
    * real pages adds a few per cent; half as much again leaves room for the worst of them and the query.
    */
   requestBodyBytes: Math.ceil(MAX_ARTICLE_BYTES * 1.5),
+  /**
+   * The largest answer sent, as JSON. The chart's data for a million claims is ≈ 10.7 MB (BENCHMARKS.md);
+   * anything larger is refused with RESPONSE_TOO_LARGE instead of being built and sent.
+   */
+  responseBytes: 16 * 1024 * 1024,
 } as const;

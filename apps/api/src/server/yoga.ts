@@ -15,6 +15,7 @@ import {
 import { readCookie, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
 import type { Pool } from "../db/pool.ts";
 import type { PrismaClient } from "../db/prisma.ts";
+import { StreamLimiter, type StreamLimits } from "../graphql/claim-streams.ts";
 import type { Context, Viewer } from "../graphql/context.ts";
 import { type ClaimEvents, createClaimEvents } from "../graphql/events.ts";
 import { schema } from "../graphql/schema/index.ts";
@@ -42,6 +43,10 @@ export interface ApiOptions {
   readCache?: Plugin<Context>;
   /** The dashboard's address, linked from GraphiQL as the way back (default: this origin's root). */
   dashboardUrl?: string;
+  /** The largest answer sent, in bytes of JSON (default QUERY_LIMITS.responseBytes). */
+  maxResponseBytes?: number;
+  /** Open subscriptions allowed per client and in all (default DEFAULT_STREAM_LIMITS). */
+  streamLimits?: StreamLimits;
 }
 
 /** GraphiQL as the package renders it, with a way back to the dashboard above it. */
@@ -179,6 +184,34 @@ function useSubscriptionsOnlyOverEventStreams(): Plugin<Context> {
   };
 }
 
+/**
+ * No answer larger than `maxBytes` of JSON leaves the server: a larger one is replaced by a
+ * RESPONSE_TOO_LARGE error naming both sizes. (Connections' page sizes and the cost limit keep real
+ * queries far below it; this is the last bound, whatever a query finds.)
+ */
+function useResponseSizeLimit(maxBytes: number): Plugin<Context> {
+  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (isAsyncIterable(result) || !result.data) return;
+          const bytes = Buffer.byteLength(JSON.stringify(result.data));
+          if (bytes <= maxBytes) return;
+          setResult({
+            errors: [
+              new GraphQLError(
+                `The answer would be ${megabytes(bytes)}, more than the limit of ${megabytes(maxBytes)}: ask for smaller pages (first/last), fewer fields or fewer aliases.`,
+                { extensions: { code: "RESPONSE_TOO_LARGE", bytes, limit: maxBytes } },
+              ),
+            ],
+          });
+        },
+      };
+    },
+  };
+}
+
 /** A query whose only root fields are `claimSeries` (aliases and __typename aside). */
 function asksForChartData(document: DocumentNode): boolean {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
@@ -226,6 +259,7 @@ export function createApi(options: ApiOptions): Api {
   const authenticate = options.authenticate ?? sessionAuthenticator(prisma);
   const cookieJars = new WeakMap<Request, string[]>();
   const production = options.production ?? process.env.NODE_ENV === "production";
+  const streams = new StreamLimiter(options.streamLimits);
   const armor = new EnvelopArmor({
     maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: QUERY_LIMITS.aliases, exposeLimits: true },
@@ -276,6 +310,7 @@ export function createApi(options: ApiOptions): Api {
       useRequestIdOnUnexpectedErrors(logger),
       useRequestIdHeader(logger),
       useSubscriptionsOnlyOverEventStreams(),
+      useResponseSizeLimit(options.maxResponseBytes ?? QUERY_LIMITS.responseBytes),
       ...(options.readCache ? [options.readCache] : []),
       {
         // Cookies set by resolvers (sign-in, sign-out) go out with the response.
@@ -292,6 +327,7 @@ export function createApi(options: ApiOptions): Api {
         requestId: requestIdOf(request),
         viewer: await authenticate(request),
         pubsub,
+        streams,
         cookies: { set: (cookie: string) => jar.push(cookie) },
         ...(options.pool ? { pool: options.pool } : {}),
         secure: isSecure(request),

@@ -31,8 +31,8 @@ const ARTICLES_QUERY = /* GraphQL */ `
             id
             name
           }
-          appearances {
-            start
+          appearances(first: 0) {
+            totalCount
           }
         }
       }
@@ -51,7 +51,7 @@ interface ArticleListData {
         publishedAt: string | null;
         publishedPrecision: "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
         outlet: { id: string; name: string } | null;
-        appearances: { start: number }[];
+        appearances: { totalCount: number };
       };
     }[];
   };
@@ -121,7 +121,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                   )}
                 </td>
                 <td>{formatDate(node.publishedAt, node.publishedPrecision)}</td>
-                <td className="num">{node.appearances.length}</td>
+                <td className="num">{node.appearances.totalCount}</td>
               </tr>
             ))}
           </tbody>

@@ -159,8 +159,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                   {claim.confidence === null ? "—" : `${Math.round(claim.confidence * 100)}%`}
                 </td>
                 <td>
-                  {claim.appearances
-                    .map((a) => a.article.outlet?.name ?? "unknown outlet")
+                  {claim.appearances.edges
+                    .map(({ node: a }) => a.article.outlet?.name ?? "unknown outlet")
                     .filter((name, i, all) => all.indexOf(name) === i)
                     .join(", ")}
                 </td>

@@ -205,7 +205,7 @@ export function ReviewQueue({ initial }: { initial: QueuePage }) {
           <ol className="queue" aria-label="Claims to review">
             {items.map((claim) => {
               const isCurrent = claim.id === current?.id;
-              const appearance = claim.appearances[0];
+              const appearance = claim.appearances.edges[0]?.node;
               return (
                 <li
                   key={claim.id}

@@ -41,17 +41,21 @@ const stored: ClaimEditData = {
   source: NIS,
   subjectEntity: null,
   location: KURSK,
-  appearances: [
-    {
-      id: "QXBwZWFyYW5jZTox",
-      article: { id: "QXJ0aWNsZTox", title: "First report" },
-      via: [
-        { position: 1, entity: REUTERS },
-        { position: 0, entity: LAWMAKER },
-      ],
-    },
-    { id: "QXBwZWFyYW5jZToy", article: { id: "QXJ0aWNsZToy", title: "Reprint" }, via: [] },
-  ],
+  appearances: {
+    edges: [
+      {
+        node: {
+          id: "QXBwZWFyYW5jZTox",
+          article: { id: "QXJ0aWNsZTox", title: "First report" },
+          via: [
+            { position: 1, entity: REUTERS },
+            { position: 0, entity: LAWMAKER },
+          ],
+        },
+      },
+      { node: { id: "QXBwZWFyYW5jZToy", article: { id: "QXJ0aWNsZToy", title: "Reprint" }, via: [] } },
+    ],
+  },
 };
 
 describe("the claim editor's patch", () => {

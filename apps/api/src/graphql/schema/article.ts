@@ -4,7 +4,7 @@ import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { databaseId } from "../ids.ts";
 import { memoPerRequest } from "../memo.ts";
-import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
+import { assertPageSize, DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
 import { articleDocument, proseQuery } from "../sql/text-search.ts";
 import { PrecisionEnum } from "./enums.ts";
 
@@ -53,13 +53,22 @@ export const ArticleNode = builder.prismaNode("Article", {
       type: "DateTime",
       description: "When Headcount stored the article.",
     }),
-    appearances: t.relation("appearances", {
+    // Paged: an article may print tens of thousands of figures. Pages are counted by the cost limit.
+    appearances: t.relatedConnection("appearances", {
+      cursor: "id",
+      maxSize: MAX_PAGE_SIZE,
+      defaultSize: DEFAULT_SPAN_PAGE,
+      totalCount: true,
       description: "The claims printed in this article, as spans of the body, in reading order.",
-      query: { where: { claim: { deletedAt: null } }, orderBy: [{ start: "asc" }, { id: "asc" }] },
+      query: () => ({ where: { claim: { deletedAt: null } }, orderBy: [{ start: "asc" }, { id: "asc" }] }),
     }),
-    mentions: t.relation("mentions", {
+    mentions: t.relatedConnection("mentions", {
+      cursor: "id",
+      maxSize: MAX_PAGE_SIZE,
+      defaultSize: DEFAULT_SPAN_PAGE,
+      totalCount: true,
       description: "The entities named in this article, as spans of the body, in reading order.",
-      query: { orderBy: [{ start: "asc" }, { id: "asc" }] },
+      query: () => ({ orderBy: [{ start: "asc" }, { id: "asc" }] }),
     }),
   }),
 });

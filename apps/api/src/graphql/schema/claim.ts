@@ -6,7 +6,7 @@ import { builder } from "../builder.ts";
 import { type Context, canEdit } from "../context.ts";
 import { databaseId } from "../ids.ts";
 import { memoPerRequest } from "../memo.ts";
-import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
+import { assertPageSize, DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
 import { type ClaimFilter, claimWhere } from "../sql/claim-filter.ts";
 import {
   MetricEnum,
@@ -107,9 +107,15 @@ export const ClaimNode = builder.prismaNode("Claim", {
       nullable: true,
       description: "How far refersTo can be trusted.",
     }),
-    appearances: t.relation("appearances", {
+    appearances: t.relatedConnection("appearances", {
+      cursor: "id",
+      maxSize: MAX_PAGE_SIZE,
+      defaultSize: DEFAULT_SPAN_PAGE,
+      totalCount: true,
       description: "Where the claim is printed, earliest article first: the evidence.",
-      query: { orderBy: [{ article: { publishedAt: { sort: "asc", nulls: "last" } } }, { id: "asc" }] },
+      query: () => ({
+        orderBy: [{ article: { publishedAt: { sort: "asc", nulls: "last" } } }, { id: "asc" }],
+      }),
     }),
     reviewStatus: t.expose("reviewStatus", {
       type: ReviewStatusEnum,

@@ -1,9 +1,15 @@
+import { GraphQLError } from "graphql";
 import { filter, pipe } from "graphql-yoga";
 import { builder } from "../builder.ts";
-import { canEdit } from "../context.ts";
+import { claimMatches, currentViewer, releasing, StreamLimiter, streamClientOf } from "../claim-streams.ts";
+import { type Context, canEdit } from "../context.ts";
 import { CLAIM_CHANGED, type ClaimChangedEvent } from "../events.ts";
-import { claimWhere } from "../sql/claim-filter.ts";
+import { memoPerRequest } from "../memo.ts";
+import type { ClaimFilter } from "../sql/claim-filter.ts";
 import { ClaimFilterInput, ClaimNode, claimFilterOf } from "./claim.ts";
+
+/** Streams of an API built without its own limiter (every API built by createApi has one). */
+const fallbackLimiter = new StreamLimiter();
 
 const ClaimChangeEnum = builder.enumType("ClaimChange", {
   description: "What happened to a claim.",
@@ -25,11 +31,16 @@ const ClaimChangedRef = builder.objectRef<ClaimChangedEvent>("ClaimChanged").imp
       type: ClaimNode,
       nullable: true,
       description: "The claim as it is now; null when it is deleted and the viewer may not see it.",
-      resolve: (query, event, _args, context) =>
-        context.prisma.claim.findFirst({
-          ...query,
-          where: { id: event.claimId, ...(canEdit(context.viewer) ? {} : { deletedAt: null }) },
-        }),
+      // Loaded once per event for all streams asking the same fields with the same rights.
+      resolve: (query, event, _args, context) => {
+        const editor = canEdit(context.viewer);
+        return memoPerRequest(event, `claim:${editor}:${JSON.stringify(query)}`, () =>
+          context.prisma.claim.findFirst({
+            ...query,
+            where: { id: event.claimId, ...(editor ? {} : { deletedAt: null }) },
+          }),
+        );
+      },
     }),
   }),
 });
@@ -44,18 +55,39 @@ builder.subscriptionField("claimChanged", (t) =>
     args: { filter: t.arg({ type: ClaimFilterInput, description: "Which claims to follow." }) },
     subscribe: (_root, args, context) => {
       const claimFilter = claimFilterOf(args.filter, context);
-      return pipe(
-        context.pubsub.subscribe(CLAIM_CHANGED),
-        filter(async (event: ClaimChangedEvent) => {
-          // The filter is checked by the database, with exactly the semantics of `claims(filter)`.
-          const where = await claimWhere(context.prisma, {
-            ...claimFilter,
-            includeDeleted: claimFilter.includeDeleted || event.change === "deleted",
-          });
-          return (await context.prisma.claim.count({ where: { AND: [where, { id: event.claimId }] } })) > 0;
-        }),
-      );
+      const release = (context.streams ?? fallbackLimiter).acquire(streamClientOf(context));
+      return releasing(changesFor(context, claimFilter), release);
     },
     resolve: (event) => event,
   }),
 );
+
+/**
+ * The changes one stream receives. Before each event the stream's session is checked again: a stream
+ * whose session ended stops with UNAUTHENTICATED; a changed role applies from the next event on (a
+ * demoted editor no longer sees deleted claims, and a stream that asked for them stops with FORBIDDEN).
+ */
+function changesFor(context: Context, claimFilter: ClaimFilter): AsyncIterableIterator<ClaimChangedEvent> {
+  return pipe(
+    context.pubsub.subscribe(CLAIM_CHANGED),
+    filter(async (event: ClaimChangedEvent) => {
+      if (context.viewer) {
+        const viewer = await currentViewer(context.prisma, event, context.viewer);
+        if (!viewer) {
+          throw new GraphQLError("Your session has ended; sign in again to follow changes.", {
+            extensions: { code: "UNAUTHENTICATED" },
+          });
+        }
+        context.viewer = viewer;
+        if (claimFilter.includeDeleted && !canEdit(viewer)) {
+          throw new GraphQLError("Only editors may see deleted claims.", {
+            extensions: { code: "FORBIDDEN", argument: "filter.includeDeleted" },
+          });
+        }
+      }
+      // Deletions are sent for claims that matched before they were deleted.
+      const includeDeleted = claimFilter.includeDeleted || event.change === "deleted";
+      return claimMatches(context.prisma, event, { ...claimFilter, includeDeleted });
+    }),
+  );
+}

@@ -10,8 +10,14 @@ import { formatDate } from "../../../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
+/**
+ * Claims highlighted per page of the article (the `first` of the query below): an article may print
+ * thousands of figures, and the page shows them a hundred at a time (the text itself is always whole).
+ */
+const SPAN_PAGE = 100;
+
 const ARTICLE_QUERY = /* GraphQL */ `
-  query ArticlePage($id: ID!) {
+  query ArticlePage($id: ID!, $after: String) {
     node(id: $id) {
       id
       ... on Article {
@@ -27,22 +33,36 @@ const ARTICLE_QUERY = /* GraphQL */ `
           id
           name
         }
-        appearances {
-          start
-          end
-          claim {
-            id
-            display
-            subject
-            reviewStatus
+        appearances(first: 100, after: $after) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              start
+              end
+              claim {
+                id
+                display
+                subject
+                reviewStatus
+              }
+            }
           }
         }
-        mentions {
-          start
-          end
-          entity {
-            id
-            name
+        mentions(first: 100) {
+          totalCount
+          edges {
+            node {
+              start
+              end
+              entity {
+                id
+                name
+              }
+            }
           }
         }
       }
@@ -63,21 +83,27 @@ interface ArticleData {
     ingestedAt: string;
     outlet: EntityRef | null;
     appearances: {
-      start: number;
-      end: number;
-      claim: {
-        id: string;
-        display: string;
-        subject: string;
-        reviewStatus: "UNREVIEWED" | "VERIFIED" | "DISPUTED" | "REJECTED";
-      };
-    }[];
-    mentions: { start: number; end: number; entity: EntityRef }[];
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: {
+        node: {
+          start: number;
+          end: number;
+          claim: {
+            id: string;
+            display: string;
+            subject: string;
+            reviewStatus: "UNREVIEWED" | "VERIFIED" | "DISPUTED" | "REJECTED";
+          };
+        };
+      }[];
+    };
+    mentions: { totalCount: number; edges: { node: { start: number; end: number; entity: EntityRef } }[] };
   } | null;
 }
 
-async function loadArticle(id: string) {
-  const data = await fetchApi<ArticleData>(ARTICLE_QUERY, { id });
+async function loadArticle(id: string, after: string | null = null) {
+  const data = await fetchApi<ArticleData>(ARTICLE_QUERY, { id, after });
   return data.node?.title === undefined ? null : data.node;
 }
 
@@ -86,27 +112,47 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: article ? articleTitle(article.title ?? "") : "Article" };
 }
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+/** Which page of the article's claims: the cursor to start after, and the number of the first one. */
+function spanPageOf(query: { after?: string | string[]; from?: string | string[] }) {
+  const after = typeof query.after === "string" && query.after ? query.after : null;
+  const from = Number(typeof query.from === "string" ? query.from : 1);
+  return { after, from: after && Number.isSafeInteger(from) && from > 0 ? from : 1 };
+}
+
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ after?: string | string[]; from?: string | string[] }>;
+}) {
   let article: Awaited<ReturnType<typeof loadArticle>>;
+  const id = decodeURIComponent((await params).id);
+  const spanPage = spanPageOf(await searchParams);
   try {
-    article = await loadArticle(decodeURIComponent((await params).id));
+    article = await loadArticle(id, spanPage.after);
   } catch (error) {
     // A malformed id names nothing: a 404, like an id of nothing.
     if (isInvalidId(error)) notFound();
     return <ApiErrorNotice error={error} />;
   }
   if (!article) notFound();
-  const claims: ClaimSpan[] = article.appearances
-    .toSorted((a, b) => a.start - b.start)
-    .map((appearance, index) => ({
-      start: appearance.start,
-      end: appearance.end,
-      claimId: appearance.claim.id,
-      display: appearance.claim.display,
-      number: index + 1,
-    }));
+  const appearances = article.appearances.edges.map((edge) => edge.node);
+  const mentions = article.mentions.edges.map((edge) => edge.node);
+  const claims: ClaimSpan[] = appearances.map((appearance, index) => ({
+    start: appearance.start,
+    end: appearance.end,
+    claimId: appearance.claim.id,
+    display: appearance.claim.display,
+    number: spanPage.from + index,
+  }));
+  const { totalCount, pageInfo } = article.appearances;
+  const nextPage =
+    pageInfo.hasNextPage && pageInfo.endCursor
+      ? `?${new URLSearchParams({ after: pageInfo.endCursor, from: String(spanPage.from + claims.length) })}`
+      : null;
   const entities = new Map<string, { entity: EntityRef; count: number }>();
-  for (const mention of article.mentions) {
+  for (const mention of mentions) {
     const entry = entities.get(mention.entity.id) ?? { entity: mention.entity, count: 0 };
     entry.count++;
     entities.set(mention.entity.id, entry);
@@ -143,7 +189,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         <ArticleText
           body={article.body}
           claims={claims}
-          mentions={article.mentions.map((m) => ({
+          mentions={mentions.map((m) => ({
             start: m.start,
             end: m.end,
             entityId: m.entity.id,
@@ -153,23 +199,37 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       </article>
       <aside className="reader-side">
         <section className="card" aria-labelledby="claims-title">
-          <h2 id="claims-title">Claims in this article ({claims.length})</h2>
-          <ol className="plain-list">
-            {article.appearances
-              .toSorted((a, b) => a.start - b.start)
-              .map((appearance, index) => (
-                <li key={`${appearance.claim.id}:${appearance.start}`}>
-                  <span className="muted">[{index + 1}]</span>{" "}
-                  <Link href={`/claims/${encodeURIComponent(appearance.claim.id)}`}>
-                    {appearance.claim.display}
-                  </Link>{" "}
-                  {appearance.claim.subject} <ReviewBadge status={appearance.claim.reviewStatus} />
-                </li>
-              ))}
+          <h2 id="claims-title">Claims in this article ({totalCount.toLocaleString("en")})</h2>
+          {totalCount > claims.length && (
+            <p className="muted">
+              {claims.length > 0
+                ? `Highlighted: ${spanPage.from.toLocaleString("en")}–${(spanPage.from + claims.length - 1).toLocaleString("en")}.`
+                : "No claims on this page."}{" "}
+              {spanPage.after && <Link href={`/articles/${encodeURIComponent(id)}`}>From the start</Link>}
+              {spanPage.after && nextPage && " · "}
+              {nextPage && <Link href={nextPage}>Next {SPAN_PAGE} claims</Link>}
+            </p>
+          )}
+          <ol className="plain-list" start={spanPage.from}>
+            {appearances.map((appearance, index) => (
+              <li key={`${appearance.claim.id}:${appearance.start}`}>
+                <span className="muted">[{spanPage.from + index}]</span>{" "}
+                <Link href={`/claims/${encodeURIComponent(appearance.claim.id)}`}>
+                  {appearance.claim.display}
+                </Link>{" "}
+                {appearance.claim.subject} <ReviewBadge status={appearance.claim.reviewStatus} />
+              </li>
+            ))}
           </ol>
         </section>
         <section className="card" aria-labelledby="entities-title">
           <h2 id="entities-title">Named ({entities.size})</h2>
+          {article.mentions.totalCount > mentions.length && (
+            <p className="muted">
+              From the first {mentions.length} of {article.mentions.totalCount.toLocaleString("en")} names in
+              the text.
+            </p>
+          )}
           <ul className="plain-list">
             {[...entities.values()]
               .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name))

@@ -76,7 +76,7 @@ const CLAIM_QUERY = /* GraphQL */ `
           name
           type
         }
-        appearances {
+        appearances(first: 100) { totalCount edges { node {
           id
           start
           end
@@ -101,7 +101,7 @@ const CLAIM_QUERY = /* GraphQL */ `
               type
             }
           }
-        }
+        } } }
       }
     }
   }
@@ -141,21 +141,26 @@ interface ClaimPageData {
     subjectEntity: EntityChoice | null;
     location: EntityChoice | null;
     appearances: {
-      id: string;
-      start: number;
-      end: number;
-      quote: string;
-      article: {
-        id: string;
-        title: string;
-        url: string | null;
-        publishedAt: string | null;
-        publishedPrecision: Precision;
-        body: string;
-        outlet: EntityRef | null;
-      };
-      via: { position: number; entity: EntityChoice }[];
-    }[];
+      totalCount: number;
+      edges: {
+        node: {
+          id: string;
+          start: number;
+          end: number;
+          quote: string;
+          article: {
+            id: string;
+            title: string;
+            url: string | null;
+            publishedAt: string | null;
+            publishedPrecision: Precision;
+            body: string;
+            outlet: EntityRef | null;
+          };
+          via: { position: number; entity: EntityChoice }[];
+        };
+      }[];
+    };
   } | null;
 }
 
@@ -302,9 +307,11 @@ export default async function ClaimPage({
       )}
       <section aria-labelledby="evidence-title">
         <h2 id="evidence-title">
-          Evidence: printed {claim.appearances.length} time{claim.appearances.length === 1 ? "" : "s"}
+          Evidence: printed {claim.appearances.totalCount} time{claim.appearances.totalCount === 1 ? "" : "s"}
+          {claim.appearances.totalCount > claim.appearances.edges.length &&
+            ` (the first ${claim.appearances.edges.length} shown)`}
         </h2>
-        {claim.appearances.map((appearance) => {
+        {claim.appearances.edges.map(({ node: appearance }) => {
           const paragraph = paragraphAround(appearance.article.body, appearance.start, appearance.end);
           const chain = appearance.via.toSorted((a, b) => a.position - b.position);
           return (

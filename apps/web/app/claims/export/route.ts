@@ -22,11 +22,11 @@ const CSV_COLUMNS: [string, (claim: ClaimRow) => string | number | null][] = [
   ["location", (c) => c.location?.name ?? null],
   ["review_status", (c) => c.reviewStatus.toLowerCase()],
   ["confidence", (c) => c.confidence],
-  ["appearances", (c) => c.appearances.length],
-  ["first_outlet", (c) => c.appearances[0]?.article.outlet?.name ?? null],
-  ["first_article", (c) => c.appearances[0]?.article.title ?? null],
-  ["first_url", (c) => c.appearances[0]?.article.url ?? null],
-  ["quote", (c) => c.appearances[0]?.quote ?? null],
+  ["appearances", (c) => c.appearances.totalCount],
+  ["first_outlet", (c) => c.appearances.edges[0]?.node.article.outlet?.name ?? null],
+  ["first_article", (c) => c.appearances.edges[0]?.node.article.title ?? null],
+  ["first_url", (c) => c.appearances.edges[0]?.node.article.url ?? null],
+  ["quote", (c) => c.appearances.edges[0]?.node.quote ?? null],
 ];
 
 /** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
@@ -50,7 +50,7 @@ function toClaimReviews(claims: ClaimRow[], origin: string) {
     "@graph": claims.map((claim) => ({
       "@type": "ClaimReview",
       url: `${origin}/claims/${encodeURIComponent(claim.id)}`,
-      claimReviewed: claim.appearances[0]?.quote ?? `${claim.display} ${claim.subject}`,
+      claimReviewed: claim.appearances.edges[0]?.node.quote ?? `${claim.display} ${claim.subject}`,
       datePublished: claim.updatedAt.slice(0, 10),
       author: { "@type": "Organization", name: "Headcount" },
       reviewRating: {
@@ -64,7 +64,7 @@ function toClaimReviews(claims: ClaimRow[], origin: string) {
         "@type": "Claim",
         ...(claim.statedOn ? { datePublished: claim.statedOn } : {}),
         ...(claim.source ? { author: { "@type": "Thing", name: claim.source.name } } : {}),
-        appearance: claim.appearances.map((appearance) => ({
+        appearance: claim.appearances.edges.map(({ node: appearance }) => ({
           "@type": "CreativeWork",
           headline: appearance.article.title,
           ...(appearance.article.url ? { url: appearance.article.url } : {}),
