@@ -23,6 +23,7 @@ export function webAddressOrNull(value: string | null | undefined): string | nul
 export const MAX_WEB_ADDRESS_LENGTH = 2048;
 
 // C0 controls, DEL, C1 controls and any whitespace: browsers strip or reinterpret them inside URLs.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\s]/u;
 
 /**
