@@ -4,7 +4,7 @@ import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { PothosValidationError } from "@pothos/core";
-import { type DocumentNode, GraphQLError, getOperationAST, Kind, parse } from "graphql";
+import { type DocumentNode, GraphQLError, getOperationAST, Kind, parse, visit } from "graphql";
 import {
   createGraphQLError,
   createYoga,
@@ -128,6 +128,13 @@ function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
                 });
               }
               if (!cause || cause instanceof GraphQLError) return error;
+              // A variable the schema cannot accept (a scalar's parser refused it) is the client's to fix.
+              if (!error.path && error.message.startsWith('Variable "$')) {
+                return new GraphQLError(error.message, {
+                  nodes: error.nodes,
+                  extensions: { code: "BAD_USER_INPUT" },
+                });
+              }
               if (isDatabaseUnavailable(cause)) {
                 logger.warn({ requestId, path: error.path, reason: cause.message }, "database unavailable");
                 return new GraphQLError("The database is unavailable right now; try again shortly.", {
@@ -146,6 +153,59 @@ function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
           });
         },
       };
+    },
+  };
+}
+
+/** Where a NUL character sits in a variable's value, as a path, or null when there is none. */
+function nulPath(value: unknown, path: (string | number)[], depth = 0): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 32 || value === null || typeof value !== "object") return null;
+  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const found = nulPath(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, so a NUL character in any string argument, written in the
+ * document or sent as a variable, is refused before execution with the argument it is in.
+ */
+function nulRefusal(document: DocumentNode, variables: Record<string, unknown> | undefined) {
+  let where: string | null = null;
+  visit(document, {
+    StringValue(node) {
+      if (where === null && node.value.includes("\u0000")) {
+        where = `A string written in the query at line ${node.loc?.startToken.line ?? "?"}`;
+      }
+    },
+  });
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    if (where !== null) break;
+    const path = nulPath(value, [name]);
+    if (path) where = `The variable $${path.join(".")}`;
+  }
+  if (where === null) return null;
+  return {
+    errors: [
+      new GraphQLError(
+        `${where} contains a NUL character (U+0000), which cannot be stored or searched; remove it.`,
+        { extensions: { code: "BAD_USER_INPUT" } },
+      ),
+    ],
+  };
+}
+
+function useRefuseNulCharacters(): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const refusal = nulRefusal(args.document, args.variableValues ?? undefined);
+      if (refusal) setResultAndStopExecution(refusal);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = nulRefusal(args.document, args.variableValues ?? undefined);
+      if (refusal) setResultAndStopExecution(refusal);
     },
   };
 }
@@ -219,6 +279,13 @@ function clientIpOf(request: Request): string | null {
   return forwarded || request.headers.get("x-headcount-peer") || null;
 }
 
+/** Yoga's log arguments as fields: an Error keeps its message, stack and cause. */
+function logFields(args: unknown[]): Record<string, unknown> {
+  const err = args.find((arg) => arg instanceof Error);
+  const rest = args.filter((arg) => arg !== err).map((arg) => (typeof arg === "string" ? arg : String(arg)));
+  return { ...(err ? { err } : {}), ...(rest.length ? { detail: rest.join(" ") } : {}) };
+}
+
 /** The GraphQL server, with no port: tests call `api.fetch` in-process; `http.ts` serves it. */
 export function createApi(options: ApiOptions): Api {
   const { prisma, logger } = options;
@@ -259,11 +326,12 @@ export function createApi(options: ApiOptions): Api {
       credentials: true,
       methods: ["GET", "POST"],
     },
+    // Yoga's own messages, with any error among them logged with its cause and stack.
     logging: {
-      debug: (...args) => logger.debug(args),
-      info: (...args) => logger.info(args),
-      warn: (...args) => logger.warn(args),
-      error: (...args) => logger.error(args),
+      debug: (...args) => logger.debug(logFields(args), "graphql-yoga"),
+      info: (...args) => logger.info(logFields(args), "graphql-yoga"),
+      warn: (...args) => logger.warn(logFields(args), "graphql-yoga"),
+      error: (...args) => logger.error(logFields(args), "graphql-yoga"),
     },
     maskedErrors: true,
     plugins: [
@@ -273,6 +341,7 @@ export function createApi(options: ApiOptions): Api {
       // whose resolve info lets the Prisma plugin fold relations into fewer statements.
       useGraphQlJit({}, { enableIf: ({ document }) => asksForChartData(document) }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useRefuseNulCharacters(),
       useRequestIdOnUnexpectedErrors(logger),
       useRequestIdHeader(logger),
       useSubscriptionsOnlyOverEventStreams(),
@@ -287,10 +356,27 @@ export function createApi(options: ApiOptions): Api {
     context: async ({ request }) => {
       const jar: string[] = [];
       cookieJars.set(request, jar);
+      const requestId = requestIdOf(request);
+      let viewer: Viewer | null;
+      try {
+        viewer = await authenticate(request);
+      } catch (error) {
+        // Outside any resolver: logged here with its cause and the request id, answered opaquely.
+        if (error instanceof Error && isDatabaseUnavailable(error)) {
+          logger.warn({ requestId, reason: error.message }, "database unavailable");
+          throw createGraphQLError("The database is unavailable right now; try again shortly.", {
+            extensions: { code: "DATABASE_UNAVAILABLE", requestId, http: { status: 503 } },
+          });
+        }
+        logger.error({ err: error, requestId }, "unexpected error while reading the session");
+        throw createGraphQLError("Unexpected error.", {
+          extensions: { code: "INTERNAL_SERVER_ERROR", requestId, http: { status: 500 } },
+        });
+      }
       return {
         prisma,
-        requestId: requestIdOf(request),
-        viewer: await authenticate(request),
+        requestId,
+        viewer,
         pubsub,
         cookies: { set: (cookie: string) => jar.push(cookie) },
         ...(options.pool ? { pool: options.pool } : {}),

@@ -23,7 +23,7 @@ import type { Claim, MergeJudgement, Prisma } from "../../generated/prisma/clien
 import { builder } from "../builder.ts";
 import { type Context, canEdit } from "../context.ts";
 import { type ClaimChangeKind, publishClaimChanged } from "../events.ts";
-import { databaseId } from "../ids.ts";
+import { databaseId, isDatabaseIdText } from "../ids.ts";
 import { assertPageSize } from "../pagination.ts";
 import { ArticleNode } from "./article.ts";
 import { ClaimNode } from "./claim.ts";
@@ -501,7 +501,7 @@ const MergeJudgementRef = builder.objectRef<MergeJudgement>("MergeJudgement").im
 
 function judgementIdOf(id: string, argument: string): number {
   const match = /^(?:MergeJudgement|MergeSuggestion):(\d+)$/.exec(Buffer.from(id, "base64").toString("utf8"));
-  if (!match)
+  if (!match?.[1] || !isDatabaseIdText(match[1]))
     throw new ValidationError("Not a merge judgement ID.", [
       { path: [argument], message: "not a merge judgement ID" },
     ]);
