@@ -116,7 +116,8 @@ async function main(): Promise<void> {
     pubsub,
     pool: ingestPool,
     ...(changes ? { readCache: useReadCache({ feed: changes }) } : {}),
-    allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
+    allowedOrigins: [...new Set([webOrigin, `http://localhost:${config.webPort}`, config.publicUrl])],
+    production: !dev,
     dashboardUrl: `${webOrigin}/`,
   });
   // The dashboard's proxy proves itself with this, so the API believes the visitor address it forwards.
@@ -152,6 +153,7 @@ async function main(): Promise<void> {
         HEADCOUNT_API_URL: `http://127.0.0.1:${config.apiPort}/graphql`,
         HEADCOUNT_PUBLIC_API_URL: config.publicApiUrl,
         HEADCOUNT_PROXY_SECRET: proxySecret,
+        HEADCOUNT_PUBLIC_URL: config.publicUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: dev ? "development" : "production",
       },

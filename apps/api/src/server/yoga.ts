@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 import { useGraphQlJit } from "@envelop/graphql-jit";
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
@@ -36,7 +37,7 @@ export interface ApiOptions {
   authenticate?: (request: Request) => Promise<Viewer | null>;
   /** Pool for ingestArticle's writes (ingest runs on node-postgres). */
   pool?: Pool;
-  /** Production hides field suggestions; defaults to NODE_ENV === "production". */
+  /** Production hides field suggestions; on unless NODE_ENV is development or test. */
   production?: boolean;
   /** Serves repeated anonymous reads from memory until the database notifies a change (read-cache.ts). */
   readCache?: Plugin<Context>;
@@ -286,13 +287,80 @@ function logFields(args: unknown[]): Record<string, unknown> {
   return { ...(err ? { err } : {}), ...(rest.length ? { detail: rest.join(" ") } : {}) };
 }
 
+/**
+ * The API's pages may not be framed, sniffed or leak their address, and GraphiQL may run only its own two
+ * inline scripts (allowed by hash, computed from the page as rendered). GraphiQL is some 9 MB of HTML:
+ * it goes out compressed, compressed once per page and encoding.
+ */
+function useSecurityHeaders(): Plugin<Context> {
+  let page: { html: string; policy: string; encoded: Map<string, Buffer> } | undefined;
+  return {
+    async onResponse({ request, response, setResponse }) {
+      const headers = response.headers;
+      headers.set("x-content-type-options", "nosniff");
+      headers.set("x-frame-options", "DENY");
+      headers.set("referrer-policy", "no-referrer");
+      if (!headers.get("content-type")?.startsWith("text/html") || response.status !== 200) {
+        headers.set("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+        return;
+      }
+      const html = await response.text();
+      if (page?.html !== html) page = { html, policy: graphiqlPolicy(html), encoded: new Map() };
+      headers.set("content-security-policy", page.policy);
+      headers.set("vary", "accept-encoding");
+      headers.delete("content-length");
+      const accepted = request.headers.get("accept-encoding") ?? "";
+      const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
+      if (!encoding) {
+        setResponse(new Response(html, { status: response.status, headers }));
+        return;
+      }
+      let body = page.encoded.get(encoding);
+      if (!body) {
+        body =
+          encoding === "br"
+            ? brotliCompressSync(html, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+            : gzipSync(html);
+        page.encoded.set(encoding, body);
+      }
+      headers.set("content-encoding", encoding);
+      setResponse(new Response(new Uint8Array(body), { status: response.status, headers }));
+    },
+  };
+}
+
+/** GraphiQL's policy: its inline scripts by hash; its editor's workers from blob: URLs; its styles inline. */
+function graphiqlPolicy(html: string): string {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (match) =>
+      `'sha256-${createHash("sha256")
+        .update(match[1] ?? "")
+        .digest("base64")}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(" ")}`,
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
 /** The GraphQL server, with no port: tests call `api.fetch` in-process; `http.ts` serves it. */
 export function createApi(options: ApiOptions): Api {
   const { prisma, logger } = options;
   const pubsub = options.pubsub ?? createClaimEvents();
   const authenticate = options.authenticate ?? sessionAuthenticator(prisma);
   const cookieJars = new WeakMap<Request, string[]>();
-  const production = options.production ?? process.env.NODE_ENV === "production";
+  const production =
+    options.production ?? (process.env.NODE_ENV !== "development" && process.env.NODE_ENV !== "test");
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const armor = new EnvelopArmor({
     maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: QUERY_LIMITS.aliases, exposeLimits: true },
@@ -321,10 +389,13 @@ export function createApi(options: ApiOptions): Api {
       headers: JSON.stringify({ [CSRF_HEADER]: "1" }),
     }),
     renderGraphiQL: graphiqlWithWayBack(options.dashboardUrl ?? "/"),
-    cors: {
-      origin: options.allowedOrigins ?? [],
-      credentials: true,
-      methods: ["GET", "POST"],
+    // Only the configured origins (the dashboard) may call with credentials; any other origin, `null`
+    // included, gets no Access-Control-Allow-Origin at all.
+    cors: (request) => {
+      const origin = request.headers.get("origin");
+      return origin && allowedOrigins.has(origin)
+        ? { origin: [origin], credentials: true, methods: ["GET", "POST"] }
+        : false;
     },
     // Yoga's own messages, with any error among them logged with its cause and stack.
     logging: {
@@ -344,6 +415,7 @@ export function createApi(options: ApiOptions): Api {
       useRefuseNulCharacters(),
       useRequestIdOnUnexpectedErrors(logger),
       useRequestIdHeader(logger),
+      useSecurityHeaders(),
       useSubscriptionsOnlyOverEventStreams(),
       ...(options.readCache ? [options.readCache] : []),
       {
