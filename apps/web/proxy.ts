@@ -23,7 +23,16 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // An address that is not valid percent-encoding (/claims/%ZZ) names no page: the not-found page, 404.
+  let decodable = true;
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    decodable = false;
+  }
+  const response = decodable
+    ? NextResponse.next({ request: { headers: requestHeaders } })
+    : NextResponse.rewrite(new URL("/not-a-page", request.url), { request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
 }
