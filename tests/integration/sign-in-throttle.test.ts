@@ -41,9 +41,7 @@ describe("sign-in throttle", () => {
       ),
     );
     expect(checks.count).toBeLessThanOrEqual(5);
-    expect(results.filter((r) => !r.ok && r.reason === "throttled").length).toBeGreaterThanOrEqual(
-      60 - 5,
-    );
+    expect(results.filter((r) => !r.ok && r.reason === "throttled").length).toBeGreaterThanOrEqual(60 - 5);
   });
 
   it("verifies at most the account's allowance of 60 parallel guesses from 60 addresses", async () => {
