@@ -11,7 +11,7 @@ afterAll(() => prisma.$disconnect());
 
 const HISTORY = `query ($id: ID!) { history(subject: $id) { action actor note changes { field before after } } }`;
 type History = { history: { action: string; actor: string | null; note: string | null }[] };
-const as = (role: string | null) => (role ? { [TEST_ROLE_HEADER]: role } : {});
+const as = (role: string | null): Record<string, string> => (role ? { [TEST_ROLE_HEADER]: role } : {});
 
 beforeAll(async () => {
   corpus = await createFixtureCorpus(prisma);
