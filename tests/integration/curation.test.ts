@@ -295,7 +295,7 @@ describe("sessions", () => {
       now,
     );
     expect(unknown).toEqual(wrong);
-    for (let i = 1; i < THROTTLE.perAccount; i++) {
+    for (let i = 1; i < THROTTLE.perAccountAddress; i++) {
       await login(
         prisma,
         { email: "target@example.org", password: `wrong ${i}`, clientIp: "10.9.9.9", userAgent: null },
@@ -304,13 +304,13 @@ describe("sessions", () => {
     }
     const throttled = await login(
       prisma,
-      { email: "target@example.org", password: "the right password!", clientIp: "10.1.1.1", userAgent: null },
+      { email: "target@example.org", password: "the right password!", clientIp: "10.9.9.9", userAgent: null },
       now,
     );
     expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
     const later = await login(
       prisma,
-      { email: "target@example.org", password: "the right password!", clientIp: "10.1.1.1", userAgent: null },
+      { email: "target@example.org", password: "the right password!", clientIp: "10.9.9.9", userAgent: null },
       new Date(now.getTime() + THROTTLE.windowMs + 1_000),
     );
     expect(later.ok).toBe(true);

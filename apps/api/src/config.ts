@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   API_HOST: z.string().default("127.0.0.1"),
   HEADCOUNT_CORPUS: z.string().optional(),
   HEADCOUNT_PUBLIC_API_URL: z.string().url().optional(),
+  HEADCOUNT_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\//.test(url), "must be an http(s) address")
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HEADCOUNT_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   HEADCOUNT_READ_CACHE: z.enum(["on", "off"]).default("on"),
@@ -35,6 +40,8 @@ export type Config = {
   webPort: number;
   corpusDir: string | undefined;
   publicApiUrl: string;
+  /** The dashboard's address as its users reach it: links in exports are built from it, never from Host. */
+  publicUrl: string;
   nodeEnv: "development" | "production" | "test";
   logLevel: string;
   /** Trust X-Forwarded-For / -Proto: only behind a reverse proxy that sets them. */
@@ -67,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? defaultCorpus
         : undefined,
     publicApiUrl: e.HEADCOUNT_PUBLIC_API_URL ?? `http://127.0.0.1:${e.API_PORT}/graphql`,
+    publicUrl: new URL(e.HEADCOUNT_PUBLIC_URL ?? `http://127.0.0.1:${e.WEB_PORT}`).origin,
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.HEADCOUNT_TRUST_PROXY === "1",

@@ -1,7 +1,7 @@
 // npm start: database → migrations → demo corpus (when empty) → first admin → API → dashboard.
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { ConfigError, loadConfig, REPO_ROOT } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
@@ -119,12 +119,15 @@ async function main(): Promise<void> {
     pubsub,
     pool: ingestPool,
     ...(config.readCache ? { readCache: useReadCache({ feed }) } : {}),
-    allowedOrigins: [webOrigin, `http://localhost:${config.webPort}`],
+    allowedOrigins: [...new Set([webOrigin, `http://localhost:${config.webPort}`, config.publicUrl])],
+    production: !dev,
     dashboardUrl: `${webOrigin}/`,
   });
   // The in-process worker: queued ingest jobs, and the feeds' polling schedule.
   worker = await startWorker(ingestPool, { concurrency: 2, pollFeeds: true });
-  server = createHttpServer(api, prisma, logger, { trustProxy: config.trustProxy });
+  // The dashboard's proxy proves itself with this, so the API believes the visitor address it forwards.
+  const proxySecret = randomBytes(32).toString("base64url");
+  server = createHttpServer(api, prisma, logger, { trustProxy: config.trustProxy, proxySecret });
   await new Promise<void>((resolve, reject) => {
     server?.once("error", (error: NodeJS.ErrnoException) =>
       reject(
@@ -138,17 +141,24 @@ async function main(): Promise<void> {
     server?.listen(config.apiPort, config.apiHost, resolve);
   });
 
-  const require = createRequire(import.meta.url);
-  const nextBin = require.resolve("next/dist/bin/next", { paths: [path.join(REPO_ROOT, "apps/web")] });
   web = spawn(
     process.execPath,
-    [nextBin, dev ? "dev" : "start", "--port", String(config.webPort), "--hostname", "127.0.0.1"],
+    [
+      path.join(REPO_ROOT, "apps/web/server.mjs"),
+      ...(dev ? ["--dev"] : []),
+      "--port",
+      String(config.webPort),
+      "--hostname",
+      "127.0.0.1",
+    ],
     {
       cwd: path.join(REPO_ROOT, "apps/web"),
       env: {
         ...process.env,
         HEADCOUNT_API_URL: `http://127.0.0.1:${config.apiPort}/graphql`,
         HEADCOUNT_PUBLIC_API_URL: config.publicApiUrl,
+        HEADCOUNT_PROXY_SECRET: proxySecret,
+        HEADCOUNT_PUBLIC_URL: config.publicUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: dev ? "development" : "production",
       },

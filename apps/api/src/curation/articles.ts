@@ -1,4 +1,4 @@
-import type { Precision } from "@headcount/shared";
+import { isWebAddress, type Precision } from "@headcount/shared";
 import type { PrismaClient } from "../db/prisma.ts";
 import type { Article, Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
@@ -31,13 +31,8 @@ export async function correctArticle(
     const errors: FieldError[] = [];
     if (patch.title !== undefined && patch.title.trim() === "")
       errors.push({ path: ["patch", "title"], message: "must not be empty" });
-    if (patch.url) {
-      try {
-        const url = new URL(patch.url);
-        if (!/^https?:$/.test(url.protocol)) throw new Error("protocol");
-      } catch {
-        errors.push({ path: ["patch", "url"], message: "must be an http(s) address" });
-      }
+    if (patch.url && !isWebAddress(patch.url)) {
+      errors.push({ path: ["patch", "url"], message: "must be an http(s) address" });
     }
     if (patch.outletId) {
       const outlet = await tx.entity.findUnique({ where: { id: patch.outletId }, select: { id: true } });

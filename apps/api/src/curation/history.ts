@@ -12,6 +12,9 @@ export interface HistoryEntry {
   action: string;
   actorId: number | null;
   actorEmail: string | null;
+  /** The actor's display name and role, what readers who may not see e-mails are shown. */
+  actorName: string | null;
+  actorRole: string | null;
   note: string | null;
   changes: FieldChange[];
 }
@@ -36,7 +39,7 @@ export async function history(
     where: { subjectType: subject.type, subjectId: subject.id },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
-    include: { actor: { select: { email: true } } },
+    include: { actor: { select: { email: true, displayName: true, role: true } } },
   });
   return events.map((event) => ({
     id: event.id,
@@ -44,6 +47,8 @@ export async function history(
     action: event.action,
     actorId: event.actorId,
     actorEmail: event.actor?.email ?? null,
+    actorName: event.actor?.displayName?.trim() || null,
+    actorRole: event.actor?.role ?? null,
     note: event.note,
     changes: fieldChanges(event.before, event.after),
   }));

@@ -2,14 +2,15 @@ import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
-import RelayPlugin, { resolveNodes } from "@pothos/plugin-relay";
+import RelayPlugin, { decodeGlobalID, resolveNodes } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { GraphQLError, type GraphQLResolveInfo, getNamedType } from "graphql";
+import { GraphQLError, type GraphQLResolveInfo, getNamedType, Kind, print } from "graphql";
 import { z } from "zod";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
+import { isDatabaseIdText } from "./ids.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGED_COST_LIMIT } from "./pagination.ts";
 import { NotAuthorizedError } from "./schema/errors.ts";
 
@@ -90,6 +91,17 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
   },
   relay: {
+    // Every object's id is a database integer: an ID naming anything else (a huge number, "NaN", "0x10")
+    // is refused here, as the client's error, before any query could overflow on it.
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalID(globalID);
+      if (!isDatabaseIdText(decoded.id)) {
+        throw new GraphQLError(`"${globalID.slice(0, 100)}" is not a valid ID.`, {
+          extensions: { code: "BAD_USER_INPUT" },
+        });
+      }
+      return decoded;
+    },
     clientMutationId: "omit",
     cursorType: "String",
     edgesFieldOptions: { nullable: false, description: "The items of this page, each with its cursor." },
@@ -151,28 +163,44 @@ export const builder = new SchemaBuilder<{
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A scalar's refusal: the client's error, with the message saying what is expected. */
+function badScalar(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+}
+
+function parseDay(value: unknown): Date {
+  if (typeof value !== "string" || !ISO_DAY.test(value)) {
+    throw badScalar(
+      `A Date is a calendar date written YYYY-MM-DD; got ${JSON.stringify(value)?.slice(0, 40)}.`,
+    );
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw badScalar(`${value} is not a real calendar date.`);
+  }
+  return date;
+}
+
+function parseInstant(value: unknown): Date {
+  const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) {
+    throw badScalar(`A DateTime is an ISO 8601 instant; got ${JSON.stringify(value)?.slice(0, 40)}.`);
+  }
+  return date;
+}
+
 builder.scalarType("Date", {
   description: "A calendar date, YYYY-MM-DD. Read it with the precision field beside it.",
   serialize: (value) => (typeof value === "string" ? value : value.toISOString().slice(0, 10)),
-  parseValue: (value) => {
-    if (typeof value !== "string" || !ISO_DAY.test(value) || Number.isNaN(Date.parse(value))) {
-      throw new TypeError("Date must be a real calendar date written YYYY-MM-DD");
-    }
-    const date = new Date(`${value}T00:00:00Z`);
-    if (date.toISOString().slice(0, 10) !== value)
-      throw new TypeError(`${value} is not a real calendar date`);
-    return date;
-  },
+  parseValue: parseDay,
+  parseLiteral: (node) => parseDay(node.kind === Kind.STRING ? node.value : print(node)),
 });
 
 builder.scalarType("DateTime", {
   description: "An instant, ISO 8601 in UTC.",
   serialize: (value) => value.toISOString(),
-  parseValue: (value) => {
-    const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) throw new TypeError("DateTime must be an ISO 8601 instant");
-    return date;
-  },
+  parseValue: parseInstant,
+  parseLiteral: (node) => parseInstant(node.kind === Kind.STRING ? node.value : print(node)),
 });
 
 builder.queryType({ description: "Everything Headcount knows, readable by anyone." });

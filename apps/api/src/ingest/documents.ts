@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Precision } from "@headcount/shared";
-import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL, PRECISIONS } from "@headcount/shared";
+import { isWebAddress, MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL, PRECISIONS } from "@headcount/shared";
 import { z } from "zod";
 import { declaredCharset, readHtmlArticle } from "./html.ts";
 import { DocumentRefused, readDocuments } from "./reader-pool.ts";
@@ -37,7 +37,7 @@ const ManifestSchema = z.object({
     z.object({
       file: z.string(),
       outlet: z.string().nullable().optional(),
-      url: z.string().nullable().optional(),
+      url: z.string().trim().refine(isWebAddress, "must be an http(s) address").nullable().optional(),
       publishedAt: z.string().nullable().optional(),
       precision: z.enum(PRECISIONS).nullable().optional(),
     }),
@@ -61,7 +61,7 @@ const FORMATS: Record<string, SourceDocument["format"]> = {
 const JsonArticleSchema = z.object({
   title: z.string().trim().min(1).optional().nullable(),
   body: z.string().trim().min(1, "body is empty"),
-  url: z.string().url().optional().nullable(),
+  url: z.string().trim().refine(isWebAddress, "must be an http(s) address").optional().nullable(),
   outlet: z.string().trim().min(1).optional().nullable(),
   publishedAt: z.string().optional().nullable(),
   precision: z.enum(PRECISIONS).optional().nullable(),
@@ -317,8 +317,12 @@ async function readManifest(folder: string): Promise<Map<string, ManifestEntry> 
   const text = await readFile(file, "utf8").catch(() => null);
   if (text === null) return new Map();
   try {
-    const manifest = ManifestSchema.parse(JSON.parse(text));
-    return new Map(manifest.articles.map((entry) => [entry.file, entry]));
+    const parsed = ManifestSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { origin: file, reason: `invalid manifest: ${issue?.path.join(".")} ${issue?.message}` };
+    }
+    return new Map(parsed.data.articles.map((entry) => [entry.file, entry]));
   } catch (error) {
     return { origin: file, reason: `invalid manifest: ${(error as Error).message.slice(0, 200)}` };
   }

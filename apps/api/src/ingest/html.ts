@@ -1,3 +1,4 @@
+import { webAddressOrNull } from "@headcount/shared";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 
@@ -124,11 +125,15 @@ export function readHtmlArticle(html: string): HtmlArticle {
   const metadata = {
     title:
       ld?.headline?.trim() || meta(document as unknown as Document, 'meta[property="og:title"]') || headTitle,
+    // The first of the page's own addresses that is an http(s) URL; `javascript:` and the like are ignored.
     url:
-      ld?.url ||
-      meta(document as unknown as Document, 'meta[property="og:url"]') ||
-      document.querySelector('link[rel="canonical"]')?.getAttribute("href") ||
-      null,
+      [
+        typeof ld?.url === "string" ? ld.url : null,
+        meta(document as unknown as Document, 'meta[property="og:url"]'),
+        document.querySelector('link[rel="canonical"]')?.getAttribute("href"),
+      ]
+        .map(webAddressOrNull)
+        .find((url) => url !== null) ?? null,
     outlet: publisher?.trim() || meta(document as unknown as Document, 'meta[property="og:site_name"]'),
     publishedAt:
       ld?.datePublished ||

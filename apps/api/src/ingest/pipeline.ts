@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { EXTRACTOR_VERSION, type ExtractedArticle, type ExtractedClaim } from "@headcount/extract";
-import type { Precision } from "@headcount/shared";
+import { isWebAddress, type Precision } from "@headcount/shared";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { DocumentAnalysis } from "./analysis.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
@@ -92,6 +92,10 @@ export async function ingestDocument(
   document: SourceDocument,
   options: { runId?: number | null; analysis?: DocumentAnalysis } = {},
 ): Promise<IngestOutcome> {
+  // Whatever path it came by (API, HTML, JSON, manifest), an article's address is an http(s) URL or none.
+  if (document.url?.trim() && !isWebAddress(document.url.trim())) {
+    return { status: "failed", reason: "its address is not an http(s) URL" };
+  }
   const analysis = options.analysis ?? (await analyseDocument(document));
   if ("failed" in analysis) return { status: "failed", reason: analysis.failed };
   const { hash } = analysis;

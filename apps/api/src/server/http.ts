@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { PrismaClient } from "../db/prisma.ts";
 import type { Logger } from "../logger.ts";
@@ -11,7 +12,12 @@ export function createHttpServer(
   api: Api,
   prisma: PrismaClient,
   logger: Logger,
-  options: { trustProxy?: boolean } = {},
+  options: {
+    /** Believe X-Forwarded-For / -Proto from any peer: only behind a reverse proxy that sets them. */
+    trustProxy?: boolean;
+    /** Believe them from a request carrying this secret in `x-headcount-proxy` (the dashboard's proxy). */
+    proxySecret?: string;
+  } = {},
 ): Server {
   return createServer(async (req, res) => {
     const url = req.url ?? "/";
@@ -38,15 +44,23 @@ export function createHttpServer(
       res.writeHead(302, { location: "/graphql" }).end();
       return;
     }
-    // What the socket saw is the truth unless a trusted proxy in front of us says otherwise: one named
-    // by HEADCOUNT_TRUST_PROXY, or one on this machine (the dashboard's own /graphql proxy).
-    const peer = req.socket.remoteAddress ?? "";
-    req.headers["x-headcount-peer"] = peer;
-    const loopback = peer === "::1" || peer.startsWith("127.") || peer.startsWith("::ffff:127.");
-    if (!options.trustProxy && !loopback) {
+    // What the socket saw is the truth unless a proxy we were told to trust says otherwise: the operator's
+    // reverse proxy (HEADCOUNT_TRUST_PROXY), or the dashboard's /graphql proxy, which proves itself with the
+    // secret it was started with. Being on this machine proves nothing.
+    req.headers["x-headcount-peer"] = req.socket.remoteAddress ?? "";
+    const trusted = options.trustProxy || provesSecret(req.headers["x-headcount-proxy"], options.proxySecret);
+    delete req.headers["x-headcount-proxy"];
+    if (!trusted) {
       delete req.headers["x-forwarded-for"];
       delete req.headers["x-forwarded-proto"];
     }
     return api(req, res);
   });
+}
+
+function provesSecret(sent: string | string[] | undefined, secret: string | undefined): boolean {
+  if (!secret || typeof sent !== "string") return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,10 +1,11 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 import { useGraphQlJit } from "@envelop/graphql-jit";
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { PothosValidationError } from "@pothos/core";
-import { type DocumentNode, GraphQLError, getOperationAST, Kind, parse } from "graphql";
+import { type DocumentNode, GraphQLError, getOperationAST, Kind, parse, visit } from "graphql";
 import {
   createGraphQLError,
   createYoga,
@@ -37,7 +38,7 @@ export interface ApiOptions {
   authenticate?: (request: Request) => Promise<Viewer | null>;
   /** Pool for ingestArticle's writes (ingest runs on node-postgres). */
   pool?: Pool;
-  /** Production hides field suggestions; defaults to NODE_ENV === "production". */
+  /** Production hides field suggestions; on unless NODE_ENV is development or test. */
   production?: boolean;
   /** Serves repeated anonymous reads from memory until the database notifies a change (read-cache.ts). */
   readCache?: Plugin<Context>;
@@ -133,6 +134,13 @@ function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
                 });
               }
               if (!cause || cause instanceof GraphQLError) return error;
+              // A variable the schema cannot accept (a scalar's parser refused it) is the client's to fix.
+              if (!error.path && error.message.startsWith('Variable "$')) {
+                return new GraphQLError(error.message, {
+                  nodes: error.nodes,
+                  extensions: { code: "BAD_USER_INPUT" },
+                });
+              }
               if (isDatabaseUnavailable(cause)) {
                 logger.warn({ requestId, path: error.path, reason: cause.message }, "database unavailable");
                 return new GraphQLError("The database is unavailable right now; try again shortly.", {
@@ -151,6 +159,59 @@ function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
           });
         },
       };
+    },
+  };
+}
+
+/** Where a NUL character sits in a variable's value, as a path, or null when there is none. */
+function nulPath(value: unknown, path: (string | number)[], depth = 0): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 32 || value === null || typeof value !== "object") return null;
+  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const found = nulPath(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, so a NUL character in any string argument, written in the
+ * document or sent as a variable, is refused before execution with the argument it is in.
+ */
+function nulRefusal(document: DocumentNode, variables: Record<string, unknown> | undefined) {
+  let where: string | null = null;
+  visit(document, {
+    StringValue(node) {
+      if (where === null && node.value.includes("\u0000")) {
+        where = `A string written in the query at line ${node.loc?.startToken.line ?? "?"}`;
+      }
+    },
+  });
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    if (where !== null) break;
+    const path = nulPath(value, [name]);
+    if (path) where = `The variable $${path.join(".")}`;
+  }
+  if (where === null) return null;
+  return {
+    errors: [
+      new GraphQLError(
+        `${where} contains a NUL character (U+0000), which cannot be stored or searched; remove it.`,
+        { extensions: { code: "BAD_USER_INPUT" } },
+      ),
+    ],
+  };
+}
+
+function useRefuseNulCharacters(): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const refusal = nulRefusal(args.document, args.variableValues ?? undefined);
+      if (refusal) setResultAndStopExecution(refusal);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = nulRefusal(args.document, args.variableValues ?? undefined);
+      if (refusal) setResultAndStopExecution(refusal);
     },
   };
 }
@@ -252,14 +313,88 @@ function clientIpOf(request: Request): string | null {
   return forwarded || request.headers.get("x-headcount-peer") || null;
 }
 
+/** Yoga's log arguments as fields: an Error keeps its message, stack and cause. */
+function logFields(args: unknown[]): Record<string, unknown> {
+  const err = args.find((arg) => arg instanceof Error);
+  const rest = args.filter((arg) => arg !== err).map((arg) => (typeof arg === "string" ? arg : String(arg)));
+  return { ...(err ? { err } : {}), ...(rest.length ? { detail: rest.join(" ") } : {}) };
+}
+
+/**
+ * The API's pages may not be framed, sniffed or leak their address, and GraphiQL may run only its own two
+ * inline scripts (allowed by hash, computed from the page as rendered). GraphiQL is some 9 MB of HTML:
+ * it goes out compressed, compressed once per page and encoding.
+ */
+function useSecurityHeaders(): Plugin<Context> {
+  let page: { html: string; policy: string; encoded: Map<string, Buffer> } | undefined;
+  return {
+    async onResponse({ request, response, setResponse }) {
+      const headers = response.headers;
+      headers.set("x-content-type-options", "nosniff");
+      headers.set("x-frame-options", "DENY");
+      headers.set("referrer-policy", "no-referrer");
+      if (!headers.get("content-type")?.startsWith("text/html") || response.status !== 200) {
+        headers.set("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+        return;
+      }
+      const html = await response.text();
+      if (page?.html !== html) page = { html, policy: graphiqlPolicy(html), encoded: new Map() };
+      headers.set("content-security-policy", page.policy);
+      headers.set("vary", "accept-encoding");
+      headers.delete("content-length");
+      const accepted = request.headers.get("accept-encoding") ?? "";
+      const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
+      if (!encoding) {
+        setResponse(new Response(html, { status: response.status, headers }));
+        return;
+      }
+      let body = page.encoded.get(encoding);
+      if (!body) {
+        body =
+          encoding === "br"
+            ? brotliCompressSync(html, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+            : gzipSync(html);
+        page.encoded.set(encoding, body);
+      }
+      headers.set("content-encoding", encoding);
+      setResponse(new Response(new Uint8Array(body), { status: response.status, headers }));
+    },
+  };
+}
+
+/** GraphiQL's policy: its inline scripts by hash; its editor's workers from blob: URLs; its styles inline. */
+function graphiqlPolicy(html: string): string {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (match) =>
+      `'sha256-${createHash("sha256")
+        .update(match[1] ?? "")
+        .digest("base64")}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(" ")}`,
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
 /** The GraphQL server, with no port: tests call `api.fetch` in-process; `http.ts` serves it. */
 export function createApi(options: ApiOptions): Api {
   const { prisma, logger } = options;
   const pubsub = options.pubsub ?? createClaimEvents();
   const authenticate = options.authenticate ?? sessionAuthenticator(prisma);
   const cookieJars = new WeakMap<Request, string[]>();
-  const production = options.production ?? process.env.NODE_ENV === "production";
+  const production =
+    options.production ?? (process.env.NODE_ENV !== "development" && process.env.NODE_ENV !== "test");
   const streams = new StreamLimiter(options.streamLimits);
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const armor = new EnvelopArmor({
     maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: QUERY_LIMITS.aliases, exposeLimits: true },
@@ -288,16 +423,20 @@ export function createApi(options: ApiOptions): Api {
       headers: JSON.stringify({ [CSRF_HEADER]: "1" }),
     }),
     renderGraphiQL: graphiqlWithWayBack(options.dashboardUrl ?? "/"),
-    cors: {
-      origin: options.allowedOrigins ?? [],
-      credentials: true,
-      methods: ["GET", "POST"],
+    // Only the configured origins (the dashboard) may call with credentials; any other origin, `null`
+    // included, gets no Access-Control-Allow-Origin at all.
+    cors: (request) => {
+      const origin = request.headers.get("origin");
+      return origin && allowedOrigins.has(origin)
+        ? { origin: [origin], credentials: true, methods: ["GET", "POST"] }
+        : false;
     },
+    // Yoga's own messages, with any error among them logged with its cause and stack.
     logging: {
-      debug: (...args) => logger.debug(args),
-      info: (...args) => logger.info(args),
-      warn: (...args) => logger.warn(args),
-      error: (...args) => logger.error(args),
+      debug: (...args) => logger.debug(logFields(args), "graphql-yoga"),
+      info: (...args) => logger.info(logFields(args), "graphql-yoga"),
+      warn: (...args) => logger.warn(logFields(args), "graphql-yoga"),
+      error: (...args) => logger.error(logFields(args), "graphql-yoga"),
     },
     maskedErrors: true,
     plugins: [
@@ -307,8 +446,10 @@ export function createApi(options: ApiOptions): Api {
       // whose resolve info lets the Prisma plugin fold relations into fewer statements.
       useGraphQlJit({}, { enableIf: ({ document }) => asksForChartData(document) }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useRefuseNulCharacters(),
       useRequestIdOnUnexpectedErrors(logger),
       useRequestIdHeader(logger),
+      useSecurityHeaders(),
       useSubscriptionsOnlyOverEventStreams(),
       useResponseSizeLimit(options.maxResponseBytes ?? QUERY_LIMITS.responseBytes),
       ...(options.readCache ? [options.readCache] : []),
@@ -322,10 +463,27 @@ export function createApi(options: ApiOptions): Api {
     context: async ({ request }) => {
       const jar: string[] = [];
       cookieJars.set(request, jar);
+      const requestId = requestIdOf(request);
+      let viewer: Viewer | null;
+      try {
+        viewer = await authenticate(request);
+      } catch (error) {
+        // Outside any resolver: logged here with its cause and the request id, answered opaquely.
+        if (error instanceof Error && isDatabaseUnavailable(error)) {
+          logger.warn({ requestId, reason: error.message }, "database unavailable");
+          throw createGraphQLError("The database is unavailable right now; try again shortly.", {
+            extensions: { code: "DATABASE_UNAVAILABLE", requestId, http: { status: 503 } },
+          });
+        }
+        logger.error({ err: error, requestId }, "unexpected error while reading the session");
+        throw createGraphQLError("Unexpected error.", {
+          extensions: { code: "INTERNAL_SERVER_ERROR", requestId, http: { status: 500 } },
+        });
+      }
       return {
         prisma,
-        requestId: requestIdOf(request),
-        viewer: await authenticate(request),
+        requestId,
+        viewer,
         pubsub,
         streams,
         cookies: { set: (cookie: string) => jar.push(cookie) },

@@ -9,11 +9,19 @@ export class UserError extends Error {
   override name = "UserError";
 }
 
-const EmailSchema = z.string().trim().toLowerCase().email("is not a valid e-mail address");
+const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "is longer than 254 characters")
+  .email("is not a valid e-mail address");
 
 function parseEmail(email: string): string {
   const parsed = EmailSchema.safeParse(email);
-  if (!parsed.success) throw new UserError(`"${email}" ${parsed.error.issues[0]?.message ?? "is not valid"}`);
+  if (!parsed.success) {
+    const shown = email.length > 80 ? `${email.slice(0, 80)}…` : email;
+    throw new UserError(`"${shown}" ${parsed.error.issues[0]?.message ?? "is not valid"}`);
+  }
   return parsed.data;
 }
 
@@ -25,7 +33,14 @@ function checkPassword(password: string): void {
 
 export async function createUser(
   prisma: PrismaClient,
-  input: { email: string; role: Role; password?: string; displayName?: string },
+  input: {
+    email: string;
+    role: Role;
+    password?: string;
+    displayName?: string;
+    /** The admin who made the account through the API; none when made from the terminal. */
+    actorId?: number;
+  },
 ): Promise<{ id: number; email: string; role: Role; password: string; generated: boolean }> {
   const email = parseEmail(input.email);
   if (!ROLES.includes(input.role)) throw new UserError(`Role must be one of ${ROLES.join(", ")}.`);
@@ -34,22 +49,20 @@ export async function createUser(
   checkPassword(password);
   const existing = await prisma.user.findUnique({ where: { email } });
   if (existing) throw new UserError(`A user with e-mail ${email} already exists.`);
+  // The slow hash is computed before the transaction, so it holds no connection meanwhile.
+  const passwordHash = await hashPassword(password);
   const user = await prisma.$transaction(async (tx) => {
     const created = await tx.user.create({
-      data: {
-        email,
-        role: input.role,
-        displayName: input.displayName ?? null,
-        passwordHash: await hashPassword(password),
-      },
+      data: { email, role: input.role, displayName: input.displayName ?? null, passwordHash },
     });
     await tx.auditEvent.create({
       data: {
         action: "user.create",
         subjectType: "User",
         subjectId: created.id,
+        actorId: input.actorId ?? null,
         after: { email, role: input.role },
-        note: "created from the terminal",
+        note: input.actorId === undefined ? "created from the terminal" : "created by an admin",
       },
     });
     return created;

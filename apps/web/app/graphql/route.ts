@@ -13,7 +13,8 @@ const FORWARDED_REQUEST_HEADERS = [
   "x-request-id",
   "graphql-client-name",
   "last-event-id",
-  // Who the client is, for the API's sign-in throttling (it trusts these only when told to).
+  // Who the client is, for the API's sign-in throttling: server.mjs sets it from the socket, and the API
+  // believes it only with the secret below.
   "x-forwarded-for",
   "x-forwarded-proto",
   "x-forwarded-host",
@@ -29,6 +30,8 @@ async function forward(request: Request): Promise<Response> {
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
+  const secret = process.env.HEADCOUNT_PROXY_SECRET;
+  if (secret) headers.set("x-headcount-proxy", secret);
   let upstream: Response;
   try {
     upstream = await fetch(target, {

@@ -1,3 +1,4 @@
+import { sameOriginPath } from "@headcount/shared";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInForm } from "../../components/SignInForm";
@@ -8,8 +9,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 /** Only same-site paths: an open redirect would let a link send a fresh session elsewhere. */
 function safeNext(value: string | string[] | undefined): string {
-  const next = Array.isArray(value) ? value[0] : value;
-  return next?.startsWith("/") && !next.startsWith("//") && next !== "/signin" ? next : "/";
+  const next = sameOriginPath(Array.isArray(value) ? value[0] : value);
+  return next === "/signin" || next.startsWith("/signin?") ? "/" : next;
 }
 
 export default async function SignInPage({

@@ -1,4 +1,13 @@
-import { clearedSessionCookie, login, logout, SESSION_COOKIE, sessionCookie } from "../../auth/sessions.ts";
+import { GraphQLError } from "graphql";
+import {
+  clearedSessionCookie,
+  login,
+  logout,
+  MAX_EMAIL_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  SESSION_COOKIE,
+  sessionCookie,
+} from "../../auth/sessions.ts";
 import { builder } from "../builder.ts";
 import type { Viewer } from "../context.ts";
 import { errorInterface } from "./errors.ts";
@@ -66,6 +75,14 @@ builder.mutationField("login", (t) =>
       password: t.arg.string({ required: true, description: "The account's password." }),
     },
     resolve: async (_root, args, context) => {
+      if (args.email.length > MAX_EMAIL_LENGTH || args.password.length > MAX_PASSWORD_LENGTH) {
+        const argument = args.email.length > MAX_EMAIL_LENGTH ? "email" : "password";
+        const limit = argument === "email" ? MAX_EMAIL_LENGTH : MAX_PASSWORD_LENGTH;
+        throw new GraphQLError(
+          `The ${argument === "email" ? "e-mail address" : "password"} is too long (at most ${limit} characters).`,
+          { extensions: { code: "BAD_USER_INPUT", argument } },
+        );
+      }
       const result = await login(context.prisma, {
         email: args.email,
         password: args.password,
@@ -73,10 +90,12 @@ builder.mutationField("login", (t) =>
         userAgent: null,
       });
       if (!result.ok && result.reason === "throttled") {
-        throw new TooManyAttemptsError(
-          `Too many failed sign-ins; try again in ${Math.ceil((result.retryAfterSeconds ?? 60) / 60)} minute(s).`,
-          result.retryAfterSeconds ?? 60,
-        );
+        const seconds = result.retryAfterSeconds ?? 60;
+        const wait =
+          seconds < 60
+            ? `${seconds} second${seconds === 1 ? "" : "s"}`
+            : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? "" : "s"}`;
+        throw new TooManyAttemptsError(`Too many failed sign-ins; try again in ${wait}.`, seconds);
       }
       if (!result.ok) throw new InvalidCredentialsError("Wrong e-mail or password.");
       // A session that arrived with the request is ended: signing in never reuses a session id.

@@ -21,9 +21,9 @@ import {
 import { history } from "../../curation/history.ts";
 import type { Claim, MergeJudgement, Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
+import { type Context, canEdit } from "../context.ts";
 import { type ClaimChangeKind, publishClaimChanged } from "../events.ts";
-import { databaseId } from "../ids.ts";
+import { databaseId, isDatabaseIdText } from "../ids.ts";
 import { assertPageSize } from "../pagination.ts";
 import { ArticleNode } from "./article.ts";
 import { ClaimNode } from "./claim.ts";
@@ -501,7 +501,7 @@ const MergeJudgementRef = builder.objectRef<MergeJudgement>("MergeJudgement").im
 
 function judgementIdOf(id: string, argument: string): number {
   const match = /^(?:MergeJudgement|MergeSuggestion):(\d+)$/.exec(Buffer.from(id, "base64").toString("utf8"));
-  if (!match)
+  if (!match?.[1] || !isDatabaseIdText(match[1]))
     throw new ValidationError("Not a merge judgement ID.", [
       { path: [argument], message: "not a merge judgement ID" },
     ]);
@@ -771,9 +771,13 @@ const HistoryEntryRef = builder
       }),
       actor: t.string({
         nullable: true,
-        description: "Who made it (shown to signed-in users; null for the extractor).",
-        resolve: (entry, _args, context) =>
-          context.viewer ? entry.actorEmail : entry.actorId ? "an editor" : null,
+        description:
+          'Who made it: the e-mail for editors and admins; for others the display name, or the role ("an editor"); null for the extractor.',
+        resolve: (entry, _args, context) => {
+          if (entry.actorId === null) return null;
+          if (canEdit(context.viewer)) return entry.actorEmail;
+          return entry.actorName ?? (entry.actorRole === "admin" ? "an admin" : "an editor");
+        },
       }),
       note: t.exposeString("note", { nullable: true, description: "Why, as the editor wrote it." }),
       changes: t.field({
@@ -794,14 +798,23 @@ builder.queryField("history", (t) =>
         description: "The claim's, entity's or article's global ID.",
       }),
     },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const type = args.subject.typename;
       if (type !== "Claim" && type !== "Entity" && type !== "Article") {
         throw new ValidationError("History is kept for claims, entities and articles.", [
           { path: ["subject"], message: "not a claim, entity or article" },
         ]);
       }
-      return history(context.prisma, { type, id: databaseId(args.subject, type, "subject") as number });
+      const id = databaseId(args.subject, type, "subject") as number;
+      // A deleted claim is hidden from those who may not edit, and so is its history (notes, values).
+      if (type === "Claim" && !canEdit(context.viewer)) {
+        const visible = await context.prisma.claim.findFirst({
+          where: { id, deletedAt: null },
+          select: { id: true },
+        });
+        if (!visible) return [];
+      }
+      return history(context.prisma, { type, id });
     },
   }),
 );

@@ -1,6 +1,11 @@
 import { createHash } from "node:crypto";
 import type { ExtractedClaim } from "@headcount/extract";
-import { displayClaimValue, MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL } from "@headcount/shared";
+import {
+  displayClaimValue,
+  isWebAddress,
+  MAX_ARTICLE_BYTES,
+  MAX_ARTICLE_SIZE_LABEL,
+} from "@headcount/shared";
 import { isRejected, type SourceDocument } from "../../ingest/documents.ts";
 import { ingestDocument, omissionReason } from "../../ingest/pipeline.ts";
 import { analyseDocument, DocumentRefused, readDocuments } from "../../ingest/reader-pool.ts";
@@ -193,9 +198,7 @@ async function ingestArticle(input: IngestArticleInputShape, context: Context): 
     ]);
   }
   if (input.url) {
-    try {
-      if (!/^https?:$/.test(new URL(input.url).protocol)) throw new Error("protocol");
-    } catch {
+    if (!isWebAddress(input.url.trim())) {
       throw new ValidationError("The URL is not an http(s) address.", [
         { path: ["input", "url"], message: "not an http(s) address" },
       ]);

@@ -79,6 +79,7 @@ builder.mutationField("createUser", (t) =>
           email: args.email,
           role: args.role,
           ...(args.password ? { password: args.password } : {}),
+          ...(context.viewer?.id ? { actorId: context.viewer.id } : {}),
         });
         const user = await context.prisma.user.findUniqueOrThrow({
           where: { id: created.id },

@@ -77,6 +77,22 @@ function toClaimReviews(claims: ClaimRow[], origin: string) {
   };
 }
 
+/**
+ * The dashboard's address as configured (HEADCOUNT_PUBLIC_URL, set by `npm start`), never the request's
+ * Host header, which the client chooses: exported links must point at this site whoever asked.
+ */
+function publicOrigin(): string {
+  const configured = process.env.HEADCOUNT_PUBLIC_URL;
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // fall through to the default address
+    }
+  }
+  return `http://127.0.0.1:${process.env.WEB_PORT ?? "3000"}`;
+}
+
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const params = Object.fromEntries(url.searchParams.entries());
@@ -112,7 +128,7 @@ export async function GET(request: Request): Promise<Response> {
     });
   }
   if (format === "jsonld") {
-    const origin = `${url.protocol}//${request.headers.get("host") ?? url.host}`;
+    const origin = publicOrigin();
     return new Response(JSON.stringify(toClaimReviews(claims, origin), null, 2), {
       headers: {
         "content-type": "application/ld+json; charset=utf-8",
