@@ -475,6 +475,18 @@ export async function lockAndResolve(
   claims: ExtractedClaim[],
   outlet: string | null,
 ): Promise<ResolvedEntities> {
+  const requests = resolutionRequests(extracted, claims, outlet);
+  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
+    lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
+  ]);
+  return resolveEntities(client, requests);
+}
+
+function resolutionRequests(
+  extracted: Pick<ExtractedArticle, "entities">,
+  claims: ExtractedClaim[],
+  outlet: string | null,
+): EntityRequest[] {
   const requests: EntityRequest[] = entityRequestsOf(extracted.entities);
   if (outlet) requests.push({ name: outlet, type: "organization" });
   for (const claim of claims) {
@@ -483,8 +495,89 @@ export async function lockAndResolve(
     if (claim.subjectEntity) requests.push({ name: claim.subjectEntity, type: "place" });
     for (const via of claim.via) requests.push({ name: via.name, type: via.type });
   }
-  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
-    lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
-  ]);
-  return resolveEntities(client, requests);
+  return requests;
+}
+
+/** A document of a group with what the reader threads made of it. */
+export interface GroupItem {
+  document: SourceDocument;
+  analysis: DocumentAnalysis;
+}
+
+/**
+ * Stores a group of analysed documents in one transaction, so the group waits for one WAL flush instead
+ * of one per article (a batch's "group commit"): every outcome is durable when this returns. Each
+ * document is stored under a savepoint, so one that fails is rolled back alone with its reason. All the
+ * group's locks are taken first, publications before names and claims, each set in one sorted order, as
+ * a single ingest takes them: groups and single ingests wait for each other and never deadlock. `record`
+ * runs inside the same transaction, so what is counted is exactly what was stored.
+ */
+export async function storeGroup(
+  pool: Pool,
+  items: GroupItem[],
+  options: {
+    runId: number | null;
+    record?: (client: PoolClient, outcomes: IngestOutcome[]) => Promise<void>;
+  },
+): Promise<IngestOutcome[]> {
+  const outcomes: (IngestOutcome | null)[] = items.map(({ analysis }) =>
+    "failed" in analysis ? { status: "failed", reason: analysis.failed } : null,
+  );
+  const todo = items.flatMap((item, index) =>
+    "failed" in item.analysis
+      ? []
+      : [{ index, document: item.document, hash: item.analysis.hash, extracted: item.analysis.extracted }],
+  );
+  const places = todo.map(({ document, extracted }) => ({
+    url: document.url?.trim() || null,
+    outlet: document.outlet?.trim() || extracted.outlet || null,
+  }));
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    if (todo.length > 0) {
+      await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
+        lockIds(todo.map(({ hash }) => `publication:${hash}`)),
+      ]);
+      const keys = todo.flatMap(({ extracted }) => {
+        const claims = storableClaims(extracted.claims);
+        return [
+          ...entityLockKeys(resolutionRequests(extracted, claims, extracted.outlet)),
+          ...claims.map(claimLockKey),
+        ];
+      });
+      await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
+        lockIds(keys),
+      ]);
+    }
+    for (const [position, { index, document, hash, extracted }] of todo.entries()) {
+      await client.query("savepoint document");
+      try {
+        const outcome = await storeArticle(
+          client,
+          document,
+          extracted,
+          hash,
+          places[position] as Place,
+          options.runId,
+        );
+        // Nothing of an attempt whose publication is stored already is kept.
+        await client.query(
+          outcome.status === "unchanged" ? "rollback to savepoint document" : "release savepoint document",
+        );
+        outcomes[index] = outcome;
+      } catch (error) {
+        await client.query("rollback to savepoint document");
+        outcomes[index] = { status: "failed", reason: (error as Error).message };
+      }
+    }
+    await options.record?.(client, outcomes as IngestOutcome[]);
+    await client.query("commit");
+    return outcomes as IngestOutcome[];
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
