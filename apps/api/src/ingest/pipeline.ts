@@ -180,11 +180,14 @@ async function storeArticle(
   hash: string,
   place: Place,
   runId: number | null,
+  /** The caller holds every lock this article needs already (storeGroup). */
+  locked = false,
 ): Promise<IngestOutcome> {
   // Taken before any entity or claim lock, so ingests of one text queue here and never deadlock.
-  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id", [
-    lockIds([`publication:${hash}`]),
-  ]);
+  if (!locked)
+    await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id", [
+      lockIds([`publication:${hash}`]),
+    ]);
   const copies = (await storedCopies(client, [hash])).get(hash) ?? [];
   const stored = copies.find((copy) => samePublication(copy, place));
   if (stored) return { status: "unchanged", articleId: stored.id };
@@ -196,6 +199,7 @@ async function storeArticle(
     original ? { entities: [] } : extracted,
     claims,
     extracted.outlet,
+    locked,
   );
 
   const previous = document.url
@@ -474,11 +478,13 @@ export async function lockAndResolve(
   extracted: Pick<ExtractedArticle, "entities">,
   claims: ExtractedClaim[],
   outlet: string | null,
+  locked = false,
 ): Promise<ResolvedEntities> {
   const requests = resolutionRequests(extracted, claims, outlet);
-  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
-    lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
-  ]);
+  if (!locked)
+    await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
+      lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
+    ]);
   return resolveEntities(client, requests);
 }
 
@@ -532,6 +538,30 @@ export async function storeGroup(
     url: document.url?.trim() || null,
     outlet: document.outlet?.trim() || extracted.outlet || null,
   }));
+  // Optimistically the whole group in one transaction; when an article of it fails, the group is rolled
+  // back and stored again with each article under a savepoint, so the failing one fails alone.
+  try {
+    return await storeGroupOnce(pool, todo, places, outcomes, options, false);
+  } catch (error) {
+    if (!(error instanceof ArticleFailed)) throw error;
+    return await storeGroupOnce(pool, todo, places, outcomes, options, true);
+  }
+}
+
+class ArticleFailed extends Error {}
+
+async function storeGroupOnce(
+  pool: Pool,
+  todo: { index: number; document: SourceDocument; hash: string; extracted: ExtractedArticle }[],
+  places: Place[],
+  initial: (IngestOutcome | null)[],
+  options: {
+    runId: number | null;
+    record?: (client: PoolClient, outcomes: IngestOutcome[]) => Promise<void>;
+  },
+  savepoints: boolean,
+): Promise<IngestOutcome[]> {
+  const outcomes = [...initial];
   const client = await pool.connect();
   try {
     await client.query("begin");
@@ -551,7 +581,7 @@ export async function storeGroup(
       ]);
     }
     for (const [position, { index, document, hash, extracted }] of todo.entries()) {
-      await client.query("savepoint document");
+      if (savepoints) await client.query("savepoint document");
       try {
         const outcome = await storeArticle(
           client,
@@ -560,13 +590,14 @@ export async function storeGroup(
           hash,
           places[position] as Place,
           options.runId,
+          true,
         );
-        // Nothing of an attempt whose publication is stored already is kept.
-        await client.query(
-          outcome.status === "unchanged" ? "rollback to savepoint document" : "release savepoint document",
-        );
+        // Nothing of an attempt whose publication is stored already is kept: storeArticle answers
+        // "unchanged" before its first write.
+        if (savepoints) await client.query("release savepoint document");
         outcomes[index] = outcome;
       } catch (error) {
+        if (!savepoints) throw new ArticleFailed((error as Error).message);
         await client.query("rollback to savepoint document");
         outcomes[index] = { status: "failed", reason: (error as Error).message };
       }

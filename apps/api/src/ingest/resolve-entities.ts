@@ -66,17 +66,30 @@ export async function resolveEntities(client: PoolClient, input: EntityRequest[]
 
   // One lookup for every name of every request.
   const allNormalized = [...new Set([...places, ...others].flatMap((r) => namesOf(r).map(norm)))];
-  const known = await client.query<{ normalized: string; type: EntityType; id: number }>(
-    `select a.normalized, e.type, e.id
+  // The entities are locked FOR SHARE in id order (see keptEntities); the earliest alias of a name wins.
+  const known = await client.query<{
+    aliasId: number;
+    normalized: string;
+    type: EntityType;
+    id: number;
+    mergedIntoId: number | null;
+  }>(
+    `select a.id as "aliasId", a.normalized, e.type, e.id, e."mergedIntoId"
        from "EntityAlias" a join "Entity" e on e.id = a."entityId"
       where a.normalized = any($1::text[])
-      order by a.id`,
+      order by e.id
+      for share of e`,
     [allNormalized],
   );
-  const kept = await keptEntities(
-    client,
-    known.rows.map((row) => row.id),
-  );
+  known.rows.sort((a, b) => a.aliasId - b.aliasId);
+  const merges = known.rows.filter((row) => row.mergedIntoId !== null);
+  const kept = new Map(known.rows.map((row) => [row.id, row.id]));
+  if (merges.length > 0)
+    for (const [id, keptId] of await keptEntities(
+      client,
+      merges.map((row) => row.id),
+    ))
+      kept.set(id, keptId);
   const knownByKey = new Map<string, number>();
   for (const row of known.rows) {
     const k = key(row.type, row.normalized);
