@@ -189,9 +189,8 @@ describe("hostile documents", () => {
         },
       ];
       const together = await Promise.all(pair.map((document) => send(document.variables)));
-      together.forEach(({ ms, result }, index) =>
-        answers.push({ name: `${pair[index]?.name} (together)`, ms, outcome: outcomeOf(result) }),
-      );
+      for (const [index, { ms, result }] of together.entries())
+        answers.push({ name: `${pair[index]?.name} (together)`, ms, outcome: outcomeOf(result) });
     } finally {
       sending = false;
       await Promise.all(pollers);

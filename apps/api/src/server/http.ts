@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { PrismaClient } from "../db/prisma.ts";
+import { readersYieldToRequests } from "../ingest/reader-pool.ts";
 import type { Logger } from "../logger.ts";
 import type { Api } from "./yoga.ts";
 
@@ -13,6 +14,7 @@ export function createHttpServer(
   logger: Logger,
   options: { trustProxy?: boolean } = {},
 ): Server {
+  readersYieldToRequests();
   return createServer(async (req, res) => {
     const url = req.url ?? "/";
     if (url === "/healthz") {
