@@ -122,7 +122,7 @@ describe("merges racing writes", () => {
       orderBy: { id: "asc" },
     });
     const other = await prisma.claim.create({
-      data: { ...claimCopy(claim), sourceId: null, subject: "another claim" },
+      data: { ...claimCopy(claim), sourceId: null, subject: "another claim" } as never,
     });
     const updated = await updateClaim(prisma, editor, {
       claimId: other.id,
@@ -165,7 +165,7 @@ describe("merges racing writes", () => {
           ...claimCopy(await prisma.claim.findFirstOrThrow({ orderBy: { id: "asc" } })),
           sourceId: null,
           subject: `racing edit ${round}`,
-        },
+        } as never,
       });
       const [edit, merge] = await Promise.allSettled([
         updateClaim(prisma, editor, {
@@ -201,5 +201,5 @@ function claimCopy(claim: {
     valueBest: claim.valueBest,
     rate: claim.rate,
     origin: "editor",
-  } as never;
+  } as Record<string, unknown>;
 }
