@@ -1,7 +1,8 @@
 /**
  * End-to-end ingest rate on the embedded PostgreSQL: generated ~4 KB articles go through the same path as
- * `npm run ingest` (pre-dedupe, the PostgreSQL job queue, clean → extract → resolve → store, one
- * transaction per article), then the same batch again, which must be at least 10× faster.
+ * `npm run ingest` (pre-dedupe, the PostgreSQL job queue, clean → extract in the reader threads, resolve
+ * → store in one durable transaction per job of DOCUMENTS_PER_JOB articles), then the same batch again,
+ * which must be at least 10× faster.
  *
  *   npx tsx bench/ingest.bench.ts [articles=400] [runs=3]
  *

@@ -9,7 +9,14 @@ import { createPool } from "../db/pool.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { looksLikeUrl } from "../ingest/fetch-page.ts";
 import { createProgress } from "../ingest/progress.ts";
-import { enqueueBatch, runProgress, startWorker } from "../ingest/queue.ts";
+import {
+  enqueueBatchDetailed,
+  ProcessLease,
+  type RunProgress,
+  recoverInterruptedRuns,
+  runProgress,
+  startWorker,
+} from "../ingest/queue.ts";
 import { collectPages } from "../ingest/web-pages.ts";
 
 const USAGE = `Usage: npm run ingest -- PATH|URL... [--workers N] [--enqueue-only]
@@ -43,14 +50,71 @@ const db = await openDatabase().catch((error: unknown) => {
 console.error(`Writing to ${db.description}.`);
 await applyMigrations(db.url);
 const pool = createPool(db.url, { max: concurrency + 4 });
+// Held while this process lives: a batch it runs that is left running after it was killed is ended or
+// taken over by the next process that starts.
+const lease = new ProcessLease(pool);
 let exitCode = 0;
+
+function summaryLine(state: RunProgress): string {
+  return `new ${state.created} · unchanged ${state.unchanged} · new versions ${state.revisions} · failed ${state.failed}`;
+}
+
+async function waitFor(runIds: number[]): Promise<RunProgress[]> {
+  const progress = createProgress();
+  let states = await Promise.all(runIds.map((id) => runProgress(pool, id)));
+  let lastRecovery = Date.now();
+  while (states.some((state) => !state.done)) {
+    progress.update(
+      states.reduce((sum, s) => sum + s.created + s.unchanged + s.revisions + s.failed, 0),
+      states.reduce((sum, s) => sum + s.total, 0),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Jobs a killed worker had locked go back to the queue once its lease is seen to be free.
+    if (Date.now() - lastRecovery > 2_000) {
+      lastRecovery = Date.now();
+      await recoverInterruptedRuns(pool, lease);
+    }
+    states = await Promise.all(runIds.map((id) => runProgress(pool, id)));
+  }
+  const total = states.reduce((sum, s) => sum + s.total, 0);
+  progress.update(total, total);
+  progress.stop();
+  return states;
+}
+
 try {
+  const recovered = await recoverInterruptedRuns(pool, lease);
+  for (const run of recovered) {
+    console.error(
+      `ingest run ${run.runId} was interrupted (its process stopped): ` +
+        (run.remaining > 0
+          ? `resuming its ${run.remaining} unprocessed document(s)`
+          : "nothing of it was left to process") +
+        (run.unlockedJobs > 0 ? `; ${run.unlockedJobs} job(s) a stopped worker held were handed back` : "") +
+        (run.lost > 0 ? `; ${run.lost} document(s) were never queued and count as failed` : ""),
+    );
+  }
+  const resumed = recovered.filter((run) => run.remaining > 0).map((run) => run.runId);
   const urls = positionals.filter(looksLikeUrl);
   const files = await collectDocuments(positionals.filter((input) => !looksLikeUrl(input)));
   const pages = urls.length > 0 ? await collectPages(urls) : { documents: [], rejected: [] };
   const documents = [...files.documents, ...pages.documents];
   const rejected = [...files.rejected, ...pages.rejected];
-  const runId = await enqueueBatch(pool, documents, { trigger: "cli", rejected });
+  let worker = null;
+  if (resumed.length > 0 && !values["enqueue-only"]) {
+    // The interrupted batches end first, so this batch's counts say which documents they stored.
+    worker = await startWorker(pool, { concurrency, lease });
+    for (const state of await waitFor(resumed)) {
+      console.log(`ingest run ${state.runId} (interrupted, resumed here): ${summaryLine(state)}`);
+      for (const failure of state.failures)
+        console.log(`  ✗ ${path.relative(process.cwd(), failure.file) || failure.file}: ${failure.reason}`);
+    }
+  }
+  const { runId, storedEarlier } = await enqueueBatchDetailed(pool, documents, {
+    trigger: "cli",
+    rejected,
+    lease: values["enqueue-only"] ? undefined : lease,
+  });
   const start = await runProgress(pool, runId);
   console.error(
     `ingest run ${runId}: ${documents.length} document(s), ${start.unchanged} already stored, ` +
@@ -59,20 +123,16 @@ try {
   if (values["enqueue-only"]) {
     console.error("queued; start `npm run worker` on any machine that reaches the database to process it.");
   } else {
-    const worker = documents.length > 0 ? await startWorker(pool, { concurrency }) : null;
-    const progress = createProgress();
-    let state = await runProgress(pool, runId);
-    while (!state.done) {
-      progress.update(state.created + state.unchanged + state.revisions + state.failed, state.total);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      state = await runProgress(pool, runId);
+    if (documents.length > 0) worker ??= await startWorker(pool, { concurrency, lease });
+    const [state] = (await waitFor([runId])) as [RunProgress];
+    console.log(summaryLine(state));
+    for (const earlier of storedEarlier) {
+      const by =
+        earlier.runId === null
+          ? "outside any batch (pasted or sent to the API)"
+          : `by ${earlier.recovered ? "interrupted batch" : "batch"} ${earlier.runId}`;
+      console.log(`  unchanged: ${earlier.documents} stored ${by}`);
     }
-    progress.update(state.total, state.total);
-    progress.stop();
-    await worker?.stop();
-    console.log(
-      `new ${state.created} · unchanged ${state.unchanged} · new versions ${state.revisions} · failed ${state.failed}`,
-    );
     for (const failure of state.failures) {
       const where = looksLikeUrl(failure.file)
         ? failure.file
@@ -81,7 +141,9 @@ try {
     }
     if (state.failed > 0) exitCode = 1;
   }
+  await worker?.stop();
 } finally {
+  await lease.end();
   await pool.end();
   await db.stop();
 }

@@ -5,7 +5,7 @@ import { ConfigError } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
 import { createPool } from "../db/pool.ts";
-import { drainQueue, startWorker } from "../ingest/queue.ts";
+import { drainQueue, ProcessLease, recoverInterruptedRuns, startWorker } from "../ingest/queue.ts";
 
 const { values } = parseArgs({
   options: { concurrency: { type: "string", default: "4" }, once: { type: "boolean", default: false } },
@@ -17,8 +17,17 @@ const db = await openDatabase().catch((error: unknown) => {
 });
 await applyMigrations(db.url);
 const pool = createPool(db.url, { max: concurrency + 4 });
+// Batches left running by a killed process are ended, or taken over and processed here.
+const lease = new ProcessLease(pool);
+for (const run of await recoverInterruptedRuns(pool, lease)) {
+  console.error(
+    `worker: ingest run ${run.runId} was interrupted (its process stopped); ` +
+      (run.remaining > 0 ? `processing its ${run.remaining} remaining document(s)` : "ended"),
+  );
+}
 
 async function close(code: number): Promise<never> {
+  await lease.end();
   await pool.end();
   await db.stop();
   process.exit(code);

@@ -96,22 +96,54 @@ async function guardedUpdate(
   return tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
 }
 
-async function checkEntities(tx: Tx, ids: Record<string, number | null | undefined>): Promise<FieldError[]> {
+/**
+ * Checks that the entities named exist and maps each to the entity it stands for now: one merged into
+ * another stands for the one kept (following chains of merges). The rows are locked FOR SHARE in id order,
+ * so a merge of one of them either finished before (and is seen here) or waits for this transaction to
+ * commit (and then moves what it wrote): nothing written here is left pointing at a merged-away entity.
+ */
+async function checkEntities(
+  tx: Tx,
+  ids: Record<string, number | null | undefined>,
+): Promise<{ errors: FieldError[]; kept: (id: number) => number }> {
   const wanted = Object.entries(ids).filter(
     (entry): entry is [string, number] => typeof entry[1] === "number",
   );
-  if (wanted.length === 0) return [];
-  const found = await tx.entity.findMany({
-    where: { id: { in: wanted.map(([, id]) => id) } },
-    select: { id: true },
-  });
-  const known = new Set(found.map((entity) => entity.id));
-  return wanted
-    .filter(([, id]) => !known.has(id))
+  const kept = new Map<number, number>();
+  const mergedInto = new Map<number, number | null>();
+  let pending = [...new Set(wanted.map(([, id]) => id))];
+  while (pending.length > 0) {
+    const rows = await tx.$queryRaw<{ id: number; mergedIntoId: number | null }[]>`
+      select id, "mergedIntoId" from "Entity" where id = any(${pending}::int[]) order by id for share`;
+    for (const row of rows) mergedInto.set(row.id, row.mergedIntoId);
+    pending = [
+      ...new Set(
+        rows.map((row) => row.mergedIntoId).filter((id): id is number => id !== null && !mergedInto.has(id)),
+      ),
+    ];
+  }
+  for (const [, id] of wanted) {
+    let current: number | null | undefined = id;
+    const seen = new Set<number>();
+    while (current !== undefined && current !== null && !seen.has(current)) {
+      seen.add(current);
+      const next: number | null | undefined = mergedInto.get(current);
+      if (next === undefined) {
+        current = undefined;
+        break;
+      }
+      if (next === null) break;
+      current = next;
+    }
+    if (typeof current === "number" && mergedInto.has(current)) kept.set(id, current);
+  }
+  const errors = wanted
+    .filter(([, id]) => !kept.has(id))
     .map(([field]) => ({
       path: ["patch", ...field.replace(/Id$/, "").split(".")],
       message: "no such entity",
     }));
+  return { errors, kept: (id) => kept.get(id) ?? id };
 }
 
 async function audit(
@@ -149,20 +181,28 @@ export async function updateClaim(
 ): Promise<Claim> {
   return prisma.$transaction(async (tx) => {
     const claim = await currentClaim(tx, input.claimId, input.expectedVersion);
-    const { via, ...scalars } = input.patch;
+    const { via: requestedVia, ...scalars } = input.patch;
+    // An entity merged into another is taken as the one kept: the claim never points at a merged-away one.
+    const entities = await checkEntities(tx, {
+      subjectEntityId: scalars.subjectEntityId,
+      locationId: scalars.locationId,
+      sourceId: scalars.sourceId,
+    });
+    for (const field of ["subjectEntityId", "locationId", "sourceId"] as const) {
+      const id = scalars[field];
+      if (typeof id === "number") scalars[field] = entities.kept(id);
+    }
     const next = { ...claim, ...scalars };
     const errors = [
       ...(typeof next.subject === "string" && next.subject.trim() === ""
         ? [{ path: ["patch", "subject"], message: "must not be empty" }]
         : []),
       ...validateClaimValues(next),
-      ...(await checkEntities(tx, {
-        subjectEntityId: scalars.subjectEntityId,
-        locationId: scalars.locationId,
-        sourceId: scalars.sourceId,
-      })),
+      ...entities.errors,
     ];
+    let via = requestedVia;
     if (via) {
+      const keptChains: typeof via = [];
       const appearances = await tx.appearance.findMany({
         where: { claimId: claim.id },
         select: { id: true },
@@ -171,12 +211,14 @@ export async function updateClaim(
       for (const [index, chain] of via.entries()) {
         if (!mine.has(chain.appearanceId))
           errors.push({ path: ["patch", "via", String(index)], message: "not an appearance of this claim" });
-        const missing = await checkEntities(
+        const chainEntities = await checkEntities(
           tx,
           Object.fromEntries(chain.entityIds.map((id, position) => [`via.${index}.${position}`, id])),
         );
-        errors.push(...missing);
+        errors.push(...chainEntities.errors);
+        keptChains.push({ ...chain, entityIds: chain.entityIds.map(chainEntities.kept) });
       }
+      via = keptChains;
     }
     if (errors.length > 0)
       throw new ValidationError("The claim was not changed: some fields are invalid.", errors);
@@ -356,16 +398,16 @@ export async function createClaim(
       refersFrom: input.refersFrom ?? null,
       refersTo: input.refersTo ?? null,
     } as const;
+    const entities = await checkEntities(tx, {
+      subjectEntityId: input.subjectEntityId,
+      locationId: input.locationId,
+      sourceId: input.sourceId,
+      ...Object.fromEntries((input.viaEntityIds ?? []).map((id, index) => [`via.${index}`, id])),
+    });
+    const kept = (id: number | null | undefined) => (typeof id === "number" ? entities.kept(id) : null);
     errors.push(
       ...validateClaimValues(values).map((error) => ({ ...error, path: ["input", ...error.path.slice(1)] })),
-      ...(
-        await checkEntities(tx, {
-          subjectEntityId: input.subjectEntityId,
-          locationId: input.locationId,
-          sourceId: input.sourceId,
-          ...Object.fromEntries((input.viaEntityIds ?? []).map((id, index) => [`via.${index}`, id])),
-        })
-      ).map((error) => ({ ...error, path: ["input", ...error.path.slice(1)] })),
+      ...entities.errors.map((error) => ({ ...error, path: ["input", ...error.path.slice(1)] })),
     );
     if (errors.length > 0)
       throw new ValidationError("The claim was not created: some fields are invalid.", errors);
@@ -375,12 +417,12 @@ export async function createClaim(
       data: {
         metric: input.metric,
         subject: input.subject.trim(),
-        subjectEntityId: input.subjectEntityId ?? null,
+        subjectEntityId: kept(input.subjectEntityId),
         ...values,
         hedge: input.hedge ?? null,
         additional: input.additional ?? false,
-        locationId: input.locationId ?? null,
-        sourceId: input.sourceId ?? null,
+        locationId: kept(input.locationId),
+        sourceId: kept(input.sourceId),
         refersFromPrecision: input.refersFromPrecision ?? null,
         refersToPrecision: input.refersToPrecision ?? null,
         origin: "editor",
@@ -395,7 +437,12 @@ export async function createClaim(
             quote: input.quote,
             prefix,
             suffix,
-            via: { create: (input.viaEntityIds ?? []).map((entityId, position) => ({ entityId, position })) },
+            via: {
+              create: (input.viaEntityIds ?? []).map((entityId, position) => ({
+                entityId: entities.kept(entityId),
+                position,
+              })),
+            },
           },
         },
       },

@@ -206,11 +206,14 @@ async function storeArticle(
   hash: string,
   place: Place,
   runId: number | null,
+  /** The caller holds every lock this article needs already (storeGroup). */
+  locked = false,
 ): Promise<IngestOutcome> {
   // Taken before any entity or claim lock, so ingests of one text queue here and never deadlock.
-  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id", [
-    lockIds([`publication:${hash}`]),
-  ]);
+  if (!locked)
+    await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id", [
+      lockIds([`publication:${hash}`]),
+    ]);
   const copies = (await storedCopies(client, [hash])).get(hash) ?? [];
   const stored = copies.find((copy) => samePublication(copy, place));
   if (stored) return { status: "unchanged", articleId: stored.id };
@@ -222,6 +225,7 @@ async function storeArticle(
     original ? { entities: [] } : extracted,
     claims,
     extracted.outlet,
+    locked,
   );
 
   const previous = document.url
@@ -514,7 +518,21 @@ export async function lockAndResolve(
   extracted: Pick<ExtractedArticle, "entities">,
   claims: ExtractedClaim[],
   outlet: string | null,
+  locked = false,
 ): Promise<ResolvedEntities> {
+  const requests = resolutionRequests(extracted, claims, outlet);
+  if (!locked)
+    await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
+      lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
+    ]);
+  return resolveEntities(client, requests);
+}
+
+function resolutionRequests(
+  extracted: Pick<ExtractedArticle, "entities">,
+  claims: ExtractedClaim[],
+  outlet: string | null,
+): EntityRequest[] {
   const requests: EntityRequest[] = entityRequestsOf(extracted.entities);
   if (outlet) requests.push({ name: outlet, type: "organization" });
   for (const claim of claims) {
@@ -523,8 +541,114 @@ export async function lockAndResolve(
     if (claim.subjectEntity) requests.push({ name: claim.subjectEntity, type: "place" });
     for (const via of claim.via) requests.push({ name: via.name, type: via.type });
   }
-  await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
-    lockIds([...entityLockKeys(requests), ...claims.map(claimLockKey)]),
-  ]);
-  return resolveEntities(client, requests);
+  return requests;
+}
+
+/** A document of a group with what the reader threads made of it. */
+export interface GroupItem {
+  document: SourceDocument;
+  analysis: DocumentAnalysis;
+}
+
+/**
+ * Stores a group of analysed documents in one transaction, so the group waits for one WAL flush instead
+ * of one per article (a batch's "group commit"): every outcome is durable when this returns. Each
+ * document is stored under a savepoint, so one that fails is rolled back alone with its reason. All the
+ * group's locks are taken first, publications before names and claims, each set in one sorted order, as
+ * a single ingest takes them: groups and single ingests wait for each other and never deadlock. `record`
+ * runs inside the same transaction, so what is counted is exactly what was stored.
+ */
+export async function storeGroup(
+  pool: Pool,
+  items: GroupItem[],
+  options: {
+    runId: number | null;
+    record?: (client: PoolClient, outcomes: IngestOutcome[]) => Promise<void>;
+  },
+): Promise<IngestOutcome[]> {
+  const outcomes: (IngestOutcome | null)[] = items.map(({ analysis }) =>
+    "failed" in analysis ? { status: "failed", reason: analysis.failed } : null,
+  );
+  const todo = items.flatMap((item, index) =>
+    "failed" in item.analysis
+      ? []
+      : [{ index, document: item.document, hash: item.analysis.hash, extracted: item.analysis.extracted }],
+  );
+  const places = todo.map(({ document, extracted }) => ({
+    url: document.url?.trim() || null,
+    outlet: document.outlet?.trim() || extracted.outlet || null,
+  }));
+  // Optimistically the whole group in one transaction; when an article of it fails, the group is rolled
+  // back and stored again with each article under a savepoint, so the failing one fails alone.
+  try {
+    return await storeGroupOnce(pool, todo, places, outcomes, options, false);
+  } catch (error) {
+    if (!(error instanceof ArticleFailed)) throw error;
+    return await storeGroupOnce(pool, todo, places, outcomes, options, true);
+  }
+}
+
+class ArticleFailed extends Error {}
+
+async function storeGroupOnce(
+  pool: Pool,
+  todo: { index: number; document: SourceDocument; hash: string; extracted: ExtractedArticle }[],
+  places: Place[],
+  initial: (IngestOutcome | null)[],
+  options: {
+    runId: number | null;
+    record?: (client: PoolClient, outcomes: IngestOutcome[]) => Promise<void>;
+  },
+  savepoints: boolean,
+): Promise<IngestOutcome[]> {
+  const outcomes = [...initial];
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    if (todo.length > 0) {
+      await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
+        lockIds(todo.map(({ hash }) => `publication:${hash}`)),
+      ]);
+      const keys = todo.flatMap(({ extracted }) => {
+        const claims = storableClaims(extracted.claims);
+        return [
+          ...entityLockKeys(resolutionRequests(extracted, claims, extracted.outlet)),
+          ...claims.map(claimLockKey),
+        ];
+      });
+      await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
+        lockIds(keys),
+      ]);
+    }
+    for (const [position, { index, document, hash, extracted }] of todo.entries()) {
+      if (savepoints) await client.query("savepoint document");
+      try {
+        const outcome = await storeArticle(
+          client,
+          document,
+          extracted,
+          hash,
+          places[position] as Place,
+          options.runId,
+          true,
+        );
+        // Nothing of an attempt whose publication is stored already is kept: storeArticle answers
+        // "unchanged" before its first write.
+        if (savepoints) await client.query("release savepoint document");
+        outcomes[index] = outcome;
+      } catch (error) {
+        if (!savepoints) throw new ArticleFailed((error as Error).message);
+        await client.query("rollback to savepoint document");
+        outcomes[index] = { status: "failed", reason: (error as Error).message };
+      }
+    }
+    await options.record?.(client, outcomes as IngestOutcome[]);
+    await client.query("commit");
+    return outcomes as IngestOutcome[];
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }

@@ -16,6 +16,15 @@ const READ_MEMORY_LIMIT_MB = 512;
 export class DocumentRefused extends Error {}
 
 let readers: Piscina | null = null;
+let readerPriority = 0;
+
+/**
+ * Called by a process that serves requests, before its first document: its reader threads then run at a
+ * lower priority than the thread that answers requests, so a hostile document never slows an answer.
+ */
+export function readersYieldToRequests(): void {
+  readerPriority = 10;
+}
 
 // Two at least, so one slow document never leaves the others waiting; more than four gives ingest nothing
 // on the machines this runs on, where PostgreSQL and the API need cores too.
@@ -29,6 +38,7 @@ function pool(): Piscina {
     // Idle threads are unreferenced by piscina, so a CLI exits when its work is done.
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: READ_MEMORY_LIMIT_MB },
+    workerData: { priority: readerPriority },
   });
   return readers;
 }

@@ -1,5 +1,19 @@
 // Entry of a reader thread (reader-pool.ts). The sources are TypeScript: where the thread has no loader for
 // them (tsx's hooks do not always reach worker threads), it registers tsx's own.
+import { setPriority } from "node:os";
+import { workerData } from "node:worker_threads";
+
+// In a process that answers requests, reading and extraction yield the CPU to the thread that answers
+// them: on Linux a thread has a priority of its own, and this lowers only this reader thread's. A batch
+// ingest (the CLI, a queue worker) keeps the normal priority.
+if (workerData?.priority) {
+  try {
+    setPriority(workerData.priority);
+  } catch {
+    // not permitted here: the thread keeps the process's priority
+  }
+}
+
 async function load() {
   try {
     return await import("./analysis.ts");

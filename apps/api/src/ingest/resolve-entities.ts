@@ -66,17 +66,35 @@ export async function resolveEntities(client: PoolClient, input: EntityRequest[]
 
   // One lookup for every name of every request.
   const allNormalized = [...new Set([...places, ...others].flatMap((r) => namesOf(r).map(norm)))];
-  const known = await client.query<{ normalized: string; type: EntityType; id: number }>(
-    `select a.normalized, e.type, coalesce(e."mergedIntoId", e.id) as id
+  // The entities are locked FOR SHARE in id order (see keptEntities); the earliest alias of a name wins.
+  const known = await client.query<{
+    aliasId: number;
+    normalized: string;
+    type: EntityType;
+    id: number;
+    mergedIntoId: number | null;
+  }>(
+    `select a.id as "aliasId", a.normalized, e.type, e.id, e."mergedIntoId"
        from "EntityAlias" a join "Entity" e on e.id = a."entityId"
       where a.normalized = any($1::text[])
-      order by a.id`,
+      order by e.id
+      for share of e`,
     [allNormalized],
   );
+  known.rows.sort((a, b) => a.aliasId - b.aliasId);
+  const merges = known.rows.filter((row) => row.mergedIntoId !== null);
+  const kept = new Map(known.rows.map((row) => [row.id, row.id]));
+  if (merges.length > 0)
+    for (const [id, keptId] of await keptEntities(
+      client,
+      merges.map((row) => row.id),
+    ))
+      kept.set(id, keptId);
   const knownByKey = new Map<string, number>();
   for (const row of known.rows) {
     const k = key(row.type, row.normalized);
-    if (!knownByKey.has(k)) knownByKey.set(k, row.id);
+    const id = kept.get(row.id);
+    if (!knownByKey.has(k) && id !== undefined) knownByKey.set(k, id);
   }
 
   let created = 0;
@@ -143,6 +161,40 @@ export async function resolveEntities(client: PoolClient, input: EntityRequest[]
     );
   }
   return { idOf: (name, type) => ids.get(key(type, norm(name))), created, suggestions };
+}
+
+/**
+ * The entity each id stands for now: itself, or the entity it was merged into (following chains). The rows
+ * are locked FOR SHARE in id order, so a merge running beside this transaction either committed first (and
+ * its redirect is followed here) or waits until this transaction commits (and then moves what it wrote):
+ * no mention, claim, relay or alias written by an ingest is left on a merged-away entity.
+ */
+export async function keptEntities(client: PoolClient, ids: number[]): Promise<Map<number, number>> {
+  const mergedInto = new Map<number, number | null>();
+  let pending = [...new Set(ids)];
+  while (pending.length > 0) {
+    const { rows } = await client.query<{ id: number; mergedIntoId: number | null }>(
+      `select id, "mergedIntoId" from "Entity" where id = any($1::int[]) order by id for share`,
+      [pending],
+    );
+    for (const row of rows) mergedInto.set(row.id, row.mergedIntoId);
+    pending = [
+      ...new Set(
+        rows.map((row) => row.mergedIntoId).filter((id): id is number => id !== null && !mergedInto.has(id)),
+      ),
+    ];
+  }
+  const kept = new Map<number, number>();
+  for (const id of new Set(ids)) {
+    let current = id;
+    for (let step = 0; step < 32; step++) {
+      const next = mergedInto.get(current);
+      if (next === undefined || next === null) break;
+      current = next;
+    }
+    if (mergedInto.has(current)) kept.set(id, current);
+  }
+  return kept;
 }
 
 function aliasKind(name: string, canonical: string): "written" | "titled" | "abbreviation" {

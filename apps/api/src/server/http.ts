@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { PrismaClient } from "../db/prisma.ts";
+import { readersYieldToRequests } from "../ingest/reader-pool.ts";
 import type { Logger } from "../logger.ts";
 import type { Api } from "./yoga.ts";
 
@@ -19,6 +20,7 @@ export function createHttpServer(
     proxySecret?: string;
   } = {},
 ): Server {
+  readersYieldToRequests();
   return createServer(async (req, res) => {
     const url = req.url ?? "/";
     if (url === "/healthz") {
