@@ -40,6 +40,8 @@ export function listenForIngestedClaims(
     const dead = client;
     client = null;
     dead?.removeAllListeners();
+    // The server may still end it ("terminating connection…") after we let go: not a crash.
+    dead?.on("error", () => {});
     void dead?.end().catch(() => {});
     if (!retry) {
       retry = setTimeout(() => {
@@ -77,6 +79,7 @@ export function listenForIngestedClaims(
       const last = client;
       client = null;
       last?.removeAllListeners();
+      last?.on("error", () => {});
       await last?.end().catch(() => {});
     },
   };

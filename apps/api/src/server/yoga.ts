@@ -290,7 +290,17 @@ export function createApi(options: ApiOptions): Api {
       return {
         prisma,
         requestId: requestIdOf(request),
-        viewer: await authenticate(request),
+        viewer: await authenticate(request).catch((error: unknown) => {
+          // The session is looked up before any resolver runs: a database that is down is said so here.
+          if (error instanceof Error && isDatabaseUnavailable(error)) {
+            const requestId = requestIdOf(request);
+            logger.warn({ requestId, reason: error.message }, "database unavailable");
+            throw createGraphQLError("The database is unavailable right now; try again shortly.", {
+              extensions: { code: "DATABASE_UNAVAILABLE", requestId, http: { status: 503 } },
+            });
+          }
+          throw error;
+        }),
         pubsub,
         cookies: { set: (cookie: string) => jar.push(cookie) },
         ...(options.pool ? { pool: options.pool } : {}),
