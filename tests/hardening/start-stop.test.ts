@@ -87,11 +87,14 @@ function launch(extraEnv: Record<string, string> = {}): Run {
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
+  // "exit", not "close": children left running by a killed start process may hold its stderr open.
+  const closed = new Promise((resolve) => child.once("close", resolve));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("close", (code, signal) => {
+    child.once("exit", (code, signal) => {
       onReady(false);
       onStarted(performance.now());
-      resolve({ code, signal });
+      // What it printed last is read before the result is looked at.
+      void Promise.race([closed, sleep(2_000)]).then(() => resolve({ code, signal }));
     }),
   );
   return { child, output: () => output, exit, started, ready };
