@@ -83,7 +83,8 @@ function launch(extraEnv: Record<string, string> = {}): Run {
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
     if (output.includes("starting…")) onStarted(performance.now());
-    if (/ready in [\d.]+s/.test(output)) onReady(true);
+    // The last line a start prints (after "ready in", the addresses and the first admin's password).
+    if (output.includes("Ctrl-C stops everything")) onReady(true);
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
