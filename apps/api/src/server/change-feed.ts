@@ -57,6 +57,8 @@ export function listenForChanges(databaseUrl: string, logger: Logger): ChangeFee
     const dead = client;
     client = null;
     dead?.removeAllListeners();
+    // The server may still end it ("terminating connection…") after we let go: not a crash.
+    dead?.on("error", () => {});
     void dead?.end().catch(() => {});
     if (!retry) {
       retry = setTimeout(() => {
@@ -122,6 +124,7 @@ export function listenForChanges(databaseUrl: string, logger: Logger): ChangeFee
       const open = client;
       client = null;
       open?.removeAllListeners();
+      open?.on("error", () => {});
       await open?.end().catch(() => {});
     },
   };

@@ -109,8 +109,12 @@ function useRequestIdHeader(logger: Logger): Plugin<Context> {
  */
 /** Connection-level failures: the database is down, restarting, or not answering in time. */
 function isDatabaseUnavailable(error: Error): boolean {
-  const text = `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""} ${String((error as { cause?: unknown }).cause ?? "")}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|P1001|P1017|DatabaseNotReachable|ConnectionClosed|SocketTimeout/i.test(
+  // Prisma carries the driver's error (with PostgreSQL's SQLSTATE) in meta.driverAdapterError.
+  const driver = (
+    error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; message?: unknown } } } }
+  ).meta?.driverAdapterError?.cause;
+  const text = `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""} ${String((error as { cause?: unknown }).cause ?? "")} ${String(driver?.code ?? "")} ${String(driver?.message ?? "")}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|\b57P0[123]\b|P1001|P1017|DatabaseNotReachable|ConnectionClosed|SocketTimeout/i.test(
     text,
   );
 }
