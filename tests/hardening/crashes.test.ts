@@ -101,7 +101,7 @@ describe("start-up failures are explained, not dumped", () => {
     squatter.close();
     expect(code).toBe(1);
     expect(start.output()).toContain(
-      `Port ${taken} is already in use, so the API cannot start. Set API_PORT`,
+      `Port ${taken} (API_PORT) is already in use by process ${process.pid} (`,
     );
     expect(start.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
   }, 60_000);
