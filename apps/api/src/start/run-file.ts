@@ -100,7 +100,10 @@ export function isOurChild(child: RunChild, record: RunRecord, dataDir: string):
   if (child.role === "database") {
     return /postgres/.test(command) && command.includes(path.join(dataDir, "pg"));
   }
-  return /\bnext\b|apps\/web\/server\.mjs/.test(command) && environment(child.pid).includes(`${RUN_ID_ENV}=${record.runId}`);
+  return (
+    /\bnext\b|apps\/web\/server\.mjs/.test(command) &&
+    environment(child.pid).includes(`${RUN_ID_ENV}=${record.runId}`)
+  );
 }
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
