@@ -45,9 +45,9 @@ const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
 const SOURCE_NOUNS =
-  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission|staff|general staff|headquarters|ministry of [\w ]+|rescuers|paramedics|nurses|survivors|villagers|locals|elders|relatives|leaders|lawyers|spokespeople|teams|volunteers|committees?|unions?|networks?|councils?|services|departments?|hospitals?|morgues?|civil defen[cs]e|emergency services|first responders|security sources|tribal sources|humanitarian sources|medical sources|state media|state television|state TV|broadcasters?)$/i;
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission|staff|general staff|headquarters|ministry of [\w ]+|rescuers|paramedics|nurses|survivors|villagers|locals|elders|relatives|leaders|lawyers|spokespeople|teams|volunteers|committees?|unions?|networks?|councils?|services|departments?|hospitals?|morgues?|civil defen[cs]e|emergency services|first responders|security sources|tribal sources|humanitarian sources|medical sources|state media|state television|state TV|broadcasters?|governors?|mayors?|ministers?|prosecutors?|generals?|colonels?)$/i;
 const SINGULAR_PERSON =
-  /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator|envoy|ambassador)$/i;
+  /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator|envoy|ambassador|governor|mayor|minister|prosecutor|general|colonel)$/i;
 const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
 const GENERIC_ONLY =
   /^(?:(?:the|latest|most|recent|new|intelligence|data|reports?|estimates?|figures|assessment|information|findings)\s*)+$/i;
@@ -748,9 +748,21 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
   const org = ORG_ANAPHOR.exec(text);
   if (org?.[1]) {
     const noun = org[1].toLowerCase();
+    // "the interior ministry" after "the defence ministry": a portfolio written out must agree.
+    const modifier = /^(?:health|defen[cs]e|interior|foreign)$/i.test(text.slice(0, -org[1].length).trim())
+      ? text.slice(0, -org[1].length).trim().toLowerCase().replace("defense", "defence")
+      : "";
     const fits = (name: string, type: EntityType, kind: string | null): boolean => {
       if (type !== "organization" && type !== "group") return false;
-      const lower = name.toLowerCase();
+      const lower = name.toLowerCase().replace(/\bdefense\b/g, "defence");
+      if (modifier && !new RegExp(`\\b${modifier}`).test(lower)) return false;
+      // "the rebels", "the militia", "the junta": only a body called so, never any group named before.
+      if (
+        /^(?:rebels|militia|junta|council|committee|mission|directorate|coalition|alliance|movement)$/.test(
+          noun,
+        )
+      )
+        return new RegExp(`\\b${noun.replace(/s$/, "")}`).test(lower);
       if (/^ministry$/.test(noun)) return /\bministry\b|\bministries\b/.test(lower);
       if (/staff|headquarters/.test(noun)) return lower.includes(noun) || kind === "military";
       // "the agency said": a news, aid or intelligence agency named before, not an armed group.

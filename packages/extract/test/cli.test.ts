@@ -8,7 +8,8 @@ const cli = resolve(import.meta.dirname, "../src/cli.ts");
 const run = (...args: string[]) =>
   spawnSync("npx", ["tsx", cli, ...args], { encoding: "utf8", timeout: 60_000 });
 
-describe("extract CLI", () => {
+// Each case starts the CLI through npx and tsx: seconds on a busy machine.
+describe("extract CLI", { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "extract-cli-"));
   writeFileSync(
     join(dir, "a.txt"),

@@ -37,12 +37,14 @@ const TAILS = ["", " © 2024 Reuters", " troops on May 5, 2024."];
 function timeOf(unit: string, length: number, tail: string): number {
   const run = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
   const text = `Border report\n\nAbout 300 soldiers were sent, officials said.${run}${tail}`;
+  // CPU time of this process, the least of three: other work on a shared machine does not count.
   let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const started = performance.now();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = process.cpuUsage();
     cleanArticleText(text);
     extractArticle(text, {});
-    best = Math.min(best, performance.now() - started);
+    const used = process.cpuUsage(started);
+    best = Math.min(best, (used.user + used.system) / 1000);
   }
   return best;
 }
@@ -51,6 +53,8 @@ describe("cleaning and extraction are linear in the input", () => {
   extractArticle("Warm-up\n\nAbout 10 soldiers arrived, officials said.", {});
   it.each(RUNS)(
     "a long run of %s",
+    // A quadratic pattern fails every attempt; a garbage collection in the wrong place fails one.
+    { timeout: 120_000, retry: 2 },
     (_name, unit) => {
       for (const tail of TAILS) {
         const short = timeOf(unit, 20_000, tail);
@@ -61,6 +65,5 @@ describe("cleaning and extraction are linear in the input", () => {
         );
       }
     },
-    120_000,
   );
 });

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { claims } from "./helpers.ts";
+
+/** The speaker of each claim of a text, in order. */
+const speakers = (body: string) =>
+  claims(body)
+    .filter((c) => c.duplicateOf === null)
+    .map((c) => c.source);
+
+describe("a definite noun phrase names its own speaker unless it really points back", () => {
+  it("a ministry with another portfolio is another ministry, not the one named before", () => {
+    expect(
+      speakers(
+        "The Ruritanian defence ministry said about 3,000 soldiers were deployed to the border. " +
+          "The interior ministry said 1,500 reservists had been recruited since January.",
+      ),
+    ).toEqual(["Ruritanian defence ministry", "interior ministry"]);
+  });
+
+  it("the same portfolio points back to the ministry named before", () => {
+    expect(
+      speakers(
+        "The Ruritanian defence ministry said about 3,000 soldiers were deployed to the border. " +
+          "The defence ministry said a further 900 troops were sent on Tuesday.",
+      ),
+    ).toEqual(["Ruritanian defence ministry", "Ruritanian defence ministry"]);
+  });
+
+  it("rebels are not the hospital officials quoted before them", () => {
+    expect(
+      speakers(
+        "Hospital officials said 75 soldiers were wounded in the shelling. " +
+          "The rebels said they had taken 40 soldiers prisoner.",
+      ),
+    ).toEqual(["Hospital officials", "rebels"]);
+  });
+
+  it("an unnamed governor is a described speaker, and 'the governor' later is the same one", () => {
+    expect(
+      speakers(
+        "A local governor said as many as 60 fighters were missing after the attack. " +
+          "Border police said 120 soldiers were captured near the crossing. " +
+          "The governor said about 35 police officers were killed in an ambush on Wednesday.",
+      ),
+    ).toEqual(["local governor", "Border police", "local governor"]);
+  });
+
+  it("'the governor' points back to a named governor", () => {
+    expect(
+      speakers(
+        "Governor Ivan Petrenko said about 60 fighters were missing after the attack. " +
+          "The governor said about 35 police officers were killed in an ambush on Wednesday.",
+      ),
+    ).toEqual(["Ivan Petrenko", "Ivan Petrenko"]);
+  });
+});
