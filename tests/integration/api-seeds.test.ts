@@ -58,6 +58,21 @@ describe("the API over the ingested seed corpus", () => {
     }
   });
 
+  it("gives each spelling one entity: a claim credited to a longer form of a name joins that entity", async () => {
+    const result = await query<{
+      entities: { edges: { node: { name: string; type: string; aliases: { name: string }[] } }[] };
+    }>(`{ entities(first: 100) { edges { node { name type aliases { name } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const owner = new Map<string, string>();
+    for (const { node } of result.data!.entities.edges) {
+      for (const written of new Set([node.name, ...node.aliases.map((a) => a.name)])) {
+        const k = `${node.type}:${written.toLowerCase()}`;
+        expect(owner.get(k), `"${written}" names both ${owner.get(k)} and ${node.name}`).toBeUndefined();
+        owner.set(k, node.name);
+      }
+    }
+  });
+
   it("finds the corpus by words and by names", async () => {
     const result = await query<{ search: { node: { __typename: string } }[] }>(
       `{ search(query: "North Korean troops", first: 20) { node { __typename } } }`,

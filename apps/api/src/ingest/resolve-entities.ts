@@ -29,19 +29,36 @@ export function entityLockKeys(requests: EntityRequest[]): string[] {
   return requests.map((request) => `entity:${key(request.type, norm(request.name))}`);
 }
 
+/**
+ * One request per entity of the article: requests of one type that share any written name (a claim
+ * credited to "the National Intelligence Service of South Korea" when the article's entity lists that form
+ * as an alias) are one, named as the first request (the extractor's entities come before claim credits).
+ */
 function merged(requests: EntityRequest[]): EntityRequest[] {
-  const seen = new Map<string, EntityRequest>();
+  const byName = new Map<string, EntityRequest>();
+  const byPrimary = new Map<string, EntityRequest>();
+  const kept: EntityRequest[] = [];
   for (const request of requests) {
-    const k = key(request.type, norm(request.name));
-    const existing = seen.get(k);
-    if (!existing) seen.set(k, { ...request, aliases: [...(request.aliases ?? [])] });
-    else {
-      existing.aliases = [...new Set([...(existing.aliases ?? []), ...(request.aliases ?? [])])];
-      existing.role ??= request.role ?? null;
-      existing.affiliation ??= request.affiliation ?? null;
+    const keys = namesOf(request).map((name) => key(request.type, norm(name)));
+    // Its name is a name of an earlier request, or an earlier request's name is among its aliases; two
+    // entities that merely share an alias ("the ministry") stay apart.
+    const existing =
+      byName.get(key(request.type, norm(request.name))) ??
+      keys.map((k) => byPrimary.get(k)).find((found) => found !== undefined);
+    if (!existing) {
+      const copy = { ...request, aliases: [...(request.aliases ?? [])] };
+      kept.push(copy);
+      byPrimary.set(keys[0] as string, copy);
+      for (const k of keys) if (!byName.has(k)) byName.set(k, copy);
+      continue;
     }
+    const names = namesOf(request).filter((name) => norm(name) !== norm(existing.name));
+    existing.aliases = [...new Set([...(existing.aliases ?? []), ...names])];
+    existing.role ??= request.role ?? null;
+    existing.affiliation ??= request.affiliation ?? null;
+    for (const k of keys) if (!byName.has(k)) byName.set(k, existing);
   }
-  return [...seen.values()];
+  return kept;
 }
 
 const namesOf = (request: EntityRequest) => [...new Set([request.name, ...(request.aliases ?? [])])];
