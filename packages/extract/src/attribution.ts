@@ -749,9 +749,8 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
   if (org?.[1]) {
     const noun = org[1].toLowerCase();
     // "the interior ministry" after "the defence ministry": a portfolio written out must agree.
-    const modifier = /^(?:health|defen[cs]e|interior|foreign)$/i.test(text.slice(0, -org[1].length).trim())
-      ? text.slice(0, -org[1].length).trim().toLowerCase().replace("defense", "defence")
-      : "";
+    const written = text.slice(0, -org[1].length).trim().toLowerCase().replace("defense", "defence");
+    const modifier = /^(?:health|defence|interior|foreign)$/.test(written) ? written : "";
     const fits = (name: string, type: EntityType, kind: string | null): boolean => {
       if (type !== "organization" && type !== "group") return false;
       const lower = name.toLowerCase().replace(/\bdefense\b/g, "defence");

@@ -8,49 +8,39 @@ const speakers = (body: string) =>
     .map((c) => c.source);
 
 describe("a definite noun phrase names its own speaker unless it really points back", () => {
-  it("a ministry with another portfolio is another ministry, not the one named before", () => {
-    expect(
-      speakers(
-        "The Ruritanian defence ministry said about 3,000 soldiers were deployed to the border. " +
-          "The interior ministry said 1,500 reservists had been recruited since January.",
-      ),
-    ).toEqual(["Ruritanian defence ministry", "interior ministry"]);
-  });
-
-  it("the same portfolio points back to the ministry named before", () => {
-    expect(
-      speakers(
-        "The Ruritanian defence ministry said about 3,000 soldiers were deployed to the border. " +
-          "The defence ministry said a further 900 troops were sent on Tuesday.",
-      ),
-    ).toEqual(["Ruritanian defence ministry", "Ruritanian defence ministry"]);
-  });
-
-  it("rebels are not the hospital officials quoted before them", () => {
-    expect(
-      speakers(
-        "Hospital officials said 75 soldiers were wounded in the shelling. " +
-          "The rebels said they had taken 40 soldiers prisoner.",
-      ),
-    ).toEqual(["Hospital officials", "rebels"]);
-  });
-
-  it("an unnamed governor is a described speaker, and 'the governor' later is the same one", () => {
-    expect(
-      speakers(
-        "A local governor said as many as 60 fighters were missing after the attack. " +
-          "Border police said 120 soldiers were captured near the crossing. " +
-          "The governor said about 35 police officers were killed in an ambush on Wednesday.",
-      ),
-    ).toEqual(["local governor", "Border police", "local governor"]);
-  });
-
-  it("'the governor' points back to a named governor", () => {
-    expect(
-      speakers(
-        "Governor Ivan Petrenko said about 60 fighters were missing after the attack. " +
-          "The governor said about 35 police officers were killed in an ambush on Wednesday.",
-      ),
-    ).toEqual(["Ivan Petrenko", "Ivan Petrenko"]);
+  it.each([
+    [
+      "a ministry with another portfolio is another ministry, not the one named before",
+      "The Ruritanian defence ministry said about 3,000 soldiers were deployed to the border. " +
+        "The interior ministry said 1,500 reservists had been recruited since January.",
+      ["Ruritanian defence ministry", "interior ministry"],
+    ],
+    [
+      "the same portfolio points back to the ministry named before",
+      "The Ruritanian defence ministry said about 3,000 soldiers were deployed to the border. " +
+        "The defence ministry said a further 900 troops were sent on Tuesday.",
+      ["Ruritanian defence ministry", "Ruritanian defence ministry"],
+    ],
+    [
+      "rebels are not the hospital officials quoted before them",
+      "Hospital officials said 75 soldiers were wounded in the shelling. " +
+        "The rebels said they had taken 40 soldiers prisoner.",
+      ["Hospital officials", "rebels"],
+    ],
+    [
+      "an unnamed governor is a described speaker, and 'the governor' later is the same one",
+      "A local governor said as many as 60 fighters were missing after the attack. " +
+        "Border police said 120 soldiers were captured near the crossing. " +
+        "The governor said about 35 police officers were killed in an ambush on Wednesday.",
+      ["local governor", "Border police", "local governor"],
+    ],
+    [
+      "'the governor' points back to a named governor",
+      "Governor Ivan Petrenko said about 60 fighters were missing after the attack. " +
+        "The governor said about 35 police officers were killed in an ambush on Wednesday.",
+      ["Ivan Petrenko", "Ivan Petrenko"],
+    ],
+  ])("%s", (_case, body, expected) => {
+    expect(speakers(body)).toEqual(expected);
   });
 });

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { constants, existsSync, readFileSync } from "node:fs";
-import { access, chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
@@ -234,15 +234,20 @@ function connectionUrls(credentials: Credentials, port: number, database: string
   };
 }
 
-async function ensureWritableDataDir(dataDir: string): Promise<void> {
+/** Creates the data folder if needed; a folder that cannot be created or written is a clear ConfigError. */
+export function ensureDataFolder(dataDir: string): void {
   try {
-    await mkdir(dataDir, { recursive: true });
-    await access(dataDir, constants.W_OK);
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
   } catch {
     throw new ConfigError(
       `The data folder ${dataDir} cannot be created or is not writable. Make it writable, or choose another folder with HEADCOUNT_DATA_DIR.`,
     );
   }
+}
+
+async function ensureWritableDataDir(dataDir: string): Promise<void> {
+  ensureDataFolder(dataDir);
   if (process.getuid?.() === 0) {
     // As root the server runs as the `postgres` user, which must be able to walk down to the data folder.
     let dir = path.resolve(dataDir);

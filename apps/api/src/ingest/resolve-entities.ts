@@ -30,9 +30,10 @@ export function entityLockKeys(requests: EntityRequest[]): string[] {
 }
 
 /**
- * One request per entity of the article: requests of one type that share any written name (a claim
- * credited to "the National Intelligence Service of South Korea" when the article's entity lists that form
- * as an alias) are one, named as the first request (the extractor's entities come before claim credits).
+ * One request per entity of the article, named as the first request (the extractor's entities come before
+ * claim credits): a later request of the same type joins an earlier one when its name is one of that one's
+ * names (a claim credited to "the National Intelligence Service of South Korea", which the article's entity
+ * lists as an alias), or when that one's name is among its aliases.
  */
 function merged(requests: EntityRequest[]): EntityRequest[] {
   const byName = new Map<string, EntityRequest>();

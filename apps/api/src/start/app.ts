@@ -1,11 +1,10 @@
 // What `npm start` runs, under the supervisor of bin/start.ts: each thing started registers how to stop it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, loadConfig, REPO_ROOT } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
-import { releaseEmbeddedPostgresSignals } from "../db/embedded.ts";
+import { ensureDataFolder, releaseEmbeddedPostgresSignals } from "../db/embedded.ts";
 import { applyMigrations } from "../db/migrations.ts";
 import { createPool } from "../db/pool.ts";
 import { createPrismaClient } from "../db/prisma.ts";
@@ -67,15 +66,7 @@ export async function startApp({ supervisor, say, dev, onCleanup }: StartOptions
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
 
   // ── What an earlier run left behind ─────────────────────────────────────────────────────────────
-  try {
-    mkdirSync(config.dataDir, { recursive: true });
-    accessSync(config.dataDir, constants.W_OK);
-  } catch (error) {
-    throw new ConfigError(
-      `The data folder ${config.dataDir} cannot be created or is not writable (${(error as NodeJS.ErrnoException).code ?? "error"}). ` +
-        "Set HEADCOUNT_DATA_DIR to a folder this user can write.",
-    );
-  }
+  ensureDataFolder(config.dataDir);
   const previous = readRunRecord(config.dataDir);
   if (previous && previous.pid !== process.pid && isStartProcess(previous.pid)) {
     throw new ConfigError(
