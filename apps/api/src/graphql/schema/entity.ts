@@ -1,5 +1,5 @@
-import { normalizeName } from "@headcount/shared";
 import { z } from "zod";
+import { lookupName } from "../../curation/names.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { claimCounts } from "../claim-counts.ts";
@@ -172,7 +172,7 @@ function entityWhere(
   // Merged entities redirect to the one they were merged into and are not listed.
   const where: Prisma.EntityWhereInput = { mergedIntoId: null };
   if (filter?.type?.length) where.type = { in: filter.type };
-  const search = normalizeName(filter?.search ?? "");
+  const search = lookupName(filter?.search ?? "");
   if (search) {
     where.OR = [
       { normalizedName: { contains: search } },
