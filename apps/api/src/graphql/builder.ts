@@ -7,12 +7,12 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError, type GraphQLResolveInfo, getNamedType, Kind, print } from "graphql";
 import { z } from "zod";
+import { NotAuthorizedError } from "../curation/errors.ts";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
 import { isDatabaseIdText } from "./ids.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGED_COST_LIMIT } from "./pagination.ts";
-import { NotAuthorizedError } from "./schema/errors.ts";
 
 const pageSize = (argument: string) =>
   z
