@@ -14,6 +14,7 @@ import {
   type YogaServerInstance,
 } from "graphql-yoga";
 import { readCookie, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
+import { isProduction } from "../config.ts";
 import type { Pool } from "../db/pool.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
@@ -387,8 +388,7 @@ export function createApi(options: ApiOptions): Api {
   const pubsub = options.pubsub ?? createClaimEvents();
   const authenticate = options.authenticate ?? sessionAuthenticator(prisma);
   const cookieJars = new WeakMap<Request, string[]>();
-  const production =
-    options.production ?? (process.env.NODE_ENV !== "development" && process.env.NODE_ENV !== "test");
+  const production = options.production ?? isProduction();
   const streams = new StreamLimiter(options.streamLimits);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const armor = new EnvelopArmor({

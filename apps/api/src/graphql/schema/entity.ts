@@ -3,6 +3,7 @@ import { lookupName } from "../../curation/names.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { claimCounts } from "../claim-counts.ts";
+import { globalIdOf } from "../ids.ts";
 import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
 import { EntityTypeEnum } from "./enums.ts";
 
@@ -122,7 +123,7 @@ MergeSuggestionRef.implement({
   fields: (t) => ({
     id: t.id({
       description: "Pass it to judgeMergeSuggestion.",
-      resolve: (suggestion) => Buffer.from(`MergeSuggestion:${suggestion.id}`).toString("base64"),
+      resolve: (suggestion) => globalIdOf("MergeSuggestion", suggestion.id),
     }),
     entity: t.field({
       type: EntityNode,
