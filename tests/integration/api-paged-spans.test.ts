@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { complexityFromQuery } from "@pothos/plugin-complexity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lookupName } from "../../apps/api/src/curation/names.ts";
 import { PAGED_COST_LIMIT } from "../../apps/api/src/graphql/pagination.ts";
 import { schema } from "../../apps/api/src/graphql/schema/index.ts";
 import { CSRF_HEADER } from "../../apps/api/src/server/yoga.ts";
-import { normalizeName } from "../../packages/extract/src/variants.ts";
 import { testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 import { globalId } from "../support/fixtures.ts";
@@ -26,7 +26,7 @@ beforeAll(async () => {
     data: {
       type: "organization",
       name: "Ministry of Tallies",
-      normalizedName: normalizeName("Ministry of Tallies"),
+      normalizedName: lookupName("Ministry of Tallies"),
     },
   });
   const sentences = Array.from(

@@ -1,5 +1,5 @@
-import { normalizeName } from "@headcount/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lookupName } from "../../apps/api/src/curation/names.ts";
 import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { latestPointsExcept } from "../../apps/api/src/graphql/sql/claim-series.ts";
 import { testApi } from "../support/api.ts";
@@ -87,7 +87,7 @@ async function createGeneratedClaims(): Promise<void> {
   const entity = async (type: "place" | "organization" | "person", name: string, affiliationId?: number) =>
     (
       await prisma.entity.create({
-        data: { type, name, normalizedName: normalizeName(name), affiliationId: affiliationId ?? null },
+        data: { type, name, normalizedName: lookupName(name), affiliationId: affiliationId ?? null },
       })
     ).id;
   const subject = await entity("place", "Generated force");

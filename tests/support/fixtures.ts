@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { normalizeName } from "@headcount/shared";
+import { lookupName } from "../../apps/api/src/curation/names.ts";
 import type { PrismaClient } from "../../apps/api/src/db/prisma.ts";
 import type { Prisma } from "../../apps/api/src/generated/prisma/client.ts";
 
@@ -290,7 +290,7 @@ export interface FixtureCorpus {
 /** "US" and "U.S." are one alias: the store keeps one per normalised form. */
 function uniqueByNormalized(names: string[]): string[] {
   const seen = new Set<string>();
-  return names.filter((name) => !seen.has(normalizeName(name)) && seen.add(normalizeName(name)));
+  return names.filter((name) => !seen.has(lookupName(name)) && seen.add(lookupName(name)));
 }
 
 function sha(text: string): string {
@@ -309,12 +309,12 @@ export async function createFixtureCorpus(prisma: PrismaClient): Promise<Fixture
       data: {
         type: input.type,
         name: input.name,
-        normalizedName: normalizeName(input.name),
+        normalizedName: lookupName(input.name),
         affiliationId: input.affiliation ? entities[input.affiliation as EntityKey] : null,
         aliases: {
           create: uniqueByNormalized([input.name, ...(input.aliases ?? [])]).map((name) => ({
             name,
-            normalized: normalizeName(name),
+            normalized: lookupName(name),
             kind: name === input.name ? "written" : "abbreviation",
           })),
         },
@@ -411,17 +411,17 @@ export async function createFixtureCorpus(prisma: PrismaClient): Promise<Fixture
  */
 export async function createBulkClaims(prisma: PrismaClient, count: number, tag: string): Promise<void> {
   const country = await prisma.entity.create({
-    data: { type: "place", name: `Country ${tag}`, normalizedName: normalizeName(`Country ${tag}`) },
+    data: { type: "place", name: `Country ${tag}`, normalizedName: lookupName(`Country ${tag}`) },
   });
   const outlet = await prisma.entity.create({
-    data: { type: "organization", name: `Outlet ${tag}`, normalizedName: normalizeName(`Outlet ${tag}`) },
+    data: { type: "organization", name: `Outlet ${tag}`, normalizedName: lookupName(`Outlet ${tag}`) },
   });
   for (let index = 0; index < count; index++) {
     const speaker = await prisma.entity.create({
       data: {
         type: "person",
         name: `Speaker ${tag} ${index}`,
-        normalizedName: normalizeName(`Speaker ${tag} ${index}`),
+        normalizedName: lookupName(`Speaker ${tag} ${index}`),
         affiliationId: country.id,
         aliases: { create: { name: `S${index}`, normalized: `s${index}` } },
       },

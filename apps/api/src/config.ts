@@ -82,6 +82,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * Whether this process runs as deployed: NODE_ENV is neither "development" nor "test" (loadConfig's default
+ * too). For what is decided before any configuration is loaded: the schema built at import, the API's
+ * default error detail.
+ */
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== "development" && env.NODE_ENV !== "test";
+}
+
 /** A configuration or environment problem the operator must fix; printed without a stack trace. */
 export class ConfigError extends Error {
   override name = "ConfigError";

@@ -1,7 +1,7 @@
 import pino from "pino";
 
-/** Structured logs; secrets are redacted wherever they might travel. */
-export function createLogger(level = process.env.LOG_LEVEL ?? "info") {
+/** Structured logs at the given level (config.logLevel); secrets are redacted wherever they might travel. */
+export function createLogger(level: string) {
   return pino({
     level,
     base: { service: "headcount-api" },

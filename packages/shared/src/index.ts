@@ -1,6 +1,5 @@
 export * from "./dates.ts";
 export * from "./display.ts";
 export * from "./limits.ts";
-export * from "./names.ts";
 export * from "./vocabulary.ts";
 export * from "./web-address.ts";

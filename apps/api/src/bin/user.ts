@@ -1,6 +1,6 @@
 // npm run user -- create --email E --role viewer|editor|admin [--password P] | reset-password --email E | list
 import { parseArgs } from "node:util";
-import { ROLES, type Role } from "@headcount/shared";
+import { isoDay, ROLES, type Role } from "@headcount/shared";
 import { ConfigError } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
@@ -84,7 +84,7 @@ try {
       for (const user of users) {
         const state = user.disabledAt ? " (disabled)" : "";
         console.log(
-          `${String(user.id).padStart(4)}  ${user.role.padEnd(6)}  ${user.email}${state}  since ${user.createdAt.toISOString().slice(0, 10)}`,
+          `${String(user.id).padStart(4)}  ${user.role.padEnd(6)}  ${user.email}${state}  since ${isoDay(user.createdAt)}`,
         );
       }
     }

@@ -3,6 +3,7 @@ import type { PrismaClient } from "../db/prisma.ts";
 import type { Article, Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "./errors.ts";
+import { recordedValue } from "./fields.ts";
 
 export interface ArticleMetadataPatch {
   title?: string;
@@ -55,10 +56,9 @@ export async function correctArticle(
     for (const [field, value] of Object.entries(patch) as [keyof ArticleMetadataPatch, unknown][]) {
       if (value === undefined) continue;
       const current = article[field];
-      const plain = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null));
-      if (plain(current) === plain(value)) continue;
-      before[field] = plain(current);
-      after[field] = plain(value);
+      if (recordedValue(current) === recordedValue(value)) continue;
+      before[field] = recordedValue(current);
+      after[field] = recordedValue(value);
       (data as Record<string, unknown>)[field] = field === "title" ? String(value).trim() : value;
     }
     if (Object.keys(after).length === 0) return article;

@@ -3,6 +3,7 @@ import type { PrismaClient } from "../db/prisma.ts";
 import type { Claim, Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "./errors.ts";
+import { CLAIM_FIELDS, type ClaimField, recordedValue } from "./fields.ts";
 import { validateClaimValues } from "./validate-claim.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -31,31 +32,8 @@ export interface ClaimPatch {
   via?: { appearanceId: number; entityIds: number[] }[];
 }
 
-const SCALAR_FIELDS = [
-  "metric",
-  "subject",
-  "subjectEntityId",
-  "valueLow",
-  "valueHigh",
-  "valueBest",
-  "qualifier",
-  "hedge",
-  "additional",
-  "rate",
-  "locationId",
-  "sourceId",
-  "statedOn",
-  "statedOnPrecision",
-  "refersFrom",
-  "refersFromPrecision",
-  "refersTo",
-  "refersToPrecision",
-] as const;
-type ScalarField = (typeof SCALAR_FIELDS)[number];
-
-function plain(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null);
-}
+const SCALAR_FIELDS = CLAIM_FIELDS;
+type ScalarField = ClaimField;
 
 export function conflict(claim: Pick<Claim, "id" | "version">): ConflictError {
   const error = new ConflictError(
@@ -225,13 +203,14 @@ export async function updateClaim(
 
     const changed = SCALAR_FIELDS.filter(
       (field) =>
-        field in scalars && plain(scalars[field as ScalarField]) !== plain(claim[field as ScalarField]),
+        field in scalars &&
+        recordedValue(scalars[field as ScalarField]) !== recordedValue(claim[field as ScalarField]),
     );
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const field of changed) {
-      before[field] = plain(claim[field]);
-      after[field] = plain(scalars[field as ScalarField]);
+      before[field] = recordedValue(claim[field]);
+      after[field] = recordedValue(scalars[field as ScalarField]);
     }
     if (via) {
       for (const chain of via) {

@@ -1,13 +1,11 @@
-import { normalizeName } from "@headcount/extract";
 import type { MergeVerdict } from "@headcount/shared";
 import type { PrismaClient } from "../db/prisma.ts";
 import type { Entity, MergeJudgement, Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
+import { lookupName } from "./names.ts";
 
 type Tx = Prisma.TransactionClient;
-
-const normalized = (name: string) => normalizeName(name) || name.trim().toLowerCase();
 
 async function audit(
   tx: Tx,
@@ -59,14 +57,14 @@ export async function renameEntity(
     const entity = await lockedEntity(tx, input.entityId, input.expectedVersion);
     await tx.entityAlias.createMany({
       data: [
-        { entityId: entity.id, name: entity.name, normalized: normalized(entity.name), kind: "written" },
-        { entityId: entity.id, name, normalized: normalized(name), kind: "editor" },
+        { entityId: entity.id, name: entity.name, normalized: lookupName(entity.name), kind: "written" },
+        { entityId: entity.id, name, normalized: lookupName(name), kind: "editor" },
       ],
       skipDuplicates: true,
     });
     const updated = await tx.entity.update({
       where: { id: entity.id },
-      data: { name, normalizedName: normalized(name), version: { increment: 1 } },
+      data: { name, normalizedName: lookupName(name), version: { increment: 1 } },
     });
     await audit(tx, actor, "entity.rename", entity.id, { name: entity.name }, { name }, input.note);
     return updated;
@@ -86,7 +84,7 @@ export async function addAlias(
   return prisma.$transaction(async (tx) => {
     const entity = await lockedEntity(tx, input.entityId);
     const created = await tx.entityAlias.createMany({
-      data: [{ entityId: entity.id, name, normalized: normalized(name), kind: "editor" }],
+      data: [{ entityId: entity.id, name, normalized: lookupName(name), kind: "editor" }],
       skipDuplicates: true,
     });
     if (created.count === 0) {
@@ -107,7 +105,7 @@ export async function removeAlias(
   return prisma.$transaction(async (tx) => {
     const entity = await lockedEntity(tx, input.entityId);
     const alias = await tx.entityAlias.findFirst({
-      where: { entityId: entity.id, normalized: normalized(input.name) },
+      where: { entityId: entity.id, normalized: lookupName(input.name) },
     });
     if (!alias) {
       throw new ValidationError(`The entity has no alias "${input.name}".`, [

@@ -1,3 +1,4 @@
+import { isoDay } from "@headcount/shared";
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
@@ -7,12 +8,13 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError, type GraphQLResolveInfo, getNamedType, Kind, print } from "graphql";
 import { z } from "zod";
+import { isProduction } from "../config.ts";
+import { NotAuthorizedError } from "../curation/errors.ts";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
 import { isDatabaseIdText } from "./ids.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGED_COST_LIMIT } from "./pagination.ts";
-import { NotAuthorizedError } from "./schema/errors.ts";
 
 const pageSize = (argument: string) =>
   z
@@ -88,7 +90,7 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
-    onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
+    onUnusedQuery: isProduction() ? null : "warn",
   },
   relay: {
     // Every object's id is a database integer: an ID naming anything else (a huge number, "NaN", "0x10")
@@ -175,7 +177,7 @@ function parseDay(value: unknown): Date {
     );
   }
   const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (Number.isNaN(date.getTime()) || isoDay(date) !== value) {
     throw badScalar(`${value} is not a real calendar date.`);
   }
   return date;
@@ -191,7 +193,7 @@ function parseInstant(value: unknown): Date {
 
 builder.scalarType("Date", {
   description: "A calendar date, YYYY-MM-DD. Read it with the precision field beside it.",
-  serialize: (value) => (typeof value === "string" ? value : value.toISOString().slice(0, 10)),
+  serialize: (value) => (typeof value === "string" ? value : isoDay(value)),
   parseValue: parseDay,
   parseLiteral: (node) => parseDay(node.kind === Kind.STRING ? node.value : print(node)),
 });

@@ -1,3 +1,4 @@
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 
 /** A decoded global ID as the relay plugin passes it to resolvers. */
@@ -27,4 +28,23 @@ export function databaseId(
     });
   }
   return Number(globalId.id);
+}
+
+/** The global ID of an object that is not fetched through node(id) (an appearance, a user, a feed, …). */
+export function globalIdOf(typename: string, id: number): string {
+  return encodeGlobalID(typename, id);
+}
+
+/**
+ * The database id behind such a global ID when it names one of the given types, else null: the caller
+ * says how the client got it wrong.
+ */
+export function databaseIdOf(globalId: string, typenames: readonly string[]): number | null {
+  let decoded: DecodedGlobalId;
+  try {
+    decoded = decodeGlobalID(globalId);
+  } catch {
+    return null;
+  }
+  return typenames.includes(decoded.typename) && isDatabaseIdText(decoded.id) ? Number(decoded.id) : null;
 }

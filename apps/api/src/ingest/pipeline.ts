@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { EXTRACTOR_VERSION, type ExtractedArticle, type ExtractedClaim } from "@headcount/extract";
-import { isWebAddress, type Precision } from "@headcount/shared";
+import { isoDay, isWebAddress, type Precision } from "@headcount/shared";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { DocumentAnalysis } from "./analysis.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
@@ -71,7 +71,7 @@ export function publicationDate(value: string | null | undefined): string | null
   }
   // Absolute dates in other forms ("Mon, 02 Dec 2024 10:00:00 GMT"); words relative to an unknown day are not.
   const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+  return Number.isNaN(parsed) ? null : isoDay(new Date(parsed));
 }
 
 /** Stable 64-bit advisory-lock ids for text keys, sorted so every transaction takes them in one order. */

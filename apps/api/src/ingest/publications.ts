@@ -1,7 +1,7 @@
 import type { cleanArticleText } from "@headcount/extract";
+import { lookupName } from "../curation/names.ts";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { SourceDocument } from "./documents.ts";
-import { normalizeEntityName } from "./resolve-entities.ts";
 
 /** Where a text was printed: what tells a reprint from the same publication ingested again. */
 export interface Place {
@@ -33,8 +33,7 @@ export function placeOf(document: SourceDocument, cleaned: ReturnType<typeof cle
  */
 export function samePublication(copy: StoredCopy, place: Place): boolean {
   if (copy.url && place.url) return copy.url === place.url;
-  if (copy.outletNames.length > 0 && place.outlet)
-    return copy.outletNames.includes(normalizeEntityName(place.outlet));
+  if (copy.outletNames.length > 0 && place.outlet) return copy.outletNames.includes(lookupName(place.outlet));
   return true;
 }
 

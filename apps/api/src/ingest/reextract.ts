@@ -1,4 +1,6 @@
 import { EXTRACTOR_VERSION, type ExtractedClaim, extractArticle } from "@headcount/extract";
+import { isoDay } from "@headcount/shared";
+import { CLAIM_FIELDS, recordedValue } from "../curation/fields.ts";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import { insertClaims, lockAndResolve, storableClaims, toDate } from "./pipeline.ts";
 
@@ -27,32 +29,8 @@ interface StoredAppearance {
 }
 
 /** Claim fields the extractor owns, each compared and updated on its own. */
-const MACHINE_FIELDS = [
-  "metric",
-  "subject",
-  "subjectEntityId",
-  "valueLow",
-  "valueHigh",
-  "valueBest",
-  "qualifier",
-  "hedge",
-  "additional",
-  "rate",
-  "locationId",
-  "statedOn",
-  "statedOnPrecision",
-  "refersFrom",
-  "refersFromPrecision",
-  "refersTo",
-  "refersToPrecision",
-  "sourceId",
-  "confidence",
-] as const;
-
-function comparable(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return value ?? null;
-}
+/** What the extractor decides about a claim: its fields, and how sure it is. */
+const MACHINE_FIELDS = [...CLAIM_FIELDS, "confidence"] as const;
 
 /**
  * Runs the current extractor over stored articles (those extracted by another version, or all): adds the
@@ -118,7 +96,7 @@ async function reextractArticle(
   const extracted = extractArticle(`${article.title}\n\n${article.body}`, {
     title: article.title,
     outlet: article.outlet,
-    publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
+    publishedAt: article.publishedAt ? isoDay(article.publishedAt) : null,
     precision: article.publishedAt ? (article.publishedPrecision as "day") : null,
   });
   if (extracted.body !== article.body) {
@@ -177,8 +155,8 @@ async function reextractArticle(
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const field of MACHINE_FIELDS) {
-      const current = comparable(appearance.claim[field]);
-      const next = comparable(fresh[field]);
+      const current = recordedValue(appearance.claim[field]);
+      const next = recordedValue(fresh[field]);
       if (JSON.stringify(current) === JSON.stringify(next)) continue;
       if (appearance.editedFields.includes(field)) {
         report.editorFieldsKept++;

@@ -1,5 +1,6 @@
-import { type ExtractedEntity, nameVariantScore, normalizeName } from "@headcount/extract";
+import { type ExtractedEntity, nameVariantScore } from "@headcount/extract";
 import type { EntityType } from "@headcount/shared";
+import { lookupName } from "../curation/names.ts";
 import type { PoolClient } from "../db/pool.ts";
 
 /** Below this a variant is a new entity; at or above it, an unsure merge suggestion for an editor. */
@@ -20,8 +21,7 @@ export interface ResolvedEntities {
   suggestions: number;
 }
 
-export const normalizeEntityName = (name: string) => normalizeName(name) || name.trim().toLowerCase();
-const norm = normalizeEntityName;
+const norm = lookupName;
 const key = (type: EntityType, normalized: string) => `${type}:${normalized}`;
 
 /** Lock keys for entity names, so concurrent ingests never create the same entity twice. */

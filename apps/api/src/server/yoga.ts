@@ -14,12 +14,14 @@ import {
   type YogaServerInstance,
 } from "graphql-yoga";
 import { readCookie, resolveSession, SESSION_COOKIE } from "../auth/sessions.ts";
+import { isProduction } from "../config.ts";
 import type { Pool } from "../db/pool.ts";
 import type { PrismaClient } from "../db/prisma.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { StreamLimiter, type StreamLimits } from "../graphql/claim-streams.ts";
 import type { Context, Viewer } from "../graphql/context.ts";
 import { type ClaimEvents, createClaimEvents } from "../graphql/events.ts";
-import { schema } from "../graphql/schema/index.ts";
+import { expectedFailure, schema } from "../graphql/schema/index.ts";
 import type { Logger } from "../logger.ts";
 import { graphiqlTabs } from "./graphiql-tabs.ts";
 import { QUERY_LIMITS } from "./limits.ts";
@@ -108,17 +110,6 @@ function useRequestIdHeader(logger: Logger): Plugin<Context> {
  * BAD_USER_INPUT code the rest of the API uses.
  */
 /** Connection-level failures: the database is down, restarting, or not answering in time. */
-function isDatabaseUnavailable(error: Error): boolean {
-  // Prisma carries the driver's error (with PostgreSQL's SQLSTATE) in meta.driverAdapterError.
-  const driver = (
-    error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; message?: unknown } } } }
-  ).meta?.driverAdapterError?.cause;
-  const text = `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""} ${String((error as { cause?: unknown }).cause ?? "")} ${String(driver?.code ?? "")} ${String(driver?.message ?? "")}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|\b57P0[123]\b|P1001|P1017|DatabaseNotReachable|ConnectionClosed|SocketTimeout/i.test(
-    text,
-  );
-}
-
 function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
   return {
     onExecute({ args }) {
@@ -138,6 +129,8 @@ function useRequestIdOnUnexpectedErrors(logger: Logger): Plugin<Context> {
                 });
               }
               if (!cause || cause instanceof GraphQLError) return error;
+              const expected = expectedFailure(error);
+              if (expected) return expected;
               // A variable the schema cannot accept (a scalar's parser refused it) is the client's to fix.
               if (!error.path && error.message.startsWith('Variable "$')) {
                 return new GraphQLError(error.message, {
@@ -395,8 +388,7 @@ export function createApi(options: ApiOptions): Api {
   const pubsub = options.pubsub ?? createClaimEvents();
   const authenticate = options.authenticate ?? sessionAuthenticator(prisma);
   const cookieJars = new WeakMap<Request, string[]>();
-  const production =
-    options.production ?? (process.env.NODE_ENV !== "development" && process.env.NODE_ENV !== "test");
+  const production = options.production ?? isProduction();
   const streams = new StreamLimiter(options.streamLimits);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const armor = new EnvelopArmor({

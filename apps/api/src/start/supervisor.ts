@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 
 /**
  * The start process's supervisor: what was started registers how to stop it, and a SIGINT, SIGTERM or
@@ -128,20 +129,6 @@ export function trackRequests(server: Server): { drain(timeoutMs: number): Promi
 }
 
 /** A connection the database ended (shutdown, restart, crash): expected while it stops or restarts. */
-export function isConnectionLoss(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  return (
-    code === "57P01" ||
-    code === "57P02" ||
-    code === "57P03" ||
-    code === "ECONNRESET" ||
-    code === "ECONNREFUSED" ||
-    code === "EPIPE" ||
-    /terminating connection due to administrator command|Connection terminated|the database system is (shutting down|starting up)/i.test(
-      message,
-    )
-  );
-}
+export const isConnectionLoss = isDatabaseUnavailable;
 
 export { SIGNALS };

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, REPO_ROOT } from "../../src/config.ts";
+import { ConfigError, isProduction, loadConfig, REPO_ROOT } from "../../src/config.ts";
 import { generatePassword } from "../../src/users/passwords.ts";
 
 describe("loadConfig", () => {
@@ -29,6 +29,16 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ API_PORT: "not-a-port" })).toThrow(ConfigError);
     expect(() => loadConfig({ API_PORT: "70000" })).toThrow(/API_PORT/);
     expect(() => loadConfig({ DATABASE_URL: "nonsense" })).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe("isProduction", () => {
+  it("is the deployed mode unless NODE_ENV says development or test, as loadConfig's default", () => {
+    expect(isProduction({})).toBe(true);
+    expect(isProduction({ NODE_ENV: "production" })).toBe(true);
+    expect(isProduction({ NODE_ENV: "development" })).toBe(false);
+    expect(isProduction({ NODE_ENV: "test" })).toBe(false);
+    expect(loadConfig({}).nodeEnv).toBe("production");
   });
 });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { type Context, canEdit } from "../context.ts";
-import { databaseId } from "../ids.ts";
+import { databaseId, globalIdOf } from "../ids.ts";
 import { memoPerRequest } from "../memo.ts";
 import { assertPageSize, DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
 import { type ClaimFilter, claimWhere } from "../sql/claim-filter.ts";
@@ -160,7 +160,7 @@ builder.prismaObject("Appearance", {
   fields: (t) => ({
     id: t.id({
       description: "Identifies the appearance (to change its relay chain with updateClaim).",
-      resolve: (appearance) => Buffer.from(`Appearance:${appearance.id}`).toString("base64"),
+      resolve: (appearance) => globalIdOf("Appearance", appearance.id),
     }),
     claim: t.relation("claim", { description: "The claim printed here." }),
     article: t.relation("article", { description: "The article it is printed in." }),

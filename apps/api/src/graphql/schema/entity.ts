@@ -1,8 +1,9 @@
-import { normalizeName } from "@headcount/shared";
 import { z } from "zod";
+import { lookupName } from "../../curation/names.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { claimCounts } from "../claim-counts.ts";
+import { globalIdOf } from "../ids.ts";
 import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
 import { EntityTypeEnum } from "./enums.ts";
 
@@ -122,7 +123,7 @@ MergeSuggestionRef.implement({
   fields: (t) => ({
     id: t.id({
       description: "Pass it to judgeMergeSuggestion.",
-      resolve: (suggestion) => Buffer.from(`MergeSuggestion:${suggestion.id}`).toString("base64"),
+      resolve: (suggestion) => globalIdOf("MergeSuggestion", suggestion.id),
     }),
     entity: t.field({
       type: EntityNode,
@@ -172,7 +173,7 @@ function entityWhere(
   // Merged entities redirect to the one they were merged into and are not listed.
   const where: Prisma.EntityWhereInput = { mergedIntoId: null };
   if (filter?.type?.length) where.type = { in: filter.type };
-  const search = normalizeName(filter?.search ?? "");
+  const search = lookupName(filter?.search ?? "");
   if (search) {
     where.OR = [
       { normalizedName: { contains: search } },

@@ -1,56 +1,40 @@
 import { GraphQLError } from "graphql";
+import {
+  ConflictError,
+  type FieldError,
+  NotAuthorizedError,
+  NotFoundError,
+  ValidationError,
+} from "../../curation/errors.ts";
 import { builder } from "../builder.ts";
 
-/**
- * The failures a client is expected to handle. Mutations list them in `errors: { types: [...] }` and the
- * errors plugin turns a thrown instance into a member of the mutation's result union; anything else thrown
- * is unexpected and masked.
- */
-export class NotFoundError extends Error {
-  override name = "NotFoundError";
-  constructor(
-    message: string,
-    readonly id: string | null = null,
-  ) {
-    super(message);
-  }
-}
+export { ConflictError, type FieldError, NotAuthorizedError, NotFoundError, ValidationError };
 
-export interface FieldError {
-  /** The input field, as a path from the argument ("patch", "valueLow"). */
-  path: string[];
-  message: string;
-}
-
-export class ValidationError extends Error {
-  override name = "ValidationError";
-  constructor(
-    message: string,
-    readonly fieldErrors: FieldError[] = [],
-  ) {
-    super(message);
-  }
-}
-
-export class ConflictError extends Error {
-  override name = "ConflictError";
-  constructor(
-    message: string,
-    readonly currentVersion: number,
-  ) {
-    super(message);
-  }
-}
+/** The stable `extensions.code` of each expected failure, where a field has no result union to carry it. */
+const CODES = new Map<new (...args: never[]) => Error, string>([
+  [NotAuthorizedError, "FORBIDDEN"],
+  [NotFoundError, "NOT_FOUND"],
+  [ValidationError, "BAD_USER_INPUT"],
+  [ConflictError, "CONFLICT"],
+]);
 
 /**
- * A GraphQLError too, so that where a field has no result union (a query only editors may read) it still
- * reaches the client as a clear, typed error rather than a masked one.
+ * An expected failure thrown from a field without a result union (a query only editors may read, a
+ * history asked of the wrong kind of ID), as the client should see it: its message and a stable code.
+ * Undefined for anything else, which stays unexpected and masked.
  */
-export class NotAuthorizedError extends GraphQLError {
-  override name = "NotAuthorizedError";
-  constructor(message = "Sign in as an editor to do this.") {
-    super(message, { extensions: { code: "FORBIDDEN" } });
+export function expectedFailure(error: GraphQLError): GraphQLError | undefined {
+  const cause = error.originalError;
+  for (const [type, code] of CODES) {
+    if (!(cause instanceof type)) continue;
+    const fieldErrors = cause instanceof ValidationError ? cause.fieldErrors : [];
+    return new GraphQLError(cause.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code, ...(fieldErrors.length > 0 ? { fieldErrors } : {}) },
+    });
   }
+  return undefined;
 }
 
 let registered = false;

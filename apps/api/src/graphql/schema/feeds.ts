@@ -7,10 +7,9 @@ import {
   MIN_POLL_MINUTES,
 } from "../../ingest/feeds.ts";
 import { builder } from "../builder.ts";
-import { databaseId } from "../ids.ts";
-import { NotAuthorizedError, NotFoundError, registerErrorTypes, ValidationError } from "./errors.ts";
-
-registerErrorTypes();
+import { databaseId, globalIdOf } from "../ids.ts";
+import { NotAuthorizedError, NotFoundError, ValidationError } from "./errors.ts";
+import { guardedMutation } from "./mutations.ts";
 
 const FeedStatusEnum = builder.enumType("FeedStatus", {
   description: "How a feed's polling goes.",
@@ -71,11 +70,6 @@ builder.queryField("feeds", (t) =>
   }),
 );
 
-const resultUnion = (name: string) => ({
-  name,
-  description: "The outcome: the success payload, or the typed error explaining why nothing changed.",
-});
-
 const AddFeedSuccess = builder.objectRef<{ id: number }>("AddFeedSuccess").implement({
   description: "The feed now followed.",
   fields: (t) => ({
@@ -92,12 +86,7 @@ builder.mutationField("addFeed", (t) =>
   t.field({
     type: AddFeedSuccess,
     description: "Follows an RSS or Atom feed (admins only).",
-    authScopes: { admin: true },
-    errors: {
-      types: [ValidationError, NotAuthorizedError],
-      directResult: true,
-      union: resultUnion("AddFeedResult"),
-    },
+    ...guardedMutation("addFeed", "admin", [ValidationError, NotAuthorizedError]),
     args: {
       url: t.arg.string({ required: true, description: "The feed's http(s) address." }),
       pollIntervalMinutes: t.arg.int({
@@ -125,7 +114,7 @@ const RemoveFeedSuccess = builder.objectRef<{ id: number; url: string }>("Remove
   fields: (t) => ({
     removedId: t.id({
       description: "The global ID the feed had.",
-      resolve: (feed) => Buffer.from(`Feed:${feed.id}`).toString("base64"),
+      resolve: (feed) => globalIdOf("Feed", feed.id),
     }),
     url: t.exposeString("url", { description: "The feed's address." }),
   }),
@@ -135,19 +124,14 @@ builder.mutationField("removeFeed", (t) =>
   t.field({
     type: RemoveFeedSuccess,
     description: "Stops following a feed (admins only); the articles it brought stay.",
-    authScopes: { admin: true },
-    errors: {
-      types: [NotFoundError, NotAuthorizedError],
-      directResult: true,
-      union: resultUnion("RemoveFeedResult"),
-    },
+    ...guardedMutation("removeFeed", "admin", [NotFoundError, NotAuthorizedError]),
     args: { id: t.arg.globalID({ required: true, description: "The feed's global ID." }) },
     resolve: async (_root, args, context) => {
       const id = databaseId(args.id, "Feed", "id") as number;
       const feed = await context.prisma.feed.findUnique({ where: { id }, select: { id: true, url: true } });
       const removed = feed ? await context.prisma.feed.deleteMany({ where: { id } }) : { count: 0 };
       if (!feed || removed.count === 0)
-        throw new NotFoundError("No such feed is followed.", Buffer.from(`Feed:${id}`).toString("base64"));
+        throw new NotFoundError("No such feed is followed.", globalIdOf("Feed", id));
       return feed;
     },
   }),

@@ -9,11 +9,17 @@ import "./claim-facets.ts";
 import "./search.ts";
 import "./subscription.ts";
 import "./viewer.ts";
-import "./curation.ts";
+import "./mutations.ts";
+import "./claim-mutations.ts";
+import "./entity-mutations.ts";
+import "./article-mutations.ts";
+import "./history.ts";
 import "./auth.ts";
 import "./users.ts";
 import "./ingest.ts";
 import "./feeds.ts";
+
+export { expectedFailure } from "./errors.ts";
 
 /**
  * The relay plugin offers no option to describe a few of the fields and arguments it generates; every

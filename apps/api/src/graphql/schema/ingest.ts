@@ -1,20 +1,10 @@
-import { createHash } from "node:crypto";
 import type { ExtractedClaim } from "@headcount/extract";
-import {
-  displayClaimValue,
-  isWebAddress,
-  MAX_ARTICLE_BYTES,
-  MAX_ARTICLE_SIZE_LABEL,
-} from "@headcount/shared";
-import { isRejected, type SourceDocument } from "../../ingest/documents.ts";
-import { ingestDocument, omissionReason } from "../../ingest/pipeline.ts";
-import { analyseDocument, DocumentRefused, readDocuments } from "../../ingest/reader-pool.ts";
+import { displayClaimValue } from "@headcount/shared";
+import { type IngestArticleResult, ingestArticle } from "../../ingest/ingest-article.ts";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum } from "./enums.ts";
-import { NotAuthorizedError, registerErrorTypes, ValidationError } from "./errors.ts";
-
-registerErrorTypes();
+import { NotAuthorizedError, ValidationError } from "./errors.ts";
+import { guardedMutation } from "./mutations.ts";
 
 const IngestArticleInput = builder.inputType("IngestArticleInput", {
   description: "An article to add: its text or its HTML page, with what is known about it.",
@@ -33,8 +23,6 @@ const IngestArticleInput = builder.inputType("IngestArticleInput", {
     dryRun: t.boolean({ description: "Only extract and return the claims; store nothing." }),
   }),
 });
-
-type IngestArticleInputShape = typeof IngestArticleInput.$inferInput;
 
 const IngestOutcomeEnum = builder.enumType("IngestOutcome", {
   description: "What happened to an article given to ingestArticle.",
@@ -88,14 +76,6 @@ const ExtractedClaimRef = builder.objectRef<ExtractedClaim>("ExtractedClaim").im
   }),
 });
 
-interface IngestResult {
-  outcome: "created" | "revision" | "unchanged" | "preview";
-  articleId: number | null;
-  title: string;
-  claims: ExtractedClaim[];
-  omitted: { quote: string; reason: string }[];
-}
-
 const OmittedClaimRef = builder.objectRef<{ quote: string; reason: string }>("OmittedClaim").implement({
   description: "A figure the extractor read but that is not stored as a claim, and why.",
   fields: (t) => ({
@@ -104,7 +84,7 @@ const OmittedClaimRef = builder.objectRef<{ quote: string; reason: string }>("Om
   }),
 });
 
-const IngestArticleSuccess = builder.objectRef<IngestResult>("IngestArticleSuccess").implement({
+const IngestArticleSuccess = builder.objectRef<IngestArticleResult>("IngestArticleSuccess").implement({
   description: "What the article gave.",
   fields: (t) => ({
     outcome: t.field({
@@ -135,125 +115,13 @@ const IngestArticleSuccess = builder.objectRef<IngestResult>("IngestArticleSucce
   }),
 });
 
-/**
- * Identical requests being answered right now, by their input: a copy waits for the first and gets its
- * answer (as unchanged) instead of queueing a second reading of the same page ahead of other people's work.
- */
-const inFlight = new Map<string, Promise<IngestResult>>();
-
-function inputKey(input: Record<string, unknown>): string {
-  return createHash("sha256")
-    .update(JSON.stringify(input, (_key, value) => (value instanceof Date ? value.toISOString() : value)))
-    .digest("hex");
-}
-
 builder.mutationField("ingestArticle", (t) =>
   t.field({
     type: IngestArticleSuccess,
     description:
       "Adds an article from pasted text or HTML (editors): cleaned, extracted, resolved and stored in one transaction — or, with dryRun, only extracted for a preview.",
-    authScopes: { editor: true },
-    errors: {
-      types: [ValidationError, NotAuthorizedError],
-      directResult: true,
-      union: {
-        name: "IngestArticleResult",
-        description: "The outcome: the success payload, or the typed error explaining why nothing changed.",
-      },
-    },
+    ...guardedMutation("ingestArticle", "editor", [ValidationError, NotAuthorizedError]),
     args: { input: t.arg({ type: IngestArticleInput, required: true, description: "The article." }) },
-    resolve: async (_root, { input }, context) => {
-      const key = inputKey(input);
-      const pending = inFlight.get(key);
-      if (pending) {
-        const first = await pending.catch(() => null);
-        if (first) return first.outcome === "preview" ? first : { ...first, outcome: "unchanged" as const };
-      }
-      const answer = ingestArticle(input, context);
-      if (!pending) {
-        inFlight.set(key, answer);
-        answer.then(
-          () => inFlight.delete(key),
-          () => inFlight.delete(key),
-        );
-      }
-      return answer;
-    },
+    resolve: (_root, { input }, context) => ingestArticle(context.pool, input),
   }),
 );
-
-async function ingestArticle(input: IngestArticleInputShape, context: Context): Promise<IngestResult> {
-  const given = [input.text, input.html].filter((value) => typeof value === "string" && value.trim() !== "");
-  if (given.length !== 1) {
-    throw new ValidationError("Give the article's text or its HTML (one of them).", [
-      { path: ["input", "text"], message: "give text or html" },
-    ]);
-  }
-  const raw = given[0] as string;
-  const bytes = Buffer.byteLength(raw);
-  if (bytes > MAX_ARTICLE_BYTES) {
-    const size = `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-    throw new ValidationError(`The article is ${size}; the limit is ${MAX_ARTICLE_SIZE_LABEL}.`, [
-      { path: ["input", input.html ? "html" : "text"], message: `${size}, over ${MAX_ARTICLE_SIZE_LABEL}` },
-    ]);
-  }
-  if (input.url) {
-    if (!isWebAddress(input.url.trim())) {
-      throw new ValidationError("The URL is not an http(s) address.", [
-        { path: ["input", "url"], message: "not an http(s) address" },
-      ]);
-    }
-  }
-  const field = input.html ? "html" : "text";
-  const refusal = (reason: string) =>
-    new ValidationError(`The article cannot be read: ${reason}.`, [
-      { path: ["input", field], message: reason },
-    ]);
-  let document: Awaited<ReturnType<typeof readDocuments>>[number] | undefined;
-  let analysis: Awaited<ReturnType<typeof analyseDocument>>;
-  let source: SourceDocument;
-  try {
-    [document] = await readDocuments({ origin: "pasted", format: input.html ? "html" : "txt", text: raw });
-    if (!document || isRejected(document)) throw refusal(document?.reason ?? "empty");
-    source = {
-      ...document,
-      title: input.title ?? document.title ?? null,
-      url: input.url ?? document.url ?? null,
-      outlet: input.outlet ?? document.outlet ?? null,
-      publishedAt: input.publishedAt?.toISOString().slice(0, 10) ?? document.publishedAt ?? null,
-      precision: input.precision ?? (input.publishedAt ? "day" : (document.precision ?? null)),
-    };
-    analysis = await analyseDocument(source);
-  } catch (error) {
-    if (error instanceof DocumentRefused) throw refusal(error.message);
-    throw error;
-  }
-  if ("failed" in analysis) {
-    throw new ValidationError("There is no article text after the headline.", [
-      { path: ["input", "text"], message: "no body" },
-    ]);
-  }
-  const { extracted } = analysis;
-  const printed = extracted.claims.filter((claim) => claim.duplicateOf === null);
-  const claims = printed.filter((claim) => omissionReason(claim) === null);
-  const omitted = printed.flatMap((claim) => {
-    const reason = omissionReason(claim);
-    return reason ? [{ quote: claim.quote, reason }] : [];
-  });
-  if (input.dryRun)
-    return { outcome: "preview" as const, articleId: null, title: extracted.title, claims, omitted };
-  if (!context.pool) throw new Error("ingest is not configured on this server");
-  const outcome = await ingestDocument(context.pool, source, { analysis });
-  if (outcome.status === "failed") {
-    throw new ValidationError(`The article was not stored: ${outcome.reason}.`, [
-      { path: ["input"], message: outcome.reason },
-    ]);
-  }
-  return {
-    outcome: outcome.status,
-    articleId: outcome.articleId,
-    title: extracted.title,
-    claims,
-    omitted,
-  };
-}

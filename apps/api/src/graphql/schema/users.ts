@@ -1,10 +1,11 @@
 import type { Role } from "@headcount/shared";
+import { setUserRole } from "../../users/set-role.ts";
 import { createUser, listUsers, UserError } from "../../users/users.ts";
 import { builder } from "../builder.ts";
+import { globalIdOf } from "../ids.ts";
 import { RoleEnum } from "./enums.ts";
-import { NotAuthorizedError, NotFoundError, registerErrorTypes, ValidationError } from "./errors.ts";
-
-registerErrorTypes();
+import { NotAuthorizedError, NotFoundError, ValidationError } from "./errors.ts";
+import { guardedMutation } from "./mutations.ts";
 
 interface UserRow {
   id: number;
@@ -20,7 +21,7 @@ const UserRef = builder.objectRef<UserRow>("User").implement({
   fields: (t) => ({
     id: t.id({
       description: "The account's id.",
-      resolve: (user) => Buffer.from(`User:${user.id}`).toString("base64"),
+      resolve: (user) => globalIdOf("User", user.id),
     }),
     email: t.exposeString("email", { description: "The sign-in e-mail address." }),
     role: t.expose("role", { type: RoleEnum, description: "What the account may do." }),
@@ -59,15 +60,7 @@ builder.mutationField("createUser", (t) =>
   t.field({
     type: CreateUserSuccess,
     description: "Creates an account (admins only); a password is generated when none is given.",
-    authScopes: { admin: true },
-    errors: {
-      types: [ValidationError, NotAuthorizedError],
-      directResult: true,
-      union: {
-        name: "CreateUserResult",
-        description: "The outcome: the success payload, or the typed error explaining why nothing changed.",
-      },
-    },
+    ...guardedMutation("createUser", "admin", [ValidationError, NotAuthorizedError]),
     args: {
       email: t.arg.string({ required: true, description: "The sign-in e-mail address." }),
       role: t.arg({ type: RoleEnum, required: true, description: "What the account may do." }),
@@ -99,52 +92,16 @@ builder.mutationField("setUserRole", (t) =>
   t.field({
     type: UserRef,
     description: "Changes what an account may do (admins only). Its sessions are signed out.",
-    authScopes: { admin: true },
-    errors: {
-      types: [NotFoundError, ValidationError, NotAuthorizedError],
-      directResult: true,
-      union: {
-        name: "SetUserRoleResult",
-        description: "The outcome: the success payload, or the typed error explaining why nothing changed.",
-      },
-    },
+    ...guardedMutation("setUserRole", "admin", [NotFoundError, ValidationError, NotAuthorizedError]),
     args: {
       email: t.arg.string({ required: true, description: "The account's e-mail address." }),
       role: t.arg({ type: RoleEnum, required: true, description: "The new role." }),
     },
-    resolve: async (_root, args, context) => {
-      const email = args.email.trim().toLowerCase();
-      const actorId = context.viewer?.id ?? null;
-      return context.prisma.$transaction(async (tx) => {
-        const user = await tx.user.findUnique({ where: { email } });
-        if (!user) throw new NotFoundError(`No account has e-mail ${email}.`);
-        if (user.id === actorId && args.role !== "admin") {
-          throw new ValidationError("An admin cannot demote themselves.", [
-            { path: ["role"], message: "would remove your own admin role" },
-          ]);
-        }
-        const updated = await tx.user.update({
-          where: { id: user.id },
-          data: { role: args.role, version: { increment: 1 } },
-          select: { id: true, email: true, role: true, displayName: true, createdAt: true, disabledAt: true },
-        });
-        await tx.session.updateMany({
-          where: { userId: user.id, revokedAt: null },
-          data: { revokedAt: new Date() },
-        });
-        await tx.auditEvent.create({
-          data: {
-            action: "user.set_role",
-            subjectType: "User",
-            subjectId: user.id,
-            actorId,
-            requestId: context.requestId,
-            before: { role: user.role },
-            after: { role: args.role },
-          },
-        });
-        return updated;
-      });
-    },
+    resolve: (_root, args, context) =>
+      setUserRole(
+        context.prisma,
+        { userId: context.viewer?.id ?? null, requestId: context.requestId },
+        { email: args.email, role: args.role },
+      ),
   }),
 );

@@ -1,11 +1,11 @@
-import { normalizeName } from "@headcount/shared";
+import { lookupName } from "../../curation/names.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 
 /*
  * The text-search expressions. Each must stay character for character the expression of its GIN index
  * (prisma/migrations/*_search_index), or PostgreSQL cannot use the index and scans the table.
  * Prose is stemmed with the `english` configuration; names use `simple` over the stored normalised form
- * (lower case, accents stripped), which makes name search accent-insensitive without an extension.
+ * (see `lookupName`), which makes name search accent-insensitive without an extension.
  */
 export const articleDocument = Prisma.sql`to_tsvector('english'::regconfig, (a.title || ' '::text) || a.body)`;
 export const quoteDocument = Prisma.sql`to_tsvector('english'::regconfig, ap.quote)`;
@@ -19,5 +19,5 @@ export function proseQuery(text: string): Prisma.Sql {
 
 /** The same for names: the words are normalised like stored names first. */
 export function nameQuery(text: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('simple'::regconfig, ${normalizeName(text)})`;
+  return Prisma.sql`websearch_to_tsquery('simple'::regconfig, ${lookupName(text)})`;
 }

@@ -1,0 +1,58 @@
+import { correctArticle } from "../../curation/articles.ts";
+import { builder } from "../builder.ts";
+import { databaseId } from "../ids.ts";
+import { PrecisionEnum } from "./enums.ts";
+import { actorOf, editorMutation } from "./mutations.ts";
+
+const ArticlePatchInput = builder.inputType("ArticlePatch", {
+  description: "Metadata of an article to correct; the body is an immutable snapshot and cannot be changed.",
+  fields: (t) => ({
+    title: t.string({ description: "The headline." }),
+    url: t.string({ description: "Where it was published." }),
+    outlet: t.globalID({ description: "The outlet (an Entity)." }),
+    publishedAt: t.field({ type: "Date", description: "The publication date." }),
+    publishedPrecision: t.field({ type: PrecisionEnum, description: "How far publishedAt can be trusted." }),
+  }),
+});
+
+const ArticleResult = builder.objectRef<{ articleId: number }>("ArticleMutationSuccess").implement({
+  description: "The article after the change.",
+  fields: (t) => ({
+    article: t.prismaField({
+      type: "Article",
+      description: "The article as now stored.",
+      resolve: (query, result, _args, context) =>
+        context.prisma.article.findUniqueOrThrow({ ...query, where: { id: result.articleId } }),
+    }),
+  }),
+});
+
+builder.mutationField("correctArticle", (t) =>
+  t.field({
+    type: ArticleResult,
+    description: "Corrects an article's title, URL, outlet or publication date.",
+    ...editorMutation("correctArticle"),
+    args: {
+      id: t.arg.globalID({ required: true, description: "The article's global ID." }),
+      expectedVersion: t.arg.int({ required: true, description: "The version the editor read." }),
+      patch: t.arg({ type: ArticlePatchInput, required: true, description: "The fields to change." }),
+      note: t.arg.string({ description: "Why, for the history." }),
+    },
+    resolve: async (_root, args, context) => {
+      const { patch } = args;
+      const article = await correctArticle(context.prisma, actorOf(context), {
+        articleId: databaseId(args.id, "Article", "id") as number,
+        expectedVersion: args.expectedVersion,
+        patch: {
+          ...(patch.title != null ? { title: patch.title } : {}),
+          ...(patch.url !== undefined ? { url: patch.url } : {}),
+          ...(patch.outlet !== undefined ? { outletId: databaseId(patch.outlet, "Entity", "outlet") } : {}),
+          ...(patch.publishedAt !== undefined ? { publishedAt: patch.publishedAt } : {}),
+          ...(patch.publishedPrecision != null ? { publishedPrecision: patch.publishedPrecision } : {}),
+        },
+        note: args.note ?? null,
+      });
+      return { articleId: article.id };
+    },
+  }),
+);

@@ -1,0 +1,49 @@
+import type { Actor } from "../../curation/actor.ts";
+import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
+import {
+  ConflictError,
+  NotAuthorizedError,
+  NotFoundError,
+  registerErrorTypes,
+  ValidationError,
+} from "./errors.ts";
+
+registerErrorTypes();
+
+builder.mutationType({
+  description:
+    "Changes to Headcount's record. Every write needs an editor (user management an admin) and is audited.",
+});
+
+type ErrorClass = new (...args: never[]) => Error;
+
+/** What an edit can fail with, besides succeeding. */
+export const EDIT_ERRORS: ErrorClass[] = [NotFoundError, ValidationError, ConflictError, NotAuthorizedError];
+
+/**
+ * The block every guarded mutation repeats: the role it needs, and its result union (`<Name>Result`) of the
+ * success payload and the typed failures it can end in, each thrown failure becoming a member of it.
+ */
+export function guardedMutation(name: string, scope: "editor" | "admin", types: ErrorClass[]) {
+  return {
+    authScopes: scope === "admin" ? { admin: true } : { editor: true },
+    errors: {
+      types,
+      directResult: true as const,
+      union: {
+        name: `${name.charAt(0).toUpperCase()}${name.slice(1)}Result`,
+        description: "The outcome: the success payload, or the typed error explaining why nothing changed.",
+      },
+    },
+  };
+}
+
+/** An editor's change to the record, failing with any of EDIT_ERRORS. */
+export const editorMutation = (name: string) => guardedMutation(name, "editor", EDIT_ERRORS);
+
+/** Who makes the change, for the audit trail. */
+export function actorOf(context: Context): Actor {
+  if (!context.viewer) throw new NotAuthorizedError();
+  return { userId: context.viewer.id, requestId: context.requestId };
+}
