@@ -1,9 +1,10 @@
 import { normalizeName } from "@headcount/shared";
 import { z } from "zod";
-import type { Prisma } from "../../generated/prisma/client.ts";
-import { builder } from "../builder.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { builder, nodeReaders } from "../builder.ts";
 import { claimCounts } from "../claim-counts.ts";
 import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
+import { jsonNodeReader } from "../sql/json-read.ts";
 import { EntityTypeEnum } from "./enums.ts";
 
 interface MergeSuggestion {
@@ -112,6 +113,12 @@ export const EntityNode = builder.prismaNode("Entity", {
     }),
   }),
 });
+
+// node(id) reads an entity with everything its selection asks for in one statement.
+nodeReaders.set(
+  "Entity",
+  jsonNodeReader("Entity", "e", (id) => Prisma.sql`e.id = ${id}`),
+);
 
 function claimsAboutWhere(entityId: number): Prisma.ClaimWhereInput {
   return { deletedAt: null, OR: [{ subjectEntityId: entityId }, { locationId: entityId }] };
