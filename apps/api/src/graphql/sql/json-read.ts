@@ -343,15 +343,17 @@ export async function readJson<T>(
 /**
  * node(id) for a model in one statement: the query Pothos plans for the node's selection (which also
  * tells the nested fields that their relations are loaded), read by readJson; `where` says which row the
- * viewer may see. Falls back to the plugin's own loading for a selection readJson does not translate.
+ * viewer may see; `extend` may add to the query (a count a custom field reads). Falls back to the plugin's own loading for a selection readJson does not translate.
  */
 export function jsonNodeReader(
   model: string,
   alias: string,
   where: (id: number, context: Context) => Prisma.Sql,
+  extend?: (query: Args) => Args,
 ): NodeReader {
   return async (id, context, info, fallback) => {
-    const query = (await queryFromInfo({ context, info, typeName: model, awaitSelections: true })) as Args;
+    const planned = (await queryFromInfo({ context, info, typeName: model, awaitSelections: true })) as Args;
+    const query = extend ? extend(planned) : planned;
     let rows: Args[];
     try {
       ({ rows } = await readJson<Args>(context.prisma, {
