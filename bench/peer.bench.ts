@@ -199,6 +199,9 @@ const instant = (value: unknown) =>
   typeof value === "string"
     ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`).toISOString()
     : value;
+/** The items of a connection page (`{ edges { node } }`). */
+const nodesOf = (connection: unknown) =>
+  ((connection as Json).edges as Json[]).map((edge) => edge.node as Json);
 /** Evidence compared as a set: the API orders it by the articles' dates, PostGraphile by row id. */
 const asSet = (items: unknown[]) =>
   items.map((item) => JSON.stringify(item)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -243,7 +246,7 @@ const normalize = {
             ...claimFields(node),
             entityOf(source, (source?.affiliation as Json | null) ?? null),
             entityOf(node.location as Json | null),
-            asSet((node.appearances as Json[]).map((a) => [a.quote, article(a.article as Json)])),
+            asSet(nodesOf(node.appearances).map((a) => [a.quote, article(a.article as Json)])),
           ];
         }),
       };
@@ -287,7 +290,7 @@ const normalize = {
         entityOf(c.subjectEntity as Json | null),
         entityOf(c.location as Json | null),
         asSet(
-          (c.appearances as Json[]).map((a) => [
+          nodesOf(c.appearances).map((a) => [
             a.start,
             a.end,
             a.quote,

@@ -37,6 +37,19 @@ async function orNullWhenMissing<T>(load: Promise<T> | T): Promise<T | null> {
   }
 }
 
+/**
+ * How node(id) reads a type that answers in one statement of its own (claim.ts, entity.ts): given the
+ * database id, and the plugin's own loading to fall back on for a selection it does not translate.
+ */
+export type NodeReader = (
+  id: string,
+  context: Context,
+  info: GraphQLResolveInfo,
+  fallback: () => Promise<unknown>,
+) => Promise<unknown>;
+
+export const nodeReaders = new Map<string, NodeReader>();
+
 /** The one schema builder: it owns the plugins and scalars; each domain type lives in its own file. */
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -113,7 +126,12 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { description: "Where a page sits in its connection." },
     nodeQueryOptions: {
       description: "Any object, by its global ID; null when there is none the viewer may see.",
-      resolve: (_root, args, _context, _info, resolveNode) => orNullWhenMissing(resolveNode(args.id)),
+      resolve: (_root, args, context, info, resolveNode) => {
+        const read = nodeReaders.get(args.id.typename);
+        return orNullWhenMissing(
+          read ? read(args.id.id, context, info, async () => resolveNode(args.id)) : resolveNode(args.id),
+        );
+      },
     },
     nodesQueryOptions: {
       description: `Several objects (at most ${MAX_PAGE_SIZE}), by their global IDs, in the order given.`,

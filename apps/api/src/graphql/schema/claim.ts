@@ -1,13 +1,14 @@
 import { displayClaimValue } from "@headcount/shared";
 import { GraphQLError, type GraphQLResolveInfo, Kind, type SelectionNode } from "graphql";
 import { z } from "zod";
-import type { Prisma } from "../../generated/prisma/client.ts";
-import { builder } from "../builder.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { builder, nodeReaders } from "../builder.ts";
 import { type Context, canEdit } from "../context.ts";
 import { databaseId, globalIdOf } from "../ids.ts";
 import { memoPerRequest } from "../memo.ts";
 import { assertPageSize, DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
-import { type ClaimFilter, claimWhere } from "../sql/claim-filter.ts";
+import { type ClaimFilter, claimCondition, claimWhere, sourceJoin } from "../sql/claim-filter.ts";
+import { jsonNodeReader, orderSql, readJson, UnsupportedRead } from "../sql/json-read.ts";
 import {
   MetricEnum,
   OriginEnum,
@@ -154,6 +155,14 @@ export const ClaimNode = builder.prismaNode("Claim", {
   }),
 });
 
+// node(id) reads a claim with everything its selection asks for in one statement.
+nodeReaders.set(
+  "Claim",
+  jsonNodeReader("Claim", "c", (id, context) =>
+    canEdit(context.viewer) ? Prisma.sql`c.id = ${id}` : Prisma.sql`c.id = ${id} and c."deletedAt" is null`,
+  ),
+);
+
 builder.prismaObject("Appearance", {
   description:
     "Where a claim is printed: an exact span of an article's body, `body.slice(start, end) === quote`.",
@@ -282,18 +291,54 @@ builder.queryField("claims", (t) =>
     },
     resolve: async (query, _root, args, context, info) => {
       assertPageSize(args);
+      const orderBy = claimOrderBy(args.orderBy ?? "STATED_ON", args.direction ?? "desc");
+      const filter = claimFilterOf(args.filter, context);
+      const page = await claimsPage(context, query, filter, orderBy, asksForTotalCount(info));
+      if (page) return page as never;
       const where = await claimsWhere(args.filter, context);
       // The count, when asked for, runs beside the page rather than after it (one round trip less).
       if (asksForTotalCount(info)) void claimsCount(args.filter, context).catch(() => {});
       return context.prisma.claim.findMany({
         ...query,
         where,
-        orderBy: claimOrderBy(args.orderBy ?? "STATED_ON", args.direction ?? "desc"),
+        orderBy,
       });
     },
     totalCount: (_connection, args, context) => claimsCount(args.filter, context),
   }),
 );
+
+/**
+ * The page, its relations and (when asked) the count in one statement built by PostgreSQL
+ * (sql/json-read.ts); null when the selection needs what that does not translate (a cursor, `last`).
+ */
+async function claimsPage(
+  context: Context,
+  query: Record<string, unknown>,
+  filter: ClaimFilter,
+  orderBy: Prisma.ClaimOrderByWithRelationInput[],
+  withCount: boolean,
+): Promise<unknown[] | null> {
+  try {
+    const { rows, count } = await readJson(context.prisma, {
+      model: "Claim",
+      query,
+      alias: "c",
+      from: Prisma.sql`"Claim" c ${sourceJoin(filter)}`,
+      where: claimCondition(filter),
+      orderBy: orderSql("Claim", "c", orderBy),
+      count: withCount,
+    });
+    if (count !== null) {
+      const counted = Promise.resolve(count);
+      memoPerRequest(context, `claims-count:${JSON.stringify(filter)}`, () => counted);
+    }
+    return rows;
+  } catch (error) {
+    if (error instanceof UnsupportedRead) return null;
+    throw error;
+  }
+}
 
 /** Whether the connection's own selection names `totalCount` (directly or in an inline fragment). */
 function asksForTotalCount(info: GraphQLResolveInfo): boolean {

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { lookupName } from "../../curation/names.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
-import { builder } from "../builder.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { builder, nodeReaders } from "../builder.ts";
 import { claimCounts } from "../claim-counts.ts";
 import { globalIdOf } from "../ids.ts";
 import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
+import { jsonNodeReader } from "../sql/json-read.ts";
 import { EntityTypeEnum } from "./enums.ts";
 
 interface MergeSuggestion {
@@ -64,9 +65,14 @@ export const EntityNode = builder.prismaNode("Entity", {
         fields: (connection) => ({
           totalCount: connection.int({
             description: "How many items match, on every page.",
-            // Counted for the page's entities only, in one statement (see claim-counts.ts).
-            resolve: (page, _args, context) =>
-              claimCounts(context).made.load((page as unknown as { parent: { id: number } }).parent.id),
+            // Read from the entity's own statement when node(id) counted it there (withLiveClaimsMadeCount);
+            // otherwise counted for the page's entities only, in one statement (see claim-counts.ts).
+            resolve: (page, _args, context) => {
+              const { parent } = page as unknown as {
+                parent: { id: number; _count?: { claimsAsSource?: number } };
+              };
+              return parent._count?.claimsAsSource ?? claimCounts(context).made.load(parent.id);
+            },
           }),
         }),
       },
@@ -113,6 +119,24 @@ export const EntityNode = builder.prismaNode("Entity", {
     }),
   }),
 });
+
+// node(id) reads an entity with everything its selection asks for in one statement.
+nodeReaders.set(
+  "Entity",
+  jsonNodeReader("Entity", "e", (id) => Prisma.sql`e.id = ${id}`, withLiveClaimsMadeCount),
+);
+
+/** Live claims made, for claimsMade's totalCount, counted in the entity's own statement when it lists them. */
+const LIVE_CLAIMS_MADE = { claimsAsSource: { where: { deletedAt: null } } };
+
+function withLiveClaimsMadeCount(query: Record<string, unknown>): Record<string, unknown> {
+  const mode = query.include ? "include" : query.select ? "select" : null;
+  const shape = mode ? (query[mode] as Record<string, unknown>) : null;
+  if (!mode || !shape?.claimsAsSource) return query;
+  const counted = (shape._count as { select?: Record<string, unknown> } | undefined)?.select ?? {};
+  if (counted.claimsAsSource) return query;
+  return { ...query, [mode]: { ...shape, _count: { select: { ...counted, ...LIVE_CLAIMS_MADE } } } };
+}
 
 function claimsAboutWhere(entityId: number): Prisma.ClaimWhereInput {
   return { deletedAt: null, OR: [{ subjectEntityId: entityId }, { locationId: entityId }] };
