@@ -7,7 +7,9 @@
  *                                 benchmark only with --only web); prints the tables and leaves
  *                                 BENCHMARKS.md alone unless --write is given
  *   options: --data-dir DIR --port P (corpus; generated when absent), --regenerate (time bench:data again
- *            into a fresh folder), --only api,peer,load,seeds-load,extract,ingest,data,web
+ *            into a fresh folder), --only api,peer,load,seeds-load,extract,ingest,data,web,
+ *            --web-baseline DIR (the web benchmark compares the build in DIR, a copy of apps/web, with
+ *            this one; see bench/web.bench.ts)
  *
  * Benchmarks are not tests: nothing here fails on a slow machine, it reports.
  */
@@ -390,7 +392,12 @@ if (
   log("web");
   try {
     const r = json<{ table: string }>(
-      await tsx("bench/web.bench.ts", [...bench, "--runs", quick ? "1" : "5"]),
+      await tsx("bench/web.bench.ts", [
+        ...bench,
+        "--runs",
+        quick ? "1" : "5",
+        ...(flags.get("web-baseline") ? ["--baseline", flags.get("web-baseline") as string] : []),
+      ]),
     );
     await record(`web${quick ? "-quick" : ""}`, r.table);
   } catch (error) {

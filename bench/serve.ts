@@ -16,8 +16,9 @@ if (!url || !port) throw new Error("DATABASE_URL and a port (first argument) are
 
 const logger = createLogger("warn");
 const prisma = createPrismaClient(url);
-// An origin allowed to call with credentials (the dashboard, for the browser benchmark), when given.
-const allowedOrigins = process.argv[3] ? [process.argv[3]] : [];
+// The origins allowed to call with credentials (the dashboards of the browser benchmark, comma-separated),
+// when given.
+const allowedOrigins = (process.argv[3] ?? "").split(",").filter(Boolean);
 // As `npm start` serves it: repeated anonymous reads from the read cache, dropped on every change
 // (HEADCOUNT_READ_CACHE=off measures the API without it).
 const changes = loadConfig().readCache ? listenForChanges(url, logger) : null;

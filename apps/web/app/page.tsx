@@ -8,7 +8,7 @@ import { type LatestFigure, LatestFigureList } from "../components/LatestFigureL
 import { LiveRefresh } from "../components/LiveRefresh";
 import { MarkLegend } from "../components/MarkLegend";
 import { OverviewChart } from "../components/OverviewChart";
-import { PlottedClaimsTable } from "../components/PlottedClaimsTable";
+import { PlottedClaimsTable, tablePage } from "../components/PlottedClaimsTable";
 import { SpreadSummary } from "../components/SpreadSummary";
 import {
   type ClaimView,
@@ -19,7 +19,7 @@ import {
   parseClaimView,
 } from "../lib/claim-filter";
 import { fetchArticleTotal } from "../lib/feeds";
-import { centreValue, plotRows } from "../lib/plot";
+import { centreValue, packPlot, packSeries, plotRows } from "../lib/plot";
 import {
   fetchFilterOptions,
   fetchMetricCounts,
@@ -50,6 +50,9 @@ function latestFigures(series: SeriesData<LatestPointData>[]): LatestFigure[] {
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
+
+/** Series named in the legend unless the URL asks for all: those with the most plotted claims. */
+const LEGEND_SHOWN = 12;
 
 /** The metric the overview shows when the URL names none: deployed troops, the question most asked. */
 const DEFAULT_METRIC: Metric = "deployed";
@@ -86,7 +89,8 @@ export default async function OverviewPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const requested = parseClaimView(await searchParams);
+  const params = await searchParams;
+  const requested = parseClaimView(params);
   try {
     if ((await fetchArticleTotal()) === 0) return <GettingStarted editor={isEditor(await fetchViewer())} />;
     const [{ view, overview, others }, options] = await Promise.all([
@@ -98,7 +102,8 @@ export default async function OverviewPage({
     const measure = metricName(metric, rate);
     const { series } = overview;
     // Colours are dealt over every source (or side) the filter form knows, whatever this view shows.
-    const universe = (view.groupBy === "side" ? options.sides : options.sources).map((entity) => entity.id);
+    const entities = view.groupBy === "side" ? options.sides : options.sources;
+    const universe = entities.map((entity) => entity.id);
     const { plotSeries, rows, undated } = plotRows(series, universe);
     const returned = series.reduce((sum, s) => sum + s.points.length, 0);
     // The window's oldest day (rows are in drawing order, by the middle of their date's period).
@@ -115,6 +120,15 @@ export default async function OverviewPage({
       : `${measure}: ${rows.length} claim${rows.length === 1 ? "" : "s"} from ${groups}, plotted by the date they were made.`;
     // The claims table lists every matching claim, page by page (it has no cap to carry over).
     const allClaims = `/claims${claimViewQuery({ ...view, points: DEFAULT_MAX_POINTS })}`;
+    const { page } = tablePage(params.page, rows.length);
+    // Thousands of sources at scale: the legend, the latest figures and the figures the spread leaves out
+    // list the first few unless the URL asks for all of them.
+    const allSources = params.sources === "all";
+    const allSourcesHref = `/${claimViewQuery(view, { sources: "all" })}#latest-title`;
+    const counted = plotSeries
+      .map((s, i) => ({ ...s, count: series[i]?.points.length ?? 0 }))
+      .sort((a, b) => b.count - a.count);
+    const legend = allSources ? counted : counted.slice(0, LEGEND_SHOWN);
 
     return (
       <>
@@ -172,21 +186,31 @@ export default async function OverviewPage({
               </div>
             ) : (
               <OverviewChart
-                series={plotSeries}
-                rows={rows}
+                series={packSeries(plotSeries, entities)}
+                entities={entities}
+                packed={packPlot(rows)}
                 scale={view.scale}
                 summary={summary}
                 measure={measure}
               />
             )}
             <ul className="series-legend" aria-label={`Colours: one per ${groupNoun}`}>
-              {plotSeries.map((s, i) => (
+              {legend.map((s) => (
                 <li key={s.key}>
                   <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />
-                  {s.label} <span className="muted">({series[i]?.points.length ?? 0})</span>
+                  {s.label} <span className="muted">({count(s.count)})</span>
                 </li>
               ))}
             </ul>
+            {legend.length < counted.length && (
+              <p className="muted">
+                Those with the most claims plotted;{" "}
+                <Link href={allSourcesHref} prefetch={false} data-testid="legend-all">
+                  all {count(counted.length)} {groupNoun}s
+                </Link>
+                .
+              </p>
+            )}
             <MarkLegend />
           </section>
           <aside className="side-panel" aria-labelledby="latest-title">
@@ -199,19 +223,18 @@ export default async function OverviewPage({
                 : ""}
               .
             </p>
-            <LatestFigureList figures={figures} />
+            <LatestFigureList figures={figures} all={allSources} allHref={allSourcesHref} />
             <h2>Spread between sources</h2>
-            <SpreadSummary spread={spread} measure={measure} subjectNames={subjectNames} />
+            <SpreadSummary
+              spread={spread}
+              measure={measure}
+              subjectNames={subjectNames}
+              all={allSources}
+              allHref={allSourcesHref}
+            />
           </aside>
         </div>
-        {/* Laid out only when scrolled to: tens of thousands of rows cost the browser seconds of layout,
-            which would otherwise come before the chart is drawn. The rows stay in the document and in the
-            accessibility tree. */}
-        <section
-          aria-labelledby="table-title"
-          className="chart-table"
-          style={{ contentVisibility: "auto", containIntrinsicSize: `auto ${40 + rows.length * 38}px` }}
-        >
+        <section aria-labelledby="table-title" className="chart-table">
           <h2 id="table-title">The plotted claims: {measure.toLowerCase()}</h2>
           <p className="exports">
             Export these claims:{" "}
@@ -223,7 +246,13 @@ export default async function OverviewPage({
               CSV ({measure.toLowerCase()})
             </a>
           </p>
-          <PlottedClaimsTable rows={rows} series={plotSeries} groupNoun={groupNoun} />
+          <PlottedClaimsTable
+            rows={rows}
+            series={plotSeries}
+            groupNoun={groupNoun}
+            page={page}
+            pageHref={(n) => `/${claimViewQuery(view, n > 1 ? { page: String(n) } : {})}#table-title`}
+          />
         </section>
       </>
     );

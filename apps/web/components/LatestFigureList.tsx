@@ -27,11 +27,24 @@ function LatestItem({ figure }: { figure: LatestFigure }) {
   );
 }
 
-/** The latest figure of each source, in the order given: the first few listed, the others behind a summary. */
-export function LatestFigureList({ figures }: { figures: LatestFigure[] }) {
+/**
+ * The latest figure of each source, in the order given: the first few listed, the others behind a summary.
+ * With `allHref` (thousands of sources at scale), the others are not in the page until asked for: a link
+ * to the same view listing all of them (`all`).
+ */
+export function LatestFigureList({
+  figures,
+  all = false,
+  allHref,
+}: {
+  figures: LatestFigure[];
+  all?: boolean;
+  allHref?: string;
+}) {
   if (figures.length === 0) return <p className="muted">None.</p>;
   const shown = figures.slice(0, LATEST_SHOWN);
   const rest = figures.slice(LATEST_SHOWN);
+  const total = figures.length.toLocaleString("en-US");
   return (
     <>
       <ol className="latest">
@@ -39,16 +52,23 @@ export function LatestFigureList({ figures }: { figures: LatestFigure[] }) {
           <LatestItem key={figure.point.claimId} figure={figure} />
         ))}
       </ol>
-      {rest.length > 0 && (
-        <details className="latest-more">
-          <summary>All {figures.length.toLocaleString("en-US")} sources</summary>
-          <ol className="latest" start={LATEST_SHOWN + 1}>
-            {rest.map((figure) => (
-              <LatestItem key={figure.point.claimId} figure={figure} />
-            ))}
-          </ol>
-        </details>
-      )}
+      {rest.length > 0 &&
+        (allHref && !all ? (
+          <p className="latest-more">
+            <Link href={allHref} prefetch={false} data-testid="latest-all">
+              All {total} sources
+            </Link>
+          </p>
+        ) : (
+          <details className="latest-more" open={all}>
+            <summary>All {total} sources</summary>
+            <ol className="latest" start={LATEST_SHOWN + 1}>
+              {rest.map((figure) => (
+                <LatestItem key={figure.point.claimId} figure={figure} />
+              ))}
+            </ol>
+          </details>
+        ))}
     </>
   );
 }

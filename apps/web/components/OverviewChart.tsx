@@ -4,14 +4,35 @@ import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { centreValue, type PlotPoint, type PlotRow, type PlotSeries, plotPoint } from "../lib/plot";
+import {
+  centreValue,
+  type PackedPlot,
+  type PackedSeries,
+  type PlotPoint,
+  type PlotSeries,
+  unpackPlot,
+} from "../lib/plot";
+import type { EntityRef } from "../lib/queries";
 import { formatCompact, formatDate, formatValue } from "../lib/vocabulary";
 import { ClaimHoverCard } from "./ClaimHoverCard";
 
+/** What the chart needs of a series: its name and colour. */
+type ChartSeries = Pick<PlotSeries, "label" | "colour">;
+
+/** The series of `packSeries`'s output with their names. */
+function unpackSeries(series: PackedSeries, entities: EntityRef[]): ChartSeries[] {
+  return series.colours.map((colour, i) => {
+    const name = series.names[i];
+    return { colour, label: typeof name === "number" ? (entities[name]?.name ?? "") : (name ?? "") };
+  });
+}
+
 interface Props {
-  series: PlotSeries[];
-  /** The claims in drawing order (the table under the chart shares them). */
-  rows: PlotRow[];
+  series: PackedSeries;
+  /** The entities the series' names refer to. */
+  entities: EntityRef[];
+  /** The claims in drawing order, packed for the trip from the server. */
+  packed: PackedPlot;
   scale: "linear" | "log";
   /** Announced to screen readers; the table under the chart carries the same claims. */
   summary: string;
@@ -81,7 +102,7 @@ function drawArrow(ctx: CanvasRenderingContext2D, x: number, from: number, to: n
  * for a range, an arrow for an open bound, a hollow band for a vague amount; a horizontal span for a date
  * known only to the week, month or year; a dashed ring for a disputed claim.
  */
-function drawMarks(u: uPlot, points: PlotPoint[], series: PlotSeries[], boxes: MarkBox[], active: number) {
+function drawMarks(u: uPlot, points: PlotPoint[], series: ChartSeries[], boxes: MarkBox[], active: number) {
   const ctx = u.ctx;
   const px = uPlot.pxRatio;
   const [yMin] = [u.scales.y?.min ?? 0];
@@ -214,8 +235,9 @@ function hitsAt(boxes: MarkBox[], x: number, y: number, slop: number): number[] 
   return hits.sort((a, b) => a.distance - b.distance || b.index - a.index).map((hit) => hit.index);
 }
 
-export function OverviewChart({ series, rows, scale, summary, measure }: Props) {
-  const points = useMemo(() => rows.map(plotPoint), [rows]);
+export function OverviewChart({ series: packedSeries, entities, packed, scale, summary, measure }: Props) {
+  const points = useMemo(() => unpackPlot(packed), [packed]);
+  const series = useMemo(() => unpackSeries(packedSeries, entities), [packedSeries, entities]);
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -440,7 +462,7 @@ export function OverviewChart({ series, rows, scale, summary, measure }: Props) 
                 <li key={point.claimId}>
                   <a href={`/claims/${encodeURIComponent(point.claimId)}`} data-claim-id={point.claimId}>
                     <span className="swatch" style={{ background: line?.colour }} aria-hidden="true" />
-                    {point.display} {measure.toLowerCase()} — {line?.label},{" "}
+                    {formatValue(point)} {measure.toLowerCase()} — {line?.label},{" "}
                     {formatDate(point.date, point.precision)}
                   </a>
                 </li>

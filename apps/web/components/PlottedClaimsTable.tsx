@@ -1,98 +1,138 @@
-"use client";
-
 import type { Metric, ReviewStatus } from "@headcount/shared";
-import { useMemo } from "react";
+import Link from "next/link";
 import type { PlotRow, PlotSeries } from "../lib/plot";
-import type { Gql } from "../lib/vocabulary";
 import { formatDate, formatValue, lower, METRIC_LABELS, STATUS_LABELS } from "../lib/vocabulary";
 
-const metricLabel = (metric: Gql<Metric>) => METRIC_LABELS[lower<Metric>(metric)];
+/** Rows of the plotted-claims table on one page. */
+export const TABLE_PAGE_SIZE = 100;
 
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-
-/** The rows as HTML: the same markup React would write, built as one string (see below). */
-function rowsHtml(rows: PlotRow[], series: PlotSeries[]): string {
-  const parts: string[] = [];
-  for (const [
-    claimId,
-    date,
-    precision,
-    qualifier,
-    low,
-    high,
-    best,
-    index,
-    reviewStatus,
-    display,
-    metric,
-  ] of rows) {
-    const line = series[index];
-    const label = escapeHtml(line?.label ?? "");
-    const status = lower<ReviewStatus>(reviewStatus);
-    const href = escapeHtml(`/claims/${encodeURIComponent(claimId)}`);
-    const value = escapeHtml(formatValue({ low, high, best, qualifier }));
-    parts.push(
-      `<tr data-claim-id="${escapeHtml(claimId)}">`,
-      `<td>${escapeHtml(formatDate(date, precision))}</td>`,
-      `<td class="num">${escapeHtml(display)}</td>`,
-      `<td>${escapeHtml(metricLabel(metric))}</td>`,
-      `<td><span class="swatch" style="background:${escapeHtml(line?.colour ?? "#000")}" aria-hidden="true"></span>${label}</td>`,
-      `<td><span class="badge badge-${status}">${STATUS_LABELS[status]}</span></td>`,
-      `<td><a href="${href}">Quote<span class="sr-only"> for ${value}, ${label}</span></a></td>`,
-      "</tr>",
-    );
-  }
-  return parts.join("");
+/** How many pages the table of `total` rows has, and the page a URL asks for, within them. */
+export function tablePage(
+  requested: string | string[] | undefined,
+  total: number,
+): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(total / TABLE_PAGE_SIZE));
+  const value = Array.isArray(requested) ? requested[0] : requested;
+  const n = value && /^\d+$/.test(value) ? Number(value) : 1;
+  return { page: Math.min(Math.max(n, 1), pages), pages };
 }
 
+const count = (n: number) => n.toLocaleString("en-US");
+
 /**
- * The accessible table behind the chart: one row per plotted claim, with its data-claim-id, oldest first.
- * The rows are written as one HTML string rather than as React elements: with tens of thousands of rows
- * that keeps the page's payload to the compact rows the chart already receives (instead of the element
- * tree of every cell, sent once more for the browser's React), and the browser hydrates one element
- * instead of every cell. Every text is escaped. Fixed column widths spare the browser from measuring every
- * cell to size the columns.
+ * The accessible table behind the chart: one row per plotted claim, with its data-claim-id and a link to
+ * its quote, newest first, a page at a time (the chart itself opens any claim with one click). A page is
+ * a URL (`page`), so it works without JavaScript and can be shared.
  */
 export function PlottedClaimsTable({
   rows,
   series,
   groupNoun,
+  page,
+  pageHref,
 }: {
+  /** Every plotted claim, in drawing order (oldest first). */
   rows: PlotRow[];
   series: PlotSeries[];
   groupNoun: "source" | "side";
+  page: number;
+  /** The overview's URL showing another page of the table. */
+  pageHref: (page: number) => string;
 }) {
-  const html = useMemo(() => rowsHtml(rows, series), [rows, series]);
+  const pages = Math.max(1, Math.ceil(rows.length / TABLE_PAGE_SIZE));
+  const end = rows.length - (page - 1) * TABLE_PAGE_SIZE;
+  const start = Math.max(0, end - TABLE_PAGE_SIZE);
+  const shown = rows.slice(start, end).reverse();
+  const first = (page - 1) * TABLE_PAGE_SIZE + 1;
+  const position =
+    pages > 1
+      ? `Rows ${count(first)}–${count(first + shown.length - 1)} of ${count(rows.length)}, newest first (page ${count(page)} of ${count(pages)}).`
+      : `${count(rows.length)} row${rows.length === 1 ? "" : "s"}, newest first.`;
   return (
-    <table className="data" data-testid="chart-table" style={{ tableLayout: "fixed" }}>
-      <caption className="sr-only">One row per claim plotted in the chart above, oldest first.</caption>
-      <colgroup>
-        <col style={{ width: "16%" }} />
-        <col style={{ width: "17%" }} />
-        <col style={{ width: "13%" }} />
-        <col style={{ width: "27%" }} />
-        <col style={{ width: "13%" }} />
-        <col style={{ width: "14%" }} />
-      </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">Said</th>
-          <th scope="col">Value</th>
-          <th scope="col">Metric</th>
-          <th scope="col">{groupNoun === "side" ? "Side" : "Source"}</th>
-          <th scope="col">Review</th>
-          <th scope="col">Evidence</th>
-        </tr>
-      </thead>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: built above from escaped text only */}
-      <tbody dangerouslySetInnerHTML={{ __html: html }} />
-    </table>
+    <>
+      <p className="muted" data-testid="chart-table-position">
+        {position}
+      </p>
+      <table className="data" data-testid="chart-table" style={{ tableLayout: "fixed" }}>
+        <caption className="sr-only">Claims plotted in the chart above, newest first. {position}</caption>
+        <colgroup>
+          <col style={{ width: "16%" }} />
+          <col style={{ width: "17%" }} />
+          <col style={{ width: "13%" }} />
+          <col style={{ width: "27%" }} />
+          <col style={{ width: "13%" }} />
+          <col style={{ width: "14%" }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Said</th>
+            <th scope="col">Value</th>
+            <th scope="col">Metric</th>
+            <th scope="col">{groupNoun === "side" ? "Side" : "Source"}</th>
+            <th scope="col">Review</th>
+            <th scope="col">Evidence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map(
+            ([
+              claimId,
+              date,
+              precision,
+              qualifier,
+              low,
+              high,
+              best,
+              index,
+              reviewStatus,
+              display,
+              metric,
+            ]) => {
+              const line = series[index];
+              const status = lower<ReviewStatus>(reviewStatus);
+              return (
+                <tr key={claimId} data-claim-id={claimId}>
+                  <td>{formatDate(date, precision)}</td>
+                  <td className="num">{display}</td>
+                  <td>{METRIC_LABELS[lower<Metric>(metric)]}</td>
+                  <td>
+                    <span className="swatch" style={{ background: line?.colour }} aria-hidden="true" />
+                    {line?.label}
+                  </td>
+                  <td>
+                    <span className={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>
+                  </td>
+                  <td>
+                    <Link href={`/claims/${encodeURIComponent(claimId)}`} prefetch={false}>
+                      Quote
+                      <span className="sr-only">
+                        {" "}
+                        for {formatValue({ low, high, best, qualifier })}, {line?.label}
+                      </span>
+                    </Link>
+                  </td>
+                </tr>
+              );
+            },
+          )}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <nav className="pager" aria-label="Pages of the plotted claims" data-testid="chart-table-pager">
+          {page > 1 && <Link href={pageHref(1)}>Newest</Link>}
+          {page > 1 && (
+            <Link href={pageHref(page - 1)} rel="prev">
+              ← Newer
+            </Link>
+          )}
+          {page < pages && (
+            <Link href={pageHref(page + 1)} rel="next">
+              Older →
+            </Link>
+          )}
+          {page < pages && <Link href={pageHref(pages)}>Oldest</Link>}
+        </nav>
+      )}
+    </>
   );
 }

@@ -1,8 +1,12 @@
+import Link from "next/link";
 import type { Spread } from "../lib/spread";
 import { COMPARABLE_DAYS, LEFT_OUT_REASONS } from "../lib/spread";
 import { formatDate } from "../lib/vocabulary";
 
 const number = (n: number) => n.toLocaleString("en-US");
+
+/** Figures left out of the spread listed at once when the view does not ask for all of them. */
+const LEFT_OUT_SHOWN = 12;
 
 /**
  * The spread between sources' latest figures, saying exactly what it compares (metric, forces, period),
@@ -12,24 +16,37 @@ export function SpreadSummary({
   spread,
   measure,
   subjectNames,
+  all = true,
+  allHref,
 }: {
   spread: Spread;
   measure: string;
   subjectNames: Map<string, string>;
+  /** Whether to list every figure left out; else the first few and a link to the view that lists all. */
+  all?: boolean;
+  allHref?: string;
 }) {
+  const listed = all || !allHref ? spread.leftOut : spread.leftOut.slice(0, LEFT_OUT_SHOWN);
   const leftOut =
     spread.leftOut.length > 0 ? (
-      <details className="spread-left-out">
+      <details className="spread-left-out" data-testid="spread-left-out">
         <summary>
-          {spread.leftOut.length} latest figure{spread.leftOut.length === 1 ? "" : "s"} not compared
+          {number(spread.leftOut.length)} latest figure{spread.leftOut.length === 1 ? "" : "s"} not compared
         </summary>
         <ul>
-          {spread.leftOut.map(({ figure, reason }) => (
+          {listed.map(({ figure, reason }) => (
             <li key={figure.point.claimId}>
               {figure.label}: {figure.point.display} — {LEFT_OUT_REASONS[reason]}
             </li>
           ))}
         </ul>
+        {listed.length < spread.leftOut.length && allHref && (
+          <p>
+            <Link href={allHref} prefetch={false}>
+              All {number(spread.leftOut.length)}
+            </Link>
+          </p>
+        )}
       </details>
     ) : null;
   if (!spread.shown) {

@@ -1,11 +1,14 @@
 import {
   type Metric,
+  PRECISIONS,
   type Precision,
   precisionInterval,
+  QUALIFIERS,
   type Qualifier,
+  REVIEW_STATUSES,
   type ReviewStatus,
 } from "@headcount/shared";
-import type { ClaimPointData, SeriesData } from "./queries";
+import type { ClaimPointData, EntityRef, SeriesData } from "./queries";
 import { type Gql, lower } from "./vocabulary";
 
 /**
@@ -89,8 +92,8 @@ export interface PlotSeries {
 
 /**
  * One plotted claim as the page hands it to the browser: [claim id, date, precision, qualifier, low, high,
- * best, series index, review status, the value in words, metric]. A tuple, because the overview plots up
- * to 50,000 claims: the chart and the table below it share these rows, sent once.
+ * best, series index, review status, the value in words, metric]. The page builds its table from them and
+ * packs them for the chart (`packPlot`).
  */
 export type PlotRow = [
   string,
@@ -107,9 +110,14 @@ export type PlotRow = [
 ];
 
 /** One drawable claim: its date as an interval (its precision), and its bounds. */
-export interface PlotPoint extends Omit<ClaimPointData, "display" | "rate" | "reviewStatus"> {
-  /** The value in words, as the API wrote it ("as many as 8,000", "1,200 a day"). */
-  display: string;
+export interface PlotPoint {
+  claimId: string;
+  date: string;
+  precision: Gql<Precision>;
+  qualifier: Gql<Qualifier>;
+  low: number | null;
+  high: number | null;
+  best: number | null;
   series: number;
   /** Seconds since the epoch: the start and end of the period the date stands for, and its middle. */
   x0: number;
@@ -173,22 +181,137 @@ export function plotRows(
   return { plotSeries, rows: rows.map(({ row }) => row), undated };
 }
 
-/** A row as the chart draws it. */
-export function plotPoint(row: PlotRow): PlotPoint {
-  const [claimId, date, precision, qualifier, low, high, best, series, reviewStatus, display, metric] = row;
+/**
+ * The chart's claims as the page sends them to the browser: column by column, each column in the form
+ * that costs fewest bytes (ten thousand claims and more travel in the page), in the order of their ids
+ * (so that ids go up in small steps); `unpackPlot` puts them back in drawing order. Lossless: every
+ * claim's id, date, precision, qualifier, bounds, series and review status come back.
+ */
+export interface PackedPlot {
+  /** Each claim's number (the database id inside its global ID), as the difference from the one before. */
+  ids: number[];
+  /** Each claim's date in days since 1970-01-01, as the difference from the one before. */
+  days: number[];
+  /** Each claim's series: an index into the chart's series. */
+  series: number[];
+  /**
+   * Four characters a claim: its precision, qualifier and review status (each an index into the shared
+   * vocabulary, in base 36), then which bounds it has (`boundsCode`).
+   */
+  codes: string;
+  /** The bounds that are numbers of their own, claim after claim: best, then low, then high. */
+  values: number[];
+}
+
+const PRECISION_CODES = PRECISIONS.map((p) => p.toUpperCase() as Gql<Precision>);
+const QUALIFIER_CODES = QUALIFIERS.map((q) => q.toUpperCase() as Gql<Qualifier>);
+const STATUS_CODES = REVIEW_STATUSES.map((s) => s.toUpperCase() as Gql<ReviewStatus>);
+const DAY_MS = 86_400_000;
+const CLAIM_PREFIX = "Claim:";
+
+/** The database id inside a claim's global ID ("Q2xhaW06MTI=" is Claim:12). */
+function claimNumber(claimId: string): number {
+  const decoded = atob(claimId);
+  const id = Number(decoded.slice(CLAIM_PREFIX.length));
+  if (!decoded.startsWith(CLAIM_PREFIX) || !Number.isSafeInteger(id)) {
+    throw new Error(`Not a claim's global ID: ${claimId}`);
+  }
+  return id;
+}
+
+/**
+ * Which of a claim's bounds are numbers, and whether low and high only repeat the best figure: best
+ * absent or present (×9), low absent, equal to best or its own (×3), high likewise; one base-36 digit.
+ */
+function boundsCode(low: number | null, high: number | null, best: number | null): number {
+  const of = (v: number | null) => (v === null ? 0 : best !== null && v === best ? 1 : 2);
+  return (best === null ? 0 : 9) + of(low) * 3 + of(high);
+}
+
+const digit = (n: number) => n.toString(36);
+
+export function packPlot(rows: PlotRow[]): PackedPlot {
+  const packed: PackedPlot = { ids: [], days: [], series: [], codes: "", values: [] };
+  const codes: string[] = [];
+  const byId = rows.map((row) => ({ id: claimNumber(row[0]), row })).sort((a, b) => a.id - b.id);
+  let [lastId, lastDay] = [0, 0];
+  for (const { id, row } of byId) {
+    const [, date, precision, qualifier, low, high, best, series, reviewStatus] = row;
+    const day = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    packed.ids.push(id - lastId);
+    packed.days.push(day - lastDay);
+    packed.series.push(series);
+    [lastId, lastDay] = [id, day];
+    const bounds = boundsCode(low, high, best);
+    codes.push(
+      digit(PRECISION_CODES.indexOf(precision)),
+      digit(QUALIFIER_CODES.indexOf(qualifier)),
+      digit(STATUS_CODES.indexOf(reviewStatus)),
+      digit(bounds),
+    );
+    if (best !== null) packed.values.push(best);
+    if (low !== null && !(best !== null && low === best)) packed.values.push(low);
+    if (high !== null && !(best !== null && high === best)) packed.values.push(high);
+  }
+  packed.codes = codes.join("");
+  return packed;
+}
+
+/** The claims of `packPlot`, in drawing order: by the middle of their date, then series, then id. */
+export function unpackPlot(packed: PackedPlot): PlotPoint[] {
+  const points: { point: PlotPoint; id: number }[] = [];
+  let [id, day, v] = [0, 0, 0];
+  for (let i = 0; i < packed.ids.length; i++) {
+    id += packed.ids[i] ?? 0;
+    day += packed.days[i] ?? 0;
+    const code = (at: number) => Number.parseInt(packed.codes.charAt(i * 4 + at), 36);
+    const precision = PRECISION_CODES[code(0)] as Gql<Precision>;
+    const bounds = code(3);
+    const best = bounds >= 9 ? (packed.values[v++] ?? null) : null;
+    const bound = (kind: number) => (kind === 0 ? null : kind === 1 ? best : (packed.values[v++] ?? null));
+    const low = bound(Math.floor(bounds / 3) % 3);
+    const high = bound(bounds % 3);
+    const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    points.push({
+      id,
+      point: {
+        claimId: btoa(`${CLAIM_PREFIX}${id}`),
+        date,
+        precision,
+        qualifier: QUALIFIER_CODES[code(1)] as Gql<Qualifier>,
+        low,
+        high,
+        best,
+        series: packed.series[i] ?? 0,
+        ...interval(date, precision),
+        disputed: STATUS_CODES[code(2)] === "DISPUTED",
+      },
+    });
+  }
+  return points
+    .sort((a, b) => a.point.x - b.point.x || a.point.series - b.point.series || a.id - b.id)
+    .map(({ point }) => point);
+}
+
+/**
+ * The chart's series as the page sends them: each one's colour, and its name as an index into `entities` (the filter
+ * form's list of the same sources or sides, which the page sends once for both) or, for a series that is
+ * no entity there, the name itself.
+ */
+export interface PackedSeries {
+  colours: string[];
+  names: (number | string)[];
+}
+
+/** Packs the series of the chart for the browser, naming them by their index in `entities`. */
+export function packSeries(series: PlotSeries[], entities: EntityRef[]): PackedSeries {
+  const index = new Map(entities.map((entity, i) => [entity.id, i]));
   return {
-    claimId,
-    display,
-    metric,
-    date,
-    precision,
-    qualifier,
-    low,
-    high,
-    best,
-    series,
-    ...interval(date, precision),
-    disputed: reviewStatus === "DISPUTED",
+    colours: series.map((s) => s.colour),
+    names: series.map((s) => {
+      const at = index.get(s.key);
+      return at !== undefined && entities[at]?.name === s.label ? at : s.label;
+    }),
   };
 }
 

@@ -56,6 +56,22 @@ describe("the latest figure of each source beside the chart", () => {
     expect(rest?.indexOf(`Source ${LATEST_SHOWN + 1}<`)).toBeGreaterThan(0);
   });
 
+  it("links to the view listing all sources instead of sending them all, when given that link", () => {
+    const figures = Array.from({ length: 2_000 }, (_, i) => figure(i + 1));
+    const html = renderToStaticMarkup(
+      createElement(LatestFigureList, { figures, allHref: "/?sources=all#latest-title" }),
+    );
+    expect(html.match(/<li>/g)).toHaveLength(LATEST_SHOWN);
+    expect(html).not.toContain("<details");
+    expect(html).toContain('href="/?sources=all#latest-title"');
+    expect(html).toContain("All 2,000 sources");
+    const all = renderToStaticMarkup(
+      createElement(LatestFigureList, { figures, all: true, allHref: "/?sources=all#latest-title" }),
+    );
+    expect(all.match(/<li>/g)).toHaveLength(2_000);
+    expect(all).toMatch(/<details [^>]*open/);
+  });
+
   it("says so when no source has a dated figure", () => {
     expect(renderToStaticMarkup(createElement(LatestFigureList, { figures: [] }))).toContain("None.");
   });
