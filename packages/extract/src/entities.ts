@@ -5,6 +5,7 @@ import {
   type GazetteerKind,
   HEAD_TITLE_WORDS,
   lookupSurface,
+  startsSurface,
   MAX_ALIAS_TOKENS,
   ORG_KEYWORDS,
   PLACE_KEYWORDS,
@@ -405,6 +406,7 @@ export function matchGazetteer(body: string, tokens: Token[], i: number): Gazett
     }
     if (/^[^\p{L}\d]$/u.test(token.text)) break;
     words = n === 1 ? token.text : `${words} ${token.text}`;
+    if (!startsSurface(words) && !startsSurface(stripApostrophe(words))) break;
     keys.push({ key: words, n });
   }
   for (let k = keys.length - 1; k >= 0; k--) {
