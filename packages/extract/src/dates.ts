@@ -99,7 +99,7 @@ interface DateParse {
 }
 
 /** Room either side of a date word for the rest of its phrase ("the night of 12 October", "three weeks ago"). */
-const DATE_MARGIN = 48;
+const DATE_MARGIN = 24;
 const DATE_WORDS = new RegExp(DATE_WORD.source, "gi");
 
 /**
