@@ -53,6 +53,11 @@ const GENERIC_ONLY =
   /^(?:(?:the|latest|most|recent|new|intelligence|data|reports?|estimates?|figures|assessment|information|findings)\s*)+$/i;
 
 const RELAY_KINDS = new Set(["news"]);
+/** A described speaker's head: the people speaking, not the body they belong to. */
+const MEMBER_HEAD =
+  /(?:\b(?:officials?|officers?|sources?|spokes(?:man|woman|person)|insiders?)|\bsources?\s+familiar\s+with\s+[^,;]+)$/i;
+/** "Netanyahu's office", "the rebels' health ministry": a body named by its owner. */
+const OFFICE_HEAD = /[’']s?\s+(?:office|(?:[\p{L}-]+\s+)?ministry)$/iu;
 
 interface Layer {
   ref: SourceRef;
@@ -255,7 +260,11 @@ export function attribute(ctx: AttributionContext): Attribution {
     const invertedTrail =
       trailing &&
       /,\s*$/.test(beforeVerb) &&
-      /^\s+(?:the\s+)?[\p{Lu}][^,;]{1,80}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(body.slice(verbEnd, scopeEnd));
+      (/^\s+(?:the\s+)?[\p{Lu}][^,;]{1,80}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(body.slice(verbEnd, scopeEnd)) ||
+        // "…, said a source at the ministry."
+        /^\s+(?:an?|one)\s+[^,;]{1,100}?(?:,\s+or\s+[^,;]{1,20})?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
+          body.slice(verbEnd, scopeEnd),
+        ));
     if (
       trailing &&
       !invertedTrail &&
@@ -285,12 +294,17 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (!ref && trailing) {
       const inverted = /^\s+((?:the\s+)?[^,.;]{2,80}?)\s*(?:[,.;]|$)/.exec(body.slice(verbEnd, scopeEnd));
       // "…, said in a statement": a phrase that opens with a preposition names no one.
-      if (inverted?.[1] && !/^(?:in|on|at|from|to|with|after|before|during|over|for|by)\s/i.test(inverted[1]))
-        ref = resolveNP(
-          ctx,
-          verbEnd + inverted[0].indexOf(inverted[1]),
-          verbEnd + inverted[0].indexOf(inverted[1]) + inverted[1].length,
-        );
+      if (inverted?.[1] && !/^(?:in|on|at|from|to|with|after|before|during|over|for|by)\s/i.test(inverted[1])) {
+        // "…, said a source at the ministry on Monday": the time is not part of the speaker.
+        let np = inverted[1];
+        for (let guard = 0; guard < 4; guard++) {
+          const trimmed = np.replace(TRAILING_AUX, "");
+          if (trimmed === np) break;
+          np = trimmed;
+        }
+        const npStart = verbEnd + inverted[0].indexOf(inverted[1]);
+        ref = resolveNP(ctx, npStart, npStart + np.length);
+      }
     }
     if (!ref) continue;
     explicit = true;
@@ -508,6 +522,16 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     start += byWhom[0].length;
     text = text.slice(byWhom[0].length);
   }
+  // "a source at the health ministry", "a member of a local militia", "an official from the local
+  // administration": one person described by where they work speaks as that person, not for the body.
+  const member =
+    /^(?:(?:an?|one)\s+)?((?:[\p{L}.’'-]+\s+){0,2}(?:source|official|member|resident|officer|employee|worker|doctor|medic|nurse|spokes(?:man|woman|person))\s+(?:at|of|from|in|with)\s+(?:(?:the|an?)\s+)?(?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)(?=\s+(?:under|who|which|that|based|on|near|speaking)\b|$)/iu.exec(
+      text,
+    );
+  if (member?.[1]) {
+    const at = start + text.indexOf(member[1]);
+    return { name: member[1], type: "person", entity: null, start: at, end: at + member[1].length };
+  }
   // "Hospital officials in Rafah": where the speakers are does not name them.
   const located =
     /^(.+?\b(?:officials|sources|doctors|medics|residents|witnesses|workers|activists|authorities|staff|police|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
@@ -584,6 +608,23 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
         ` ${normaliseKey(m.entity.name)} `.includes(` ${short} `),
     );
     if (longer) return refOf(longer.entity, start, end);
+  }
+  // "Hamas officials", "a senior NATO military officer", "sources familiar with the operations of
+  // Hezbollah": people described by the body they belong to speak as themselves, never as a fragment of
+  // the phrase; "Netanyahu's office", "the Houthi rebels' health ministry" are bodies named whole.
+  if (entity && entity.entity.type !== "place" && (entity.start > start || entity.end < end)) {
+    const whole = text.replace(/^(?:a|an|the|some|several|two|three|four|five)\s+/i, "");
+    const wholeStart = end - whole.length;
+    if (MEMBER_HEAD.test(whole) && entity.end <= end - (/\S+$/.exec(whole)?.[0].length ?? 0))
+      return {
+        name: whole,
+        type: SINGULAR_PERSON.test(whole) ? "person" : "group",
+        entity: null,
+        start: wholeStart,
+        end,
+      };
+    if (OFFICE_HEAD.test(whole) && entity.end < end)
+      return { name: whole, type: "organization", entity: null, start: wholeStart, end };
   }
   // "a senior U.S. official": a country only qualifies the speaker described.
   if (
