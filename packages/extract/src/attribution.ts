@@ -294,7 +294,10 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (!ref && trailing) {
       const inverted = /^\s+((?:the\s+)?[^,.;]{2,80}?)\s*(?:[,.;]|$)/.exec(body.slice(verbEnd, scopeEnd));
       // "…, said in a statement": a phrase that opens with a preposition names no one.
-      if (inverted?.[1] && !/^(?:in|on|at|from|to|with|after|before|during|over|for|by)\s/i.test(inverted[1])) {
+      if (
+        inverted?.[1] &&
+        !/^(?:in|on|at|from|to|with|after|before|during|over|for|by)\s/i.test(inverted[1])
+      ) {
         // "…, said a source at the ministry on Monday": the time is not part of the speaker.
         let np = inverted[1];
         for (let guard = 0; guard < 4; guard++) {

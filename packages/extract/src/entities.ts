@@ -5,10 +5,10 @@ import {
   type GazetteerKind,
   HEAD_TITLE_WORDS,
   lookupSurface,
-  startsSurface,
   MAX_ALIAS_TOKENS,
   ORG_KEYWORDS,
   PLACE_KEYWORDS,
+  startsSurface,
   TITLE_WORDS,
 } from "./gazetteer.ts";
 import { isCommonWord, isFunctionWord, isKnownFirstName, isKnownName } from "./lexicon.ts";
