@@ -544,6 +544,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   text = text.replace(/[\s,]+$/, "");
   end = start + text.length;
   if (!text) return null;
+  if (DOCUMENT.test(text)) return documentOwner(ctx, start, end);
   const definite = /\bthe\s+$/i.test(body.slice(Math.max(0, start - 4), start));
   if (definite) {
     const back = coreferent(ctx, text, start, end);
@@ -578,7 +579,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     }
     if (p === "it") {
       // "The army said … It said …": the organisation speaking last, before any organisation merely named.
-      const speaker = lastSpeaker(ctx, start, (r) => r.type === "organization" || r.type === "group");
+      // A news agency that relayed the last figure is not who "it" continues to quote.
+      const isOrg = (r: SourceRef) => r.type === "organization" || r.type === "group";
+      const speaker =
+        lastSpeaker(ctx, start, (r) => isOrg(r) && !RELAY_KINDS.has(r.entity?.kind ?? "")) ??
+        lastSpeaker(ctx, start, isOrg);
       if (speaker) return speaker.entity ? refOf(speaker.entity, start, end) : { ...speaker, start, end };
       const org = lastBefore(index, start, (m) => m.entity.type === "organization");
       return org ? refOf(org.entity, start, end) : null;
@@ -755,6 +760,18 @@ function namedOrganisation(text: string, start: number, end: number): SourceRef 
 
 const ORG_ANAPHOR =
   /^(?:(?:health|defen[cs]e|interior|foreign|aid|rights|humanitarian|rebel|armed|militant|medical|charity|relief|monitoring|research)\s+)?(group|agency|ministry|organi[sz]ation|charity|alliance|militia|movement|coalition|body|watchdog|monitor|observatory|network|office|institute|council|committee|army|military|force|forces|rebels|junta|government|administration|authority|authorities|service|mission|directorate|command|general staff|staff|headquarters)$/i;
+/** What a body's name says of its kind, for "the medical group", "the rights group" and the like. */
+const QUALIFIED_BODY: Record<string, RegExp> = {
+  health: /\b(?:health|medical|doctors?|medics|physicians|hospitals?)\b/,
+  medical: /\b(?:health|medical|doctors?|medics|physicians|hospitals?|red cross|red crescent)\b/,
+  rights: /\b(?:rights|watch|amnesty|lawyers?)\b/,
+  monitoring: /\b(?:monitor\w*|observatory|watch|acled|airwars|data)\b/,
+  humanitarian:
+    /\b(?:humanitarian|aid|relief|red cross|red crescent|ocha|unicef|unhcr|unrwa|programme|program)\b/,
+  aid: /\b(?:humanitarian|aid|relief|red cross|red crescent|ocha|unicef|unhcr|unrwa|programme|program|msf)\b/,
+  relief: /\b(?:humanitarian|aid|relief|red cross|red crescent|ocha|unicef|unhcr|unrwa)\b/,
+  charity: /\b(?:charity|aid|relief|save the children|oxfam|msf|international)\b/,
+};
 const PERSON_ANAPHOR =
   /^(?:(?:senior|regional|local|military|security|government|defen[cs]e|police|army|rebel|intelligence|health|western|u\.?s\.?)\s+)?(official|spokes(?:man|woman|person)|commander|officer|diplomat|analyst|source|envoy|general|colonel|minister|governor|mayor|chief|leader)$/i;
 
@@ -764,17 +781,9 @@ const PERSON_ANAPHOR =
  */
 function coreferent(ctx: AttributionContext, text: string, start: number, end: number): SourceRef | null {
   const prior = (ctx.priorSources ?? []).filter((r) => r.start < start);
-  // "The report said …": the report of whoever was cited last.
-  if (
-    /^(?:(?:new|latest|same|confidential|internal)\s+)?(?:report|statement|study|survey|assessment)$/i.test(
-      text,
-    )
-  ) {
-    const last = prior[prior.length - 1];
-    if (last && (last.type === "organization" || last.type === "group"))
-      return last.entity ? refOf(last.entity, start, end) : { ...last, start, end };
-    return null;
-  }
+  // "The report said …", "the updated figures reveal …": the document of whoever was cited last, or else of
+  // the body the paragraph just said announced it.
+  if (DOCUMENT.test(text)) return documentOwner(ctx, start, end);
   // "US officials told the paper … the officials claimed": the described speakers named just before.
   const plural =
     /^(officials|sources|analysts|activists|medics|witnesses|residents|experts|diplomats|researchers)$/i.exec(
@@ -792,9 +801,14 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
   const org = ORG_ANAPHOR.exec(text);
   if (org?.[1]) {
     const noun = org[1].toLowerCase();
+    const qualifier = /^(health|medical|rights|monitoring|humanitarian|aid|relief|charity)\s/i.exec(
+      text,
+    )?.[1];
     const fits = (name: string, type: EntityType, kind: string | null): boolean => {
       if (type !== "organization" && type !== "group") return false;
       const lower = name.toLowerCase();
+      // "the medical group", "the rights group", "the monitoring group": a body of that kind, not any group.
+      if (qualifier && !QUALIFIED_BODY[qualifier.toLowerCase()]?.test(lower)) return false;
       if (/^ministry$/.test(noun)) return /\bministry\b|\bministries\b/.test(lower);
       if (/staff|headquarters/.test(noun)) return lower.includes(noun) || kind === "military";
       // "the agency said": a news, aid or intelligence agency named before, not an armed group.
@@ -858,6 +872,45 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
   }
   return null;
 }
+
+/** A document that speaks for whoever issued it: "the report", "a statement", "the updated figures". */
+const DOCUMENT =
+  /^(?:(?:new|latest|same|confidential|internal|updated|revised|official|preliminary|daily|new)\s+)*(?:report|statement|study|survey|assessment|figures|data|tally|update|communiqu[eé])$/i;
+
+function documentOwner(ctx: AttributionContext, start: number, end: number): SourceRef | null {
+  const prior = (ctx.priorSources ?? []).filter((r) => r.start < start);
+  const last = prior[prior.length - 1];
+  const isBody = (type: EntityType) => type === "organization" || type === "group";
+  if (last && isBody(last.type))
+    return last.entity ? refOf(last.entity, start, end) : { ...last, start, end };
+  if (last) return null;
+  // No figure was attributed yet: the body named last in the sentences before, if it was announcing.
+  const paragraphStart = Math.max(0, ctx.body.lastIndexOf("\n", ctx.sentence.start - 1) + 1);
+  const mention = lastBefore(
+    ctx.index,
+    start,
+    (m) =>
+      isBody(m.entity.type) &&
+      m.start >= paragraphStart &&
+      !RELAY_KINDS.has(m.entity.kind ?? "") &&
+      new RegExp(`^\\s*(?:\\w+\\s+){0,3}(?:${SAY})\\b`, "i").test(ctx.body.slice(m.end, m.end + 60)),
+  );
+  if (mention) return refOf(mention.entity, start, end);
+  // A body the entity index did not list: the capitalised name that announced something just before.
+  const before = ctx.body.slice(paragraphStart, ctx.sentence.start);
+  let named: RegExpExecArray | null = null;
+  ANNOUNCER.lastIndex = 0;
+  for (let m = ANNOUNCER.exec(before); m; m = ANNOUNCER.exec(before)) named = m;
+  if (!named?.[1]) return null;
+  const nameStart = paragraphStart + named.index + named[0].indexOf(named[1]);
+  const ref = resolveNP(ctx, nameStart, nameStart + named[1].length);
+  return ref && isBody(ref.type) ? { ...ref, start, end } : null;
+}
+
+const ANNOUNCER = new RegExp(
+  `\\b(\\p{Lu}[\\p{L}’'-]*(?:\\s+(?:of|for|the|\\p{Lu}[\\p{L}’'-]*)){0,6})\\s+(?:(?:on|has|had|also)\\s+)?(?:${SAY})\\b`,
+  "gu",
+);
 
 /** The latest source of an earlier claim that fits, within the last ~600 characters. */
 function lastSpeaker(
