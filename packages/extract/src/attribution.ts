@@ -53,6 +53,11 @@ const GENERIC_ONLY =
   /^(?:(?:the|latest|most|recent|new|intelligence|data|reports?|estimates?|figures|assessment|information|findings)\s*)+$/i;
 
 const RELAY_KINDS = new Set(["news"]);
+/** A described speaker's head: the people speaking, not the body they belong to. */
+const MEMBER_HEAD =
+  /(?:\b(?:officials?|officers?|sources?|spokes(?:man|woman|person)|insiders?)|\bsources?\s+familiar\s+with\s+[^,;]+)$/i;
+/** "Netanyahu's office", "the rebels' health ministry": a body named by its owner. */
+const OFFICE_HEAD = /[’']s?\s+(?:office|(?:[\p{L}-]+\s+)?ministry)$/iu;
 
 interface Layer {
   ref: SourceRef;
@@ -255,7 +260,11 @@ export function attribute(ctx: AttributionContext): Attribution {
     const invertedTrail =
       trailing &&
       /,\s*$/.test(beforeVerb) &&
-      /^\s+(?:the\s+)?[\p{Lu}][^,;]{1,80}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(body.slice(verbEnd, scopeEnd));
+      (/^\s+(?:the\s+)?[\p{Lu}][^,;]{1,80}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(body.slice(verbEnd, scopeEnd)) ||
+        // "…, said a source at the ministry."
+        /^\s+(?:an?|one)\s+[^,;]{1,100}?(?:,\s+or\s+[^,;]{1,20})?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
+          body.slice(verbEnd, scopeEnd),
+        ));
     if (
       trailing &&
       !invertedTrail &&
@@ -285,12 +294,20 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (!ref && trailing) {
       const inverted = /^\s+((?:the\s+)?[^,.;]{2,80}?)\s*(?:[,.;]|$)/.exec(body.slice(verbEnd, scopeEnd));
       // "…, said in a statement": a phrase that opens with a preposition names no one.
-      if (inverted?.[1] && !/^(?:in|on|at|from|to|with|after|before|during|over|for|by)\s/i.test(inverted[1]))
-        ref = resolveNP(
-          ctx,
-          verbEnd + inverted[0].indexOf(inverted[1]),
-          verbEnd + inverted[0].indexOf(inverted[1]) + inverted[1].length,
-        );
+      if (
+        inverted?.[1] &&
+        !/^(?:in|on|at|from|to|with|after|before|during|over|for|by)\s/i.test(inverted[1])
+      ) {
+        // "…, said a source at the ministry on Monday": the time is not part of the speaker.
+        let np = inverted[1];
+        for (let guard = 0; guard < 4; guard++) {
+          const trimmed = np.replace(TRAILING_AUX, "");
+          if (trimmed === np) break;
+          np = trimmed;
+        }
+        const npStart = verbEnd + inverted[0].indexOf(inverted[1]);
+        ref = resolveNP(ctx, npStart, npStart + np.length);
+      }
     }
     if (!ref) continue;
     explicit = true;
@@ -508,6 +525,16 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     start += byWhom[0].length;
     text = text.slice(byWhom[0].length);
   }
+  // "a source at the health ministry", "a member of a local militia", "an official from the local
+  // administration": one person described by where they work speaks as that person, not for the body.
+  const member =
+    /^(?:(?:an?|one)\s+)?((?:[\p{L}.’'-]+\s+){0,2}(?:source|official|member|resident|officer|employee|worker|doctor|medic|nurse|spokes(?:man|woman|person))\s+(?:at|of|from|in|with)\s+(?:(?:the|an?)\s+)?(?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)(?=\s+(?:under|who|which|that|based|on|near|speaking)\b|$)/iu.exec(
+      text,
+    );
+  if (member?.[1]) {
+    const at = start + text.indexOf(member[1]);
+    return { name: member[1], type: "person", entity: null, start: at, end: at + member[1].length };
+  }
   // "Hospital officials in Rafah": where the speakers are does not name them.
   const located =
     /^(.+?\b(?:officials|sources|doctors|medics|residents|witnesses|workers|activists|authorities|staff|police|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
@@ -517,6 +544,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   text = text.replace(/[\s,]+$/, "");
   end = start + text.length;
   if (!text) return null;
+  if (DOCUMENT.test(text)) return documentOwner(ctx, start, end);
   const definite = /\bthe\s+$/i.test(body.slice(Math.max(0, start - 4), start));
   if (definite) {
     const back = coreferent(ctx, text, start, end);
@@ -551,7 +579,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     }
     if (p === "it") {
       // "The army said … It said …": the organisation speaking last, before any organisation merely named.
-      const speaker = lastSpeaker(ctx, start, (r) => r.type === "organization" || r.type === "group");
+      // A news agency that relayed the last figure is not who "it" continues to quote.
+      const isOrg = (r: SourceRef) => r.type === "organization" || r.type === "group";
+      const speaker =
+        lastSpeaker(ctx, start, (r) => isOrg(r) && !RELAY_KINDS.has(r.entity?.kind ?? "")) ??
+        lastSpeaker(ctx, start, isOrg);
       if (speaker) return speaker.entity ? refOf(speaker.entity, start, end) : { ...speaker, start, end };
       const org = lastBefore(index, start, (m) => m.entity.type === "organization");
       return org ? refOf(org.entity, start, end) : null;
@@ -584,6 +616,23 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
         ` ${normaliseKey(m.entity.name)} `.includes(` ${short} `),
     );
     if (longer) return refOf(longer.entity, start, end);
+  }
+  // "Hamas officials", "a senior NATO military officer", "sources familiar with the operations of
+  // Hezbollah": people described by the body they belong to speak as themselves, never as a fragment of
+  // the phrase; "Netanyahu's office", "the Houthi rebels' health ministry" are bodies named whole.
+  if (entity && entity.entity.type !== "place" && (entity.start > start || entity.end < end)) {
+    const whole = text.replace(/^(?:a|an|the|some|several|two|three|four|five)\s+/i, "");
+    const wholeStart = end - whole.length;
+    if (MEMBER_HEAD.test(whole) && entity.end <= end - (/\S+$/.exec(whole)?.[0].length ?? 0))
+      return {
+        name: whole,
+        type: SINGULAR_PERSON.test(whole) ? "person" : "group",
+        entity: null,
+        start: wholeStart,
+        end,
+      };
+    if (OFFICE_HEAD.test(whole) && entity.end < end)
+      return { name: whole, type: "organization", entity: null, start: wholeStart, end };
   }
   // "a senior U.S. official": a country only qualifies the speaker described.
   if (
@@ -711,6 +760,18 @@ function namedOrganisation(text: string, start: number, end: number): SourceRef 
 
 const ORG_ANAPHOR =
   /^(?:(?:health|defen[cs]e|interior|foreign|aid|rights|humanitarian|rebel|armed|militant|medical|charity|relief|monitoring|research)\s+)?(group|agency|ministry|organi[sz]ation|charity|alliance|militia|movement|coalition|body|watchdog|monitor|observatory|network|office|institute|council|committee|army|military|force|forces|rebels|junta|government|administration|authority|authorities|service|mission|directorate|command|general staff|staff|headquarters)$/i;
+/** What a body's name says of its kind, for "the medical group", "the rights group" and the like. */
+const QUALIFIED_BODY: Record<string, RegExp> = {
+  health: /\b(?:health|medical|doctors?|medics|physicians|hospitals?)\b/,
+  medical: /\b(?:health|medical|doctors?|medics|physicians|hospitals?|red cross|red crescent)\b/,
+  rights: /\b(?:rights|watch|amnesty|lawyers?)\b/,
+  monitoring: /\b(?:monitor\w*|observatory|watch|acled|airwars|data)\b/,
+  humanitarian:
+    /\b(?:humanitarian|aid|relief|red cross|red crescent|ocha|unicef|unhcr|unrwa|programme|program)\b/,
+  aid: /\b(?:humanitarian|aid|relief|red cross|red crescent|ocha|unicef|unhcr|unrwa|programme|program|msf)\b/,
+  relief: /\b(?:humanitarian|aid|relief|red cross|red crescent|ocha|unicef|unhcr|unrwa)\b/,
+  charity: /\b(?:charity|aid|relief|save the children|oxfam|msf|international)\b/,
+};
 const PERSON_ANAPHOR =
   /^(?:(?:senior|regional|local|military|security|government|defen[cs]e|police|army|rebel|intelligence|health|western|u\.?s\.?)\s+)?(official|spokes(?:man|woman|person)|commander|officer|diplomat|analyst|source|envoy|general|colonel|minister|governor|mayor|chief|leader)$/i;
 
@@ -720,17 +781,9 @@ const PERSON_ANAPHOR =
  */
 function coreferent(ctx: AttributionContext, text: string, start: number, end: number): SourceRef | null {
   const prior = (ctx.priorSources ?? []).filter((r) => r.start < start);
-  // "The report said …": the report of whoever was cited last.
-  if (
-    /^(?:(?:new|latest|same|confidential|internal)\s+)?(?:report|statement|study|survey|assessment)$/i.test(
-      text,
-    )
-  ) {
-    const last = prior[prior.length - 1];
-    if (last && (last.type === "organization" || last.type === "group"))
-      return last.entity ? refOf(last.entity, start, end) : { ...last, start, end };
-    return null;
-  }
+  // "The report said …", "the updated figures reveal …": the document of whoever was cited last, or else of
+  // the body the paragraph just said announced it.
+  if (DOCUMENT.test(text)) return documentOwner(ctx, start, end);
   // "US officials told the paper … the officials claimed": the described speakers named just before.
   const plural =
     /^(officials|sources|analysts|activists|medics|witnesses|residents|experts|diplomats|researchers)$/i.exec(
@@ -751,10 +804,15 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
     // "the interior ministry" after "the defence ministry": a portfolio written out must agree.
     const written = text.slice(0, -org[1].length).trim().toLowerCase().replace("defense", "defence");
     const modifier = /^(?:health|defence|interior|foreign)$/.test(written) ? written : "";
+    const qualifier = /^(health|medical|rights|monitoring|humanitarian|aid|relief|charity)\s/i.exec(
+      text,
+    )?.[1];
     const fits = (name: string, type: EntityType, kind: string | null): boolean => {
       if (type !== "organization" && type !== "group") return false;
       const lower = name.toLowerCase().replace(/\bdefense\b/g, "defence");
       if (modifier && !new RegExp(`\\b${modifier}`).test(lower)) return false;
+      // "the medical group", "the rights group", "the monitoring group": a body of that kind, not any group.
+      if (qualifier && !QUALIFIED_BODY[qualifier.toLowerCase()]?.test(lower)) return false;
       // "the rebels", "the militia", "the junta": only a body called so, never any group named before.
       if (
         /^(?:rebels|militia|junta|council|committee|mission|directorate|coalition|alliance|movement)$/.test(
@@ -825,6 +883,45 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
   }
   return null;
 }
+
+/** A document that speaks for whoever issued it: "the report", "a statement", "the updated figures". */
+const DOCUMENT =
+  /^(?:(?:new|latest|same|confidential|internal|updated|revised|official|preliminary|daily|new)\s+)*(?:report|statement|study|survey|assessment|figures|data|tally|update|communiqu[eé])$/i;
+
+function documentOwner(ctx: AttributionContext, start: number, end: number): SourceRef | null {
+  const prior = (ctx.priorSources ?? []).filter((r) => r.start < start);
+  const last = prior[prior.length - 1];
+  const isBody = (type: EntityType) => type === "organization" || type === "group";
+  if (last && isBody(last.type))
+    return last.entity ? refOf(last.entity, start, end) : { ...last, start, end };
+  if (last) return null;
+  // No figure was attributed yet: the body named last in the sentences before, if it was announcing.
+  const paragraphStart = Math.max(0, ctx.body.lastIndexOf("\n", ctx.sentence.start - 1) + 1);
+  const mention = lastBefore(
+    ctx.index,
+    start,
+    (m) =>
+      isBody(m.entity.type) &&
+      m.start >= paragraphStart &&
+      !RELAY_KINDS.has(m.entity.kind ?? "") &&
+      new RegExp(`^\\s*(?:\\w+\\s+){0,3}(?:${SAY})\\b`, "i").test(ctx.body.slice(m.end, m.end + 60)),
+  );
+  if (mention) return refOf(mention.entity, start, end);
+  // A body the entity index did not list: the capitalised name that announced something just before.
+  const before = ctx.body.slice(paragraphStart, ctx.sentence.start);
+  let named: RegExpExecArray | null = null;
+  ANNOUNCER.lastIndex = 0;
+  for (let m = ANNOUNCER.exec(before); m; m = ANNOUNCER.exec(before)) named = m;
+  if (!named?.[1]) return null;
+  const nameStart = paragraphStart + named.index + named[0].indexOf(named[1]);
+  const ref = resolveNP(ctx, nameStart, nameStart + named[1].length);
+  return ref && isBody(ref.type) ? { ...ref, start, end } : null;
+}
+
+const ANNOUNCER = new RegExp(
+  `\\b(\\p{Lu}[\\p{L}’'-]*(?:\\s+(?:of|for|the|\\p{Lu}[\\p{L}’'-]*)){0,6})\\s+(?:(?:on|has|had|also)\\s+)?(?:${SAY})\\b`,
+  "gu",
+);
 
 /** The latest source of an earlier claim that fits, within the last ~600 characters. */
 function lastSpeaker(

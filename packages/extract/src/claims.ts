@@ -646,6 +646,11 @@ function oneSpeaker(earlier: Working, later: Working): boolean {
   if (wa.length === wb.length && wa.every((w) => wb.includes(w))) return true;
   const described = (w: Working, name: string) => w.sourceRefs[0]?.entity == null && /^\p{Ll}/u.test(name);
   if (described(earlier, a) || described(later, b)) return true;
+  // "Houthi officials" in the lede, "the Houthi rebels' health ministry" in the body: people and offices
+  // described by the same body speak for it.
+  const unnamed = (w: Working) => w.sourceRefs[0]?.entity == null;
+  if ((unnamed(earlier) || unnamed(later)) && wa[0] !== undefined && wa[0] === wb[0] && /^\p{Lu}/u.test(a))
+    return true;
   // "Defense Ministry spokesman Igor Konashenkov" speaks for the Defense Ministry.
   const speaksFor = (person: Working, body: string[]) => {
     const role = person.sourceRefs[0]?.entity?.role;

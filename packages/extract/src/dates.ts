@@ -91,6 +91,36 @@ function latestOf(anchor: ResolvedDate): Date {
   }
 }
 
+/** A date chrono read, its index relative to the whole sentence. */
+interface DateParse {
+  text: string;
+  index: number;
+  start: chrono.ParsedComponents;
+}
+
+/** Room either side of a date word for the rest of its phrase ("the night of 12 October", "three weeks ago"). */
+const DATE_MARGIN = 24;
+const DATE_WORDS = new RegExp(DATE_WORD.source, "gi");
+
+/**
+ * The stretches of a sentence around its date words, each widened to whole words and merged when they meet,
+ * so that chrono reads a few dozen characters instead of a long sentence.
+ */
+function dateWindows(text: string): [number, number][] {
+  const windows: [number, number][] = [];
+  DATE_WORDS.lastIndex = 0;
+  for (let m = DATE_WORDS.exec(text); m; m = DATE_WORDS.exec(text)) {
+    let from = Math.max(0, m.index - DATE_MARGIN);
+    let to = Math.min(text.length, m.index + m[0].length + DATE_MARGIN);
+    while (from > 0 && !/\s/.test(text[from - 1] as string)) from--;
+    while (to < text.length && !/\s/.test(text[to] as string)) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
 /**
  * Dates mentioned in `text` (a sentence), offsets relative to `offset`. `narrative` is the last date the
  * article mentioned before this sentence: "days earlier" counts back from it.
@@ -103,8 +133,9 @@ export function findDates(
 ): DateMention[] {
   const ref = anchor ? toAnchorDate(anchor.date) : new Date(Date.UTC(2000, 0, 1, 12));
   const found: DateMention[] = [];
-  let results: chrono.ParsedResult[] = [];
-  // chrono is the costliest step of extraction: only sentences with a date word are worth parsing.
+  const results: DateParse[] = [];
+  // chrono is the costliest step of extraction: only sentences with a date word are worth parsing, and only
+  // the stretches around those words.
   if (DATE_WORD.test(text)) {
     // Counts are not days: "Since October, 3,000 soldiers" must not read as October 3 (same length keeps offsets).
     const masked = text.replace(
@@ -112,7 +143,14 @@ export function findDates(
       /\d{1,3}(?:,\d{3})+|(?<!\d)\d+(?=\s+(?:troops|soldiers|people|personnel|fighters))/g,
       (m) => "#".repeat(m.length),
     );
-    results = chrono.parse(masked, { instant: ref, timezone: 0 }, { forwardDate: false });
+    for (const [from, to] of dateWindows(masked)) {
+      for (const result of chrono.parse(
+        masked.slice(from, to),
+        { instant: ref, timezone: 0 },
+        { forwardDate: false },
+      ))
+        results.push({ text: result.text, index: result.index + from, start: result.start });
+    }
   }
   for (const result of results) {
     const raw = result.text;

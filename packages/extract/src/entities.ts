@@ -8,6 +8,7 @@ import {
   MAX_ALIAS_TOKENS,
   ORG_KEYWORDS,
   PLACE_KEYWORDS,
+  startsSurface,
   TITLE_WORDS,
 } from "./gazetteer.ts";
 import { isCommonWord, isFunctionWord, isKnownFirstName, isKnownName } from "./lexicon.ts";
@@ -405,6 +406,7 @@ export function matchGazetteer(body: string, tokens: Token[], i: number): Gazett
     }
     if (/^[^\p{L}\d]$/u.test(token.text)) break;
     words = n === 1 ? token.text : `${words} ${token.text}`;
+    if (!startsSurface(words) && !startsSurface(stripApostrophe(words))) break;
     keys.push({ key: words, n });
   }
   for (let k = keys.length - 1; k >= 0; k--) {

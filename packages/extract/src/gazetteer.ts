@@ -535,7 +535,11 @@ function buildGazetteer(): GazetteerEntry[] {
 }
 
 /** Normalises a surface form for lookups: curly apostrophes straightened, spaces collapsed. */
+const ODD_SURFACE = /[’‘`]|\s\s|[^\S ]|^\s|\s$/;
+
 export function surfaceKey(text: string): string {
+  // Most names are already in key form: skip the rewrites then.
+  if (!ODD_SURFACE.test(text)) return text;
   return text.replace(/[’‘`]/g, "'").replace(/\s+/g, " ").trim();
 }
 
@@ -543,6 +547,8 @@ const BY_SURFACE = new Map<string, GazetteerEntry>();
 const BY_SURFACE_LOWER = new Map<string, GazetteerEntry>();
 const BY_NAME = new Map<string, GazetteerEntry>();
 const DEMONYMS = new Map<string, string>();
+/** Every leading run of words of every name, in lower case: a longer name cannot start where none does. */
+const SURFACE_PREFIXES = new Set<string>();
 let maxAliasTokens = 1;
 for (const entry of GAZETTEER) {
   BY_NAME.set(entry.name.toLowerCase(), entry);
@@ -551,7 +557,9 @@ for (const entry of GAZETTEER) {
     if (!BY_SURFACE.has(key)) BY_SURFACE.set(key, entry);
     if (!BY_SURFACE_LOWER.has(key.toLowerCase())) BY_SURFACE_LOWER.set(key.toLowerCase(), entry);
     // Articles write "The Pentagon", "the Kremlin": the determiner is not part of the name.
-    maxAliasTokens = Math.max(maxAliasTokens, key.split(" ").length);
+    const words = key.toLowerCase().split(" ");
+    maxAliasTokens = Math.max(maxAliasTokens, words.length);
+    for (let n = 1; n <= words.length; n++) SURFACE_PREFIXES.add(words.slice(0, n).join(" "));
   }
   for (const demonym of entry.demonyms ?? []) DEMONYMS.set(demonym, entry.name);
 }
@@ -567,6 +575,11 @@ export function lookupSurface(text: string): GazetteerEntry | undefined {
   const exact = BY_SURFACE.get(key);
   if (exact || !key.includes(" ") || !/^\p{Lu}/u.test(key)) return exact;
   return BY_SURFACE_LOWER.get(key.toLowerCase());
+}
+
+/** Whether some gazetteer name begins with these words (any case), so that reading on may still match. */
+export function startsSurface(words: string): boolean {
+  return SURFACE_PREFIXES.has(surfaceKey(words).toLowerCase());
 }
 
 /** The gazetteer entry with this canonical name (case-insensitive). */
