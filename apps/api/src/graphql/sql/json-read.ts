@@ -81,7 +81,7 @@ function joinOf(model: Model, field: ModelField): Join {
       other !== field &&
       (other.relationFromFields?.length ?? 0) > 0,
   );
-  if (!back || back.relationFromFields?.length !== 1 || !model.id)
+  if (back?.relationFromFields?.length !== 1 || !model.id)
     throw new UnsupportedRead(`relation ${field.name}`);
   return { target, on: [[model.id, back.relationFromFields[0] as string]], list: field.isList };
 }
@@ -257,7 +257,7 @@ function countJson(model: Model, alias: string, value: unknown): Prisma.Sql {
   for (const [name, spec] of Object.entries(select)) {
     if (spec === false || spec === undefined) continue;
     const field = model.fields.get(name);
-    if (!field || field.kind !== "object" || !field.isList) throw new UnsupportedRead(`_count ${name}`);
+    if (field?.kind !== "object" || !field.isList) throw new UnsupportedRead(`_count ${name}`);
     const join = joinOf(model, field);
     const inner = nextAlias();
     const where = spec === true ? undefined : (spec as { where?: unknown }).where;
@@ -283,7 +283,7 @@ function revive(modelName: string, row: Args, args: Args | true): Args {
   }
   for (const [name, value] of Object.entries(nested)) {
     const field = model.fields.get(name);
-    if (!field || field.kind !== "object" || !value) continue;
+    if (field?.kind !== "object" || !value) continue;
     const child = row[name];
     const { where: _w, orderBy: _o, take: _t, skip: _s, ...shape } = (value === true ? {} : value) as Args;
     if (Array.isArray(child)) for (const item of child) revive(field.type, item as Args, shape);
