@@ -49,6 +49,7 @@ export const VICTIM_NOUNS = [
   "inhabitants",
   "locals",
   "others",
+  "victims",
 ];
 
 const PEOPLE_NOUNS = [
@@ -98,6 +99,7 @@ const PEOPLE_NOUNS = [
   "civilians",
   "officers",
   "commanders",
+  "leaders",
   "marines",
   "paratroopers",
   "infantrymen",
@@ -164,7 +166,7 @@ const FORCE_NOUNS =
 
 // Words that may stand between a number and its noun ("3,000 Belarusian railway troops").
 const MODIFIERS = new Set(
-  "more additional new fresh elite extra further regular active reserve armed trained foreign military combat engineering army navy naval air ground assault special enemy allied local young experienced seasoned professional contract frontline front-line infantry artillery demining construction railway medical civilian security border police national state total remaining surviving missing captured wounded injured dead killed deployed stationed estimated suspected alleged other such own".split(
+  "more additional new fresh elite extra further senior junior top rebel government militia opposition regular active reserve armed trained foreign military combat engineering army navy naval air ground assault special enemy allied local young experienced seasoned professional contract frontline front-line infantry artillery demining construction railway medical civilian security border police national state total remaining surviving missing captured wounded injured dead killed deployed stationed estimated suspected alleged other such own".split(
     " ",
   ),
 );
@@ -184,7 +186,7 @@ const TOLL_BEFORE =
   /\b((?:death\s+)?toll)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:rose|risen|climbed|jumped|reached|stood|stands|hit|is|was|now stands|has risen|has climbed|had risen)\s+(?:to|at)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
 // "…, bringing the total since the coup to 6,000": the same people as the figure before.
 const BRINGING_BEFORE =
-  /\b(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?(total|toll|death toll|tally|number|count)\b[^.;]{0,60}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/i;
+  /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\s+(?:the|its|their)\s+(?:overall\s+|total\s+|confirmed\s+)?(total|toll|death toll|tally|number|count)\b[^.;]{0,160}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/i;
 const NOUN_BEFORE =
   /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
@@ -387,8 +389,11 @@ export function findPeopleHead(
   }
 
   // "killing 12 in the strike", "casualties of 1,200", "a contingent numbering 1,500"
-  const bringing = /\b(?:bringing|taking|pushing|raising)\b/i.test(before)
-    ? BRINGING_BEFORE.exec(before)
+  const wideBefore = text.slice(Math.max(sentenceStart, quantity.start - 220), quantity.start);
+  const bringing = /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\b/i.test(
+    wideBefore,
+  )
+    ? BRINGING_BEFORE.exec(wideBefore)
     : null;
   if (bringing?.[1]) {
     const noun = bringing[1].toLowerCase();
@@ -516,7 +521,7 @@ const CUES: [RegExp, Metric][] = [
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|slain|shot dead|bodies)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|slain|shot dead|bodies)\b/i,
     "killed",
   ],
   [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],

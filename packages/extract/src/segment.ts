@@ -75,7 +75,20 @@ export function splitParagraphs(body: string): Span[] {
     const text = m[0];
     const lead = text.length - text.trimStart().length;
     const trail = text.length - text.trimEnd().length;
-    if (text.trim()) paragraphs.push({ start: m.index + lead, end: m.index + text.length - trail });
+    if (!text.trim()) continue;
+    const span = { start: m.index + lead, end: m.index + text.length - trail };
+    // A hard-wrapped line: the previous line stops mid-sentence and this one goes on in lower case.
+    const previous = paragraphs[paragraphs.length - 1];
+    if (
+      previous &&
+      /^\n$/.test(body.slice(previous.end, m.index)) &&
+      /[\p{L}\d,]$/u.test(body.slice(previous.end - 1, previous.end)) &&
+      /^\p{Ll}/u.test(text.slice(lead))
+    ) {
+      previous.end = span.end;
+      continue;
+    }
+    paragraphs.push(span);
   }
   return paragraphs;
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { claims, only } from "./helpers.ts";
+
+// Constructions that carry figures in reporting on many conflicts: tolls phrased through a noun, figures
+// whose noun has several modifiers, running totals "brought ... to N", and hard-wrapped lines.
+describe("recall on real reporting", () => {
+  it("'claimed the lives of N' is a toll of the dead", () => {
+    const c = only("The raid claimed the lives of 18 villagers, witnesses said.");
+    expect([c.valueLow, c.valueHigh, c.metric, c.source]).toEqual([18, 18, "killed", "witnesses"]);
+  });
+
+  it("a people noun after several modifiers ('14 senior rebel commanders')", () => {
+    const c = only(
+      "A strike on the capital last month killed 14 senior rebel commanders, according to the group.",
+    );
+    expect([c.valueLow, c.metric]).toEqual([14, "killed"]);
+    expect(c.subject).toBe("senior rebel commanders");
+  });
+
+  it("'killed more than N victims'", () => {
+    const c = only("The war has killed more than 30,000 victims, according to the UN.");
+    expect([c.valueLow, c.valueHigh, c.qualifier, c.metric]).toEqual([30_000, null, "more_than", "killed"]);
+  });
+
+  it("'brought the number of people killed ... to at least N'", () => {
+    const all = claims(
+      "This brought the number of people killed since the start of the war to at least 31,120, the ministry said.",
+    );
+    expect(all.map((c) => [c.valueLow, c.qualifier, c.metric, c.source])).toEqual([
+      [31_120, "at_least", "killed", "ministry"],
+    ]);
+  });
+
+  it("'the new deaths brought the toll of slain soldiers ... to N'", () => {
+    const c = only(
+      "The statement said the new deaths brought the toll of slain soldiers in the offensive to 77.",
+    );
+    expect([c.valueLow, c.valueHigh, c.metric]).toEqual([77, 77, "killed"]);
+  });
+
+  it("a sentence hard-wrapped across lines keeps its figure and noun together", () => {
+    const all = claims(
+      "The ministry said in a statement that at least 61,220\npeople had been wounded in the\nfighting since March.\nA second paragraph starts here.",
+    );
+    expect(all.map((c) => [c.valueLow, c.qualifier, c.metric, c.source])).toEqual([
+      [61_220, "at_least", "wounded", "ministry"],
+    ]);
+  });
+
+  it("a line that ends a sentence stays its own paragraph", () => {
+    const all = claims("Officials said 40 soldiers were killed.\nthe rebels said 12 fighters were captured.");
+    expect(all.map((c) => c.metric)).toEqual(["killed", "captured"]);
+  });
+});
