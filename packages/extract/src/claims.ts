@@ -190,7 +190,9 @@ export function extractClaims(
     const listed =
       prev !== undefined &&
       prev.sentence === sIndex &&
-      /^(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(body.slice(prev.subjectEnd, hedged.hedgeStart)) &&
+      /^(?:\s+of\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
+        body.slice(prev.subjectEnd, hedged.hedgeStart),
+      ) &&
       prev.listItem;
     const subset = SUBSET_BEFORE.test(
       body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart),

@@ -51,4 +51,24 @@ describe("recall on real reporting", () => {
     const all = claims("Officials said 40 soldiers were killed.\nthe rebels said 12 fighters were captured.");
     expect(all.map((c) => c.metric)).toEqual(["killed", "captured"]);
   });
+
+  it("a list item with an 'of' phrase does not end the list ('seven members of an allied militia, and 16 civilians')", () => {
+    const all = claims(
+      "The toll has now risen to 84, including 61 fighters, seven members of an allied militia, and 16 civilians including a nurse.",
+    );
+    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
+      [84, "killed"],
+      [61, "killed"],
+      [7, "killed"],
+      [16, "killed"],
+    ]);
+  });
+
+  it("a long organisation name with its own 'and' inside a list item", () => {
+    const all = claims(
+      "The toll has now risen to 90, including 70 fighters, nine members of the Red Star and the Blue Crescent (BC) movement, and 11 civilians.",
+    );
+    expect(all.map((c) => c.valueLow)).toEqual([90, 70, 9, 11]);
+    expect(all.every((c) => c.metric === "killed")).toBe(true);
+  });
 });
