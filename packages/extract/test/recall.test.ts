@@ -71,4 +71,9 @@ describe("recall on real reporting", () => {
     expect(all.map((c) => c.valueLow)).toEqual([90, 70, 9, 11]);
     expect(all.every((c) => c.metric === "killed")).toBe(true);
   });
+
+  it("'N children were among the victims' counts the dead", () => {
+    const c = only("Aid groups said over 17 children were among the victims of the raid.");
+    expect([c.valueLow, c.qualifier, c.metric, c.source]).toEqual([17, "more_than", "killed", "Aid groups"]);
+  });
 });
