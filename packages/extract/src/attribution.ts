@@ -38,7 +38,7 @@ const SAY =
   "said|says|say|saying|reporting|noting|adding|stating|announcing|confirming|claiming|gave|gives|issued|published|released|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters";
 const SAY_RE = new RegExp(`\\b(${SAY})\\b`, "gi");
 const NP_BOUNDARY =
-  /(?:^|[;:“”"()—–]|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
+  /(?:^|[;:“”"()—–]|\s-{1,2}\s|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
 const TRAILING_AUX =
   /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?(?:\s+(?:morning|afternoon|evening|night))?|last\s+\w+|this\s+\w+|in\s+an?\s+(?:(?:press|written|separate|brief|short|new|televised|video|online)\s+)?(?:statement|report|briefing|interview|update|post|communiqu[eé]|press conference|news conference))$/i;
 const LEADING_NOISE =
@@ -850,6 +850,13 @@ function coreferent(ctx: AttributionContext, text: string, start: number, end: n
             ),
         )
       : null;
+    // "The army said … The army said": a described speaker called so before wins over a force named since.
+    const calledSo = /^(?:army|military|police)$/.test(noun)
+      ? prior
+          .filter((r) => !r.entity && new RegExp(`\\b${noun}$`, "i").test(r.name) && r.start < start)
+          .sort((a, b) => b.start - a.start)[0]
+      : undefined;
+    if (calledSo && (!named || calledSo.start > named.start)) return { ...calledSo, start, end };
     const mention =
       named ?? lastBefore(ctx.index, start, (m) => fits(m.entity.name, m.entity.type, m.entity.kind));
     if (mention) best = refOf(mention.entity, mention.start, mention.end);

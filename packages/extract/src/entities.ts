@@ -166,7 +166,7 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
         i++;
         continue;
       }
-      // A dateline in capitals ("KHARTOUM, Sept 18", "EL FASHER, Sudan") names a place.
+      // A dateline in capitals ("KHARTOUM, Sept 18", "EL FASHER, Sudan", "GAO (AFP) -") names a place.
       if (/^\p{Lu}{2,}$/u.test(token.text) && (i === 0 || /^\p{Lu}{4,}$/u.test(token.text))) {
         let k = i;
         while (
@@ -176,7 +176,11 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
         )
           k++;
         const last = tokens[k] as Token;
-        if (/^,/.test(body.slice(last.end, last.end + 1)) && (k > i || token.text.length >= 4)) {
+        // Followed by a comma ("KHARTOUM, Sept 18"), a wire credit ("KHARTOUM (Reuters) -"), a dash or a colon.
+        const datelineEnd = /^(?:,|\s*\(|\s+[—–-]{1,2}\s|\s*[—–]|:\s)/.test(
+          body.slice(last.end, last.end + 4),
+        );
+        if (datelineEnd && (k > i || token.text.length >= 4)) {
           const written = body.slice(token.start, last.end);
           const titled = written
             .toLowerCase()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractArticle } from "../src/index.ts";
 import { claims } from "./helpers.ts";
 
 /** The speaker of each claim of a text, in order. */
@@ -6,6 +7,14 @@ const speakers = (body: string) =>
   claims(body)
     .filter((c) => c.duplicateOf === null)
     .map((c) => c.source);
+
+describe("a dateline in capitals before a wire credit names a place", () => {
+  it.each(["STRELSAU (Wire) - ", "STRELSAU (Wire) — ", "STRELSAU: "])("%s", (lead) => {
+    const body = `${lead}Border police said 120 soldiers were captured near the crossing.`;
+    const dateline = extractArticle(`Fighting\n\n${body}`).entities.find((e) => /strelsau/i.test(e.name));
+    expect(dateline?.type).toBe("place");
+  });
+});
 
 describe("a definite noun phrase names its own speaker unless it really points back", () => {
   it.each([
@@ -39,6 +48,17 @@ describe("a definite noun phrase names its own speaker unless it really points b
       "Governor Ivan Petrenko said about 60 fighters were missing after the attack. " +
         "The governor said about 35 police officers were killed in an ambush on Wednesday.",
       ["Ivan Petrenko", "Ivan Petrenko"],
+    ],
+    [
+      "'the army' points back to the army that spoke, not to an armed force named after it",
+      "The army said on Monday it had killed 300 fighters of the Ruritanian Liberation Forces near the river. " +
+        "The army said 12 of its soldiers died.",
+      ["army", "army"],
+    ],
+    [
+      "a wire dateline with a spaced hyphen is not part of the speaker",
+      "STRELSAU (Wire) - The army said on Monday it had killed 300 fighters near the river.",
+      ["army"],
     ],
   ])("%s", (_case, body, expected) => {
     expect(speakers(body)).toEqual(expected);
