@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { Prisma } from "../../apps/api/src/generated/prisma/client.ts";
 import { claimCondition, sourceJoin } from "../../apps/api/src/graphql/sql/claim-filter.ts";
 import { TEST_ROLE_HEADER, testApi } from "../support/api.ts";
-import { testPrisma } from "../support/database.ts";
+import { testDatabaseUrl, testPrisma } from "../support/database.ts";
 import { createBulkClaims, globalId } from "../support/fixtures.ts";
 import { loadSeeds } from "../support/seeds.ts";
 
@@ -149,5 +150,27 @@ describe("the claims page's plan", () => {
     });
     expect(plan).toContain("claim_metric_value_idx");
     expect(plan).not.toMatch(/Sort/);
+  });
+});
+
+describe("per-request overheads", () => {
+  it("sends the JSON read statements as named statements, parsed once per connection", async () => {
+    const client = createPrismaClient(testDatabaseUrl(), { max: 1 });
+    try {
+      const read = Prisma.sql`
+        select coalesce(json_agg(json_build_object('id', c.id)), '[]'::json)::text as rows
+        from (select id from "Claim" order by id limit ${3}) c`;
+      const first = await client.$queryRaw<{ rows: string }[]>(read);
+      const second = await client.$queryRaw<{ rows: string }[]>(read);
+      expect(second).toEqual(first);
+      await client.$queryRaw`select count(*) from "Claim"`;
+      const prepared = await client.$queryRaw<{ name: string; statement: string }[]>`
+        select name, statement from pg_prepared_statements`;
+      expect(prepared).toHaveLength(1);
+      expect(prepared[0]?.name).toMatch(/^hc_[0-9a-f]{40}$/);
+      expect(prepared[0]?.statement).toContain("json_agg");
+    } finally {
+      await client.$disconnect();
+    }
   });
 });
