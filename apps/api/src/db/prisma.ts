@@ -22,11 +22,12 @@ const PREPARED_PREFIX = /^\s*select coalesce\(json_agg\(/;
 const MAX_PREPARED = 200;
 const preparedNames = new Map<string, string>();
 
-export function preparedStatementName(query: { sql: string }): string | undefined {
-  if (!PREPARED_PREFIX.test(query.sql)) return undefined;
+/** The name a statement is prepared under; "" is the protocol's unnamed statement, parsed every time. */
+export function preparedStatementName(query: { sql: string }): string {
+  if (!PREPARED_PREFIX.test(query.sql)) return "";
   const known = preparedNames.get(query.sql);
   if (known) return known;
-  if (preparedNames.size >= MAX_PREPARED) return undefined;
+  if (preparedNames.size >= MAX_PREPARED) return "";
   const name = `hc_${createHash("sha1").update(query.sql).digest("hex")}`;
   preparedNames.set(query.sql, name);
   return name;
