@@ -75,7 +75,11 @@ export function sourceJoin(filter: ClaimFilter | null | undefined): Prisma.Sql {
 export function claimCondition(filter: ClaimFilter | null | undefined): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (!filter?.includeDeleted) conditions.push(Prisma.sql`c."deletedAt" is null`);
-  if (filter?.metric?.length) conditions.push(Prisma.sql`c.metric = any(${filter.metric}::"Metric"[])`);
+  // One metric is written as an equality: then an index led by the metric (claim_metric_value_idx) hands
+  // the rows over in the page's order and the LIMIT stops the scan early; `= any(array)` makes the
+  // planner read every matching row and sort them.
+  if (filter?.metric?.length === 1) conditions.push(Prisma.sql`c.metric = ${filter.metric[0]}::"Metric"`);
+  else if (filter?.metric?.length) conditions.push(Prisma.sql`c.metric = any(${filter.metric}::"Metric"[])`);
   if (present(filter?.subjectEntityId))
     conditions.push(Prisma.sql`c."subjectEntityId" = ${filter.subjectEntityId}`);
   if (present(filter?.sourceId)) conditions.push(Prisma.sql`c."sourceId" = ${filter.sourceId}`);
