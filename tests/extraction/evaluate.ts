@@ -251,7 +251,7 @@ function evaluateSplit(split: Split): void {
       fields.interval.ok++;
       found++;
       matchedGold.set(pick.i, g);
-      scoreFields(article, g, pick.c);
+      scoreFields(article, g, pick.c, result.entities);
 
       // Other appearances of the same claim: found, and linked to the same claim rather than counted anew.
       for (const { quote, span: s } of [{ quote: g.quote, span }, ...otherSpans]) {
@@ -340,7 +340,12 @@ function evaluateSplit(split: Split): void {
     }
   }
 
-  function scoreFields(article: GoldArticle, g: GoldClaim, c: ExtractedClaim): void {
+  function scoreFields(
+    article: GoldArticle,
+    g: GoldClaim,
+    c: ExtractedClaim,
+    entities: ExtractedEntity[],
+  ): void {
     const check = (name: keyof typeof fields, ok: boolean, detail: string) => {
       fields[name].n++;
       if (ok) fields[name].ok++;
@@ -349,18 +354,18 @@ function evaluateSplit(split: Split): void {
     check("qualifier", c.qualifier === g.qualifier, `${c.qualifier} ≠ ${g.qualifier}`);
     check("metric", c.metric === g.metric, `${c.metric} ≠ ${g.metric}`);
     check("rate", c.rate === (g.rate ?? "total"), `${c.rate} ≠ ${g.rate ?? "total"}`);
-    const sourceOk = sameEntity(article, c.source, g.source);
+    const sourceOk = sameEntity(article, c.source, g.source, entities);
     check("source", sourceOk, `${c.source} ≠ ${g.source}`);
     const relays = c.via.map((v) => v.name);
     fields.sourceOrRelay.n++;
-    if (sourceOk || (g.source !== null && relays.some((r) => sameEntity(article, r, g.source))))
+    if (sourceOk || (g.source !== null && relays.some((r) => sameEntity(article, r, g.source, entities))))
       fields.sourceOrRelay.ok++;
     if (g.source !== null) {
       fields.attributed.n++;
       if (c.source !== null) fields.attributed.ok++;
     }
     const via = relays[relays.length - 1] ?? null;
-    check("via", sameEntity(article, via, g.via), `${via} ≠ ${g.via}`);
+    check("via", sameEntity(article, via, g.via, entities), `${via} ≠ ${g.via}`);
     check("location", sameEntity(article, c.location, g.location), `${c.location} ≠ ${g.location}`);
     check(
       "statedOn",
@@ -542,13 +547,25 @@ function matchEntity(entities: ExtractedEntity[], ge: GoldEntity): ExtractedEnti
   );
 }
 
-function sameEntity(article: GoldArticle, ours: string | null, theirs: string | null): boolean {
+/**
+ * One entity under two spellings: the label's name or aliases, or the aliases the extractor itself gathered
+ * for the entity it names (it read "AFP" in the text and filed it under "Agence France-Presse").
+ */
+function sameEntity(
+  article: GoldArticle,
+  ours: string | null,
+  theirs: string | null,
+  entities: ExtractedEntity[] = [],
+): boolean {
   if (ours === null || theirs === null) return ours === theirs;
   const a = normalizeName(ours);
   const b = normalizeName(theirs);
   if (a === b) return true;
   const ge = article.entities.find((e) => normalizeName(e.name) === b);
-  return !!ge && [ge.name, ...ge.aliases].some((n) => normalizeName(n) === a);
+  const goldNames = new Set([theirs, ...(ge ? [ge.name, ...ge.aliases] : [])].map(normalizeName));
+  if (goldNames.has(a)) return true;
+  const mine = entities.find((e) => normalizeName(e.name) === a);
+  return !!mine && mine.aliases.some((n) => goldNames.has(normalizeName(n)));
 }
 
 function sameDate(ours: ExtractedClaim["statedOn"], theirs: GoldDate | null): boolean {
