@@ -89,7 +89,11 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (at < quantityStart && (frameStart === null || at < frameStart)) frameStart = at;
   };
 
-  const quote = ctx.quotes.find((q) => q.start <= quantityStart && ctx.quantityEnd <= q.end);
+  const enclosing = ctx.quotes.find((q) => q.start <= quantityStart && ctx.quantityEnd <= q.end);
+  // A quotation set off as speech ("X said: “…”", "“…,” X said") has its own speaker. A short quoted
+  // phrase inside a reported clause (killed "up to 100" people; said that the hospital received “12 bodies”)
+  // is the reporter's wording: the sentence around it names the speaker.
+  const quote = enclosing && isSetOff(body, sentence, enclosing) ? enclosing : undefined;
   const scopeStart = quote ? Math.max(sentence.start, quote.start) : sentence.start;
   const scopeEnd = quote ? Math.min(sentence.end, quote.end) : sentence.end;
   const text = body.slice(scopeStart, scopeEnd);
@@ -356,6 +360,18 @@ export function attribute(ctx: AttributionContext): Attribution {
   };
 }
 
+/** A quotation that is speech on its own: it opens the sentence or follows "said," / "said:" / a dash. */
+function isSetOff(body: string, sentence: Sentence, quote: Span): boolean {
+  const lead = body.slice(Math.max(sentence.start, quote.start - 40), quote.start);
+  const opensSentence = quote.start - sentence.start <= 2 || /^[\s“"‘']*$/.test(lead);
+  if (opensSentence) return true;
+  const inner = body.slice(quote.start, Math.min(quote.end, quote.start + 200));
+  let words = 0;
+  for (const piece of inner.split(/\s+/)) if (/\p{L}|\d/u.test(piece) && ++words > 5) break;
+  if (words <= 5) return false;
+  return /[,:—–-]\s*[“"‘']?\s*$/.test(lead);
+}
+
 function positionDepth(at: number, quantityStart: number): number {
   // Frames nearer to the number (and before it) are deeper: "According to Yonhap, Lee said the NIS estimated …".
   return at < quantityStart ? 1 - Math.min(1, (quantityStart - at) / 1000) : 0;
@@ -591,13 +607,26 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     return null;
   }
 
-  // "Ukrainian and American sources": one described group, not two speakers.
+  // "Ukrainian and American sources": one described group, not two speakers. "The U.N. and Congo's
+  // government": the body named first leads. "Eyewitnesses and local sources": one described group.
   const split = / and (?!American|Ukrainian|Russian|British|South|North|Western|European|Korean)/.exec(text);
   if (split && split.index > 0) {
     const left = text.slice(0, split.index).split(/\s+/).pop() ?? "";
     if (!countryOfDemonym(left)) {
       const rightStart = start + split.index + split[0].length;
+      const leftEnd = start + split.index;
+      const leftNamed = bestEntity(index, start, leftEnd);
+      if (leftNamed && leftNamed.entity.type !== "place") return refOf(leftNamed.entity, start, leftEnd);
+      const leftRef = leftNamed ? resolveNP(ctx, start, leftEnd) : null;
+      if (leftRef?.entity) return leftRef;
       const right = resolveNP(ctx, rightStart, end);
+      if (right?.entity) return right;
+      const leftDescribed = resolveNP(ctx, start, leftEnd);
+      if (right && leftDescribed && !leftDescribed.entity) {
+        const whole = text.replace(/^(?:a|an|the|some|several|many|other)\s+/i, "");
+        if (whole.split(/\s+/).length <= 8)
+          return { name: whole, type: "group", entity: null, start: end - whole.length, end };
+      }
       if (right) return right;
     }
   }
