@@ -35,7 +35,7 @@ export interface Attribution {
 }
 
 const SAY =
-  "said|says|say|saying|reporting|noting|adding|stating|announcing|confirming|claiming|gave|gives|issued|published|released|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters";
+  "said|says|say|saying|reporting|noting|adding|stating|announcing|confirming|claiming|gave|gives|issued|published|released|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters|cited|cites|suggesting|estimating|indicating|showing";
 const SAY_RE = new RegExp(`\\b(${SAY})\\b`, "gi");
 const NP_BOUNDARY =
   /(?:^|[;:“”"()—–]|\s-{1,2}\s|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
@@ -45,7 +45,7 @@ const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
 const SOURCE_NOUNS =
-  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ation|statement|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission|staff|general staff|headquarters|ministry of [\w ]+|rescuers|paramedics|nurses|survivors|villagers|locals|elders|relatives|leaders|lawyers|spokespeople|teams|volunteers|committees?|unions?|networks?|councils?|services|departments?|hospitals?|morgues?|civil defen[cs]e|emergency services|first responders|security sources|tribal sources|humanitarian sources|medical sources|state media|state television|state TV|broadcasters?|governors?|mayors?|ministers?|prosecutors?|generals?|colonels?)$/i;
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ations?|statement|bloggers?|scholars|universities|teams?|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission|staff|general staff|headquarters|ministry of [\w ]+|rescuers|paramedics|nurses|survivors|villagers|locals|elders|relatives|leaders|lawyers|spokespeople|teams|volunteers|committees?|unions?|networks?|councils?|services|departments?|hospitals?|morgues?|civil defen[cs]e|emergency services|first responders|security sources|tribal sources|humanitarian sources|medical sources|state media|state television|state TV|broadcasters?|governors?|mayors?|ministers?|prosecutors?|generals?|colonels?)$/i;
 const SINGULAR_PERSON =
   /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator|envoy|ambassador|governor|mayor|minister|prosecutor|general|colonel)$/i;
 const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
@@ -55,7 +55,7 @@ const GENERIC_ONLY =
 const RELAY_KINDS = new Set(["news"]);
 /** A described speaker's head: the people speaking, not the body they belong to. */
 const MEMBER_HEAD =
-  /(?:\b(?:officials?|officers?|sources?|spokes(?:man|woman|person)|insiders?)|\bsources?\s+familiar\s+with\s+[^,;]+)$/i;
+  /(?:\b(?:officials?|officers?|sources?|spokes(?:man|woman|person)|insiders?|experts?|investigators?|(?:expert\s+)?panel)|\bsources?\s+familiar\s+with\s+[^,;]+)$/i;
 /** "Netanyahu's office", "the rebels' health ministry": a body named by its owner. */
 const OFFICE_HEAD = /[’']s?\s+(?:office|(?:[\p{L}-]+\s+)?ministry)$/iu;
 
@@ -264,9 +264,9 @@ export function attribute(ctx: AttributionContext): Attribution {
     const invertedTrail =
       trailing &&
       /,\s*$/.test(beforeVerb) &&
-      (/^\s+(?:the\s+)?[\p{Lu}][^,;]{1,80}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(body.slice(verbEnd, scopeEnd)) ||
+      (/^\s+(?:the\s+)?[\p{Lu}][^,;]{1,140}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(body.slice(verbEnd, scopeEnd)) ||
         // "…, said a source at the ministry."
-        /^\s+(?:an?|one)\s+[^,;]{1,100}?(?:,\s+or\s+[^,;]{1,20})?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
+        /^\s+(?:an?|one)\s+[^,;]{1,140}?(?:,\s+(?:or\s+[^,;]{1,20}|(?:declining|asking|speaking|who)\b[^,;]{1,100}))?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
           body.slice(verbEnd, scopeEnd),
         ));
     if (
@@ -296,7 +296,7 @@ export function attribute(ctx: AttributionContext): Attribution {
       ref = resolveNP(ctx, subject.start, subject.end);
     }
     if (!ref && trailing) {
-      const inverted = /^\s+((?:the\s+)?[^,.;]{2,80}?)\s*(?:[,.;]|$)/.exec(body.slice(verbEnd, scopeEnd));
+      const inverted = /^\s+((?:the\s+)?[^,.;]{2,140}?)\s*(?:[,.;]|$)/.exec(body.slice(verbEnd, scopeEnd));
       // "…, said in a statement": a phrase that opens with a preposition names no one.
       if (
         inverted?.[1] &&
@@ -379,8 +379,11 @@ function positionDepth(at: number, quantityStart: number): number {
 
 /** Nothing but an object ("told Reuters"), a date and the end of the clause follow the verb. */
 function isTrailing(body: string, end: number, sentenceEnd: number): boolean {
-  return /^\s*(?:(?:the\s+)?[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3}\s*|reporters\s*|journalists\s*)?(?:(?:on|last|this|in|late|early)\s+[\w ]{2,30}?)?\s*(?:[.,;!?]["”’]?|$)/u.test(
-    body.slice(end, sentenceEnd),
+  // "(in Arabic)", "(AFP)": a bracketed aside changes nothing. Only the next 200 characters are read.
+  const rest = body.slice(end, Math.min(sentenceEnd, end + 200)).replace(/\([^()]{0,60}\)/g, "");
+  if (end + 200 < sentenceEnd && !/[.,;!?]/.test(rest)) return false;
+  return /^\s*(?:(?:the\s+)?[\p{Lu}][\p{L}.’'-]*(?:\s+(?:[\p{Lu}][\p{L}.’'-]*|[\p{Ll}]+(?=\s+[\p{Lu}]))){0,5}\s*|reporters\s*|journalists\s*)?(?:(?:on|last|this|in|late|early)\s+[\w ]{2,30}?)?\s*(?:[.,;!?]["”’]?|[–—]\s|$)/u.test(
+    rest,
   );
 }
 
@@ -442,9 +445,10 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
       /,\s+(?:who|which|speaking|talking|writing)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
       (m) => " ".repeat(m.length),
     )
-    // "Anna Berg, a Dutch military analyst, said": the appositive describes the subject before it.
+    // "Anna Berg, a Dutch military analyst, said", "Margaret Chan, head of the WHO, on Monday said": the
+    // appositive describes the subject before it.
     .replace(
-      /(?<=\p{L}),\s+(?:a|an|the)\s+[^,;:“”"]{2,80},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/u,
+      /(?<=\p{L}),\s+(?:(?:a|an|the)\s+[^,;:“”"]{2,80}|(?:[\p{Ll}.’'-]+\s+){0,2}(?:head|chief|director|spokes\w+|leader|commander|minister|secretary|coordinator|president|chairman|chair|adviser|advisor|representative|envoy|founder|deputy)\s+(?:of|for|to|at)\s[^,;:“”"]{2,80}),\s*(?=(?:(?:also|later|has|have|had|on\s+\p{Lu}\p{Ll}+)\s+)*$)/u,
       (m) => " ".repeat(m.length),
     );
   // "Christophe Ndaye, head of a local rights group, based in Beni, said": a name, then descriptions
