@@ -38,14 +38,14 @@ const SAY =
   "said|says|say|saying|reporting|noting|adding|stating|announcing|confirming|claiming|gave|gives|issued|published|released|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters|cited|cites|suggesting|estimating|indicating|showing";
 const SAY_RE = new RegExp(`\\b(${SAY})\\b`, "gi");
 const NP_BOUNDARY =
-  /(?:^|[;:“”"()—–]|\s-{1,2}\s|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
+  /(?:^|[;:“”"()—–]|\s-{1,2}\s|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who(?<!WHO)|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
 const TRAILING_AUX =
   /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?(?:\s+(?:morning|afternoon|evening|night))?|last\s+\w+|this\s+\w+|in\s+an?\s+(?:(?:press|written|separate|brief|short|new|televised|video|online)\s+)?(?:statement|report|briefing|interview|update|post|communiqu[eé]|press conference|news conference))$/i;
 const LEADING_NOISE =
   /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
 
 const SOURCE_NOUNS =
-  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ations?|statement|bloggers?|scholars|universities|teams?|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission|staff|general staff|headquarters|ministry of [\w ]+|rescuers|paramedics|nurses|survivors|villagers|locals|elders|relatives|leaders|lawyers|spokespeople|teams|volunteers|committees?|unions?|networks?|councils?|services|departments?|hospitals?|morgues?|civil defen[cs]e|emergency services|first responders|security sources|tribal sources|humanitarian sources|medical sources|state media|state television|state TV|broadcasters?|governors?|mayors?|ministers?|prosecutors?|generals?|colonels?)$/i;
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|eyewitnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ations?|statement|bloggers?|scholars|universities|teams?|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission|staff|general staff|headquarters|ministry of [\w ]+|rescuers|paramedics|nurses|survivors|villagers|locals|elders|relatives|leaders|lawyers|spokespeople|teams|volunteers|committees?|unions?|networks?|councils?|services|departments?|hospitals?|morgues?|civil defen[cs]e|emergency services|first responders|security sources|tribal sources|humanitarian sources|medical sources|state media|state television|state TV|broadcasters?|governors?|mayors?|ministers?|prosecutors?|generals?|colonels?)$/i;
 const SINGULAR_PERSON =
   /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator|envoy|ambassador|governor|mayor|minister|prosecutor|general|colonel)$/i;
 const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
@@ -206,6 +206,8 @@ export function attribute(ctx: AttributionContext): Attribution {
       )
     )
       continue;
+    // "figures cited by Reuters": a participle, handled with "by" above.
+    if (/^cite[sd]$/.test(verb) && /^\s+(?:by|in|as)\b/.test(body.slice(verbEnd, verbEnd + 5))) continue;
     // "North Darfur State", "Reports": a capitalised word inside a sentence is a name, not a verb.
     if (
       /^\p{Lu}/u.test(m[0]) &&
@@ -258,8 +260,9 @@ export function attribute(ctx: AttributionContext): Attribution {
     )
       continue;
     const trailing = verbStart >= quantityStart;
-    // "X said A, while Y said B": a frame whose own clause ends before the number does not reach it.
-    if (!trailing && /;|,\s+(?:while|but|whereas|and)\s/.test(body.slice(verbEnd, quantityStart))) continue;
+    // "X said A, while Y said B": a frame whose own clause ends before the number does not reach it. A
+    // clause that only goes on with what X said ("…, and nine aid workers were killed") stays X's.
+    if (!trailing && endsBefore(body.slice(verbEnd, quantityStart))) continue;
     // After the claim only "…, X said." and "…, said X." attribute it.
     const invertedTrail =
       trailing &&
@@ -360,6 +363,17 @@ export function attribute(ctx: AttributionContext): Attribution {
   };
 }
 
+const CLAUSE_BREAK = /;|,\s+(?:while|but|whereas|and)\s/;
+const OWN_FRAME = new RegExp(`\\b(?:${SAY}|according to|citing)\\b`, "i");
+
+/** The clause of a frame ends before the number: a semicolon, or a new clause with its own speaker. */
+function endsBefore(between: string): boolean {
+  const cut = CLAUSE_BREAK.exec(between);
+  if (!cut) return false;
+  if (cut[0] === ";") return true;
+  return OWN_FRAME.test(between.slice(cut.index));
+}
+
 /** A quotation that is speech on its own: it opens the sentence or follows "said," / "said:" / a dash. */
 function isSetOff(body: string, sentence: Sentence, quote: Span): boolean {
   const lead = body.slice(Math.max(sentence.start, quote.start - 40), quote.start);
@@ -382,7 +396,7 @@ function isTrailing(body: string, end: number, sentenceEnd: number): boolean {
   // "(in Arabic)", "(AFP)": a bracketed aside changes nothing. Only the next 200 characters are read.
   const rest = body.slice(end, Math.min(sentenceEnd, end + 200)).replace(/\([^()]{0,60}\)/g, "");
   if (end + 200 < sentenceEnd && !/[.,;!?]/.test(rest)) return false;
-  return /^\s*(?:(?:the\s+)?[\p{Lu}][\p{L}.’'-]*(?:\s+(?:[\p{Lu}][\p{L}.’'-]*|[\p{Ll}]+(?=\s+[\p{Lu}]))){0,5}\s*|reporters\s*|journalists\s*)?(?:(?:on|last|this|in|late|early)\s+[\w ]{2,30}?)?\s*(?:[.,;!?]["”’]?|[–—]\s|$)/u.test(
+  return /^\s*(?:(?:the\s+[\p{L}]|[\p{Lu}])[\p{L}.’'-]*(?:\s+(?:[\p{Lu}][\p{L}.’'-]*|[\p{Ll}]+)){0,5}\s*|reporters\s*|journalists\s*)?(?:(?:on|last|this|in|late|early)\s+[\w ]{2,30}?)?\s*(?:[.,;!?]["”’]?|[–—]\s|$)/u.test(
     rest,
   );
 }
@@ -412,7 +426,14 @@ const FINITE_VERB =
 /** The subject that opens a sentence, up to its first finite verb: "Abiad provided …" → "Abiad". */
 function leadingSubject(body: string, sentence: Sentence, scopeStart: number): Span | null {
   if (scopeStart !== sentence.start) return null;
-  const text = body.slice(sentence.start, Math.min(sentence.end, sentence.start + 120));
+  let from = sentence.start;
+  // "Earlier on Tuesday, Israeli forces took …": an opening time adverbial is not the subject.
+  const opening =
+    /^\s*(?:(?:earlier|later|meanwhile|separately|overnight|on|in|last|this|late|early)\b[^,;:“”"]{0,40},\s*)/i.exec(
+      body.slice(sentence.start, Math.min(sentence.end, sentence.start + 60)),
+    );
+  if (opening) from += opening[0].length;
+  const text = body.slice(from, Math.min(sentence.end, from + 120));
   const verb = FINITE_VERB.exec(text);
   if (!verb || /[,;:“”"()]/.test(text.slice(0, verb.index))) return null;
   let np = text.slice(0, verb.index);
@@ -424,7 +445,7 @@ function leadingSubject(body: string, sentence: Sentence, scopeStart: number): S
   }
   if (!np.trim() || np.split(/\s+/).length > 8) return null;
   const lead = /^\s*/.exec(np)?.[0].length ?? 0;
-  return { start: sentence.start + lead, end: sentence.start + np.length };
+  return { start: from + lead, end: from + np.length };
 }
 
 /** The noun phrase before a verb, back to a clause boundary. */
@@ -513,7 +534,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     start += m[0].length;
   }
   // "a commander who asked not to be named": the relative clause is not part of the name.
-  text = text.replace(/\s+(?:who|whom|which|whose)\s[\s\S]*$/i, "");
+  text = text.replace(/\s+(?:[Ww]ho|[Ww]hom|[Ww]hich|[Ww]hose)\s[\s\S]*$/, "");
   // "the health ministry's figures": the owner of the figures.
   text = text.replace(
     /[’']s?(?:\s+(?:own\s+|latest\s+|new\s+|updated\s+|daily\s+)?(?:figures|data|estimates?|count|tally|reports?|assessment|statement|toll))?$/i,
@@ -608,6 +629,16 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       const org = lastBefore(index, start, (m) => m.entity.type === "organization");
       return org ? refOf(org.entity, start, end) : null;
     }
+    if (p === "they") {
+      // "… accused the Journal of lying when they reported …": a body named earlier in the same sentence.
+      const org = lastBefore(
+        index,
+        start,
+        (m) =>
+          m.start >= ctx.sentence.start && (m.entity.type === "organization" || m.entity.type === "group"),
+      );
+      return org ? refOf(org.entity, start, end) : null;
+    }
     return null;
   }
 
@@ -633,6 +664,33 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       }
       if (right) return right;
     }
+  }
+
+  // "Sudan's Doctors' Union", "the UN Children's Fund": a body named with its owner is named whole.
+  const owned =
+    /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*(?:[’']s?)?\s+){1,5}(?:Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Programme|Program|Commission|Observatory))$/u.exec(
+      text,
+    );
+  if (owned?.[1] && /[’']/.test(owned[1])) {
+    const whole = bestEntity(index, start, end);
+    const ownedStart = end - owned[1].length;
+    if (whole && whole.start <= ownedStart && whole.end >= end) return refOf(whole.entity, ownedStart, end);
+    const known = lookupSurface(owned[1]);
+    if (known && known.type !== "place")
+      return { name: known.name, type: known.type, entity: null, start: ownedStart, end };
+    return { name: owned[1], type: "organization", entity: null, start: ownedStart, end };
+  }
+  // "Ministry spokesperson Anis Al-Asbahi": a title before a name; the person speaks.
+  const titled =
+    /^(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,4}(?:spokes(?:man|woman|person)|minister|secretary|commander|governor|director|chief|head|official|coordinator|envoy|adviser|advisor|ambassador|president|general|colonel|lawmaker|senator)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+(?:\p{Lu}[\p{L}.’'-]+|al|el|bin|ibn|van|von|de|da)){1,4})$/u.exec(
+      text,
+    );
+  if (titled?.[1]) {
+    const nameStart = end - titled[1].length;
+    const person = bestEntity(index, nameStart, end);
+    if (person?.entity.type === "person") return refOf(person.entity, nameStart, end);
+    if (!bestEntity(index, nameStart, end))
+      return { name: titled[1], type: "person", entity: null, start: nameStart, end };
   }
 
   let entity = bestEntity(index, start, end);
