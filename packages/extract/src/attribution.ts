@@ -224,7 +224,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (/\b(?:according to|citing|of|the|these|those|such|in|a|an)\s+$/i.test(beforeVerb)) continue;
     // "intelligence estimates" is a noun unless a that-clause or a figure follows ("… estimates that 3,000 …").
     const clauseFollows =
-      /^\s+(?:that\b|\d|about|around|some|more|as many|up to|nearly|almost|roughly|at least|over)/i.test(
+      /^\s+(?:that\b|\d|about|around|some|more|as many|up to|nearly|almost|roughly|at least|over|the (?:death |overall |total )?(?:toll|number)\b)/i.test(
         body.slice(verbEnd, verbEnd + 20),
       );
     // "Analysts estimate the RSF has …": after people (or a person named) the word is a verb.
@@ -232,7 +232,7 @@ export function attribute(ctx: AttributionContext): Attribution {
       nounLike &&
       !clauseFollows &&
       verbStart < quantityStart &&
-      (/\b(?:analysts|officials|experts|researchers|observers|diplomats|monitors|sources|authorities|scientists|activists|investigators|we|they|i|he|she)\s+(?:also\s+|now\s+)?$/i.test(
+      (/\b(?:analysts|officials|experts|researchers|observers|diplomats|monitors|sources|authorities|scientists|scholars|universities|activists|investigators|we|they|i|he|she)\s+(?:also\s+|now\s+)?$/i.test(
         beforeVerb,
       ) ||
         ctx.index.mentions.some(
@@ -456,6 +456,11 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
   // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
   const before = body
     .slice(scopeStart, verbStart)
+    // "Research from US scholars, however, estimates": a parenthetical adverb between commas.
+    .replace(
+      /,\s+(?:however|meanwhile|though|too|in turn|for (?:its|their|his|her) part|for example|instead),\s*$/i,
+      (m) => " ".repeat(m.length),
+    )
     .replace(/,\s*\d{1,3},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/, (m) => " ".repeat(m.length))
     // "The Sudanese Armed Forces (SAF) said": the abbreviation in brackets repeats the name.
     .replace(/\s\([\p{Lu}\d][\p{L}\d.&-]{1,9}\)(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u, (m) =>
@@ -559,7 +564,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   );
   // "a new toll by activists": the toll is the activists'.
   const byWhom =
-    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|grim)\s+)*(?:toll|count|tally|figures?|estimates?|report)\s+(?:by|from)\s+/i.exec(
+    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|grim|recent)\s+)*(?:toll|count|tally|figures?|estimates?|report|research|study|studies|analysis|survey)\s+(?:by|from)\s+/i.exec(
       text,
     );
   if (byWhom) {
@@ -804,7 +809,18 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     const named = namedOrganisation(at[1], tailStart, end);
     if (named) return named;
   }
-  if (!SOURCE_NOUNS.test(described)) return namedOrganisation(text, start, end);
+  if (!SOURCE_NOUNS.test(described)) {
+    // "Nkweta-Salami said": the surname of a person named before.
+    if (/^\p{Lu}[\p{L}’'-]+$/u.test(text)) {
+      const person = lastBefore(
+        index,
+        start,
+        (m) => m.entity.type === "person" && new RegExp(`(?:^|\\s)${text}$`).test(m.entity.name),
+      );
+      if (person) return refOf(person.entity, start, end);
+    }
+    return namedOrganisation(text, start, end);
+  }
   const stripped = described.replace(STRIP_HEAD, "");
   if (GENERIC_ONLY.test(stripped) || GENERIC_ONLY.test(described)) return null;
   if (stripped !== described && stripped.split(/\s+/).length >= 2) described = stripped;

@@ -127,4 +127,16 @@ describe("attribution across clauses, quotes and asides", () => {
     );
     expect(c.source).toBe("Reuters");
   });
+
+  it("a surname alone after the full name was given is that person", () => {
+    const c = claims(
+      "Lena Okafor-Brandt, the regional coordinator, visited on Monday. The camp was shelled twice, Okafor-Brandt said in a statement, and 11 aid workers were killed.",
+    );
+    expect(c.map((x) => x.source)).toEqual(["Lena Okafor-Brandt"]);
+  });
+
+  it("research by described people, with a parenthetical adverb, names them", () => {
+    const c = only("Research from British scholars, however, estimates the death toll at around 90,000.");
+    expect(c.source).toBe("British scholars");
+  });
 });
