@@ -150,7 +150,9 @@ export function extractClaims(
     const sentence = sentences[sIndex];
     if (!sentence || sentence.headline) continue;
     if ((quantity.value ?? 2) < 2 && quantity.kind === "number") continue;
-    const head = findPeopleHead(body, quantity, sentence.start, sentence.end);
+    const head =
+      findPeopleHead(body, quantity, sentence.start, sentence.end) ??
+      ellipticalHead(body, quantity, sIndex, working[working.length - 1]);
     if (!head) continue;
     const hedged = hedgeQuantity(body, quantity, sentence.start);
     const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
@@ -509,6 +511,38 @@ function writtenName(ref: SourceRef): string {
     }
   }
   return best;
+}
+
+// "1,200 people killed in the north and 700 in the south", "…, with 750 in the south, 150 in the east":
+// a bare figure after a counted one, sharing its noun and what happened, told apart by a place.
+const ELLIPSIS_GAP =
+  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+)?|\s+(?:and|with)\s+)$/i;
+const ELLIPSIS_AFTER = /^\s+(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]/u;
+
+function ellipticalHead(
+  body: string,
+  quantity: Quantity,
+  sIndex: number,
+  prev: Working | undefined,
+): PeopleHead | null {
+  if (!prev || prev.sentence !== sIndex || !prev.metricEvidenced || quantity.yearLike || quantity.percent)
+    return null;
+  if (quantity.start - prev.subjectEnd > 80 || quantity.start <= prev.subjectEnd) return null;
+  if (!ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 30))) return null;
+  const gap = body.slice(prev.subjectEnd, quantity.start);
+  const hedge = /(?:(?:about|around|some|nearly|almost|at least|more than|over|up to|another)\s+)?$/i.exec(
+    gap,
+  );
+  if (!ELLIPSIS_GAP.test(gap.slice(0, gap.length - (hedge?.[0].length ?? 0)))) return null;
+  return {
+    subject: prev.draft.subject || null,
+    subjectStart: quantity.end,
+    subjectEnd: quantity.end,
+    anaphoric: false,
+    nounMetric: prev.draft.metric,
+    verbMetric: null,
+    forceStrong: false,
+  };
 }
 
 /** Villagers, students, "Palestinians": people counted only when something happened to them. */

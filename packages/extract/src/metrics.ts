@@ -315,6 +315,12 @@ export function findPeopleHead(
         false,
       );
     }
+    // "killed 240 Palestinians, most of them …": a people named by nationality that ends the phrase.
+    const closing = /^(\p{Lu}\p{L}+)(?=[,.;:!?)”"’]|$)/u.exec(rest);
+    if (closing?.[1] && /(?:s|ese|i)$/.test(closing[1]) && countryOfDemonym(closing[1])) {
+      const end = quantity.end + cursor + closing[1].length;
+      return head(text, subjectStart, end, false, null, null, false);
+    }
     const word = /^([\p{L}][\p{L}’'.-]*)(\s+|$)/u.exec(rest);
     if (!word?.[1]) break;
     const w = word[1];
@@ -339,7 +345,7 @@ export function findPeopleHead(
     // "200 junta soldiers", "70 rebel fighters": a noun modifying the people noun right after it.
     const nounModifier =
       /^\p{Ll}+$/u.test(w) &&
-      step < 2 &&
+      step < 3 &&
       !/^(?:and|or|of|in|on|at|to|the|a|an|were|was|are|is|have|had|has|more|than|who|which|that)$/.test(
         lower,
       ) &&
