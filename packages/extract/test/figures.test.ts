@@ -131,3 +131,29 @@ describe("every figure in a sentence", () => {
     ]);
   });
 });
+
+describe("a hedge shared by a pair of figures", () => {
+  it("'up to N people dead and M wounded' bounds both", () => {
+    const all = claims("Doctors said the siege had left up to 900 people dead and 3,100 wounded.");
+    expect(all.map((c) => [c.valueLow, c.valueHigh, c.qualifier, c.metric])).toEqual([
+      [null, 900, "up_to", "killed"],
+      [null, 3_100, "up_to", "wounded"],
+    ]);
+  });
+
+  it("'at least N soldiers and M civilians' bounds both, and equal parts are two claims", () => {
+    const all = claims("The shelling killed at least four soldiers and four civilians near the border.");
+    expect(all.map((c) => [c.valueLow, c.valueHigh, c.qualifier, c.duplicateOf])).toEqual([
+      [4, null, "at_least", null],
+      [4, null, "at_least", null],
+    ]);
+  });
+
+  it("a second figure with its own verb keeps its own interval", () => {
+    const all = claims("The bombing killed at least 12 people and wounded 40, the police said.");
+    expect(all.map((c) => [c.valueLow, c.valueHigh, c.qualifier])).toEqual([
+      [12, null, "at_least"],
+      [40, 40, "exact"],
+    ]);
+  });
+});
