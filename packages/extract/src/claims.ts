@@ -3,7 +3,7 @@ import { type Attribution, attribute, type SourceRef } from "./attribution.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import type { EntityIndex } from "./entities.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
-import { hedgeQuantity } from "./hedges.ts";
+import { type Hedged, hedgeQuantity } from "./hedges.ts";
 import { findLocation, lastDestination } from "./location.ts";
 import {
   findMetric,
@@ -150,9 +150,17 @@ export function extractClaims(
     const sentence = sentences[sIndex];
     if (!sentence || sentence.headline) continue;
     if ((quantity.value ?? 2) < 2 && quantity.kind === "number") continue;
-    const head = findPeopleHead(body, quantity, sentence.start, sentence.end);
+    const head =
+      findPeopleHead(body, quantity, sentence.start, sentence.end) ??
+      ellipticalHead(body, quantity, sIndex, working[working.length - 1]);
     if (!head) continue;
-    const hedged = hedgeQuantity(body, quantity, sentence.start);
+    const hedged = sharedHedge(
+      body,
+      hedgeQuantity(body, quantity, sentence.start),
+      quantity,
+      sIndex,
+      working[working.length - 1],
+    );
     const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
     let clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
     // "nearly 60 people, including civilians and soldiers, were killed": an aside does not end the clause.
@@ -511,6 +519,66 @@ function writtenName(ref: SourceRef): string {
   return best;
 }
 
+// "1,200 people killed in the north and 700 in the south", "…, with 750 in the south, 150 in the east":
+// a bare figure after a counted one, sharing its noun and what happened, told apart by a place.
+const ELLIPSIS_GAP =
+  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+)?|\s+(?:and|with)\s+)$/i;
+const ELLIPSIS_AFTER = /^\s+(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]/u;
+
+function ellipticalHead(
+  body: string,
+  quantity: Quantity,
+  sIndex: number,
+  prev: Working | undefined,
+): PeopleHead | null {
+  if (!prev || prev.sentence !== sIndex || !prev.metricEvidenced || quantity.yearLike || quantity.percent)
+    return null;
+  if (quantity.start - prev.subjectEnd > 80 || quantity.start <= prev.subjectEnd) return null;
+  if (!ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 30))) return null;
+  const gap = body.slice(prev.subjectEnd, quantity.start);
+  const hedge = /(?:(?:about|around|some|nearly|almost|at least|more than|over|up to|another)\s+)?$/i.exec(
+    gap,
+  );
+  if (!ELLIPSIS_GAP.test(gap.slice(0, gap.length - (hedge?.[0].length ?? 0)))) return null;
+  return {
+    subject: prev.draft.subject || null,
+    subjectStart: quantity.end,
+    subjectEnd: quantity.end,
+    anaphoric: false,
+    nounMetric: prev.draft.metric,
+    verbMetric: null,
+    forceStrong: false,
+  };
+}
+
+// "up to 2,000 people dead and 8,000 wounded", "at least nine soldiers and nine civilians": one hedge
+// opens a pair joined by "and" and bounds both figures.
+const SHARED_HEDGE_GAP = /^(?:\s+(?:dead|killed|wounded|injured|hurt|missing))?\s+and\s+$/i;
+
+function sharedHedge(
+  body: string,
+  hedged: Hedged,
+  quantity: Quantity,
+  sIndex: number,
+  prev: Working | undefined,
+): Hedged {
+  if (hedged.qualifier !== "exact" || quantity.kind !== "number" || !prev || prev.sentence !== sIndex)
+    return hedged;
+  const q = prev.draft.qualifier;
+  if (q !== "up_to" && q !== "at_least" && q !== "more_than" && q !== "at_most") return hedged;
+  if (quantity.start - prev.subjectEnd > 24 || quantity.start <= prev.subjectEnd) return hedged;
+  if (!SHARED_HEDGE_GAP.test(body.slice(prev.subjectEnd, quantity.start))) return hedged;
+  const n = hedged.valueBest;
+  const open = q === "up_to" || q === "at_most";
+  return {
+    ...hedged,
+    qualifier: q,
+    hedge: prev.draft.hedge,
+    valueLow: open ? null : n,
+    valueHigh: open ? n : null,
+  };
+}
+
 /** Villagers, students, "Palestinians": people counted only when something happened to them. */
 function victimOnly(noun: string): boolean {
   return (
@@ -674,6 +742,8 @@ function markDuplicates(working: Working[]): void {
       const sameInterval =
         earlier.draft.valueLow === claim.draft.valueLow && earlier.draft.valueHigh === claim.draft.valueHigh;
       if (!sameInterval || earlier.draft.rate !== claim.draft.rate) continue;
+      // "nine soldiers and nine civilians": two parts of one sentence that happen to be equal.
+      if (earlier.sentence === claim.sentence && earlier.draft.subject !== claim.draft.subject) continue;
       const weak = !claim.metricEvidenced;
       const sameMetric = earlier.draft.metric === claim.draft.metric;
       // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its

@@ -53,6 +53,10 @@ export const VICTIM_NOUNS = [
 ];
 
 const PEOPLE_NOUNS = [
+  "deaths and injuries",
+  "deaths or injuries",
+  "dead and wounded",
+  "dead and injured",
   "special forces",
   "special operations forces",
   "prisoners of war",
@@ -91,6 +95,7 @@ const PEOPLE_NOUNS = [
   "dead",
   "deaths",
   "fatalities",
+  "martyrs",
   "wounded",
   "injured",
   "killed",
@@ -175,7 +180,7 @@ const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now)\s+)?(?:reportedly\s+|also\s+|allegedly\s+)?(killed (?:or|and) (?:wounded|injured)|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
+  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now|continue to be|continued to be|remain|remained)\s+)?(?:reportedly\s+|also\s+|allegedly\s+|still\s+)?(killed (?:or|and) (?:wounded|injured)|(?:wounded|injured) (?:or|and) killed|held (?:captive|hostage)|taken (?:captive|hostage)|detained|abducted|kidnapped|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+(?:(?:nearly|about|around|some|roughly|almost|at least|more than|over|up to|as many as|an estimated)\s+)?$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
@@ -186,14 +191,14 @@ const TOLL_BEFORE =
   /\b((?:death\s+)?toll)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:rose|risen|climbed|jumped|reached|stood|stands|hit|is|was|now stands|has risen|has climbed|had risen)\s+(?:to|at)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
 // "…, bringing the total since the coup to 6,000": the same people as the figure before.
 const BRINGING_BEFORE =
-  /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\s+(?:the|its|their)\s+(?:overall\s+|total\s+|confirmed\s+)?(total|toll|death toll|tally|number|count)\b[^.;]{0,160}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/i;
+  /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\s+(?:the|its|their)\s+(?:overall\s+|total\s+|confirmed\s+)?(total|toll|death toll|tally|number|count)\b(?:\s+of\s+(?:[\p{L}-]+\s+){0,2}?(dead|deaths|killed|injured|wounded|martyrs|fatalities|casualties)\b)?(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
 const NOUN_BEFORE =
   /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
   /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
 
 const TOLL_REACHES =
-  /\b((?:death\s+)?toll(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:troops|soldiers|people|civilians|dead|fighters))?|casualties|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\b[^.;]{0,160}?\b(?:(?:has|had|have)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|reached|remains|remained|stands|stood|hit|went up|gone up|increased|ranges|ranged|put|puts|placed|estimated|estimates)\s+(?:(?:the\s+)?(?:number|figure|toll)\s+)?(?:to|at|between)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
+  /\b((?:death\s+)?toll(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:troops|soldiers|people|civilians|dead|fighters))?|casualties|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\b(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\b(?:(?:has|had|have)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|reached|remains|remained|stands|stood|hit|went up|gone up|increased|ranges|ranged|put|puts|placed|estimated|estimates|(?:is|was|are|were)(?:\s+(?:still|now))?|(?:could|may|might|would)\s+be\s+as\s+(?:high|many)\s+as)\s+(?:(?:the\s+)?(?:number|figure|toll)\s+)?(?:to|at|between)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
 // "put the number of deceased hostages at 66", "estimates the death toll at approximately 130,000".
 const PUT_AT =
   /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
@@ -310,6 +315,12 @@ export function findPeopleHead(
         false,
       );
     }
+    // "killed 240 Palestinians, most of them …": a people named by nationality that ends the phrase.
+    const closing = /^(\p{Lu}\p{L}+)(?=[,.;:!?)”"’]|$)/u.exec(rest);
+    if (closing?.[1] && /(?:s|ese|i)$/.test(closing[1]) && countryOfDemonym(closing[1])) {
+      const end = quantity.end + cursor + closing[1].length;
+      return head(text, subjectStart, end, false, null, null, false);
+    }
     const word = /^([\p{L}][\p{L}’'.-]*)(\s+|$)/u.exec(rest);
     if (!word?.[1]) break;
     const w = word[1];
@@ -334,7 +345,7 @@ export function findPeopleHead(
     // "200 junta soldiers", "70 rebel fighters": a noun modifying the people noun right after it.
     const nounModifier =
       /^\p{Ll}+$/u.test(w) &&
-      step < 2 &&
+      step < 3 &&
       !/^(?:and|or|of|in|on|at|to|the|a|an|were|was|are|is|have|had|has|more|than|who|which|that)$/.test(
         lower,
       ) &&
@@ -397,17 +408,38 @@ export function findPeopleHead(
     : null;
   if (bringing?.[1]) {
     const noun = bringing[1].toLowerCase();
+    const counted = bringing[2]?.toLowerCase();
+    const metric = /toll/.test(noun)
+      ? "killed"
+      : counted
+        ? /casualt/.test(counted)
+          ? "casualties"
+          : /injur|wound/.test(counted)
+            ? "wounded"
+            : "killed"
+        : null;
     return {
-      ...head(text, quantity.end, quantity.end, true, /toll/.test(noun) ? "killed" : null, null, false),
+      ...head(text, quantity.end, quantity.end, true, metric, null, false),
       subject: null,
     };
   }
   // "The Palestinian death toll from ongoing Israeli attacks on the Gaza Strip has risen to 23,708",
   // "put the number of deceased hostages at 66": a toll named earlier in the sentence reaches the number.
   const wide = text.slice(Math.max(sentenceStart, quantity.start - 220), quantity.start);
-  const risen = /\btoll\b|\bcasualties\b|\bnumber of\b|\bfigure\b/i.test(wide)
+  let risen = /\btoll\b|\bcasualties\b|\bnumber of\b|\bfigure\b/i.test(wide)
     ? (PUT_AT.exec(wide) ?? TOLL_REACHES.exec(wide))
     : null;
+  // "the number of dead is 12, while the number of wounded is 2,300": the nearest count names the figure.
+  for (let hop = 0; hop < 3 && risen?.[1]; hop++) {
+    const later = /\b(?:(?:death\s+)?toll|number of)\b/gi;
+    later.lastIndex = risen.index + risen[1].length;
+    const next = later.exec(wide);
+    if (!next) break;
+    const closer = TOLL_REACHES.exec(wide.slice(next.index));
+    if (!closer?.[1]) break;
+    closer.index += next.index;
+    risen = closer;
+  }
   if (risen?.[1]) {
     const start = quantity.start - (wide.length - risen.index);
     const noun = risen[1].toLowerCase();
@@ -487,13 +519,18 @@ function head(
 
 function metricOfNoun(noun: string, after: string): Metric | null {
   if (/^(?:casualties|losses)/.test(noun)) return "casualties";
-  if (/^(?:dead|deaths|fatalities|killed|bodies|death toll|toll|lives)/.test(noun)) return "killed";
+  // "1,200 deaths and injuries" counts both; "28 deaths and injuries to 139 people" counts the deaths.
+  if (/^(?:deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)$/.test(noun))
+    return /^\s+(?:to|of|among|in)\s/i.test(after) ? "killed" : "casualties";
+  if (/^(?:dead|deaths|fatalities|killed|bodies|death toll|toll|lives|martyrs)/.test(noun)) return "killed";
   if (/^(?:wounded|injured|injuries)/.test(noun)) return "wounded";
   if (/^(?:prisoners|pows|captives|detainees|hostages)/.test(noun) || /^\s+of\s+war/i.test(after))
     return "captured";
   if (
     /^(?:recruits|conscripts)/.test(noun) &&
-    /^\s+(?:were|have been)\s+(?:recruited|conscripted|drafted|mobili)/i.test(after)
+    /^\s+(?:(?:were|have been|have|has|had)\s+)?(?:recruited|conscripted|drafted|mobili|joined|enlisted|signed)/i.test(
+      after,
+    )
   )
     return "recruited";
   return null;
@@ -501,11 +538,11 @@ function metricOfNoun(noun: string, after: string): Metric | null {
 
 function metricOfVerb(verb: string): Metric | null {
   const v = verb.toLowerCase();
-  if (/^killed (?:or|and)/.test(v)) return "casualties";
+  if (/^(?:killed (?:or|and)|(?:wounded|injured) (?:or|and) killed)/.test(v)) return "casualties";
   if (/^(?:kill|dead|died|perish|slain|claimed the lives|los\w+ (?:their|his|her) lives)/.test(v))
     return "killed";
   if (/^(?:wound|injur|hurt)/.test(v)) return "wounded";
-  if (/^(?:captur|taken prisoner|surrender|took|taken)/.test(v)) return "captured";
+  if (/^(?:captur|taken prisoner|surrender|took|taken|held|detain|abduct|kidnap)/.test(v)) return "captured";
   if (/^missing/.test(v)) return "missing";
   if (/^(?:recruit|mobili|conscript|draft)/.test(v)) return "recruited";
   if (/^(?:repatriat|evacuat)/.test(v)) return "repatriated";
@@ -517,7 +554,7 @@ function metricOfVerb(verb: string): Metric | null {
 // Cues for what happened, nearest to the number wins. Order inside one position: the more specific first.
 const CUES: [RegExp, Metric][] = [
   [
-    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|dead (?:or|and) (?:wounded|injured)|casualties|losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
     "casualties",
   ],
   [
@@ -543,7 +580,7 @@ const CUES: [RegExp, Metric][] = [
     "planned_deployment",
   ],
   [
-    /\b(?:stationed|based|garrisoned|positioned|present|remain|remaining|there are|there were|there is)\b/i,
+    /\b(?:stationed|based|garrisoned|positioned|present|remain(?!\s+(?:detained|captive|missing|held|in custody|hostages?|unaccounted)\b)|remaining|there are|there were|there is)\b/i,
     "present",
   ],
   [
@@ -611,6 +648,13 @@ export function findMetric(
     )
   )
     return { metric: "killed", evidenced: true, cue: "dead" };
+  // "the return of 130 soldiers", "released 40 detainees", "freed four hostages": people handed back.
+  if (
+    /\b(?:return|release|repatriation|handover|freeing|handing over|(?:freed|released|returned|repatriated|swapped|exchanged|handed over)(?:\s+(?:back|another|a further))?)\s+(?:of\s+)?(?:(?:about|around|some|nearly|at least|more than|over|almost|roughly)\s+)?$/i.test(
+      leading,
+    )
+  )
+    return { metric: "repatriated", evidenced: true, cue: "returned" };
   // Prisoners may be exchanged, released or killed: a verb saying so outranks the noun.
   if (head.nounMetric === "captured") {
     const verb = /\b(?:repatriated|returned|swapped|exchanged|released|handed over|freed)\b/i.exec(
@@ -639,6 +683,14 @@ export function findMetric(
   ) {
     return { metric: "force_size", evidenced: true, cue: "has" };
   }
+  // "the mission, which has 5,000 troops in the region": a force kept somewhere is present there.
+  if (
+    FORCE_SIZE_HAS.test(opening) &&
+    FORCE_SIZE_HAS_NOUN.test(head.subject ?? "") &&
+    /^\s*(?:stationed|based|garrisoned|positioned|posted|in|inside|on the ground|there)\b/i.test(closing) &&
+    !/\b(?:lost|killed|wounded|captured|deployed|sent|dispatched)\b/i.test(closing)
+  )
+    return { metric: "present", evidenced: true, cue: "has" };
   if (
     (FORCE_SIZE_BEFORE.test(opening) ||
       FORCE_SIZE_NEAR.test(text.slice(quantityStart, head.subjectEnd + 30))) &&
@@ -656,6 +708,16 @@ export function findMetric(
   const afterText = text.slice(head.subjectEnd, clauseEnd);
   const beforeText = text.slice(clauseStart, quantityStart);
   // "killed 14 people and wounded 31 others": the verb whose object the number is decides.
+  // "a family lost 13 members", "we lost nine people": civilians lost are dead (a force's losses include wounded).
+  if (
+    /\b(?:lost|loses|lose|losing)\s+(?:(?:about|some|around|nearly|almost|more than|over|at least|up to|as many as)\s+)?$/i.test(
+      leading,
+    ) &&
+    /^(?:(?:family\s+)?members|people|relatives|civilians|children|sons|daughters|villagers|residents)$/i.test(
+      head.subject ?? "",
+    )
+  )
+    return { metric: "killed", evidenced: true, cue: "lost" };
   const object = OBJECT_VERB.exec(beforeText);
   if (object?.[1]) {
     const metric = metricOfVerb(object[1]);
