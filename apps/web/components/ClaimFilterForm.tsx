@@ -1,12 +1,13 @@
 "use client";
 
-import type { Metric, Rate, ReviewStatus } from "@headcount/shared";
+import { formatDay, type Metric, type Rate, type ReviewStatus } from "@headcount/shared";
 import { usePathname, useRouter } from "next/navigation";
-import { type FormEvent, useTransition } from "react";
+import { type FormEvent, useState, useTransition } from "react";
 import {
   type ClaimView,
   claimViewQuery,
   DEFAULT_MAX_POINTS,
+  dateRange,
   MAX_POINTS,
   parseClaimView,
 } from "../lib/claim-filter";
@@ -48,6 +49,33 @@ function EntitySelect(props: { name: string; label: string; value: string; entit
   );
 }
 
+/** A typed day ("31 Oct 2024", "2024-10-31", "31/10/2024"), with the reason it is refused beside it. */
+function DayField(props: { name: string; label: string; value: string; error?: string }) {
+  const id = `filter-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="text"
+        name={props.name}
+        inputMode="text"
+        autoComplete="off"
+        placeholder="31 Oct 2024"
+        defaultValue={props.value ? formatDay(props.value) : ""}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        style={{ width: "10rem" }}
+      />
+      {props.error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
  * The filters of a claim view. Every change goes into the URL at once (so a view can be shared and the
  * back button works); without JavaScript the form still submits as a GET.
@@ -56,9 +84,21 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  const [dateErrors, setDateErrors] = useState<ClaimView["dateErrors"]>(view.dateErrors);
 
   const apply = (form: HTMLFormElement) => {
     const data = new FormData(form);
+    const typed = (name: string) => {
+      const value = data.get(name);
+      return typeof value === "string" ? value.trim() : "";
+    };
+    const range = dateRange(typed("from"), typed("to"));
+    setDateErrors(range.dateErrors);
+    if (range.dateErrors.from || range.dateErrors.to) {
+      const field = form.elements.namedItem(range.dateErrors.from ? "from" : "to");
+      if (field instanceof HTMLInputElement) field.focus();
+      return;
+    }
     const params: Record<string, string[]> = {};
     for (const [key, value] of data.entries()) {
       if (typeof value !== "string") continue;
@@ -85,7 +125,7 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
       onChange={(event) => {
         const target = event.target as unknown as HTMLInputElement;
         // Typed values apply with Enter or the Apply button, not at every keystroke.
-        if (target.type === "search" || target.type === "date" || target.type === "number") return;
+        if (target.type === "search" || target.type === "text" || target.type === "number") return;
         apply(event.currentTarget);
       }}
       aria-label="Filter claims"
@@ -157,14 +197,8 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
         />
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="filter-from">Said from</label>
-          <input id="filter-from" type="date" name="from" defaultValue={view.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">Said until</label>
-          <input id="filter-to" type="date" name="to" defaultValue={view.to} />
-        </div>
+        <DayField name="from" label="Said from" value={view.from} error={dateErrors.from} />
+        <DayField name="to" label="Said until" value={view.to} error={dateErrors.to} />
         {textSearch ? (
           <div className="field">
             <label htmlFor="filter-q">Quote contains</label>

@@ -164,7 +164,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     .filter((name, i, all) => all.indexOf(name) === i)
                     .join(", ")}
                 </td>
-                <td className="num">{new Date(claim.updatedAt).toISOString().slice(0, 10)}</td>
+                <td>{formatDate(claim.updatedAt, "DAY")}</td>
               </tr>
             ))}
           </tbody>
