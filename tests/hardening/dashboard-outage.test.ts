@@ -1,0 +1,180 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../apps/api/src/config.ts";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
+import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
+import { createPool } from "../../apps/api/src/db/pool.ts";
+import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
+import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
+import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
+import { createHttpServer } from "../../apps/api/src/server/http.ts";
+import { createApi } from "../../apps/api/src/server/yoga.ts";
+import { requireSeeds } from "../support/seeds.ts";
+
+/**
+ * The dashboard (production build, its own server as `npm start` runs it) while PostgreSQL is stopped:
+ * its pages answer 503 with a plain sentence, never 500 or a stack, and are back to 200 once the database
+ * returns, with nothing restarted. The same when the API itself cannot be reached.
+ */
+const MESSAGE = "The database is unavailable — try again shortly.";
+const PAGES = ["/", "/claims", "/articles", "/entities", "/search?q=troops"];
+
+let dataDir = "";
+let dbPort = 0;
+let webPort = 0;
+let database: EmbeddedDatabase;
+let apiServer: ReturnType<typeof createHttpServer>;
+let apiPort = 0;
+let dashboard: ChildProcess | undefined;
+let dashboardOutput = "";
+const prismaHolder: { close?: () => Promise<void> } = {};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function page(pathname: string): Promise<{ status: number; body: string; type: string }> {
+  const response = await fetch(`http://127.0.0.1:${webPort}${pathname}`, {
+    signal: AbortSignal.timeout(15_000),
+  });
+  return {
+    status: response.status,
+    body: await response.text(),
+    type: response.headers.get("content-type") ?? "",
+  };
+}
+
+/** Polls until every page answers `status`, or the time runs out; returns the last answers. */
+async function until(status: number, ms: number): Promise<{ path: string; status: number; body: string }[]> {
+  const deadline = Date.now() + ms;
+  let answers: { path: string; status: number; body: string }[] = [];
+  while (Date.now() < deadline) {
+    answers = await Promise.all(PAGES.map(async (p) => ({ path: p, ...(await page(p)) })));
+    if (answers.every((a) => a.status === status)) return answers;
+    await sleep(250);
+  }
+  return answers;
+}
+
+beforeAll(async () => {
+  await promisify(execFile)("npm", ["run", "build"], { cwd: REPO_ROOT, timeout: 600_000 });
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-dashboard-outage-"));
+  await chmod(dataDir, 0o755);
+  dbPort = await freePort();
+  database = await startEmbeddedPostgres({ dataDir, port: dbPort });
+  await applyMigrations(database.url);
+  const pool = createPool(database.url, { max: 2 });
+  const { documents } = await collectDocuments([requireSeeds()]);
+  await ingestDocuments(pool, documents, { trigger: "test" });
+  await pool.end();
+  const prisma = createPrismaClient(database.url, { max: 5 });
+  prismaHolder.close = () => prisma.$disconnect();
+  const logger = pino({ level: "silent" });
+  apiServer = createHttpServer(createApi({ prisma, logger, production: true }), prisma, logger);
+  await new Promise<void>((resolve) => apiServer.listen(0, "127.0.0.1", resolve));
+  apiPort = (apiServer.address() as AddressInfo).port;
+
+  webPort = await freePort();
+  dashboard = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, "apps/web/server.mjs"), "--port", String(webPort), "--hostname", "127.0.0.1"],
+    {
+      cwd: path.join(REPO_ROOT, "apps/web"),
+      env: {
+        ...process.env,
+        HEADCOUNT_API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  dashboard.stdout?.on("data", (chunk: Buffer) => (dashboardOutput += chunk.toString()));
+  dashboard.stderr?.on("data", (chunk: Buffer) => (dashboardOutput += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const up = await fetch(`http://127.0.0.1:${webPort}/icon.svg`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline || dashboard.exitCode !== null)
+      throw new Error(`the dashboard did not start:\n${dashboardOutput}`);
+    await sleep(250);
+  }
+}, 600_000);
+
+afterAll(async () => {
+  if (dashboard && dashboard.exitCode === null) {
+    const exited = new Promise((resolve) => dashboard?.once("exit", resolve));
+    dashboard.kill("SIGTERM");
+    await Promise.race([exited, sleep(10_000)]);
+  }
+  await new Promise((resolve) => apiServer?.close(resolve));
+  await prismaHolder.close?.();
+  await database?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("the dashboard while the database is away", () => {
+  it("answers 503 with a plain page, then 200 once PostgreSQL is back", async () => {
+    const before = await until(200, 30_000);
+    for (const answer of before) expect(answer.status, answer.path).toBe(200);
+
+    await database.stop();
+    const stoppedAt = performance.now();
+    const during = await until(503, 15_000);
+    const reachedAfter = performance.now() - stoppedAt;
+    for (const answer of during) {
+      expect(answer.status, answer.path).toBe(503);
+      expect(answer.body).toContain(MESSAGE);
+      // Plain: no stack, no framework error page, no script.
+      expect(answer.body).not.toMatch(/at \w+ \(|Error:|<script/);
+    }
+    const head = await page("/claims");
+    expect(head.type).toBe("text/html; charset=utf-8");
+    // The dashboard's own files still load while the database is away.
+    expect((await fetch(`http://127.0.0.1:${webPort}/icon.svg`)).status).toBe(200);
+
+    database = await startEmbeddedPostgres({ dataDir, port: dbPort });
+    const back = performance.now();
+    const after = await until(200, 30_000);
+    for (const answer of after) {
+      expect(answer.status, answer.path).toBe(200);
+      expect(answer.body).not.toContain(MESSAGE);
+    }
+    console.info(
+      `dashboard outage: ${PAGES.length} pages 503 "${MESSAGE}" within ${reachedAfter.toFixed(0)} ms of the stop; ` +
+        `200 again ${(performance.now() - back).toFixed(0)} ms after PostgreSQL was back`,
+    );
+  }, 120_000);
+
+  it("answers 503 too when the API cannot be reached, and 200 when it is back", async () => {
+    await new Promise((resolve) => {
+      apiServer.close(resolve);
+      apiServer.closeAllConnections();
+    });
+    const during = await until(503, 15_000);
+    for (const answer of during) {
+      expect(answer.status, answer.path).toBe(503);
+      expect(answer.body).toContain(MESSAGE);
+    }
+    await new Promise<void>((resolve) => apiServer.listen(apiPort, "127.0.0.1", resolve));
+    const after = await until(200, 30_000);
+    for (const answer of after) expect(answer.status, answer.path).toBe(200);
+  }, 120_000);
+});
