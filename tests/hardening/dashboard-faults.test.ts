@@ -19,12 +19,27 @@ import { createApi } from "../../apps/api/src/server/yoga.ts";
 import { requireSeeds } from "../support/seeds.ts";
 
 /**
- * The dashboard (production build, its own server as `npm start` runs it) while PostgreSQL is stopped:
- * its pages answer 503 with a plain sentence, never 500 or a stack, and are back to 200 once the database
- * returns, with nothing restarted. The same when the API itself cannot be reached.
+ * The dashboard (production build, its own server as `npm start` runs it) against faults. While PostgreSQL
+ * is stopped its pages answer 503 with a plain sentence, never 500 or a stack, and are back to 200 once the
+ * database returns, with nothing restarted; the same when the API itself cannot be reached. An article that
+ * prints thousands of figures gives a page of bounded size.
  */
 const MESSAGE = "The database is unavailable — try again shortly.";
 const PAGES = ["/", "/claims", "/articles", "/entities", "/search?q=troops"];
+/** How many figures the long article prints, and the most its page may weigh. */
+const FIGURES = 17_000;
+const MAX_PAGE_BYTES = 300_000;
+const LONG_TITLE = "Every garrison on the northern border, one by one";
+
+/** A plain-text article of `FIGURES` sentences, each with a troop count the extractor reads as a claim. */
+function longArticle(): string {
+  const lines: string[] = [];
+  for (let i = 0; i < FIGURES; i++)
+    lines.push(
+      `Garrison ${i + 1} holds ${((i % 900) + 100).toLocaleString("en-US")} soldiers, the ministry said.`,
+    );
+  return lines.join("\n");
+}
 
 let dataDir = "";
 let dbPort = 0;
@@ -79,6 +94,15 @@ beforeAll(async () => {
   await applyMigrations(database.url);
   const pool = createPool(database.url, { max: 2 });
   const { documents } = await collectDocuments([requireSeeds()]);
+  documents.push({
+    origin: "long-article.txt",
+    format: "txt",
+    raw: longArticle(),
+    title: LONG_TITLE,
+    outlet: "The Border Gazette",
+    publishedAt: "2024-10-31",
+    precision: "day",
+  });
   await ingestDocuments(pool, documents, { trigger: "test" });
   await pool.end();
   const prisma = createPrismaClient(database.url, { max: 5 });
@@ -128,6 +152,35 @@ afterAll(async () => {
   await prismaHolder.close?.();
   await database?.stop();
   await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("an article with thousands of figures", () => {
+  it("has a page of bounded size: its text around the listed claims, the rest marked as omitted", async () => {
+    const listed = await page("/articles");
+    const href = /href="(\/articles\/[^"]+)"[^>]*>[^<]*Every garrison/.exec(listed.body)?.[1];
+    expect(href, "the long article is listed").toBeDefined();
+    const url = (href ?? "").replaceAll("&amp;", "&");
+
+    const first = await page(url);
+    expect(first.status).toBe(200);
+    const bytes = Buffer.byteLength(first.body);
+    expect(bytes).toBeLessThan(MAX_PAGE_BYTES);
+    expect(first.body).toMatch(/Claims in this article \(1[67],\d{3}\)/);
+    expect(first.body).toMatch(/characters omitted/);
+    expect((first.body.match(/<mark [^>]*data-claim-id=/g) ?? []).length).toBe(100);
+    const next = /href="([^"]*after=[^"]*)"[^>]*>Next 100 claims/.exec(first.body)?.[1];
+    expect(next, "a link to the next claims").toBeDefined();
+
+    const second = await page(`${url}${(next ?? "").replaceAll("&amp;", "&")}`);
+    expect(second.status).toBe(200);
+    expect(Buffer.byteLength(second.body)).toBeLessThan(MAX_PAGE_BYTES);
+    expect(second.body).toContain("Highlighted: 101–200.");
+    expect((second.body.match(/<mark [^>]*data-claim-id=/g) ?? []).length).toBe(100);
+    console.info(
+      `long article (${FIGURES.toLocaleString("en-US")} figures): page 1 ${bytes.toLocaleString("en-US")} bytes, ` +
+        `page 2 ${Buffer.byteLength(second.body).toLocaleString("en-US")} bytes (limit ${MAX_PAGE_BYTES.toLocaleString("en-US")})`,
+    );
+  }, 120_000);
 });
 
 describe("the dashboard while the database is away", () => {
