@@ -68,7 +68,8 @@ async function page(pathname: string): Promise<{ status: number; body: string; t
   });
   return {
     status: response.status,
-    body: await response.text(),
+    // React separates neighbouring text with empty comments; the text is read without them.
+    body: (await response.text()).replaceAll("<!-- -->", ""),
     type: response.headers.get("content-type") ?? "",
   };
 }
@@ -156,16 +157,32 @@ afterAll(async () => {
 
 describe("an article with thousands of figures", () => {
   it("has a page of bounded size: its text around the listed claims, the rest marked as omitted", async () => {
-    const listed = await page("/articles");
-    const href = /href="(\/articles\/[^"]+)"[^>]*>[^<]*Every garrison/.exec(listed.body)?.[1];
-    expect(href, "the long article is listed").toBeDefined();
-    const url = (href ?? "").replaceAll("&amp;", "&");
+    const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-graphql-yoga-csrf": "1" },
+      body: JSON.stringify({
+        query: `{ articles(first: 10, filter: { publishedFrom: "2024-10-31", publishedTo: "2024-10-31" }) {
+          edges { node { id title appearances(first: 1) { totalCount } } } } }`,
+      }),
+    });
+    const { data } = (await response.json()) as {
+      data: {
+        articles: { edges: { node: { id: string; title: string; appearances: { totalCount: number } } }[] };
+      };
+    };
+    const long = data.articles.edges.find(({ node }) => node.title === LONG_TITLE)?.node;
+    expect(long, "the long article was stored").toBeDefined();
+    // Nearly every line is read as a claim (the bound is what matters, not the extractor's exact count).
+    expect(long?.appearances.totalCount).toBeGreaterThan(FIGURES * 0.9);
+    const url = `/articles/${encodeURIComponent(long?.id ?? "")}`;
 
     const first = await page(url);
     expect(first.status).toBe(200);
     const bytes = Buffer.byteLength(first.body);
     expect(bytes).toBeLessThan(MAX_PAGE_BYTES);
-    expect(first.body).toMatch(/Claims in this article \(1[67],\d{3}\)/);
+    expect(first.body).toContain(
+      `Claims in this article (${(long?.appearances.totalCount ?? 0).toLocaleString("en")})`,
+    );
     expect(first.body).toMatch(/characters omitted/);
     expect((first.body.match(/<mark [^>]*data-claim-id=/g) ?? []).length).toBe(100);
     const next = /href="([^"]*after=[^"]*)"[^>]*>Next 100 claims/.exec(first.body)?.[1];

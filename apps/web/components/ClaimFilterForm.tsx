@@ -2,7 +2,7 @@
 
 import { formatDay, type Metric, type Rate, type ReviewStatus } from "@headcount/shared";
 import { usePathname, useRouter } from "next/navigation";
-import { type FormEvent, useState, useTransition } from "react";
+import { type FormEvent, useRef, useState, useTransition } from "react";
 import {
   type ClaimView,
   claimViewQuery,
@@ -11,8 +11,10 @@ import {
   MAX_POINTS,
   parseClaimView,
 } from "../lib/claim-filter";
-import type { EntityRef, FilterOptions } from "../lib/queries";
+import { type EntityChoice, PICKER_TYPES } from "../lib/entity-picker";
+import type { EntityRef, FormOptions } from "../lib/queries";
 import { METRIC_LABELS, METRICS, RATES, REVIEW_STATUSES, STATUS_LABELS } from "../lib/vocabulary";
+import { EntityPicker } from "./editor/EntityPicker";
 
 /** Each a unit of its own: a chart shows one. */
 const RATE_CHOICES: Record<Rate, string> = {
@@ -24,7 +26,7 @@ const RATE_CHOICES: Record<Rate, string> = {
 
 interface Props {
   view: ClaimView;
-  options: FilterOptions;
+  options: FormOptions;
   /** The overview adds grouping and scale; the claims table adds a text search. */
   chartControls?: boolean;
   textSearch?: boolean;
@@ -85,9 +87,15 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const [dateErrors, setDateErrors] = useState<ClaimView["dateErrors"]>(view.dateErrors);
+  // Sources run to thousands: a picker asks the API for the names typed instead of listing them all.
+  const [source, setSource] = useState<EntityChoice | null>(options.source);
+  const [sourceId, setSourceId] = useState(view.source);
+  const formRef = useRef<HTMLFormElement>(null);
 
-  const apply = (form: HTMLFormElement) => {
+  /** Applies the form; `overrides` are values chosen this instant, not yet in the form's fields. */
+  const apply = (form: HTMLFormElement, overrides: Record<string, string> = {}) => {
     const data = new FormData(form);
+    for (const [key, value] of Object.entries(overrides)) data.set(key, value);
     const typed = (name: string) => {
       const value = data.get(name);
       return typeof value === "string" ? value.trim() : "";
@@ -118,6 +126,7 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
 
   return (
     <form
+      ref={formRef}
       className="filters"
       method="get"
       action={pathname}
@@ -188,7 +197,20 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
       <div className="field-row">
         <EntitySelect name="subject" label="Whose forces" value={view.subject} entities={options.subjects} />
         <EntitySelect name="place" label="Place" value={view.place} entities={options.places} />
-        <EntitySelect name="source" label="Source" value={view.source} entities={options.sources} />
+        <EntityPicker
+          id="filter-source"
+          label="Source"
+          value={source}
+          types={PICKER_TYPES.source}
+          clearLabel="Any source"
+          testId="filter-source-picker"
+          onChange={(choice) => {
+            setSource(choice);
+            setSourceId(choice?.id ?? "");
+            if (formRef.current) apply(formRef.current, { source: choice?.id ?? "" });
+          }}
+        />
+        <input type="hidden" name="source" value={sourceId} />
         <EntitySelect
           name="side"
           label="Side (source's affiliation)"
