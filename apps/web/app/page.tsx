@@ -24,6 +24,7 @@ import {
   fetchFilterOptions,
   fetchMetricCounts,
   fetchOverview,
+  formOptions,
   type LatestPointData,
   type MetricCount,
   type OverviewData,
@@ -136,7 +137,12 @@ export default async function OverviewPage({
           <h1>Reported numbers over time</h1>
           <LiveRefresh />
         </div>
-        <ClaimFilterForm key={claimViewQuery(view)} view={view} options={options} chartControls />
+        <ClaimFilterForm
+          key={claimViewQuery(view)}
+          view={view}
+          options={formOptions(options, view.source)}
+          chartControls
+        />
         <div className="overview">
           <section className="chart-panel" aria-labelledby="chart-title">
             <h2 id="chart-title" className="sr-only">

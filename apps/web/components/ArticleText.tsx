@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { windowText } from "../lib/article-window";
 
 export interface ClaimSpan {
   start: number;
@@ -39,9 +40,19 @@ function withMentions(body: string, from: number, to: number, mentions: MentionS
   return nodes;
 }
 
+function omitted(count: number, key: string): ReactNode {
+  return (
+    <span key={key} className="omitted muted" data-omitted={count}>
+      {" "}
+      … {count.toLocaleString("en-US")} characters omitted …{" "}
+    </span>
+  );
+}
+
 /**
  * An article's body with its claims highlighted (each with a numbered link to the claim) and the entities
  * it names linked. Offsets index the stored body, so the text shown is exactly the text the spans refer to.
+ * A long body is shown only around the listed claims (see `windowText`), the gaps marked with their length.
  */
 export function ArticleText({
   body,
@@ -53,32 +64,42 @@ export function ArticleText({
   mentions: MentionSpan[];
 }) {
   const sortedMentions = mentions.toSorted((a, b) => a.start - b.start);
+  const sortedClaims = claims.toSorted((a, b) => a.start - b.start);
+  const { windows, omittedBefore, omittedAfter } = windowText(body, sortedClaims);
   const nodes: ReactNode[] = [];
-  let at = 0;
-  for (const claim of claims.toSorted((a, b) => a.start - b.start)) {
-    // Overlapping spans cannot nest as marks; the later one is still listed beside the text.
-    if (claim.start < at) continue;
-    nodes.push(...withMentions(body, at, claim.start, sortedMentions));
-    nodes.push(
-      <mark
-        key={`c${claim.start}`}
-        id={`claim-${claim.start}`}
-        className="claim-span"
-        data-claim-id={claim.claimId}
-      >
-        {withMentions(body, claim.start, claim.end, sortedMentions)}
-      </mark>,
-      <sup key={`n${claim.start}`}>
-        <Link
-          href={`/claims/${encodeURIComponent(claim.claimId)}`}
-          aria-label={`Claim ${claim.number}: ${claim.display}`}
+  let next = 0;
+  windows.forEach((window, index) => {
+    const gap = omittedBefore[index] ?? 0;
+    if (gap > 0) nodes.push(omitted(gap, `o${window.start}`));
+    let at = window.start;
+    for (; next < sortedClaims.length; next++) {
+      const claim = sortedClaims[next] as ClaimSpan;
+      if (claim.start >= window.end) break;
+      // Overlapping spans cannot nest as marks; the later one is still listed beside the text.
+      if (claim.start < at) continue;
+      nodes.push(...withMentions(body, at, claim.start, sortedMentions));
+      nodes.push(
+        <mark
+          key={`c${claim.start}`}
+          id={`claim-${claim.start}`}
+          className="claim-span"
+          data-claim-id={claim.claimId}
         >
-          [{claim.number}]
-        </Link>
-      </sup>,
-    );
-    at = claim.end;
-  }
-  nodes.push(...withMentions(body, at, body.length, sortedMentions));
+          {withMentions(body, claim.start, claim.end, sortedMentions)}
+        </mark>,
+        <sup key={`n${claim.start}`}>
+          <Link
+            href={`/claims/${encodeURIComponent(claim.claimId)}`}
+            aria-label={`Claim ${claim.number}: ${claim.display}`}
+          >
+            [{claim.number}]
+          </Link>
+        </sup>,
+      );
+      at = claim.end;
+    }
+    nodes.push(...withMentions(body, at, window.end, sortedMentions));
+  });
+  if (omittedAfter > 0) nodes.push(omitted(omittedAfter, "o-end"));
   return <div className="article-body">{nodes}</div>;
 }

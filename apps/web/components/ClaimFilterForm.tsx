@@ -1,17 +1,20 @@
 "use client";
 
-import type { Metric, Rate, ReviewStatus } from "@headcount/shared";
+import { formatDay, type Metric, type Rate, type ReviewStatus } from "@headcount/shared";
 import { usePathname, useRouter } from "next/navigation";
-import { type FormEvent, useTransition } from "react";
+import { type FormEvent, useRef, useState, useTransition } from "react";
 import {
   type ClaimView,
   claimViewQuery,
   DEFAULT_MAX_POINTS,
+  dateRange,
   MAX_POINTS,
   parseClaimView,
 } from "../lib/claim-filter";
-import type { EntityRef, FilterOptions } from "../lib/queries";
+import { type EntityChoice, PICKER_TYPES } from "../lib/entity-picker";
+import type { EntityRef, FormOptions } from "../lib/queries";
 import { METRIC_LABELS, METRICS, RATES, REVIEW_STATUSES, STATUS_LABELS } from "../lib/vocabulary";
+import { EntityPicker } from "./editor/EntityPicker";
 
 /** Each a unit of its own: a chart shows one. */
 const RATE_CHOICES: Record<Rate, string> = {
@@ -23,7 +26,7 @@ const RATE_CHOICES: Record<Rate, string> = {
 
 interface Props {
   view: ClaimView;
-  options: FilterOptions;
+  options: FormOptions;
   /** The overview adds grouping and scale; the claims table adds a text search. */
   chartControls?: boolean;
   textSearch?: boolean;
@@ -48,6 +51,33 @@ function EntitySelect(props: { name: string; label: string; value: string; entit
   );
 }
 
+/** A typed day ("31 Oct 2024", "2024-10-31", "31/10/2024"), with the reason it is refused beside it. */
+function DayField(props: { name: string; label: string; value: string; error?: string }) {
+  const id = `filter-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="text"
+        name={props.name}
+        inputMode="text"
+        autoComplete="off"
+        placeholder="31 Oct 2024"
+        defaultValue={props.value ? formatDay(props.value) : ""}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        style={{ width: "10rem" }}
+      />
+      {props.error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
  * The filters of a claim view. Every change goes into the URL at once (so a view can be shared and the
  * back button works); without JavaScript the form still submits as a GET.
@@ -56,9 +86,27 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  const [dateErrors, setDateErrors] = useState<ClaimView["dateErrors"]>(view.dateErrors);
+  // Sources run to thousands: a picker asks the API for the names typed instead of listing them all.
+  const [source, setSource] = useState<EntityChoice | null>(options.source);
+  const [sourceId, setSourceId] = useState(view.source);
+  const formRef = useRef<HTMLFormElement>(null);
 
-  const apply = (form: HTMLFormElement) => {
+  /** Applies the form; `overrides` are values chosen this instant, not yet in the form's fields. */
+  const apply = (form: HTMLFormElement, overrides: Record<string, string> = {}) => {
     const data = new FormData(form);
+    for (const [key, value] of Object.entries(overrides)) data.set(key, value);
+    const typed = (name: string) => {
+      const value = data.get(name);
+      return typeof value === "string" ? value.trim() : "";
+    };
+    const range = dateRange(typed("from"), typed("to"));
+    setDateErrors(range.dateErrors);
+    if (range.dateErrors.from || range.dateErrors.to) {
+      const field = form.elements.namedItem(range.dateErrors.from ? "from" : "to");
+      if (field instanceof HTMLInputElement) field.focus();
+      return;
+    }
     const params: Record<string, string[]> = {};
     for (const [key, value] of data.entries()) {
       if (typeof value !== "string") continue;
@@ -78,6 +126,7 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
 
   return (
     <form
+      ref={formRef}
       className="filters"
       method="get"
       action={pathname}
@@ -85,7 +134,7 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
       onChange={(event) => {
         const target = event.target as unknown as HTMLInputElement;
         // Typed values apply with Enter or the Apply button, not at every keystroke.
-        if (target.type === "search" || target.type === "date" || target.type === "number") return;
+        if (target.type === "search" || target.type === "text" || target.type === "number") return;
         apply(event.currentTarget);
       }}
       aria-label="Filter claims"
@@ -148,7 +197,20 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
       <div className="field-row">
         <EntitySelect name="subject" label="Whose forces" value={view.subject} entities={options.subjects} />
         <EntitySelect name="place" label="Place" value={view.place} entities={options.places} />
-        <EntitySelect name="source" label="Source" value={view.source} entities={options.sources} />
+        <EntityPicker
+          id="filter-source"
+          label="Source"
+          value={source}
+          types={PICKER_TYPES.source}
+          clearLabel="Any source"
+          testId="filter-source-picker"
+          onChange={(choice) => {
+            setSource(choice);
+            setSourceId(choice?.id ?? "");
+            if (formRef.current) apply(formRef.current, { source: choice?.id ?? "" });
+          }}
+        />
+        <input type="hidden" name="source" value={sourceId} />
         <EntitySelect
           name="side"
           label="Side (source's affiliation)"
@@ -157,14 +219,8 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
         />
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="filter-from">Said from</label>
-          <input id="filter-from" type="date" name="from" defaultValue={view.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">Said until</label>
-          <input id="filter-to" type="date" name="to" defaultValue={view.to} />
-        </div>
+        <DayField name="from" label="Said from" value={view.from} error={dateErrors.from} />
+        <DayField name="to" label="Said until" value={view.to} error={dateErrors.to} />
         {textSearch ? (
           <div className="field">
             <label htmlFor="filter-q">Quote contains</label>

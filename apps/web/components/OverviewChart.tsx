@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDay } from "@headcount/shared";
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import uPlot from "uplot";
@@ -304,7 +305,20 @@ export function OverviewChart({ series: packedSeries, entities, packed, scale, s
             : { auto: false, range: [options.yMin, options.yMax] },
         },
         axes: [
-          { stroke: "#1c2430", grid: { stroke: "#e5e7eb" }, ticks: { stroke: "#9ca3af" } },
+          {
+            stroke: "#1c2430",
+            grid: { stroke: "#e5e7eb" },
+            ticks: { stroke: "#9ca3af" },
+            // The dashboard's one date format, as precise as the tick spacing: "31 October 2024",
+            // "October 2024" or "2024".
+            space: 120,
+            values: (_u, splits, _axis, _space, increment) =>
+              splits.map((v) =>
+                v === null
+                  ? ""
+                  : formatDay(v, increment >= 360 * DAY ? "year" : increment >= 28 * DAY ? "month" : "day"),
+              ),
+          },
           {
             stroke: "#1c2430",
             size: 56,

@@ -1,4 +1,4 @@
-import { METRICS, PRECISIONS, QUALIFIERS, RATES } from "@headcount/shared";
+import { formatDay, METRICS, PRECISIONS, QUALIFIERS, RATES } from "@headcount/shared";
 import type { EntityChoice } from "./entity-picker";
 import { FAILURE_FIELDS } from "./mutation-result";
 import { METRIC_LABELS, QUALIFIER_LABELS } from "./vocabulary";
@@ -197,6 +197,7 @@ export function showValue<F extends EditableField>(field: F, value: EditableClai
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return value.toLocaleString("en-US");
   const text = value as string;
+  if (field === "statedOn" || field === "refersFrom" || field === "refersTo") return formatDay(text) || text;
   if (field === "metric") return METRIC_LABELS[text.toLowerCase() as keyof typeof METRIC_LABELS] ?? text;
   if (field === "qualifier")
     return QUALIFIER_LABELS[text.toLowerCase() as keyof typeof QUALIFIER_LABELS] ?? text;

@@ -1,4 +1,4 @@
-import type { Metric, Rate, ReviewStatus } from "@headcount/shared";
+import { type Metric, parseDayInput, type Rate, type ReviewStatus } from "@headcount/shared";
 import { type Gql, METRICS, RATES, REVIEW_STATUSES } from "./vocabulary";
 
 /** The API's ClaimFilter input, as the dashboard sends it. */
@@ -25,8 +25,11 @@ export interface ClaimView {
   place: string;
   source: string;
   side: string;
+  /** ISO days; "" when not set or not a date (then `dateErrors` says why). */
   from: string;
   to: string;
+  /** Why a typed "from" or "to" was not used. */
+  dateErrors: { from?: string; to?: string };
   q: string;
   groupBy: "source" | "side";
   scale: "linear" | "log";
@@ -55,7 +58,26 @@ const list = (params: SearchParams, key: string): string[] =>
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
-const isoDate = (value: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "");
+/** A typed day in any accepted form, as an ISO day, or the reason it is refused. */
+function dayParam(value: string): { iso: string; error?: string } {
+  if (value === "") return { iso: "" };
+  const day = parseDayInput(value);
+  return day.ok ? { iso: day.iso } : { iso: "", error: day.error };
+}
+
+/** Check a pair of typed days: each a real day, and the first not after the second. */
+export function dateRange(fromText: string, toText: string): Pick<ClaimView, "from" | "to" | "dateErrors"> {
+  const from = dayParam(fromText);
+  const to = dayParam(toText);
+  const dateErrors: ClaimView["dateErrors"] = {};
+  if (from.error) dateErrors.from = from.error;
+  if (to.error) dateErrors.to = to.error;
+  if (from.iso && to.iso && from.iso > to.iso) {
+    dateErrors.to = "“Said until” is before “Said from”.";
+    return { from: from.iso, to: "", dateErrors };
+  }
+  return { from: from.iso, to: to.iso, dateErrors };
+}
 /** A whole number of points within the cap; anything else is the default. */
 const pointCap = (value: string): number => {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -78,8 +100,7 @@ export function parseClaimView(params: SearchParams): ClaimView {
     place: one(params, "place"),
     source: one(params, "source"),
     side: one(params, "side"),
-    from: isoDate(one(params, "from")),
-    to: isoDate(one(params, "to")),
+    ...dateRange(one(params, "from"), one(params, "to")),
     q: one(params, "q"),
     groupBy: one(params, "group") === "side" ? "side" : "source",
     scale: one(params, "scale") === "log" ? "log" : "linear",

@@ -1,6 +1,7 @@
 import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import { getClient } from "./api";
 import type { ClaimFilterInput } from "./claim-filter";
+import type { EntityChoice } from "./entity-picker";
 import type { Gql } from "./vocabulary";
 
 /** A query that failed is shown as an error, never papered over with made-up data. */
@@ -135,8 +136,20 @@ export async function fetchOverview(
   return data.claimSeries;
 }
 
+/** What the filter form is given: short lists whole, the source the view names (its picker searches the rest). */
+export interface FormOptions extends Omit<FilterOptions, "sources"> {
+  source: EntityChoice | null;
+}
+
+/** The form's share of the options, for a view naming `sourceId` (or none). */
+export function formOptions(options: FilterOptions, sourceId: string): FormOptions {
+  const { sources, ...rest } = options;
+  return { ...rest, source: sources.find((entity) => entity.id === sourceId) ?? null };
+}
+
 export interface FilterOptions {
-  sources: EntityRef[];
+  /** Thousands at scale: the server deals colours over them; the form's source picker searches instead. */
+  sources: EntityChoice[];
   sides: EntityRef[];
   subjects: EntityRef[];
   places: EntityRef[];
@@ -163,12 +176,13 @@ const FACETS_QUERY = /* GraphQL */ `
     entity {
       id
       name
+      type
     }
   }
 `;
 
 interface Facet {
-  entity: EntityRef;
+  entity: EntityChoice;
 }
 
 /**
@@ -182,7 +196,7 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
   const entities = (facets: Facet[]) => facets.map(({ entity }) => ({ id: entity.id, name: entity.name }));
   const { sources, sides, places, subjects } = data.claimFacets;
   return {
-    sources: entities(sources),
+    sources: sources.map(({ entity }) => ({ id: entity.id, name: entity.name, type: entity.type })),
     sides: entities(sides),
     places: entities(places),
     subjects: entities(subjects),

@@ -15,6 +15,13 @@ const MONTHS = [
   "December",
 ];
 
+const MONTH_INDEX = new Map<string, number>();
+MONTHS.forEach((name, index) => {
+  MONTH_INDEX.set(name.toLowerCase(), index);
+  MONTH_INDEX.set(name.slice(0, 3).toLowerCase(), index);
+});
+MONTH_INDEX.set("sept", 8);
+
 /** ISO calendar date (YYYY-MM-DD) of a Date, in UTC. */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -28,20 +35,15 @@ export function formatDateWithPrecision(date: Date | string | null, precision: P
   if (date === null) return "date unknown";
   const d = typeof date === "string" ? new Date(date) : date;
   if (Number.isNaN(d.getTime())) return "date unknown";
-  const day = d.getUTCDate();
-  const month = MONTHS[d.getUTCMonth()] ?? "";
-  const year = d.getUTCFullYear();
   switch (precision) {
     case "day":
-      return `${day} ${month} ${year}`;
-    case "week":
-      return `week of ${day} ${month} ${year}`;
     case "month":
-      return `${month} ${year}`;
     case "year":
-      return `${year}`;
+      return formatDay(d, precision);
+    case "week":
+      return `week of ${formatDay(d)}`;
     case "unknown":
-      return `${day} ${month} ${year} (uncertain)`;
+      return `${formatDay(d)} (uncertain)`;
   }
 }
 
@@ -64,4 +66,64 @@ export function precisionInterval(date: Date, precision: Precision): { start: Da
     case "unknown":
       return { start: new Date(Date.UTC(y, 0, 1)), end: new Date(Date.UTC(y + 1, 0, 1)) };
   }
+}
+
+/** How finely a date is shown: the dashboard's one format at day, month or year precision. */
+export type DisplayPrecision = "day" | "month" | "year";
+
+/**
+ * The dashboard's one date format: "31 October 2024", "October 2024" or "2024" (UTC). Accepts an ISO
+ * day or instant, a Date, or seconds since the epoch (chart axes); an unreadable value gives "".
+ */
+export function formatDay(date: Date | string | number, precision: DisplayPrecision = "day"): string {
+  const d =
+    typeof date === "number" ? new Date(date * 1000) : typeof date === "string" ? new Date(date) : date;
+  if (Number.isNaN(d.getTime())) return "";
+  const month = MONTHS[d.getUTCMonth()] ?? "";
+  const year = d.getUTCFullYear();
+  if (precision === "year") return `${year}`;
+  if (precision === "month") return `${month} ${year}`;
+  return `${d.getUTCDate()} ${month} ${year}`;
+}
+
+export type DayInput = { ok: true; iso: string } | { ok: false; error: string };
+
+/** The forms a typed date may take, for messages. */
+export const DAY_INPUT_FORMATS = '"31 Oct 2024", "31 October 2024", "2024-10-31" or "31/10/2024"';
+
+function checkedDay(year: number, month: number, day: number, text: string): DayInput {
+  if (month < 1 || month > 12) return { ok: false, error: `"${text}" has no month ${month}.` };
+  if (year < 1 || year > 9999) return { ok: false, error: `"${text}" has a year outside 1–9999.` };
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  // Day 0 of the next month is the last of this one; 2000 is a leap year, so February is set apart.
+  const inMonth = month === 2 ? (leap ? 29 : 28) : new Date(Date.UTC(2000, month, 0)).getUTCDate();
+  if (day < 1 || day > inMonth) {
+    return {
+      ok: false,
+      error: `"${text}" is not a date: ${MONTHS[month - 1]} ${year} has ${inMonth} days.`,
+    };
+  }
+  const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return { ok: true, iso };
+}
+
+/**
+ * A day typed by a person: "31 Oct 2024", "31 October 2024", ISO "2024-10-31" or "31/10/2024" (day first).
+ * Impossible dates ("2024-02-30") and anything else are refused with a message saying why.
+ */
+export function parseDayInput(input: string): DayInput {
+  const text = input.trim().replace(/\s+/g, " ");
+  if (text === "") return { ok: false, error: "Enter a date." };
+  if (text.length > 40) return { ok: false, error: `Not a date: use ${DAY_INPUT_FORMATS}.` };
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (match) return checkedDay(Number(match[1]), Number(match[2]), Number(match[3]), text);
+  match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (match) return checkedDay(Number(match[3]), Number(match[2]), Number(match[1]), text);
+  match = /^(\d{1,2}) ([A-Za-z]+)\.?,? (\d{4})$/.exec(text);
+  if (match) {
+    const month = MONTH_INDEX.get((match[2] ?? "").toLowerCase());
+    if (month === undefined) return { ok: false, error: `"${match[2]}" is not a month name.` };
+    return checkedDay(Number(match[3]), month + 1, Number(match[1]), text);
+  }
+  return { ok: false, error: `"${text}" is not a date: use ${DAY_INPUT_FORMATS}.` };
 }

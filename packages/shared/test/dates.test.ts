@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateWithPrecision, precisionInterval } from "../src/dates.ts";
+import { formatDateWithPrecision, formatDay, parseDayInput, precisionInterval } from "../src/dates.ts";
 
 describe("formatDateWithPrecision", () => {
   it("never claims more precision than it has", () => {
@@ -31,5 +31,63 @@ describe("precisionInterval", () => {
       start: new Date("2024-01-01T00:00:00Z"),
       end: new Date("2025-01-01T00:00:00Z"),
     });
+  });
+});
+
+describe("formatDay", () => {
+  it("writes one format at day, month and year precision", () => {
+    expect(formatDay("2024-10-31")).toBe("31 October 2024");
+    expect(formatDay("2024-10-31T23:59:00Z")).toBe("31 October 2024");
+    expect(formatDay(new Date(Date.UTC(2024, 0, 5)))).toBe("5 January 2024");
+    expect(formatDay(Date.UTC(2024, 9, 31) / 1000)).toBe("31 October 2024");
+    expect(formatDay("2024-10-31", "month")).toBe("October 2024");
+    expect(formatDay("2024-10-31", "year")).toBe("2024");
+    expect(formatDay("garbage")).toBe("");
+  });
+});
+
+describe("parseDayInput", () => {
+  it("reads the four accepted forms to an ISO day", () => {
+    for (const text of ["31 Oct 2024", "31 October 2024", "2024-10-31", "31/10/2024", " 31  oct. 2024 "]) {
+      expect(parseDayInput(text)).toEqual({ ok: true, iso: "2024-10-31" });
+    }
+    expect(parseDayInput("1 Sept 2023")).toEqual({ ok: true, iso: "2023-09-01" });
+    expect(parseDayInput("29/02/2024")).toEqual({ ok: true, iso: "2024-02-29" });
+    expect(parseDayInput("2000-02-29")).toEqual({ ok: true, iso: "2000-02-29" });
+  });
+
+  it("refuses impossible dates, saying why", () => {
+    const feb30 = parseDayInput("2024-02-30");
+    expect(feb30.ok).toBe(false);
+    if (!feb30.ok) expect(feb30.error).toBe('"2024-02-30" is not a date: February 2024 has 29 days.');
+    const feb29 = parseDayInput("29 February 2023");
+    expect(feb29.ok).toBe(false);
+    if (!feb29.ok) expect(feb29.error).toContain("February 2023 has 28 days");
+    expect(parseDayInput("1900-02-29").ok).toBe(false);
+    expect(parseDayInput("31/04/2024").ok).toBe(false);
+    const month13 = parseDayInput("2024-13-01");
+    expect(month13.ok).toBe(false);
+    if (!month13.ok) expect(month13.error).toContain("no month 13");
+    expect(parseDayInput("0000-01-01").ok).toBe(false);
+  });
+
+  it("refuses other text with the accepted forms", () => {
+    for (const text of [
+      "yesterday",
+      "10/31/2024x",
+      "31 Foo 2024",
+      "Oct 31 2024",
+      "2024/10/31",
+      "",
+      "12345",
+    ]) {
+      const result = parseDayInput(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.length).toBeGreaterThan(5);
+    }
+    const other = parseDayInput("next Tuesday");
+    if (!other.ok) expect(other.error).toContain('"31 Oct 2024"');
+    const month = parseDayInput("31 Foo 2024");
+    if (!month.ok) expect(month.error).toBe('"Foo" is not a month name.');
   });
 });

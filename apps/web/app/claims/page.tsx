@@ -8,7 +8,7 @@ import { Pager } from "../../components/Pager";
 import { ReviewBadge } from "../../components/ReviewBadge";
 import { claimFilterInput, claimViewQuery, parseClaimView } from "../../lib/claim-filter";
 import { CLAIM_LIST_QUERY, CLAIM_ORDERS, type ClaimOrder, type ClaimPage } from "../../lib/claim-list";
-import { fetchApi, fetchFilterOptions } from "../../lib/queries";
+import { fetchApi, fetchFilterOptions, formOptions } from "../../lib/queries";
 import { formatDate, lower, METRIC_LABELS } from "../../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -91,7 +91,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <h1>Claims</h1>
         <LiveRefresh />
       </div>
-      <ClaimFilterForm key={baseQuery} view={view} options={options} textSearch keep={sortKeep} />
+      <ClaimFilterForm
+        key={baseQuery}
+        view={view}
+        options={formOptions(options, view.source)}
+        textSearch
+        keep={sortKeep}
+      />
       <div className="table-head">
         <p className="muted" data-testid="claim-count">
           {claims.totalCount} {claims.totalCount === 1 ? "claim" : "claims"} match.
@@ -164,7 +170,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     .filter((name, i, all) => all.indexOf(name) === i)
                     .join(", ")}
                 </td>
-                <td className="num">{new Date(claim.updatedAt).toISOString().slice(0, 10)}</td>
+                <td>{formatDate(claim.updatedAt, "DAY")}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDay, parseDayInput } from "@headcount/shared";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useMutation } from "urql";
@@ -46,11 +47,16 @@ const NULLABLE_TEXT = new Set<EditableField>([
   "refersToPrecision",
 ]);
 
+/** Days are typed in any accepted form and shown in the dashboard's one format. */
+const DATE_FIELDS = new Set<EditableField>(["statedOn", "refersFrom", "refersTo"]);
+
 function toDraft(claim: EditableClaim): Draft {
   const scalars = Object.fromEntries(
     SCALAR_FIELDS.map((field) => {
       const value = claim[field];
-      return [field, typeof value === "boolean" ? value : value === null ? "" : String(value)];
+      if (typeof value === "boolean") return [field, value];
+      if (value === null) return [field, ""];
+      return [field, DATE_FIELDS.has(field) ? formatDay(String(value)) || String(value) : String(value)];
     }),
   ) as Record<ScalarField, string | boolean>;
   return {
@@ -76,7 +82,12 @@ function fromDraft(
   for (const field of SCALAR_FIELDS) {
     const value = draft[field];
     if (typeof value === "boolean") claim[field] = value;
-    else if (NUMBER_FIELDS.has(field)) {
+    else if (DATE_FIELDS.has(field)) {
+      const day = value.trim() === "" ? null : parseDayInput(value);
+      if (day === null) claim[field] = null;
+      else if (day.ok) claim[field] = day.iso;
+      else errors[field] = day.error;
+    } else if (NUMBER_FIELDS.has(field)) {
       const text = value.replace(/[,\s]/g, "");
       if (text === "") claim[field] = null;
       else if (!/^\d+$/.test(text) || Number(text) > 2_147_483_647)
@@ -262,7 +273,8 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
       <input
         {...fieldProps(field)}
         ref={field === "valueLow" ? firstFieldRef : undefined}
-        type={type === "number" ? "text" : type}
+        type="text"
+        placeholder={type === "date" ? "31 Oct 2024" : undefined}
         inputMode={type === "number" ? "numeric" : undefined}
         value={String(draft[field])}
         onChange={(event) => set(field, event.target.value)}

@@ -1,12 +1,12 @@
 "use client";
 
-import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL } from "@headcount/shared";
+import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL, type Precision, parseDayInput } from "@headcount/shared";
 import Link from "next/link";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { CHOICES } from "../../lib/claim-edit";
 import { fieldOf, type MutationFailure, requestFailure } from "../../lib/mutation-result";
-import { METRIC_LABELS } from "../../lib/vocabulary";
+import { formatDate, type Gql, METRIC_LABELS } from "../../lib/vocabulary";
 
 const INGEST_MUTATION = /* GraphQL */ `
   mutation IngestArticle($input: IngestArticleInput!) {
@@ -119,12 +119,19 @@ export function IngestForm() {
       setFailure("The article is too large to send.");
       return;
     }
+    const publishedText = value("publishedAt");
+    const published = publishedText === undefined ? undefined : parseDayInput(publishedText);
+    if (published && !published.ok) {
+      setErrors({ publishedAt: published.error });
+      setFailure("The publication date is not a date.");
+      return;
+    }
     const input = {
       [format]: body,
       title: value("title"),
       url: value("url"),
       outlet: value("outlet"),
-      publishedAt: value("publishedAt"),
+      publishedAt: published?.iso,
       precision: value("precision"),
       dryRun,
     };
@@ -216,7 +223,7 @@ export function IngestForm() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-publishedAt`}>Published on</label>
-            <input {...fieldProps("publishedAt")} type="date" />
+            <input {...fieldProps("publishedAt")} type="text" placeholder="31 Oct 2024" autoComplete="off" />
             {fieldError("publishedAt")}
           </div>
           <div className="field">
@@ -297,7 +304,13 @@ function IngestOutcome({
                   {METRIC_LABELS[claim.metric.toLowerCase() as keyof typeof METRIC_LABELS] ?? claim.metric}
                 </td>
                 <td>{claim.source ?? <span className="muted">unattributed</span>}</td>
-                <td>{claim.statedOn ?? <span className="muted">—</span>}</td>
+                <td>
+                  {claim.statedOn ? (
+                    formatDate(claim.statedOn, claim.statedOnPrecision as Gql<Precision> | null)
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
                 <td>“{claim.quote}”</td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
 import { ArticleText, type ClaimSpan } from "../../../components/ArticleText";
 import { ReviewBadge } from "../../../components/ReviewBadge";
+import { WINDOW_DEFAULTS } from "../../../lib/article-window";
 import { type EntityRef, fetchApi, isInvalidId } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
 import { formatDate } from "../../../lib/vocabulary";
@@ -12,7 +13,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * Claims highlighted per page of the article (the `first` of the query below): an article may print
- * thousands of figures, and the page shows them a hundred at a time (the text itself is always whole).
+ * thousands of figures, and the page shows them a hundred at a time. A long text is shown around the claims
+ * of the page only, its gaps marked, so the page stays small (see `windowText`).
  */
 const SPAN_PAGE = 100;
 
@@ -185,6 +187,8 @@ export default async function ArticlePage({
         <p className="muted reader-key">
           <mark className="claim-span">Highlighted</mark>: a claim (its number links to it).{" "}
           <span className="mention">Underlined</span>: a named entity.
+          {article.body.length > WINDOW_DEFAULTS.wholeUpTo &&
+            ` This article is long (${article.body.length.toLocaleString("en-US")} characters): its text is shown around the claims listed on this page.`}
         </p>
         <ArticleText
           body={article.body}
