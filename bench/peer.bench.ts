@@ -16,7 +16,8 @@
  * Every argument set is asked of both servers and the answers checked equal before anything is timed.
  * Latency: per question, requests alternate between the servers (which goes first alternates too).
  * Statements: pg_stat_statements on the bench database, reset before one request and read after it (the
- * server is restarted once with the library preloaded, which is reset again at the end). Throughput: the
+ * server is restarted once with the library preloaded, which is reset again at the end): how many, and
+ * how long PostgreSQL planned and ran them beside the request's wall time. Throughput: the
  * same autocannon mix of the four questions against each server in turn, the order alternating by round.
  * The API runs without its read cache: PostGraphile has none, and the comparison is of computing answers.
  * Prints one JSON object (bench/run.ts reads it).
@@ -51,6 +52,13 @@ const rounds = Number(flags.get("rounds") ?? 3);
 const connections = Number(flags.get("connections") ?? 10);
 /** How many argument sets each question cycles through (all checked equal on both servers). */
 const VARIANTS = 8;
+/** Requests per question and server whose statements are counted and timed inside PostgreSQL. */
+const STATEMENT_SAMPLES = 8;
+/** Medians over the sampled requests: PostgreSQL's time (planning and execution) and the wall time. */
+interface SideDatabase {
+  sqlMs: number;
+  wallMs: number;
+}
 
 // The documents -------------------------------------------------------------------------------------
 
@@ -420,7 +428,12 @@ async function openWithStatementStats(): Promise<EmbeddedDatabase> {
     await client.connect();
     try {
       const { rows } = await client.query(`select current_setting('shared_preload_libraries') as libraries`);
-      if (String(rows[0].libraries).includes("pg_stat_statements")) return true;
+      if (String(rows[0].libraries).includes("pg_stat_statements")) {
+        // Planning time too, so a statement planned on every request shows it.
+        await client.query(`alter system set pg_stat_statements.track_planning = on`);
+        await client.query(`select pg_reload_conf()`);
+        return true;
+      }
       await client.query(`alter system set shared_preload_libraries = 'pg_stat_statements'`);
       return false;
     } finally {
@@ -530,24 +543,41 @@ try {
     }
   }
 
-  // 2. SQL statements per request: pg_stat_statements reset before one request and read after it.
+  // 2. SQL statements per request and the time PostgreSQL spent on them (planning and execution):
+  // pg_stat_statements reset before one request and read after it, so the rest of the wall time is the
+  // server process's own work (and the network).
   const statementsOf = async (url: string, body: Body) => {
     await stats.query(`select bench_stats.pg_stat_statements_reset()`);
-    await ask(url, body);
+    const wall = await timed(() => ask(url, body));
     const { rows: counted } = await stats.query(`
-      select coalesce(sum(calls), 0)::int as n from bench_stats.pg_stat_statements
+      select coalesce(sum(calls), 0)::int as n,
+        coalesce(sum(total_exec_time + total_plan_time), 0)::float8 as ms
+      from bench_stats.pg_stat_statements
       where dbid = (select oid from pg_database where datname = current_database())
         and query not like '%pg_stat_statements%'`);
-    return counted[0].n as number;
+    return { n: counted[0].n as number, ms: counted[0].ms as number, wall };
   };
   const statements: Record<string, { headcount: number[]; peer: number[] }> = {};
+  const database: Record<string, { headcount: SideDatabase; peer: SideDatabase }> = {};
   for (const q of questions) {
     const counts = { headcount: [] as number[], peer: [] as number[] };
-    for (let i = 0; i < 3; i++) {
-      counts.headcount.push(await statementsOf(headcount.url, q.headcount(i)));
-      counts.peer.push(await statementsOf(peer.url, q.peer(i)));
+    const sql = { headcount: [] as number[], peer: [] as number[] };
+    const wall = { headcount: [] as number[], peer: [] as number[] };
+    for (let i = 0; i < STATEMENT_SAMPLES; i++) {
+      const ours = await statementsOf(headcount.url, q.headcount(i));
+      const theirs = await statementsOf(peer.url, q.peer(i));
+      counts.headcount.push(ours.n);
+      counts.peer.push(theirs.n);
+      sql.headcount.push(ours.ms);
+      sql.peer.push(theirs.ms);
+      wall.headcount.push(ours.wall);
+      wall.peer.push(theirs.wall);
     }
     statements[q.name] = counts;
+    database[q.name] = {
+      headcount: { sqlMs: round(median(sql.headcount)), wallMs: round(median(wall.headcount)) },
+      peer: { sqlMs: round(median(sql.peer)), wallMs: round(median(wall.peer)) },
+    };
   }
 
   // 3. Latency, one request at a time, alternating.
@@ -620,7 +650,9 @@ try {
         rounds,
         connections,
         loadAverage: { start: loadAtStart.map(round), end: os.loadavg().map(round) },
+        statementSamples: STATEMENT_SAMPLES,
         statements,
+        database,
         latency,
         load,
       },
@@ -633,6 +665,7 @@ try {
   await stats.query(`drop extension if exists pg_stat_statements`);
   await stats.query(`drop schema if exists bench_stats`);
   await stats.query(`alter system reset shared_preload_libraries`);
+  await stats.query(`alter system reset pg_stat_statements.track_planning`);
   await stats.end();
   await db.stop();
 }

@@ -228,6 +228,8 @@ interface PeerRun {
   connections: number;
   loadAverage: { start: number[]; end: number[] };
   statements: Record<string, { headcount: number[]; peer: number[] }>;
+  statementSamples: number;
+  database: Record<string, Record<"headcount" | "peer", { sqlMs: number; wallMs: number }>>;
   latency: Record<string, { headcount: PeerTiming; peer: PeerTiming; ratioP50: number }>;
   load: { headcount: PeerMixRun[]; peer: PeerMixRun[] };
 }
@@ -249,7 +251,10 @@ if (wants("peer")) {
       : `${Math.min(...values)}–${Math.max(...values)}`;
   const rows = Object.entries(r.latency).map(([name, t]) => {
     const s = r.statements[name] ?? { headcount: [], peer: [] };
-    return `| ${names[name] ?? name} | **${fmt(t.headcount.p50)}** | ${fmt(t.headcount.p95)} | ${counts(s.headcount)} | **${fmt(t.peer.p50)}** | ${fmt(t.peer.p95)} | ${counts(s.peer)} | **${fmt(t.ratioP50, 2)}** | ${verdict(t.ratioP50 <= 1, `${pct(t.ratioP50, 1)} slower`)} |`;
+    const d = r.database[name];
+    const inDatabase = (side: "headcount" | "peer") =>
+      d ? `${fmt(d[side].sqlMs)} of ${fmt(d[side].wallMs)}` : "";
+    return `| ${names[name] ?? name} | **${fmt(t.headcount.p50)}** | ${fmt(t.headcount.p95)} | ${counts(s.headcount)} | ${inDatabase("headcount")} | **${fmt(t.peer.p50)}** | ${fmt(t.peer.p95)} | ${counts(s.peer)} | ${inDatabase("peer")} | **${fmt(t.ratioP50, 2)}** | ${verdict(t.ratioP50 <= 1, `${pct(t.ratioP50, 1)} slower`)} |`;
   });
   const rps = (runs: PeerMixRun[]) => median(runs.map((m) => m.requestsPerSecond));
   const mixP95 = (runs: PeerMixRun[]) => median(runs.map((m) => m.p95));
@@ -257,15 +262,15 @@ if (wants("peer")) {
   const ours = rps(r.load.headcount);
   const theirs = rps(r.load.peer);
   rows.push(
-    `| the four questions mixed, ${r.connections} connections, req/s (median of ${r.rounds} × ${r.duration} s, min–max) | **${fmt(ours)}** (${spread(r.load.headcount.map((m) => m.requestsPerSecond))}) | ${fmt(mixP95(r.load.headcount))} | ${mixErrors(r.load.headcount)} errors | **${fmt(theirs)}** (${spread(r.load.peer.map((m) => m.requestsPerSecond))}) | ${fmt(mixP95(r.load.peer))} | ${mixErrors(r.load.peer)} errors | **${fmt(theirs / ours, 2)}** | ${verdict(ours >= theirs, `${pct(ours, theirs)} fewer req/s`)} |`,
+    `| the four questions mixed, ${r.connections} connections, req/s (median of ${r.rounds} × ${r.duration} s, min–max) | **${fmt(ours)}** (${spread(r.load.headcount.map((m) => m.requestsPerSecond))}) | ${fmt(mixP95(r.load.headcount))} | ${mixErrors(r.load.headcount)} errors | | **${fmt(theirs)}** (${spread(r.load.peer.map((m) => m.requestsPerSecond))}) | ${fmt(mixP95(r.load.peer))} | ${mixErrors(r.load.peer)} errors | | **${fmt(theirs / ours, 2)}** | ${verdict(ours >= theirs, `${pct(ours, theirs)} fewer req/s`)} |`,
   );
   await record(
     `peer${quick ? "-quick" : ""}`,
     [
-      `${today}; load average ${r.loadAverage.start.map((l) => fmt(l)).join(" / ")} at the start, ${r.loadAverage.end.map((l) => fmt(l)).join(" / ")} at the end. Per question ${r.requests} timed requests to each server after ${r.warmup} warm-up ones, alternating, cycling through ${r.variants} argument sets checked equal on both; times in ms. Statements: pg_stat_statements, one request at a time (three samples). Mix: autocannon, the servers in turn, the order alternating by round.`,
+      `${today}; load average ${r.loadAverage.start.map((l) => fmt(l)).join(" / ")} at the start, ${r.loadAverage.end.map((l) => fmt(l)).join(" / ")} at the end. Per question ${r.requests} timed requests to each server after ${r.warmup} warm-up ones, alternating, cycling through ${r.variants} argument sets checked equal on both; times in ms. Statements: pg_stat_statements, one request at a time (${r.statementSamples} samples); "in PostgreSQL" is the median time PostgreSQL planned and ran them, of the median wall time of those requests. Mix: autocannon, the servers in turn, the order alternating by round.`,
       "",
-      "| question | Headcount p50 | p95 | SQL statements | PostGraphile p50 | p95 | SQL statements | ratio of p50s (Headcount / PostGraphile; for req/s PostGraphile / Headcount) | Headcount at least as fast |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| question | Headcount p50 | p95 | SQL statements | in PostgreSQL, ms of wall ms | PostGraphile p50 | p95 | SQL statements | in PostgreSQL, ms of wall ms | ratio of p50s (Headcount / PostGraphile; for req/s PostGraphile / Headcount) | Headcount at least as fast |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...rows,
     ].join("\n"),
   );

@@ -24,6 +24,8 @@ const openSuggestion = { verdict: "unsure", origin: "machine", undoneAt: null, r
 export const EntityNode = builder.prismaNode("Entity", {
   id: { field: "id" },
   description: "A person, organisation, place or group that speaks, is counted, or is a place.",
+  // Select mode: an entity named beside each claim of a page carries only the columns asked for.
+  select: { id: true },
   fields: (t) => ({
     name: t.exposeString("name", { description: "The canonical name." }),
     type: t.expose("type", { type: EntityTypeEnum, description: "Person, organisation, place or group." }),
