@@ -243,6 +243,13 @@ export function attribute(ctx: AttributionContext): Attribution {
             /^\s+$/.test(body.slice(mention.end, verbStart)),
         ));
     if (nounLike && !clauseFollows && !peopleBefore && verbStart < quantityStart) continue;
+    // "…, contrary to social media reports": after the figure a noun is a verb only after a name.
+    if (
+      nounLike &&
+      verbStart >= quantityStart &&
+      !/(?:^|,)\s*(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+$/u.test(beforeVerb)
+    )
+      continue;
     const passive =
       /\b(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s+(?:widely\s+|also\s+)?$/i.exec(
         beforeVerb,
@@ -303,6 +310,7 @@ export function attribute(ctx: AttributionContext): Attribution {
       // "…, said in a statement": a phrase that opens with a preposition names no one.
       if (
         inverted?.[1] &&
+        !/^(?:told|tells)$/.test(verb) &&
         !/^(?:in|on|at|from|to|with|after|before|during|over|for|by)\s/i.test(inverted[1])
       ) {
         // "…, said a source at the ministry on Monday": the time is not part of the speaker.
@@ -396,7 +404,7 @@ function isTrailing(body: string, end: number, sentenceEnd: number): boolean {
   // "(in Arabic)", "(AFP)": a bracketed aside changes nothing. Only the next 200 characters are read.
   const rest = body.slice(end, Math.min(sentenceEnd, end + 200)).replace(/\([^()]{0,60}\)/g, "");
   if (end + 200 < sentenceEnd && !/[.,;!?]/.test(rest)) return false;
-  return /^\s*(?:(?:the\s+[\p{L}]|[\p{Lu}])[\p{L}.’'-]*(?:\s+(?:[\p{Lu}][\p{L}.’'-]*|[\p{Ll}]+)){0,5}\s*|reporters\s*|journalists\s*)?(?:(?:on|last|this|in|late|early)\s+[\w ]{2,30}?)?\s*(?:[.,;!?]["”’]?|[–—]\s|$)/u.test(
+  return /^\s*(?:(?:the\s+[\p{L}]|[\p{Lu}])[\p{L}.’'-]*(?:\s+(?:[\p{Lu}][\p{L}.’'-]*|[\p{Ll}]+)){0,5}\s*|reporters\s*|journalists\s*)?(?:(?:on|last|this|in|late|early|by|via|over|from|at)\s+[\w ]{2,30}?)?\s*(?:[.,;!?]["”’]?|[–—]\s|$)/u.test(
     rest,
   );
 }
@@ -519,10 +527,16 @@ function subjectBefore(body: string, scopeStart: number, verbStart: number): Spa
     if (trimmed === np) break;
     np = trimmed;
   }
+  // "He said residents recounted …": the deeper speaker follows the reporting verb.
+  const inner = /^.*\b(?:said|says|told|reported|added|stated|claimed)\s+(?!that\b)/s.exec(np);
+  if (inner && inner[0].length < np.length) {
+    start += inner[0].length;
+    np = np.slice(inner[0].length);
+  }
   const lead = /^\s*/.exec(np)?.[0].length ?? 0;
   start += lead;
   np = np.slice(lead).trimEnd();
-  if (!np || np.split(/\s+/).length > 12) return null;
+  if (!np || np.split(/\s+/).length > 20) return null;
   return { start, end: start + np.length };
 }
 
@@ -662,7 +676,9 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       const right = resolveNP(ctx, rightStart, end);
       if (right?.entity) return right;
       const leftDescribed = resolveNP(ctx, start, leftEnd);
-      if (right && leftDescribed && !leftDescribed.entity) {
+      // "security and local officials": the modifiers share one head.
+      const sharedHead = !leftDescribed && /^(?:the\s+)?[\p{Ll}-]+$/u.test(text.slice(0, split.index));
+      if (right && ((leftDescribed && !leftDescribed.entity) || sharedHead)) {
         const whole = text.replace(/^(?:a|an|the|some|several|many|other)\s+/i, "");
         if (whole.split(/\s+/).length <= 8)
           return { name: whole, type: "group", entity: null, start: end - whole.length, end };

@@ -353,7 +353,7 @@ function paragraphStart(body: string, at: number): number {
 const PLACE_BEFORE =
   /(?:\bthe\s+(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|capital|port|province|region|district|camp|enclave|county|municipality|settlement|locality)\s+of|\b(?:[Nn]ear|[Aa]round|[Oo]utside|[Ii]nto|[Tt]owards?|[Aa]cross|[Ii]nside|[Tt]hroughout))\s+$/u;
 const PLACE_AFTER =
-  /^(?:,\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}(?:capital|city|town|village|port|seat|stronghold)\b|\s+(?:province|region|state|governorate|district|county|prefecture|township|oblast)\b)/u;
+  /^(?:,\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}(?:capital|city|town|village|port|seat|stronghold)\b|\s+(?:province|region|state|governorate|district|county|prefecture|township|oblast|town|village|camp|municipality)\b)/u;
 
 function inPlacePosition(
   body: string,

@@ -139,4 +139,49 @@ describe("attribution across clauses, quotes and asides", () => {
     const c = only("Research from British scholars, however, estimates the death toll at around 90,000.");
     expect(c.source).toBe("British scholars");
   });
+
+  it("'told reporters by telephone' ends the clause", () => {
+    const c = claims(
+      "Brigadier Tomas Vell spoke on Friday. The insurgents killed three soldiers and wounded five others, he told reporters by telephone.",
+    );
+    expect(c.map((x) => x.source)).toEqual(["Tomas Vell", "Tomas Vell"]);
+  });
+
+  it("a speaker reported by another is the deeper source", () => {
+    const c = only(
+      "Colonel Rui Matos said villagers recounted seeing up to 10 fighters dead after the raid.",
+    );
+    expect(c.source).toBe("villagers");
+    expect(c.via.map((v) => v.name)).toEqual(["Rui Matos"]);
+  });
+
+  it("modifiers sharing one head are one described source", () => {
+    const c = only(
+      "Gunmen killed around 30 people in the market on Sunday, security and local officials said.",
+    );
+    expect(c.source).toBe("security and local officials");
+  });
+
+  it("a long speaker before 'told' is the speaker; the listener only relays", () => {
+    const c = only(
+      "The toll has risen to 41, rights lawyer and community activist Mireille Tchana from the Centre for Civic Rights told CNN on Monday.",
+    );
+    expect(c.source).toBe("Mireille Tchana");
+    expect(c.via.map((v) => v.name)).toEqual(["CNN"]);
+  });
+
+  it("'reports' after the figure is a noun unless a name says it", () => {
+    const c = only(
+      "Brigadier Tomas Vell said: “The fire caused the death of six soldiers, contrary to social media reports.”",
+    );
+    expect(c.source).toBe("Tomas Vell");
+  });
+
+  it("a name before 'town' is a place, not a person the next pronoun can point to", () => {
+    const c = claims(
+      "Major Ines Carvalho said 4 soldiers were killed near Vila Nova Serra town on Monday. “We lost 4 men,” she said.",
+    );
+    expect(c[0]?.source).toBe("Ines Carvalho");
+    expect(c.every((x) => x.source === "Ines Carvalho")).toBe(true);
+  });
 });
