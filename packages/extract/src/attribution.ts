@@ -177,7 +177,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     /[’']s?\s+(?:latest\s+|own\s+|new\s+|recent\s+)?(?:assessment|estimate|estimates|figures|data|tally|count|intelligence|report|reports|calculations?)\b/g;
   for (let m = possessive.exec(text); m; m = possessive.exec(text)) {
     const at = scopeStart + m.index;
-    const mention = ctx.index.mentions.find((x) => x.end === at || x.end === at + 1);
+    const mention = mentionsNear(ctx.index, at - 200, at + 2).find((x) => x.end === at || x.end === at + 1);
     let ref: SourceRef | null = mention ? refOf(mention.entity, mention.start, mention.end) : null;
     if (!ref) {
       const np = /([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,5})$/u.exec(
@@ -235,7 +235,7 @@ export function attribute(ctx: AttributionContext): Attribution {
       (/\b(?:analysts|officials|experts|researchers|observers|diplomats|monitors|sources|authorities|scientists|scholars|universities|activists|investigators|we|they|i|he|she)\s+(?:also\s+|now\s+)?$/i.test(
         beforeVerb,
       ) ||
-        ctx.index.mentions.some(
+        mentionsNear(ctx.index, verbStart - 200, verbStart).some(
           (mention) =>
             mention.entity.type === "person" &&
             mention.end < verbStart &&
@@ -903,7 +903,7 @@ const PERSON_ANAPHOR =
  * before, whose name or description fits the noun. Nothing is returned when nothing fits.
  */
 function coreferent(ctx: AttributionContext, text: string, start: number, end: number): SourceRef | null {
-  const prior = (ctx.priorSources ?? []).filter((r) => r.start < start);
+  const prior = recentPrior(ctx, start);
   // "The report said …", "the updated figures reveal …": the document of whoever was cited last, or else of
   // the body the paragraph just said announced it.
   if (DOCUMENT.test(text)) return documentOwner(ctx, start, end);
@@ -1019,7 +1019,7 @@ const DOCUMENT =
   /^(?:(?:new|latest|same|confidential|internal|updated|revised|official|preliminary|daily|new)\s+)*(?:report|statement|study|survey|assessment|figures|data|tally|update|communiqu[eé])$/i;
 
 function documentOwner(ctx: AttributionContext, start: number, end: number): SourceRef | null {
-  const prior = (ctx.priorSources ?? []).filter((r) => r.start < start);
+  const prior = recentPrior(ctx, start);
   const last = prior[prior.length - 1];
   const isBody = (type: EntityType) => type === "organization" || type === "group";
   if (last && isBody(last.type))
@@ -1060,8 +1060,8 @@ function lastSpeaker(
   accept: (ref: SourceRef) => boolean,
 ): SourceRef | null {
   let found: SourceRef | null = null;
-  for (const ref of ctx.priorSources ?? []) {
-    if (ref.start >= at || at - ref.start > 600 || !accept(ref)) continue;
+  for (const ref of recentPrior(ctx, at, 600)) {
+    if (!accept(ref)) continue;
     if (!found || ref.start > found.start) found = ref;
   }
   return found;
@@ -1075,10 +1075,48 @@ function appositivePerson(ctx: AttributionContext, start: number): SourceRef | n
   return null;
 }
 
+/**
+ * How far back a pronoun, "the group" or "the report" may point: a news article names its speakers within a
+ * few paragraphs. The bound keeps a text with thousands of figures linear rather than quadratic.
+ */
+const LOOKBACK = 12_000;
+
+/** Sources of earlier claims that start before `at` and within `span` characters of it, in text order. */
+function recentPrior(ctx: AttributionContext, at: number, span = LOOKBACK): SourceRef[] {
+  const all = ctx.priorSources ?? [];
+  let from = all.length;
+  // Claims are read in text order, so the sources near the end are the recent ones.
+  while (from > 0 && all.length - from < 400 && (all[from - 1] as SourceRef).start >= at - span) from--;
+  return all.slice(from).filter((r) => r.start < at && at - r.start <= span);
+}
+
+/** The index of the first mention starting at or after `at` (mentions are in text order). */
+function firstFrom(mentions: EntityMention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as EntityMention).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mentionsNear(index: EntityIndex, from: number, to: number): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let i = firstFrom(index.mentions, Math.max(0, from)); i < index.mentions.length; i++) {
+    const mention = index.mentions[i] as EntityMention;
+    if (mention.start >= to) break;
+    out.push(mention);
+  }
+  return out;
+}
+
 function bestEntity(index: EntityIndex, start: number, end: number): EntityMention | null {
   const rank: Record<EntityType, number> = { person: 4, organization: 3, group: 2, place: 1 };
   let best: EntityMention | null = null;
-  for (const mention of index.mentions) {
+  for (let i = firstFrom(index.mentions, start); i < index.mentions.length; i++) {
+    const mention = index.mentions[i] as EntityMention;
     if (mention.start >= end) break;
     if (mention.start < start || mention.end > end) continue;
     if (!best || rank[mention.entity.type] >= rank[best.entity.type]) best = mention;
@@ -1091,12 +1129,12 @@ function lastBefore(
   at: number,
   accept: (m: EntityMention) => boolean,
 ): EntityMention | null {
-  let found: EntityMention | null = null;
-  for (const mention of index.mentions) {
-    if (mention.start >= at) break;
-    if (accept(mention)) found = mention;
+  for (let i = firstFrom(index.mentions, at) - 1; i >= 0; i--) {
+    const mention = index.mentions[i] as EntityMention;
+    if (at - mention.start > LOOKBACK) break;
+    if (accept(mention)) return mention;
   }
-  return found;
+  return null;
 }
 
 function refOf(entity: EntityRecord, start: number, end: number): SourceRef {
