@@ -205,6 +205,14 @@ const PUT_AT =
 const NAMED_LIST =
   /^[^.;]{0,60}\b(?:added|list|lists|memorial|register|registry|roll|database|identified|verified|published)\b/i;
 
+const SUBSET_LEAD =
+  /\b(?:of whom|of them|of those|among them|among whom|including)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/i;
+// "Of the 12 hostages, 5 were children", "Out of the 900 soldiers sent, 200 …".
+export const SUBSET_OPENING =
+  /^["“]?(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/i;
+const SUBSET_NOUN_AFTER =
+  /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(children|women|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/i;
+
 export interface PeopleHead {
   /** Subject as written (without the number and hedge), or null when it is only implied. */
   subject: string | null;
@@ -390,6 +398,15 @@ export function findPeopleHead(
     }
   }
 
+  // "230 people died, of whom 60 were children": a part of the figure before, named by what they were.
+  const partNamed = SUBSET_NOUN_AFTER.exec(after);
+  if (
+    partNamed?.[1] &&
+    (SUBSET_LEAD.test(before) || SUBSET_OPENING.test(text.slice(sentenceStart, quantity.start)))
+  ) {
+    const start = quantity.end + partNamed[0].length - partNamed[1].length;
+    return head(text, start, quantity.end + partNamed[0].length, false, null, null, false);
+  }
   // "30 were killed", "2,000 killed"
   const verb = BARE_VERB.exec(after);
   if (verb?.[1]) {
