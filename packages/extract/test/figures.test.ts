@@ -186,3 +186,10 @@ describe("parts of a figure", () => {
     expect(claims("Last year 12 were students at the college.")).toEqual([]);
   });
 });
+
+describe("a force's size in apposition", () => {
+  it("'the armed forces, estimated at about N' is the size of the force", () => {
+    const c = only("That would outnumber the republic's armed forces, estimated at about 42,000.");
+    expect([c.valueLow, c.qualifier, c.metric]).toEqual([42_000, "approximate", "force_size"]);
+  });
+});
