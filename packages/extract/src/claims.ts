@@ -10,6 +10,7 @@ import {
   findPeopleHead,
   findRate,
   type PeopleHead,
+  SUBSET_OPENING,
   subjectEntityOf,
   VICTIM_NOUNS,
 } from "./metrics.ts";
@@ -202,9 +203,10 @@ export function extractClaims(
         body.slice(prev.subjectEnd, hedged.hedgeStart),
       ) &&
       prev.listItem;
-    const subset = SUBSET_BEFORE.test(
-      body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart),
-    );
+    const subset =
+      SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart)) ||
+      (hedged.hedgeStart - sentence.start < 140 &&
+        SUBSET_OPENING.test(body.slice(sentence.start, hedged.hedgeStart)));
     if (!metric.evidenced && prev && prev.sentence === sIndex && prev.metricEvidenced && (subset || listed))
       metric = { metric: prev.draft.metric, evidenced: true, cue: null };
     // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.

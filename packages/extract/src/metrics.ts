@@ -193,7 +193,7 @@ const TOLL_BEFORE =
 const BRINGING_BEFORE =
   /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\s+(?:the|its|their)\s+(?:overall\s+|total\s+|confirmed\s+)?(total|toll|death toll|tally|number|count)\b(?:\s+of\s+(?:[\p{L}-]+\s+){0,2}?(dead|deaths|killed|injured|wounded|martyrs|fatalities|casualties)\b)?(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
 const NOUN_BEFORE =
-  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths))\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
+  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths)),?\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
   /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
 
@@ -204,6 +204,14 @@ const PUT_AT =
   /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
 const NAMED_LIST =
   /^[^.;]{0,60}\b(?:added|list|lists|memorial|register|registry|roll|database|identified|verified|published)\b/i;
+
+const SUBSET_LEAD =
+  /\b(?:of whom|of them|of those|among them|among whom|including)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/i;
+// "Of the 12 hostages, 5 were children", "Out of the 900 soldiers sent, 200 …".
+export const SUBSET_OPENING =
+  /^["“]?(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/i;
+const SUBSET_NOUN_AFTER =
+  /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(children|women|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/i;
 
 export interface PeopleHead {
   /** Subject as written (without the number and hedge), or null when it is only implied. */
@@ -390,6 +398,15 @@ export function findPeopleHead(
     }
   }
 
+  // "230 people died, of whom 60 were children": a part of the figure before, named by what they were.
+  const partNamed = SUBSET_NOUN_AFTER.exec(after);
+  if (
+    partNamed?.[1] &&
+    (SUBSET_LEAD.test(before) || SUBSET_OPENING.test(text.slice(sentenceStart, quantity.start)))
+  ) {
+    const start = quantity.end + partNamed[0].length - partNamed[1].length;
+    return head(text, start, quantity.end + partNamed[0].length, false, null, null, false);
+  }
   // "30 were killed", "2,000 killed"
   const verb = BARE_VERB.exec(after);
   if (verb?.[1]) {
@@ -591,7 +608,7 @@ const CUES: [RegExp, Metric][] = [
 
 // The size of a force: "an army of 300,000", "a military numbering 1.2 million", "300,000 active-duty troops".
 const FORCE_SIZE_BEFORE =
-  /\b(?:army|armed forces|military|navy|force|forces)\s+(?:of|numbering|numbers|numbered|totall?ing|totals|with|is|stands at|has)\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+|over\s+|up to\s+|an estimated\s+)?$/i;
+  /\b(?:army|armed forces|military|navy|force|forces)(?:\s+|,\s+(?=estimated|believed|put))(?:of|numbering|numbers|numbered|totall?ing|totals|with|is|stands at|has|estimated at|(?:estimated|believed) to number|put at)\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+|over\s+|up to\s+|an estimated\s+)?$/i;
 // "the RSF has between 70,000 and 100,000 fighters nationwide", "the army fields some 20,000 troops".
 const FORCE_SIZE_HAS =
   /\b(?:has|have|had|fields?|fielded|commands?|boasts?|maintains?)\s+(?:(?:about|some|around|roughly|nearly|more than|over|up to|an estimated|at least|as many as|between|fewer than|less than|only)\s+)?$/i;
@@ -693,6 +710,8 @@ export function findMetric(
     return { metric: "present", evidenced: true, cue: "has" };
   if (
     (FORCE_SIZE_BEFORE.test(opening) ||
+      // "the armed forces, estimated at 60,000": the apposition opens a clause of its own.
+      FORCE_SIZE_BEFORE.test(text.slice(Math.max(0, clauseStart - 30), quantityStart)) ||
       FORCE_SIZE_NEAR.test(text.slice(quantityStart, head.subjectEnd + 30))) &&
     !SENT.test(opening) &&
     !SENT.test(closing.slice(0, 40))

@@ -157,3 +157,39 @@ describe("a hedge shared by a pair of figures", () => {
     ]);
   });
 });
+
+describe("parts of a figure", () => {
+  it("'…, of whom N were children' is a part of the toll before", () => {
+    const all = claims(
+      "The agency said 310 people had died since the shelling began, of whom 85 were children.",
+    );
+    expect(all.map((c) => [c.valueLow, c.metric, c.subject])).toEqual([
+      [310, "killed", "people"],
+      [85, "killed", "children"],
+    ]);
+  });
+
+  it("'Of the N hostages, M were women' and 'Out of the N soldiers killed, M were officers'", () => {
+    const a = claims("Of the 40 hostages, 9 were women.");
+    expect(a.map((c) => [c.valueLow, c.metric])).toEqual([
+      [40, "captured"],
+      [9, "captured"],
+    ]);
+    const b = claims("Out of the 650 soldiers killed near the dam, 70 were officers.");
+    expect(b.map((c) => [c.valueLow, c.metric])).toEqual([
+      [650, "killed"],
+      [70, "killed"],
+    ]);
+  });
+
+  it("a number followed by 'were' and a noun without a subset lead is no part ('12 were students' alone)", () => {
+    expect(claims("Last year 12 were students at the college.")).toEqual([]);
+  });
+});
+
+describe("a force's size in apposition", () => {
+  it("'the armed forces, estimated at about N' is the size of the force", () => {
+    const c = only("That would outnumber the republic's armed forces, estimated at about 42,000.");
+    expect([c.valueLow, c.qualifier, c.metric]).toEqual([42_000, "approximate", "force_size"]);
+  });
+});
