@@ -66,4 +66,29 @@ describe("cleaning and extraction are linear in the input", () => {
       }
     },
   );
+
+  it("an article of thousands of figures: four times the figures cost about four times as long", {
+    timeout: 120_000,
+    retry: 2,
+  }, () => {
+    const article = (figures: number) => {
+      let text = "Front report\n\n";
+      for (let i = 0; i < figures; i++) {
+        text += `Officials said ${100 + (i % 800)} soldiers were killed in Varno${i % 40} on Monday, the army said. `;
+        if (i % 5 === 4) text += "\n\n";
+      }
+      return text;
+    };
+    const cpu = (text: string) => {
+      const started = process.cpuUsage();
+      extractArticle(text, {});
+      const used = process.cpuUsage(started);
+      return (used.user + used.system) / 1000;
+    };
+    const small = article(1_000);
+    const large = article(4_000);
+    const short = Math.min(cpu(small), cpu(small));
+    const long = cpu(large);
+    expect(long, `${short.toFixed(0)} ms → ${long.toFixed(0)} ms`).toBeLessThan(short * 8 + 200);
+  });
 });
