@@ -83,6 +83,8 @@ const RUNNING_TOTAL =
   /\b(?:since|so far|in total|overall|altogether|to date|cumulative|this year|last year|in all|total of|war|conflict|began|started|invasion)\b/i;
 const NOT_HARMED_BEFORE =
   /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
+const NOT_HARMED_AFTER =
+  /^\s+(?:(?:houses|homes|buildings|shops|structures|shelters|vehicles|cars|trucks|tanks|aircraft|drones|missiles|rockets|shells|hectares|acres|tonnes|tons|dollars|km|kilometres|kilometers|miles|metres|meters)\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){0,2}(?:were|have been|had been|was|are)\s+(?:also\s+)?(?:displaced|uprooted|evacuated|rescued|forced to flee|made homeless|left homeless|relocated|resettled)\b)/i;
 const TOLL_STANDS =
   /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
 const LIST_TAIL =
@@ -215,6 +217,9 @@ export function extractClaims(
       NOT_HARMED_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 40), hedged.hedgeStart))
     )
       continue;
+    // "… and 500,000 others were displaced", "23 dead and around 15 houses burnt": what the figure counts
+    // right after it says it is no toll of people.
+    if (NOT_HARMED_AFTER.test(body.slice(quantity.end, Math.min(sentence.end, quantity.end + 60)))) continue;
     const counted = head.subject?.split(" ").pop() ?? "";
     // "Three women and seven men were killed": a breakdown by sex of a toll given elsewhere.
     if (/^(?:men|women|boys|girls)$/i.test(counted) && SEX_BREAKDOWN.test(sentence.text)) continue;

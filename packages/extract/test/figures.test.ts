@@ -192,4 +192,15 @@ describe("a force's size in apposition", () => {
     const c = only("That would outnumber the republic's armed forces, estimated at about 42,000.");
     expect([c.valueLow, c.qualifier, c.metric]).toEqual([42_000, "approximate", "force_size"]);
   });
+
+  it("a figure followed by what it counts that is no person is no toll", () => {
+    expect(
+      claims("At least 40 people were killed and 12 houses burnt in the raid.").map((c) => c.valueLow),
+    ).toEqual([40]);
+    expect(
+      claims("More than 300 people were killed and 90,000 others were displaced in the clashes.").map(
+        (c) => c.valueLow,
+      ),
+    ).toEqual([300]);
+  });
 });
