@@ -180,7 +180,7 @@ const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now|continue to be|continued to be|remain|remained)\s+)?(?:reportedly\s+|also\s+|allegedly\s+|still\s+)?(killed (?:or|and) (?:wounded|injured)|(?:wounded|injured) (?:or|and) killed|held (?:captive|hostage)|taken (?:captive|hostage)|detained|abducted|kidnapped|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
+  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now|continue to be|continued to be|remain|remained)\s+)?(?:reportedly\s+|also\s+|allegedly\s+|still\s+)?(killed (?:or|and) (?:wounded|injured)|(?:wounded|injured) (?:or|and) killed|held (?:captive|hostage)|taken (?:captive|hostage)|detained|abducted|kidnapped|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|gunned down|shot and killed|executed|massacred|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|wounding|wounded|injuring|injured|captured|capturing|lost|losing|deployed|deploying|sent|sending|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+(?:(?:nearly|about|around|some|roughly|almost|at least|more than|over|up to|as many as|an estimated)\s+)?$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
@@ -556,7 +556,11 @@ function metricOfNoun(noun: string, after: string): Metric | null {
 function metricOfVerb(verb: string): Metric | null {
   const v = verb.toLowerCase();
   if (/^(?:killed (?:or|and)|(?:wounded|injured) (?:or|and) killed)/.test(v)) return "casualties";
-  if (/^(?:kill|dead|died|perish|slain|claimed the lives|los\w+ (?:their|his|her) lives)/.test(v))
+  if (
+    /^(?:kill|dead|died|perish|slain|gunned down|shot|executed|massacred|claimed the lives|los\w+ (?:their|his|her) lives)/.test(
+      v,
+    )
+  )
     return "killed";
   if (/^(?:wound|injur|hurt)/.test(v)) return "wounded";
   if (/^(?:captur|taken prisoner|surrender|took|taken|held|detain|abduct|kidnap)/.test(v)) return "captured";
@@ -575,7 +579,7 @@ const CUES: [RegExp, Metric][] = [
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|bodies)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies)\b/i,
     "killed",
   ],
   [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],

@@ -184,4 +184,11 @@ describe("attribution across clauses, quotes and asides", () => {
     expect(c[0]?.source).toBe("Ines Carvalho");
     expect(c.every((x) => x.source === "Ines Carvalho")).toBe(true);
   });
+
+  it("official records are a described source; bare records are none", () => {
+    expect(only("More than 9,000 have died since 1991, according to official records.").source).toBe(
+      "official records",
+    );
+    expect(only("More than 9,000 have died since 1991, according to records.").source).toBeNull();
+  });
 });

@@ -203,4 +203,9 @@ describe("a force's size in apposition", () => {
       ),
     ).toEqual([300]);
   });
+
+  it("'gunned down' and 'shot and killed' count the dead", () => {
+    expect(only("Three more fighters were gunned down near the bridge.").metric).toBe("killed");
+    expect(only("Gunmen shot and killed five villagers on Sunday.").metric).toBe("killed");
+  });
 });
