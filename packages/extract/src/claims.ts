@@ -166,9 +166,10 @@ export function extractClaims(
     );
     const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
     let clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
-    // "nearly 60 people, including civilians and soldiers, were killed": an aside does not end the clause.
+    // "nearly 60 people, including civilians and soldiers, were killed" (or a longer list): an aside does not
+    // end the clause.
     const aside =
-      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom)\b[^,;.]*,(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
+      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
         body.slice(clauseEnd, sentence.end),
       );
     if (aside) clauseEnd = findClauseEnd(body, sentence, clauseEnd + aside[0].length);

@@ -208,4 +208,11 @@ describe("a force's size in apposition", () => {
     expect(only("Three more fighters were gunned down near the bridge.").metric).toBe("killed");
     expect(only("Gunmen shot and killed five villagers on Sunday.").metric).toBe("killed");
   });
+
+  it("an aside listing three kinds of people does not end the clause", () => {
+    const c = only(
+      "An estimated 12,000 people, including farmers, fighters and police officers, have been killed since 2004.",
+    );
+    expect([c.valueLow, c.metric]).toEqual([12_000, "killed"]);
+  });
 });
