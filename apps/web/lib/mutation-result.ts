@@ -1,31 +1,29 @@
-/** The typed failures every mutation union may carry; shown to the editor, never swallowed. */
-export interface FieldErrorData {
-  path: string[];
-  message: string;
-}
+import { graphql, type ResultOf } from "./graphql";
 
-export type MutationFailure =
-  | { __typename: "ValidationError"; message: string; fieldErrors: FieldErrorData[] }
-  | { __typename: "NotFoundError"; message: string }
-  | { __typename: "NotAuthorizedError"; message: string }
-  | { __typename: "ConflictError"; message: string; currentVersion: number };
-
-/** Selections for the failure members of a mutation's result union. */
-export const FAILURE_FIELDS = /* GraphQL */ `
-  ... on ValidationError {
+/**
+ * The typed failures a mutation's result union may carry, shown to the editor, never swallowed: spread
+ * `...Failure` into every mutation's result.
+ */
+export const FailureFields = graphql(`
+  fragment Failure on Error @_unmask {
+    __typename
     message
-    fieldErrors {
-      path
-      message
+    ... on ValidationError {
+      fieldErrors {
+        path
+        message
+      }
+    }
+    ... on ConflictError {
+      currentVersion
     }
   }
-  ... on NotFoundError {
-    message
-  }
-  ... on NotAuthorizedError {
-    message
-  }
-`;
+`);
+export type MutationFailure = ResultOf<typeof FailureFields>;
+export type FieldErrorData = Extract<
+  MutationFailure,
+  { __typename: "ValidationError" }
+>["fieldErrors"][number];
 
 /** A field error's path without the argument name: ["patch", "valueLow"] → "valueLow". */
 export function fieldOf(error: FieldErrorData): string {
