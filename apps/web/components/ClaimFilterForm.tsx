@@ -10,7 +10,8 @@ import {
   MAX_POINTS,
   parseClaimView,
 } from "../lib/claim-filter";
-import type { EntityRef, FilterOptions } from "../lib/queries";
+import type { EntityRef } from "../lib/entity-fields";
+import type { FilterOptions } from "../lib/queries";
 import { METRIC_LABELS, METRICS, RATES, REVIEW_STATUSES, STATUS_LABELS } from "../lib/vocabulary";
 
 /** Each a unit of its own: a chart shows one. */

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "urql";
+import { EntityRefFields } from "../lib/entity-fields";
 import { graphql } from "../lib/graphql";
 import type { PlotPoint } from "../lib/plot";
-import { EntityRefFields } from "../lib/queries";
 import { formatDate, formatValue } from "../lib/vocabulary";
 
 const CLAIM_EVIDENCE_QUERY = graphql(

@@ -1,9 +1,10 @@
 import type { Metric, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import Link from "next/link";
 import { FIELD_LABELS as CLAIM_FIELD_LABELS, type EditableField } from "../lib/claim-edit";
+import { type EntityRef, EntityRefFields } from "../lib/entity-fields";
 import { graphql, type ResultOf } from "../lib/graphql";
 import { humanField } from "../lib/mutation-result";
-import { type EntityRef, EntityRefFields, fetchApi } from "../lib/queries";
+import { fetchApi } from "../lib/queries";
 import {
   formatDate,
   formatInstant,

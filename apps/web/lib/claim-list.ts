@@ -1,8 +1,8 @@
 import type { Client, OperationResult } from "@urql/core";
 import { PageInfoFields } from "../components/Pager";
 import type { ClaimFilterInput } from "./claim-filter";
+import { EntityRefFields } from "./entity-fields";
 import { graphql, type ResultOf } from "./graphql";
-import { EntityRefFields } from "./queries";
 
 export const CLAIM_ORDERS = ["STATED_ON", "VALUE", "CONFIDENCE", "UPDATED_AT"] as const;
 export type ClaimOrder = (typeof CLAIM_ORDERS)[number];

@@ -2,6 +2,7 @@ import type { AnyVariables } from "@urql/core";
 import type { TadaDocumentNode } from "gql.tada";
 import { getClient } from "./api";
 import type { ClaimFilterInput } from "./claim-filter";
+import { type EntityRef, EntityRefFields } from "./entity-fields";
 import { graphql, type ResultOf } from "./graphql";
 
 /** A query that failed is shown as an error, never papered over with made-up data. */
@@ -43,15 +44,6 @@ export async function fetchApi<Data, Variables extends AnyVariables>(
   if (!result.data) throw new ApiError("The API returned no data.");
   return result.data;
 }
-
-/** An entity as a link or a choice: its global ID and name. */
-export const EntityRefFields = graphql(`
-  fragment EntityRef on Entity @_unmask {
-    id
-    name
-  }
-`);
-export type EntityRef = ResultOf<typeof EntityRefFields>;
 
 const PointFields = graphql(`
   fragment PointFields on ClaimPoint @_unmask {

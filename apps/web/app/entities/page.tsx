@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
 import { PageInfoFields, Pager } from "../../components/Pager";
+import { EntityRefFields } from "../../lib/entity-fields";
 import { graphql, type ResultOf } from "../../lib/graphql";
-import { EntityRefFields, fetchApi } from "../../lib/queries";
+import { fetchApi } from "../../lib/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Entities" };

@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
 import { ArticleText, type ClaimSpan } from "../../../components/ArticleText";
 import { ReviewBadge } from "../../../components/ReviewBadge";
+import { type EntityRef, EntityRefFields } from "../../../lib/entity-fields";
 import { graphql } from "../../../lib/graphql";
-import { type EntityRef, EntityRefFields, fetchApi, isInvalidId } from "../../../lib/queries";
+import { fetchApi, isInvalidId } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
 import { formatDate } from "../../../lib/vocabulary";
 

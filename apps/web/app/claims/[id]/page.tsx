@@ -8,10 +8,11 @@ import { ClaimEditor } from "../../../components/editor/ClaimEditor";
 import { HistoryList } from "../../../components/HistoryList";
 import { LiveRefresh } from "../../../components/LiveRefresh";
 import { ReviewBadge } from "../../../components/ReviewBadge";
+import { type EntityRef, EntityRefFields } from "../../../lib/entity-fields";
 import { EntityChoiceFields } from "../../../lib/entity-picker";
 import { graphql } from "../../../lib/graphql";
 import { paragraphAround } from "../../../lib/paragraph";
-import { type EntityRef, EntityRefFields, fetchApi, isInvalidId } from "../../../lib/queries";
+import { fetchApi, isInvalidId } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
 import { formatDate, formatInstant, lower, METRIC_LABELS, QUALIFIER_LABELS } from "../../../lib/vocabulary";
 

@@ -7,6 +7,7 @@ import { EntityEditor } from "../../../components/editor/EntityEditor";
 import { MergeSuggestions } from "../../../components/editor/MergeSuggestions";
 import { MergeSuggestionFields } from "../../../components/editor/merge-suggestion-fields";
 import { HistoryList } from "../../../components/HistoryList";
+import { EntityRefFields } from "../../../lib/entity-fields";
 import { EntityChoiceFields } from "../../../lib/entity-picker";
 import {
   type Connection,
@@ -20,7 +21,7 @@ import {
   mentionsOf,
 } from "../../../lib/entity-queries";
 import { graphql } from "../../../lib/graphql";
-import { EntityRefFields, fetchApi, isInvalidId } from "../../../lib/queries";
+import { fetchApi, isInvalidId } from "../../../lib/queries";
 import { fetchViewer, isEditor } from "../../../lib/viewer";
 
 export const dynamic = "force-dynamic";
