@@ -2,7 +2,7 @@ import { METRICS, PRECISIONS, QUALIFIERS, RATES } from "@headcount/shared";
 import type { EntityChoice } from "./entity-picker";
 import { EntityChoiceFields } from "./entity-picker";
 import { graphql, type ResultOf } from "./graphql";
-import { FailureFields } from "./mutation-result";
+import { ConflictFailure, NotAuthorizedFailure, NotFoundFailure, ValidationFailure } from "./mutation-result";
 import { METRIC_LABELS, QUALIFIER_LABELS } from "./vocabulary";
 
 /** The relay chain of one appearance: who passed the number on, speaker side first. */
@@ -292,11 +292,21 @@ export const UPDATE_CLAIM_MUTATION = graphql(
         __typename
         ...ClaimSaved
         ...ClaimConflict
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [ClaimSavedFields, ClaimConflictFields, FailureFields],
+  [
+    ClaimSavedFields,
+    ClaimConflictFields,
+    ValidationFailure,
+    NotFoundFailure,
+    NotAuthorizedFailure,
+    ConflictFailure,
+  ],
 );
 
 export const REVIEW_CLAIM_MUTATION = graphql(
@@ -306,11 +316,21 @@ export const REVIEW_CLAIM_MUTATION = graphql(
         __typename
         ...ClaimSaved
         ...ClaimConflict
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [ClaimSavedFields, ClaimConflictFields, FailureFields],
+  [
+    ClaimSavedFields,
+    ClaimConflictFields,
+    ValidationFailure,
+    NotFoundFailure,
+    NotAuthorizedFailure,
+    ConflictFailure,
+  ],
 );
 
 export const DELETE_CLAIM_MUTATION = graphql(
@@ -320,11 +340,21 @@ export const DELETE_CLAIM_MUTATION = graphql(
         __typename
         ...ClaimSaved
         ...ClaimConflict
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [ClaimSavedFields, ClaimConflictFields, FailureFields],
+  [
+    ClaimSavedFields,
+    ClaimConflictFields,
+    ValidationFailure,
+    NotFoundFailure,
+    NotAuthorizedFailure,
+    ConflictFailure,
+  ],
 );
 
 export const RESTORE_CLAIM_MUTATION = graphql(
@@ -334,11 +364,21 @@ export const RESTORE_CLAIM_MUTATION = graphql(
         __typename
         ...ClaimSaved
         ...ClaimConflict
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [ClaimSavedFields, ClaimConflictFields, FailureFields],
+  [
+    ClaimSavedFields,
+    ClaimConflictFields,
+    ValidationFailure,
+    NotFoundFailure,
+    NotAuthorizedFailure,
+    ConflictFailure,
+  ],
 );
 
 /** What every claim mutation answers (the four share one result shape). */

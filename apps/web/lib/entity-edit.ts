@@ -1,6 +1,6 @@
 import { EntityChoiceFields } from "./entity-picker";
 import { graphql, type ResultOf } from "./graphql";
-import { FailureFields } from "./mutation-result";
+import { ConflictFailure, NotAuthorizedFailure, NotFoundFailure, ValidationFailure } from "./mutation-result";
 
 /** An entity as its editor reads and changes it. */
 export const EditableEntityFields = graphql(
@@ -40,11 +40,14 @@ export const RENAME_ENTITY_MUTATION = graphql(
       renameEntity(id: $id, expectedVersion: $expectedVersion, name: $name, note: $note) {
         __typename
         ...EntitySaved
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [EntitySavedFields, FailureFields],
+  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
 );
 
 export const ADD_ENTITY_ALIAS_MUTATION = graphql(
@@ -53,11 +56,14 @@ export const ADD_ENTITY_ALIAS_MUTATION = graphql(
       addEntityAlias(id: $id, name: $name, note: $note) {
         __typename
         ...EntitySaved
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [EntitySavedFields, FailureFields],
+  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
 );
 
 export const REMOVE_ENTITY_ALIAS_MUTATION = graphql(
@@ -66,11 +72,14 @@ export const REMOVE_ENTITY_ALIAS_MUTATION = graphql(
       removeEntityAlias(id: $id, name: $name, note: $note) {
         __typename
         ...EntitySaved
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [EntitySavedFields, FailureFields],
+  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
 );
 
 export const SET_ENTITY_AFFILIATION_MUTATION = graphql(
@@ -79,11 +88,14 @@ export const SET_ENTITY_AFFILIATION_MUTATION = graphql(
       setEntityAffiliation(id: $id, expectedVersion: $expectedVersion, affiliation: $affiliation, note: $note) {
         __typename
         ...EntitySaved
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [EntitySavedFields, FailureFields],
+  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
 );
 
 /** What every entity mutation answers (the four share one result shape). */

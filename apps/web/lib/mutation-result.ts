@@ -1,29 +1,44 @@
 import { graphql, type ResultOf } from "./graphql";
 
-/**
- * The typed failures a mutation's result union may carry, shown to the editor, never swallowed: spread
- * `...Failure` into every mutation's result.
- */
-export const FailureFields = graphql(`
-  fragment Failure on Error @_unmask {
+// The typed failures a mutation's result union may carry, shown to the editor, never swallowed. Each is a
+// fragment on its own concrete type (not one on the Error interface): the browser's cache matches a
+// fragment by its type name, and knows nothing of interfaces.
+export const ValidationFailure = graphql(`
+  fragment ValidationFailure on ValidationError @_unmask {
     __typename
     message
-    ... on ValidationError {
-      fieldErrors {
-        path
-        message
-      }
-    }
-    ... on ConflictError {
-      currentVersion
+    fieldErrors {
+      path
+      message
     }
   }
 `);
-export type MutationFailure = ResultOf<typeof FailureFields>;
-export type FieldErrorData = Extract<
-  MutationFailure,
-  { __typename: "ValidationError" }
->["fieldErrors"][number];
+export const NotFoundFailure = graphql(`
+  fragment NotFoundFailure on NotFoundError @_unmask {
+    __typename
+    message
+  }
+`);
+export const NotAuthorizedFailure = graphql(`
+  fragment NotAuthorizedFailure on NotAuthorizedError @_unmask {
+    __typename
+    message
+  }
+`);
+export const ConflictFailure = graphql(`
+  fragment ConflictFailure on ConflictError @_unmask {
+    __typename
+    message
+    currentVersion
+  }
+`);
+
+export type MutationFailure =
+  | ResultOf<typeof ValidationFailure>
+  | ResultOf<typeof NotFoundFailure>
+  | ResultOf<typeof NotAuthorizedFailure>
+  | ResultOf<typeof ConflictFailure>;
+export type FieldErrorData = ResultOf<typeof ValidationFailure>["fieldErrors"][number];
 
 /** A field error's path without the argument name: ["patch", "valueLow"] → "valueLow". */
 export function fieldOf(error: FieldErrorData): string {

@@ -4,7 +4,12 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../lib/graphql";
-import { FailureFields, requestFailure } from "../../lib/mutation-result";
+import {
+  NotAuthorizedFailure,
+  NotFoundFailure,
+  requestFailure,
+  ValidationFailure,
+} from "../../lib/mutation-result";
 
 const ADD_FEED = graphql(
   `
@@ -17,11 +22,12 @@ const ADD_FEED = graphql(
           url
         }
       }
-      ...Failure
+      ...ValidationFailure
+      ...NotAuthorizedFailure
     }
   }
 `,
-  [FailureFields],
+  [ValidationFailure, NotAuthorizedFailure],
 );
 
 const REMOVE_FEED = graphql(
@@ -32,11 +38,12 @@ const REMOVE_FEED = graphql(
       ... on RemoveFeedSuccess {
         url
       }
-      ...Failure
+      ...NotFoundFailure
+      ...NotAuthorizedFailure
     }
   }
 `,
-  [FailureFields],
+  [NotFoundFailure, NotAuthorizedFailure],
 );
 
 /** Follows a new feed; the list above refreshes with it. */

@@ -6,7 +6,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { CHOICES } from "../../lib/claim-edit";
 import { graphql, type ResultOf } from "../../lib/graphql";
-import { FailureFields, fieldOf, requestFailure } from "../../lib/mutation-result";
+import { fieldOf, NotAuthorizedFailure, requestFailure, ValidationFailure } from "../../lib/mutation-result";
 import { METRIC_LABELS } from "../../lib/vocabulary";
 
 const INGEST_MUTATION = graphql(
@@ -36,11 +36,12 @@ const INGEST_MUTATION = graphql(
           confidence
         }
       }
-      ...Failure
+      ...ValidationFailure
+      ...NotAuthorizedFailure
     }
   }
 `,
-  [FailureFields],
+  [ValidationFailure, NotAuthorizedFailure],
 );
 
 type IngestResult = ResultOf<typeof INGEST_MUTATION>["ingestArticle"];

@@ -1,6 +1,11 @@
 import { EntityChoiceFields } from "../../lib/entity-picker";
 import { graphql, type ResultOf } from "../../lib/graphql";
-import { FailureFields } from "../../lib/mutation-result";
+import {
+  ConflictFailure,
+  NotAuthorizedFailure,
+  NotFoundFailure,
+  ValidationFailure,
+} from "../../lib/mutation-result";
 
 // The documents of MergeSuggestions, in a module of their own: the entity page (a server component) spreads
 // the suggestion fragment into its query, which it cannot take from a client component's module.
@@ -45,11 +50,14 @@ export const JUDGE_MUTATION = graphql(
       judgeMergeSuggestion(suggestion: $suggestion, verdict: $verdict) {
         __typename
         ...Judgement
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [JudgementFields, FailureFields],
+  [JudgementFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
 );
 
 export const UNDO_MUTATION = graphql(
@@ -58,11 +66,14 @@ export const UNDO_MUTATION = graphql(
       undoMerge(judgement: $judgement) {
         __typename
         ...Judgement
-        ...Failure
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
       }
     }
   `,
-  [JudgementFields, FailureFields],
+  [JudgementFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
 );
 
 export type JudgementResult = ResultOf<typeof JUDGE_MUTATION>["judgeMergeSuggestion"];
