@@ -1,21 +1,5 @@
 import { defineConfig } from "vitest/config";
-
-// Vitest 5's reporter calls Map.groupBy, which Node 20 lacks (it arrived in Node 21).
-if (typeof (Map as { groupBy?: unknown }).groupBy !== "function") {
-  Object.defineProperty(Map, "groupBy", {
-    value<K, T>(items: Iterable<T>, keyOf: (item: T, index: number) => K): Map<K, T[]> {
-      const groups = new Map<K, T[]>();
-      let index = 0;
-      for (const item of items) {
-        const key = keyOf(item, index++);
-        const group = groups.get(key);
-        if (group) group.push(item);
-        else groups.set(key, [item]);
-      }
-      return groups;
-    },
-  });
-}
+import "./tests/support/map-group-by.ts";
 
 // One root config, one project per kind of test: unit tests never touch the database; integration
 // tests share one embedded PostgreSQL started by the global setup, each worker on its own database

@@ -23,7 +23,12 @@ function measure(document: string): { depth: number; cost: number } {
   const found = (message: string) => Number.parseFloat(/found ([\d.]+)/.exec(message)?.[1] ?? "0");
   const common = { exposeLimits: true, ignoreIntrospection: false, propagateOnRejection: false } as const;
   validate(schema, ast, [
-    maxDepthRule({ ...common, n: 0, onReject: [(_context, error) => (depth = found(error.message))] }),
+    maxDepthRule({
+      ...common,
+      n: 0,
+      flattenFragments: true,
+      onReject: [(_context, error) => (depth = found(error.message))],
+    }),
     costLimitRule({
       ...common,
       maxCost: 0,

@@ -53,6 +53,42 @@ function templateDocuments(root: string, folders: string[]): FirstPartyQuery[] {
     .filter(({ document }) => isOperation(document));
 }
 
+const TADA =
+  /(?:const|let)\s+([A-Za-z][A-Za-z0-9_]*)\s*=\s*graphql\(\s*`((?:[^`\\]|\\.)*)`\s*(?:,\s*\[([^\]]*)\]\s*,?\s*)?\)/g;
+
+/**
+ * Every gql.tada `graphql()` document of a source tree, with the fragments it lists appended (each once),
+ * as gql.tada assembles it at run time; its client-only `@_unmask` directive is left out as gql.tada does.
+ */
+function tadaDocuments(root: string, folders: string[]): FirstPartyQuery[] {
+  const files = folders.flatMap((folder) => filesUnder(path.join(root, folder), /\.tsx?$/));
+  const pieces = new Map<string, { text: string; uses: string[] }>();
+  const found: { origin: string; name: string }[] = [];
+  for (const file of files) {
+    for (const match of readFileSync(file, "utf8").matchAll(TADA)) {
+      const name = match[1] as string;
+      const uses = (match[3] ?? "")
+        .split(",")
+        .map((use) => use.trim())
+        .filter(Boolean);
+      pieces.set(name, { text: (match[2] as string).replaceAll("@_unmask", ""), uses });
+      found.push({ origin: `${path.relative(REPO_ROOT, file)}:${name}`, name });
+    }
+  }
+  const assemble = (name: string, included: Set<string>): string => {
+    const piece = pieces.get(name);
+    if (!piece) throw new Error(`no graphql() document named ${name}`);
+    included.add(name);
+    return [
+      piece.text,
+      ...piece.uses.filter((use) => !included.has(use)).map((use) => assemble(use, included)),
+    ].join("\n");
+  };
+  return found
+    .map(({ origin, name }) => ({ origin, document: assemble(name, new Set()) }))
+    .filter(({ document }) => isOperation(document));
+}
+
 /** The operations in ```graphql blocks of the documentation. */
 function documentedQueries(): FirstPartyQuery[] {
   const files = [path.join(REPO_ROOT, "README.md"), ...filesUnder(path.join(REPO_ROOT, "docs"), /\.md$/)];
@@ -75,7 +111,7 @@ export function firstPartyQueries(): FirstPartyQuery[] {
     }));
   return [
     ...graphiql,
-    ...templateDocuments(path.join(REPO_ROOT, "apps/web"), ["lib", "app", "components"]),
+    ...tadaDocuments(path.join(REPO_ROOT, "apps/web"), ["lib", "app", "components"]),
     ...documentedQueries(),
     ...templateDocuments(REPO_ROOT, ["bench"]),
   ];

@@ -4,19 +4,20 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMutation } from "urql";
+import { graphql } from "../lib/graphql";
 import type { Viewer } from "../lib/viewer";
 
-const LOGOUT_MUTATION = /* GraphQL */ `
+const LOGOUT_MUTATION = graphql(`
   mutation Logout {
     logout
   }
-`;
+`);
 
 /** Who is signed in (from `me`, read by the layout) and the way out; or the way in. */
 export function AccountMenu({ viewer }: { viewer: Viewer | null }) {
   const router = useRouter();
   const pathname = usePathname();
-  const [{ fetching }, logout] = useMutation<{ logout: boolean }>(LOGOUT_MUTATION);
+  const [{ fetching }, logout] = useMutation(LOGOUT_MUTATION);
   const [error, setError] = useState<string | null>(null);
   if (!viewer) {
     if (pathname === "/signin") return null;

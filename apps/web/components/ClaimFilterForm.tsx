@@ -11,8 +11,9 @@ import {
   MAX_POINTS,
   parseClaimView,
 } from "../lib/claim-filter";
+import type { EntityRef } from "../lib/entity-fields";
 import { type EntityChoice, PICKER_TYPES } from "../lib/entity-picker";
-import type { EntityRef, FormOptions } from "../lib/queries";
+import type { FormOptions } from "../lib/queries";
 import { METRIC_LABELS, METRICS, RATES, REVIEW_STATUSES, STATUS_LABELS } from "../lib/vocabulary";
 import { EntityPicker } from "./editor/EntityPicker";
 

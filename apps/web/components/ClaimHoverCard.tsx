@@ -1,20 +1,23 @@
 "use client";
 
 import { useQuery } from "urql";
+import { EntityRefFields } from "../lib/entity-fields";
+import { graphql } from "../lib/graphql";
 import type { PlotPoint } from "../lib/plot";
 import { formatDate, formatValue } from "../lib/vocabulary";
 
-const CLAIM_EVIDENCE_QUERY = /* GraphQL */ `
+const CLAIM_EVIDENCE_QUERY = graphql(
+  `
   query ClaimHover($id: ID!) {
     node(id: $id) {
+      __typename
       id
       ... on Claim {
         display
         hedge
         reviewStatus
         source {
-          id
-          name
+          ...EntityRef
         }
         appearances(first: 1) { totalCount edges { node {
           quote
@@ -22,42 +25,22 @@ const CLAIM_EVIDENCE_QUERY = /* GraphQL */ `
             id
             title
             outlet {
-              id
-              name
+              ...EntityRef
             }
           }
           via {
             position
             entity {
-              id
-              name
+              ...EntityRef
             }
           }
         } } }
       }
     }
   }
-`;
-
-interface HoverData {
-  node: {
-    id: string;
-    display: string;
-    hedge: string | null;
-    reviewStatus: string;
-    source: { id: string; name: string } | null;
-    appearances: {
-      totalCount: number;
-      edges: {
-        node: {
-          quote: string;
-          article: { id: string; title: string; outlet: { id: string; name: string } | null };
-          via: { position: number; entity: { id: string; name: string } }[];
-        };
-      }[];
-    };
-  } | null;
-}
+`,
+  [EntityRefFields],
+);
 
 const snippet = (quote: string, max = 220) => (quote.length > max ? `${quote.slice(0, max - 1)}…` : quote);
 
@@ -74,11 +57,11 @@ export function ClaimHoverCard(props: {
   top: number;
 }) {
   const { point } = props;
-  const [{ data, fetching, error }] = useQuery<HoverData>({
+  const [{ data, fetching, error }] = useQuery({
     query: CLAIM_EVIDENCE_QUERY,
     variables: { id: point.claimId },
   });
-  const claim = data?.node;
+  const claim = data?.node?.__typename === "Claim" ? data.node : undefined;
   const first = claim?.appearances.edges[0]?.node;
   const via = first?.via.toSorted((a, b) => a.position - b.position).map((link) => link.entity.name) ?? [];
   return (

@@ -4,11 +4,14 @@ import type { Metric } from "@headcount/shared";
 import Link from "next/link";
 import {
   type Connection,
+  claimsAboutOf,
+  claimsMadeOf,
   ENTITY_CLAIMS_ABOUT_QUERY,
   ENTITY_CLAIMS_MADE_QUERY,
   ENTITY_MENTIONS_QUERY,
   type EntityClaim,
   type EntityMentionRow,
+  mentionsOf,
 } from "../lib/entity-queries";
 import { articleTitle } from "../lib/titles";
 import { formatDate, lower, METRIC_LABELS } from "../lib/vocabulary";
@@ -35,17 +38,18 @@ export function EntityClaimList(props: {
   field: "claimsMade" | "claimsAbout";
   initial: Connection<EntityClaim>;
 }) {
-  return (
-    <MoreList
-      entityId={props.entityId}
-      field={props.field}
-      query={props.field === "claimsMade" ? ENTITY_CLAIMS_MADE_QUERY : ENTITY_CLAIMS_ABOUT_QUERY}
-      initial={props.initial}
-      pageSize={PAGE_SIZE}
-      label="claims"
-      itemKey={(claim) => claim.id}
-      renderItem={(claim) => <ClaimItem claim={claim} />}
-    />
+  const list = {
+    entityId: props.entityId,
+    initial: props.initial,
+    pageSize: PAGE_SIZE,
+    label: "claims",
+    itemKey: (claim: EntityClaim) => claim.id,
+    renderItem: (claim: EntityClaim) => <ClaimItem claim={claim} />,
+  };
+  return props.field === "claimsMade" ? (
+    <MoreList {...list} query={ENTITY_CLAIMS_MADE_QUERY} connectionOf={claimsMadeOf} />
+  ) : (
+    <MoreList {...list} query={ENTITY_CLAIMS_ABOUT_QUERY} connectionOf={claimsAboutOf} />
   );
 }
 
@@ -53,8 +57,8 @@ export function EntityMentionList(props: { entityId: string; initial: Connection
   return (
     <MoreList
       entityId={props.entityId}
-      field="mentions"
       query={ENTITY_MENTIONS_QUERY}
+      connectionOf={mentionsOf}
       initial={props.initial}
       pageSize={PAGE_SIZE}
       label="mentions"

@@ -1,8 +1,10 @@
 import type { Metric, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import Link from "next/link";
 import { FIELD_LABELS as CLAIM_FIELD_LABELS, type EditableField } from "../lib/claim-edit";
+import { type EntityRef, EntityRefFields } from "../lib/entity-fields";
+import { graphql, type ResultOf } from "../lib/graphql";
 import { humanField } from "../lib/mutation-result";
-import { type EntityRef, fetchApi } from "../lib/queries";
+import { fetchApi } from "../lib/queries";
 import {
   formatDate,
   formatInstant,
@@ -12,7 +14,8 @@ import {
   STATUS_LABELS,
 } from "../lib/vocabulary";
 
-const HISTORY_QUERY = /* GraphQL */ `
+const HISTORY_QUERY = graphql(
+  `
   query History($subject: ID!) {
     history(subject: $subject) {
       action
@@ -24,33 +27,19 @@ const HISTORY_QUERY = /* GraphQL */ `
         before
         after
         beforeEntities {
-          id
-          name
+          ...EntityRef
         }
         afterEntities {
-          id
-          name
+          ...EntityRef
         }
       }
     }
   }
-`;
+`,
+  [EntityRefFields],
+);
 
-interface HistoryEntry {
-  action: string;
-  actor: string | null;
-  at: string;
-  note: string | null;
-  changes: FieldChange[];
-}
-
-interface FieldChange {
-  field: string;
-  before: string | null;
-  after: string | null;
-  beforeEntities: EntityRef[];
-  afterEntities: EntityRef[];
-}
+type HistoryEntry = ResultOf<typeof HISTORY_QUERY>["history"][number];
 
 /** Vocabulary values as the dashboard prints them elsewhere, by the field they are a value of. */
 const VALUE_WORDS: Record<string, Record<string, string>> = {
@@ -139,9 +128,9 @@ const ACTIONS: Record<string, string> = {
 
 /** The audit trail of a claim, entity or article, newest first; readable by everyone. */
 export async function HistoryList({ subject }: { subject: string }) {
-  let entries: HistoryEntry[];
+  let entries: readonly HistoryEntry[];
   try {
-    entries = (await fetchApi<{ history: HistoryEntry[] }>(HISTORY_QUERY, { subject })).history;
+    entries = (await fetchApi(HISTORY_QUERY, { subject })).history;
   } catch (error) {
     return (
       <p className="error" role="alert">

@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useSubscription } from "urql";
 import type { ClaimFilterInput } from "../lib/claim-filter";
+import { graphql } from "../lib/graphql";
 
-const CLAIM_CHANGED_SUBSCRIPTION = /* GraphQL */ `
+const CLAIM_CHANGED_SUBSCRIPTION = graphql(`
   subscription ClaimChanged($filter: ClaimFilter) {
     claimChanged(filter: $filter) {
       change
@@ -16,11 +17,7 @@ const CLAIM_CHANGED_SUBSCRIPTION = /* GraphQL */ `
       }
     }
   }
-`;
-
-interface ClaimChangedData {
-  claimChanged: { change: string; version: number; claim: { id: string; version: number } | null };
-}
+`);
 
 /**
  * Keeps a server-rendered page current: the API pushes each change to a matching claim (server-sent
@@ -31,7 +28,7 @@ export function LiveRefresh({ filter, claimId }: { filter?: ClaimFilterInput; cl
   const [mounted, setMounted] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => setMounted(true), []);
-  const [{ data }] = useSubscription<ClaimChangedData>({
+  const [{ data }] = useSubscription({
     query: CLAIM_CHANGED_SUBSCRIPTION,
     variables: { filter: filter ?? null },
     pause: !mounted,

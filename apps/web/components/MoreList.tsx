@@ -1,18 +1,20 @@
 "use client";
 
+import type { TadaDocumentNode } from "gql.tada";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useQuery } from "urql";
-import type { Connection } from "../lib/entity-queries";
+import type { Connection, EntityListVariables } from "../lib/entity-queries";
 
 /**
  * A list whose first page came from the server; "Show more" fetches the next pages in the browser, where
  * graphcache's Relay pagination merges them into one connection.
  */
-export function MoreList<Node>(props: {
+export function MoreList<Data, Node>(props: {
   entityId: string;
-  field: "claimsMade" | "claimsAbout" | "mentions";
-  query: string;
+  query: TadaDocumentNode<Data, EntityListVariables>;
+  /** The list's connection in the query's data. */
+  connectionOf: (data: Data) => Connection<Node> | undefined;
   initial: Connection<Node>;
   pageSize: number;
   label: string;
@@ -21,12 +23,12 @@ export function MoreList<Node>(props: {
 }) {
   const { initial } = props;
   const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }] = useQuery<{ node: Record<string, Connection<Node>> | null }>({
+  const [{ data, fetching, error }] = useQuery({
     query: props.query,
     variables: { id: props.entityId, first: props.pageSize, after },
     pause: after === null,
   });
-  const more = after === null ? undefined : data?.node?.[props.field];
+  const more = after === null || !data ? undefined : props.connectionOf(data);
   const seen = new Set(initial.edges.map((edge) => props.itemKey(edge.node)));
   const extra = (more?.edges ?? []).filter((edge) => !seen.has(props.itemKey(edge.node)));
   const pageInfo = more?.pageInfo ?? initial.pageInfo;

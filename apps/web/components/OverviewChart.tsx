@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import type { EntityRef } from "../lib/entity-fields";
 import {
   centreValue,
   type PackedPlot,
@@ -13,7 +14,6 @@ import {
   type PlotSeries,
   unpackPlot,
 } from "../lib/plot";
-import type { EntityRef } from "../lib/queries";
 import { formatCompact, formatDate, formatValue } from "../lib/vocabulary";
 import { ClaimHoverCard } from "./ClaimHoverCard";
 

@@ -1,11 +1,16 @@
 import Link from "next/link";
+import { graphql, type ResultOf } from "../lib/graphql";
 
-export interface PageInfoData {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
+/** What the pager reads of a connection's page: spread it into every paged query. */
+export const PageInfoFields = graphql(`
+  fragment PageInfoFields on PageInfo @_unmask {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+`);
+export type PageInfoData = ResultOf<typeof PageInfoFields>;
 
 /** Cursor links: a page is a URL, so it can be shared and reloaded. */
 export function Pager({

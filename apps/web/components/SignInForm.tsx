@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useMutation } from "urql";
+import { graphql } from "../lib/graphql";
 
-const LOGIN_MUTATION = /* GraphQL */ `
+const LOGIN_MUTATION = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       __typename
@@ -23,12 +24,7 @@ const LOGIN_MUTATION = /* GraphQL */ `
       }
     }
   }
-`;
-
-type LoginResult =
-  | { __typename: "LoginSuccess"; viewer: { email: string; role: string } }
-  | { __typename: "InvalidCredentialsError"; message: string }
-  | { __typename: "TooManyAttemptsError"; message: string; retryAfterSeconds: number };
+`);
 
 function waitText(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
@@ -38,7 +34,7 @@ function waitText(seconds: number): string {
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
-  const [{ fetching }, login] = useMutation<{ login: LoginResult }>(LOGIN_MUTATION);
+  const [{ fetching }, login] = useMutation(LOGIN_MUTATION);
   const [error, setError] = useState<string | null>(null);
   const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());

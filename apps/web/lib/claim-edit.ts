@@ -1,6 +1,8 @@
 import { formatDay, METRICS, PRECISIONS, QUALIFIERS, RATES } from "@headcount/shared";
 import type { EntityChoice } from "./entity-picker";
-import { FAILURE_FIELDS } from "./mutation-result";
+import { EntityChoiceFields } from "./entity-picker";
+import { graphql, type ResultOf } from "./graphql";
+import { ConflictFailure, NotAuthorizedFailure, NotFoundFailure, ValidationFailure } from "./mutation-result";
 import { METRIC_LABELS, QUALIFIER_LABELS } from "./vocabulary";
 
 /** The relay chain of one appearance: who passed the number on, speaker side first. */
@@ -81,7 +83,8 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   via: "Relayed by",
 };
 
-const upper = (values: readonly string[]) => values.map((value) => value.toUpperCase());
+const upper = <T extends string>(values: readonly T[]) =>
+  values.map((value) => value.toUpperCase() as Uppercase<T>);
 
 export const CHOICES = {
   metric: upper(METRICS).map((value) => ({
@@ -204,139 +207,180 @@ export function showValue<F extends EditableField>(field: F, value: EditableClai
   return field === "hedge" || field === "subject" ? text : text.toLowerCase().replace("_", " ");
 }
 
-export const CLAIM_EDIT_FIELDS = /* GraphQL */ `
-  id
-  version
-  display
-  reviewStatus
-  deletedAt
-  valueLow
-  valueBest
-  valueHigh
-  qualifier
-  hedge
-  metric
-  rate
-  subject
-  additional
-  statedOn
-  statedOnPrecision
-  refersFrom
-  refersFromPrecision
-  refersTo
-  refersToPrecision
-  source {
-    id
-    name
-    type
-  }
-  subjectEntity {
-    id
-    name
-    type
-  }
-  location {
-    id
-    name
-    type
-  }
-  appearances(first: 100) { totalCount edges { node {
-    id
-    article {
+/** A claim as the editor's screens read it from the API (its first 100 appearances). */
+export const ClaimEditFields = graphql(
+  `
+    fragment ClaimEdit on Claim @_unmask {
       id
-      title
-    }
-    via {
-      position
-      entity {
-        id
-        name
-        type
+      version
+      display
+      reviewStatus
+      deletedAt
+      valueLow
+      valueBest
+      valueHigh
+      qualifier
+      hedge
+      metric
+      rate
+      subject
+      additional
+      statedOn
+      statedOnPrecision
+      refersFrom
+      refersFromPrecision
+      refersTo
+      refersToPrecision
+      source {
+        ...EntityChoice
+      }
+      subjectEntity {
+        ...EntityChoice
+      }
+      location {
+        ...EntityChoice
+      }
+      appearances(first: 100) {
+        totalCount
+        edges {
+          node {
+            id
+            article {
+              id
+              title
+            }
+            via {
+              position
+              entity {
+                ...EntityChoice
+              }
+            }
+          }
+        }
       }
     }
-  } } }
-`;
+  `,
+  [EntityChoiceFields],
+);
+export type ClaimEditData = ResultOf<typeof ClaimEditFields>;
 
-/** A claim as the editor's screens read it from the API. */
-export interface ClaimEditData extends Pick<EditableClaim, ScalarField | EntityField> {
-  id: string;
-  version: number;
-  display: string;
-  reviewStatus: string;
-  deletedAt: string | null;
-  /** The claim's appearances (a claim printed more than 100 times has its first 100 here). */
-  appearances: {
-    edges: {
-      node: {
-        id: string;
-        article: { id: string; title: string };
-        via: { position: number; entity: EntityChoice }[];
-      };
-    }[];
-  };
-}
+/** What a claim mutation answers besides the typed failures: the claim saved, or the claim as it now is. */
+const ClaimSavedFields = graphql(
+  `
+    fragment ClaimSaved on ClaimMutationSuccess @_unmask {
+      claim {
+        ...ClaimEdit
+      }
+    }
+  `,
+  [ClaimEditFields],
+);
+const ClaimConflictFields = graphql(
+  `
+    fragment ClaimConflict on ConflictError @_unmask {
+      currentClaim {
+        ...ClaimEdit
+      }
+    }
+  `,
+  [ClaimEditFields],
+);
 
-const CLAIM_RESULT = /* GraphQL */ `
-  __typename
-  ... on ClaimMutationSuccess {
-    claim {
-      ${CLAIM_EDIT_FIELDS}
+export const UPDATE_CLAIM_MUTATION = graphql(
+  `
+    mutation UpdateClaim($id: ID!, $expectedVersion: Int!, $patch: ClaimPatch!, $note: String) {
+      updateClaim(id: $id, expectedVersion: $expectedVersion, patch: $patch, note: $note) {
+        __typename
+        ...ClaimSaved
+        ...ClaimConflict
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
     }
-  }
-  ... on ConflictError {
-    message
-    currentVersion
-    currentClaim {
-      ${CLAIM_EDIT_FIELDS}
-    }
-  }
-  ${FAILURE_FIELDS}
-`;
+  `,
+  [
+    ClaimSavedFields,
+    ClaimConflictFields,
+    ValidationFailure,
+    NotFoundFailure,
+    NotAuthorizedFailure,
+    ConflictFailure,
+  ],
+);
 
-export const UPDATE_CLAIM_MUTATION = /* GraphQL */ `
-  mutation UpdateClaim($id: ID!, $expectedVersion: Int!, $patch: ClaimPatch!, $note: String) {
-    updateClaim(id: $id, expectedVersion: $expectedVersion, patch: $patch, note: $note) {
-      ${CLAIM_RESULT}
+export const REVIEW_CLAIM_MUTATION = graphql(
+  `
+    mutation ReviewClaim($id: ID!, $expectedVersion: Int!, $status: ReviewStatus!, $note: String) {
+      reviewClaim(id: $id, expectedVersion: $expectedVersion, status: $status, note: $note) {
+        __typename
+        ...ClaimSaved
+        ...ClaimConflict
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
     }
-  }
-`;
+  `,
+  [
+    ClaimSavedFields,
+    ClaimConflictFields,
+    ValidationFailure,
+    NotFoundFailure,
+    NotAuthorizedFailure,
+    ConflictFailure,
+  ],
+);
 
-export const REVIEW_CLAIM_MUTATION = /* GraphQL */ `
-  mutation ReviewClaim($id: ID!, $expectedVersion: Int!, $status: ReviewStatus!, $note: String) {
-    reviewClaim(id: $id, expectedVersion: $expectedVersion, status: $status, note: $note) {
-      ${CLAIM_RESULT}
+export const DELETE_CLAIM_MUTATION = graphql(
+  `
+    mutation DeleteClaim($id: ID!, $expectedVersion: Int!, $note: String) {
+      deleteClaim(id: $id, expectedVersion: $expectedVersion, note: $note) {
+        __typename
+        ...ClaimSaved
+        ...ClaimConflict
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
     }
-  }
-`;
+  `,
+  [
+    ClaimSavedFields,
+    ClaimConflictFields,
+    ValidationFailure,
+    NotFoundFailure,
+    NotAuthorizedFailure,
+    ConflictFailure,
+  ],
+);
 
-export const DELETE_CLAIM_MUTATION = /* GraphQL */ `
-  mutation DeleteClaim($id: ID!, $expectedVersion: Int!, $note: String) {
-    deleteClaim(id: $id, expectedVersion: $expectedVersion, note: $note) {
-      ${CLAIM_RESULT}
+export const RESTORE_CLAIM_MUTATION = graphql(
+  `
+    mutation RestoreClaim($id: ID!, $expectedVersion: Int!, $note: String) {
+      restoreClaim(id: $id, expectedVersion: $expectedVersion, note: $note) {
+        __typename
+        ...ClaimSaved
+        ...ClaimConflict
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
     }
-  }
-`;
+  `,
+  [
+    ClaimSavedFields,
+    ClaimConflictFields,
+    ValidationFailure,
+    NotFoundFailure,
+    NotAuthorizedFailure,
+    ConflictFailure,
+  ],
+);
 
-export const RESTORE_CLAIM_MUTATION = /* GraphQL */ `
-  mutation RestoreClaim($id: ID!, $expectedVersion: Int!, $note: String) {
-    restoreClaim(id: $id, expectedVersion: $expectedVersion, note: $note) {
-      ${CLAIM_RESULT}
-    }
-  }
-`;
-
-export type ClaimMutationResult =
-  | { __typename: "ClaimMutationSuccess"; claim: ClaimEditData }
-  | {
-      __typename: "ConflictError";
-      message: string;
-      currentVersion: number;
-      currentClaim: ClaimEditData | null;
-    }
-  | {
-      __typename: "ValidationError";
-      message: string;
-      fieldErrors: { path: string[]; message: string }[];
-    }
-  | { __typename: "NotFoundError"; message: string }
-  | { __typename: "NotAuthorizedError"; message: string };
+/** What every claim mutation answers (the four share one result shape). */
+export type ClaimMutationResult = ResultOf<typeof UPDATE_CLAIM_MUTATION>["updateClaim"];

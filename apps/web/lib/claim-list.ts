@@ -1,55 +1,14 @@
-import type { Metric, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
 import type { Client, OperationResult } from "@urql/core";
+import { PageInfoFields } from "../components/Pager";
 import type { ClaimFilterInput } from "./claim-filter";
-import type { EntityRef } from "./queries";
-import type { Gql } from "./vocabulary";
+import { EntityRefFields } from "./entity-fields";
+import { graphql, type ResultOf } from "./graphql";
 
 export const CLAIM_ORDERS = ["STATED_ON", "VALUE", "CONFIDENCE", "UPDATED_AT"] as const;
 export type ClaimOrder = (typeof CLAIM_ORDERS)[number];
 
-/** One row of the claims table and of the exports. */
-export interface ClaimRow {
-  id: string;
-  display: string;
-  metric: Gql<Metric>;
-  subject: string;
-  qualifier: Gql<Qualifier>;
-  hedge: string | null;
-  rate: Gql<Rate>;
-  valueLow: number | null;
-  valueHigh: number | null;
-  valueBest: number | null;
-  statedOn: string | null;
-  statedOnPrecision: "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
-  reviewStatus: Gql<ReviewStatus>;
-  confidence: number | null;
-  updatedAt: string;
-  source: (EntityRef & { affiliation: EntityRef | null }) | null;
-  location: EntityRef | null;
-  /** The first few places the claim is printed, and how many there are. */
-  appearances: {
-    totalCount: number;
-    edges: {
-      node: {
-        quote: string;
-        article: { id: string; title: string; url: string | null; outlet: EntityRef | null };
-      };
-    }[];
-  };
-}
-
-export interface ClaimPage {
-  totalCount: number;
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-  edges: { node: ClaimRow }[];
-}
-
-export const CLAIM_LIST_QUERY = /* GraphQL */ `
+export const CLAIM_LIST_QUERY = graphql(
+  `
   query ClaimList(
     $filter: ClaimFilter
     $orderBy: ClaimOrder
@@ -70,10 +29,7 @@ export const CLAIM_LIST_QUERY = /* GraphQL */ `
     ) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -96,13 +52,11 @@ export const CLAIM_LIST_QUERY = /* GraphQL */ `
             id
             name
             affiliation {
-              id
-              name
+              ...EntityRef
             }
           }
           location {
-            id
-            name
+            ...EntityRef
           }
           appearances(first: 5) { totalCount edges { node {
             quote
@@ -111,8 +65,7 @@ export const CLAIM_LIST_QUERY = /* GraphQL */ `
               title
               url
               outlet {
-                id
-                name
+                ...EntityRef
               }
             }
           } } }
@@ -120,7 +73,13 @@ export const CLAIM_LIST_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`,
+  [PageInfoFields, EntityRefFields],
+);
+
+export type ClaimPage = ResultOf<typeof CLAIM_LIST_QUERY>["claims"];
+/** One row of the claims table and of the exports, with the first few places the claim is printed. */
+export type ClaimRow = ClaimPage["edges"][number]["node"];
 
 /** Every claim matching a filter, page by page (the API serves at most 100 at a time). */
 export async function fetchAllClaims(
@@ -133,8 +92,8 @@ export async function fetchAllClaims(
   const rows: ClaimRow[] = [];
   let after: string | null = null;
   while (rows.length < limit) {
-    const result: OperationResult<{ claims: ClaimPage }> = await client
-      .query<{ claims: ClaimPage }>(CLAIM_LIST_QUERY, { filter, orderBy, direction, first: 100, after })
+    const result: OperationResult<ResultOf<typeof CLAIM_LIST_QUERY>> = await client
+      .query(CLAIM_LIST_QUERY, { filter, orderBy, direction, first: 100, after })
       .toPromise();
     if (result.error || !result.data) throw new Error(result.error?.message ?? "The API returned no data.");
     rows.push(...result.data.claims.edges.map((edge) => edge.node));

@@ -1,21 +1,11 @@
-import type { EntityChoice, EntityType } from "./entity-picker";
-import { FAILURE_FIELDS, type MutationFailure } from "./mutation-result";
+import { EntityChoiceFields } from "./entity-picker";
+import { graphql, type ResultOf } from "./graphql";
+import { ConflictFailure, NotAuthorizedFailure, NotFoundFailure, ValidationFailure } from "./mutation-result";
 
 /** An entity as its editor reads and changes it. */
-export interface EditableEntity {
-  id: string;
-  /** The version the editor read; renaming and setting the side are refused when it has moved since. */
-  version: number;
-  name: string;
-  type: EntityType;
-  aliases: { name: string }[];
-  affiliation: EntityChoice | null;
-}
-
-const ENTITY_RESULT = /* GraphQL */ `
-  __typename
-  ... on EntityMutationSuccess {
-    entity {
+export const EditableEntityFields = graphql(
+  `
+    fragment EditableEntity on Entity @_unmask {
       id
       version
       name
@@ -24,51 +14,89 @@ const ENTITY_RESULT = /* GraphQL */ `
         name
       }
       affiliation {
-        id
-        name
-        type
+        ...EntityChoice
       }
     }
-  }
-  ... on ConflictError {
-    message
-    currentVersion
-  }
-  ${FAILURE_FIELDS}
-`;
+  `,
+  [EntityChoiceFields],
+);
+/** The version is the one the editor read: renaming and setting the side are refused when it has moved since. */
+export type EditableEntity = ResultOf<typeof EditableEntityFields>;
 
-export const RENAME_ENTITY_MUTATION = /* GraphQL */ `
-  mutation RenameEntity($id: ID!, $expectedVersion: Int!, $name: String!, $note: String) {
-    renameEntity(id: $id, expectedVersion: $expectedVersion, name: $name, note: $note) {
-      ${ENTITY_RESULT}
+const EntitySavedFields = graphql(
+  `
+    fragment EntitySaved on EntityMutationSuccess @_unmask {
+      entity {
+        ...EditableEntity
+      }
     }
-  }
-`;
+  `,
+  [EditableEntityFields],
+);
 
-export const ADD_ENTITY_ALIAS_MUTATION = /* GraphQL */ `
-  mutation AddEntityAlias($id: ID!, $name: String!, $note: String) {
-    addEntityAlias(id: $id, name: $name, note: $note) {
-      ${ENTITY_RESULT}
+export const RENAME_ENTITY_MUTATION = graphql(
+  `
+    mutation RenameEntity($id: ID!, $expectedVersion: Int!, $name: String!, $note: String) {
+      renameEntity(id: $id, expectedVersion: $expectedVersion, name: $name, note: $note) {
+        __typename
+        ...EntitySaved
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
     }
-  }
-`;
+  `,
+  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+);
 
-export const REMOVE_ENTITY_ALIAS_MUTATION = /* GraphQL */ `
-  mutation RemoveEntityAlias($id: ID!, $name: String!, $note: String) {
-    removeEntityAlias(id: $id, name: $name, note: $note) {
-      ${ENTITY_RESULT}
+export const ADD_ENTITY_ALIAS_MUTATION = graphql(
+  `
+    mutation AddEntityAlias($id: ID!, $name: String!, $note: String) {
+      addEntityAlias(id: $id, name: $name, note: $note) {
+        __typename
+        ...EntitySaved
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
     }
-  }
-`;
+  `,
+  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+);
 
-export const SET_ENTITY_AFFILIATION_MUTATION = /* GraphQL */ `
-  mutation SetEntityAffiliation($id: ID!, $expectedVersion: Int!, $affiliation: ID, $note: String) {
-    setEntityAffiliation(id: $id, expectedVersion: $expectedVersion, affiliation: $affiliation, note: $note) {
-      ${ENTITY_RESULT}
+export const REMOVE_ENTITY_ALIAS_MUTATION = graphql(
+  `
+    mutation RemoveEntityAlias($id: ID!, $name: String!, $note: String) {
+      removeEntityAlias(id: $id, name: $name, note: $note) {
+        __typename
+        ...EntitySaved
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
     }
-  }
-`;
+  `,
+  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+);
 
-export type EntityMutationResult =
-  | { __typename: "EntityMutationSuccess"; entity: EditableEntity }
-  | MutationFailure;
+export const SET_ENTITY_AFFILIATION_MUTATION = graphql(
+  `
+    mutation SetEntityAffiliation($id: ID!, $expectedVersion: Int!, $affiliation: ID, $note: String) {
+      setEntityAffiliation(id: $id, expectedVersion: $expectedVersion, affiliation: $affiliation, note: $note) {
+        __typename
+        ...EntitySaved
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
+    }
+  `,
+  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+);
+
+/** What every entity mutation answers (the four share one result shape). */
+export type EntityMutationResult = ResultOf<typeof RENAME_ENTITY_MUTATION>["renameEntity"];

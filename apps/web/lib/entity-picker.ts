@@ -1,11 +1,15 @@
-/** An entity as the editor's pickers show and choose it. */
-export type EntityType = "PERSON" | "ORGANIZATION" | "PLACE" | "GROUP";
+import { graphql, type ResultOf } from "./graphql";
 
-export interface EntityChoice {
-  id: string;
-  name: string;
-  type: EntityType;
-}
+/** An entity as the editor's pickers show and choose it. */
+export const EntityChoiceFields = graphql(`
+  fragment EntityChoice on Entity @_unmask {
+    id
+    name
+    type
+  }
+`);
+export type EntityChoice = ResultOf<typeof EntityChoiceFields>;
+export type EntityType = EntityChoice["type"];
 
 export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   PERSON: "person",
@@ -31,24 +35,23 @@ export const PICKER_TYPES = {
 export const SUGGESTION_COUNT = 8;
 export const SUGGESTION_FETCH = 20;
 
-export const ENTITY_SUGGESTIONS_QUERY = /* GraphQL */ `
+export const ENTITY_SUGGESTIONS_QUERY = graphql(
+  `
   query EntitySuggestions($search: String, $types: [EntityType!], $first: Int!) {
     entities(first: $first, filter: { search: $search, type: $types }) {
       totalCount
       edges {
         node {
-          id
-          name
-          type
+          ...EntityChoice
         }
       }
     }
   }
-`;
+`,
+  [EntityChoiceFields],
+);
 
-export interface EntitySuggestionsData {
-  entities: { totalCount: number; edges: { node: EntityChoice }[] };
-}
+export type EntitySuggestionsData = ResultOf<typeof ENTITY_SUGGESTIONS_QUERY>;
 
 const folded = (text: string) =>
   text

@@ -1,105 +1,119 @@
-import type { Metric, ReviewStatus } from "@headcount/shared";
-import type { PageInfoData } from "../components/Pager";
-import type { Gql } from "./vocabulary";
+import { type PageInfoData, PageInfoFields } from "../components/Pager";
+import { graphql, type ResultOf, type VariablesOf } from "./graphql";
 
-export interface EntityClaim {
-  id: string;
-  display: string;
-  subject: string;
-  metric: Gql<Metric>;
-  statedOn: string | null;
-  statedOnPrecision: "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
-  reviewStatus: Gql<ReviewStatus>;
-}
+/** A claim as an entity's page lists it. */
+export const EntityClaimFields = graphql(`
+  fragment EntityClaim on Claim @_unmask {
+    id
+    display
+    subject
+    metric
+    statedOn
+    statedOnPrecision
+    reviewStatus
+  }
+`);
+export type EntityClaim = ResultOf<typeof EntityClaimFields>;
 
-export interface EntityMentionRow {
-  start: number;
-  end: number;
-  text: string;
-  article: { id: string; title: string };
-}
-
+/** A page of an entity's list: what the server renders first and the browser pages on from. */
 export interface Connection<Node> {
   totalCount: number;
   pageInfo: PageInfoData;
-  edges: { cursor?: string; node: Node }[];
+  edges: readonly { cursor: string; node: Node }[];
 }
 
-const CLAIM_FIELDS = /* GraphQL */ `
-  totalCount
-  pageInfo {
-    hasNextPage
-    hasPreviousPage
-    startCursor
-    endCursor
-  }
-  edges {
-    cursor
-    node {
-      id
-      display
-      subject
-      metric
-      statedOn
-      statedOnPrecision
-      reviewStatus
-    }
-  }
-`;
-
-export const ENTITY_CLAIMS_MADE_QUERY = /* GraphQL */ `
-  query EntityClaimsMade($id: ID!, $first: Int, $after: String) {
-    node(id: $id) {
-      id
-      ... on Entity {
-        claimsMade(first: $first, after: $after) {
-          ${CLAIM_FIELDS}
-        }
-      }
-    }
-  }
-`;
-
-export const ENTITY_CLAIMS_ABOUT_QUERY = /* GraphQL */ `
-  query EntityClaimsAbout($id: ID!, $first: Int, $after: String) {
-    node(id: $id) {
-      id
-      ... on Entity {
-        claimsAbout(first: $first, after: $after) {
-          ${CLAIM_FIELDS}
-        }
-      }
-    }
-  }
-`;
-
-export const ENTITY_MENTIONS_QUERY = /* GraphQL */ `
-  query EntityMentions($id: ID!, $first: Int, $after: String) {
-    node(id: $id) {
-      id
-      ... on Entity {
-        mentions(first: $first, after: $after) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
-          }
-          edges {
-            cursor
-            node {
-              start
-              end
-              text
-              article {
-                id
-                title
+export const ENTITY_CLAIMS_MADE_QUERY = graphql(
+  `
+    query EntityClaimsMade($id: ID!, $first: Int, $after: String) {
+      node(id: $id) {
+        __typename
+        id
+        ... on Entity {
+          claimsMade(first: $first, after: $after) {
+            totalCount
+            pageInfo {
+              ...PageInfoFields
+            }
+            edges {
+              cursor
+              node {
+                ...EntityClaim
               }
             }
           }
         }
       }
     }
-  }
-`;
+  `,
+  [PageInfoFields, EntityClaimFields],
+);
+
+export const ENTITY_CLAIMS_ABOUT_QUERY = graphql(
+  `
+    query EntityClaimsAbout($id: ID!, $first: Int, $after: String) {
+      node(id: $id) {
+        __typename
+        id
+        ... on Entity {
+          claimsAbout(first: $first, after: $after) {
+            totalCount
+            pageInfo {
+              ...PageInfoFields
+            }
+            edges {
+              cursor
+              node {
+                ...EntityClaim
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+  [PageInfoFields, EntityClaimFields],
+);
+
+export const ENTITY_MENTIONS_QUERY = graphql(
+  `
+    query EntityMentions($id: ID!, $first: Int, $after: String) {
+      node(id: $id) {
+        __typename
+        id
+        ... on Entity {
+          mentions(first: $first, after: $after) {
+            totalCount
+            pageInfo {
+              ...PageInfoFields
+            }
+            edges {
+              cursor
+              node {
+                start
+                end
+                text
+                article {
+                  id
+                  title
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+  [PageInfoFields],
+);
+
+/** The variables every entity list query takes. */
+export type EntityListVariables = VariablesOf<typeof ENTITY_MENTIONS_QUERY>;
+
+export const claimsMadeOf = (data: ResultOf<typeof ENTITY_CLAIMS_MADE_QUERY>) =>
+  data.node?.__typename === "Entity" ? data.node.claimsMade : undefined;
+export const claimsAboutOf = (data: ResultOf<typeof ENTITY_CLAIMS_ABOUT_QUERY>) =>
+  data.node?.__typename === "Entity" ? data.node.claimsAbout : undefined;
+export const mentionsOf = (data: ResultOf<typeof ENTITY_MENTIONS_QUERY>) =>
+  data.node?.__typename === "Entity" ? data.node.mentions : undefined;
+
+export type EntityMentionRow = NonNullable<ReturnType<typeof mentionsOf>>["edges"][number]["node"];

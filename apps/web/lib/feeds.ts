@@ -1,22 +1,7 @@
+import { graphql, type ResultOf } from "./graphql";
 import { fetchApi } from "./queries";
 
-export type FeedStatus = "PENDING" | "OK" | "FAILING";
-
-export interface FeedData {
-  id: string;
-  url: string;
-  title: string | null;
-  pollIntervalMinutes: number;
-  status: FeedStatus;
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  itemsSeen: number;
-  itemsStored: number;
-}
-
-const FEEDS_QUERY = /* GraphQL */ `
+const FEEDS_QUERY = graphql(`
   query Feeds {
     feeds {
       id
@@ -32,22 +17,25 @@ const FEEDS_QUERY = /* GraphQL */ `
       itemsStored
     }
   }
-`;
+`);
+
+export type FeedData = ResultOf<typeof FEEDS_QUERY>["feeds"][number];
+export type FeedStatus = FeedData["status"];
 
 /** The feeds followed, with their status (admins only). */
 export async function fetchFeeds(): Promise<FeedData[]> {
-  return (await fetchApi<{ feeds: FeedData[] }>(FEEDS_QUERY)).feeds;
+  return (await fetchApi(FEEDS_QUERY, {})).feeds;
 }
 
-const ARTICLE_TOTAL_QUERY = /* GraphQL */ `
+const ARTICLE_TOTAL_QUERY = graphql(`
   query ArticleTotal {
     articles(first: 1) {
       totalCount
     }
   }
-`;
+`);
 
 /** How many articles are stored (an empty database opens on the screen that shows how to add some). */
 export async function fetchArticleTotal(): Promise<number> {
-  return (await fetchApi<{ articles: { totalCount: number } }>(ARTICLE_TOTAL_QUERY)).articles.totalCount;
+  return (await fetchApi(ARTICLE_TOTAL_QUERY, {})).articles.totalCount;
 }

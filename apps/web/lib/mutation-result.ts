@@ -1,31 +1,44 @@
-/** The typed failures every mutation union may carry; shown to the editor, never swallowed. */
-export interface FieldErrorData {
-  path: string[];
-  message: string;
-}
+import { graphql, type ResultOf } from "./graphql";
 
-export type MutationFailure =
-  | { __typename: "ValidationError"; message: string; fieldErrors: FieldErrorData[] }
-  | { __typename: "NotFoundError"; message: string }
-  | { __typename: "NotAuthorizedError"; message: string }
-  | { __typename: "ConflictError"; message: string; currentVersion: number };
-
-/** Selections for the failure members of a mutation's result union. */
-export const FAILURE_FIELDS = /* GraphQL */ `
-  ... on ValidationError {
+// The typed failures a mutation's result union may carry, shown to the editor, never swallowed. Each is a
+// fragment on its own concrete type (not one on the Error interface): the browser's cache matches a
+// fragment by its type name, and knows nothing of interfaces.
+export const ValidationFailure = graphql(`
+  fragment ValidationFailure on ValidationError @_unmask {
+    __typename
     message
     fieldErrors {
       path
       message
     }
   }
-  ... on NotFoundError {
+`);
+export const NotFoundFailure = graphql(`
+  fragment NotFoundFailure on NotFoundError @_unmask {
+    __typename
     message
   }
-  ... on NotAuthorizedError {
+`);
+export const NotAuthorizedFailure = graphql(`
+  fragment NotAuthorizedFailure on NotAuthorizedError @_unmask {
+    __typename
     message
   }
-`;
+`);
+export const ConflictFailure = graphql(`
+  fragment ConflictFailure on ConflictError @_unmask {
+    __typename
+    message
+    currentVersion
+  }
+`);
+
+export type MutationFailure =
+  | ResultOf<typeof ValidationFailure>
+  | ResultOf<typeof NotFoundFailure>
+  | ResultOf<typeof NotAuthorizedFailure>
+  | ResultOf<typeof ConflictFailure>;
+export type FieldErrorData = ResultOf<typeof ValidationFailure>["fieldErrors"][number];
 
 /** A field error's path without the argument name: ["patch", "valueLow"] → "valueLow". */
 export function fieldOf(error: FieldErrorData): string {

@@ -8,7 +8,8 @@ import {
   REVIEW_STATUSES,
   type ReviewStatus,
 } from "@headcount/shared";
-import type { ClaimPointData, EntityRef, SeriesData } from "./queries";
+import type { EntityRef } from "./entity-fields";
+import type { ClaimPointData, SeriesData } from "./queries";
 import { type Gql, lower } from "./vocabulary";
 
 /**

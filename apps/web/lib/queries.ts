@@ -1,8 +1,10 @@
-import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
+import type { AnyVariables } from "@urql/core";
+import type { TadaDocumentNode } from "gql.tada";
 import { getClient } from "./api";
 import type { ClaimFilterInput } from "./claim-filter";
-import type { EntityChoice } from "./entity-picker";
-import type { Gql } from "./vocabulary";
+import type { EntityRef } from "./entity-fields";
+import { type EntityChoice, EntityChoiceFields } from "./entity-picker";
+import { graphql, type ResultOf } from "./graphql";
 
 /** A query that failed is shown as an error, never papered over with made-up data. */
 export class ApiError extends Error {
@@ -25,8 +27,12 @@ export function isInvalidId(error: unknown): boolean {
   );
 }
 
-export async function fetchApi<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await getClient().query<Data>(query, variables);
+/** Runs a typed document on the server's client; its data, or an ApiError. */
+export async function fetchApi<Data, Variables extends AnyVariables>(
+  query: TadaDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<Data> {
+  const result = await getClient().query(query, variables);
   if (result.error) {
     throw new ApiError(
       result.error.message,
@@ -40,91 +46,66 @@ export async function fetchApi<Data>(query: string, variables: Record<string, un
   return result.data;
 }
 
-export interface EntityRef {
-  id: string;
-  name: string;
-}
+const PointFields = graphql(`
+  fragment PointFields on ClaimPoint @_unmask {
+    claimId
+    date
+    precision
+    qualifier
+    low
+    high
+    best
+    display
+    rate
+    metric
+    reviewStatus
+  }
+`);
 
-export interface ClaimPointData {
-  claimId: string;
-  date: string | null;
-  precision: Gql<Precision>;
-  qualifier: Gql<Qualifier>;
-  low: number | null;
-  high: number | null;
-  best: number | null;
-  /** The value in words ("as many as 8,000", "1,200 a day"). */
-  display: string;
-  rate: Gql<Rate>;
-  metric: Gql<Metric>;
-  reviewStatus: Gql<ReviewStatus>;
-}
+// Only claimSeries in this document: the API runs chart documents through its compiled executor.
+const OVERVIEW_QUERY = graphql(
+  `
+    query Overview($filter: ClaimFilter, $groupBy: SeriesGrouping, $maxPoints: Int) {
+      claimSeries(filter: $filter, groupBy: $groupBy, maxPoints: $maxPoints) {
+        totalPoints
+        truncated
+        series {
+          key
+          label
+          points {
+            ...PointFields
+          }
+        }
+        latestBySource {
+          key
+          label
+          points {
+            ...PointFields
+            subjectEntity
+            additional
+            refersFrom
+            refersTo
+          }
+        }
+      }
+    }
+  `,
+  [PointFields],
+);
 
+/**
+ * The chart's lines (the newest `maxPoints` matching claims at most), how many claims match in all, and
+ * each source's newest dated claim among all matching claims (one point per series).
+ */
+export type OverviewData = ResultOf<typeof OVERVIEW_QUERY>["claimSeries"];
+export type ClaimPointData = ResultOf<typeof PointFields>;
 /** A latest figure carries what decides whether it compares with another. */
-export interface LatestPointData extends ClaimPointData {
-  subjectEntity: string | null;
-  additional: boolean;
-  refersFrom: string | null;
-  refersTo: string | null;
-}
-
+export type LatestPointData = OverviewData["latestBySource"][number]["points"][number];
 export interface SeriesData<Point extends ClaimPointData = ClaimPointData> {
   key: string;
   label: string;
   points: Point[];
 }
-
-export interface OverviewData {
-  /** The lines of the chart: the newest `maxPoints` matching claims at most. */
-  series: SeriesData[];
-  /** Every matching claim, plotted or not. */
-  totalPoints: number;
-  truncated: boolean;
-  /** Each source's newest dated claim among all matching claims (one point per series). */
-  latestBySource: SeriesData<LatestPointData>[];
-}
-
-const POINT_FIELDS = /* GraphQL */ `
-  claimId
-  date
-  precision
-  qualifier
-  low
-  high
-  best
-  display
-  rate
-  metric
-  reviewStatus
-`;
-
-// Only claimSeries in this document: the API runs chart documents through its compiled executor.
-const OVERVIEW_QUERY = /* GraphQL */ `
-  query Overview($filter: ClaimFilter, $groupBy: SeriesGrouping, $maxPoints: Int) {
-    claimSeries(filter: $filter, groupBy: $groupBy, maxPoints: $maxPoints) {
-      totalPoints
-      truncated
-      series {
-        key
-        label
-        points {
-          ${POINT_FIELDS}
-        }
-      }
-      latestBySource {
-        key
-        label
-        points {
-          ${POINT_FIELDS}
-          subjectEntity
-          additional
-          refersFrom
-          refersTo
-        }
-      }
-    }
-  }
-`;
 
 /** The chart's newest points, what was left out, and each source's latest figure: one request. */
 export async function fetchOverview(
@@ -132,7 +113,7 @@ export async function fetchOverview(
   groupBy: "SOURCE" | "AFFILIATION",
   maxPoints: number,
 ): Promise<OverviewData> {
-  const data = await fetchApi<{ claimSeries: OverviewData }>(OVERVIEW_QUERY, { filter, groupBy, maxPoints });
+  const data = await fetchApi(OVERVIEW_QUERY, { filter, groupBy, maxPoints });
   return data.claimSeries;
 }
 
@@ -147,6 +128,39 @@ export function formOptions(options: FilterOptions, sourceId: string): FormOptio
   return { ...rest, source: sources.find((entity) => entity.id === sourceId) ?? null };
 }
 
+const FilterChoiceFields = graphql(
+  `
+    fragment FilterChoice on ClaimFacet @_unmask {
+      entity {
+        ...EntityChoice
+      }
+    }
+  `,
+  [EntityChoiceFields],
+);
+
+const FACETS_QUERY = graphql(
+  `
+    query FilterOptions {
+      claimFacets {
+        sources {
+          ...FilterChoice
+        }
+        sides {
+          ...FilterChoice
+        }
+        places {
+          ...FilterChoice
+        }
+        subjects {
+          ...FilterChoice
+        }
+      }
+    }
+  `,
+  [FilterChoiceFields],
+);
+
 export interface FilterOptions {
   /** Thousands at scale: the server deals colours over them; the form's source picker searches instead. */
   sources: EntityChoice[];
@@ -155,45 +169,14 @@ export interface FilterOptions {
   places: EntityRef[];
 }
 
-const FACETS_QUERY = /* GraphQL */ `
-  query FilterOptions {
-    claimFacets {
-      sources {
-        ...FilterChoice
-      }
-      sides {
-        ...FilterChoice
-      }
-      places {
-        ...FilterChoice
-      }
-      subjects {
-        ...FilterChoice
-      }
-    }
-  }
-  fragment FilterChoice on ClaimFacet {
-    entity {
-      id
-      name
-      type
-    }
-  }
-`;
-
-interface Facet {
-  entity: EntityChoice;
-}
-
 /**
  * The choices of the filter form: the entities that live claims refer to in each role (counted by the
  * API with one GROUP BY per role over indexes; the form does not show the counts).
  */
 export async function fetchFilterOptions(): Promise<FilterOptions> {
-  const data = await fetchApi<{
-    claimFacets: Record<"sources" | "sides" | "places" | "subjects", Facet[]>;
-  }>(FACETS_QUERY);
-  const entities = (facets: Facet[]) => facets.map(({ entity }) => ({ id: entity.id, name: entity.name }));
+  const data = await fetchApi(FACETS_QUERY, {});
+  const entities = (facets: readonly { entity: EntityRef }[]) =>
+    facets.map(({ entity }) => ({ id: entity.id, name: entity.name }));
   const { sources, sides, places, subjects } = data.claimFacets;
   return {
     sources: sources.map(({ entity }) => ({ id: entity.id, name: entity.name, type: entity.type })),
@@ -203,13 +186,7 @@ export async function fetchFilterOptions(): Promise<FilterOptions> {
   };
 }
 
-export interface MetricCount {
-  metric: Gql<Metric>;
-  rate: Gql<Rate>;
-  count: number;
-}
-
-const METRIC_COUNTS_QUERY = /* GraphQL */ `
+const METRIC_COUNTS_QUERY = graphql(`
   query MetricCounts($filter: ClaimFilter) {
     claimFacets(filter: $filter) {
       metrics {
@@ -219,10 +196,12 @@ const METRIC_COUNTS_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
+
+export type MetricCount = ResultOf<typeof METRIC_COUNTS_QUERY>["claimFacets"]["metrics"][number];
 
 /** How many matching claims count each metric, per rate, most first. */
 export async function fetchMetricCounts(filter: ClaimFilterInput): Promise<MetricCount[]> {
-  const data = await fetchApi<{ claimFacets: { metrics: MetricCount[] } }>(METRIC_COUNTS_QUERY, { filter });
+  const data = await fetchApi(METRIC_COUNTS_QUERY, { filter });
   return data.claimFacets.metrics;
 }

@@ -1,42 +1,16 @@
-import type { PageInfoData } from "../components/Pager";
-import type { Gql } from "./vocabulary";
-
-export interface QueueClaim {
-  id: string;
-  version: number;
-  display: string;
-  subject: string;
-  metric: string;
-  confidence: number | null;
-  statedOn: string | null;
-  statedOnPrecision: Gql<"day" | "week" | "month" | "year" | "unknown">;
-  source: { name: string } | null;
-  viewerCan: { edit: boolean; review: boolean };
-  /** Where it was first printed (only the first appearance is asked for). */
-  appearances: {
-    totalCount: number;
-    edges: { node: { quote: string; article: { title: string; outlet: { name: string } | null } } }[];
-  };
-}
-
-export interface QueuePage {
-  totalCount: number;
-  pageInfo: PageInfoData;
-  edges: { cursor: string; node: QueueClaim }[];
-}
+import { PageInfoFields } from "../components/Pager";
+import { graphql, type ResultOf } from "./graphql";
 
 /** Claims fetched per page: the queue loads the next page as the keyboard cursor nears the end. */
 export const QUEUE_PAGE_SIZE = 10;
 
-export const REVIEW_QUEUE_QUERY = /* GraphQL */ `
+export const REVIEW_QUEUE_QUERY = graphql(
+  `
   query ReviewQueue($first: Int!, $after: String) {
     reviewQueue(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor
@@ -69,4 +43,10 @@ export const REVIEW_QUEUE_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`,
+  [PageInfoFields],
+);
+
+export type QueuePage = ResultOf<typeof REVIEW_QUEUE_QUERY>["reviewQueue"];
+/** A claim in the queue, with where it was first printed (only the first appearance is asked for). */
+export type QueueClaim = QueuePage["edges"][number]["node"];

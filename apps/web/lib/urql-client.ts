@@ -1,52 +1,12 @@
 import { cacheExchange } from "@urql/exchange-graphcache";
 import { relayPagination } from "@urql/exchange-graphcache/extras";
 import { createClient, fetchExchange, type SSRExchange, ssrExchange } from "@urql/next";
-
-/** Types without an id: graphcache stores them inside their parent instead of normalising them. */
-const EMBEDDED_TYPES = [
-  "Appearance",
-  // An article's and a claim's spans, paged (read a page at a time, never merged).
-  "ArticleAppearancesConnection",
-  "ArticleAppearancesConnectionEdge",
-  "ArticleMentionsConnection",
-  "ArticleMentionsConnectionEdge",
-  "ClaimAppearancesConnection",
-  "ClaimAppearancesConnectionEdge",
-  "RelayLink",
-  "EntityAlias",
-  "EntityMention",
-  "ClaimPermissions",
-  "ClaimPoint",
-  "ClaimSeries",
-  "ClaimSeriesResult",
-  "ClaimChanged",
-  "MergeSuggestion",
-  "HighlightedText",
-  "TextRange",
-  "SearchResult",
-  "Viewer",
-  // Mutation results and their typed errors.
-  "LoginSuccess",
-  "InvalidCredentialsError",
-  "TooManyAttemptsError",
-  "ClaimMutationSuccess",
-  "EntityMutationSuccess",
-  "MergeMutationSuccess",
-  "ArticleMutationSuccess",
-  "IngestArticleSuccess",
-  "ExtractedClaim",
-  "ValidationError",
-  "FieldError",
-  "ConflictError",
-  "NotAuthorizedError",
-  "NotFoundError",
-  "HistoryEntry",
-  "FieldChange",
-];
+import { EMBEDDED_TYPES } from "./generated/embedded-types";
 
 /**
  * The browser's client: same-origin `/graphql` (proxied to the API, so cookies stay first-party),
- * graphcache with Relay pagination for every connection, and subscriptions over server-sent events
+ * graphcache (normalising the Node types, embedding the rest: the list is generated from the schema) with
+ * Relay pagination for every connection, and subscriptions over server-sent events
  * through the fetch exchange.
  */
 export function createBrowserClient(): { client: ReturnType<typeof createClient>; ssr: SSRExchange } {

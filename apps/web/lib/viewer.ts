@@ -1,25 +1,22 @@
+import { graphql, type ResultOf } from "./graphql";
 import { fetchApi } from "./queries";
 
-export type Role = "VIEWER" | "EDITOR" | "ADMIN";
-
-export interface Viewer {
-  email: string;
-  role: Role;
-}
-
-const ME_QUERY = /* GraphQL */ `
+const ME_QUERY = graphql(`
   query Me {
     me {
       email
       role
     }
   }
-`;
+`);
+
+export type Viewer = NonNullable<ResultOf<typeof ME_QUERY>["me"]>;
+export type Role = Viewer["role"];
 
 /** Who the visitor is (their session cookie is forwarded); null when signed out or the API is down. */
 export async function fetchViewer(): Promise<Viewer | null> {
   try {
-    return (await fetchApi<{ me: Viewer | null }>(ME_QUERY)).me;
+    return (await fetchApi(ME_QUERY, {})).me;
   } catch {
     return null;
   }

@@ -10,8 +10,9 @@ import {
 import { ValidationError } from "../curation/errors.ts";
 import type { Pool } from "../db/pool.ts";
 import { isRejected, type SourceDocument } from "./documents.ts";
-import { ingestDocument, omissionReason } from "./pipeline.ts";
+import { ingestDocument } from "./pipeline.ts";
 import { analyseDocument, DocumentRefused, readDocuments } from "./reader-pool.ts";
+import { omissionReason } from "./store-claims.ts";
 
 /** An article an editor pastes: its text or its HTML page, with what is known about it. */
 export interface IngestArticleInput {

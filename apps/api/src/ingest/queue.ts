@@ -4,16 +4,10 @@ import { Logger, makeWorkerUtils, type Runner, run, runOnce, type TaskList } fro
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
 import { pollDueFeeds } from "./feeds.ts";
-import {
-  contentHash,
-  documentText,
-  type GroupItem,
-  type IngestOutcome,
-  lockIds,
-  storeGroup,
-} from "./pipeline.ts";
+import { contentHash, documentText, type GroupItem, type IngestOutcome, storeGroup } from "./pipeline.ts";
 import { placeOf, samePublication, storedCopies } from "./publications.ts";
 import { analyseDocument, DocumentRefused } from "./reader-pool.ts";
+import { lockIds } from "./store-claims.ts";
 
 /**
  * Batch ingest runs through graphile-worker, a job queue kept in PostgreSQL: every worker process on any

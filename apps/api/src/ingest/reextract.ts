@@ -2,7 +2,7 @@ import { EXTRACTOR_VERSION, type ExtractedClaim, extractArticle } from "@headcou
 import { isoDay } from "@headcount/shared";
 import { CLAIM_FIELDS, recordedValue } from "../curation/fields.ts";
 import type { Pool, PoolClient } from "../db/pool.ts";
-import { insertClaims, lockAndResolve, storableClaims, toDate } from "./pipeline.ts";
+import { insertClaims, lockAndResolve, storableClaims, toDate } from "./store-claims.ts";
 
 export interface ReextractReport {
   examined: number;

@@ -392,7 +392,14 @@ export function createApi(options: ApiOptions): Api {
   const streams = new StreamLimiter(options.streamLimits);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const armor = new EnvelopArmor({
-    maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
+    // Depth counts fields: a fragment spread or inline fragment adds no level (the dashboard's documents
+    // compose fragments several levels deep around the same fields).
+    maxDepth: {
+      n: QUERY_LIMITS.depth,
+      ignoreIntrospection: true,
+      exposeLimits: true,
+      flattenFragments: true,
+    },
     maxAliases: { n: QUERY_LIMITS.aliases, exposeLimits: true },
     maxTokens: { n: QUERY_LIMITS.tokens, exposeLimits: true },
     maxDirectives: { n: QUERY_LIMITS.directives, exposeLimits: true },

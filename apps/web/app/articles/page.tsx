@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
-import { type PageInfoData, Pager } from "../../components/Pager";
+import { PageInfoFields, Pager } from "../../components/Pager";
+import { EntityRefFields } from "../../lib/entity-fields";
+import { graphql, type ResultOf } from "../../lib/graphql";
 import { fetchApi } from "../../lib/queries";
 import { articleTitle } from "../../lib/titles";
 import { formatDate } from "../../lib/vocabulary";
@@ -11,15 +13,13 @@ export const metadata: Metadata = { title: "Articles" };
 
 const PAGE_SIZE = 50;
 
-const ARTICLES_QUERY = /* GraphQL */ `
+const ARTICLES_QUERY = graphql(
+  `
   query ArticleList($first: Int, $last: Int, $after: String, $before: String, $filter: ArticleFilter) {
     articles(first: $first, last: $last, after: $after, before: $before, filter: $filter, orderBy: PUBLISHED_DESC) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -28,8 +28,7 @@ const ARTICLES_QUERY = /* GraphQL */ `
           publishedAt
           publishedPrecision
           outlet {
-            id
-            name
+            ...EntityRef
           }
           appearances(first: 0) {
             totalCount
@@ -38,24 +37,11 @@ const ARTICLES_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`,
+  [PageInfoFields, EntityRefFields],
+);
 
-interface ArticleListData {
-  articles: {
-    totalCount: number;
-    pageInfo: PageInfoData;
-    edges: {
-      node: {
-        id: string;
-        title: string;
-        publishedAt: string | null;
-        publishedPrecision: "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
-        outlet: { id: string; name: string } | null;
-        appearances: { totalCount: number };
-      };
-    }[];
-  };
-}
+type ArticleListData = ResultOf<typeof ARTICLES_QUERY>;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const param = (params: SearchParams, key: string) => {
@@ -70,7 +56,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const before = param(params, "before");
   let data: ArticleListData;
   try {
-    data = await fetchApi<ArticleListData>(ARTICLES_QUERY, {
+    data = await fetchApi(ARTICLES_QUERY, {
       ...(before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after: after || null }),
       filter: q ? { search: q } : null,
     });

@@ -48,7 +48,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   let options: Awaited<ReturnType<typeof fetchFilterOptions>>;
   try {
     [claims, options] = await Promise.all([
-      fetchApi<{ claims: ClaimPage }>(CLAIM_LIST_QUERY, {
+      fetchApi(CLAIM_LIST_QUERY, {
         filter: claimFilterInput(view),
         orderBy,
         direction,

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
-import { type PageInfoData, Pager } from "../../components/Pager";
-import { type EntityRef, fetchApi } from "../../lib/queries";
+import { PageInfoFields, Pager } from "../../components/Pager";
+import { EntityRefFields } from "../../lib/entity-fields";
+import { graphql, type ResultOf } from "../../lib/graphql";
+import { fetchApi } from "../../lib/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Entities" };
@@ -10,15 +12,13 @@ export const metadata: Metadata = { title: "Entities" };
 const PAGE_SIZE = 50;
 const TYPES = ["PERSON", "ORGANIZATION", "GROUP", "PLACE"] as const;
 
-const ENTITIES_QUERY = /* GraphQL */ `
+const ENTITIES_QUERY = graphql(
+  `
   query EntityList($first: Int, $last: Int, $after: String, $before: String, $filter: EntityFilter) {
     entities(first: $first, last: $last, after: $after, before: $before, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -26,8 +26,7 @@ const ENTITIES_QUERY = /* GraphQL */ `
           name
           type
           affiliation {
-            id
-            name
+            ...EntityRef
           }
           aliases {
             name
@@ -39,22 +38,11 @@ const ENTITIES_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`,
+  [PageInfoFields, EntityRefFields],
+);
 
-interface EntityListData {
-  entities: {
-    totalCount: number;
-    pageInfo: PageInfoData;
-    edges: {
-      node: EntityRef & {
-        type: (typeof TYPES)[number];
-        affiliation: EntityRef | null;
-        aliases: { name: string }[];
-        claimsMade: { totalCount: number };
-      };
-    }[];
-  };
-}
+type EntityListData = ResultOf<typeof ENTITIES_QUERY>;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const param = (params: SearchParams, key: string) => {
@@ -66,12 +54,12 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const q = param(params, "q").trim();
   const typeParam = param(params, "type").toUpperCase();
-  const type = (TYPES as readonly string[]).includes(typeParam) ? typeParam : "";
+  const type = TYPES.find((t) => t === typeParam) ?? "";
   const after = param(params, "after");
   const before = param(params, "before");
   let data: EntityListData;
   try {
-    data = await fetchApi<EntityListData>(ENTITIES_QUERY, {
+    data = await fetchApi(ENTITIES_QUERY, {
       ...(before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after: after || null }),
       filter: { ...(q ? { search: q } : {}), ...(type ? { type: [type] } : {}) },
     });

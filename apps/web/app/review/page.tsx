@@ -15,9 +15,7 @@ export default async function ReviewPage() {
   if (!isEditor(viewer)) return <EditorsOnly viewer={viewer} path="/review" title="Review queue" />;
   let queue: QueuePage;
   try {
-    queue = (
-      await fetchApi<{ reviewQueue: QueuePage }>(REVIEW_QUEUE_QUERY, { first: QUEUE_PAGE_SIZE, after: null })
-    ).reviewQueue;
+    queue = (await fetchApi(REVIEW_QUEUE_QUERY, { first: QUEUE_PAGE_SIZE, after: null })).reviewQueue;
   } catch (error) {
     return <ApiErrorNotice error={error} />;
   }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
+import { EntityChoiceFields } from "../../lib/entity-picker";
+import { graphql, type ResultOf } from "../../lib/graphql";
 import { ApiError, fetchApi } from "../../lib/queries";
 import { articleTitle } from "../../lib/titles";
 import { formatDate } from "../../lib/vocabulary";
@@ -11,7 +13,8 @@ export const metadata: Metadata = { title: "Search" };
 
 const RESULTS = 50;
 
-const SEARCH_QUERY = /* GraphQL */ `
+const SEARCH_QUERY = graphql(
+  `
   query Search($query: String!, $first: Int) {
     search(query: $query, first: $first) {
       rank
@@ -44,40 +47,17 @@ const SEARCH_QUERY = /* GraphQL */ `
           }
         }
         ... on Entity {
-          id
-          name
-          type
+          ...EntityChoice
         }
       }
     }
   }
-`;
+`,
+  [EntityChoiceFields],
+);
 
-type Hit =
-  | {
-      __typename: "Article";
-      id: string;
-      title: string | null;
-      publishedAt: string | null;
-      publishedPrecision: "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
-      outlet: { name: string } | null;
-    }
-  | {
-      __typename: "Claim";
-      id: string;
-      display: string;
-      subject: string;
-      statedOn: string | null;
-      statedOnPrecision: "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
-      source: { name: string } | null;
-    }
-  | { __typename: "Entity"; id: string; name: string; type: string };
-
-interface SearchResult {
-  rank: number;
-  snippet: { text: string; highlights: { start: number; end: number }[] };
-  node: Hit;
-}
+type SearchResult = ResultOf<typeof SEARCH_QUERY>["search"][number];
+type Hit = SearchResult["node"];
 
 /** The passage with its matched words marked. */
 function Snippet({ text, highlights }: SearchResult["snippet"]): ReactNode {
@@ -127,8 +107,7 @@ export default async function SearchPage({
   let refused: string | null = null;
   if (q) {
     try {
-      results = (await fetchApi<{ search: SearchResult[] }>(SEARCH_QUERY, { query: q, first: RESULTS }))
-        .search;
+      results = (await fetchApi(SEARCH_QUERY, { query: q, first: RESULTS })).search;
     } catch (error) {
       // A query the API cannot read (too long, only operators) is the searcher's to fix, said as such.
       if (error instanceof ApiError && error.failures.some((f) => f.code === "BAD_USER_INPUT")) {

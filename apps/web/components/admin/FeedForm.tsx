@@ -3,9 +3,16 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
-import { type MutationFailure, requestFailure } from "../../lib/mutation-result";
+import { graphql } from "../../lib/graphql";
+import {
+  NotAuthorizedFailure,
+  NotFoundFailure,
+  requestFailure,
+  ValidationFailure,
+} from "../../lib/mutation-result";
 
-const ADD_FEED = /* GraphQL */ `
+const ADD_FEED = graphql(
+  `
   mutation AddFeed($url: String!, $pollIntervalMinutes: Int) {
     addFeed(url: $url, pollIntervalMinutes: $pollIntervalMinutes) {
       __typename
@@ -15,35 +22,29 @@ const ADD_FEED = /* GraphQL */ `
           url
         }
       }
-      ... on ValidationError {
-        message
-      }
-      ... on NotAuthorizedError {
-        message
-      }
+      ...ValidationFailure
+      ...NotAuthorizedFailure
     }
   }
-`;
+`,
+  [ValidationFailure, NotAuthorizedFailure],
+);
 
-const REMOVE_FEED = /* GraphQL */ `
+const REMOVE_FEED = graphql(
+  `
   mutation RemoveFeed($id: ID!) {
     removeFeed(id: $id) {
       __typename
       ... on RemoveFeedSuccess {
         url
       }
-      ... on NotFoundError {
-        message
-      }
-      ... on NotAuthorizedError {
-        message
-      }
+      ...NotFoundFailure
+      ...NotAuthorizedFailure
     }
   }
-`;
-
-type AddResult = { __typename: "AddFeedSuccess"; feed: { id: string; url: string } } | MutationFailure;
-type RemoveResult = { __typename: "RemoveFeedSuccess"; url: string } | MutationFailure;
+`,
+  [NotFoundFailure, NotAuthorizedFailure],
+);
 
 /** Follows a new feed; the list above refreshes with it. */
 export function FeedForm() {
@@ -51,7 +52,7 @@ export function FeedForm() {
   const [url, setUrl] = useState("");
   const [minutes, setMinutes] = useState("30");
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const [{ fetching }, addFeed] = useMutation<{ addFeed: AddResult }>(ADD_FEED);
+  const [{ fetching }, addFeed] = useMutation(ADD_FEED);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -114,7 +115,7 @@ export function FeedForm() {
 export function RemoveFeedButton({ id, url }: { id: string; url: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [{ fetching }, removeFeed] = useMutation<{ removeFeed: RemoveResult }>(REMOVE_FEED);
+  const [{ fetching }, removeFeed] = useMutation(REMOVE_FEED);
   async function remove() {
     if (!window.confirm(`Stop following ${url}? Its articles stay stored.`)) return;
     const result = await removeFeed({ id });

@@ -50,10 +50,9 @@ export function ClaimActions(props: {
   const router = useRouter();
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
-  type Data = Record<string, ClaimMutationResult>;
-  const [review, reviewClaim] = useMutation<Data>(REVIEW_CLAIM_MUTATION);
-  const [remove, deleteClaim] = useMutation<Data>(DELETE_CLAIM_MUTATION);
-  const [restore, restoreClaim] = useMutation<Data>(RESTORE_CLAIM_MUTATION);
+  const [review, reviewClaim] = useMutation(REVIEW_CLAIM_MUTATION);
+  const [remove, deleteClaim] = useMutation(DELETE_CLAIM_MUTATION);
+  const [restore, restoreClaim] = useMutation(RESTORE_CLAIM_MUTATION);
   const busy = review.fetching || remove.fetching || restore.fetching;
   const [confirming, setConfirming] = useState(false);
   const [deleteNote, setDeleteNote] = useState("");

@@ -7,7 +7,6 @@ import { useMutation } from "urql";
 import {
   CHOICES,
   type ClaimEditData,
-  type ClaimMutationResult,
   claimPatch,
   EDITABLE_FIELDS,
   type EditableClaim,
@@ -120,9 +119,7 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [{ fetching }, updateClaim] = useMutation<{ updateClaim: ClaimMutationResult }>(
-    UPDATE_CLAIM_MUTATION,
-  );
+  const [{ fetching }, updateClaim] = useMutation(UPDATE_CLAIM_MUTATION);
   const statusRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLHeadingElement>(null);
   const firstFieldRef = useRef<HTMLInputElement>(null);

@@ -1,5 +1,6 @@
 "use client";
 
+import type { TadaDocumentNode } from "gql.tada";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useClient } from "urql";
@@ -48,13 +49,12 @@ export function EntityEditor({ entity }: { entity: EditableEntity }) {
     if (outcome) outcomeRefs.current.get(outcome.place)?.focus();
   }, [outcome]);
 
-  const mutate = async (
-    mutation: string,
-    variables: Record<string, unknown>,
+  /** Runs one of the entity mutations on this entity; each answers one field of the same result union. */
+  const mutate = async <Variables extends { id: string }>(
+    mutation: TadaDocumentNode<Record<string, EntityMutationResult>, Variables>,
+    variables: Omit<Variables, "id">,
   ): Promise<EntityMutationResult | undefined> => {
-    const result = await client
-      .mutation<Record<string, EntityMutationResult>>(mutation, { id: current.id, ...variables })
-      .toPromise();
+    const result = await client.mutation(mutation, { ...variables, id: current.id } as Variables).toPromise();
     if (result.error) throw new Error(requestFailure(result.error));
     return result.data ? Object.values(result.data)[0] : undefined;
   };

@@ -6,7 +6,6 @@ import {
   ENTITY_SUGGESTIONS_QUERY,
   ENTITY_TYPE_LABELS,
   type EntityChoice,
-  type EntitySuggestionsData,
   type EntityType,
   rankSuggestions,
   SUGGESTION_FETCH,
@@ -67,9 +66,13 @@ export function EntityPicker(props: {
     setStatus("loading");
     const timer = setTimeout(async () => {
       const result = await client
-        .query<EntitySuggestionsData>(
+        .query(
           ENTITY_SUGGESTIONS_QUERY,
-          { search: search || null, types: typesKey.split(","), first: SUGGESTION_FETCH },
+          {
+            search: search || null, // typesKey is props.types joined (a stable dependency), so its parts are entity types.
+            types: typesKey.split(",") as EntityType[],
+            first: SUGGESTION_FETCH,
+          },
           { requestPolicy: "network-only" },
         )
         .toPromise();

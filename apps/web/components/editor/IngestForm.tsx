@@ -5,10 +5,12 @@ import Link from "next/link";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { CHOICES } from "../../lib/claim-edit";
-import { fieldOf, type MutationFailure, requestFailure } from "../../lib/mutation-result";
-import { formatDate, type Gql, METRIC_LABELS } from "../../lib/vocabulary";
+import { graphql, type ResultOf } from "../../lib/graphql";
+import { fieldOf, NotAuthorizedFailure, requestFailure, ValidationFailure } from "../../lib/mutation-result";
+import { formatDate, METRIC_LABELS } from "../../lib/vocabulary";
 
-const INGEST_MUTATION = /* GraphQL */ `
+const INGEST_MUTATION = graphql(
+  `
   mutation IngestArticle($input: IngestArticleInput!) {
     ingestArticle(input: $input) {
       __typename
@@ -34,44 +36,15 @@ const INGEST_MUTATION = /* GraphQL */ `
           confidence
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on NotAuthorizedError {
-        message
-      }
+      ...ValidationFailure
+      ...NotAuthorizedFailure
     }
   }
-`;
+`,
+  [ValidationFailure, NotAuthorizedFailure],
+);
 
-interface ExtractedClaim {
-  display: string;
-  subject: string;
-  metric: string;
-  qualifier: string;
-  hedge: string | null;
-  source: string | null;
-  location: string | null;
-  statedOn: string | null;
-  statedOnPrecision: string | null;
-  quote: string;
-  start: number;
-  confidence: number;
-}
-
-type IngestResult =
-  | {
-      __typename: "IngestArticleSuccess";
-      outcome: "NEW" | "NEW_VERSION" | "PREVIEW" | "UNCHANGED";
-      title: string;
-      article: { id: string; title: string } | null;
-      claims: ExtractedClaim[];
-    }
-  | MutationFailure;
+type IngestResult = ResultOf<typeof INGEST_MUTATION>["ingestArticle"];
 
 type Field = "body" | "title" | "url" | "outlet" | "publishedAt" | "precision";
 
@@ -91,7 +64,7 @@ export function IngestForm() {
   const [result, setResult] = useState<Extract<IngestResult, { __typename: "IngestArticleSuccess" }> | null>(
     null,
   );
-  const [{ fetching }, ingest] = useMutation<{ ingestArticle: IngestResult }>(INGEST_MUTATION);
+  const [{ fetching }, ingest] = useMutation(INGEST_MUTATION);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -127,12 +100,13 @@ export function IngestForm() {
       return;
     }
     const input = {
-      [format]: body,
+      ...(format === "html" ? { html: body } : { text: body }),
       title: value("title"),
       url: value("url"),
       outlet: value("outlet"),
       publishedAt: published?.iso,
-      precision: value("precision"),
+      // One of the select's choices, or none.
+      precision: CHOICES.precision.find((choice) => choice.value === value("precision"))?.value,
       dryRun,
     };
     const response = await ingest({ input });
@@ -306,7 +280,7 @@ function IngestOutcome({
                 <td>{claim.source ?? <span className="muted">unattributed</span>}</td>
                 <td>
                   {claim.statedOn ? (
-                    formatDate(claim.statedOn, claim.statedOnPrecision as Gql<Precision> | null)
+                    formatDate(claim.statedOn, claim.statedOnPrecision)
                   ) : (
                     <span className="muted">—</span>
                   )}

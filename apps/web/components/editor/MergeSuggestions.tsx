@@ -4,64 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useMutation } from "urql";
-import { FAILURE_FIELDS, failureText, type MutationFailure } from "../../lib/mutation-result";
-
-export interface SuggestionData {
-  id: string;
-  score: number | null;
-  suggestedAt: string;
-  entity: { id: string; name: string; type: string };
-}
-
-const JUDGEMENT_FIELDS = /* GraphQL */ `
-  __typename
-  ... on MergeMutationSuccess {
-    judgement {
-      id
-      verdict
-      undone
-      kept {
-        id
-        name
-      }
-      merged {
-        id
-        name
-      }
-    }
-  }
-  ... on ConflictError {
-    message
-    currentVersion
-  }
-  ${FAILURE_FIELDS}
-`;
-
-const JUDGE_MUTATION = /* GraphQL */ `
-  mutation JudgeMergeSuggestion($suggestion: ID!, $verdict: MergeVerdict!) {
-    judgeMergeSuggestion(suggestion: $suggestion, verdict: $verdict) {
-      ${JUDGEMENT_FIELDS}
-    }
-  }
-`;
-
-const UNDO_MUTATION = /* GraphQL */ `
-  mutation UndoMerge($judgement: ID!) {
-    undoMerge(judgement: $judgement) {
-      ${JUDGEMENT_FIELDS}
-    }
-  }
-`;
-
-interface Judgement {
-  id: string;
-  verdict: "SAME" | "DIFFERENT" | "UNSURE";
-  undone: boolean;
-  kept: { id: string; name: string };
-  merged: { id: string; name: string };
-}
-
-type JudgementResult = { __typename: "MergeMutationSuccess"; judgement: Judgement } | MutationFailure;
+import { failureText } from "../../lib/mutation-result";
+import {
+  JUDGE_MUTATION,
+  type Judgement,
+  type JudgementResult,
+  type SuggestionData,
+  UNDO_MUTATION,
+} from "./merge-suggestion-fields";
 
 const VERDICTS = [
   { verdict: "SAME", label: "Merge" },
@@ -91,8 +41,8 @@ export function MergeSuggestions({
   const router = useRouter();
   const [judgements, setJudgements] = useState<Judgement[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const [judge, judgeSuggestion] = useMutation<{ judgeMergeSuggestion: JudgementResult }>(JUDGE_MUTATION);
-  const [undo, undoMerge] = useMutation<{ undoMerge: JudgementResult }>(UNDO_MUTATION);
+  const [judge, judgeSuggestion] = useMutation(JUDGE_MUTATION);
+  const [undo, undoMerge] = useMutation(UNDO_MUTATION);
   const statusRef = useRef<HTMLDivElement>(null);
   const busy = judge.fetching || undo.fetching;
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useClient, useMutation } from "urql";
-import { type ClaimMutationResult, REVIEW_CLAIM_MUTATION } from "../../lib/claim-edit";
+import { REVIEW_CLAIM_MUTATION } from "../../lib/claim-edit";
 import { QUEUE_PAGE_SIZE, type QueueClaim, type QueuePage, REVIEW_QUEUE_QUERY } from "../../lib/review-queue";
 import { articleTitle } from "../../lib/titles";
 import { formatDate, METRIC_LABELS } from "../../lib/vocabulary";
@@ -64,7 +64,7 @@ export function ReviewQueue({ initial }: { initial: QueuePage }) {
   const [currentId, setCurrentId] = useState<string | null>(items[0]?.id ?? null);
   const [announcement, setAnnouncement] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
-  const [{ fetching }, reviewClaim] = useMutation<Record<string, ClaimMutationResult>>(REVIEW_CLAIM_MUTATION);
+  const [{ fetching }, reviewClaim] = useMutation(REVIEW_CLAIM_MUTATION);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
   const focusPending = useRef(false);
 
@@ -93,11 +93,7 @@ export function ReviewQueue({ initial }: { initial: QueuePage }) {
     setLoading(true);
     setLoadFailure(null);
     const result = await client
-      .query<{ reviewQueue: QueuePage }>(
-        REVIEW_QUEUE_QUERY,
-        { first: QUEUE_PAGE_SIZE, after },
-        { requestPolicy: "network-only" },
-      )
+      .query(REVIEW_QUEUE_QUERY, { first: QUEUE_PAGE_SIZE, after }, { requestPolicy: "network-only" })
       .toPromise();
     loadingRef.current = false;
     setLoading(false);

@@ -42,6 +42,7 @@ const stored: ClaimEditData = {
   subjectEntity: null,
   location: KURSK,
   appearances: {
+    totalCount: 1,
     edges: [
       {
         node: {

@@ -5,7 +5,9 @@ import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
 import { ArticleText, type ClaimSpan } from "../../../components/ArticleText";
 import { ReviewBadge } from "../../../components/ReviewBadge";
 import { WINDOW_DEFAULTS } from "../../../lib/article-window";
-import { type EntityRef, fetchApi, isInvalidId } from "../../../lib/queries";
+import { type EntityRef, EntityRefFields } from "../../../lib/entity-fields";
+import { graphql } from "../../../lib/graphql";
+import { fetchApi, isInvalidId } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
 import { formatDate } from "../../../lib/vocabulary";
 
@@ -18,9 +20,11 @@ export const dynamic = "force-dynamic";
  */
 const SPAN_PAGE = 100;
 
-const ARTICLE_QUERY = /* GraphQL */ `
+const ARTICLE_QUERY = graphql(
+  `
   query ArticlePage($id: ID!, $after: String) {
     node(id: $id) {
+      __typename
       id
       ... on Article {
         title
@@ -32,8 +36,7 @@ const ARTICLE_QUERY = /* GraphQL */ `
         publishedPrecision
         ingestedAt
         outlet {
-          id
-          name
+          ...EntityRef
         }
         appearances(first: 100, after: $after) {
           totalCount
@@ -61,8 +64,7 @@ const ARTICLE_QUERY = /* GraphQL */ `
               start
               end
               entity {
-                id
-                name
+                ...EntityRef
               }
             }
           }
@@ -70,43 +72,13 @@ const ARTICLE_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
-
-interface ArticleData {
-  node: {
-    id: string;
-    title?: string;
-    url: string | null;
-    body: string;
-    language: string;
-    revision: number;
-    publishedAt: string | null;
-    publishedPrecision: "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
-    ingestedAt: string;
-    outlet: EntityRef | null;
-    appearances: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: {
-        node: {
-          start: number;
-          end: number;
-          claim: {
-            id: string;
-            display: string;
-            subject: string;
-            reviewStatus: "UNREVIEWED" | "VERIFIED" | "DISPUTED" | "REJECTED";
-          };
-        };
-      }[];
-    };
-    mentions: { totalCount: number; edges: { node: { start: number; end: number; entity: EntityRef } }[] };
-  } | null;
-}
+`,
+  [EntityRefFields],
+);
 
 async function loadArticle(id: string, after: string | null = null) {
-  const data = await fetchApi<ArticleData>(ARTICLE_QUERY, { id, after });
-  return data.node?.title === undefined ? null : data.node;
+  const data = await fetchApi(ARTICLE_QUERY, { id, after });
+  return data.node?.__typename === "Article" ? data.node : null;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {

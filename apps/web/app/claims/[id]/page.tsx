@@ -1,4 +1,4 @@
-import type { Metric, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
+import type { Metric, Qualifier, Rate } from "@headcount/shared";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,24 +8,21 @@ import { ClaimEditor } from "../../../components/editor/ClaimEditor";
 import { HistoryList } from "../../../components/HistoryList";
 import { LiveRefresh } from "../../../components/LiveRefresh";
 import { ReviewBadge } from "../../../components/ReviewBadge";
-import type { EntityChoice } from "../../../lib/entity-picker";
+import { type EntityRef, EntityRefFields } from "../../../lib/entity-fields";
+import { EntityChoiceFields } from "../../../lib/entity-picker";
+import { graphql } from "../../../lib/graphql";
 import { paragraphAround } from "../../../lib/paragraph";
-import { type EntityRef, fetchApi, isInvalidId } from "../../../lib/queries";
+import { fetchApi, isInvalidId } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
-import {
-  formatDate,
-  formatInstant,
-  type Gql,
-  lower,
-  METRIC_LABELS,
-  QUALIFIER_LABELS,
-} from "../../../lib/vocabulary";
+import { formatDate, formatInstant, lower, METRIC_LABELS, QUALIFIER_LABELS } from "../../../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
-const CLAIM_QUERY = /* GraphQL */ `
+const CLAIM_QUERY = graphql(
+  `
   query ClaimPage($id: ID!) {
     node(id: $id) {
+      __typename
       id
       ... on Claim {
         display
@@ -62,19 +59,14 @@ const CLAIM_QUERY = /* GraphQL */ `
           name
           type
           affiliation {
-            id
-            name
+            ...EntityRef
           }
         }
         subjectEntity {
-          id
-          name
-          type
+          ...EntityChoice
         }
         location {
-          id
-          name
-          type
+          ...EntityChoice
         }
         appearances(first: 100) { totalCount edges { node {
           id
@@ -89,84 +81,26 @@ const CLAIM_QUERY = /* GraphQL */ `
             publishedPrecision
             body
             outlet {
-              id
-              name
+              ...EntityRef
             }
           }
           via {
             position
             entity {
-              id
-              name
-              type
+              ...EntityChoice
             }
           }
         } } }
       }
     }
   }
-`;
-
-type Precision = "DAY" | "WEEK" | "MONTH" | "YEAR" | "UNKNOWN";
-
-interface ClaimPageData {
-  node: {
-    id: string;
-    display?: string;
-    metric: Gql<Metric>;
-    subject: string;
-    qualifier: Gql<Qualifier>;
-    hedge: string | null;
-    rate: Gql<Rate>;
-    additional: boolean;
-    valueLow: number | null;
-    valueHigh: number | null;
-    valueBest: number | null;
-    statedOn: string | null;
-    statedOnPrecision: Precision;
-    refersFrom: string | null;
-    refersFromPrecision: Precision | null;
-    refersTo: string | null;
-    refersToPrecision: Precision | null;
-    reviewStatus: Gql<ReviewStatus>;
-    origin: "MACHINE" | "EDITOR";
-    extractorVersion: string | null;
-    confidence: number | null;
-    version: number;
-    viewerCan: { edit: boolean; review: boolean; delete: boolean };
-    createdAt: string;
-    updatedAt: string;
-    deletedAt: string | null;
-    source: (EntityChoice & { affiliation: EntityRef | null }) | null;
-    subjectEntity: EntityChoice | null;
-    location: EntityChoice | null;
-    appearances: {
-      totalCount: number;
-      edges: {
-        node: {
-          id: string;
-          start: number;
-          end: number;
-          quote: string;
-          article: {
-            id: string;
-            title: string;
-            url: string | null;
-            publishedAt: string | null;
-            publishedPrecision: Precision;
-            body: string;
-            outlet: EntityRef | null;
-          };
-          via: { position: number; entity: EntityChoice }[];
-        };
-      }[];
-    };
-  } | null;
-}
+`,
+  [EntityChoiceFields, EntityRefFields],
+);
 
 async function loadClaim(id: string) {
-  const data = await fetchApi<ClaimPageData>(CLAIM_QUERY, { id });
-  return data.node?.display === undefined ? null : data.node;
+  const data = await fetchApi(CLAIM_QUERY, { id });
+  return data.node?.__typename === "Claim" ? data.node : null;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {

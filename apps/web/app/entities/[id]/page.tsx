@@ -4,25 +4,33 @@ import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
 import { EntityClaimList, EntityMentionList } from "../../../components/EntityLists";
 import { EntityEditor } from "../../../components/editor/EntityEditor";
-import { MergeSuggestions, type SuggestionData } from "../../../components/editor/MergeSuggestions";
+import { MergeSuggestions } from "../../../components/editor/MergeSuggestions";
+import { MergeSuggestionFields } from "../../../components/editor/merge-suggestion-fields";
 import { HistoryList } from "../../../components/HistoryList";
-import type { EntityChoice } from "../../../lib/entity-picker";
+import { EntityRefFields } from "../../../lib/entity-fields";
+import { EntityChoiceFields } from "../../../lib/entity-picker";
 import {
   type Connection,
+  claimsAboutOf,
+  claimsMadeOf,
   ENTITY_CLAIMS_ABOUT_QUERY,
   ENTITY_CLAIMS_MADE_QUERY,
   ENTITY_MENTIONS_QUERY,
   type EntityClaim,
   type EntityMentionRow,
+  mentionsOf,
 } from "../../../lib/entity-queries";
-import { type EntityRef, fetchApi, isInvalidId } from "../../../lib/queries";
+import { graphql } from "../../../lib/graphql";
+import { fetchApi, isInvalidId } from "../../../lib/queries";
 import { fetchViewer, isEditor } from "../../../lib/viewer";
 
 export const dynamic = "force-dynamic";
 
-const ENTITY_QUERY = /* GraphQL */ `
+const ENTITY_QUERY = graphql(
+  `
   query EntityPage($id: ID!) {
     node(id: $id) {
+      __typename
       id
       ... on Entity {
         version
@@ -33,56 +41,32 @@ const ENTITY_QUERY = /* GraphQL */ `
           name
         }
         affiliation {
-          id
-          name
-          type
+          ...EntityChoice
         }
         mergedInto {
-          id
-          name
+          ...EntityRef
         }
         mergeSuggestions {
-          id
-          score
-          suggestedAt
-          entity {
-            id
-            name
-            type
-          }
+          ...MergeSuggestionFields
         }
       }
     }
   }
-`;
-
-interface EntityData {
-  node: {
-    id: string;
-    version: number;
-    name?: string;
-    type: "PERSON" | "ORGANIZATION" | "PLACE" | "GROUP";
-    role: string | null;
-    aliases: { name: string }[];
-    affiliation: EntityChoice | null;
-    mergedInto: EntityRef | null;
-    mergeSuggestions: SuggestionData[];
-  } | null;
-}
+`,
+  [EntityChoiceFields, EntityRefFields, MergeSuggestionFields],
+);
 
 const PAGE_SIZE = 20;
 
 async function loadEntity(id: string) {
-  const data = await fetchApi<EntityData>(ENTITY_QUERY, { id });
-  return data.node?.name === undefined ? null : data.node;
+  const data = await fetchApi(ENTITY_QUERY, { id });
+  return data.node?.__typename === "Entity" ? data.node : null;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const entity = await loadEntity(decodeURIComponent((await params).id)).catch(() => null);
   return { title: entity?.name ?? "Entity" };
 }
-
-type ConnectionOf<Field extends string, Node> = { node: Record<Field, Connection<Node>> | null };
 
 export default async function EntityPage({ params }: { params: Promise<{ id: string }> }) {
   const id = decodeURIComponent((await params).id);
@@ -95,16 +79,16 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
     const variables = { id, first: PAGE_SIZE, after: null };
     const [e, m, a, n, v] = await Promise.all([
       loadEntity(id),
-      fetchApi<ConnectionOf<"claimsMade", EntityClaim>>(ENTITY_CLAIMS_MADE_QUERY, variables),
-      fetchApi<ConnectionOf<"claimsAbout", EntityClaim>>(ENTITY_CLAIMS_ABOUT_QUERY, variables),
-      fetchApi<ConnectionOf<"mentions", EntityMentionRow>>(ENTITY_MENTIONS_QUERY, variables),
+      fetchApi(ENTITY_CLAIMS_MADE_QUERY, variables),
+      fetchApi(ENTITY_CLAIMS_ABOUT_QUERY, variables),
+      fetchApi(ENTITY_MENTIONS_QUERY, variables),
       fetchViewer(),
     ]);
     editor = isEditor(v);
     entity = e;
-    made = m.node?.claimsMade;
-    about = a.node?.claimsAbout;
-    mentions = n.node?.mentions;
+    made = claimsMadeOf(m);
+    about = claimsAboutOf(a);
+    mentions = mentionsOf(n);
   } catch (error) {
     // A malformed id names nothing: a 404, like an id of nothing.
     if (isInvalidId(error)) notFound();

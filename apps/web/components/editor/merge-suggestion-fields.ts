@@ -1,0 +1,80 @@
+import { EntityChoiceFields } from "../../lib/entity-picker";
+import { graphql, type ResultOf } from "../../lib/graphql";
+import {
+  ConflictFailure,
+  NotAuthorizedFailure,
+  NotFoundFailure,
+  ValidationFailure,
+} from "../../lib/mutation-result";
+
+// The documents of MergeSuggestions, in a module of their own: the entity page (a server component) spreads
+// the suggestion fragment into its query, which it cannot take from a client component's module.
+
+/** A merge suggestion as the entity page lists it. */
+export const MergeSuggestionFields = graphql(
+  `
+    fragment MergeSuggestionFields on MergeSuggestion @_unmask {
+      id
+      score
+      suggestedAt
+      entity {
+        ...EntityChoice
+      }
+    }
+  `,
+  [EntityChoiceFields],
+);
+export type SuggestionData = ResultOf<typeof MergeSuggestionFields>;
+
+const JudgementFields = graphql(`
+  fragment Judgement on MergeMutationSuccess @_unmask {
+    judgement {
+      id
+      verdict
+      undone
+      kept {
+        id
+        name
+      }
+      merged {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const JUDGE_MUTATION = graphql(
+  `
+    mutation JudgeMergeSuggestion($suggestion: ID!, $verdict: MergeVerdict!) {
+      judgeMergeSuggestion(suggestion: $suggestion, verdict: $verdict) {
+        __typename
+        ...Judgement
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
+    }
+  `,
+  [JudgementFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+);
+
+export const UNDO_MUTATION = graphql(
+  `
+    mutation UndoMerge($judgement: ID!) {
+      undoMerge(judgement: $judgement) {
+        __typename
+        ...Judgement
+        ...ValidationFailure
+        ...NotFoundFailure
+        ...NotAuthorizedFailure
+        ...ConflictFailure
+      }
+    }
+  `,
+  [JudgementFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+);
+
+export type JudgementResult = ResultOf<typeof JUDGE_MUTATION>["judgeMergeSuggestion"];
+export type Judgement = Extract<JudgementResult, { __typename: "MergeMutationSuccess" }>["judgement"];
