@@ -58,6 +58,13 @@ describe("a finished product", () => {
         view: document.documentElement.clientWidth,
       }));
       expect(widths.scroll, path).toBeLessThanOrEqual(widths.view);
+      // Inside a table, no cell's text runs over its neighbours (a squeezed table scrolls in its own box).
+      const spilling = await page
+        .locator("table.data td")
+        .evaluateAll((cells) =>
+          cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent),
+        );
+      expect(spilling, path).toEqual([]);
       const name = path === "/" ? "home" : path.split(/[/?]/)[1];
       await screenshot(page, `phone-${name}${path.split("/").length > 2 ? "-one" : ""}`);
       expect(await seriousViolations(page), path).toEqual([]);
