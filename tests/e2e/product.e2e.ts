@@ -95,6 +95,9 @@ describe("a finished product", () => {
       const text = (await page.locator("main").textContent()) ?? "";
       expect(text, path).not.toMatch(/GraphQL|Invalid global ID|could not answer/);
       expect(text, path).toMatch(/not found|could not be found/i);
+      // The dashboard's own page, with a way on, not the framework's bare one.
+      expect(await page.title(), path).toBe("Not found · Headcount");
+      expect(await page.locator("main a[href='/claims']").count(), path).toBeGreaterThan(0);
     }
     await context.close();
   });
