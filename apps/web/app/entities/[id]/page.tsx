@@ -78,7 +78,11 @@ async function loadEntity(id: string) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const entity = await loadEntity(decodeURIComponent((await params).id)).catch(() => null);
+  // null: no such entity (the page answers 404); undefined: the API could not say.
+  const entity = await loadEntity(decodeURIComponent((await params).id)).catch((error) =>
+    isInvalidId(error) ? null : undefined,
+  );
+  if (entity === null) return { title: "Not found" };
   return { title: entity?.name ?? "Entity" };
 }
 
