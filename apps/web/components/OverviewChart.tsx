@@ -312,7 +312,7 @@ export function OverviewChart({ series: packedSeries, entities, packed, scale, s
             // The dashboard's one date format, as precise as the tick spacing: "31 October 2024",
             // "October 2024" or "2024".
             // A phone's narrow plot still gets month labels ("January 2025", "July 2025"), not a lone year.
-            space: width < 600 ? 100 : 120,
+            space: width < 600 ? 85 : 120,
             values: (_u, splits, _axis, _space, increment) =>
               splits.map((v) =>
                 v === null
