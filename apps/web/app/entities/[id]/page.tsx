@@ -86,6 +86,11 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: entity?.name ?? "Entity" };
 }
 
+/** The other ways an entity is written: its aliases, without the name already in the heading. */
+function otherNames(entity: { name?: string; aliases: { name: string }[] }): string[] {
+  return [...new Set(entity.aliases.map((alias) => alias.name))].filter((name) => name !== entity.name);
+}
+
 type ConnectionOf<Field extends string, Node> = { node: Record<Field, Connection<Node>> | null };
 
 export default async function EntityPage({ params }: { params: Promise<{ id: string }> }) {
@@ -152,8 +157,8 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
             </dd>
             <dt>Also written</dt>
             <dd>
-              {entity.aliases.length > 0 ? (
-                entity.aliases.map((alias) => alias.name).join(" · ")
+              {otherNames(entity).length > 0 ? (
+                otherNames(entity).join(" · ")
               ) : (
                 <span className="muted">no aliases</span>
               )}
