@@ -58,6 +58,13 @@ describe("a finished product", () => {
         view: document.documentElement.clientWidth,
       }));
       expect(widths.scroll, path).toBeLessThanOrEqual(widths.view);
+      // Inside a table, no cell's text runs over its neighbours (a squeezed table scrolls in its own box).
+      const spilling = await page
+        .locator("table.data td")
+        .evaluateAll((cells) =>
+          cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent),
+        );
+      expect(spilling, path).toEqual([]);
       const name = path === "/" ? "home" : path.split(/[/?]/)[1];
       await screenshot(page, `phone-${name}${path.split("/").length > 2 ? "-one" : ""}`);
       expect(await seriousViolations(page), path).toEqual([]);
@@ -88,6 +95,9 @@ describe("a finished product", () => {
       const text = (await page.locator("main").textContent()) ?? "";
       expect(text, path).not.toMatch(/GraphQL|Invalid global ID|could not answer/);
       expect(text, path).toMatch(/not found|could not be found/i);
+      // The dashboard's own page, with a way on, not the framework's bare one.
+      expect(await page.title(), path).toBe("Not found · Headcount");
+      expect(await page.locator("main a[href='/claims']").count(), path).toBeGreaterThan(0);
     }
     await context.close();
   });

@@ -145,6 +145,9 @@ describe("entities", () => {
     await open(page, `/entities/${encodeURIComponent(source.id)}`);
     expect(await page.locator("h1").textContent()).toBe(source.name);
     expect(await page.getByRole("heading", { name: /Claims made \([1-9]/ }).count()).toBe(1);
+    // "Also written" lists other spellings, never the name the heading already shows.
+    const alsoWritten = (await page.locator("dt:text-is('Also written') + dd").textContent()) ?? "";
+    expect(alsoWritten.split(" · ")).not.toContain(source.name);
     await screenshot(page, "entity");
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -36,7 +36,7 @@ import { formatDate, lower, metricName } from "../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Overview" };
+export const metadata: Metadata = { title: { absolute: "Overview · Headcount" } };
 
 /** The newest dated claim of each source (the API sends one per source, over all matching claims). */
 function latestFigures(series: SeriesData<LatestPointData>[]): LatestFigure[] {

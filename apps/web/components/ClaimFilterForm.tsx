@@ -64,7 +64,7 @@ function DayField(props: { name: string; label: string; value: string; error?: s
         name={props.name}
         inputMode="text"
         autoComplete="off"
-        placeholder="31 Oct 2024"
+        placeholder="e.g. 31 Oct 2024"
         defaultValue={props.value ? formatDay(props.value) : ""}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? `${id}-error` : undefined}

@@ -311,7 +311,8 @@ export function OverviewChart({ series: packedSeries, entities, packed, scale, s
             ticks: { stroke: "#9ca3af" },
             // The dashboard's one date format, as precise as the tick spacing: "31 October 2024",
             // "October 2024" or "2024".
-            space: 120,
+            // A phone's narrow plot still gets month labels ("January 2025", "July 2025"), not a lone year.
+            space: width < 600 ? 85 : 120,
             values: (_u, splits, _axis, _space, increment) =>
               splits.map((v) =>
                 v === null

@@ -56,11 +56,11 @@ export function PlottedClaimsTable({
       <table className="data" data-testid="chart-table" style={{ tableLayout: "fixed" }}>
         <caption className="sr-only">Claims plotted in the chart above, newest first. {position}</caption>
         <colgroup>
+          <col style={{ width: "15%" }} />
+          <col style={{ width: "20%" }} />
+          <col style={{ width: "13%" }} />
+          <col style={{ width: "22%" }} />
           <col style={{ width: "16%" }} />
-          <col style={{ width: "17%" }} />
-          <col style={{ width: "13%" }} />
-          <col style={{ width: "27%" }} />
-          <col style={{ width: "13%" }} />
           <col style={{ width: "14%" }} />
         </colgroup>
         <thead>

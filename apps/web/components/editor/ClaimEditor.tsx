@@ -271,7 +271,7 @@ export function ClaimEditor({ claim, initiallyOpen }: { claim: ClaimEditData; in
         {...fieldProps(field)}
         ref={field === "valueLow" ? firstFieldRef : undefined}
         type="text"
-        placeholder={type === "date" ? "31 Oct 2024" : undefined}
+        placeholder={type === "date" ? "e.g. 31 Oct 2024" : undefined}
         inputMode={type === "number" ? "numeric" : undefined}
         value={String(draft[field])}
         onChange={(event) => set(field, event.target.value)}

@@ -197,7 +197,12 @@ export function IngestForm() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-publishedAt`}>Published on</label>
-            <input {...fieldProps("publishedAt")} type="text" placeholder="31 Oct 2024" autoComplete="off" />
+            <input
+              {...fieldProps("publishedAt")}
+              type="text"
+              placeholder="e.g. 31 Oct 2024"
+              autoComplete="off"
+            />
             {fieldError("publishedAt")}
           </div>
           <div className="field">

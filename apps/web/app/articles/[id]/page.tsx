@@ -82,7 +82,11 @@ async function loadArticle(id: string, after: string | null = null) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const article = await loadArticle(decodeURIComponent((await params).id)).catch(() => null);
+  // null: no such article (the page answers 404); undefined: the API could not say.
+  const article = await loadArticle(decodeURIComponent((await params).id)).catch((error) =>
+    isInvalidId(error) ? null : undefined,
+  );
+  if (article === null) return { title: "Not found" };
   return { title: article ? articleTitle(article.title ?? "") : "Article" };
 }
 

@@ -104,7 +104,11 @@ async function loadClaim(id: string) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const claim = await loadClaim(decodeURIComponent((await params).id)).catch(() => null);
+  // null: no such claim (the page answers 404); undefined: the API could not say.
+  const claim = await loadClaim(decodeURIComponent((await params).id)).catch((error) =>
+    isInvalidId(error) ? null : undefined,
+  );
+  if (claim === null) return { title: "Not found" };
   return { title: claim ? `Claim: ${claim.display} (${claim.subject})` : "Claim" };
 }
 

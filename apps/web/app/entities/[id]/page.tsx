@@ -64,8 +64,17 @@ async function loadEntity(id: string) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const entity = await loadEntity(decodeURIComponent((await params).id)).catch(() => null);
+  // null: no such entity (the page answers 404); undefined: the API could not say.
+  const entity = await loadEntity(decodeURIComponent((await params).id)).catch((error) =>
+    isInvalidId(error) ? null : undefined,
+  );
+  if (entity === null) return { title: "Not found" };
   return { title: entity?.name ?? "Entity" };
+}
+
+/** The other ways an entity is written: its aliases, without the name already in the heading. */
+function otherNames(entity: { name?: string; aliases: readonly { name: string }[] }): string[] {
+  return [...new Set(entity.aliases.map((alias) => alias.name))].filter((name) => name !== entity.name);
 }
 
 export default async function EntityPage({ params }: { params: Promise<{ id: string }> }) {
@@ -132,8 +141,8 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
             </dd>
             <dt>Also written</dt>
             <dd>
-              {entity.aliases.length > 0 ? (
-                entity.aliases.map((alias) => alias.name).join(" · ")
+              {otherNames(entity).length > 0 ? (
+                otherNames(entity).join(" · ")
               ) : (
                 <span className="muted">no aliases</span>
               )}
