@@ -1,0 +1,26 @@
+/** Words that frame a figure's speaker, shared by the attribution modules. */
+
+export const SAY =
+  "said|says|say|saying|reporting|noting|adding|stating|announcing|confirming|claiming|gave|gives|issued|published|released|stated|states|state|told|tells|claimed|claims|claim|estimated|estimates|estimate|confirmed|confirms|confirm|warned|warns|warn|revealed|reveals|reveal|reported|reports|report|announced|announces|announce|indicated|indicates|indicate|suggested|suggests|suggest|assessed|assesses|assess|noted|notes|added|adds|highlighted|highlights|disclosed|discloses|disclose|believes|believe|believed|wrote|writes|tweeted|posted|cautioned|commented|explained|insisted|alleged|alleges|acknowledged|acknowledges|admitted|admits|asserted|asserts|argued|argues|emphasized|emphasised|emphasizes|stressed|stresses|mentioned|mentions|predicted|projected|calculated|informed|briefed|testified|concluded|showed|shows|show|echoed|declared|observed|remarked|specified|detailed|unveiled|put|puts|counted|counts|believes|clarified|clarifies|affirmed|affirms|reiterated|reiterates|recounted|recalled|documented|recorded|registered|tallied|logged|listed|updated|elaborated|pointed out|points out|told reporters|cited|cites|suggesting|estimating|indicating|showing";
+
+export const LEADING_NOISE =
+  /^(?:and|but|while|also|however|meanwhile|recently|separately|moreover|yet|so|then|now|still|earlier|later|just|days|weeks|interestingly|notably|the|a|an)\b[\s,]*/i;
+
+export const SOURCE_NOUNS =
+  /\b(officials?|sources?|analysts?|experts?|media|outlets?|reports?|intelligence|lawmakers?|legislators?|diplomats?|authorities|government|military|ministry|observers?|monitors?|researchers?|spokes(?:man|woman|person)|commanders?|officers?|agency|agencies|newspapers?|journalists?|correspondents?|witnesses|eyewitnesses|residents|think[- ]tanks?|estimates?|data|assessment|figures|records|statistics|watchers|insiders|people familiar with [\w ]+|activists|investigators|group|militia|rebels|army|police|movement|coalition|command|organi[sz]ations?|statement|bloggers?|scholars|universities|teams?|forces|fighters|militants|insurgents|alliance|junta|charity|charities|agencies|workers|doctors|medics|groups|monitors|authorities|envoy|envoys|ambassador|mission|staff|general staff|headquarters|ministry of [\w ]+|rescuers|paramedics|nurses|survivors|villagers|locals|elders|relatives|leaders|lawyers|spokespeople|teams|volunteers|committees?|unions?|networks?|councils?|services|departments?|hospitals?|morgues?|civil defen[cs]e|emergency services|first responders|security sources|tribal sources|humanitarian sources|medical sources|state media|state television|state TV|broadcasters?|governors?|mayors?|ministers?|prosecutors?|generals?|colonels?)$/i;
+export const SINGULAR_PERSON =
+  /\b(official|source|analyst|expert|lawmaker|legislator|diplomat|spokes(?:man|woman|person)|commander|officer|insider|witness|investigator|envoy|ambassador|governor|mayor|minister|prosecutor|general|colonel)$/i;
+export const STRIP_HEAD = /\s+(?:reports?|data|estimates?|figures|assessment|findings|information)$/i;
+export const GENERIC_ONLY =
+  /^(?:(?:the|latest|most|recent|new|intelligence|data|reports?|estimates?|figures|records|statistics|assessment|information|findings)\s*)+$/i;
+
+export const RELAY_KINDS = new Set(["news"]);
+/** A described speaker's head: the people speaking, not the body they belong to. */
+export const MEMBER_HEAD =
+  /(?:\b(?:officials?|officers?|sources?|spokes(?:man|woman|person)|insiders?|experts?|investigators?|(?:expert\s+)?panel)|\bsources?\s+familiar\s+with\s+[^,;]+)$/i;
+/** "Netanyahu's office", "the rebels' health ministry": a body named by its owner. */
+export const OFFICE_HEAD = /[’']s?\s+(?:office|(?:[\p{L}-]+\s+)?ministry)$/iu;
+export const NP_BOUNDARY =
+  /(?:^|[;:“”"()—–]|\s-{1,2}\s|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who(?<!WHO)|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
+export const TRAILING_AUX =
+  /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?(?:\s+(?:morning|afternoon|evening|night))?|last\s+\w+|this\s+\w+|in\s+an?\s+(?:(?:press|written|separate|brief|short|new|televised|video|online)\s+)?(?:statement|report|briefing|interview|update|post|communiqu[eé]|press conference|news conference))$/i;

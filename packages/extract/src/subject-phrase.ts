@@ -1,0 +1,114 @@
+import { NP_BOUNDARY, TRAILING_AUX } from "./attribution-words.ts";
+import type { Sentence, Span } from "./segment.ts";
+
+export const FINITE_VERB =
+  /\s+(?:(?:has|have|had|also|later|then)\s+)*(?:\p{Ll}+ed|gave|made|held|put|issued|told|said|spoke|went|took|sent|met|wrote|brought)\b/u;
+
+/** The subject that opens a sentence, up to its first finite verb: "Abiad provided …" → "Abiad". */
+export function leadingSubject(body: string, sentence: Sentence, scopeStart: number): Span | null {
+  if (scopeStart !== sentence.start) return null;
+  let from = sentence.start;
+  // "Earlier on Tuesday, Israeli forces took …": an opening time adverbial is not the subject.
+  const opening =
+    /^\s*(?:(?:earlier|later|meanwhile|separately|overnight|on|in|last|this|late|early)\b[^,;:“”"]{0,40},\s*)/i.exec(
+      body.slice(sentence.start, Math.min(sentence.end, sentence.start + 60)),
+    );
+  if (opening) from += opening[0].length;
+  const text = body.slice(from, Math.min(sentence.end, from + 120));
+  const verb = FINITE_VERB.exec(text);
+  if (!verb || /[,;:“”"()]/.test(text.slice(0, verb.index))) return null;
+  let np = text.slice(0, verb.index);
+  // "The Defense Ministry on Wednesday offered …": a time after the subject is not part of it.
+  for (let guard = 0; guard < 4; guard++) {
+    const trimmed = np.replace(TRAILING_AUX, "");
+    if (trimmed === np) break;
+    np = trimmed;
+  }
+  if (!np.trim() || np.split(/\s+/).length > 8) return null;
+  const lead = /^\s*/.exec(np)?.[0].length ?? 0;
+  return { start: from + lead, end: from + np.length };
+}
+
+/** The noun phrase before a verb, back to a clause boundary. */
+export const APPOSITIVE_ROLE =
+  /^,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,3}(?:head|administrator|chief|spokes\w+|director|leader|commander|governor|minister|official|member|president|founder|coordinator|chairman|chair|secretary|mayor|adviser|advisor|representative|envoy|researcher|analyst|officer|general|colonel|deputy|lawmaker|senator|prefect|resident|witness|doctor|nurse|activist)\b/iu;
+
+export function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
+  // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
+  const before = body
+    .slice(scopeStart, verbStart)
+    // "Research from US scholars, however, estimates": a parenthetical adverb between commas.
+    .replace(
+      /,\s+(?:however|meanwhile|though|too|in turn|for (?:its|their|his|her) part|for example|instead),\s*$/i,
+      (m) => " ".repeat(m.length),
+    )
+    .replace(/,\s*\d{1,3},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/, (m) => " ".repeat(m.length))
+    // "The Sudanese Armed Forces (SAF) said": the abbreviation in brackets repeats the name.
+    .replace(/\s\([\p{Lu}\d][\p{L}\d.&-]{1,9}\)(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u, (m) =>
+      " ".repeat(m.length),
+    )
+    // "The officials, who spoke on condition of anonymity, said": the relative clause is not the subject.
+    .replace(
+      /,\s+(?:who|which|speaking|talking|writing)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
+      (m) => " ".repeat(m.length),
+    )
+    // "Anna Berg, a Dutch military analyst, said", "Margaret Chan, head of the WHO, on Monday said": the
+    // appositive describes the subject before it.
+    .replace(
+      /(?<=\p{L}),\s+(?:(?:a|an|the)\s+[^,;:“”"]{2,80}|(?:[\p{Ll}.’'-]+\s+){0,2}(?:head|chief|director|spokes\w+|leader|commander|minister|secretary|coordinator|president|chairman|chair|adviser|advisor|representative|envoy|founder|deputy)\s+(?:of|for|to|at)\s[^,;:“”"]{2,80}),\s*(?=(?:(?:also|later|has|have|had|on\s+\p{Lu}\p{Ll}+)\s+)*$)/u,
+      (m) => " ".repeat(m.length),
+    );
+  // "Christophe Ndaye, head of a local rights group, based in Beni, said": a name, then descriptions
+  // between commas; the name is the subject.
+  const chain =
+    /^(\s*(?:\p{Lu}[\p{L}.’'-]*)(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){0,4})((?:,\s+[^,;:“”"]{2,90}){1,3}),\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
+      before,
+    );
+  if (
+    chain?.[1] &&
+    !/^\s*(?:In|On|At|After|Before|During|Since|By|From|Meanwhile|However|Earlier|Later|Last|This|But|And|Separately|Elsewhere|Overall|Still|Yet)\b/.test(
+      chain[1],
+    ) &&
+    APPOSITIVE_ROLE.test(chain[2] ?? "")
+  ) {
+    const lead = /^\s*/.exec(chain[1])?.[0].length ?? 0;
+    const start = scopeStart + lead;
+    return { start, end: scopeStart + chain[1].length };
+  }
+  // "A spokesperson for the army, Brigadier Nabil Abdallah, said": the name between commas is the subject.
+  const named =
+    /,\s+(\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){1,5}),\s*$/u.exec(
+      before,
+    );
+  if (named?.[1]) {
+    const start = scopeStart + named.index + named[0].indexOf(named[1]);
+    return { start, end: start + named[1].length };
+  }
+  let from = 0;
+  NP_BOUNDARY.lastIndex = 0;
+  for (let m = NP_BOUNDARY.exec(before); m; m = NP_BOUNDARY.exec(before)) {
+    if (m[0].length === 0) {
+      NP_BOUNDARY.lastIndex++;
+      continue;
+    }
+    from = m.index + m[0].length;
+  }
+  let np = before.slice(from).trimEnd();
+  let start = scopeStart + from;
+  for (let guard = 0; guard < 6; guard++) {
+    const trimmed = np.replace(TRAILING_AUX, "");
+    if (trimmed === np) break;
+    np = trimmed;
+  }
+  // "He said residents recounted …": the deeper speaker follows the reporting verb.
+  const inner = /^.*\b(?:said|says|told|reported|added|stated|claimed)\s+(?!that\b)/s.exec(np);
+  if (inner && inner[0].length < np.length) {
+    start += inner[0].length;
+    np = np.slice(inner[0].length);
+  }
+  const lead = /^\s*/.exec(np)?.[0].length ?? 0;
+  start += lead;
+  np = np.slice(lead).trimEnd();
+  if (!np || np.split(/\s+/).length > 20) return null;
+  return { start, end: start + np.length };
+}
