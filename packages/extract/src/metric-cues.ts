@@ -1,0 +1,245 @@
+import type { Metric, Rate } from "@headcount/shared";
+import { metricOfVerb, type PeopleHead } from "./metrics.ts";
+import type { Quantity } from "./numbers.ts";
+
+/** What happened to the people a figure counts, from the cues nearest to it, and whether it is a rate. */
+
+// Cues for what happened, nearest to the number wins. Order inside one position: the more specific first.
+export const CUES: [RegExp, Metric][] = [
+  [
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
+    "casualties",
+  ],
+  [
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies)\b/i,
+    "killed",
+  ],
+  [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],
+  [
+    /\b(?:captured|capture|capturing|taken (?:prisoner|captive)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
+    "captured",
+  ],
+  [/\b(?:missing|unaccounted for)\b/i, "missing"],
+  [
+    /\b(?:repatriated|repatriation|returned home|sent home|swapped|exchanged|prisoner exchange|handed over|released)\b/i,
+    "repatriated",
+  ],
+  [
+    /\b(?:recruited|recruiting|recruit|conscripted|drafted|mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|mobili[sz]es?|enlisted|signed up|enrolled|called up|call(?:ing)? up|call-up)\b/i,
+    "recruited",
+  ],
+  [
+    /\b(?:earmarked|slated|scheduled|pledged|expected to (?:arrive|be (?:sent|deployed|dispatched))|plans? to|planning to|preparing to|prepares to|set to|ready to|intends? to|could send|would send|will send|may send|to be sent|to be deployed)\b/i,
+    "planned_deployment",
+  ],
+  [
+    /\b(?:stationed|based|garrisoned|positioned|present|remain(?!\s+(?:detained|captive|missing|held|in custody|hostages?|unaccounted)\b)|remaining|there are|there were|there is)\b/i,
+    "present",
+  ],
+  [
+    /\b(?:deployed|deploy|deploying|deployment|sent|send|sending|dispatched|dispatch|dispatching|transferred|transferring|transfer|moved|moving|arrived|arrive|arriving|arrival|redeployed|shipped|relocated|fighting|fought|joined|join|follow|entered|massed|massing|amassed|gathered|participat\w+|mobili[sz]ation)\b/i,
+    "deployed",
+  ],
+];
+
+// The size of a force: "an army of 300,000", "a military numbering 1.2 million", "300,000 active-duty troops".
+export const FORCE_SIZE_BEFORE =
+  /\b(?:army|armed forces|military|navy|force|forces)(?:\s+|,\s+(?=estimated|believed|put))(?:of|numbering|numbers|numbered|totall?ing|totals|with|is|stands at|has|estimated at|(?:estimated|believed) to number|put at)\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+|over\s+|up to\s+|an estimated\s+)?$/i;
+// "the RSF has between 70,000 and 100,000 fighters nationwide", "the army fields some 20,000 troops".
+export const FORCE_SIZE_HAS =
+  /\b(?:has|have|had|fields?|fielded|commands?|boasts?|maintains?)\s+(?:(?:about|some|around|roughly|nearly|more than|over|up to|an estimated|at least|as many as|between|fewer than|less than|only)\s+)?$/i;
+export const FORCE_SIZE_HAS_NOUN =
+  /^(?:troops|soldiers|fighters|men|personnel|combatants|militants|rebels|servicemen|service members|members|(?:[\p{L}-]+\s+){1,2}(?:troops|soldiers|fighters|personnel))$/iu;
+export const FORCE_SIZE_NEAR =
+  /\b(?:active[- ]duty|standing army|total strength|strength of|personnel strength|in active service|under arms)\b/i;
+export const SENT =
+  /\b(?:sent|send|sending|deploy\w*|dispatch\w*|transferr?\w*|moved|arriv\w+|will|would|plans?)\b/i;
+
+export const OBJECT_VERB =
+  /\b(killed|killing|wounded|wounding|injured|injuring|captured|capturing|deployed|deploying|dispatched|dispatching|recruited|recruiting|mobili[sz]ed|mobili[sz]ing|conscripted|evacuated|repatriated)\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
+export const FUTURE =
+  /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to)\s+(?:\w+\s+){0,2}$/i;
+
+export interface MetricResult {
+  metric: Metric;
+  /** The words that decided it ("had been deployed" → "deployed"). */
+  cue: string | null;
+  /** False when nothing in the text said what happened and the default was used. */
+  evidenced: boolean;
+}
+
+/**
+ * What happened to the people counted. Looks at the head noun, then at verbs after the number in its
+ * clause, then before it; a future or modal word before a deployment verb makes it a planned deployment.
+ */
+export function findMetric(
+  text: string,
+  head: PeopleHead,
+  clauseStart: number,
+  clauseEnd: number,
+  quantityStart: number,
+): MetricResult {
+  // What happened to the figure, written around it, outranks the noun counted ("the deaths of 41 hostages",
+  // "injuries to 139 people", "14 more sustained wounds", "36 hostages are confirmed dead").
+  const leading = text.slice(Math.max(clauseStart, quantityStart - 40), quantityStart);
+  const trailing = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
+  if (
+    /\b(?:injur(?:y|ies)|wounding)\s+(?:of|to)\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
+      leading,
+    ) ||
+    /^\s+(?:(?:more|others|people)\s+)?(?:sustained|suffered)\s+(?:\w+\s+)?(?:wounds|injuries)\b/i.test(
+      trailing,
+    )
+  )
+    return { metric: "wounded", evidenced: true, cue: "injuries" };
+  if (
+    /\b(?:deaths?|killing)\s+of\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
+      leading,
+    ) ||
+    /^\s+(?:(?:are|were|was|is|have been|had been)\s+)?(?:(?:confirmed|declared|officially|now|presumed|believed|to be)\s+)*dead\b/i.test(
+      trailing,
+    )
+  )
+    return { metric: "killed", evidenced: true, cue: "dead" };
+  // "the return of 130 soldiers", "released 40 detainees", "freed four hostages": people handed back.
+  if (
+    /\b(?:return|release|repatriation|handover|freeing|handing over|(?:freed|released|returned|repatriated|swapped|exchanged|handed over)(?:\s+(?:back|another|a further))?)\s+(?:of\s+)?(?:(?:about|around|some|nearly|at least|more than|over|almost|roughly)\s+)?$/i.test(
+      leading,
+    )
+  )
+    return { metric: "repatriated", evidenced: true, cue: "returned" };
+  // Prisoners may be exchanged, released or killed: a verb saying so outranks the noun.
+  if (head.nounMetric === "captured") {
+    const verb = /\b(?:repatriated|returned|swapped|exchanged|released|handed over|freed)\b/i.exec(
+      text.slice(head.subjectEnd, clauseEnd),
+    );
+    if (verb) return { metric: "repatriated", evidenced: true, cue: verb[0] };
+  }
+  const closing = text.slice(head.subjectEnd, clauseEnd);
+  // "taken 1,200 soldiers prisoner"
+  if (
+    /^\s+(?:prisoners?|captive)\b/i.test(closing) &&
+    /\b(?:took|taken|take|taking|held|holding)\s+(?:\S+\s+){0,2}$/i.test(
+      text.slice(Math.max(clauseStart, quantityStart - 40), quantityStart),
+    )
+  )
+    return { metric: "captured", evidenced: true, cue: "prisoner" };
+  if (head.nounMetric) return { metric: head.nounMetric, evidenced: true, cue: head.subject };
+  const opening = text.slice(clauseStart, quantityStart);
+  if (
+    FORCE_SIZE_HAS.test(opening) &&
+    FORCE_SIZE_HAS_NOUN.test(head.subject ?? "") &&
+    !/^\s*(?:stationed|based|garrisoned|positioned|deployed|posted|in|inside|at|on|near|along|across|there)\b/i.test(
+      closing,
+    ) &&
+    !/\b(?:lost|killed|wounded|captured)\b/i.test(closing)
+  ) {
+    return { metric: "force_size", evidenced: true, cue: "has" };
+  }
+  // "the mission, which has 5,000 troops in the region": a force kept somewhere is present there.
+  if (
+    FORCE_SIZE_HAS.test(opening) &&
+    FORCE_SIZE_HAS_NOUN.test(head.subject ?? "") &&
+    /^\s*(?:stationed|based|garrisoned|positioned|posted|in|inside|on the ground|there)\b/i.test(closing) &&
+    !/\b(?:lost|killed|wounded|captured|deployed|sent|dispatched)\b/i.test(closing)
+  )
+    return { metric: "present", evidenced: true, cue: "has" };
+  if (
+    (FORCE_SIZE_BEFORE.test(opening) ||
+      // "the armed forces, estimated at 60,000": the apposition opens a clause of its own.
+      FORCE_SIZE_BEFORE.test(text.slice(Math.max(0, clauseStart - 30), quantityStart)) ||
+      FORCE_SIZE_NEAR.test(text.slice(quantityStart, head.subjectEnd + 30))) &&
+    !SENT.test(opening) &&
+    !SENT.test(closing.slice(0, 40))
+  ) {
+    return { metric: "force_size", evidenced: true, cue: "force" };
+  }
+  if (head.verbMetric)
+    return {
+      metric: withFuture(text, clauseStart, quantityStart, head.verbMetric),
+      evidenced: true,
+      cue: null,
+    };
+  const afterText = text.slice(head.subjectEnd, clauseEnd);
+  const beforeText = text.slice(clauseStart, quantityStart);
+  // "killed 14 people and wounded 31 others": the verb whose object the number is decides.
+  // "a family lost 13 members", "we lost nine people": civilians lost are dead (a force's losses include wounded).
+  if (
+    /\b(?:lost|loses|lose|losing)\s+(?:(?:about|some|around|nearly|almost|more than|over|at least|up to|as many as)\s+)?$/i.test(
+      leading,
+    ) &&
+    /^(?:(?:family\s+)?members|people|relatives|civilians|children|sons|daughters|villagers|residents)$/i.test(
+      head.subject ?? "",
+    )
+  )
+    return { metric: "killed", evidenced: true, cue: "lost" };
+  const object = OBJECT_VERB.exec(beforeText);
+  if (object?.[1]) {
+    const metric = metricOfVerb(object[1]);
+    if (metric)
+      return {
+        metric: withFuture(text, clauseStart, quantityStart - (beforeText.length - object.index), metric),
+        evidenced: true,
+        cue: object[1],
+      };
+  }
+  let best: { metric: Metric; position: number; cueStart: number; cue: string } | null = null;
+  for (const [re, metric] of CUES) {
+    const m = re.exec(afterText);
+    if (m && (!best || m.index < best.position)) {
+      best = { metric, position: m.index, cueStart: head.subjectEnd + m.index, cue: m[0] };
+    }
+  }
+  if (!best) {
+    for (const [re, metric] of CUES) {
+      const global = new RegExp(re.source, "gi");
+      let last: RegExpExecArray | null = null;
+      for (let m = global.exec(beforeText); m; m = global.exec(beforeText)) last = m;
+      if (last) {
+        const distance = beforeText.length - last.index;
+        if (!best || distance < best.position)
+          best = { metric, position: distance, cueStart: clauseStart + last.index, cue: last[0] };
+      }
+    }
+  }
+  if (!best) {
+    if (/\b(?:army|armed forces|military)\b/i.test(text.slice(clauseStart, clauseEnd)) && head.forceStrong) {
+      return { metric: "force_size", evidenced: true, cue: null };
+    }
+    return { metric: "deployed", evidenced: false, cue: null };
+  }
+  // "the 4,000-strong brigade had lost …": the number is the unit's size, not its losses.
+  if (head.forceStrong && ["casualties", "killed", "wounded", "captured", "missing"].includes(best.metric))
+    return { metric: "force_size", evidenced: true, cue: best.cue };
+  return {
+    metric: withFuture(text, clauseStart, best.cueStart, best.metric),
+    evidenced: true,
+    cue: best.cue,
+  };
+}
+
+export function withFuture(text: string, clauseStart: number, cueStart: number, metric: Metric): Metric {
+  if (metric !== "deployed") return metric;
+  const before = text.slice(Math.max(clauseStart, cueStart - 40), cueStart);
+  return FUTURE.test(before) ? "planned_deployment" : metric;
+}
+
+export const PER_DAY =
+  /\b(?:daily|a day|per day|each day|every day|in a single day|in one day|in 24 hours|per 24 hours|a 24-hour period|(?:in|over|during) the (?:past|previous|last) (?:24 hours|day))\b/i;
+export const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|in a single week|in one week)\b/i;
+
+export function findRate(
+  text: string,
+  quantity: Quantity,
+  head: PeopleHead,
+  clauseStart: number,
+  clauseEnd: number,
+): Rate {
+  if (quantity.percent) return "percent";
+  const after = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
+  const before = text.slice(Math.max(clauseStart, quantity.start - 40), quantity.start);
+  if (PER_DAY.test(after) || /\b(?:daily|every day|each day)\s+(?:\w+\s+)?$/i.test(before)) return "per_day";
+  if (PER_WEEK.test(after) || /\b(?:weekly|every week|each week)\s+(?:\w+\s+)?$/i.test(before))
+    return "per_week";
+  return "total";
+}
