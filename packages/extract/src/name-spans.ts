@@ -1,0 +1,464 @@
+import type { EntityType } from "@headcount/shared";
+import type { EntityRecord } from "./entities.ts";
+import {
+  countryOfDemonym,
+  type GazetteerEntry,
+  HEAD_TITLE_WORDS,
+  lookupSurface,
+  MAX_ALIAS_TOKENS,
+  ORG_KEYWORDS,
+  PLACE_KEYWORDS,
+  startsSurface,
+  TITLE_WORDS,
+} from "./gazetteer.ts";
+import { isCommonWord, isFunctionWord, isKnownFirstName, isKnownName } from "./lexicon.ts";
+import type { Token } from "./segment.ts";
+
+/** Where a name starts and ends among the tokens, and what kind of name it is (person, body, place). */
+
+export interface PersonCandidate {
+  start: number;
+  end: number;
+  text: string;
+  role: string | null;
+  titled: string | null;
+  single: boolean;
+  /** A lone capitalised word: kept only if it turns out to be a known person's surname. */
+  tentative: boolean;
+}
+
+export const CONNECTORS = new Set(["of", "for", "to", "the", "on"]);
+export const NAME_PARTICLES = new Set([
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "de",
+  "da",
+  "di",
+  "du",
+  "dos",
+  "das",
+  "del",
+  "della",
+  "van",
+  "von",
+  "der",
+  "den",
+  "ter",
+  "la",
+  "le",
+]);
+// "al-Burhan", "el-Sisi", "bin-Talal": a lower-case particle joined to a capitalised name.
+export const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|at|ar|an|az|bin|ibn|abu|ben)[-‑’'](?=\p{Lu})/u;
+
+/** A lower-case name particle inside a person's name ("van der Berg", "al-Burhan", "da Silva"). */
+export function isNameParticle(tokens: Token[], j: number): number {
+  const token = tokens[j] as Token;
+  if (JOINED_PARTICLE.test(token.text)) return 1;
+  if (!NAME_PARTICLES.has(token.text)) return 0;
+  // Up to two particles ("van der", "de la") followed by a capitalised surname.
+  const next = tokens[j + 1];
+  if (next && isCapitalised(next) && next.start - token.end === 1) return 1;
+  const after = tokens[j + 2];
+  if (
+    next &&
+    after &&
+    NAME_PARTICLES.has(next.text) &&
+    isCapitalised(after) &&
+    next.start - token.end === 1 &&
+    after.start - next.end === 1
+  )
+    return 2;
+  return 0;
+}
+export const ROLE_HEAD_FOR_CONNECTOR = new Set([
+  ...ORG_KEYWORDS,
+  "Minister",
+  "Secretary",
+  "Chairman",
+  "Ambassador",
+  "Envoy",
+  "Governor",
+  "Head",
+  "Chief",
+  "Director",
+  "Commander",
+  "Institute",
+  "Study",
+]);
+
+export function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+export function stripApostrophe(text: string): string {
+  return text.replace(/[’']s?$/, "");
+}
+
+export function isPossessive(text: string): boolean {
+  return /[’']s$/.test(text);
+}
+
+export interface GazetteerHit {
+  entry: GazetteerEntry;
+  start: number;
+  end: number;
+  /** Index of the first token after the match. */
+  next: number;
+}
+
+/** Longest gazetteer alias starting at token `i`, over tokens separated by single spaces. */
+export function matchGazetteer(body: string, tokens: Token[], i: number): GazetteerHit | null {
+  const first = tokens[i];
+  if (!first || !/^[\p{Lu}\d]/u.test(first.text)) return null;
+  let words = "";
+  const keys: { key: string; n: number }[] = [];
+  for (let n = 1; n <= MAX_ALIAS_TOKENS && i + n - 1 < tokens.length; n++) {
+    const token = tokens[i + n - 1] as Token;
+    if (n > 1) {
+      const gap = body.slice((tokens[i + n - 2] as Token).end, token.start);
+      if (gap !== " " && gap !== "\u00a0") break;
+    }
+    if (/^[^\p{L}\d]$/u.test(token.text)) break;
+    words = n === 1 ? token.text : `${words} ${token.text}`;
+    if (!startsSurface(words) && !startsSurface(stripApostrophe(words))) break;
+    keys.push({ key: words, n });
+  }
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const { key, n } = keys[k] as { key: string; n: number };
+    const last = tokens[i + n - 1] as Token;
+    let entry = lookupSurface(key);
+    let end = last.end;
+    // "Russia’s", "Zvezda’": the possessive or closing mark is not part of the name.
+    if (!entry && /[’']s?$/.test(last.text)) {
+      entry = lookupSurface(stripApostrophe(key));
+      end = last.end - (last.text.length - stripApostrophe(last.text).length);
+    }
+    if (entry) return { entry, start: first.start, end, next: i + n };
+  }
+  return null;
+}
+
+/** End index (exclusive) of the capitalised run starting at `i`, with "of"/"for" inside organisation names. */
+export function buildSpan(body: string, tokens: Token[], i: number): number {
+  let j = i + 1;
+  if (isPossessive((tokens[i] as Token).text) && lookupSurface(stripApostrophe((tokens[i] as Token).text)))
+    return j;
+  while (j < tokens.length) {
+    const prev = tokens[j - 1] as Token;
+    const token = tokens[j] as Token;
+    const gap = body.slice(prev.end, token.start);
+    if (gap !== " " && gap !== "\u00a0") break;
+    if (
+      isCapitalised(token) ||
+      (/^\d+(?:st|nd|rd|th)$/.test(token.text) && isCapitalised(tokens[j + 1] ?? token))
+    ) {
+      // A place's or person's possessive ends the name: "Russia’s Kursk region", "Ukraine’s 61st Brigade".
+      if (isPossessive(prev.text) && lookupSurface(stripApostrophe(prev.text))) break;
+      j++;
+      if (isPossessive(token.text) && lookupSurface(stripApostrophe(token.text))) break;
+      continue;
+    }
+    // Only after a capitalised word that is not an organisation's keyword: "Abdel Fattah al-Burhan".
+    const particles = ORG_KEYWORDS.has(stripApostrophe(prev.text)) ? 0 : isNameParticle(tokens, j);
+    if (particles && !isPossessive(prev.text)) {
+      j += particles;
+      if (JOINED_PARTICLE.test(token.text)) continue;
+      j++;
+      continue;
+    }
+    if (CONNECTORS.has(token.text) && ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text))) {
+      let k = j + 1;
+      if (tokens[k]?.text === "the") k++;
+      const next = tokens[k];
+      if (next && isCapitalised(next) && body.slice(token.end, next.start).length <= 5) {
+        j = k + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+export interface SpanAnalysis {
+  gazetteer: { entry: GazetteerEntry; start: number; end: number }[];
+  orgs: { start: number; end: number; text: string; type: EntityType; kind: EntityRecord["kind"] }[];
+  person: Omit<PersonCandidate, "role"> & { role: string | null };
+  titleOnly: { end: number; text: string } | null;
+}
+
+export function isTitleWord(text: string): boolean {
+  return TITLE_WORDS.has(text.toLowerCase());
+}
+
+export function analyseSpan(
+  body: string,
+  span: Token[],
+  sentenceInitial: boolean,
+  headline: boolean,
+): Omit<SpanAnalysis, "person"> & { person: SpanAnalysis["person"] | null } {
+  const out: Omit<SpanAnalysis, "person"> & { person: SpanAnalysis["person"] | null } = {
+    gazetteer: [],
+    orgs: [],
+    person: null,
+    titleOnly: null,
+  };
+  let tokens = span;
+  // Sentence-initial or function words ("According", "While", "The") are not part of a name; mid-sentence
+  // capitals on ordinary words are ("Rapid Support Forces").
+  while (
+    tokens.length &&
+    (sentenceInitial ? isCommonWord((tokens[0] as Token).text) : isFunctionWord((tokens[0] as Token).text)) &&
+    !isTitleWord((tokens[0] as Token).text)
+  ) {
+    if (matchGazetteer(body, tokens, 0)) break;
+    // "North Korean …", "South Korean …": a demonym's first word is not a stray capital.
+    const pair = tokens[1]
+      ? `${(tokens[0] as Token).text} ${stripApostrophe((tokens[1] as Token).text)}`
+      : "";
+    if (pair && countryOfDemonym(pair)) break;
+    tokens = tokens.slice(1);
+  }
+  if (!tokens.length) return out;
+  const lastText = stripApostrophe((tokens[tokens.length - 1] as Token).text);
+
+  // Organisation or place names end with their keyword ("Geneva Security Forum Conference", "Dnipro River").
+  if (ORG_KEYWORDS.has(lastText) || PLACE_KEYWORDS.has(lastText)) {
+    let from = 0;
+    // Leading titles belong to a person elsewhere ("Deputy Chair of the Planning Council").
+    while (
+      from < tokens.length - 1 &&
+      (isTitleWord((tokens[from] as Token).text) || tokens[from]?.text === "of")
+    ) {
+      if (tokens[from]?.text === "of" && tokens[from + 1]?.text === "the") from++;
+      from++;
+    }
+    if (from > 0 && tokens[from]?.text === "the") from++;
+    // Only a head title ("Deputy Chairman of the …") is a person's; "National Intelligence Service" keeps its words.
+    const prefix = tokens.slice(0, from).map((t) => t.text.toLowerCase());
+    if (!prefix.some((w) => HEAD_TITLE_WORDS.has(w))) from = 0;
+    const rest = tokens.slice(from);
+    emitNamed(body, rest, out);
+    return out;
+  }
+
+  // "Ministry of Health", "Office of the President": a keyword followed by "of" opens an organisation's name.
+  if (tokens.length >= 3 && ORG_KEYWORDS.has((tokens[0] as Token).text) && tokens[1]?.text === "of") {
+    emitNamed(body, tokens, out);
+    return out;
+  }
+
+  // Titles, demonyms and gazetteer names before a person's name: "Kherson Governor Ivan Petrenko".
+  let k = 0;
+  let headTitle = false;
+  const gazetteerInRun: { entry: GazetteerEntry; start: number; end: number }[] = [];
+  while (k < tokens.length) {
+    const token = tokens[k] as Token;
+    const hit = matchGazetteer(body, tokens, k);
+    // "Minister Sofia Brandt": a place name followed by a name is a first name, not a place.
+    const afterHit = hit ? tokens[hit.next] : undefined;
+    const nameFollows =
+      hit !== null &&
+      afterHit !== undefined &&
+      /^\p{Lu}/u.test(afterHit.text) &&
+      !isTitleWord(afterHit.text) &&
+      !countryOfDemonym(afterHit.text) &&
+      (k > 0 || isKnownFirstName(body.slice(hit.start, hit.end)));
+    if (hit && !nameFollows) {
+      gazetteerInRun.push({ entry: hit.entry, start: hit.start, end: hit.end });
+      k = hit.next;
+      continue;
+    }
+    const two = tokens[k + 1] ? `${token.text} ${(tokens[k + 1] as Token).text}` : "";
+    if (two && countryOfDemonym(two)) {
+      k += 2;
+      continue;
+    }
+    if (countryOfDemonym(stripApostrophe(token.text))) {
+      k++;
+      continue;
+    }
+    if (isTitleWord(token.text)) {
+      if (HEAD_TITLE_WORDS.has(token.text.toLowerCase())) headTitle = true;
+      k++;
+      continue;
+    }
+    // "Health Minister", "Interior Minister": the portfolio before a title belongs to the title.
+    const nextToken = tokens[k + 1];
+    if (
+      nextToken &&
+      HEAD_TITLE_WORDS.has(nextToken.text.toLowerCase()) &&
+      !isKnownFirstName(token.text) &&
+      !isKnownName(token.text)
+    ) {
+      k++;
+      continue;
+    }
+    if (k > 0 && CONNECTORS.has(token.text)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  out.gazetteer.push(...gazetteerInRun);
+  let rest = tokens.slice(k);
+  // "caretaker Public Firas Abiad": a stray common word before a full name is not part of it.
+  while (
+    !headTitle &&
+    rest.length >= 3 &&
+    isCommonWord((rest[0] as Token).text) &&
+    !isKnownName((rest[0] as Token).text) &&
+    !NAME_PARTICLES.has((rest[0] as Token).text) &&
+    !ORG_KEYWORDS.has(stripApostrophe((rest[rest.length - 1] as Token).text))
+  )
+    rest = rest.slice(1);
+  const runText = k > 0 ? body.slice((tokens[0] as Token).start, (tokens[k - 1] as Token).end) : "";
+  if (!rest.length) {
+    if (headTitle) out.titleOnly = { end: (tokens[tokens.length - 1] as Token).end, text: runText };
+    return out;
+  }
+  const first = rest[0] as Token;
+  const last = rest[rest.length - 1] as Token;
+  const nameEnd = last.end - (last.text.length - stripApostrophe(last.text).length);
+  const nameText = body.slice(first.start, nameEnd);
+  if (headTitle && rest.length <= 4) {
+    out.person = {
+      start: first.start,
+      end: nameEnd,
+      text: nameText,
+      role: runText,
+      titled: body.slice((tokens[0] as Token).start, nameEnd),
+      single: rest.length === 1,
+      tentative: false,
+    };
+    return out;
+  }
+  if (headline) return out;
+  // All capitals ("NATO", "KNR") or mixed acronyms ("MChS"): an organisation.
+  if (
+    rest.length === 1 &&
+    /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\p{Ll}]*$/u.test(first.text) &&
+    first.text.length <= 8
+  ) {
+    out.orgs.push({
+      start: first.start,
+      end: nameEnd,
+      text: nameText,
+      type: "organization",
+      kind: "organization",
+    });
+    return out;
+  }
+  if (rest.length === 1) {
+    if (isCommonWord(first.text)) return out;
+    // A lone unknown word explained in brackets ("Vostokgrad (a volunteer unit …)") names an organisation.
+    if (/^\s*\(/.test(body.slice(nameEnd, nameEnd + 3)) && !isKnownName(first.text)) {
+      out.orgs.push({
+        start: first.start,
+        end: nameEnd,
+        text: nameText,
+        type: "organization",
+        kind: "organization",
+      });
+      return out;
+    }
+    out.person = {
+      start: first.start,
+      end: nameEnd,
+      text: nameText,
+      role: null,
+      titled: null,
+      single: true,
+      // Sentence-initial or unknown lone words survive only as the surname of a person named in full.
+      tentative: !isKnownName(first.text),
+    };
+    return out;
+  }
+  // Particles ("van der", "de la") do not count towards a name's length.
+  const core = rest.filter((t) => !NAME_PARTICLES.has(t.text)).length;
+  if (core > 4) return out;
+  // A known first name vouches for the surname after it ("John Smith", "Maria Lopez").
+  const firstName = isKnownFirstName(first.text) && core <= 3;
+  const plausible = rest.every(
+    (t, n) =>
+      NAME_PARTICLES.has(t.text.toLowerCase()) ||
+      isKnownName(stripApostrophe(t.text)) ||
+      !isCommonWord(stripApostrophe(t.text)) ||
+      (firstName && n > 0 && /^\p{Lu}/u.test(t.text) && !/^(?:The|Of|And|For|In|On|At|To)$/.test(t.text)),
+  );
+  if (!plausible || rest.some((t) => /\d/.test(t.text))) return out;
+  out.person = {
+    start: first.start,
+    end: nameEnd,
+    text: nameText,
+    role: null,
+    titled: null,
+    single: false,
+    tentative: false,
+  };
+  return out;
+}
+
+/** Emits a keyword-ended name, splitting "X of the Y" when both are organisations. */
+export function emitNamed(body: string, tokens: Token[], out: Omit<SpanAnalysis, "person">): void {
+  if (!tokens.length) return;
+  const whole = matchGazetteer(body, tokens, 0);
+  if (whole && whole.next === tokens.length) {
+    out.gazetteer.push({ entry: whole.entry, start: whole.start, end: whole.end });
+    return;
+  }
+  for (let k = 1; k < tokens.length - 1; k++) {
+    if (tokens[k]?.text !== "of") continue;
+    const left = stripApostrophe(tokens[k - 1]?.text ?? "");
+    const rightStart = tokens[k + 1]?.text === "the" ? k + 2 : k + 1;
+    const right = tokens.slice(rightStart);
+    const rightLast = stripApostrophe(right[right.length - 1]?.text ?? "");
+    const rightHit = matchGazetteer(body, right, 0);
+    const rightIsOrg =
+      ORG_KEYWORDS.has(rightLast) ||
+      (rightHit !== null && rightHit.next === right.length && rightHit.entry.type === "organization");
+    if (ORG_KEYWORDS.has(left) && rightIsOrg) {
+      emitNamed(body, tokens.slice(0, k), out);
+      emitNamed(body, right, out);
+      return;
+    }
+  }
+  const first = tokens[0] as Token;
+  const last = tokens[tokens.length - 1] as Token;
+  const end = last.end - (last.text.length - stripApostrophe(last.text).length);
+  const text = body.slice(first.start, end);
+  const isPlace = PLACE_KEYWORDS.has(stripApostrophe(last.text));
+  out.orgs.push({
+    start: first.start,
+    end,
+    text,
+    type: isPlace ? "place" : "organization",
+    kind: isPlace ? "place" : "organization",
+  });
+}
+
+export const LOWER_TITLE =
+  /((?:(?:\p{Lu}[\p{L}.’'-]*|of|the)\s+){0,4})((?:former|deputy|vice|chief|top|senior|acting|retired|defen[cs]e|foreign|prime|press|supreme|military|state)\s+)*(leader|governor|president|minister|spokesman|spokeswoman|spokesperson|lawmaker|ambassador|envoy|general|colonel|commander|chief|official|analyst|secretary|chairman|director|head|mayor|lieutenant|captain|sergeant)\s+$/u;
+
+export function lowercaseTitleBefore(body: string, sentenceStart: number, start: number): string | null {
+  const before = body.slice(Math.max(sentenceStart, start - 80), start);
+  const m = LOWER_TITLE.exec(before);
+  if (!m) return null;
+  return m[0].trim() || null;
+}
+
+export const APPOSITIVE =
+  /^,\s+(?:(?:a|an|the)\s+)?([^,.;()"“”]{3,90}?)(?=,|\.|;|\s+who\b|\s+and\s+(?:a|the)\b|$)/u;
+
+export function appositiveRole(body: string, end: number, sentenceEnd: number): string | null {
+  const after = body.slice(end, Math.min(sentenceEnd, end + 120));
+  const m = APPOSITIVE.exec(after);
+  if (!m?.[1]) return null;
+  const words = m[1].split(/\s+/).map((w) => w.toLowerCase().replace(/[’']s$/, ""));
+  // Only a phrase headed by a title is a role ("Governor of Kursk", "a former British defense attaché").
+  if (!words.some((w) => HEAD_TITLE_WORDS.has(w) || w === "colonel" || w === "chief")) return null;
+  if (words.length > 12) return null;
+  return m[1].trim();
+}
