@@ -1,22 +1,36 @@
 import type { EntityType, Metric, Precision, Qualifier, Rate } from "@headcount/shared";
-import { type Attribution, attribute, type SourceRef } from "./attribution.ts";
+import { attribute, type SourceRef } from "./attribution.ts";
+import {
+  ellipticalHead,
+  findClauseEnd,
+  findClauseStart,
+  hasImpersonalFrame,
+  LIST_TAIL,
+  NOT_HARMED_AFTER,
+  NOT_HARMED_BEFORE,
+  SEX_BREAKDOWN,
+  SUBSET_BEFORE,
+  sharedHedge,
+  TOLL_STANDS,
+  VICTIM_METRICS,
+  victimOnly,
+} from "./claim-clauses.ts";
+import {
+  actorCountry,
+  confidenceOf,
+  isFrameDate,
+  markDuplicates,
+  SAID_NEAR,
+  saidDateInPreviousSentence,
+  writtenName,
+} from "./claim-support.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import type { EntityIndex } from "./entities.ts";
-import { countryOfDemonym } from "./gazetteer.ts";
-import { type Hedged, hedgeQuantity } from "./hedges.ts";
+import { hedgeQuantity } from "./hedges.ts";
 import { findLocation, lastDestination } from "./location.ts";
-import {
-  findMetric,
-  findPeopleHead,
-  findRate,
-  type PeopleHead,
-  SUBSET_OPENING,
-  subjectEntityOf,
-  VICTIM_NOUNS,
-} from "./metrics.ts";
-import { findQuantities, type Quantity } from "./numbers.ts";
+import { findMetric, findPeopleHead, findRate, SUBSET_OPENING, subjectEntityOf } from "./metrics.ts";
+import { findQuantities } from "./numbers.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
-import { normalizeName } from "./variants.ts";
 
 /**
  * Turns the numbers of a body into claims: which numbers count people, their interval and hedge, what
@@ -51,7 +65,7 @@ export interface ClaimDraft {
   duplicateOf: number | null;
 }
 
-interface Working {
+export interface Working {
   draft: ClaimDraft;
   sentence: number;
   paragraph: number;
@@ -67,39 +81,16 @@ interface Working {
   locationInferred: boolean;
 }
 
-const VICTIM_METRICS = new Set<Metric>([
-  "killed",
-  "wounded",
-  "casualties",
-  "captured",
-  "missing",
-  "repatriated",
-  "recruited",
-]);
 const CONTINUATION =
   /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
 const EVENT_METRICS = new Set<Metric>(["killed", "wounded", "casualties", "missing", "captured"]);
 const RUNNING_TOTAL =
   /\b(?:since|so far|in total|overall|altogether|to date|cumulative|this year|last year|in all|total of|war|conflict|began|started|invasion)\b/i;
-const NOT_HARMED_BEFORE =
-  /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
-const NOT_HARMED_AFTER =
-  /^\s+(?:(?:houses|homes|buildings|shops|structures|shelters|vehicles|cars|trucks|tanks|aircraft|drones|missiles|rockets|shells|hectares|acres|tonnes|tons|dollars|km|kilometres|kilometers|miles|metres|meters)\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){0,2}(?:were|have been|had been|was|are)\s+(?:also\s+)?(?:displaced|uprooted|evacuated|rescued|forced to flee|made homeless|left homeless|relocated|resettled)\b)/i;
-const TOLL_STANDS =
-  /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
-const LIST_TAIL =
-  /^(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:about|around|some|nearly|almost|at least|more than|over)\s+)?\d[\d,]*\s[^,.;:\d]{1,90}?){1,5}\s+(?:were|was|have been|had been|are|got)\s+(?:(?:also|reportedly|all)\s+)?(killed|wounded|injured|hurt|captured|detained|abducted|missing)\b/i;
 const LAST_DAY =
   /\b(?:in|during|over|within|for)\s+the\s+(?:past|last|previous)\s+(?:24|twenty[- ]four)\s+hours\b/i;
 const WAR = /\b(?:war|conflict|fighting)\b/i;
 const shiftDay = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const SEX_BREAKDOWN = /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
-const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
-// Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
-const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
-const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
-
 export function extractClaims(
   body: string,
   sentences: Sentence[],
@@ -497,273 +488,6 @@ export function extractClaims(
   }
   markDuplicates(working);
   return { claims: working.map((w) => w.draft), sources: working.flatMap((w) => w.sourceRefs) };
-}
-
-/**
- * A known body is named as the article names it ("the Sudanese army", "the Israeli military"), its fullest
- * written form, when the article never writes the reference name: readers and editors see the text's name,
- * and the entity keeps the reference name with the written forms as aliases.
- */
-function writtenName(ref: SourceRef): string {
-  const entity = ref.entity;
-  if (!entity?.key.startsWith("g:") || entity.mentions.length === 0) return ref.name;
-  if (entity.mentions.some((m) => m.text === entity.name)) return ref.name;
-  let best = ref.name;
-  let bestLength = 0;
-  for (const m of entity.mentions) {
-    const text = m.text.replace(/^the\s+/i, "");
-    // "South Korean intelligence" describes a service vaguely; its reference name says more.
-    if (/\bintelligence$/i.test(text)) continue;
-    // "Ukraine's General Staff" is a way of writing the name, never the name itself; abbreviations and
-    // capitalised variants ("U.N.", "Kyodo", "Defence Ministry") stand for the reference name; so does a
-    // description by kind ("the U.N. refugee agency"). Only a plain description of a national body
-    // ("Sudanese army", "Israeli military") is how the article names it.
-    if (/[’']s\s/.test(text) || !/\s\p{Ll}/u.test(text) || /\bagency$/i.test(text)) continue;
-    if (text.length > bestLength) {
-      best = text;
-      bestLength = text.length;
-    }
-  }
-  return best;
-}
-
-// "1,200 people killed in the north and 700 in the south", "…, with 750 in the south, 150 in the east":
-// a bare figure after a counted one, sharing its noun and what happened, told apart by a place.
-const ELLIPSIS_GAP =
-  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+)?|\s+(?:and|with)\s+)$/i;
-const ELLIPSIS_AFTER = /^\s+(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]/u;
-
-function ellipticalHead(
-  body: string,
-  quantity: Quantity,
-  sIndex: number,
-  prev: Working | undefined,
-): PeopleHead | null {
-  if (!prev || prev.sentence !== sIndex || !prev.metricEvidenced || quantity.yearLike || quantity.percent)
-    return null;
-  if (quantity.start - prev.subjectEnd > 80 || quantity.start <= prev.subjectEnd) return null;
-  if (!ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 30))) return null;
-  const gap = body.slice(prev.subjectEnd, quantity.start);
-  const hedge = /(?:(?:about|around|some|nearly|almost|at least|more than|over|up to|another)\s+)?$/i.exec(
-    gap,
-  );
-  if (!ELLIPSIS_GAP.test(gap.slice(0, gap.length - (hedge?.[0].length ?? 0)))) return null;
-  return {
-    subject: prev.draft.subject || null,
-    subjectStart: quantity.end,
-    subjectEnd: quantity.end,
-    anaphoric: false,
-    nounMetric: prev.draft.metric,
-    verbMetric: null,
-    forceStrong: false,
-  };
-}
-
-// "up to 2,000 people dead and 8,000 wounded", "at least nine soldiers and nine civilians": one hedge
-// opens a pair joined by "and" and bounds both figures.
-const SHARED_HEDGE_GAP = /^(?:\s+(?:dead|killed|wounded|injured|hurt|missing))?\s+and\s+$/i;
-
-function sharedHedge(
-  body: string,
-  hedged: Hedged,
-  quantity: Quantity,
-  sIndex: number,
-  prev: Working | undefined,
-): Hedged {
-  if (hedged.qualifier !== "exact" || quantity.kind !== "number" || !prev || prev.sentence !== sIndex)
-    return hedged;
-  const q = prev.draft.qualifier;
-  if (q !== "up_to" && q !== "at_least" && q !== "more_than" && q !== "at_most") return hedged;
-  if (quantity.start - prev.subjectEnd > 24 || quantity.start <= prev.subjectEnd) return hedged;
-  if (!SHARED_HEDGE_GAP.test(body.slice(prev.subjectEnd, quantity.start))) return hedged;
-  const n = hedged.valueBest;
-  const open = q === "up_to" || q === "at_most";
-  return {
-    ...hedged,
-    qualifier: q,
-    hedge: prev.draft.hedge,
-    valueLow: open ? null : n,
-    valueHigh: open ? n : null,
-  };
-}
-
-/** Villagers, students, "Palestinians": people counted only when something happened to them. */
-function victimOnly(noun: string): boolean {
-  return (
-    VICTIM_NOUNS.includes(noun.toLowerCase()) ||
-    (/^\p{Lu}/u.test(noun) && countryOfDemonym(noun) !== undefined)
-  );
-}
-
-function hasImpersonalFrame(text: string): boolean {
-  return /\b(?:it|this)\s+(?:is|was|has been)\s+(?:\w+\s+)?(?:reported|said|believed|estimated|understood|claimed)\b/i.test(
-    text,
-  );
-}
-
-function findClauseStart(body: string, sentence: Sentence, from: number): number {
-  const text = body.slice(sentence.start, from);
-  let start = 0;
-  CLAUSE_START.lastIndex = 0;
-  for (let m = CLAUSE_START.exec(text); m; m = CLAUSE_START.exec(text)) {
-    // "of", "and" inside a noun phrase right before the number do not open a clause.
-    if (/^and\s/.test(m[0]) && from - (sentence.start + m.index) < 12) continue;
-    start = m.index + m[0].length;
-  }
-  return sentence.start + start;
-}
-
-function findClauseEnd(body: string, sentence: Sentence, from: number): number {
-  // The first comma, dash, closing quote or sentence punctuation after the counted noun ends the clause:
-  // "about 2,000 marines were flown to the northern islands, with more expected …".
-  const text = body.slice(from, sentence.end);
-  CLAUSE_END.lastIndex = 0;
-  const m = CLAUSE_END.exec(text);
-  return m ? from + m.index : sentence.end;
-}
-
-function isFrameDate(
-  body: string,
-  date: DateMention,
-  attribution: Attribution,
-  numberStart: number,
-  clauseEnd: number,
-): boolean {
-  if (date.role !== "point") return false;
-  // "Regarding Tuesday's attack, X noted …": the day of an event named by its date, not of the saying.
-  if (/^[’']s\s/.test(body.slice(date.end, date.end + 3))) return false;
-  if (date.start >= clauseEnd) return attribution.verbSpans.some((v) => v.start >= clauseEnd - 1);
-  if (date.start >= numberStart) return false;
-  if (!attribution.verbSpans.length)
-    return attribution.frameStart !== null && date.start >= attribution.frameStart;
-  // A date after "that" belongs to what was said, not to the saying.
-  const lastVerb = attribution.verbSpans.filter((v) => v.start < numberStart).pop();
-  if (!lastVerb) return false;
-  if (date.start >= lastVerb.end) {
-    const between = body.slice(lastVerb.end, date.start);
-    return !/\bthat\b/i.test(between) && between.length < 60;
-  }
-  return true;
-}
-
-const SAID_NEAR = /\b(?:said|says|warned|announced|stated|reported|told|confirmed|revealed|claimed)\b/i;
-
-/** "France said on Monday … Its defence staff added that …": the lede's date covers the paragraph. */
-function saidDateInPreviousSentence(
-  body: string,
-  sentences: Sentence[],
-  sIndex: number,
-  datesOf: (i: number) => DateMention[],
-): ResolvedDate | null {
-  const current = sentences[sIndex];
-  const previous = sentences[sIndex - 1];
-  if (!current || !previous || previous.paragraph !== current.paragraph) return null;
-  for (const d of datesOf(sIndex - 1)) {
-    if (d.role !== "point") continue;
-    const before = body.slice(Math.max(previous.start, d.start - 25), d.start);
-    if (SAID_NEAR.test(before)) return { date: d.date, precision: d.precision };
-  }
-  return null;
-}
-
-/** The country doing the deploying: "North Korea deployed …", "North Korea was transferring …". */
-function actorCountry(body: string, index: EntityIndex, start: number, end: number): string | null {
-  for (const m of index.mentions) {
-    if (m.start < start) continue;
-    if (m.start >= end) break;
-    if (m.entity.kind !== "country") continue;
-    const after = body.slice(m.end, m.end + 50);
-    if (
-      /^\s+(?:(?:was|is|has|had|have|been|also|reportedly|allegedly|subsequently|later|then)\s+)*(?:deploy|sent|send|dispatch|transfer|mov|commit|station|rotat)/i.test(
-        after,
-      )
-    )
-      return m.entity.name;
-  }
-  return null;
-}
-
-function confidenceOf(
-  item: Working,
-  quantity: Quantity,
-  head: PeopleHead,
-  attribution: Attribution,
-  inherits: boolean,
-): number {
-  let c = 0.55;
-  if (head.subject && !head.anaphoric) c += 0.15;
-  if (item.metricEvidenced) c += 0.1;
-  else c -= 0.1;
-  if (attribution.source || inherits || attribution.explicit) c += 0.05;
-  if (item.draft.location) c += item.locationInferred ? 0.02 : 0.05;
-  if (head.anaphoric && !head.subject) c -= 0.1;
-  if (quantity.kind === "vague") c -= 0.05;
-  if (quantity.percent) c -= 0.1;
-  if ((quantity.value ?? 100) < 10) c -= 0.15;
-  if (/^(?:people|men|members|staff|workers|civilians|agents)$/i.test(item.draft.subject)) c -= 0.15;
-  return Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100;
-}
-
-const NAME_FILLER = new Set(["the", "of", "for", "s"]);
-const nameWords = (name: string): string[] =>
-  normalizeName(name)
-    .split(" ")
-    .filter((w) => w && !NAME_FILLER.has(w));
-
-/**
- * Whether two claims' speakers may be one speaker: either is unnamed; the same name; the same words in
- * another order ("defence ministry", "Ministry of Defence"); or a description in lower case ("a local
- * lobby group", "activists") that a later sentence names ("the Abu Gouta Resistance Committee").
- */
-function oneSpeaker(earlier: Working, later: Working): boolean {
-  const a = earlier.draft.source;
-  const b = later.draft.source;
-  if (a === null || b === null || a.toLowerCase() === b.toLowerCase()) return true;
-  const wa = nameWords(a);
-  const wb = nameWords(b);
-  if (wa.length === wb.length && wa.every((w) => wb.includes(w))) return true;
-  const described = (w: Working, name: string) => w.sourceRefs[0]?.entity == null && /^\p{Ll}/u.test(name);
-  if (described(earlier, a) || described(later, b)) return true;
-  // "Houthi officials" in the lede, "the Houthi rebels' health ministry" in the body: people and offices
-  // described by the same body speak for it.
-  const unnamed = (w: Working) => w.sourceRefs[0]?.entity == null;
-  if ((unnamed(earlier) || unnamed(later)) && wa[0] !== undefined && wa[0] === wb[0] && /^\p{Lu}/u.test(a))
-    return true;
-  // "Defense Ministry spokesman Igor Konashenkov" speaks for the Defense Ministry.
-  const speaksFor = (person: Working, body: string[]) => {
-    const role = person.sourceRefs[0]?.entity?.role;
-    if (person.draft.sourceType !== "person" || !role || body.length < 2) return false;
-    const words = nameWords(role);
-    return body.every((w) => words.includes(w));
-  };
-  return speaksFor(earlier, wb) || speaksFor(later, wa);
-}
-
-/** A later figure equal to an earlier one, with nothing new said about it, only refers back. */
-function markDuplicates(working: Working[]): void {
-  for (let i = 0; i < working.length; i++) {
-    const claim = working[i] as Working;
-    if (claim.draft.additional) continue;
-    for (let j = 0; j < i; j++) {
-      const earlier = working[j] as Working;
-      if (earlier.draft.duplicateOf !== null) continue;
-      const sameInterval =
-        earlier.draft.valueLow === claim.draft.valueLow && earlier.draft.valueHigh === claim.draft.valueHigh;
-      if (!sameInterval || earlier.draft.rate !== claim.draft.rate) continue;
-      // "nine soldiers and nine civilians": two parts of one sentence that happen to be equal.
-      if (earlier.sentence === claim.sentence && earlier.draft.subject !== claim.draft.subject) continue;
-      const weak = !claim.metricEvidenced;
-      const sameMetric = earlier.draft.metric === claim.draft.metric;
-      // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
-      // quote, a lede and its detail); two speakers who each name it are two claims that agree.
-      if (!oneSpeaker(earlier, claim)) continue;
-      if (sameMetric || weak) {
-        claim.draft.duplicateOf = j;
-        claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);
-        break;
-      }
-    }
-  }
 }
 
 export type { Precision, Span };

@@ -1,0 +1,129 @@
+import type { Metric } from "@headcount/shared";
+import type { Working } from "./claims.ts";
+import { countryOfDemonym } from "./gazetteer.ts";
+import type { Hedged } from "./hedges.ts";
+import { type PeopleHead, VICTIM_NOUNS } from "./metrics.ts";
+import type { Quantity } from "./numbers.ts";
+import type { Sentence } from "./segment.ts";
+
+/** Where a figure's clause begins and ends; figures sharing a noun or a hedge with the one before. */
+
+// Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
+export const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
+export const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
+
+// "1,200 people killed in the north and 700 in the south", "…, with 750 in the south, 150 in the east":
+// a bare figure after a counted one, sharing its noun and what happened, told apart by a place.
+export const ELLIPSIS_GAP =
+  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+)?|\s+(?:and|with)\s+)$/i;
+export const ELLIPSIS_AFTER = /^\s+(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]/u;
+
+export function ellipticalHead(
+  body: string,
+  quantity: Quantity,
+  sIndex: number,
+  prev: Working | undefined,
+): PeopleHead | null {
+  if (!prev || prev.sentence !== sIndex || !prev.metricEvidenced || quantity.yearLike || quantity.percent)
+    return null;
+  if (quantity.start - prev.subjectEnd > 80 || quantity.start <= prev.subjectEnd) return null;
+  if (!ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 30))) return null;
+  const gap = body.slice(prev.subjectEnd, quantity.start);
+  const hedge = /(?:(?:about|around|some|nearly|almost|at least|more than|over|up to|another)\s+)?$/i.exec(
+    gap,
+  );
+  if (!ELLIPSIS_GAP.test(gap.slice(0, gap.length - (hedge?.[0].length ?? 0)))) return null;
+  return {
+    subject: prev.draft.subject || null,
+    subjectStart: quantity.end,
+    subjectEnd: quantity.end,
+    anaphoric: false,
+    nounMetric: prev.draft.metric,
+    verbMetric: null,
+    forceStrong: false,
+  };
+}
+
+// "up to 2,000 people dead and 8,000 wounded", "at least nine soldiers and nine civilians": one hedge
+// opens a pair joined by "and" and bounds both figures.
+export const SHARED_HEDGE_GAP = /^(?:\s+(?:dead|killed|wounded|injured|hurt|missing))?\s+and\s+$/i;
+
+export function sharedHedge(
+  body: string,
+  hedged: Hedged,
+  quantity: Quantity,
+  sIndex: number,
+  prev: Working | undefined,
+): Hedged {
+  if (hedged.qualifier !== "exact" || quantity.kind !== "number" || !prev || prev.sentence !== sIndex)
+    return hedged;
+  const q = prev.draft.qualifier;
+  if (q !== "up_to" && q !== "at_least" && q !== "more_than" && q !== "at_most") return hedged;
+  if (quantity.start - prev.subjectEnd > 24 || quantity.start <= prev.subjectEnd) return hedged;
+  if (!SHARED_HEDGE_GAP.test(body.slice(prev.subjectEnd, quantity.start))) return hedged;
+  const n = hedged.valueBest;
+  const open = q === "up_to" || q === "at_most";
+  return {
+    ...hedged,
+    qualifier: q,
+    hedge: prev.draft.hedge,
+    valueLow: open ? null : n,
+    valueHigh: open ? n : null,
+  };
+}
+
+/** Villagers, students, "Palestinians": people counted only when something happened to them. */
+export function victimOnly(noun: string): boolean {
+  return (
+    VICTIM_NOUNS.includes(noun.toLowerCase()) ||
+    (/^\p{Lu}/u.test(noun) && countryOfDemonym(noun) !== undefined)
+  );
+}
+
+export function hasImpersonalFrame(text: string): boolean {
+  return /\b(?:it|this)\s+(?:is|was|has been)\s+(?:\w+\s+)?(?:reported|said|believed|estimated|understood|claimed)\b/i.test(
+    text,
+  );
+}
+
+export function findClauseStart(body: string, sentence: Sentence, from: number): number {
+  const text = body.slice(sentence.start, from);
+  let start = 0;
+  CLAUSE_START.lastIndex = 0;
+  for (let m = CLAUSE_START.exec(text); m; m = CLAUSE_START.exec(text)) {
+    // "of", "and" inside a noun phrase right before the number do not open a clause.
+    if (/^and\s/.test(m[0]) && from - (sentence.start + m.index) < 12) continue;
+    start = m.index + m[0].length;
+  }
+  return sentence.start + start;
+}
+
+export function findClauseEnd(body: string, sentence: Sentence, from: number): number {
+  // The first comma, dash, closing quote or sentence punctuation after the counted noun ends the clause:
+  // "about 2,000 marines were flown to the northern islands, with more expected …".
+  const text = body.slice(from, sentence.end);
+  CLAUSE_END.lastIndex = 0;
+  const m = CLAUSE_END.exec(text);
+  return m ? from + m.index : sentence.end;
+}
+
+export const NOT_HARMED_BEFORE =
+  /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
+export const NOT_HARMED_AFTER =
+  /^\s+(?:(?:houses|homes|buildings|shops|structures|shelters|vehicles|cars|trucks|tanks|aircraft|drones|missiles|rockets|shells|hectares|acres|tonnes|tons|dollars|km|kilometres|kilometers|miles|metres|meters)\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){0,2}(?:were|have been|had been|was|are)\s+(?:also\s+)?(?:displaced|uprooted|evacuated|rescued|forced to flee|made homeless|left homeless|relocated|resettled)\b)/i;
+export const TOLL_STANDS =
+  /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
+export const LIST_TAIL =
+  /^(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:about|around|some|nearly|almost|at least|more than|over)\s+)?\d[\d,]*\s[^,.;:\d]{1,90}?){1,5}\s+(?:were|was|have been|had been|are|got)\s+(?:(?:also|reportedly|all)\s+)?(killed|wounded|injured|hurt|captured|detained|abducted|missing)\b/i;
+export const SEX_BREAKDOWN =
+  /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
+export const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
+export const VICTIM_METRICS = new Set<Metric>([
+  "killed",
+  "wounded",
+  "casualties",
+  "captured",
+  "missing",
+  "repatriated",
+  "recruited",
+]);

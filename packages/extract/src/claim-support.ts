@@ -1,0 +1,183 @@
+import type { Attribution, SourceRef } from "./attribution.ts";
+import type { Working } from "./claims.ts";
+import type { DateMention, ResolvedDate } from "./dates.ts";
+import type { EntityIndex } from "./entities.ts";
+import type { PeopleHead } from "./metrics.ts";
+import type { Quantity } from "./numbers.ts";
+import type { Sentence } from "./segment.ts";
+import { normalizeName } from "./variants.ts";
+
+/** The date a claim was said, its actor's country, its confidence, and claims repeated in one article. */
+
+/**
+ * A known body is named as the article names it ("the Sudanese army", "the Israeli military"), its fullest
+ * written form, when the article never writes the reference name: readers and editors see the text's name,
+ * and the entity keeps the reference name with the written forms as aliases.
+ */
+export function writtenName(ref: SourceRef): string {
+  const entity = ref.entity;
+  if (!entity?.key.startsWith("g:") || entity.mentions.length === 0) return ref.name;
+  if (entity.mentions.some((m) => m.text === entity.name)) return ref.name;
+  let best = ref.name;
+  let bestLength = 0;
+  for (const m of entity.mentions) {
+    const text = m.text.replace(/^the\s+/i, "");
+    // "South Korean intelligence" describes a service vaguely; its reference name says more.
+    if (/\bintelligence$/i.test(text)) continue;
+    // "Ukraine's General Staff" is a way of writing the name, never the name itself; abbreviations and
+    // capitalised variants ("U.N.", "Kyodo", "Defence Ministry") stand for the reference name; so does a
+    // description by kind ("the U.N. refugee agency"). Only a plain description of a national body
+    // ("Sudanese army", "Israeli military") is how the article names it.
+    if (/[’']s\s/.test(text) || !/\s\p{Ll}/u.test(text) || /\bagency$/i.test(text)) continue;
+    if (text.length > bestLength) {
+      best = text;
+      bestLength = text.length;
+    }
+  }
+  return best;
+}
+
+export function isFrameDate(
+  body: string,
+  date: DateMention,
+  attribution: Attribution,
+  numberStart: number,
+  clauseEnd: number,
+): boolean {
+  if (date.role !== "point") return false;
+  // "Regarding Tuesday's attack, X noted …": the day of an event named by its date, not of the saying.
+  if (/^[’']s\s/.test(body.slice(date.end, date.end + 3))) return false;
+  if (date.start >= clauseEnd) return attribution.verbSpans.some((v) => v.start >= clauseEnd - 1);
+  if (date.start >= numberStart) return false;
+  if (!attribution.verbSpans.length)
+    return attribution.frameStart !== null && date.start >= attribution.frameStart;
+  // A date after "that" belongs to what was said, not to the saying.
+  const lastVerb = attribution.verbSpans.filter((v) => v.start < numberStart).pop();
+  if (!lastVerb) return false;
+  if (date.start >= lastVerb.end) {
+    const between = body.slice(lastVerb.end, date.start);
+    return !/\bthat\b/i.test(between) && between.length < 60;
+  }
+  return true;
+}
+
+export const SAID_NEAR =
+  /\b(?:said|says|warned|announced|stated|reported|told|confirmed|revealed|claimed)\b/i;
+
+/** "France said on Monday … Its defence staff added that …": the lede's date covers the paragraph. */
+export function saidDateInPreviousSentence(
+  body: string,
+  sentences: Sentence[],
+  sIndex: number,
+  datesOf: (i: number) => DateMention[],
+): ResolvedDate | null {
+  const current = sentences[sIndex];
+  const previous = sentences[sIndex - 1];
+  if (!current || !previous || previous.paragraph !== current.paragraph) return null;
+  for (const d of datesOf(sIndex - 1)) {
+    if (d.role !== "point") continue;
+    const before = body.slice(Math.max(previous.start, d.start - 25), d.start);
+    if (SAID_NEAR.test(before)) return { date: d.date, precision: d.precision };
+  }
+  return null;
+}
+
+/** The country doing the deploying: "North Korea deployed …", "North Korea was transferring …". */
+export function actorCountry(body: string, index: EntityIndex, start: number, end: number): string | null {
+  for (const m of index.mentions) {
+    if (m.start < start) continue;
+    if (m.start >= end) break;
+    if (m.entity.kind !== "country") continue;
+    const after = body.slice(m.end, m.end + 50);
+    if (
+      /^\s+(?:(?:was|is|has|had|have|been|also|reportedly|allegedly|subsequently|later|then)\s+)*(?:deploy|sent|send|dispatch|transfer|mov|commit|station|rotat)/i.test(
+        after,
+      )
+    )
+      return m.entity.name;
+  }
+  return null;
+}
+
+export function confidenceOf(
+  item: Working,
+  quantity: Quantity,
+  head: PeopleHead,
+  attribution: Attribution,
+  inherits: boolean,
+): number {
+  let c = 0.55;
+  if (head.subject && !head.anaphoric) c += 0.15;
+  if (item.metricEvidenced) c += 0.1;
+  else c -= 0.1;
+  if (attribution.source || inherits || attribution.explicit) c += 0.05;
+  if (item.draft.location) c += item.locationInferred ? 0.02 : 0.05;
+  if (head.anaphoric && !head.subject) c -= 0.1;
+  if (quantity.kind === "vague") c -= 0.05;
+  if (quantity.percent) c -= 0.1;
+  if ((quantity.value ?? 100) < 10) c -= 0.15;
+  if (/^(?:people|men|members|staff|workers|civilians|agents)$/i.test(item.draft.subject)) c -= 0.15;
+  return Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100;
+}
+
+export const NAME_FILLER = new Set(["the", "of", "for", "s"]);
+export const nameWords = (name: string): string[] =>
+  normalizeName(name)
+    .split(" ")
+    .filter((w) => w && !NAME_FILLER.has(w));
+
+/**
+ * Whether two claims' speakers may be one speaker: either is unnamed; the same name; the same words in
+ * another order ("defence ministry", "Ministry of Defence"); or a description in lower case ("a local
+ * lobby group", "activists") that a later sentence names ("the Abu Gouta Resistance Committee").
+ */
+export function oneSpeaker(earlier: Working, later: Working): boolean {
+  const a = earlier.draft.source;
+  const b = later.draft.source;
+  if (a === null || b === null || a.toLowerCase() === b.toLowerCase()) return true;
+  const wa = nameWords(a);
+  const wb = nameWords(b);
+  if (wa.length === wb.length && wa.every((w) => wb.includes(w))) return true;
+  const described = (w: Working, name: string) => w.sourceRefs[0]?.entity == null && /^\p{Ll}/u.test(name);
+  if (described(earlier, a) || described(later, b)) return true;
+  // "Houthi officials" in the lede, "the Houthi rebels' health ministry" in the body: people and offices
+  // described by the same body speak for it.
+  const unnamed = (w: Working) => w.sourceRefs[0]?.entity == null;
+  if ((unnamed(earlier) || unnamed(later)) && wa[0] !== undefined && wa[0] === wb[0] && /^\p{Lu}/u.test(a))
+    return true;
+  // "Defense Ministry spokesman Igor Konashenkov" speaks for the Defense Ministry.
+  const speaksFor = (person: Working, body: string[]) => {
+    const role = person.sourceRefs[0]?.entity?.role;
+    if (person.draft.sourceType !== "person" || !role || body.length < 2) return false;
+    const words = nameWords(role);
+    return body.every((w) => words.includes(w));
+  };
+  return speaksFor(earlier, wb) || speaksFor(later, wa);
+}
+
+/** A later figure equal to an earlier one, with nothing new said about it, only refers back. */
+export function markDuplicates(working: Working[]): void {
+  for (let i = 0; i < working.length; i++) {
+    const claim = working[i] as Working;
+    if (claim.draft.additional) continue;
+    for (let j = 0; j < i; j++) {
+      const earlier = working[j] as Working;
+      if (earlier.draft.duplicateOf !== null) continue;
+      const sameInterval =
+        earlier.draft.valueLow === claim.draft.valueLow && earlier.draft.valueHigh === claim.draft.valueHigh;
+      if (!sameInterval || earlier.draft.rate !== claim.draft.rate) continue;
+      // "nine soldiers and nine civilians": two parts of one sentence that happen to be equal.
+      if (earlier.sentence === claim.sentence && earlier.draft.subject !== claim.draft.subject) continue;
+      const weak = !claim.metricEvidenced;
+      const sameMetric = earlier.draft.metric === claim.draft.metric;
+      // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
+      // quote, a lede and its detail); two speakers who each name it are two claims that agree.
+      if (!oneSpeaker(earlier, claim)) continue;
+      if (sameMetric || weak) {
+        claim.draft.duplicateOf = j;
+        claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);
+        break;
+      }
+    }
+  }
+}
