@@ -1,4 +1,4 @@
-import type { Precision } from "@headcount/shared";
+import { MONTH_NAMES, type Precision } from "@headcount/shared";
 import * as chrono from "chrono-node";
 
 /**
@@ -37,21 +37,6 @@ export function isoDate(d: Date): string {
 export function toAnchorDate(date: string): Date {
   return new Date(`${date}T12:00:00Z`);
 }
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** Which components the text stated (the rest chrono implied from the reference date). */
 function knownOf(components: chrono.ParsedComponents): {
@@ -294,7 +279,7 @@ function ordinalDays(text: string, offset: number, anchor: ResolvedDate): DateMe
         year -= 1;
       }
     }
-    const phrase = `${MONTHS[month]} ${day}, ${year}`;
+    const phrase = `${MONTH_NAMES[month]} ${day}, ${year}`;
     const parsed = chrono.parseDate(phrase, ref);
     if (!parsed) continue;
     const precision = coarser("day", anchor.precision);

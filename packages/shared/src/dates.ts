@@ -1,6 +1,7 @@
 import type { Precision } from "./vocabulary.ts";
 
-const MONTHS = [
+/** Month names in English, January first: the one table for parsing and printing dates. */
+export const MONTH_NAMES: readonly string[] = [
   "January",
   "February",
   "March",
@@ -16,7 +17,7 @@ const MONTHS = [
 ];
 
 const MONTH_INDEX = new Map<string, number>();
-MONTHS.forEach((name, index) => {
+MONTH_NAMES.forEach((name, index) => {
   MONTH_INDEX.set(name.toLowerCase(), index);
   MONTH_INDEX.set(name.slice(0, 3).toLowerCase(), index);
 });
@@ -79,7 +80,7 @@ export function formatDay(date: Date | string | number, precision: DisplayPrecis
   const d =
     typeof date === "number" ? new Date(date * 1000) : typeof date === "string" ? new Date(date) : date;
   if (Number.isNaN(d.getTime())) return "";
-  const month = MONTHS[d.getUTCMonth()] ?? "";
+  const month = MONTH_NAMES[d.getUTCMonth()] ?? "";
   const year = d.getUTCFullYear();
   if (precision === "year") return `${year}`;
   if (precision === "month") return `${month} ${year}`;
@@ -100,7 +101,7 @@ function checkedDay(year: number, month: number, day: number, text: string): Day
   if (day < 1 || day > inMonth) {
     return {
       ok: false,
-      error: `"${text}" is not a date: ${MONTHS[month - 1]} ${year} has ${inMonth} days.`,
+      error: `"${text}" is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${inMonth} days.`,
     };
   }
   const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
