@@ -1,4 +1,4 @@
-import type { EntityType, Metric, Precision, Qualifier, Rate } from "@headcount/shared";
+import type { Metric, Precision } from "@headcount/shared";
 import { attribute, type SourceRef } from "./attribution.ts";
 import {
   ellipticalHead,
@@ -27,6 +27,7 @@ import {
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import type { EntityIndex } from "./entities.ts";
 import { hedgeQuantity } from "./hedges.ts";
+import type { ExtractedClaim } from "./index.ts";
 import { findLocation, lastDestination } from "./location.ts";
 import { findMetric, findPeopleHead, findRate, SUBSET_OPENING, subjectEntityOf } from "./metrics.ts";
 import { findQuantities } from "./numbers.ts";
@@ -38,35 +39,8 @@ import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs }
  * that continues the previous one ("A further 800 soldiers were reportedly …") keeps its source.
  */
 
-export interface ClaimDraft {
-  quote: string;
-  start: number;
-  end: number;
-  prefix: string;
-  suffix: string;
-  valueLow: number | null;
-  valueHigh: number | null;
-  valueBest: number | null;
-  qualifier: Qualifier;
-  hedge: string | null;
-  additional: boolean;
-  metric: Metric;
-  rate: Rate;
-  subject: string;
-  subjectEntity: string | null;
-  location: string | null;
-  source: string | null;
-  sourceType: EntityType | null;
-  via: { name: string; type: EntityType }[];
-  statedOn: ResolvedDate | null;
-  refersFrom: ResolvedDate | null;
-  refersTo: ResolvedDate | null;
-  confidence: number;
-  duplicateOf: number | null;
-}
-
 export interface Working {
-  draft: ClaimDraft;
+  draft: ExtractedClaim;
   sentence: number;
   paragraph: number;
   anaphoric: boolean;
@@ -96,7 +70,7 @@ export function extractClaims(
   sentences: Sentence[],
   index: EntityIndex,
   published: ResolvedDate | null,
-): { claims: ClaimDraft[]; sources: SourceRef[] } {
+): { claims: ExtractedClaim[]; sources: SourceRef[] } {
   const paragraphs = splitParagraphs(body);
   const quotesByParagraph = paragraphs.map((p) => findQuotations(body, p));
   const datesBySentence = new Map<number, DateMention[]>();
@@ -440,7 +414,7 @@ export function extractClaims(
     while (end > start && /[\s,.;:]/.test(body[end - 1] ?? "")) end--;
     const quote = body.slice(start, end);
 
-    const draft: ClaimDraft = {
+    const draft: ExtractedClaim = {
       quote,
       start,
       end,
