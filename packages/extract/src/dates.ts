@@ -34,8 +34,15 @@ export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+let lastAnchor = "";
+let lastAnchorTime = 0;
+/** Noon UTC of an ISO day (the last day asked for is remembered: every sentence of an article asks for it). */
 export function toAnchorDate(date: string): Date {
-  return new Date(`${date}T12:00:00Z`);
+  if (date !== lastAnchor) {
+    lastAnchorTime = Date.parse(`${date}T12:00:00Z`);
+    lastAnchor = date;
+  }
+  return new Date(lastAnchorTime);
 }
 
 /** Which components the text stated (the rest chrono implied from the reference date). */
@@ -83,6 +90,21 @@ interface DateParse {
   start: chrono.ParsedComponents;
 }
 
+/**
+ * chrono's English reader without the parts that read clock times and time zones: news figures need the
+ * day, and those parsers and refiners ran on every date window for nothing.
+ */
+const TIME_PARTS = new Set([
+  "ENTimeExpressionParser",
+  "ENCasualTimeParser",
+  "ExtractTimezoneOffsetRefiner",
+  "ExtractTimezoneAbbrRefiner",
+  "ENMergeDateTimeRefiner",
+]);
+const dateReader = chrono.casual.clone();
+dateReader.parsers = dateReader.parsers.filter((p) => !TIME_PARTS.has(p.constructor.name));
+dateReader.refiners = dateReader.refiners.filter((r) => !TIME_PARTS.has(r.constructor.name));
+
 /** Room either side of a date word for the rest of its phrase ("the night of 12 October", "three weeks ago"). */
 const DATE_MARGIN = 24;
 const DATE_WORDS = new RegExp(DATE_WORD.source, "gi");
@@ -121,15 +143,16 @@ export function findDates(
   const results: DateParse[] = [];
   // chrono is the costliest step of extraction: only sentences with a date word are worth parsing, and only
   // the stretches around those words.
-  if (DATE_WORD.test(text)) {
+  const windows = dateWindows(text);
+  if (windows.length > 0) {
     // Counts are not days: "Since October, 3,000 soldiers" must not read as October 3 (same length keeps offsets).
     const masked = text.replace(
       // (?<!\d): a count is read from its first digit only; retrying from every digit of a long run is quadratic.
       /\d{1,3}(?:,\d{3})+|(?<!\d)\d+(?=\s+(?:troops|soldiers|people|personnel|fighters))/g,
       (m) => "#".repeat(m.length),
     );
-    for (const [from, to] of dateWindows(masked)) {
-      for (const result of chrono.parse(
+    for (const [from, to] of windows) {
+      for (const result of dateReader.parse(
         masked.slice(from, to),
         { instant: ref, timezone: 0 },
         { forwardDate: false },
