@@ -193,6 +193,20 @@ export function isTitleWord(text: string): boolean {
   return TITLE_WORDS.has(text.toLowerCase());
 }
 
+/** A speech verb right after a name, past a day or an adverb ("said", "on Monday claimed", "today said"). */
+const SPEAKS_NEXT =
+  /^\s+(?:(?:today|yesterday|also|later|earlier|again|on\s+\p{Lu}\p{Ll}+)\s+)?(?:said|says|claimed|claims|announced|reported|stated|told|confirmed|denied|added|insisted|warned)\b/u;
+
+/** The index of a head title ("Minister", "Adm.") at most `reach` tokens from `from`, past words that are no names. */
+function headTitleWithin(tokens: Token[], from: number, reach: number): number {
+  for (let j = from; j < Math.min(tokens.length, from + reach); j++) {
+    const text = (tokens[j] as Token).text;
+    if (HEAD_TITLE_WORDS.has(text.toLowerCase())) return j;
+    if (isKnownFirstName(text) || isKnownName(text) || CONNECTORS.has(text)) return -1;
+  }
+  return -1;
+}
+
 export function analyseSpan(
   body: string,
   span: Token[],
@@ -285,15 +299,11 @@ export function analyseSpan(
       k++;
       continue;
     }
-    // "Health Minister", "Interior Minister": the portfolio before a title belongs to the title.
-    const nextToken = tokens[k + 1];
-    if (
-      nextToken &&
-      HEAD_TITLE_WORDS.has(nextToken.text.toLowerCase()) &&
-      !isKnownFirstName(token.text) &&
-      !isKnownName(token.text)
-    ) {
-      k++;
+    // "Health Minister", "Interior Minister", "Navy Rear Adm.": the portfolio or service before a title
+    // belongs to the title.
+    const headAt = headTitleWithin(tokens, k + 1, 2);
+    if (headAt > 0 && !isKnownFirstName(token.text) && !isKnownName(token.text)) {
+      k = headAt;
       continue;
     }
     if (k > 0 && CONNECTORS.has(token.text)) {
@@ -353,6 +363,22 @@ export function analyseSpan(
   }
   if (rest.length === 1) {
     if (isCommonWord(first.text)) return out;
+    // "the Taliban said", "The Tatmadaw claimed": people are not "the X"; a lone name after "the" that
+    // speaks is a body.
+    if (
+      !isKnownName(first.text) &&
+      /(?:^|[^\p{L}])the\s+$/iu.test(body.slice(Math.max(0, first.start - 5), first.start)) &&
+      SPEAKS_NEXT.test(body.slice(nameEnd, nameEnd + 40))
+    ) {
+      out.orgs.push({
+        start: first.start,
+        end: nameEnd,
+        text: nameText,
+        type: "organization",
+        kind: "organization",
+      });
+      return out;
+    }
     // A lone unknown word explained in brackets ("Vostokgrad (a volunteer unit …)") names an organisation.
     if (/^\s*\(/.test(body.slice(nameEnd, nameEnd + 3)) && !isKnownName(first.text)) {
       out.orgs.push({
