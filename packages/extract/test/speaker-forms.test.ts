@@ -7,7 +7,10 @@ describe("speaker forms", () => {
     ["today", "Eleven sailors were killed in the port, Commander Lena Varga said today."],
     ["yesterday", "Eleven sailors were killed in the port, Commander Lena Varga said yesterday."],
     ["earlier", "Eleven sailors were killed in the port, Commander Lena Varga said earlier."],
-    ["earlier in a statement", "Eleven sailors were killed in the port, the navy said earlier in a statement."],
+    [
+      "earlier in a statement",
+      "Eleven sailors were killed in the port, the navy said earlier in a statement.",
+    ],
   ])("'…, X said %s.' names X", (_, text) => {
     expect(only(text).source).toMatch(/Lena Varga|navy/);
   });
