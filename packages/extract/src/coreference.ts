@@ -140,8 +140,28 @@ export function coreferent(
       if (!best || r.start > best.start) best = r;
     }
     if (best) return best.entity ? refOf(best.entity, start, end) : { ...best, start, end };
+    // "…, state media cited a military source as saying. The source said …": a speaker described just
+    // before, though no figure was given in its name yet.
+    const described = describedBefore(ctx, noun, start);
+    if (described) return { ...described, start, end };
   }
   return null;
+}
+
+/** How far back "the source" may look for "a military source" introduced without a figure. */
+const DESCRIBED_REACH = 400;
+
+/** The last speaker introduced as "a/an … NOUN" within the sentences just before `start`. */
+function describedBefore(ctx: AttributionContext, noun: string, start: number): SourceRef | null {
+  const from = Math.max(0, start - DESCRIBED_REACH);
+  const window = ctx.body.slice(from, start);
+  const pattern = new RegExp(`\\b(?:an?|one)\\s+((?:[\\p{L}.’'-]+\\s+){0,3}${noun})\\b`, "giu");
+  let last: RegExpExecArray | null = null;
+  for (let m = pattern.exec(window); m; m = pattern.exec(window)) last = m;
+  if (!last?.[1]) return null;
+  const phraseStart = from + last.index + last[0].length - last[1].length;
+  const ref = resolveNP(ctx, phraseStart, phraseStart + last[1].length);
+  return ref && ref.type === "person" && ref.entity === null ? ref : null;
 }
 
 /** A document that speaks for whoever issued it: "the report", "a statement", "the updated figures". */

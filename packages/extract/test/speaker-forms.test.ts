@@ -43,4 +43,11 @@ describe("speaker forms", () => {
     const a = article("The Varnaland has seen 900 soldiers killed this year, the ministry said.");
     expect(a.entities.some((e) => e.name === "Varnaland" && e.type === "organization")).toBe(false);
   });
+
+  it("'the source said' points back to a source described earlier without a figure", () => {
+    const a = article(
+      "Several commanders died in the assault on the ridge, state radio quoted a military source as saying on Friday. The source said 23 fighters were killed in the operation.",
+    );
+    expect(a.claims.map((c) => c.source)).toEqual(["military source"]);
+  });
 });
