@@ -83,8 +83,14 @@ export function coreferent(
           kind === "intl" ||
           /\b(?:agency|office|service|programme|program|fund|unicef|unhcr|ocha|unrwa|who)\b/.test(lower)
         );
-      if (/^(?:army|military|force|forces|command)$/.test(noun))
-        return kind === "military" || /\b(?:army|military|forces?|command)\b/.test(lower);
+      // "the army said": a state's forces, not an armed group named since ("Hamas fighters …, the army said").
+      if (/^(?:army|military)$/.test(noun))
+        return (
+          kind === "military" ||
+          (kind !== "armed" && /\b(?:army|military|armed forces|defen[cs]e forces?)\b/.test(lower))
+        );
+      if (/^(?:force|forces|command)$/.test(noun))
+        return kind === "military" || kind === "armed" || /\b(?:army|military|forces?|command)\b/.test(lower);
       if (/^(?:government|administration|authority|authorities|junta)$/.test(noun))
         return /\b(?:government|administration|authorit\w+|junta|ministry|kremlin|white house)\b/.test(lower);
       if (kind === "news" && noun !== "agency") return false;

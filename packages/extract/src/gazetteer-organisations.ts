@@ -1,6 +1,9 @@
 import type { GazetteerKind } from "./gazetteer.ts";
 
-/** Agencies, armed forces, international bodies, parties and news outlets: general world knowledge. */
+/**
+ * Agencies, armed forces ("military": a state's; "armed": groups that are no state's army), international
+ * bodies, parties and news outlets: general world knowledge.
+ */
 export const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] = [
   [
     "National Intelligence Service",
@@ -160,15 +163,15 @@ export const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] =
   ["Korean People's Army", ["KPA", "North Korean army", "North Korean military"], "North Korea", "military"],
   ["Workers' Party of Korea", ["WPK", "Korean Workers' Party"], "North Korea", "party"],
   ["United Russia", [], "Russia", "party"],
-  ["Wagner Group", ["Wagner"], "Russia", "military"],
+  ["Wagner Group", ["Wagner"], "Russia", "armed"],
   [
     "Israel Defense Forces",
     ["IDF", "Israeli military", "Israel's military", "Israeli army", "Israel's army"],
     "Israel",
     "military",
   ],
-  ["Hamas", [], "Palestine", "military"],
-  ["Hezbollah", [], "Lebanon", "military"],
+  ["Hamas", [], "Palestine", "armed"],
+  ["Hezbollah", [], "Lebanon", "armed"],
   ["NATO", ["North Atlantic Treaty Organization"], null, "intl"],
   ["United Nations", ["UN", "U.N."], null, "intl"],
   [
@@ -247,16 +250,16 @@ export const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] =
   ["African Union", ["AU"], null, "intl"],
   ["ECOWAS", ["Economic Community of West African States"], null, "intl"],
   ["MONUSCO", [], null, "intl"],
-  ["Rapid Support Forces", ["RSF"], "Sudan", "military"],
+  ["Rapid Support Forces", ["RSF"], "Sudan", "armed"],
   [
     "Sudanese Armed Forces",
     ["SAF", "Sudanese army", "Sudan's army", "Sudanese military", "Sudan's military"],
     "Sudan",
     "military",
   ],
-  ["Islamic State", ["ISIS", "ISIL", "Daesh"], null, "military"],
-  ["al-Shabaab", ["al-Shabab", "Al-Shabaab", "Al Shabaab"], "Somalia", "military"],
-  ["M23", ["March 23 Movement"], "Democratic Republic of the Congo", "military"],
+  ["Islamic State", ["ISIS", "ISIL", "Daesh"], null, "armed"],
+  ["al-Shabaab", ["al-Shabab", "Al-Shabaab", "Al Shabaab"], "Somalia", "armed"],
+  ["M23", ["March 23 Movement"], "Democratic Republic of the Congo", "armed"],
   ["Tigray People's Liberation Front", ["TPLF"], "Ethiopia", "party"],
   [
     "Ethiopian National Defense Force",
@@ -270,7 +273,7 @@ export const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] =
     "Myanmar",
     "military",
   ],
-  ["Houthis", ["Houthi", "Ansar Allah"], "Yemen", "military"],
+  ["Houthis", ["Houthi", "Ansar Allah"], "Yemen", "armed"],
   ["Yonhap News Agency", ["Yonhap"], "South Korea", "news"],
   ["Korean Central News Agency", ["KCNA"], "North Korea", "news"],
   ["TASS", ["Tass"], "Russia", "news"],

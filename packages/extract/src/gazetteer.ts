@@ -6,7 +6,16 @@ import type { EntityType } from "@headcount/shared";
  * never listed (they are recognised from capitalisation, titles and context instead).
  */
 
-export type GazetteerKind = "country" | "region" | "city" | "agency" | "military" | "news" | "intl" | "party";
+export type GazetteerKind =
+  | "country"
+  | "region"
+  | "city"
+  | "agency"
+  | "military"
+  | "armed"
+  | "news"
+  | "intl"
+  | "party";
 
 export interface GazetteerEntry {
   name: string;

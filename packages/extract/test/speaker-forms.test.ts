@@ -50,4 +50,16 @@ describe("speaker forms", () => {
     );
     expect(a.claims.map((c) => c.source)).toEqual(["military source"]);
   });
+
+  it("'the army said' is a state's forces, never an armed group named just before", () => {
+    const a = article(
+      "Hezbollah fighters fired a missile at a patrol, the army said. Soldiers returned fire, killing 12 militants, the army said.",
+    );
+    expect(a.claims.map((c) => c.source)).toEqual(["army"]);
+  });
+
+  it("'the group said' still points back to an armed group", () => {
+    const a = article("Hezbollah said its fighters struck a base. The group said 12 soldiers were killed.");
+    expect(a.claims.map((c) => c.source)).toEqual(["Hezbollah"]);
+  });
 });
