@@ -33,10 +33,13 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Slow fault tests (databases stopped, processes killed): `npm run test:hardening`.
+          // Slow fault tests (databases stopped, processes killed): `npm run test:hardening`. Files that start
+          // their own PostgreSQL ignore the shared one; the others get their own database, as integration
+          // tests do.
           name: "hardening",
           include: ["tests/hardening/**/*.test.ts"],
-          setupFiles: [],
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/worker-database.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,22 +1,9 @@
+import { MONTH_NAMES } from "@headcount/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, launchBrowser, open } from "./support/browser.ts";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const MONTH = MONTHS.join("|");
+const MONTH = MONTH_NAMES.join("|");
 /** The dashboard's one date format, at day, week, month or year precision, or no date at all. */
 const ONE_FORMAT = new RegExp(
   `^(?:(?:week of )?\\d{1,2} (?:${MONTH}) \\d{4}(?: \\(uncertain\\))?|(?:${MONTH}) \\d{4}|\\d{4}|date unknown)$`,
@@ -117,7 +104,7 @@ describe("dates", () => {
     // A day in the middle of the corpus, so the filter visibly drops claims.
     const day = days[Math.floor(days.length / 2)] as string;
     const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-    const typed = `${date} ${MONTHS[month - 1]?.slice(0, 3)} ${year}`;
+    const typed = `${date} ${MONTH_NAMES[month - 1]?.slice(0, 3)} ${year}`;
 
     await open(page, "/claims");
     const before = Number(((await page.getByTestId("claim-count").textContent()) ?? "").split(" ")[0]);

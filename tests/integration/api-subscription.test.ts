@@ -3,28 +3,31 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken, SESSION_COOKIE } from "../../apps/api/src/auth/sessions.ts";
 import { createPool } from "../../apps/api/src/db/pool.ts";
-import { createClaimEvents, publishClaimChanged } from "../../apps/api/src/graphql/events.ts";
+import { publishClaimChanged } from "../../apps/api/src/graphql/events.ts";
 import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
 import { listenForChanges } from "../../apps/api/src/server/change-feed.ts";
 import { forwardIngestedClaims } from "../../apps/api/src/server/claim-notifications.ts";
 import { type Api, CSRF_HEADER, sessionAuthenticator } from "../../apps/api/src/server/yoga.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
 import { testApi } from "../support/api.ts";
+import { observedClaimEvents } from "../support/claim-events.ts";
 import { testDatabaseUrl, testPrisma } from "../support/database.ts";
 import { createFixtureCorpus, type FixtureCorpus, globalId } from "../support/fixtures.ts";
 
 const prisma = testPrisma();
-const pubsub = createClaimEvents();
+const events = observedClaimEvents();
+const { pubsub } = events;
 const { api } = testApi(prisma, { pubsub });
 let corpus: FixtureCorpus;
 
-beforeAll(async () => {
-  corpus = await createFixtureCorpus(prisma);
-});
 const ingestPool = createPool(testDatabaseUrl(), { max: 2 });
 // The API's one listening connection carries both data changes and ingested claims.
 const feed = listenForChanges(testDatabaseUrl(), pino({ level: "silent" }));
 forwardIngestedClaims(feed, pubsub);
+beforeAll(async () => {
+  corpus = await createFixtureCorpus(prisma);
+  expect(await feed.ready()).toBe(true);
+});
 afterAll(async () => {
   await feed.close();
   await ingestPool.end();
@@ -84,12 +87,13 @@ async function subscribe(
 describe("Subscription.claimChanged", () => {
   it("sends changes of matching claims to open dashboards, over server-sent events", async () => {
     const controller = new AbortController();
+    const attached = events.attached();
     const next = await subscribe(
       { filter: { source: globalId("Entity", corpus.entities.pentagon) } },
       controller.signal,
     );
-    // Give the subscription a moment to attach to the channel before publishing.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Published once the stream listens on the channel.
+    await attached;
     // A claim outside the filter is not sent; the matching one is.
     publishClaimChanged(pubsub, { claimId: corpus.claims.nisUpTo8k, change: "updated", version: 2 });
     publishClaimChanged(pubsub, { claimId: corpus.claims.pentagon10k, change: "reviewed", version: 3 });
@@ -107,8 +111,9 @@ describe("Subscription.claimChanged", () => {
 
   it("sends the claims of a newly ingested article, whichever process ingested it", async () => {
     const controller = new AbortController();
+    const attached = events.attached();
     const next = await subscribe({ filter: { metric: ["KILLED"] } }, controller.signal);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await attached;
     // Ingest writes through its own pool, as the CLI and the worker do: the API hears of it from the
     // database, after the article's transaction committed.
     const outcome = await ingestDocument(ingestPool, {
@@ -127,7 +132,9 @@ describe("Subscription.claimChanged", () => {
   });
 
   it("refuses a stream beyond the per-client and total limits, and frees the slot of a closed one", async () => {
-    const limited = testApi(prisma, { pubsub, streamLimits: { perClient: 2, total: 3 } }).api;
+    // Its own channel, so that only this test's streams are observed.
+    const own = observedClaimEvents();
+    const limited = testApi(prisma, { pubsub: own.pubsub, streamLimits: { perClient: 2, total: 3 } }).api;
     const from = (peer: string) => ({ through: limited, headers: { "x-headcount-peer": peer } });
     const controllers = Array.from({ length: 6 }, () => new AbortController());
     const signal = (i: number) => (controllers[i] as AbortController).signal;
@@ -153,11 +160,15 @@ describe("Subscription.claimChanged", () => {
       ],
     });
     // A client that closes a stream may open another.
+    const detached = own.detached();
     controllers[0]?.abort();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The slot is given back as the stream lets go of the channel, within the same turn of the event loop.
+    await detached;
+    await new Promise((resolve) => setImmediate(resolve));
+    const attached = own.attached();
     const again = await subscribe({}, signal(5), from("10.0.0.1"));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    publishClaimChanged(pubsub, { claimId: corpus.claims.pentagon10k, change: "updated", version: 9 });
+    await attached;
+    publishClaimChanged(own.pubsub, { claimId: corpus.claims.pentagon10k, change: "updated", version: 9 });
     expect(await again()).toMatchObject({ data: { claimChanged: { change: "UPDATED", version: 9 } } });
     for (const controller of controllers) controller.abort();
   });
@@ -177,11 +188,12 @@ describe("Subscription.claimChanged", () => {
     it("a demoted editor's open stream no longer receives a deleted claim's fields", async () => {
       const editor = await sessionOf("demoted@example.org");
       const controller = new AbortController();
+      const attached = events.attached();
       const next = await subscribe({}, controller.signal, {
         through: signedIn,
         headers: { cookie: editor.cookie },
       });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await attached;
       const deleted = corpus.claims.deletedWounded;
       publishClaimChanged(pubsub, { claimId: deleted, change: "deleted", version: 5 });
       expect(await next()).toMatchObject({
@@ -198,11 +210,12 @@ describe("Subscription.claimChanged", () => {
     it("a stream whose session was signed out ends with UNAUTHENTICATED at the next change", async () => {
       const editor = await sessionOf("signed-out@example.org");
       const controller = new AbortController();
+      const attached = events.attached();
       const next = await subscribe({}, controller.signal, {
         through: signedIn,
         headers: { cookie: editor.cookie },
       });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await attached;
       await prisma.session.update({ where: { id: editor.sessionId }, data: { revokedAt: new Date() } });
       publishClaimChanged(pubsub, { claimId: corpus.claims.pentagon10k, change: "updated", version: 11 });
       expect(await next()).toEqual({

@@ -21,3 +21,7 @@ export function only(body: string, options: ExtractOptions = {}): ExtractedClaim
   }
   return found[0] as ExtractedClaim;
 }
+
+/** Every claim of a text but those printed again (a figure given twice in an article is counted once). */
+export const counted = (body: string, options: ExtractOptions = {}): ExtractedClaim[] =>
+  claims(body, options).filter((c) => c.duplicateOf === null);

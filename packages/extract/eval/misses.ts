@@ -2,7 +2,7 @@
  * Lists the dev split's extraction errors grouped by kind, so that work on the extractor starts from the most
  * frequent kind: missing claim, extra claim, speaker wrong, interval, metric (and the other fields after).
  * Reads only the dev split (the heldout split is never looked at while changing the extractor).
- * `npx tsx tests/extraction/misses.ts [kind ...]` prints the counts, then the lines of the kinds asked for
+ * `npx tsx packages/extract/eval/misses.ts [kind ...]` prints the counts, then the lines of the kinds asked for
  * (all kinds when none is given).
  */
 import { spawnSync } from "node:child_process";

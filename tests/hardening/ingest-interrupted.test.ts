@@ -1,31 +1,15 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { createPool } from "../../apps/api/src/db/pool.ts";
+import { describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus.ts";
 import { runCli, spawnCli } from "../support/cli.ts";
-import { testDatabaseUrl } from "../support/database.ts";
+import { ingestFixture } from "../support/ingest.ts";
 
-const pool = createPool(testDatabaseUrl(), { max: 2 });
-const folders: string[] = [];
-afterAll(async () => {
-  await pool.end();
-  for (const folder of folders) await rm(folder, { recursive: true, force: true });
-});
-
-async function count(sql: string, params: unknown[] = []): Promise<number> {
-  const { rows } = await pool.query(sql, params);
-  return Number(Object.values(rows[0])[0]);
-}
+const { pool, tempFolder, count } = ingestFixture({ max: 2 });
 
 const FILES = 200;
 
 describe("a CLI batch killed with SIGKILL", () => {
   it("is recovered by the next run, which finishes it and reports true counts", async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), "headcount-interrupted-"));
-    await chmod(folder, 0o755);
-    folders.push(folder);
+    const folder = await tempFolder("headcount-interrupted-");
     writeCorpus(folder, FILES, 11);
 
     const child = spawnCli("ingest.ts", [folder, "--workers", "4"], { detached: true });

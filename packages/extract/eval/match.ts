@@ -1,0 +1,86 @@
+/**
+ * How an extraction is matched against a label: quotes located in the cleaned body, entities found under any
+ * of their spellings, dates compared at the label's precision.
+ */
+import { type ExtractedClaim, type ExtractedEntity, normalizeName } from "../src/index.ts";
+import type { GoldArticle, GoldDate, GoldEntity } from "./gold.ts";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where a labelled quote stands in the body. */
+export function locate(body: string, quote: string): Span | null {
+  const at = body.indexOf(quote);
+  if (at >= 0) return { start: at, end: at + quote.length };
+  // Tolerate quote-mark differences between the label and the cleaned body.
+  const squash = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  const at2 = squash(body).indexOf(squash(quote));
+  return at2 >= 0 ? { start: at2, end: at2 + quote.length } : null;
+}
+
+/** Whether an extracted claim's span overlaps a span of the body. */
+export const overlaps = (c: Span, s: Span): boolean => c.start < s.end && s.start < c.end;
+
+/** The extracted entity that carries a gold entity's name or one of its aliases. */
+export function matchEntity(entities: ExtractedEntity[], ge: GoldEntity): ExtractedEntity | null {
+  const names = new Set([ge.name, ...ge.aliases].map(normalizeName));
+  return (
+    entities.find((e) => names.has(normalizeName(e.name))) ??
+    entities.find((e) => e.aliases.some((a) => names.has(normalizeName(a)))) ??
+    null
+  );
+}
+
+/**
+ * One entity under two spellings: the label's name or aliases, or the aliases the extractor itself gathered
+ * for the entity it names (it read "AFP" in the text and filed it under "Agence France-Presse").
+ */
+export function sameEntity(
+  article: GoldArticle,
+  ours: string | null,
+  theirs: string | null,
+  entities: ExtractedEntity[] = [],
+): boolean {
+  if (ours === null || theirs === null) return ours === theirs;
+  const a = normalizeName(ours);
+  const b = normalizeName(theirs);
+  if (a === b) return true;
+  const ge = article.entities.find((e) => normalizeName(e.name) === b);
+  const goldNames = new Set([theirs, ...(ge ? [ge.name, ...ge.aliases] : [])].map(normalizeName));
+  if (goldNames.has(a)) return true;
+  const mine = entities.find((e) => normalizeName(e.name) === a);
+  return !!mine && mine.aliases.some((n) => goldNames.has(normalizeName(n)));
+}
+
+export function sameDate(ours: ExtractedClaim["statedOn"], theirs: GoldDate | null): boolean {
+  if (!ours || !theirs) return ours === theirs;
+  const rank: Record<string, number> = { day: 0, week: 1, month: 2, year: 3, unknown: 4 };
+  // Ours may be finer than the label, never coarser; they must agree at the label's precision.
+  if ((rank[ours.precision] ?? 4) > (rank[theirs.precision] ?? 4)) return false;
+  const g =
+    theirs.date.length === 7
+      ? `${theirs.date}-01`
+      : theirs.date.length === 4
+        ? `${theirs.date}-01-01`
+        : theirs.date;
+  switch (theirs.precision) {
+    case "day":
+      return ours.date === g;
+    case "week":
+      return isoWeek(ours.date) === isoWeek(g);
+    case "month":
+      return ours.date.slice(0, 7) === g.slice(0, 7);
+    case "year":
+      return ours.date.slice(0, 4) === g.slice(0, 4);
+    default:
+      return true;
+  }
+}
+
+function isoWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+  return monday.toISOString().slice(0, 10);
+}
