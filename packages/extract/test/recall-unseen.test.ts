@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { claims, only } from "./helpers.ts";
+
+/** Value interval, qualifier and metric of each claim of a text that is not another appearance. */
+const figures = (body: string) =>
+  claims(body)
+    .filter((c) => c.duplicateOf === null)
+    .map((c) => [c.valueLow, c.valueHigh, c.qualifier, c.metric]);
+
+// Constructions met in reporting on conflicts the gold sets do not cover; the sentences are invented.
+describe("figures in constructions of unseen reporting", () => {
+  it.each([
+    ["executed", "Monitors said the militia executed over 300 unarmed villagers after taking the town."],
+    ["massacred", "The rebels massacred 45 farmers near the river, residents said."],
+    ["slaughtered", "Witnesses said gunmen slaughtered 27 worshippers at the shrine."],
+  ])("'%s N people' is a toll of the dead", (_verb, body) => {
+    expect(only(body).metric).toBe("killed");
+  });
+
+  it("'among the dead were N soldiers' counts the dead, not a deployment", () => {
+    const c = only("Among the dead were four soldiers assigned to guard the convoy, an elder said.");
+    expect([c.valueLow, c.metric]).toEqual([4, "killed"]);
+  });
+
+  it("people displaced 'to be internally displaced' are no toll; the deaths beside them are", () => {
+    expect(
+      figures(
+        "The war has caused some 2.4 million people to be internally displaced and an estimated 9,300 deaths.",
+      ),
+    ).toEqual([[9300, 9300, "approximate", "killed"]]);
+  });
+
+  it("people who 'have had to flee' are no toll", () => {
+    expect(
+      figures(
+        "Dozens of guards have died in the fighting so far and hundreds of thousands of people have had to flee.",
+      ),
+    ).toEqual([[24, 119, "vague", "killed"]]);
+  });
+});
