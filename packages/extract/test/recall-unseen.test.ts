@@ -18,7 +18,7 @@ describe("figures in constructions of unseen reporting", () => {
   });
 
   it("'among the dead were N soldiers' counts the dead, not a deployment", () => {
-    const c = only("Among the dead were four soldiers assigned to guard the convoy, an elder said.");
+    const c = only("Among the dead were four soldiers deployed to guard the convoy, an elder said.");
     expect([c.valueLow, c.metric]).toEqual([4, "killed"]);
   });
 
@@ -33,8 +33,34 @@ describe("figures in constructions of unseen reporting", () => {
   it("people who 'have had to flee' are no toll", () => {
     expect(
       figures(
-        "Dozens of guards have died in the fighting so far and hundreds of thousands of people have had to flee.",
+        "Thousands of fighters and villagers have died in the insurgency to date and hundreds of thousands of people have had to flee their farms.",
       ),
-    ).toEqual([[24, 119, "vague", "killed"]]);
+    ).toEqual([[2000, 9999, "vague", "killed"]]);
+  });
+
+  it("an aside on who most of them were does not end the clause", () => {
+    const c = only(
+      "At least 640 villagers, the vast majority of them herders, were killed in the raids, a monitor said.",
+    );
+    expect([c.valueLow, c.qualifier, c.metric]).toEqual([640, "at_least", "killed"]);
+  });
+
+  it("a place in apposition between the people and their verb does not end the clause", () => {
+    const c = only(
+      "No fewer than nine traders in the market district of Oldtown, eastern Ruritania, have been killed, police said.",
+    );
+    expect([c.valueLow, c.qualifier, c.metric]).toEqual([9, "at_least", "killed"]);
+  });
+
+  it("the people who speak ('two village elders said') are no count", () => {
+    expect(figures("At least 61 people were killed in the raid, two village elders said.")).toEqual([
+      [61, null, "at_least", "killed"],
+    ]);
+  });
+
+  it("people 'reported injured' are still a count", () => {
+    expect(figures("More than 800 individuals reported injured in the strikes, the ministry said.")).toEqual([
+      [800, null, "more_than", "wounded"],
+    ]);
   });
 });
