@@ -13,9 +13,10 @@ export const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’
 export const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
 
 // "1,200 people killed in the north and 700 in the south", "…, with 750 in the south, 150 in the east":
-// a bare figure after a counted one, sharing its noun and what happened, told apart by a place.
+// a bare figure after a counted one, sharing its noun and what happened, told apart by a place; also its
+// parts by place ("132 were killed on Tuesday, including 72 in the north and 60 in the south").
 export const ELLIPSIS_GAP =
-  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+)?|\s+(?:and|with)\s+)$/i;
+  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+)$/i;
 export const ELLIPSIS_AFTER = /^\s+(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]/u;
 
 export function ellipticalHead(

@@ -63,4 +63,37 @@ describe("figures in constructions of unseen reporting", () => {
       [800, null, "more_than", "wounded"],
     ]);
   });
+
+  it.each([
+    ["the death toll could pass 40, officials said.", [40, null, "more_than", "killed"]],
+    ["the death toll has surpassed 1,500, the monitor said.", [1500, null, "more_than", "killed"]],
+    ["the death toll is believed to be between 85 and 90, medics said.", [85, 90, "range", "killed"]],
+    ["the number of people killed has exceeded 700, the ministry said.", [700, null, "more_than", "killed"]],
+  ])("a toll that passes or is believed to be a figure: %s", (tail, expected) => {
+    expect(figures(`With more people missing, ${tail}`)).toEqual([expected]);
+  });
+
+  it("a toll broken down by place ('the toll includes N in X, M in Y and K in Z')", () => {
+    expect(
+      figures(
+        "According to the monitor, the death toll by district includes 310 in Eastmoor, 95 in Northgate and 7 in Lowby.",
+      ),
+    ).toEqual([
+      [310, 310, "exact", "killed"],
+      [95, 95, "exact", "killed"],
+      [7, 7, "exact", "killed"],
+    ]);
+  });
+
+  it("a toll's parts by place after 'including'", () => {
+    expect(
+      figures(
+        "At least 90 civilians were killed on Sunday alone, including 52 in Eastmoor and 38 in Northgate, the monitor said.",
+      ),
+    ).toEqual([
+      [90, null, "at_least", "killed"],
+      [52, 52, "exact", "killed"],
+      [38, 38, "exact", "killed"],
+    ]);
+  });
 });
