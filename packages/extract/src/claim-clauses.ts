@@ -13,9 +13,10 @@ export const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’
 export const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
 
 // "1,200 people killed in the north and 700 in the south", "…, with 750 in the south, 150 in the east":
-// a bare figure after a counted one, sharing its noun and what happened, told apart by a place.
+// a bare figure after a counted one, sharing its noun and what happened, told apart by a place; also its
+// parts by place ("132 were killed on Tuesday, including 72 in the north and 60 in the south").
 export const ELLIPSIS_GAP =
-  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+)?|\s+(?:and|with)\s+)$/i;
+  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+)$/i;
 export const ELLIPSIS_AFTER = /^\s+(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]/u;
 
 export function ellipticalHead(
@@ -110,7 +111,7 @@ export function findClauseEnd(body: string, sentence: Sentence, from: number): n
 export const NOT_HARMED_BEFORE =
   /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
 export const NOT_HARMED_AFTER =
-  /^\s+(?:(?:houses|homes|buildings|shops|structures|shelters|vehicles|cars|trucks|tanks|aircraft|drones|missiles|rockets|shells|hectares|acres|tonnes|tons|dollars|km|kilometres|kilometers|miles|metres|meters)\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){0,2}(?:were|have been|had been|was|are)\s+(?:also\s+)?(?:displaced|uprooted|evacuated|rescued|forced to flee|made homeless|left homeless|relocated|resettled)\b)/i;
+  /^\s+(?:(?:houses|homes|buildings|shops|structures|shelters|vehicles|cars|trucks|tanks|aircraft|drones|missiles|rockets|shells|hectares|acres|tonnes|tons|dollars|km|kilometres|kilometers|miles|metres|meters)\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){0,2}(?:were|have been|had been|was|are|to be|have had to|had to|were forced to|have been forced to)\s+(?:also\s+|internally\s+)?(?:displaced|uprooted|evacuated|rescued|forced to flee|made homeless|left homeless|relocated|resettled|flee|fled)\b)/i;
 export const TOLL_STANDS =
   /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
 export const LIST_TAIL =

@@ -134,7 +134,11 @@ export function extractClaims(
     // "nearly 60 people, including civilians and soldiers, were killed" (or a longer list): an aside does not
     // end the clause.
     const aside =
-      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
+      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom))\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
+        body.slice(clauseEnd, sentence.end),
+      ) ??
+      // "five villagers in the district of X, northern Y, have been killed": a place in apposition.
+      /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:were|was|have been|has been|had been)\s+(?:killed|wounded|injured|abducted|kidnapped)\b)/i.exec(
         body.slice(clauseEnd, sentence.end),
       );
     if (aside) clauseEnd = findClauseEnd(body, sentence, clauseEnd + aside[0].length);
@@ -186,6 +190,14 @@ export function extractClaims(
     // "… and 500,000 others were displaced", "23 dead and around 15 houses burnt": what the figure counts
     // right after it says it is no toll of people.
     if (NOT_HARMED_AFTER.test(body.slice(quantity.end, Math.min(sentence.end, quantity.end + 60)))) continue;
+    // "…, two community leaders said": people who speak are the figure's source, not a count.
+    if (
+      head.subject &&
+      /^\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|added|confirmed|reported)\b(?!\s+(?:to\s+(?:be|have)|killed|dead|injured|wounded|missing|captured|detained)\b)/i.test(
+        body.slice(head.subjectEnd, Math.min(sentence.end, head.subjectEnd + 30)),
+      )
+    )
+      continue;
     const counted = head.subject?.split(" ").pop() ?? "";
     // "Three women and seven men were killed": a breakdown by sex of a toll given elsewhere.
     if (/^(?:men|women|boys|girls)$/i.test(counted) && SEX_BREAKDOWN.test(sentence.text)) continue;

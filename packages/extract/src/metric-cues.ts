@@ -11,7 +11,7 @@ export const CUES: [RegExp, Metric][] = [
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|executed|executing|massacred|massacring|slaughtered)\b/i,
     "killed",
   ],
   [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],
@@ -93,7 +93,7 @@ export function findMetric(
   )
     return { metric: "wounded", evidenced: true, cue: "injuries" };
   if (
-    /\b(?:deaths?|killing)\s+of\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
+    /\b(?:(?:deaths?|killing)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,
     ) ||
     /^\s+(?:(?:are|were|was|is|have been|had been)\s+)?(?:(?:confirmed|declared|officially|now|presumed|believed|to be)\s+)*dead\b/i.test(

@@ -39,6 +39,23 @@ export const VICTIM_NOUNS = [
   "locals",
   "others",
   "victims",
+  "traders",
+  "merchants",
+  "vendors",
+  "pilgrims",
+  "mourners",
+  "motorists",
+  "travellers",
+  "travelers",
+  "commuters",
+  "parishioners",
+  "congregants",
+  "churchgoers",
+  "teenagers",
+  "youths",
+  "adolescents",
+  "monks",
+  "priests",
 ];
 
 export const PEOPLE_NOUNS = [

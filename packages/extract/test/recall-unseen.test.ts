@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { claims, only } from "./helpers.ts";
+
+/** Value interval, qualifier and metric of each claim of a text that is not another appearance. */
+const figures = (body: string) =>
+  claims(body)
+    .filter((c) => c.duplicateOf === null)
+    .map((c) => [c.valueLow, c.valueHigh, c.qualifier, c.metric]);
+
+// Constructions met in reporting on conflicts the gold sets do not cover; the sentences are invented.
+describe("figures in constructions of unseen reporting", () => {
+  it.each([
+    ["executed", "Monitors said the militia executed over 300 unarmed villagers after taking the town."],
+    ["massacred", "The rebels massacred 45 farmers near the river, residents said."],
+    ["slaughtered", "Witnesses said gunmen slaughtered 27 worshippers at the shrine."],
+  ])("'%s N people' is a toll of the dead", (_verb, body) => {
+    expect(only(body).metric).toBe("killed");
+  });
+
+  it("'among the dead were N soldiers' counts the dead, not a deployment", () => {
+    const c = only("Among the dead were four soldiers deployed to guard the convoy, an elder said.");
+    expect([c.valueLow, c.metric]).toEqual([4, "killed"]);
+  });
+
+  it("people displaced 'to be internally displaced' are no toll; the deaths beside them are", () => {
+    expect(
+      figures(
+        "The war has caused some 2.4 million people to be internally displaced and an estimated 9,300 deaths.",
+      ),
+    ).toEqual([[9300, 9300, "approximate", "killed"]]);
+  });
+
+  it("people who 'have had to flee' are no toll", () => {
+    expect(
+      figures(
+        "Thousands of fighters and villagers have died in the insurgency to date and hundreds of thousands of people have had to flee their farms.",
+      ),
+    ).toEqual([[2000, 9999, "vague", "killed"]]);
+  });
+
+  it("an aside on who most of them were does not end the clause", () => {
+    const c = only(
+      "At least 640 villagers, the vast majority of them herders, were killed in the raids, a monitor said.",
+    );
+    expect([c.valueLow, c.qualifier, c.metric]).toEqual([640, "at_least", "killed"]);
+  });
+
+  it("a place in apposition between the people and their verb does not end the clause", () => {
+    const c = only(
+      "No fewer than nine traders in the market district of Oldtown, eastern Ruritania, have been killed, police said.",
+    );
+    expect([c.valueLow, c.qualifier, c.metric]).toEqual([9, "at_least", "killed"]);
+  });
+
+  it("the people who speak ('two village elders said') are no count", () => {
+    expect(figures("At least 61 people were killed in the raid, two village elders said.")).toEqual([
+      [61, null, "at_least", "killed"],
+    ]);
+  });
+
+  it("people 'reported injured' are still a count", () => {
+    expect(figures("More than 800 individuals reported injured in the strikes, the ministry said.")).toEqual([
+      [800, null, "more_than", "wounded"],
+    ]);
+  });
+
+  it.each([
+    ["the death toll could pass 40, officials said.", [40, null, "more_than", "killed"]],
+    ["the death toll has surpassed 1,500, the monitor said.", [1500, null, "more_than", "killed"]],
+    ["the death toll is believed to be between 85 and 90, medics said.", [85, 90, "range", "killed"]],
+    ["the number of people killed has exceeded 700, the ministry said.", [700, null, "more_than", "killed"]],
+  ])("a toll that passes or is believed to be a figure: %s", (tail, expected) => {
+    expect(figures(`With more people missing, ${tail}`)).toEqual([expected]);
+  });
+
+  it("a toll broken down by place ('the toll includes N in X, M in Y and K in Z')", () => {
+    expect(
+      figures(
+        "According to the monitor, the death toll by district includes 310 in Eastmoor, 95 in Northgate and 7 in Lowby.",
+      ),
+    ).toEqual([
+      [310, 310, "exact", "killed"],
+      [95, 95, "exact", "killed"],
+      [7, 7, "exact", "killed"],
+    ]);
+  });
+
+  it("a toll's parts by place after 'including'", () => {
+    expect(
+      figures(
+        "At least 90 civilians were killed on Sunday alone, including 52 in Eastmoor and 38 in Northgate, the monitor said.",
+      ),
+    ).toEqual([
+      [90, null, "at_least", "killed"],
+      [52, 52, "exact", "killed"],
+      [38, 38, "exact", "killed"],
+    ]);
+  });
+});
