@@ -193,6 +193,9 @@ export function extractClaims(
     // "…, two community leaders said": people who speak are the figure's source, not a count.
     if (
       head.subject &&
+      !/\b(?:casualties|deaths|fatalities|losses|dead|bodies|victims|killed|wounded|injured)$/i.test(
+        head.subject,
+      ) &&
       /^\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|added|confirmed|reported)\b(?!\s+(?:to\s+(?:be|have)|killed|dead|injured|wounded|missing|captured|detained)\b)/i.test(
         body.slice(head.subjectEnd, Math.min(sentence.end, head.subjectEnd + 30)),
       )

@@ -62,4 +62,12 @@ describe("speaker forms", () => {
     const a = article("Hezbollah said its fighters struck a base. The group said 12 soldiers were killed.");
     expect(a.claims.map((c) => c.source)).toEqual(["Hezbollah"]);
   });
+
+  it("casualties 'reported daily' are counted, not taken for people who speak", () => {
+    const c = only(
+      "The front is costly, with over 900 casualties reported daily in the east, an analyst said.",
+    );
+    expect(c.valueLow).toBe(900);
+    expect(c.metric).toBe("casualties");
+  });
 });
