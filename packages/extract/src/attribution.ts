@@ -245,6 +245,13 @@ export function attribute(ctx: AttributionContext): Attribution {
     )
       continue;
     const trailing = verbStart >= quantityStart;
+    // "X puts the figure higher and claims …": a verb coordinated with a frame already read shares its subject.
+    if (
+      !trailing &&
+      /\s(?:and|but)\s+(?:also\s+)?$/i.test(beforeVerb) &&
+      verbSpans.some((v) => v.end <= verbStart && v.start >= sentence.start)
+    )
+      continue;
     // "X said A, while Y said B": a frame whose own clause ends before the number does not reach it. A
     // clause that only goes on with what X said ("…, and nine aid workers were killed") stays X's.
     if (!trailing && endsBefore(body.slice(verbEnd, quantityStart))) continue;

@@ -21,7 +21,7 @@ export const QUALIFIED_BODY: Record<string, RegExp> = {
   charity: /\b(?:charity|aid|relief|save the children|oxfam|msf|international)\b/,
 };
 export const PERSON_ANAPHOR =
-  /^(?:(?:senior|regional|local|military|security|government|defen[cs]e|police|army|rebel|intelligence|health|western|u\.?s\.?)\s+)?(official|spokes(?:man|woman|person)|commander|officer|diplomat|analyst|source|envoy|general|colonel|minister|governor|mayor|chief|leader)$/i;
+  /^(?:(?:senior|regional|local|military|security|government|defen[cs]e|police|army|rebel|intelligence|health|western|u\.?s\.?)\s+)?(official|spokes(?:man|woman|person)|commander|officer|diplomat|analyst|source|envoy|general|colonel|minister|governor|mayor|chief|leader|advis[eo]r|aide|negotiator|representative|ombuds(?:man|woman|person)|commissioner)$/i;
 
 /**
  * "The group said …", "the official added …": the most recent organisation or person named (or quoted)

@@ -33,6 +33,10 @@ export function leadingSubject(body: string, sentence: Sentence, scopeStart: num
 export const APPOSITIVE_ROLE =
   /^,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,3}(?:head|administrator|chief|spokes\w+|director|leader|commander|governor|minister|official|member|president|founder|coordinator|chairman|chair|secretary|mayor|adviser|advisor|representative|envoy|researcher|analyst|officer|general|colonel|deputy|lawmaker|senator|prefect|resident|witness|doctor|nurse|activist)\b/iu;
 
+/** "<subject> denied the report and", "<subject> confirmed the attack and also": a first verb and its object. */
+const COORDINATED_VERB =
+  /^(\s*(?:the\s+)?[\p{L}.’'-]+(?:\s+[\p{L}.’'-]+){0,5}?)\s+(?:has\s+|have\s+|had\s+)?(?:\p{Ll}{3,}ed|gave|took|made|sent|put out|issued|rejected)\s[^,;]{1,120}?\s(?:and|but)(?:\s+also)?$/u;
+
 export function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
   // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
   const before = body
@@ -106,6 +110,9 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     start += inner[0].length;
     np = np.slice(inner[0].length);
   }
+  // "The ministry denied the report and said …": the verbs share the clause's subject.
+  const coordinated = COORDINATED_VERB.exec(np);
+  if (coordinated?.[1]) np = coordinated[1];
   const lead = /^\s*/.exec(np)?.[0].length ?? 0;
   start += lead;
   np = np.slice(lead).trimEnd();
