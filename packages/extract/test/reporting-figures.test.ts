@@ -4,12 +4,50 @@ import { counted, only } from "./helpers.ts";
 // Figures as conflict reporting writes them: several in one sentence, number words, tolls written as what
 // happened to people or named before the figure, and the period a figure describes.
 describe("every figure of a sentence, each with its own metric", () => {
-  it("'killing N and wounding M' is two claims", () => {
-    const all = counted("The shelling killed 12 soldiers and wounded 30, the military said.");
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [12, "killed"],
-      [30, "wounded"],
-    ]);
+  it.each([
+    [
+      "'killing N and wounding M' is two claims",
+      "The shelling killed 12 soldiers and wounded 30, the military said.",
+      [
+        [12, "killed"],
+        [30, "wounded"],
+      ],
+    ],
+    [
+      "'N died and M were hurt'",
+      "Eight people died and 15 were hurt, police said.",
+      [
+        [8, "killed"],
+        [15, "wounded"],
+      ],
+    ],
+    [
+      "'and M others injured' after a comma",
+      "Twenty-three people were killed, and 47 others injured, officials said.",
+      [
+        [23, "killed"],
+        [47, "wounded"],
+      ],
+    ],
+    [
+      "the first items of a list share the verb that closes it",
+      "The monitor reported that 312 civilians, 57 policemen and 98 gunmen were killed in the clashes.",
+      [
+        [312, "killed"],
+        [57, "killed"],
+        [98, "killed"],
+      ],
+    ],
+    [
+      "'of the N casualties, around M were killed'",
+      "Of the 4,000 casualties, around 1,000 were killed, the ministry said.",
+      [
+        [4_000, "casualties"],
+        [1_000, "killed"],
+      ],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(counted(text).map((c) => [c.valueLow, c.metric])).toEqual(expected);
   });
 
   it("'N killed and M injured' is two claims", () => {
@@ -17,33 +55,6 @@ describe("every figure of a sentence, each with its own metric", () => {
     expect(all.map((c) => [c.valueLow, c.qualifier, c.metric])).toEqual([
       [300, "approximate", "killed"],
       [2_700, "exact", "wounded"],
-    ]);
-  });
-
-  it("'N died and M were hurt'", () => {
-    const all = counted("Eight people died and 15 were hurt, police said.");
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [8, "killed"],
-      [15, "wounded"],
-    ]);
-  });
-
-  it("'and M others injured' after a comma", () => {
-    const all = counted("Twenty-three people were killed, and 47 others injured, officials said.");
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [23, "killed"],
-      [47, "wounded"],
-    ]);
-  });
-
-  it("the first items of a list share the verb that closes it", () => {
-    const all = counted(
-      "The monitor reported that 312 civilians, 57 policemen and 98 gunmen were killed in the clashes.",
-    );
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [312, "killed"],
-      [57, "killed"],
-      [98, "killed"],
     ]);
   });
 
@@ -61,14 +72,6 @@ describe("every figure of a sentence, each with its own metric", () => {
     expect(all.map((c) => [c.valueLow, c.metric, c.subject])).toEqual([
       [14, "killed", "people"],
       [6, "killed", "children"],
-    ]);
-  });
-
-  it("'of the N casualties, around M were killed'", () => {
-    const all = counted("Of the 4,000 casualties, around 1,000 were killed, the ministry said.");
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [4_000, "casualties"],
-      [1_000, "killed"],
     ]);
   });
 
