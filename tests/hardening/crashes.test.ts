@@ -10,19 +10,11 @@ import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
 import { createPool } from "../../apps/api/src/db/pool.ts";
 import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
 import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
+import { freePort } from "../support/ports.ts";
 import { requireSeeds } from "../support/seeds.ts";
 
 let dataDir = "";
 let database: EmbeddedDatabase;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-crash-"));

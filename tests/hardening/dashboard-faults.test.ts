@@ -1,7 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -16,6 +15,7 @@ import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
 import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { createApi } from "../../apps/api/src/server/yoga.ts";
+import { freePort } from "../support/ports.ts";
 import { requireSeeds } from "../support/seeds.ts";
 
 /**
@@ -87,15 +87,6 @@ let apiPort = 0;
 let dashboard: ChildProcess | undefined;
 let dashboardOutput = "";
 const prismaHolder: { close?: () => Promise<void> } = {};
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,5 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
@@ -13,6 +12,7 @@ import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
 import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
+import { freePort } from "../support/ports.ts";
 import { requireSeeds } from "../support/seeds.ts";
 
 /**
@@ -25,15 +25,6 @@ let database: EmbeddedDatabase;
 let base = "";
 const prismaHolder: { close?: () => Promise<void> } = {};
 let server: ReturnType<typeof createHttpServer>;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-outage-"));

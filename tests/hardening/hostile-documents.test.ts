@@ -1,6 +1,5 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -13,6 +12,7 @@ import { createPrismaClient, type PrismaClient } from "../../apps/api/src/db/pri
 import { closeReaders } from "../../apps/api/src/ingest/reader-pool.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
+import { freePort } from "../support/ports.ts";
 
 /**
  * A hostile paste must not take the service away from everyone else: while a 10,000-level nested page
@@ -28,15 +28,6 @@ let prisma: PrismaClient;
 let pool: Pool;
 let server: ReturnType<typeof createHttpServer>;
 let base = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-hostile-"));

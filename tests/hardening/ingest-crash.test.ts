@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { REPO_ROOT } from "../../apps/api/src/config.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
 import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
 import { createPool } from "../../apps/api/src/db/pool.ts";
+import { freePort } from "../support/ports.ts";
 
 /**
  * An answer of NEW means the article is on disk: PostgreSQL is killed with SIGKILL (every one of its
@@ -21,15 +21,6 @@ const LOOPS = 3;
 let dataDir = "";
 let port = 0;
 let database: EmbeddedDatabase | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-ingest-crash-"));

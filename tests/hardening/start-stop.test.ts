@@ -2,13 +2,14 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net, { type AddressInfo } from "node:net";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
 import { CSRF_HEADER } from "../../apps/api/src/server/yoga.ts";
+import { freePort } from "../support/ports.ts";
 import { requireSeeds } from "../support/seeds.ts";
 
 /**
@@ -22,15 +23,6 @@ const ports = { api: 0, web: 0, db: 0 };
 let adminPassword = "";
 /** Every process a run starts inherits this, so whatever is left of a run can be found by it. */
 const MARK = `HEADCOUNT_TEST_RUN=${randomUUID()}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

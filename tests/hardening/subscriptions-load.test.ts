@@ -1,6 +1,5 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -17,6 +16,7 @@ import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
+import { freePort } from "../support/ports.ts";
 import { requireSeeds } from "../support/seeds.ts";
 
 /**
@@ -45,15 +45,6 @@ const pubsub = createClaimEvents();
 // Under NODE_ENV=test, graphql-yoga pings every stream each 300 ms instead of every 12 s: 300 streams
 // would measure a thousand pings a second that production never sends.
 const nodeEnv = process.env.NODE_ENV;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   process.env.NODE_ENV = "production";

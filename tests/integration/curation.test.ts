@@ -12,7 +12,7 @@ import { mergeEntities, undoMerge } from "../../apps/api/src/curation/entities.t
 import { ConflictError, ValidationError } from "../../apps/api/src/curation/errors.ts";
 import { history } from "../../apps/api/src/curation/history.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
-import { testDatabaseUrl, testPrisma } from "../support/database.ts";
+import { testDatabaseUrl, testPrisma, warmPrisma } from "../support/database.ts";
 import { loadSeeds } from "../support/seeds.ts";
 
 const prisma = testPrisma();
@@ -39,8 +39,10 @@ async function someClaim() {
 describe("updateClaim", () => {
   it("50 concurrent edits from the same version: exactly one wins, 49 conflict, one audit event", async () => {
     const claim = await someClaim();
+    // One connection per edit: the 50 race inside PostgreSQL at once, none waits on a small pool.
+    const wide = await warmPrisma(50);
     const attempts = Array.from({ length: 50 }, (_, i) =>
-      updateClaim(prisma, editor, {
+      updateClaim(wide, editor, {
         claimId: claim.id,
         expectedVersion: claim.version,
         patch: { subject: `edited subject ${i}` },
@@ -50,7 +52,7 @@ describe("updateClaim", () => {
         (error: unknown) => ({ ok: false as const, error, i }),
       ),
     );
-    const results = await Promise.all(attempts);
+    const results = await Promise.all(attempts).finally(() => wide.$disconnect());
     const winners = results.filter((r) => r.ok);
     const losers = results.filter((r) => !r.ok);
     expect(winners).toHaveLength(1);

@@ -19,7 +19,7 @@ describe("concurrent edits", () => {
       }
     }`;
     // One connection per request: the 50 calls race inside PostgreSQL at once, none waits on the pool.
-    const race = gqlWithPool(50);
+    const race = await gqlWithPool(50);
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         race<{ updateClaim: { __typename: string; claim?: { subject: string }; currentVersion?: number } }>(

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
 import { startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
+import { freePort } from "../support/ports.ts";
 
 const folders: string[] = [];
 
@@ -15,15 +16,6 @@ async function tempDataDir(): Promise<string> {
   await chmod(dir, 0o755);
   folders.push(dir);
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function scalar(url: string, sql: string): Promise<unknown> {

@@ -17,6 +17,19 @@ export function siblingDatabaseUrl(name: string): string {
   return url.toString();
 }
 
-export function testPrisma(): PrismaClient {
-  return createPrismaClient(testDatabaseUrl(), { max: 4 });
+/** A Prisma client on this file's database; 4 connections unless a test needs more at once. */
+export function testPrisma(options: { max?: number } = {}): PrismaClient {
+  return createPrismaClient(testDatabaseUrl(), { max: options.max ?? 4 });
+}
+
+/**
+ * A Prisma client with `connections` connections already open, for a test that starts that many
+ * transactions at once: none of them waits for a connection to be made (under load that can take longer
+ * than a transaction may wait to start).
+ */
+export async function warmPrisma(connections: number): Promise<PrismaClient> {
+  const client = testPrisma({ max: connections });
+  // Each statement holds its connection for a moment, so the pool opens them all.
+  await Promise.all(Array.from({ length: connections }, () => client.$queryRaw`select pg_sleep(0.05)::text`));
+  return client;
 }

@@ -3,10 +3,10 @@ import pg from "pg";
 import pino from "pino";
 import { afterAll, beforeAll, expect } from "vitest";
 import { createPool } from "../../apps/api/src/db/pool.ts";
-import { createPrismaClient, type PrismaClient } from "../../apps/api/src/db/prisma.ts";
+import type { PrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
-import { testDatabaseUrl, testPrisma } from "./database.ts";
+import { testDatabaseUrl, testPrisma, warmPrisma } from "./database.ts";
 import { loadSeeds } from "./seeds.ts";
 
 /**
@@ -81,11 +81,11 @@ export function editorsHarness() {
   const gql = client(api);
 
   /**
-   * Another API instance over the same database whose Prisma pool holds `max` connections, for tests that
-   * send many requests at once and must not wait on a small pool.
+   * Another API instance over the same database whose Prisma pool holds `max` connections, all open, for
+   * tests that send many requests at once and must not wait for a connection.
    */
-  function gqlWithPool(max: number): Gql {
-    const wide = createPrismaClient(testDatabaseUrl(), { max });
+  async function gqlWithPool(max: number): Promise<Gql> {
+    const wide = await warmPrisma(max);
     extraClients.push(wide);
     return client(createApi({ prisma: wide, pool, logger }));
   }

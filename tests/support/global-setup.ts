@@ -1,11 +1,11 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
 import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
+import { freePort } from "./ports.ts";
 
 export const TEMPLATE_DATABASE = "headcount_template";
 
@@ -14,17 +14,6 @@ declare module "vitest" {
     adminDatabaseUrl: string;
     templateDatabase: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /**

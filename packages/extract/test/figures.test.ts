@@ -90,26 +90,36 @@ describe("metric per figure", () => {
 });
 
 describe("every figure in a sentence", () => {
-  it("a bare figure after a counted one shares its noun and what happened ('… and 700 in the south')", () => {
-    const all = claims(
+  it.each([
+    [
+      "a bare figure after a counted one shares its noun and what happened ('… and 700 in the south')",
       "Two weeks of fighting left 2,300 people killed in the north and 640 in the coastal towns.",
-    );
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [2_300, "killed"],
-      [640, "killed"],
-    ]);
-  });
-
-  it("a breakdown by place after a toll ('with 420 in the east, 95 in the capital')", () => {
-    const all = claims(
+      [
+        [2_300, "killed"],
+        [640, "killed"],
+      ],
+    ],
+    [
+      "a breakdown by place after a toll ('with 420 in the east, 95 in the capital')",
       "The minister said 1,010 people were wounded, with 420 in the east, 95 in the capital, and 495 in the hills.",
-    );
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [1_010, "wounded"],
-      [420, "wounded"],
-      [95, "wounded"],
-      [495, "wounded"],
-    ]);
+      [
+        [1_010, "wounded"],
+        [420, "wounded"],
+        [95, "wounded"],
+        [495, "wounded"],
+      ],
+    ],
+    [
+      "a list item whose noun has three modifiers ('25 state border guard members')",
+      "Medics said 60 villagers, 25 state border guard members and 12 rebels were killed.",
+      [
+        [60, "killed"],
+        [25, "killed"],
+        [12, "killed"],
+      ],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(claims(text).map((c) => [c.valueLow, c.metric])).toEqual(expected);
   });
 
   it("a bare figure with no place after it is not read as a continuation", () => {
@@ -120,15 +130,6 @@ describe("every figure in a sentence", () => {
   it("a people named by nationality closes the phrase ('killed 160 Yemenis, most of them …')", () => {
     const c = only("The strikes have killed at least 160 Yemenis, most of them fishermen, the monitor said.");
     expect([c.valueLow, c.qualifier, c.metric, c.subject]).toEqual([160, "at_least", "killed", "Yemenis"]);
-  });
-
-  it("a list item whose noun has three modifiers ('25 state border guard members')", () => {
-    const all = claims("Medics said 60 villagers, 25 state border guard members and 12 rebels were killed.");
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [60, "killed"],
-      [25, "killed"],
-      [12, "killed"],
-    ]);
   });
 });
 

@@ -22,13 +22,19 @@ describe("recall on real reporting", () => {
     expect([c.valueLow, c.valueHigh, c.qualifier, c.metric]).toEqual([30_000, null, "more_than", "killed"]);
   });
 
-  it("'brought the number of people killed ... to at least N'", () => {
-    const all = claims(
+  it.each([
+    [
+      "'brought the number of people killed ... to at least N'",
       "This brought the number of people killed since the start of the war to at least 31,120, the ministry said.",
-    );
-    expect(all.map((c) => [c.valueLow, c.qualifier, c.metric, c.source])).toEqual([
-      [31_120, "at_least", "killed", "ministry"],
-    ]);
+      [[31_120, "at_least", "killed", "ministry"]],
+    ],
+    [
+      "a sentence hard-wrapped across lines keeps its figure and noun together",
+      "The ministry said in a statement that at least 61,220\npeople had been wounded in the\nfighting since March.\nA second paragraph starts here.",
+      [[61_220, "at_least", "wounded", "ministry"]],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(claims(text).map((c) => [c.valueLow, c.qualifier, c.metric, c.source])).toEqual(expected);
   });
 
   it("'the new deaths brought the toll of slain soldiers ... to N'", () => {
@@ -36,15 +42,6 @@ describe("recall on real reporting", () => {
       "The statement said the new deaths brought the toll of slain soldiers in the offensive to 77.",
     );
     expect([c.valueLow, c.valueHigh, c.metric]).toEqual([77, 77, "killed"]);
-  });
-
-  it("a sentence hard-wrapped across lines keeps its figure and noun together", () => {
-    const all = claims(
-      "The ministry said in a statement that at least 61,220\npeople had been wounded in the\nfighting since March.\nA second paragraph starts here.",
-    );
-    expect(all.map((c) => [c.valueLow, c.qualifier, c.metric, c.source])).toEqual([
-      [61_220, "at_least", "wounded", "ministry"],
-    ]);
   });
 
   it("a line that ends a sentence stays its own paragraph", () => {

@@ -4,12 +4,50 @@ import { counted, only } from "./helpers.ts";
 // Figures as conflict reporting writes them: several in one sentence, number words, tolls written as what
 // happened to people or named before the figure, and the period a figure describes.
 describe("every figure of a sentence, each with its own metric", () => {
-  it("'killing N and wounding M' is two claims", () => {
-    const all = counted("The shelling killed 12 soldiers and wounded 30, the military said.");
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [12, "killed"],
-      [30, "wounded"],
-    ]);
+  it.each([
+    [
+      "'killing N and wounding M' is two claims",
+      "The shelling killed 12 soldiers and wounded 30, the military said.",
+      [
+        [12, "killed"],
+        [30, "wounded"],
+      ],
+    ],
+    [
+      "'N died and M were hurt'",
+      "Eight people died and 15 were hurt, police said.",
+      [
+        [8, "killed"],
+        [15, "wounded"],
+      ],
+    ],
+    [
+      "'and M others injured' after a comma",
+      "Twenty-three people were killed, and 47 others injured, officials said.",
+      [
+        [23, "killed"],
+        [47, "wounded"],
+      ],
+    ],
+    [
+      "the first items of a list share the verb that closes it",
+      "The monitor reported that 312 civilians, 57 policemen and 98 gunmen were killed in the clashes.",
+      [
+        [312, "killed"],
+        [57, "killed"],
+        [98, "killed"],
+      ],
+    ],
+    [
+      "'of the N casualties, around M were killed'",
+      "Of the 4,000 casualties, around 1,000 were killed, the ministry said.",
+      [
+        [4_000, "casualties"],
+        [1_000, "killed"],
+      ],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(counted(text).map((c) => [c.valueLow, c.metric])).toEqual(expected);
   });
 
   it("'N killed and M injured' is two claims", () => {
@@ -17,33 +55,6 @@ describe("every figure of a sentence, each with its own metric", () => {
     expect(all.map((c) => [c.valueLow, c.qualifier, c.metric])).toEqual([
       [300, "approximate", "killed"],
       [2_700, "exact", "wounded"],
-    ]);
-  });
-
-  it("'N died and M were hurt'", () => {
-    const all = counted("Eight people died and 15 were hurt, police said.");
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [8, "killed"],
-      [15, "wounded"],
-    ]);
-  });
-
-  it("'and M others injured' after a comma", () => {
-    const all = counted("Twenty-three people were killed, and 47 others injured, officials said.");
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [23, "killed"],
-      [47, "wounded"],
-    ]);
-  });
-
-  it("the first items of a list share the verb that closes it", () => {
-    const all = counted(
-      "The monitor reported that 312 civilians, 57 policemen and 98 gunmen were killed in the clashes.",
-    );
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [312, "killed"],
-      [57, "killed"],
-      [98, "killed"],
     ]);
   });
 
@@ -61,14 +72,6 @@ describe("every figure of a sentence, each with its own metric", () => {
     expect(all.map((c) => [c.valueLow, c.metric, c.subject])).toEqual([
       [14, "killed", "people"],
       [6, "killed", "children"],
-    ]);
-  });
-
-  it("'of the N casualties, around M were killed'", () => {
-    const all = counted("Of the 4,000 casualties, around 1,000 were killed, the ministry said.");
-    expect(all.map((c) => [c.valueLow, c.metric])).toEqual([
-      [4_000, "casualties"],
-      [1_000, "killed"],
     ]);
   });
 
@@ -104,8 +107,20 @@ describe("number words and tolls written as what happened", () => {
     expect(only("Hundreds were killed, witnesses said.")).toMatchObject({ valueLow: 200, valueHigh: 999 });
   });
 
-  it("a bare plural that is not a toll is no claim", () => {
-    expect(counted("Thousands have fled the town, the UN said.")).toEqual([]);
+  it.each([
+    ["a bare plural that is not a toll is no claim", "Thousands have fled the town, the UN said.", []],
+    [
+      "people of those kinds are no force: '300 students were enrolled' is no claim",
+      "About 300 students were enrolled at the school this year.",
+      [],
+    ],
+    [
+      "names that are no roll of people are no claim",
+      "The ministry published 200 names of streets to be renamed.",
+      [],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(counted(text)).toEqual(expected);
   });
 
   it("victims named by nationality or occupation", () => {
@@ -117,17 +132,9 @@ describe("number words and tolls written as what happened", () => {
     expect(only("The militia killed 40 villagers, local officials told AFP.").source).toBe("local officials");
   });
 
-  it("people of those kinds are no force: '300 students were enrolled' is no claim", () => {
-    expect(counted("About 300 students were enrolled at the school this year.")).toEqual([]);
-  });
-
   it("a named list counts people: 'N names were added to the list of the dead'", () => {
     const c = only("A further 1,184 names were added to the list of the dead, the group said.");
     expect([c.valueLow, c.metric, c.additional, c.source]).toEqual([1_184, "killed", true, "group"]);
-  });
-
-  it("names that are no roll of people are no claim", () => {
-    expect(counted("The ministry published 200 names of streets to be renamed.")).toEqual([]);
   });
 });
 
@@ -248,15 +255,18 @@ describe("tolls named before the figure", () => {
 });
 
 describe("numbers that are no tolls", () => {
-  it("a day of a month is no count: 'the deaths on Dec 4 of five troops'", () => {
-    const all = counted("The army announced the deaths on Dec 4 of five troops.");
-    expect(all.map((c) => c.valueLow)).toEqual([5]);
-  });
-
-  it("a breakdown of a toll by sex is not a toll of its own", () => {
-    const all = counted(
+  it.each([
+    [
+      "a day of a month is no count: 'the deaths on Dec 4 of five troops'",
+      "The army announced the deaths on Dec 4 of five troops.",
+      [5],
+    ],
+    [
+      "a breakdown of a toll by sex is not a toll of its own",
       "Ten civilians were killed in the strike, the group said. Three women and seven men were among them.",
-    );
-    expect(all.map((c) => c.valueLow)).toEqual([10]);
+      [10],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(counted(text).map((c) => c.valueLow)).toEqual(expected);
   });
 });

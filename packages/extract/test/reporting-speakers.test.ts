@@ -5,11 +5,19 @@ import { article, claims, counted, only } from "./helpers.ts";
 // Speakers as conflict reporting names them: described, carried across a paragraph, written surname first,
 // or standing for a government; one figure printed twice is one claim.
 describe("who said it", () => {
-  it("a name followed by descriptions between commas", () => {
-    const c = only(
+  it.each([
+    [
+      "a name followed by descriptions between commas",
       "Amadou Keita, head of a local rights group, based in Mopti, said 25 civilians had been killed.",
-    );
-    expect(c.source).toBe("Amadou Keita");
+      "Amadou Keita",
+    ],
+    [
+      "described speakers: rescuers, a resident of a village",
+      "The airstrike killed at least 20 people, rescuers said.",
+      "rescuers",
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(only(text).source).toBe(expected);
   });
 
   it("a title before the name, a role after it, and 'told Reuters that'", () => {
@@ -20,25 +28,34 @@ describe("who said it", () => {
     expect(c.via.map((v) => v.name)).toEqual(["Reuters"]);
   });
 
-  it("a speaker carries over to the next sentence of the same paragraph", () => {
-    const all = counted(
+  it.each([
+    [
+      "a speaker carries over to the next sentence of the same paragraph",
       "The army said on Monday that 40 soldiers were killed in the attack on the base. Another 25 were wounded and 12 remain missing.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["army", "army", "army"]);
-  });
-
-  it("but not into the next paragraph", () => {
-    const all = counted(
+      ["army", "army", "army"],
+    ],
+    [
+      "but not into the next paragraph",
       "The army said on Monday that 40 soldiers were killed.\n\nIn 2019, an attack nearby killed 89 soldiers.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["army", null]);
-  });
-
-  it("'It said' is the organisation that spoke last, not one merely named", () => {
-    const all = counted(
+      ["army", null],
+    ],
+    [
+      "'It said' is the organisation that spoke last, not one merely named",
       "Sudan's army said it killed 300 RSF fighters in the city. It said another 50 were captured.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["Sudanese Armed Forces", "Sudanese Armed Forces"]);
+      ["Sudanese Armed Forces", "Sudanese Armed Forces"],
+    ],
+    [
+      "'the general staff' is a staff named before, in any case",
+      "Ukraine's General Staff said 1,350 Russian soldiers were killed. The general staff said 300 more were wounded.",
+      ["General Staff of the Armed Forces of Ukraine", "General Staff of the Armed Forces of Ukraine"],
+    ],
+    [
+      "'the officials' are the described officials named just before",
+      "Casualties are approaching 500,000 soldiers, US officials have told the Daily Herald. Russian casualties are approaching 300,000, the officials said.",
+      ["US officials", "US officials"],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(counted(text).map((c) => c.source)).toEqual(expected);
   });
 
   it("'the agency said' is an agency named before, never an armed group", () => {
@@ -50,27 +67,6 @@ describe("who said it", () => {
       "The RSF said on Monday that 300 soldiers were killed. The agency said 40 more were captured.",
     );
     expect(other[1]?.source).not.toBe("Rapid Support Forces");
-  });
-
-  it("'the general staff' is a staff named before, in any case", () => {
-    const all = counted(
-      "Ukraine's General Staff said 1,350 Russian soldiers were killed. The general staff said 300 more were wounded.",
-    );
-    expect(all.map((c) => c.source)).toEqual([
-      "General Staff of the Armed Forces of Ukraine",
-      "General Staff of the Armed Forces of Ukraine",
-    ]);
-  });
-
-  it("'the officials' are the described officials named just before", () => {
-    const all = counted(
-      "Casualties are approaching 500,000 soldiers, US officials have told the Daily Herald. Russian casualties are approaching 300,000, the officials said.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["US officials", "US officials"]);
-  });
-
-  it("described speakers: rescuers, a resident of a village", () => {
-    expect(only("The airstrike killed at least 20 people, rescuers said.").source).toBe("rescuers");
   });
 
   it("where a body is based is not part of its name; 'a new toll by X' is X's", () => {
@@ -206,15 +202,19 @@ describe("places are not speakers", () => {
     ]);
   });
 
-  it("'the capital of X State' before 'local doctors said' is where, not who", () => {
-    const c = only(
+  it.each([
+    [
+      "'the capital of X State' before 'local doctors said' is where, not who",
       "Five civilians were killed in shelling of Tawila, the capital of North Darfur State in western Sudan, local doctors said on Monday.",
-    );
-    expect(c.source).toBe("local doctors");
-  });
-
-  it("a capital stands for its government: 'Kyiv said'", () => {
-    expect(only("About 400 soldiers were captured near the border, Kyiv said.").source).toBe("Kyiv");
+      "local doctors",
+    ],
+    [
+      "a capital stands for its government: 'Kyiv said'",
+      "About 400 soldiers were captured near the border, Kyiv said.",
+      "Kyiv",
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(only(text).source).toBe(expected);
   });
 
   it("a town named as the subject of 'said' is no speaker", () => {
@@ -265,18 +265,19 @@ describe("speakers named by surname or as a sentence's subject", () => {
     expect(only("Police gave chase after 14 soldiers were killed at the checkpoint.").source).toBeNull();
   });
 
-  it("an abbreviation in brackets after the name does not hide the speaker", () => {
-    const c = only(
+  it.each([
+    [
+      "an abbreviation in brackets after the name does not hide the speaker",
       "Late on Thursday the Kordan Defence Forces (KDF) said on Friday that 140 fighters were killed in the battle.",
-    );
-    expect(c.source).toBe("Kordan Defence Forces");
-  });
-
-  it("'X, <a description>, has claimed that …' is X's", () => {
-    const c = only(
+      "Kordan Defence Forces",
+    ],
+    [
+      "'X, <a description>, has claimed that …' is X's",
       "Pavel Dorin, deputy chairman of the national security council, has claimed that 64,000 volunteers were recruited this year.",
-    );
-    expect(c.source).toBe("Pavel Dorin");
+      "Pavel Dorin",
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(only(text).source).toBe(expected);
   });
 
   it("'The ministry on Wednesday gave its first estimate, claiming N killed' is the ministry's", () => {

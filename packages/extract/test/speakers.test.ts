@@ -67,22 +67,23 @@ describe("possessive and descriptive forms name the whole speaker, never a fragm
 });
 
 describe("a document, a pronoun or a kind of body refers back to the speaker named before", () => {
-  it("'The updated figures reveal' after the ministry announced: the ministry", () => {
-    const all = claims(
+  it.each([
+    [
+      "'The updated figures reveal' after the ministry announced: the ministry",
       "On Wednesday, the Regional Ministry of Health announced a rise in fatalities. The updated figures reveal that the death toll has reached 1,250.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["Regional Ministry of Health"]);
-  });
-  it("'It added' continues the ministry, not the agency that relayed it", () => {
-    const all = claims(
+      ["Regional Ministry of Health"],
+    ],
+    [
+      "'It added' continues the ministry, not the agency that relayed it",
       "The ministry of health said the army killed 40 people, Xinhua news agency reported.\n\nIt added that 90 people were wounded.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["ministry of health", "ministry of health"]);
-  });
-  it("'the medical group said' is the medical body named before, not the armed group", () => {
-    const all = claims(
+      ["ministry of health", "ministry of health"],
+    ],
+    [
+      "'the medical group said' is the medical body named before, not the armed group",
       "The Sudan Doctors Network blamed the Rapid Support Forces for the shelling.\n\nThe medical group said that 24 people were killed.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["Sudan Doctors Network"]);
+      ["Sudan Doctors Network"],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(claims(text).map((c) => c.source)).toEqual(expected);
   });
 });

@@ -88,11 +88,19 @@ describe("wire-copy constructions", () => {
 });
 
 describe("more constructions", () => {
-  it("a participle phrase between the speaker and the verb", () => {
-    const c = only(
+  it.each([
+    [
+      "a participle phrase between the speaker and the verb",
       "A senior Western official, speaking on condition of anonymity, estimated that about 7,000 fighters remained in the city.",
-    );
-    expect(c.source).toBe("senior Western official");
+      "senior Western official",
+    ],
+    [
+      "a country's military is its armed forces",
+      "Israel's military said it had killed about 900 fighters.",
+      "Israel Defense Forces",
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(only(text).source).toBe(expected);
   });
 
   it("'called up' is recruitment", () => {
@@ -117,12 +125,6 @@ describe("more constructions", () => {
       metric: "planned_deployment",
     });
     expect(all[1]?.subject).toBe("Marines");
-  });
-
-  it("a country's military is its armed forces", () => {
-    expect(only("Israel's military said it had killed about 900 fighters.").source).toBe(
-      "Israel Defense Forces",
-    );
   });
 
   it("markdown headings and emphasis are not text", () => {
