@@ -16,7 +16,7 @@ export const CUES: [RegExp, Metric][] = [
   ],
   [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],
   [
-    /\b(?:captured|capture|capturing|taken (?:prisoner|captive)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
+    /\b(?:captured|capture|capturing|taken (?:prisoner|captive|hostage)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
     "captured",
   ],
   [/\b(?:missing|unaccounted for)\b/i, "missing"],

@@ -285,6 +285,15 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     if (second) {
       const between = text.slice(first.end, second.start);
       const intro = /\b(between|from)\s+$/i.exec(text.slice(Math.max(0, first.start - 9), first.start));
+      // "the toll climbed from 558 to 569": a change of one figure, not a range; the earlier value is gone.
+      if (
+        intro?.[1]?.toLowerCase() === "from" &&
+        /^\s+to\s+$/i.test(between) &&
+        /\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|went up|gone up|raised|revised|up|fell|dropped)\s+from\s+$/i.test(
+          text.slice(Math.max(0, first.start - 24), first.start),
+        )
+      )
+        continue;
       const joins =
         /^\s*[-–—]\s*$/.test(between) ||
         /^\s+to\s+$/i.test(between) ||

@@ -96,4 +96,30 @@ describe("figures in constructions of unseen reporting", () => {
       [38, 38, "exact", "killed"],
     ]);
   });
+
+  it("a toll that 'climbed from N to M' is M, not a range", () => {
+    expect(figures("The minister said the death toll climbed from 212 to 230, medics said.")).toEqual([
+      [230, 230, "exact", "killed"],
+    ]);
+  });
+
+  it("people 'taken hostage' are captured", () => {
+    const c = only("Officials said more than 60 pupils were taken hostage in the raid.");
+    expect([c.valueLow, c.qualifier, c.metric]).toEqual([60, "more_than", "captured"]);
+  });
+
+  it("'kidnapped over N schoolgirls' counts the abducted", () => {
+    const c = only("Gunmen kidnapped over 90 schoolgirls from the dormitory, a teacher said.");
+    expect([c.valueLow, c.metric, c.subject]).toEqual([90, "captured", "schoolgirls"]);
+  });
+
+  it("'the number of those missing ... was N' counts the missing", () => {
+    const c = only("The principal said the total number of those missing after a roll call was 143.");
+    expect([c.valueLow, c.metric]).toEqual([143, "missing"]);
+  });
+
+  it("an aside 'both girls and boys' does not end the clause", () => {
+    const c = only("By Sunday, 143 pupils, both girls and boys, were still missing, the principal said.");
+    expect([c.valueLow, c.metric]).toEqual([143, "missing"]);
+  });
 });
