@@ -104,7 +104,14 @@ function readAtom(text: string, at: number): Atom | null {
   if (!m) return null;
   const raw = m[0];
   const lower = raw.toLowerCase();
-  if (/^\d/.test(raw)) return { start: at, end: at + raw.length, word: null, digits: parseDigits(raw) };
+  if (/^\d/.test(raw)) {
+    // "518k": a thousands suffix written on the figure (not "km").
+    const thousands = /^[kK](?![\p{L}\d])/u.test(text.slice(at + raw.length, at + raw.length + 2));
+    const digits = parseDigits(raw);
+    if (thousands && digits < 1000)
+      return { start: at, end: at + raw.length + 1, word: null, digits: digits * 1000 };
+    return { start: at, end: at + raw.length, word: null, digits };
+  }
   return { start: at, end: at + raw.length, word: lower, digits: null };
 }
 

@@ -122,4 +122,19 @@ describe("figures in constructions of unseen reporting", () => {
     const c = only("By Sunday, 143 pupils, both girls and boys, were still missing, the principal said.");
     expect([c.valueLow, c.metric]).toEqual([143, "missing"]);
   });
+
+  it.each([
+    ["has soared past 12,000", [12_000, null, "more_than", "killed"]],
+    ["has surged to 9,412", [9412, 9412, "exact", "killed"]],
+  ])("a toll that %s", (verb, expected) => {
+    expect(figures(`The death toll from the offensive ${verb}, the health ministry said.`)).toEqual([
+      expected,
+    ]);
+  });
+
+  it("a thousands suffix ('430k') is part of the figure, a kilometre is not", () => {
+    expect(
+      figures("Researchers put the total number of civilian deaths at 430k. The front line is 900km long."),
+    ).toEqual([[430_000, 430_000, "exact", "killed"]]);
+  });
 });
