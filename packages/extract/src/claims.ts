@@ -134,7 +134,7 @@ export function extractClaims(
     // "nearly 60 people, including civilians and soldiers, were killed" (or a longer list): an aside does not
     // end the clause.
     const aside =
-      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom))\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
+      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom)|who|whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
         body.slice(clauseEnd, sentence.end),
       ) ??
       // "five villagers in the district of X, northern Y, have been killed": a place in apposition.

@@ -137,4 +137,31 @@ describe("figures in constructions of unseen reporting", () => {
       figures("Researchers put the total number of civilian deaths at 430k. The front line is 900km long."),
     ).toEqual([[430_000, 430_000, "exact", "killed"]]);
   });
+
+  it("a relative clause between the people and their verb does not end the clause", () => {
+    const c = only(
+      "At least 22 people, who had gone to the market at dawn, have been shot dead, residents said.",
+    );
+    expect([c.valueLow, c.qualifier, c.metric]).toEqual([22, "at_least", "killed"]);
+  });
+
+  it("people who 'have not been seen' since are missing", () => {
+    expect(only("Another 19 people have not been seen since the raid, the chief said.").metric).toBe(
+      "missing",
+    );
+  });
+
+  it("'the injured are approaching N' counts the wounded, approximately", () => {
+    expect(figures("There have been 60 deaths and the injured are approaching 400, he said.")).toEqual([
+      [60, 60, "exact", "killed"],
+      [400, 400, "approximate", "wounded"],
+    ]);
+  });
+
+  it("a participle describing the people does not outrank what happened to them", () => {
+    const c = only(
+      "The envoy said 70 volunteers fighting on the side of the army have been killed in the valley.",
+    );
+    expect([c.valueLow, c.metric]).toEqual([70, "killed"]);
+  });
 });
