@@ -128,3 +128,34 @@ export const VICTIM_METRICS = new Set<Metric>([
   "repatriated",
   "recruited",
 ]);
+
+/** "…, two community leaders said": people who speak are the figure's source, not a count. */
+export function speakersCounted(body: string, head: PeopleHead, sentenceEnd: number): boolean {
+  return (
+    head.subject !== null &&
+    /^\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|added|confirmed|reported)\b(?!\s+(?:to\s+(?:be|have)|killed|dead|injured|wounded|missing|captured|detained)\b)/i.test(
+      body.slice(head.subjectEnd, Math.min(sentenceEnd, head.subjectEnd + 30)),
+    )
+  );
+}
+
+/**
+ * "Of the 558 people who have died, 50 are children": an opening that repeats a figure already given is
+ * another appearance of it; the index of the claim it repeats, or -1.
+ */
+export function repeatedOpening(
+  body: string,
+  sentenceStart: number,
+  hedged: Hedged,
+  working: Working[],
+): number {
+  if (
+    !/^["“]?(?:Of|Out of|Among)\s+(?:the|those|these)\s+$/i.test(body.slice(sentenceStart, hedged.hedgeStart))
+  )
+    return -1;
+  return working.findIndex(
+    (w) =>
+      w.draft.duplicateOf === null &&
+      (w.draft.valueBest === hedged.valueBest || w.draft.valueLow === hedged.valueBest),
+  );
+}

@@ -8,9 +8,11 @@ import {
   LIST_TAIL,
   NOT_HARMED_AFTER,
   NOT_HARMED_BEFORE,
+  repeatedOpening,
   SEX_BREAKDOWN,
   SUBSET_BEFORE,
   sharedHedge,
+  speakersCounted,
   TOLL_STANDS,
   VICTIM_METRICS,
   victimOnly,
@@ -190,14 +192,8 @@ export function extractClaims(
     // "… and 500,000 others were displaced", "23 dead and around 15 houses burnt": what the figure counts
     // right after it says it is no toll of people.
     if (NOT_HARMED_AFTER.test(body.slice(quantity.end, Math.min(sentence.end, quantity.end + 60)))) continue;
-    // "…, two community leaders said": people who speak are the figure's source, not a count.
-    if (
-      head.subject &&
-      /^\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|added|confirmed|reported)\b(?!\s+(?:to\s+(?:be|have)|killed|dead|injured|wounded|missing|captured|detained)\b)/i.test(
-        body.slice(head.subjectEnd, Math.min(sentence.end, head.subjectEnd + 30)),
-      )
-    )
-      continue;
+    if (speakersCounted(body, head, sentence.end)) continue;
+    const repeated = repeatedOpening(body, sentence.start, hedged, working);
     const counted = head.subject?.split(" ").pop() ?? "";
     // "Three women and seven men were killed": a breakdown by sex of a toll given elsewhere.
     if (/^(?:men|women|boys|girls)$/i.test(counted) && SEX_BREAKDOWN.test(sentence.text)) continue;
@@ -452,8 +448,16 @@ export function extractClaims(
       refersFrom,
       refersTo,
       confidence: 0,
-      duplicateOf: null,
+      duplicateOf: repeated >= 0 ? repeated : null,
     };
+    // The repeated figure is another appearance of the one it repeats, hedge included.
+    const original = working[repeated]?.draft;
+    if (original) {
+      draft.valueLow = original.valueLow;
+      draft.valueHigh = original.valueHigh;
+      draft.qualifier = original.qualifier;
+      draft.hedge = original.hedge;
+    }
     const item: Working = {
       draft,
       sentence: sIndex,

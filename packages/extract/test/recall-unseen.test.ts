@@ -164,4 +164,17 @@ describe("figures in constructions of unseen reporting", () => {
     );
     expect([c.valueLow, c.metric]).toEqual([70, "killed"]);
   });
+
+  it("'Of the N people who …, M are children' repeats N as another appearance and counts M", () => {
+    const all = claims(
+      "The ministry said the strikes had caused at least 340 deaths. Of the 340 people who have died, 41 are children, the ministry said.",
+    );
+    const fresh = all.filter((c) => c.duplicateOf === null).map((c) => [c.valueLow, c.valueHigh, c.metric]);
+    expect(fresh).toEqual([
+      [340, null, "killed"],
+      [41, 41, "killed"],
+    ]);
+    const repeat = all.find((c) => c.duplicateOf !== null);
+    expect([repeat?.valueLow, repeat?.valueHigh, repeat?.duplicateOf]).toEqual([340, null, 0]);
+  });
 });
