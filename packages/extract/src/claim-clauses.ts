@@ -2,7 +2,8 @@ import type { Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
 import type { Hedged } from "./hedges.ts";
-import { type PeopleHead, VICTIM_NOUNS } from "./metrics.ts";
+import type { MetricResult } from "./metric-cues.ts";
+import { metricOfVerb, type PeopleHead, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
 import type { Sentence } from "./segment.ts";
 
@@ -158,4 +159,16 @@ export function repeatedOpening(
       w.draft.duplicateOf === null &&
       (w.draft.valueBest === hedged.valueBest || w.draft.valueLow === hedged.valueBest),
   );
+}
+
+/** "Of those killed, …", "Among the wounded, …": what happened to the whole a part is taken from. */
+export function openingMetric(opening: string): MetricResult | null {
+  const m =
+    /^["“]?(?:Of|Out of|Among)\s+(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(killed|dead|died|wounded|injured|missing|captured|abducted|kidnapped|detained)\b[^,;.]{0,60},\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu.exec(
+      opening,
+    );
+  const verb = m?.[1];
+  if (!verb) return null;
+  const metric = metricOfVerb(verb);
+  return metric ? { metric, evidenced: true, cue: verb } : null;
 }

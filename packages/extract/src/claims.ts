@@ -8,6 +8,7 @@ import {
   LIST_TAIL,
   NOT_HARMED_AFTER,
   NOT_HARMED_BEFORE,
+  openingMetric,
   repeatedOpening,
   SEX_BREAKDOWN,
   SUBSET_BEFORE,
@@ -183,6 +184,9 @@ export function extractClaims(
         SUBSET_OPENING.test(body.slice(sentence.start, hedged.hedgeStart)));
     if (!metric.evidenced && prev && prev.sentence === sIndex && prev.metricEvidenced && (subset || listed))
       metric = { metric: prev.draft.metric, evidenced: true, cue: null };
+    // "Of those killed, 9 were children": the opening says what happened to the whole.
+    if (!metric.evidenced && subset)
+      metric = openingMetric(body.slice(sentence.start, hedged.hedgeStart)) ?? metric;
     // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
     // "has killed thousands and displaced nearly 2 million people": the verb nearest the number decides.
     if (

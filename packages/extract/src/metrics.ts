@@ -249,7 +249,10 @@ export function findPeopleHead(
   const partNamed = SUBSET_NOUN_AFTER.exec(after);
   if (
     partNamed?.[1] &&
-    (SUBSET_LEAD.test(before) || SUBSET_OPENING.test(text.slice(sentenceStart, quantity.start)))
+    (SUBSET_LEAD.test(before) ||
+      SUBSET_OPENING.test(text.slice(sentenceStart, quantity.start)) ||
+      // "…, 9 were children and 5 were women": the next part of the same breakdown.
+      /\b\d[\d,]*\s+(?:were|are)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+(?:and\s+)?$/u.test(before))
   ) {
     const start = quantity.end + partNamed[0].length - partNamed[1].length;
     return head(text, start, quantity.end + partNamed[0].length, false, null, null, false);

@@ -177,4 +177,28 @@ describe("figures in constructions of unseen reporting", () => {
     const repeat = all.find((c) => c.duplicateOf !== null);
     expect([repeat?.valueLow, repeat?.valueHigh, repeat?.duplicateOf]).toEqual([340, null, 0]);
   });
+
+  it("'Of those killed, N were children and M were women': the opening says what happened to each part", () => {
+    expect(figures("Of those killed, 16 were children and 7 were women, the agency said.")).toEqual([
+      [16, 16, "exact", "killed"],
+      [7, 7, "exact", "killed"],
+    ]);
+  });
+
+  it("'Among the wounded, N were children' counts wounded children", () => {
+    expect(figures("Among the wounded, 33 were children, doctors said.")).toEqual([
+      [33, 33, "exact", "wounded"],
+    ]);
+  });
+
+  it("insurgents 'neutralised' by an army are dead", () => {
+    expect(only('The army said at least 64 insurgents were "neutralised" in the sweep.').metric).toBe(
+      "killed",
+    );
+  });
+
+  it("'upward of N' is more than N", () => {
+    const c = only("Upward of 4,000 troops were deployed to the province, officials said.");
+    expect([c.valueLow, c.valueHigh, c.qualifier]).toEqual([4000, null, "more_than"]);
+  });
 });
