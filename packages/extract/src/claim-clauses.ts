@@ -2,7 +2,8 @@ import type { Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
 import type { Hedged } from "./hedges.ts";
-import { type PeopleHead, VICTIM_NOUNS } from "./metrics.ts";
+import type { MetricResult } from "./metric-cues.ts";
+import { metricOfVerb, type PeopleHead, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
 import type { Sentence } from "./segment.ts";
 
@@ -128,3 +129,50 @@ export const VICTIM_METRICS = new Set<Metric>([
   "repatriated",
   "recruited",
 ]);
+
+/** "…, two community leaders said": people who speak are the figure's source, not a count. */
+export function speakersCounted(body: string, head: PeopleHead, sentenceEnd: number): boolean {
+  return (
+    head.subject !== null &&
+    // "over 1,200 casualties reported daily": counted harm, not people who speak.
+    !/\b(?:casualties|deaths|fatalities|losses|dead|bodies|victims|killed|wounded|injured)$/i.test(
+      head.subject,
+    ) &&
+    /^\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|added|confirmed|reported)\b(?!\s+(?:to\s+(?:be|have)|killed|dead|injured|wounded|missing|captured|detained)\b)/i.test(
+      body.slice(head.subjectEnd, Math.min(sentenceEnd, head.subjectEnd + 30)),
+    )
+  );
+}
+
+/**
+ * "Of the 558 people who have died, 50 are children": an opening that repeats a figure already given is
+ * another appearance of it; the index of the claim it repeats, or -1.
+ */
+export function repeatedOpening(
+  body: string,
+  sentenceStart: number,
+  hedged: Hedged,
+  working: Working[],
+): number {
+  if (
+    !/^["“]?(?:Of|Out of|Among)\s+(?:the|those|these)\s+$/i.test(body.slice(sentenceStart, hedged.hedgeStart))
+  )
+    return -1;
+  return working.findIndex(
+    (w) =>
+      w.draft.duplicateOf === null &&
+      (w.draft.valueBest === hedged.valueBest || w.draft.valueLow === hedged.valueBest),
+  );
+}
+
+/** "Of those killed, …", "Among the wounded, …": what happened to the whole a part is taken from. */
+export function openingMetric(opening: string): MetricResult | null {
+  const m =
+    /^["“]?(?:Of|Out of|Among)\s+(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(killed|dead|died|wounded|injured|missing|captured|abducted|kidnapped|detained)\b[^,;.]{0,60},\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu.exec(
+      opening,
+    );
+  const verb = m?.[1];
+  if (!verb) return null;
+  const metric = metricOfVerb(verb);
+  return metric ? { metric, evidenced: true, cue: verb } : null;
+}

@@ -8,9 +8,12 @@ import {
   LIST_TAIL,
   NOT_HARMED_AFTER,
   NOT_HARMED_BEFORE,
+  openingMetric,
+  repeatedOpening,
   SEX_BREAKDOWN,
   SUBSET_BEFORE,
   sharedHedge,
+  speakersCounted,
   TOLL_STANDS,
   VICTIM_METRICS,
   victimOnly,
@@ -134,7 +137,7 @@ export function extractClaims(
     // "nearly 60 people, including civilians and soldiers, were killed" (or a longer list): an aside does not
     // end the clause.
     const aside =
-      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom))\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
+      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom)|who|whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
         body.slice(clauseEnd, sentence.end),
       ) ??
       // "five villagers in the district of X, northern Y, have been killed": a place in apposition.
@@ -181,6 +184,9 @@ export function extractClaims(
         SUBSET_OPENING.test(body.slice(sentence.start, hedged.hedgeStart)));
     if (!metric.evidenced && prev && prev.sentence === sIndex && prev.metricEvidenced && (subset || listed))
       metric = { metric: prev.draft.metric, evidenced: true, cue: null };
+    // "Of those killed, 9 were children": the opening says what happened to the whole.
+    if (!metric.evidenced && subset)
+      metric = openingMetric(body.slice(sentence.start, hedged.hedgeStart)) ?? metric;
     // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
     // "has killed thousands and displaced nearly 2 million people": the verb nearest the number decides.
     if (
@@ -190,17 +196,8 @@ export function extractClaims(
     // "… and 500,000 others were displaced", "23 dead and around 15 houses burnt": what the figure counts
     // right after it says it is no toll of people.
     if (NOT_HARMED_AFTER.test(body.slice(quantity.end, Math.min(sentence.end, quantity.end + 60)))) continue;
-    // "…, two community leaders said": people who speak are the figure's source, not a count.
-    if (
-      head.subject &&
-      !/\b(?:casualties|deaths|fatalities|losses|dead|bodies|victims|killed|wounded|injured)$/i.test(
-        head.subject,
-      ) &&
-      /^\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|added|confirmed|reported)\b(?!\s+(?:to\s+(?:be|have)|killed|dead|injured|wounded|missing|captured|detained)\b)/i.test(
-        body.slice(head.subjectEnd, Math.min(sentence.end, head.subjectEnd + 30)),
-      )
-    )
-      continue;
+    if (speakersCounted(body, head, sentence.end)) continue;
+    const repeated = repeatedOpening(body, sentence.start, hedged, working);
     const counted = head.subject?.split(" ").pop() ?? "";
     // "Three women and seven men were killed": a breakdown by sex of a toll given elsewhere.
     if (/^(?:men|women|boys|girls)$/i.test(counted) && SEX_BREAKDOWN.test(sentence.text)) continue;
@@ -455,8 +452,16 @@ export function extractClaims(
       refersFrom,
       refersTo,
       confidence: 0,
-      duplicateOf: null,
+      duplicateOf: repeated >= 0 ? repeated : null,
     };
+    // The repeated figure is another appearance of the one it repeats, hedge included.
+    const original = working[repeated]?.draft;
+    if (original) {
+      draft.valueLow = original.valueLow;
+      draft.valueHigh = original.valueHigh;
+      draft.qualifier = original.qualifier;
+      draft.hedge = original.hedge;
+    }
     const item: Working = {
       draft,
       sentence: sIndex,

@@ -29,11 +29,11 @@ const BEFORE: [RegExp, Qualifier][] = [
   ],
   [/\b(at least|a t least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
   [
-    /\b(more than|upwards of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond|(?:could|may|might|will|would|to)\s+(?:pass|exceed|surpass)|passed|surpassed|surpasses|exceeded|exceeds|topped)\s+$/i,
+    /\b(more than|upwards of|upward of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond|(?:could|may|might|will|would|to)\s+(?:pass|exceed|surpass)|passed|surpassed|surpasses|exceeded|exceeds|topped|(?:rose|risen|climbed|soared|surged|jumped|gone|went)\s+(?:past|above))\s+$/i,
     "more_than",
   ],
   [
-    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|an approximate|roughly estimated|in the region of|on the order of|closer to)\s+$/i,
+    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|an approximate|roughly estimated|in the region of|on the order of|closer to|approaching|nearing)\s+$/i,
     "approximate",
   ],
 ];

@@ -11,15 +11,15 @@ export const CUES: [RegExp, Metric][] = [
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|executed|executing|massacred|massacring|slaughtered)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|executed|executing|massacred|massacring|slaughtered|neutrali[sz]ed)\b/i,
     "killed",
   ],
   [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],
   [
-    /\b(?:captured|capture|capturing|taken (?:prisoner|captive)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
+    /\b(?:captured|capture|capturing|taken (?:prisoner|captive|hostage)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
     "captured",
   ],
-  [/\b(?:missing|unaccounted for)\b/i, "missing"],
+  [/\b(?:missing|unaccounted for|(?:have|has|had) not been (?:seen|found|located|heard from))\b/i, "missing"],
   [
     /\b(?:repatriated|repatriation|returned home|sent home|swapped|exchanged|prisoner exchange|handed over|released)\b/i,
     "repatriated",
@@ -189,6 +189,17 @@ export function findMetric(
     if (m && (!best || m.index < best.position)) {
       best = { metric, position: m.index, cueStart: head.subjectEnd + m.index, cue: m[0] };
     }
+  }
+  // "100 soldiers fighting on the side of X have been killed": a participle describing the people does not
+  // outrank the passive verb saying what happened to them.
+  if (best && (best.metric === "deployed" || best.metric === "present")) {
+    const passive =
+      /^[^\d.;]{0,80}?\b(?:were|was|have been|has been|had been)\s+(?:(?:reportedly|also|allegedly|all)\s+)?(killed|wounded|injured|captured|abducted|shot dead)\b/i.exec(
+        afterText,
+      );
+    const verb = passive?.[1];
+    const metric = verb ? metricOfVerb(verb) : null;
+    if (verb && metric) return { metric, evidenced: true, cue: verb };
   }
   if (!best) {
     for (const [re, metric] of CUES) {

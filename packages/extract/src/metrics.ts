@@ -40,12 +40,12 @@ const TOLL_BEFORE =
 const BRINGING_BEFORE =
   /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\s+(?:the|its|their)\s+(?:overall\s+|total\s+|confirmed\s+)?(total|toll|death toll|tally|number|count)\b(?:\s+of\s+(?:[\p{L}-]+\s+){0,2}?(dead|deaths|killed|injured|wounded|martyrs|fatalities|casualties)\b)?(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
 const NOUN_BEFORE =
-  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths)),?\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
+  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|(?<=\bthe\s)(?:injured|wounded)|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths)),?\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 const NON_PEOPLE_HEAD =
   /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
 
 const TOLL_REACHES =
-  /\b((?:death\s+)?toll(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:troops|soldiers|people|civilians|dead|fighters))?|casualties|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\b(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\b(?:(?:has|had|have)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|reached|remains|remained|stands|stood|hit|went up|gone up|increased|ranges|ranged|put|puts|placed|estimated|estimates|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|includes|included|(?:could|may|might|would|will)\s+(?:pass|exceed|surpass|top|reach|rise\s+to|climb\s+to)|(?:is|was|are|were)\s+(?:believed|estimated|thought|expected|feared|likely)\s+to\s+(?:be|have\s+(?:reached|passed|exceeded))|(?:is|was|are|were)(?:\s+(?:still|now))?|(?:could|may|might|would)\s+be\s+as\s+(?:high|many)\s+as)\s+(?:(?:the\s+)?(?:number|figure|toll)\s+)?(?:to|at|between)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
+  /\b((?:death\s+)?toll(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:troops|soldiers|people|civilians|dead|fighters))?|casualties|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people|missing|abducted|kidnapped)|figure)\b(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\b(?:(?:has|had|have)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|surged|soared|reached|remains|remained|stands|stood|hit|went up|gone up|increased|ranges|ranged|put|puts|placed|estimated|estimates|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|includes|included|(?:could|may|might|would|will)\s+(?:pass|exceed|surpass|top|reach|rise\s+to|climb\s+to)|(?:is|was|are|were)\s+(?:believed|estimated|thought|expected|feared|likely)\s+to\s+(?:be|have\s+(?:reached|passed|exceeded))|(?:is|was|are|were)(?:\s+(?:still|now))?|(?:could|may|might|would)\s+be\s+as\s+(?:high|many)\s+as)\s+(?:(?:the\s+)?(?:number|figure|toll)\s+)?(?:from\s+[\d,.]{1,12}\s+)?(?:to|at|between|past|above)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
 // "put the number of deceased hostages at 66", "estimates the death toll at approximately 130,000".
 const PUT_AT =
   /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
@@ -249,7 +249,10 @@ export function findPeopleHead(
   const partNamed = SUBSET_NOUN_AFTER.exec(after);
   if (
     partNamed?.[1] &&
-    (SUBSET_LEAD.test(before) || SUBSET_OPENING.test(text.slice(sentenceStart, quantity.start)))
+    (SUBSET_LEAD.test(before) ||
+      SUBSET_OPENING.test(text.slice(sentenceStart, quantity.start)) ||
+      // "…, 9 were children and 5 were women": the next part of the same breakdown.
+      /\b\d[\d,]*\s+(?:were|are)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+(?:and\s+)?$/u.test(before))
   ) {
     const start = quantity.end + partNamed[0].length - partNamed[1].length;
     return head(text, start, quantity.end + partNamed[0].length, false, null, null, false);
@@ -313,7 +316,11 @@ export function findPeopleHead(
         ? "wounded"
         : /toll|dead|deaths|deceased|killed|martyrs|fatalities|slain/.test(noun)
           ? "killed"
-          : null;
+          : /missing$/.test(noun)
+            ? "missing"
+            : /(?:abducted|kidnapped|hostages)$/.test(noun)
+              ? "captured"
+              : null;
     if (metric || !/\bfigure\b/.test(noun))
       return head(text, start, start + risen[1].length, metric === null, metric, null, false);
     return { ...head(text, quantity.end, quantity.end, true, null, null, false), subject: null };

@@ -104,7 +104,14 @@ function readAtom(text: string, at: number): Atom | null {
   if (!m) return null;
   const raw = m[0];
   const lower = raw.toLowerCase();
-  if (/^\d/.test(raw)) return { start: at, end: at + raw.length, word: null, digits: parseDigits(raw) };
+  if (/^\d/.test(raw)) {
+    // "518k": a thousands suffix written on the figure (not "km").
+    const thousands = /^[kK](?![\p{L}\d])/u.test(text.slice(at + raw.length, at + raw.length + 2));
+    const digits = parseDigits(raw);
+    if (thousands && digits < 1000)
+      return { start: at, end: at + raw.length + 1, word: null, digits: digits * 1000 };
+    return { start: at, end: at + raw.length, word: null, digits };
+  }
   return { start: at, end: at + raw.length, word: lower, digits: null };
 }
 
@@ -285,6 +292,15 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     if (second) {
       const between = text.slice(first.end, second.start);
       const intro = /\b(between|from)\s+$/i.exec(text.slice(Math.max(0, first.start - 9), first.start));
+      // "the toll climbed from 558 to 569": a change of one figure, not a range; the earlier value is gone.
+      if (
+        intro?.[1]?.toLowerCase() === "from" &&
+        /^\s+to\s+$/i.test(between) &&
+        /\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|went up|gone up|raised|revised|up|fell|dropped)\s+from\s+$/i.test(
+          text.slice(Math.max(0, first.start - 24), first.start),
+        )
+      )
+        continue;
       const joins =
         /^\s*[-–—]\s*$/.test(between) ||
         /^\s+to\s+$/i.test(between) ||

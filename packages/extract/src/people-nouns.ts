@@ -56,6 +56,9 @@ export const VICTIM_NOUNS = [
   "adolescents",
   "monks",
   "priests",
+  "schoolgirls",
+  "schoolboys",
+  "schoolchildren",
 ];
 
 export const PEOPLE_NOUNS = [
