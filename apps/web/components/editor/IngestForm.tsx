@@ -55,10 +55,16 @@ const OUTCOMES = {
   PREVIEW: "Preview: nothing was stored.",
 } as const;
 
+const PASTE_FORMATS = [
+  { value: "text", label: "Plain text (headline on the first line)" },
+  { value: "html", label: "A news page’s HTML" },
+] as const;
+type PasteFormat = (typeof PASTE_FORMATS)[number]["value"];
+
 /** Pasted text or HTML with what is known about it; Preview runs the extractor only, Save stores. */
 export function IngestForm() {
   const id = useId();
-  const [format, setFormat] = useState<"text" | "html">("text");
+  const [format, setFormat] = useState<PasteFormat>("text");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<Extract<IngestResult, { __typename: "IngestArticleSuccess" }> | null>(
@@ -151,26 +157,18 @@ export function IngestForm() {
       <form className="stack-form card" onSubmit={submit} noValidate>
         <fieldset className="plain-fieldset check-row">
           <legend>What you paste</legend>
-          <label className="check">
-            <input
-              type="radio"
-              name="format"
-              value="text"
-              checked={format === "text"}
-              onChange={() => setFormat("text")}
-            />
-            Plain text (headline on the first line)
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name="format"
-              value="html"
-              checked={format === "html"}
-              onChange={() => setFormat("html")}
-            />
-            A news page’s HTML
-          </label>
+          {PASTE_FORMATS.map((choice) => (
+            <label className="check" key={choice.value}>
+              <input
+                type="radio"
+                name="format"
+                value={choice.value}
+                checked={format === choice.value}
+                onChange={() => setFormat(choice.value)}
+              />
+              {choice.label}
+            </label>
+          ))}
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-body`}>
