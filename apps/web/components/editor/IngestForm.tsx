@@ -1,6 +1,6 @@
 "use client";
 
-import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL, type Precision, parseDayInput } from "@headcount/shared";
+import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL, parseDayInput } from "@headcount/shared";
 import Link from "next/link";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useMutation } from "urql";
@@ -8,6 +8,7 @@ import { CHOICES } from "../../lib/claim-edit";
 import { graphql, type ResultOf } from "../../lib/graphql";
 import { fieldOf, NotAuthorizedFailure, requestFailure, ValidationFailure } from "../../lib/mutation-result";
 import { formatDate, METRIC_LABELS } from "../../lib/vocabulary";
+import { ColumnHeads } from "../ColumnHeads";
 
 const INGEST_MUTATION = graphql(
   `
@@ -262,16 +263,7 @@ function IngestOutcome({
       {result.claims.length > 0 && (
         <table className="data" data-testid="extracted-claims">
           <caption className="sr-only">The claims the extractor read from the text</caption>
-          <thead>
-            <tr>
-              <th scope="col">Value</th>
-              <th scope="col">Who is counted</th>
-              <th scope="col">Metric</th>
-              <th scope="col">Source</th>
-              <th scope="col">Said</th>
-              <th scope="col">Quote</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Value", "Who is counted", "Metric", "Source", "Said", "Quote"]} />
           <tbody>
             {result.claims.map((claim) => (
               <tr key={`${claim.start}-${claim.quote}`}>
