@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { seededRandom } from "./random.ts";
 
 export interface GeneratedArticle {
   file: string;
@@ -17,18 +18,6 @@ export interface GeneratedArticle {
   publishedAt: string;
   precision: "day";
   text: string;
-}
-
-/** mulberry32: small, fast and good enough for picking words. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const OUTLETS = [
@@ -158,7 +147,7 @@ function claimSentence(next: () => number, weekday: string): string {
 }
 
 export function generateArticle(index: number, seed = 7): GeneratedArticle {
-  const next = random(seed * 1_000_003 + index);
+  const next = seededRandom(seed * 1_000_003 + index);
   const outlet = pick(next, OUTLETS);
   // Three years of publication dates, from 2023-01-01.
   const day = new Date(Date.UTC(2023, 0, 1) + Math.floor(next() * 3 * 365) * 86_400_000);

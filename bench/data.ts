@@ -20,6 +20,7 @@ import { REPO_ROOT } from "../apps/api/src/config.ts";
 import { startEmbeddedPostgres } from "../apps/api/src/db/embedded.ts";
 import { applyMigrations } from "../apps/api/src/db/migrations.ts";
 import { COUNTRIES, FAMILY, FORCES, GIVEN, ORG_KINDS, OUTLETS, PLACES, VERB } from "./names.ts";
+import { seededRandom } from "./random.ts";
 
 const { values } = parseArgs({
   options: {
@@ -34,17 +35,7 @@ const CLAIMS_PER_ARTICLE = 10;
 const ARTICLES = Math.ceil(CLAIMS / CLAIMS_PER_ARTICLE);
 const SOURCES = Math.max(20, Math.min(2_000, Math.round(CLAIMS / 500)));
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const next = random(Number(values.seed));
+const next = seededRandom(Number(values.seed));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
 /** COPY text format: tabs, newlines and backslashes escaped; null as \N. */

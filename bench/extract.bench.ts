@@ -5,20 +5,10 @@
  * extracts the same articles. Reports the median of several timed runs after a warm-up.
  */
 import { extractArticle } from "../packages/extract/src/index.ts";
+import { seededRandom } from "./random.ts";
 
 const ARTICLES = Number(process.argv[2] ?? 200);
 const RUNS = Number(process.argv[3] ?? 7);
-
-// Deterministic pseudo-random numbers (mulberry32).
-function generator(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PEOPLE = [
   "Marta Kowalski",
@@ -82,7 +72,7 @@ function cap(s: string): string {
 }
 
 function buildArticle(seed: number): string {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = (xs: string[]) => xs[Math.floor(random() * xs.length)] ?? "";
   const number = () => (Math.floor(random() * 190) * 100 + 200).toLocaleString("en-US");
   const lines = [`Fighting intensifies as troops move toward ${pick(PLACES)}`, ""];

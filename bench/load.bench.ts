@@ -37,6 +37,7 @@ import {
   ENTITIES_QUERY,
   SERIES_QUERY,
 } from "./queries.ts";
+import { seededRandom } from "./random.ts";
 
 const flags = parseFlags(process.argv.slice(2));
 const seeds = flags.has("seeds");
@@ -51,17 +52,6 @@ const port = Number(flags.get("port") ?? (seeds ? 54341 : 54339));
 const duration = Number(flags.get("duration") ?? 30);
 const connections = Number(flags.get("connections") ?? 10);
 const METRICS = ["DEPLOYED", "KILLED", "WOUNDED", "CAPTURED", "MISSING", "RECRUITED"];
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const db = await openBenchDatabase(dataDir, port);
 let corpus = "bench:data corpus";
@@ -91,7 +81,7 @@ try {
     from: string;
     sides: number[] | null;
   };
-  const next = random(7);
+  const next = seededRandom(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
   const bodies: Record<string, () => { query: string; variables: Record<string, unknown> }> = {
     overview: () => ({

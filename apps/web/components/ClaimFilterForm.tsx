@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDay, type Metric, type Rate, type ReviewStatus } from "@headcount/shared";
+import { formatDay, type Rate } from "@headcount/shared";
 import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState, useTransition } from "react";
 import {
@@ -25,6 +25,15 @@ const RATE_CHOICES: Record<Rate, string> = {
   percent: "Percent",
 };
 
+/** The values a filter offers, each with its label. */
+interface Vocabulary<Value extends string> {
+  values: readonly Value[];
+  labels: Record<Value, string>;
+}
+const METRIC_VOCABULARY = { values: METRICS, labels: METRIC_LABELS };
+const RATE_VOCABULARY = { values: RATES, labels: RATE_CHOICES };
+const STATUS_VOCABULARY = { values: REVIEW_STATUSES, labels: STATUS_LABELS };
+
 interface Props {
   view: ClaimView;
   options: FormOptions;
@@ -33,6 +42,55 @@ interface Props {
   textSearch?: boolean;
   /** Query parameters to keep (the claims table's sort order). */
   keep?: Record<string, string>;
+}
+
+/** One choice among a vocabulary's values, as a labelled select. */
+function ChoiceSelect<Value extends string>(props: {
+  name: string;
+  label: string;
+  vocabulary: Vocabulary<Value>;
+  defaultValue: Value;
+}) {
+  const id = `filter-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.defaultValue}>
+        {props.vocabulary.values.map((value) => (
+          <option key={value} value={value}>
+            {props.vocabulary.labels[value]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Any of a vocabulary's values, as a group of checkboxes sent under one name. */
+function CheckGroup<Value extends string>(props: {
+  legend: string;
+  name: string;
+  vocabulary: Vocabulary<Value>;
+  checked: readonly Value[];
+  remark?: (value: Value) => string;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.vocabulary.values.map((value) => (
+        <label key={value} className="check">
+          <input
+            type="checkbox"
+            name={props.name}
+            value={value}
+            defaultChecked={props.checked.includes(value)}
+          />
+          {props.vocabulary.labels[value]}
+          {props.remark?.(value)}
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 function EntitySelect(props: { name: string; label: string; value: string; entities: EntityRef[] }) {
@@ -143,58 +201,29 @@ export function ClaimFilterForm({ view, options, chartControls, textSearch, keep
     >
       {chartControls ? (
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="filter-metric">Metric (one per chart)</label>
-            <select id="filter-metric" name="metric" defaultValue={view.metrics[0] ?? "deployed"}>
-              {METRICS.map((metric: Metric) => (
-                <option key={metric} value={metric}>
-                  {METRIC_LABELS[metric]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-rate">Counted as</label>
-            <select id="filter-rate" name="rate" defaultValue={view.rate || "total"}>
-              {RATES.map((rate: Rate) => (
-                <option key={rate} value={rate}>
-                  {RATE_CHOICES[rate]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceSelect
+            name="metric"
+            label="Metric (one per chart)"
+            vocabulary={METRIC_VOCABULARY}
+            defaultValue={view.metrics[0] ?? "deployed"}
+          />
+          <ChoiceSelect
+            name="rate"
+            label="Counted as"
+            vocabulary={RATE_VOCABULARY}
+            defaultValue={view.rate || "total"}
+          />
         </div>
       ) : (
-        <fieldset>
-          <legend>Metric</legend>
-          {METRICS.map((metric: Metric) => (
-            <label key={metric} className="check">
-              <input
-                type="checkbox"
-                name="metric"
-                value={metric}
-                defaultChecked={view.metrics.includes(metric)}
-              />
-              {METRIC_LABELS[metric]}
-            </label>
-          ))}
-        </fieldset>
+        <CheckGroup legend="Metric" name="metric" vocabulary={METRIC_VOCABULARY} checked={view.metrics} />
       )}
-      <fieldset>
-        <legend>Review status</legend>
-        {REVIEW_STATUSES.map((status: ReviewStatus) => (
-          <label key={status} className="check">
-            <input
-              type="checkbox"
-              name="status"
-              value={status}
-              defaultChecked={view.statuses.includes(status)}
-            />
-            {STATUS_LABELS[status]}
-            {status === "rejected" && chartControls ? " (never plotted)" : ""}
-          </label>
-        ))}
-      </fieldset>
+      <CheckGroup
+        legend="Review status"
+        name="status"
+        vocabulary={STATUS_VOCABULARY}
+        checked={view.statuses}
+        remark={(status) => (status === "rejected" && chartControls ? " (never plotted)" : "")}
+      />
       <div className="field-row">
         <EntitySelect name="subject" label="Whose forces" value={view.subject} entities={options.subjects} />
         <EntitySelect name="place" label="Place" value={view.place} entities={options.places} />

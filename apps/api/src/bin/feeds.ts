@@ -1,5 +1,4 @@
 // npm run feeds -- add URL [--every MINUTES] | list | remove URL|ID | poll : the RSS/Atom feeds Headcount follows.
-import { parseArgs } from "node:util";
 import { ConfigError } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
@@ -15,6 +14,7 @@ import {
   pollDueFeeds,
   removeFeed,
 } from "../ingest/feeds.ts";
+import { exit, parseCommandLine } from "./command-line.ts";
 
 const USAGE = `Usage:
   npm run feeds -- add URL [--every MINUTES]   follow an RSS or Atom feed (polled every ${DEFAULT_POLL_MINUTES} minutes unless told; ${MIN_POLL_MINUTES}–${MAX_POLL_MINUTES})
@@ -23,21 +23,7 @@ const USAGE = `Usage:
   npm run feeds -- poll                        poll every feed now, whatever its interval
 Feeds are polled on their schedule by \`npm start\` and \`npm run worker\`.`;
 
-function exit(code: number): never {
-  process.exit(code);
-}
-
-const { positionals, values } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: { every: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return exit(2);
-  }
-})();
+const { positionals, values } = parseCommandLine({ every: { type: "string" } }, USAGE);
 const [command, target, ...extra] = positionals;
 const arity: Record<string, number> = { add: 1, remove: 1, list: 0, poll: 0 };
 if (values.help || !command || !(command in arity)) {

@@ -1,11 +1,11 @@
 // npm run user -- create --email E --role viewer|editor|admin [--password P] | reset-password --email E | list
-import { parseArgs } from "node:util";
 import { isoDay, ROLES, type Role } from "@headcount/shared";
 import { ConfigError } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
 import { createPrismaClient } from "../db/prisma.ts";
 import { createUser, listUsers, resetPassword, UserError } from "../users/users.ts";
+import { exit, parseCommandLine } from "./command-line.ts";
 
 const USAGE = `Usage:
   npm run user -- create --email E --role viewer|editor|admin [--password P] [--name NAME]
@@ -13,28 +13,15 @@ const USAGE = `Usage:
   npm run user -- list
 A random password is generated and printed once when none is given.`;
 
-/** Ends the command now: the schema engine can leave a timer behind that would hold the process ≈ 10 s. */
-function exit(code: number): never {
-  process.exit(code);
-}
-
-const { positionals, values } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        email: { type: "string" },
-        role: { type: "string" },
-        password: { type: "string" },
-        name: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return exit(2);
-  }
-})();
+const { positionals, values } = parseCommandLine(
+  {
+    email: { type: "string" },
+    role: { type: "string" },
+    password: { type: "string" },
+    name: { type: "string" },
+  },
+  USAGE,
+);
 const command = positionals[0];
 if (values.help || !command || !["create", "reset-password", "list"].includes(command)) {
   console.error(USAGE);

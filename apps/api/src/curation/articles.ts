@@ -2,6 +2,7 @@ import { isWebAddress, type Precision } from "@headcount/shared";
 import type { PrismaClient } from "../db/prisma.ts";
 import type { Article, Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
+import { audit } from "./audit.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "./errors.ts";
 import { recordedValue } from "./fields.ts";
 
@@ -76,18 +77,7 @@ export async function correctArticle(
         now.version,
       );
     }
-    await tx.auditEvent.create({
-      data: {
-        action: "article.correct",
-        subjectType: "Article",
-        subjectId: article.id,
-        actorId: actor.userId,
-        requestId: actor.requestId,
-        before: before as Prisma.InputJsonValue,
-        after: after as Prisma.InputJsonValue,
-        note: input.note ?? null,
-      },
-    });
+    await audit(tx, actor, "article.correct", { type: "Article", id: article.id }, before, after, input.note);
     return tx.article.findUniqueOrThrow({ where: { id: article.id } });
   });
 }

@@ -2,6 +2,7 @@ import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcoun
 import type { PrismaClient } from "../db/prisma.ts";
 import type { Claim, Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
+import { audit } from "./audit.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "./errors.ts";
 import { CLAIM_FIELDS, type ClaimField, recordedValue } from "./fields.ts";
 import { validateClaimValues } from "./validate-claim.ts";
@@ -122,29 +123,6 @@ async function checkEntities(
       message: "no such entity",
     }));
   return { errors, kept: (id) => kept.get(id) ?? id };
-}
-
-async function audit(
-  tx: Tx,
-  actor: Actor,
-  action: string,
-  subject: { type: string; id: number },
-  before: unknown,
-  after: unknown,
-  note: string | null | undefined,
-) {
-  await tx.auditEvent.create({
-    data: {
-      action,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      actorId: actor.userId,
-      requestId: actor.requestId,
-      before: before === null ? undefined : (before as Prisma.InputJsonValue),
-      after: after === null ? undefined : (after as Prisma.InputJsonValue),
-      note: note ?? null,
-    },
-  });
 }
 
 /**

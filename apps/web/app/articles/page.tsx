@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
+import { ColumnHeads } from "../../components/ColumnHeads";
+import { EntityLink } from "../../components/EntityLink";
 import { PageInfoFields, Pager } from "../../components/Pager";
 import { EntityRefFields } from "../../lib/entity-fields";
 import { graphql, type ResultOf } from "../../lib/graphql";
@@ -85,14 +87,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       </p>
       <div className="table-scroll">
         <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Outlet</th>
-              <th scope="col">Published</th>
-              <th scope="col">Claims</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Title", "Outlet", "Published", "Claims"]} />
           <tbody>
             {articles.edges.map(({ node }) => (
               <tr key={node.id} data-article-id={node.id}>
@@ -100,11 +95,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                   <Link href={`/articles/${encodeURIComponent(node.id)}`}>{articleTitle(node.title)}</Link>
                 </td>
                 <td>
-                  {node.outlet ? (
-                    <Link href={`/entities/${encodeURIComponent(node.outlet.id)}`}>{node.outlet.name}</Link>
-                  ) : (
-                    <span className="muted">unknown</span>
-                  )}
+                  <EntityLink entity={node.outlet} none="unknown" />
                 </td>
                 <td>{formatDate(node.publishedAt, node.publishedPrecision)}</td>
                 <td className="num">{node.appearances.totalCount}</td>

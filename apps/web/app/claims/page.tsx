@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
 import { ClaimFilterForm } from "../../components/ClaimFilterForm";
+import { EntityLink } from "../../components/EntityLink";
 import { LiveRefresh } from "../../components/LiveRefresh";
 import { Pager } from "../../components/Pager";
 import { ReviewBadge } from "../../components/ReviewBadge";
@@ -143,20 +144,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                 <td>{METRIC_LABELS[lower<Metric>(claim.metric)]}</td>
                 <td>{claim.subject}</td>
                 <td>
-                  {claim.source ? (
-                    <Link href={`/entities/${encodeURIComponent(claim.source.id)}`}>{claim.source.name}</Link>
-                  ) : (
-                    <span className="muted">unattributed</span>
-                  )}
+                  <EntityLink entity={claim.source} none="unattributed" />
                 </td>
                 <td>
-                  {claim.location ? (
-                    <Link href={`/entities/${encodeURIComponent(claim.location.id)}`}>
-                      {claim.location.name}
-                    </Link>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
+                  <EntityLink entity={claim.location} none="—" />
                 </td>
                 <td>
                   <ReviewBadge status={claim.reviewStatus} />

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
+import { ColumnHeads } from "../../components/ColumnHeads";
+import { EntityLink } from "../../components/EntityLink";
 import { PageInfoFields, Pager } from "../../components/Pager";
 import { EntityRefFields } from "../../lib/entity-fields";
 import { graphql, type ResultOf } from "../../lib/graphql";
@@ -102,15 +104,7 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
       </p>
       <div className="table-scroll">
         <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Speaks for</th>
-              <th scope="col">Also written</th>
-              <th scope="col">Claims made</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Name", "Kind", "Speaks for", "Also written", "Claims made"]} />
           <tbody>
             {entities.edges.map(({ node }) => (
               <tr key={node.id} data-entity-id={node.id}>
@@ -119,13 +113,7 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
                 </td>
                 <td>{node.type.toLowerCase()}</td>
                 <td>
-                  {node.affiliation ? (
-                    <Link href={`/entities/${encodeURIComponent(node.affiliation.id)}`}>
-                      {node.affiliation.name}
-                    </Link>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
+                  <EntityLink entity={node.affiliation} none="—" />
                 </td>
                 <td>{node.aliases.map((alias) => alias.name).join(" · ")}</td>
                 <td className="num">{node.claimsMade.totalCount}</td>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
 import { FeedForm, RemoveFeedButton } from "../../components/admin/FeedForm";
+import { ColumnHeads } from "../../components/ColumnHeads";
 import { type FeedData, fetchFeeds } from "../../lib/feeds";
 import { fetchViewer } from "../../lib/viewer";
 import { formatInstant } from "../../lib/vocabulary";
@@ -56,20 +57,13 @@ export default async function FeedsPage() {
       ) : (
         <table className="data" data-testid="feeds-table">
           <caption className="sr-only">Feeds followed, with the status of their last poll</caption>
-          <thead>
-            <tr>
-              <th scope="col">Feed</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last success</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Items seen</th>
-              <th scope="col">Stored</th>
-              <th scope="col">Every</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={["Feed", "Status", "Last success", "Last error", "Items seen", "Stored", "Every"]}
+          >
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </ColumnHeads>
           <tbody>
             {feeds.map((feed) => (
               <tr key={feed.id} data-feed-id={feed.id}>

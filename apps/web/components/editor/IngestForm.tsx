@@ -1,6 +1,6 @@
 "use client";
 
-import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL, type Precision, parseDayInput } from "@headcount/shared";
+import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL, parseDayInput } from "@headcount/shared";
 import Link from "next/link";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useMutation } from "urql";
@@ -8,6 +8,7 @@ import { CHOICES } from "../../lib/claim-edit";
 import { graphql, type ResultOf } from "../../lib/graphql";
 import { fieldOf, NotAuthorizedFailure, requestFailure, ValidationFailure } from "../../lib/mutation-result";
 import { formatDate, METRIC_LABELS } from "../../lib/vocabulary";
+import { ColumnHeads } from "../ColumnHeads";
 
 const INGEST_MUTATION = graphql(
   `
@@ -55,10 +56,16 @@ const OUTCOMES = {
   PREVIEW: "Preview: nothing was stored.",
 } as const;
 
+const PASTE_FORMATS = [
+  { value: "text", label: "Plain text (headline on the first line)" },
+  { value: "html", label: "A news page’s HTML" },
+] as const;
+type PasteFormat = (typeof PASTE_FORMATS)[number]["value"];
+
 /** Pasted text or HTML with what is known about it; Preview runs the extractor only, Save stores. */
 export function IngestForm() {
   const id = useId();
-  const [format, setFormat] = useState<"text" | "html">("text");
+  const [format, setFormat] = useState<PasteFormat>("text");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<Extract<IngestResult, { __typename: "IngestArticleSuccess" }> | null>(
@@ -151,26 +158,18 @@ export function IngestForm() {
       <form className="stack-form card" onSubmit={submit} noValidate>
         <fieldset className="plain-fieldset check-row">
           <legend>What you paste</legend>
-          <label className="check">
-            <input
-              type="radio"
-              name="format"
-              value="text"
-              checked={format === "text"}
-              onChange={() => setFormat("text")}
-            />
-            Plain text (headline on the first line)
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name="format"
-              value="html"
-              checked={format === "html"}
-              onChange={() => setFormat("html")}
-            />
-            A news page’s HTML
-          </label>
+          {PASTE_FORMATS.map((choice) => (
+            <label className="check" key={choice.value}>
+              <input
+                type="radio"
+                name="format"
+                value={choice.value}
+                checked={format === choice.value}
+                onChange={() => setFormat(choice.value)}
+              />
+              {choice.label}
+            </label>
+          ))}
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-body`}>
@@ -264,16 +263,7 @@ function IngestOutcome({
       {result.claims.length > 0 && (
         <table className="data" data-testid="extracted-claims">
           <caption className="sr-only">The claims the extractor read from the text</caption>
-          <thead>
-            <tr>
-              <th scope="col">Value</th>
-              <th scope="col">Who is counted</th>
-              <th scope="col">Metric</th>
-              <th scope="col">Source</th>
-              <th scope="col">Said</th>
-              <th scope="col">Quote</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Value", "Who is counted", "Metric", "Source", "Said", "Quote"]} />
           <tbody>
             {result.claims.map((claim) => (
               <tr key={`${claim.start}-${claim.quote}`}>

@@ -2,7 +2,7 @@ import { correctArticle } from "../../curation/articles.ts";
 import { builder } from "../builder.ts";
 import { databaseId } from "../ids.ts";
 import { PrecisionEnum } from "./enums.ts";
-import { actorOf, editorMutation } from "./mutations.ts";
+import { actorOf, editorMutation, versionedEdit, versionedEditArgs } from "./mutations.ts";
 
 const ArticlePatchInput = builder.inputType("ArticlePatch", {
   description: "Metadata of an article to correct; the body is an immutable snapshot and cannot be changed.",
@@ -33,16 +33,13 @@ builder.mutationField("correctArticle", (t) =>
     description: "Corrects an article's title, URL, outlet or publication date.",
     ...editorMutation("correctArticle"),
     args: {
-      id: t.arg.globalID({ required: true, description: "The article's global ID." }),
-      expectedVersion: t.arg.int({ required: true, description: "The version the editor read." }),
+      ...versionedEditArgs(t.arg, "article"),
       patch: t.arg({ type: ArticlePatchInput, required: true, description: "The fields to change." }),
-      note: t.arg.string({ description: "Why, for the history." }),
     },
     resolve: async (_root, args, context) => {
       const { patch } = args;
       const article = await correctArticle(context.prisma, actorOf(context), {
-        articleId: databaseId(args.id, "Article", "id") as number,
-        expectedVersion: args.expectedVersion,
+        ...versionedEdit(args, "Article"),
         patch: {
           ...(patch.title != null ? { title: patch.title } : {}),
           ...(patch.url !== undefined ? { url: patch.url } : {}),
@@ -50,7 +47,6 @@ builder.mutationField("correctArticle", (t) =>
           ...(patch.publishedAt !== undefined ? { publishedAt: patch.publishedAt } : {}),
           ...(patch.publishedPrecision != null ? { publishedPrecision: patch.publishedPrecision } : {}),
         },
-        note: args.note ?? null,
       });
       return { articleId: article.id };
     },

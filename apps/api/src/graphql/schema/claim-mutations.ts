@@ -14,7 +14,7 @@ import { type ClaimChangeKind, publishClaimChanged } from "../events.ts";
 import { databaseId, databaseIdOf } from "../ids.ts";
 import { ClaimNode } from "./claim.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum, ReviewStatusEnum } from "./enums.ts";
-import { actorOf, editorMutation } from "./mutations.ts";
+import { actorOf, editorMutation, noteArg, versionedEdit, versionedEditArgs } from "./mutations.ts";
 
 async function announce(context: Context, claim: Claim, change: ClaimChangeKind): Promise<Claim> {
   publishClaimChanged(context.pubsub, { claimId: claim.id, change, version: claim.version });
@@ -134,17 +134,13 @@ builder.mutationField("updateClaim", (t) =>
       "Changes any field of a claim. Refused with a ConflictError when the claim changed since `expectedVersion`; nothing is ever silently overwritten.",
     ...editorMutation("updateClaim"),
     args: {
-      id: t.arg.globalID({ required: true, description: "The claim's global ID." }),
-      expectedVersion: t.arg.int({ required: true, description: "The version the editor read." }),
+      ...versionedEditArgs(t.arg, "claim"),
       patch: t.arg({ type: ClaimPatchInput, required: true, description: "The fields to change." }),
-      note: t.arg.string({ description: "Why, for the history." }),
     },
     resolve: async (_root, args, context) => {
       const claim = await updateClaim(context.prisma, actorOf(context), {
-        claimId: databaseId(args.id, "Claim", "id") as number,
-        expectedVersion: args.expectedVersion,
+        ...versionedEdit(args, "Claim"),
         patch: toPatch(args.patch),
-        note: args.note ?? null,
       });
       return { claim: await announce(context, claim, "updated") };
     },
@@ -158,17 +154,13 @@ builder.mutationField("reviewClaim", (t) =>
       "Records an editor's verdict on a claim: verified, disputed, rejected (hidden from charts) or back to unreviewed.",
     ...editorMutation("reviewClaim"),
     args: {
-      id: t.arg.globalID({ required: true, description: "The claim's global ID." }),
-      expectedVersion: t.arg.int({ required: true, description: "The version the editor read." }),
+      ...versionedEditArgs(t.arg, "claim"),
       status: t.arg({ type: ReviewStatusEnum, required: true, description: "The verdict." }),
-      note: t.arg.string({ description: "Why, for the history." }),
     },
     resolve: async (_root, args, context) => {
       const claim = await reviewClaim(context.prisma, actorOf(context), {
-        claimId: databaseId(args.id, "Claim", "id") as number,
-        expectedVersion: args.expectedVersion,
+        ...versionedEdit(args, "Claim"),
         status: args.status,
-        note: args.note ?? null,
       });
       return { claim: await announce(context, claim, "reviewed") };
     },
@@ -189,17 +181,9 @@ for (const [name, run, change, description] of [
       type: ClaimResult,
       description,
       ...editorMutation(name),
-      args: {
-        id: t.arg.globalID({ required: true, description: "The claim's global ID." }),
-        expectedVersion: t.arg.int({ required: true, description: "The version the editor read." }),
-        note: t.arg.string({ description: "Why, for the history." }),
-      },
+      args: versionedEditArgs(t.arg, "claim"),
       resolve: async (_root, args, context) => {
-        const claim = await run(context.prisma, actorOf(context), {
-          claimId: databaseId(args.id, "Claim", "id") as number,
-          expectedVersion: args.expectedVersion,
-          note: args.note ?? null,
-        });
+        const claim = await run(context.prisma, actorOf(context), versionedEdit(args, "Claim"));
         return { claim: await announce(context, claim, change) };
       },
     }),
@@ -245,7 +229,7 @@ builder.mutationField("createClaim", (t) =>
         required: true,
         description: "The claim and where it is printed.",
       }),
-      note: t.arg.string({ description: "Why, for the history." }),
+      note: noteArg(t.arg),
     },
     resolve: async (_root, { input, note }, context) => {
       const claim = await createClaim(context.prisma, actorOf(context), {

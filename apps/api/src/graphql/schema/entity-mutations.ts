@@ -12,7 +12,7 @@ import { ValidationError } from "../../curation/errors.ts";
 import type { MergeJudgement } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { databaseId, databaseIdOf, globalIdOf } from "../ids.ts";
-import { actorOf, editorMutation } from "./mutations.ts";
+import { actorOf, editorMutation, noteArg, versionedEdit, versionedEditArgs } from "./mutations.ts";
 
 const EntityResult = builder.objectRef<{ entityId: number }>("EntityMutationSuccess").implement({
   description: "The entity after the change.",
@@ -32,17 +32,13 @@ builder.mutationField("renameEntity", (t) =>
     description: "Gives an entity a new canonical name; the old one stays as an alias.",
     ...editorMutation("renameEntity"),
     args: {
-      id: t.arg.globalID({ required: true, description: "The entity's global ID." }),
-      expectedVersion: t.arg.int({ required: true, description: "The version the editor read." }),
+      ...versionedEditArgs(t.arg, "entity"),
       name: t.arg.string({ required: true, description: "The new canonical name." }),
-      note: t.arg.string({ description: "Why, for the history." }),
     },
     resolve: async (_root, args, context) => {
       const entity = await renameEntity(context.prisma, actorOf(context), {
-        entityId: databaseId(args.id, "Entity", "id") as number,
-        expectedVersion: args.expectedVersion,
+        ...versionedEdit(args, "Entity"),
         name: args.name,
-        note: args.note ?? null,
       });
       return { entityId: entity.id };
     },
@@ -61,7 +57,7 @@ for (const [name, run, description] of [
       args: {
         id: t.arg.globalID({ required: true, description: "The entity's global ID." }),
         name: t.arg.string({ required: true, description: "The alias." }),
-        note: t.arg.string({ description: "Why, for the history." }),
+        note: noteArg(t.arg),
       },
       resolve: async (_root, args, context) => {
         const entity = await run(context.prisma, actorOf(context), {
@@ -81,17 +77,13 @@ builder.mutationField("setEntityAffiliation", (t) =>
     description: "Sets (or clears) the country or side an entity speaks for.",
     ...editorMutation("setEntityAffiliation"),
     args: {
-      id: t.arg.globalID({ required: true, description: "The entity's global ID." }),
-      expectedVersion: t.arg.int({ required: true, description: "The version the editor read." }),
+      ...versionedEditArgs(t.arg, "entity"),
       affiliation: t.arg.globalID({ description: "The side's global ID; null clears it." }),
-      note: t.arg.string({ description: "Why, for the history." }),
     },
     resolve: async (_root, args, context) => {
       const entity = await setAffiliation(context.prisma, actorOf(context), {
-        entityId: databaseId(args.id, "Entity", "id") as number,
-        expectedVersion: args.expectedVersion,
+        ...versionedEdit(args, "Entity"),
         affiliationId: databaseId(args.affiliation, "Entity", "affiliation"),
-        note: args.note ?? null,
       });
       return { entityId: entity.id };
     },
@@ -174,7 +166,7 @@ builder.mutationField("mergeEntities", (t) =>
     args: {
       keep: t.arg.globalID({ required: true, description: "The entity that remains." }),
       merge: t.arg.globalID({ required: true, description: "The entity merged into it." }),
-      note: t.arg.string({ description: "Why, for the history." }),
+      note: noteArg(t.arg),
     },
     resolve: async (_root, args, context) => ({
       judgement: await mergeEntities(context.prisma, actorOf(context), {
@@ -193,7 +185,7 @@ builder.mutationField("undoMerge", (t) =>
     ...editorMutation("undoMerge"),
     args: {
       judgement: t.arg.id({ required: true, description: "The merge's judgement ID." }),
-      note: t.arg.string({ description: "Why, for the history." }),
+      note: noteArg(t.arg),
     },
     resolve: async (_root, args, context) => ({
       judgement: await undoMerge(context.prisma, actorOf(context), {
@@ -213,7 +205,7 @@ builder.mutationField("judgeMergeSuggestion", (t) =>
     args: {
       suggestion: t.arg.id({ required: true, description: "The suggestion's ID (MergeSuggestion.id)." }),
       verdict: t.arg({ type: MergeVerdictEnum, required: true, description: "The verdict." }),
-      note: t.arg.string({ description: "Why, for the history." }),
+      note: noteArg(t.arg),
     },
     resolve: async (_root, args, context) => ({
       judgement: await judgeMergeSuggestion(context.prisma, actorOf(context), {

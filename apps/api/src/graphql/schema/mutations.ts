@@ -1,6 +1,7 @@
 import type { Actor } from "../../curation/actor.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
+import { type DecodedGlobalId, databaseId } from "../ids.ts";
 import {
   ConflictError,
   NotAuthorizedError,
@@ -46,4 +47,36 @@ export const editorMutation = (name: string) => guardedMutation(name, "editor", 
 export function actorOf(context: Context): Actor {
   if (!context.viewer) throw new NotAuthorizedError();
   return { userId: context.viewer.id, requestId: context.requestId };
+}
+
+type ArgBuilder = Parameters<Parameters<typeof builder.mutationField>[1]>[0]["arg"];
+
+/** Why the change was made; it is kept in the history. */
+export const noteArg = (arg: ArgBuilder) => arg.string({ description: "Why, for the history." });
+
+/** The arguments every edit of a versioned record takes: which record, the version the editor read, and why. */
+export function versionedEditArgs(arg: ArgBuilder, record: "article" | "claim" | "entity") {
+  return {
+    id: arg.globalID({ required: true, description: `The ${record}'s global ID.` }),
+    expectedVersion: arg.int({ required: true, description: "The version the editor read." }),
+    note: noteArg(arg),
+  };
+}
+
+type EditedType = "Article" | "Claim" | "Entity";
+
+/**
+ * Those arguments as a curation service takes them: the record's database id (`claimId` for a Claim), the
+ * version the editor read, and the note.
+ */
+export function versionedEdit<Type extends EditedType>(
+  args: { id: DecodedGlobalId; expectedVersion: number; note?: string | null },
+  typename: Type,
+) {
+  const idKey = `${typename.toLowerCase()}Id` as `${Lowercase<Type>}Id`;
+  return {
+    [idKey]: databaseId(args.id, typename, "id") as number,
+    expectedVersion: args.expectedVersion,
+    note: args.note ?? null,
+  } as Record<`${Lowercase<Type>}Id`, number> & { expectedVersion: number; note: string | null };
 }

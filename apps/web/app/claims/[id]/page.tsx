@@ -3,12 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
+import { EntityLink } from "../../../components/EntityLink";
 import { ClaimActions } from "../../../components/editor/ClaimActions";
 import { ClaimEditor } from "../../../components/editor/ClaimEditor";
 import { HistoryList } from "../../../components/HistoryList";
 import { LiveRefresh } from "../../../components/LiveRefresh";
 import { ReviewBadge } from "../../../components/ReviewBadge";
-import { type EntityRef, EntityRefFields } from "../../../lib/entity-fields";
+import { EntityRefFields } from "../../../lib/entity-fields";
 import { EntityChoiceFields } from "../../../lib/entity-picker";
 import { graphql } from "../../../lib/graphql";
 import { paragraphAround } from "../../../lib/paragraph";
@@ -112,13 +113,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: claim ? `Claim: ${claim.display} (${claim.subject})` : "Claim" };
 }
 
-const entityLink = (entity: EntityRef | null, none: string) =>
-  entity ? (
-    <Link href={`/entities/${encodeURIComponent(entity.id)}`}>{entity.name}</Link>
-  ) : (
-    <span className="muted">{none}</span>
-  );
-
 const number = (value: number | null) => (value === null ? "—" : value.toLocaleString("en-US"));
 
 export default async function ClaimPage({
@@ -163,13 +157,22 @@ export default async function ClaimPage({
           <dl className="facts">
             <dt>Source</dt>
             <dd>
-              {entityLink(claim.source, "unattributed")}
-              {claim.source?.affiliation && <> (speaks for {entityLink(claim.source.affiliation, "")})</>}
+              <EntityLink entity={claim.source} none="unattributed" />
+              {claim.source?.affiliation && (
+                <>
+                  {" "}
+                  (speaks for <EntityLink entity={claim.source.affiliation} none="" />)
+                </>
+              )}
             </dd>
             <dt>Whose forces</dt>
-            <dd>{entityLink(claim.subjectEntity, "not identified")}</dd>
+            <dd>
+              <EntityLink entity={claim.subjectEntity} none="not identified" />
+            </dd>
             <dt>Place</dt>
-            <dd>{entityLink(claim.location, "not given")}</dd>
+            <dd>
+              <EntityLink entity={claim.location} none="not given" />
+            </dd>
             <dt>Said</dt>
             <dd>{formatDate(claim.statedOn, claim.statedOnPrecision)}</dd>
             {(claim.refersFrom || claim.refersTo) && (
@@ -283,11 +286,17 @@ export default async function ClaimPage({
                 <div className="chain">
                   Attribution:{" "}
                   <ol className="chain-list" aria-label="Attribution chain, speaker first">
-                    <li>{entityLink(claim.source, "unattributed")}</li>
+                    <li>
+                      <EntityLink entity={claim.source} none="unattributed" />
+                    </li>
                     {chain.map((link) => (
-                      <li key={link.position}>{entityLink(link.entity, "")}</li>
+                      <li key={link.position}>
+                        <EntityLink entity={link.entity} none="" />
+                      </li>
                     ))}
-                    <li>{entityLink(appearance.article.outlet, "unknown outlet")}</li>
+                    <li>
+                      <EntityLink entity={appearance.article.outlet} none="unknown outlet" />
+                    </li>
                   </ol>
                 </div>
               </figcaption>

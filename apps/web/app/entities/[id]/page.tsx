@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
+import { EntityLink } from "../../../components/EntityLink";
 import { EntityClaimList, EntityMentionList } from "../../../components/EntityLists";
 import { EntityEditor } from "../../../components/editor/EntityEditor";
 import { MergeSuggestions } from "../../../components/editor/MergeSuggestions";
@@ -131,13 +132,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
             )}
             <dt>Speaks for</dt>
             <dd>
-              {entity.affiliation ? (
-                <Link href={`/entities/${encodeURIComponent(entity.affiliation.id)}`}>
-                  {entity.affiliation.name}
-                </Link>
-              ) : (
-                <span className="muted">no affiliation recorded</span>
-              )}
+              <EntityLink entity={entity.affiliation} none="no affiliation recorded" />
             </dd>
             <dt>Also written</dt>
             <dd>
