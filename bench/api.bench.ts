@@ -250,7 +250,7 @@ try {
       n.source?.name ?? null,
       n.source?.affiliation?.name ?? null,
       n.location?.name ?? null,
-      n.appearances.map((a) => [
+      n.appearances.edges.map(({ node: a }) => [
         a.quote,
         databaseIdOf(a.article.id),
         a.article.title,

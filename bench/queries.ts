@@ -106,9 +106,19 @@ export interface ClaimListNode {
   source: { id: string; name: string; affiliation: { id: string; name: string } | null } | null;
   location: { id: string; name: string } | null;
   appearances: {
-    quote: string;
-    article: { id: string; title: string; url: string | null; outlet: { id: string; name: string } | null };
-  }[];
+    totalCount: number;
+    edges: {
+      node: {
+        quote: string;
+        article: {
+          id: string;
+          title: string;
+          url: string | null;
+          outlet: { id: string; name: string } | null;
+        };
+      };
+    }[];
+  };
 }
 
 export interface ClaimListResult {

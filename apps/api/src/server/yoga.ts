@@ -25,6 +25,7 @@ import { expectedFailure, schema } from "../graphql/schema/index.ts";
 import type { Logger } from "../logger.ts";
 import { graphiqlTabs } from "./graphiql-tabs.ts";
 import { QUERY_LIMITS } from "./limits.ts";
+import { useResponseSizeLimit } from "./response-size-limit.ts";
 
 /** The header a client must send with requests a browser would make without a CORS preflight. */
 export const CSRF_HEADER = "x-graphql-yoga-csrf";
@@ -242,34 +243,6 @@ function useSubscriptionsOnlyOverEventStreams(): Plugin<Context> {
   };
 }
 
-/**
- * No answer larger than `maxBytes` of JSON leaves the server: a larger one is replaced by a
- * RESPONSE_TOO_LARGE error naming both sizes. (Connections' page sizes and the cost limit keep real
- * queries far below it; this is the last bound, whatever a query finds.)
- */
-function useResponseSizeLimit(maxBytes: number): Plugin<Context> {
-  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return {
-    onExecute() {
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (isAsyncIterable(result) || !result.data) return;
-          const bytes = Buffer.byteLength(JSON.stringify(result.data));
-          if (bytes <= maxBytes) return;
-          setResult({
-            errors: [
-              new GraphQLError(
-                `The answer would be ${megabytes(bytes)}, more than the limit of ${megabytes(maxBytes)}: ask for smaller pages (first/last), fewer fields or fewer aliases.`,
-                { extensions: { code: "RESPONSE_TOO_LARGE", bytes, limit: maxBytes } },
-              ),
-            ],
-          });
-        },
-      };
-    },
-  };
-}
-
 /** A query whose only root fields are `claimSeries` (aliases and __typename aside). */
 function asksForChartData(document: DocumentNode): boolean {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
@@ -436,7 +409,10 @@ export function createApi(options: ApiOptions): Api {
     },
     // Yoga's own messages, with any error among them logged with its cause and stack.
     logging: {
-      debug: (...args) => logger.debug(logFields(args), "graphql-yoga"),
+      // Yoga logs at debug level several times a request: the fields are built only when that level is on.
+      debug: (...args) => {
+        if (logger.isLevelEnabled("debug")) logger.debug(logFields(args), "graphql-yoga");
+      },
       info: (...args) => logger.info(logFields(args), "graphql-yoga"),
       warn: (...args) => logger.warn(logFields(args), "graphql-yoga"),
       error: (...args) => logger.error(logFields(args), "graphql-yoga"),

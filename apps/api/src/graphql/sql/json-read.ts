@@ -304,7 +304,7 @@ export interface JsonRead {
   where: Prisma.Sql;
   /** SQL order terms over `alias` (see orderSql). */
   orderBy?: Prisma.Sql[];
-  /** Also count every row matching `where`, in the same statement. */
+  /** Also count every row matching `where` (a second statement, run beside the page). */
   count?: boolean;
 }
 
@@ -327,17 +327,20 @@ export async function readJson<T>(
     ${order.length ? Prisma.sql`order by ${Prisma.join(order)}` : Prisma.empty}
     ${pageSql(take, skip)}`;
   const json = rowJson(model, alias, shape);
-  const count = read.count
-    ? Prisma.sql`(select count(*)::int from ${read.from} where ${read.where})`
-    : Prisma.sql`null::int`;
   const statement = Prisma.sql`
-    select coalesce(json_agg(${json}${order.length ? Prisma.sql` order by ${Prisma.join(order)}` : Prisma.empty}), '[]'::json)::text as rows,
-      ${count} as count
+    select coalesce(json_agg(${json}${order.length ? Prisma.sql` order by ${Prisma.join(order)}` : Prisma.empty}), '[]'::json)::text as rows
     from (${page}) ${Prisma.raw(alias)}`;
-  const [result] = await prisma.$queryRaw<{ rows: string; count: number | null }[]>(statement);
+  // The count is a statement of its own, sent at the same time on another connection: PostgreSQL counts
+  // while it builds the page's JSON, instead of first counting and then building in one backend. Inside a
+  // transaction (one connection) the two run one after the other.
+  const countStatement = Prisma.sql`select count(*)::int as count from ${read.from} where ${read.where}`;
+  const [[result], counted] = await Promise.all([
+    prisma.$queryRaw<{ rows: string }[]>(statement),
+    read.count ? prisma.$queryRaw<{ count: number }[]>(countStatement) : Promise.resolve(null),
+  ]);
   const rows = JSON.parse(result?.rows ?? "[]") as Args[];
   for (const row of rows) revive(read.model, row, shape);
-  return { rows: rows as T[], count: result?.count ?? null };
+  return { rows: rows as T[], count: counted?.[0]?.count ?? null };
 }
 
 /**
