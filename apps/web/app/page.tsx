@@ -95,10 +95,11 @@ async function chartOf(
   };
 }
 
-/** The chart's window of claims, asked for beside the head so the first paint does not wait for it. */
-function windowOf(view: ClaimView, universe: Promise<string[]>): Promise<PlottedWindow> {
-  const series = fetchOverviewSeries(claimFilterInput(view), groupingOf(view), view.points);
-  const plotted = Promise.all([series, universe]).then(([s, u]) => plottedWindow(s.series, u));
+/** The chart's window of claims, shaped for the chart, its legend and the table; the page streams them. */
+function windowOf(view: ClaimView, universe: string[]): Promise<PlottedWindow> {
+  const plotted = fetchOverviewSeries(claimFilterInput(view), groupingOf(view), view.points).then((s) =>
+    plottedWindow(s.series, universe),
+  );
   // Awaited by the parts that show it; a page that ends early (an error, nothing to plot) never does.
   plotted.catch(() => {});
   return plotted;
@@ -113,19 +114,22 @@ export default async function OverviewPage({
   const requested = parseClaimView(params);
   try {
     if ((await fetchArticleTotal()) === 0) return <GettingStarted editor={isEditor(await fetchViewer())} />;
-    const chosen = chosenView(requested);
-    const options = fetchFilterOptions();
-    // Colours are dealt over every source (or side) the filter form knows, whatever this view shows.
-    const universeOf = (view: ClaimView) =>
-      options.then((o) => (view.groupBy === "side" ? o.sides : o.sources).map((entity) => entity.id));
-    // The chart's claims are asked for at once; the page is sent without waiting for them.
-    const early = windowOf(chosen, universeOf(chosen));
-    const [{ view, head, others }, filterOptions] = await Promise.all([chartOf(requested, chosen), options]);
-    const plotted = view === chosen ? early : windowOf(view, universeOf(view));
+    const [{ view, head, others }, filterOptions] = await Promise.all([
+      chartOf(requested, chosenView(requested)),
+      fetchFilterOptions(),
+    ]);
+    // The chart's claims are asked for now, and the page is sent without waiting for them. (Asked for
+    // after the head, not beside it: their answer is large, and reading it on this one thread would
+    // hold back the first part of the page.)
+    const entities = view.groupBy === "side" ? filterOptions.sides : filterOptions.sources;
+    const plotted = windowOf(
+      view,
+      // Colours are dealt over every source (or side) the filter form knows, whatever this view shows.
+      entities.map((entity) => entity.id),
+    );
     const metric = view.metrics[0] ?? DEFAULT_METRIC;
     const rate = view.rate || "total";
     const measure = metricName(metric, rate);
-    const entities = view.groupBy === "side" ? filterOptions.sides : filterOptions.sources;
     const figures = latestFigures(head.latestBySource).sort(
       (a, b) => (centreValue(b.point) ?? 0) - (centreValue(a.point) ?? 0),
     );
