@@ -13,7 +13,6 @@ import {
   type PlottedWindow,
   plottedWindow,
   WindowChart,
-  WindowOldest,
   WindowTable,
 } from "../components/OverviewWindow";
 import { SpreadSummary } from "../components/SpreadSummary";
@@ -176,9 +175,6 @@ export default async function OverviewPage({
                 <strong>
                   The chart shows the newest {count(returned)} of {count(head.totalPoints)} matching claims
                 </strong>
-                <Suspense fallback={null}>
-                  <WindowOldest plotted={plotted} />
-                </Suspense>
                 . To see older claims, narrow the dates (“Said from”, “Said until”) or the other filters
                 {view.points < MAX_POINTS
                   ? `, or plot more of them (“Claims plotted”, up to ${count(MAX_POINTS)}; slower)`

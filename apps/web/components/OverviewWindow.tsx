@@ -9,7 +9,7 @@ import { PlottedClaimsTable, tablePage } from "./PlottedClaimsTable";
 
 /**
  * The overview's window of plotted claims, shaped once for the parts of the page that show it (the chart,
- * its legend, the table under it, the oldest day in the notice). The page streams these parts: they arrive
+ * its legend, the table under it). The page streams these parts: they arrive
  * after the heading, the filters and the latest figures have been painted.
  */
 export interface PlottedWindow {
@@ -72,7 +72,7 @@ export async function WindowChart({
   } catch (error) {
     return <ApiErrorNotice error={error} />;
   }
-  const { plotSeries, rows, undated, counts } = plotted;
+  const { plotSeries, rows, undated, counts, oldest } = plotted;
   const counted = plotSeries
     .map((s, i) => ({ ...s, count: counts[i] ?? 0 }))
     .filter((s) => s.count > 0)
@@ -100,7 +100,8 @@ export async function WindowChart({
         />
       )}
       <p className="muted chart-window" data-testid="chart-window">
-        {count(rows.length)} claim{rows.length === 1 ? "" : "s"} plotted, from {groups}.{left}
+        {count(rows.length)} claim{rows.length === 1 ? "" : "s"} plotted, from {groups}
+        {oldest ? `, dated ${formatDate(oldest, "DAY")} or later` : ""}.{left}
       </p>
       <ul className="series-legend" aria-label={`Colours: one per ${groupNoun}`}>
         {legend.map((s) => (
@@ -121,15 +122,6 @@ export async function WindowChart({
       )}
     </>
   );
-}
-
-/** The notice's last words on the window: the oldest day it reaches. */
-export async function WindowOldest({ plotted }: { plotted: Promise<PlottedWindow> }) {
-  const oldest = await plotted.then(
-    (shaped) => shaped.oldest,
-    () => null,
-  );
-  return oldest ? `, dated ${formatDate(oldest, "DAY")} or later` : null;
 }
 
 /** The table of the plotted claims, a page at a time. */
