@@ -9,7 +9,8 @@
  *   options: --data-dir DIR --port P (corpus; generated when absent), --regenerate (time bench:data again
  *            into a fresh folder), --only api,peer,load,seeds-load,extract,ingest,data,web,
  *            --web-baseline DIR (the web benchmark compares the build in DIR, a copy of apps/web, with
- *            this one; see bench/web.bench.ts)
+ *            this one; see bench/web.bench.ts), --web-baseline-label and --web-label (their names in
+ *            the table)
  *
  * Benchmarks are not tests: nothing here fails on a slow machine, it reports.
  */
@@ -402,6 +403,10 @@ if (
         "--runs",
         quick ? "1" : "5",
         ...(flags.get("web-baseline") ? ["--baseline", flags.get("web-baseline") as string] : []),
+        ...(flags.get("web-baseline-label")
+          ? ["--baseline-label", flags.get("web-baseline-label") as string]
+          : []),
+        ...(flags.get("web-label") ? ["--label", flags.get("web-label") as string] : []),
       ]),
     );
     await record(`web${quick ? "-quick" : ""}`, r.table);

@@ -1,14 +1,20 @@
 import type { Metric, Rate } from "@headcount/shared";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { ApiErrorNotice } from "../components/ApiErrorNotice";
 import { ClaimFilterForm } from "../components/ClaimFilterForm";
 import { GettingStarted } from "../components/GettingStarted";
 import { type LatestFigure, LatestFigureList } from "../components/LatestFigureList";
 import { LiveRefresh } from "../components/LiveRefresh";
 import { MarkLegend } from "../components/MarkLegend";
-import { OverviewChart } from "../components/OverviewChart";
-import { PlottedClaimsTable, tablePage } from "../components/PlottedClaimsTable";
+import {
+  ChartLoading,
+  type PlottedWindow,
+  plottedWindow,
+  WindowChart,
+  WindowTable,
+} from "../components/OverviewWindow";
 import { SpreadSummary } from "../components/SpreadSummary";
 import {
   type ClaimView,
@@ -19,20 +25,21 @@ import {
   parseClaimView,
 } from "../lib/claim-filter";
 import { fetchArticleTotal } from "../lib/feeds";
-import { centreValue, packPlot, packSeries, plotRows } from "../lib/plot";
+import { centreValue } from "../lib/plot";
 import {
   fetchFilterOptions,
   fetchMetricCounts,
-  fetchOverview,
+  fetchOverviewHead,
+  fetchOverviewSeries,
   formOptions,
   type LatestPointData,
   type MetricCount,
-  type OverviewData,
+  type OverviewHead,
   type SeriesData,
 } from "../lib/queries";
 import { spreadOf } from "../lib/spread";
 import { fetchViewer, isEditor } from "../lib/viewer";
-import { formatDate, lower, metricName } from "../lib/vocabulary";
+import { lower, metricName } from "../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -52,37 +59,49 @@ function latestFigures(series: SeriesData<LatestPointData>[]): LatestFigure[] {
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-/** Series named in the legend unless the URL asks for all: those with the most plotted claims. */
-const LEGEND_SHOWN = 12;
-
 /** The metric the overview shows when the URL names none: deployed troops, the question most asked. */
 const DEFAULT_METRIC: Metric = "deployed";
 
+/** The URL's first metric and its rate (totals unless asked), else deployed totals. */
+function chosenView(view: ClaimView): ClaimView {
+  return { ...view, metrics: [view.metrics[0] ?? DEFAULT_METRIC], rate: view.rate || ("total" as Rate) };
+}
+
+const groupingOf = (view: ClaimView) => (view.groupBy === "side" ? "AFFILIATION" : "SOURCE");
+
 /**
  * One metric and one rate per chart: a y-axis of deployed troops never carries a death toll or a daily
- * rate. The URL's first metric and its rate (totals unless asked), else deployed totals; when those match
- * nothing and the URL chose no metric, the metric and rate with the most matching claims.
+ * rate. The chosen view (`chosenView`); when it matches nothing and the URL chose no metric, the metric
+ * and rate with the most matching claims.
  */
 async function chartOf(
   view: ClaimView,
-): Promise<{ view: ClaimView; overview: OverviewData; others: MetricCount[] | null }> {
-  const requested = view.metrics[0];
-  const chosen = { ...view, metrics: [requested ?? DEFAULT_METRIC], rate: view.rate || ("total" as Rate) };
-  const groupBy = view.groupBy === "side" ? "AFFILIATION" : "SOURCE";
-  const overview = await fetchOverview(claimFilterInput(chosen), groupBy, view.points);
-  if (overview.totalPoints > 0) return { view: chosen, overview, others: null };
+  chosen: ClaimView,
+): Promise<{ view: ClaimView; head: OverviewHead; others: MetricCount[] | null }> {
+  const head = await fetchOverviewHead(claimFilterInput(chosen), groupingOf(view), view.points);
+  if (head.totalPoints > 0) return { view: chosen, head, others: null };
   // Nothing to plot: which metrics the other filters do match, to offer them (or to pick one).
   const others = await fetchMetricCounts(claimFilterInput({ ...view, metrics: [], rate: "" }));
-  const fallback = requested
+  const fallback = view.metrics[0]
     ? undefined
     : (others.find((o) => !view.rate || lower(o.rate) === view.rate) ?? others[0]);
-  if (!fallback) return { view: chosen, overview, others };
+  if (!fallback) return { view: chosen, head, others };
   const fallen = { ...view, metrics: [lower<Metric>(fallback.metric)], rate: lower<Rate>(fallback.rate) };
   return {
     view: fallen,
-    overview: await fetchOverview(claimFilterInput(fallen), groupBy, view.points),
+    head: await fetchOverviewHead(claimFilterInput(fallen), groupingOf(view), view.points),
     others: null,
   };
+}
+
+/** The chart's window of claims, shaped for the chart, its legend and the table; the page streams them. */
+function windowOf(view: ClaimView, universe: string[]): Promise<PlottedWindow> {
+  const plotted = fetchOverviewSeries(claimFilterInput(view), groupingOf(view), view.points).then((s) =>
+    plottedWindow(s.series, universe),
+  );
+  // Awaited by the parts that show it; a page that ends early (an error, nothing to plot) never does.
+  plotted.catch(() => {});
+  return plotted;
 }
 
 export default async function OverviewPage({
@@ -94,42 +113,39 @@ export default async function OverviewPage({
   const requested = parseClaimView(params);
   try {
     if ((await fetchArticleTotal()) === 0) return <GettingStarted editor={isEditor(await fetchViewer())} />;
-    const [{ view, overview, others }, options] = await Promise.all([
-      chartOf(requested),
+    const [{ view, head, others }, filterOptions] = await Promise.all([
+      chartOf(requested, chosenView(requested)),
       fetchFilterOptions(),
     ]);
+    // The chart's claims are asked for now, and the page is sent without waiting for them. (Asked for
+    // after the head, not beside it: their answer is large, and reading it on this one thread would
+    // hold back the first part of the page.)
+    const entities = view.groupBy === "side" ? filterOptions.sides : filterOptions.sources;
+    const plotted = windowOf(
+      view,
+      // Colours are dealt over every source (or side) the filter form knows, whatever this view shows.
+      entities.map((entity) => entity.id),
+    );
     const metric = view.metrics[0] ?? DEFAULT_METRIC;
     const rate = view.rate || "total";
     const measure = metricName(metric, rate);
-    const { series } = overview;
-    // Colours are dealt over every source (or side) the filter form knows, whatever this view shows.
-    const entities = view.groupBy === "side" ? options.sides : options.sources;
-    const universe = entities.map((entity) => entity.id);
-    const { plotSeries, rows, undated } = plotRows(series, universe);
-    const returned = series.reduce((sum, s) => sum + s.points.length, 0);
-    // The window's oldest day (rows are in drawing order, by the middle of their date's period).
-    const oldest = rows.reduce<string | null>((min, [, date]) => (!min || date < min ? date : min), null);
-    const figures = latestFigures(overview.latestBySource).sort(
+    const figures = latestFigures(head.latestBySource).sort(
       (a, b) => (centreValue(b.point) ?? 0) - (centreValue(a.point) ?? 0),
     );
     const spread = spreadOf(figures);
-    const subjectNames = new Map(options.subjects.map((s) => [s.id, s.name]));
+    const subjectNames = new Map(filterOptions.subjects.map((s) => [s.id, s.name]));
     const groupNoun = view.groupBy === "side" ? "side" : "source";
-    const groups = `${plotSeries.length} ${groupNoun}${plotSeries.length === 1 ? "" : "s"}`;
-    const summary = overview.truncated
-      ? `${measure}: the newest ${count(rows.length)} of ${count(overview.totalPoints)} matching claims, from ${groups}, plotted by the date they were made.`
-      : `${measure}: ${rows.length} claim${rows.length === 1 ? "" : "s"} from ${groups}, plotted by the date they were made.`;
+    // The window holds the newest `points` matching claims (dated or not).
+    const returned = Math.min(view.points, head.totalPoints);
+    const summary = head.truncated
+      ? `${measure}: the newest ${count(returned)} of ${count(head.totalPoints)} matching claims, plotted by the date they were made.`
+      : `${measure}: ${count(head.totalPoints)} claim${head.totalPoints === 1 ? "" : "s"}, plotted by the date they were made.`;
     // The claims table lists every matching claim, page by page (it has no cap to carry over).
     const allClaims = `/claims${claimViewQuery({ ...view, points: DEFAULT_MAX_POINTS })}`;
-    const { page } = tablePage(params.page, rows.length);
     // Thousands of sources at scale: the legend, the latest figures and the figures the spread leaves out
     // list the first few unless the URL asks for all of them.
     const allSources = params.sources === "all";
     const allSourcesHref = `/${claimViewQuery(view, { sources: "all" })}#latest-title`;
-    const counted = plotSeries
-      .map((s, i) => ({ ...s, count: series[i]?.points.length ?? 0 }))
-      .sort((a, b) => b.count - a.count);
-    const legend = allSources ? counted : counted.slice(0, LEGEND_SHOWN);
 
     return (
       <>
@@ -140,7 +156,7 @@ export default async function OverviewPage({
         <ClaimFilterForm
           key={claimViewQuery(view)}
           view={view}
-          options={formOptions(options, view.source)}
+          options={formOptions(filterOptions, view.source)}
           chartControls
         />
         <div className="overview">
@@ -153,23 +169,20 @@ export default async function OverviewPage({
               {rate === "total" ? ", people" : ""} ({view.scale === "log" ? "logarithmic" : "linear"} scale);
               colour: the {groupNoun}. One metric at a time: choose another under “Metric”. Rejected and
               deleted claims are not plotted.
-              {undated > 0 && ` ${undated} undated claim${undated === 1 ? " is" : "s are"} left out.`}
             </p>
-            {overview.truncated && (
+            {head.truncated && (
               <p className="notice" role="note" data-testid="truncation-notice">
                 <strong>
-                  The chart shows the newest {count(returned)} of {count(overview.totalPoints)} matching
-                  claims
+                  The chart shows the newest {count(returned)} of {count(head.totalPoints)} matching claims
                 </strong>
-                {oldest ? `, dated ${formatDate(oldest, "DAY")} or later` : ""}. To see older claims, narrow
-                the dates (“Said from”, “Said until”) or the other filters
+                . To see older claims, narrow the dates (“Said from”, “Said until”) or the other filters
                 {view.points < MAX_POINTS
                   ? `, or plot more of them (“Claims plotted”, up to ${count(MAX_POINTS)}; slower)`
                   : ""}
-                . The <Link href={allClaims}>claims table</Link> lists all {count(overview.totalPoints)}.
+                . The <Link href={allClaims}>claims table</Link> lists all {count(head.totalPoints)}.
               </p>
             )}
-            {rows.length === 0 ? (
+            {head.totalPoints === 0 ? (
               <div className="empty">
                 <p>No {measure.toLowerCase()} claim matches these filters.</p>
                 {others && others.length > 0 && (
@@ -191,31 +204,18 @@ export default async function OverviewPage({
                 )}
               </div>
             ) : (
-              <OverviewChart
-                series={packSeries(plotSeries, entities)}
-                entities={entities}
-                packed={packPlot(rows)}
-                scale={view.scale}
-                summary={summary}
-                measure={measure}
-              />
-            )}
-            <ul className="series-legend" aria-label={`Colours: one per ${groupNoun}`}>
-              {legend.map((s) => (
-                <li key={s.key}>
-                  <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />
-                  {s.label} <span className="muted">({count(s.count)})</span>
-                </li>
-              ))}
-            </ul>
-            {legend.length < counted.length && (
-              <p className="muted">
-                Those with the most claims plotted;{" "}
-                <Link href={allSourcesHref} prefetch={false} data-testid="legend-all">
-                  all {count(counted.length)} {groupNoun}s
-                </Link>
-                .
-              </p>
+              <Suspense fallback={<ChartLoading expected={returned} />}>
+                <WindowChart
+                  plotted={plotted}
+                  entities={entities}
+                  scale={view.scale}
+                  measure={measure}
+                  summary={summary}
+                  groupNoun={groupNoun}
+                  allSources={allSources}
+                  allSourcesHref={allSourcesHref}
+                />
+              </Suspense>
             )}
             <MarkLegend />
           </section>
@@ -224,8 +224,8 @@ export default async function OverviewPage({
             <p className="muted chart-caption" data-testid="latest-meaning">
               Latest: each source’s newest claim of this metric by the day it was said (else the day it was
               first printed)
-              {overview.truncated && figures.length > 0
-                ? `, among all ${count(overview.totalPoints)} matching claims, plotted or not`
+              {head.truncated && figures.length > 0
+                ? `, among all ${count(head.totalPoints)} matching claims, plotted or not`
                 : ""}
               .
             </p>
@@ -252,13 +252,22 @@ export default async function OverviewPage({
               CSV ({measure.toLowerCase()})
             </a>
           </p>
-          <PlottedClaimsTable
-            rows={rows}
-            series={plotSeries}
-            groupNoun={groupNoun}
-            page={page}
-            pageHref={(n) => `/${claimViewQuery(view, n > 1 ? { page: String(n) } : {})}#table-title`}
-          />
+          {head.totalPoints > 0 && (
+            <Suspense
+              fallback={
+                <p className="muted" role="status" aria-busy="true">
+                  Loading the plotted claims…
+                </p>
+              }
+            >
+              <WindowTable
+                plotted={plotted}
+                groupNoun={groupNoun}
+                requestedPage={params.page}
+                pageHref={(n) => `/${claimViewQuery(view, n > 1 ? { page: String(n) } : {})}#table-title`}
+              />
+            </Suspense>
+          )}
         </section>
       </>
     );

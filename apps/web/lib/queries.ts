@@ -62,20 +62,15 @@ const PointFields = graphql(`
   }
 `);
 
-// Only claimSeries in this document: the API runs chart documents through its compiled executor.
-const OVERVIEW_QUERY = graphql(
+// Only claimSeries in these documents: the API runs chart documents through its compiled executor.
+// The page asks in two requests, so its first paint does not wait for the chart's thousands of points:
+// the head (how many claims match, each source's latest figure) and the window of plotted claims.
+const OVERVIEW_HEAD_QUERY = graphql(
   `
-    query Overview($filter: ClaimFilter, $groupBy: SeriesGrouping, $maxPoints: Int) {
+    query OverviewHead($filter: ClaimFilter, $groupBy: SeriesGrouping, $maxPoints: Int) {
       claimSeries(filter: $filter, groupBy: $groupBy, maxPoints: $maxPoints) {
         totalPoints
         truncated
-        series {
-          key
-          label
-          points {
-            ...PointFields
-          }
-        }
         latestBySource {
           key
           label
@@ -93,28 +88,53 @@ const OVERVIEW_QUERY = graphql(
   [PointFields],
 );
 
-/**
- * The chart's lines (the newest `maxPoints` matching claims at most), how many claims match in all, and
- * each source's newest dated claim among all matching claims (one point per series).
- */
-export type OverviewData = ResultOf<typeof OVERVIEW_QUERY>["claimSeries"];
+const OVERVIEW_SERIES_QUERY = graphql(
+  `
+    query OverviewSeries($filter: ClaimFilter, $groupBy: SeriesGrouping, $maxPoints: Int) {
+      claimSeries(filter: $filter, groupBy: $groupBy, maxPoints: $maxPoints) {
+        totalPoints
+        series {
+          key
+          label
+          points {
+            ...PointFields
+          }
+        }
+      }
+    }
+  `,
+  [PointFields],
+);
+
+/** How many claims match in all, whether the chart keeps only the newest, and each source's latest figure. */
+export type OverviewHead = ResultOf<typeof OVERVIEW_HEAD_QUERY>["claimSeries"];
+/** The chart's lines: the newest `maxPoints` matching claims at most. */
+export type OverviewSeries = ResultOf<typeof OVERVIEW_SERIES_QUERY>["claimSeries"];
 export type ClaimPointData = ResultOf<typeof PointFields>;
 /** A latest figure carries what decides whether it compares with another. */
-export type LatestPointData = OverviewData["latestBySource"][number]["points"][number];
+export type LatestPointData = OverviewHead["latestBySource"][number]["points"][number];
 export interface SeriesData<Point extends ClaimPointData = ClaimPointData> {
   key: string;
   label: string;
   points: Point[];
 }
 
-/** The chart's newest points, what was left out, and each source's latest figure: one request. */
-export async function fetchOverview(
+/** The overview's head: the count of matching claims and each source's newest dated claim among them. */
+export async function fetchOverviewHead(
   filter: ClaimFilterInput,
   groupBy: "SOURCE" | "AFFILIATION",
   maxPoints: number,
-): Promise<OverviewData> {
-  const data = await fetchApi(OVERVIEW_QUERY, { filter, groupBy, maxPoints });
-  return data.claimSeries;
+): Promise<OverviewHead> {
+  return (await fetchApi(OVERVIEW_HEAD_QUERY, { filter, groupBy, maxPoints })).claimSeries;
+}
+
+/** The chart's points: the newest `maxPoints` matching claims, grouped by source or side. */
+export async function fetchOverviewSeries(
+  filter: ClaimFilterInput,
+  groupBy: "SOURCE" | "AFFILIATION",
+  maxPoints: number,
+): Promise<OverviewSeries> {
+  return (await fetchApi(OVERVIEW_SERIES_QUERY, { filter, groupBy, maxPoints })).claimSeries;
 }
 
 /** What the filter form is given: short lists whole, the source the view names (its picker searches the rest). */
