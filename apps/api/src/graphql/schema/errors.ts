@@ -47,8 +47,8 @@ export function errorInterface() {
 }
 
 /**
- * Adds the error types to the schema. Not called at import: a type only enters the schema when a field
- * uses it, and no mutation exists yet. The first mutation module calls this before using the types.
+ * Adds the error types to the schema, once. Not called at import: a type only enters the schema when a field
+ * uses it; the mutation modules call this (through errorInterface) before using the types.
  */
 export function registerErrorTypes(): void {
   if (registered) return;
