@@ -93,7 +93,7 @@ export function PlottedClaimsTable({
               return (
                 <tr key={claimId} data-claim-id={claimId}>
                   <td>{formatDate(date, precision)}</td>
-                  <td className="num">{display}</td>
+                  <td className="num figure">{display}</td>
                   <td>{METRIC_LABELS[lower<Metric>(metric)]}</td>
                   <td>
                     <span className="swatch" style={{ background: line?.colour }} aria-hidden="true" />
