@@ -363,24 +363,14 @@ export function analyseSpan(
   }
   if (rest.length === 1) {
     if (isCommonWord(first.text)) return out;
-    // "the Taliban said", "The Tatmadaw claimed": people are not "the X"; a lone name after "the" that
-    // speaks is a body.
-    if (
-      !isKnownName(first.text) &&
+    // A lone unknown word names an organisation when it is explained in brackets ("Vostokgrad (a volunteer
+    // unit …)"), or when it follows "the" and speaks ("the Taliban said", "The Tatmadaw claimed": people are
+    // not "the X").
+    const explained = /^\s*\(/.test(body.slice(nameEnd, nameEnd + 3));
+    const speakingBody =
       /(?:^|[^\p{L}])the\s+$/iu.test(body.slice(Math.max(0, first.start - 5), first.start)) &&
-      SPEAKS_NEXT.test(body.slice(nameEnd, nameEnd + 40))
-    ) {
-      out.orgs.push({
-        start: first.start,
-        end: nameEnd,
-        text: nameText,
-        type: "organization",
-        kind: "organization",
-      });
-      return out;
-    }
-    // A lone unknown word explained in brackets ("Vostokgrad (a volunteer unit …)") names an organisation.
-    if (/^\s*\(/.test(body.slice(nameEnd, nameEnd + 3)) && !isKnownName(first.text)) {
+      SPEAKS_NEXT.test(body.slice(nameEnd, nameEnd + 40));
+    if ((explained || speakingBody) && !isKnownName(first.text)) {
       out.orgs.push({
         start: first.start,
         end: nameEnd,
