@@ -1,5 +1,6 @@
 /**
- * How an extraction is matched against a label: quotes located in the cleaned body, entities found under any
+ * How an extraction is matched against a label: quotes located in the cleaned body (or, when only the
+ * headline prints them, in the title), entities found under any
  * of their spellings, dates compared at the label's precision.
  */
 import { type ExtractedClaim, type ExtractedEntity, normalizeName } from "../src/index.ts";
@@ -8,20 +9,29 @@ import type { GoldArticle, GoldDate, GoldEntity } from "./gold.ts";
 export interface Span {
   start: number;
   end: number;
+  /** Offsets into the title rather than the body. */
+  inTitle?: boolean;
 }
 
-/** Where a labelled quote stands in the body. */
-export function locate(body: string, quote: string): Span | null {
-  const at = body.indexOf(quote);
-  if (at >= 0) return { start: at, end: at + quote.length };
-  // Tolerate quote-mark differences between the label and the cleaned body.
+function find(text: string, quote: string): number {
+  const at = text.indexOf(quote);
+  if (at >= 0) return at;
+  // Tolerate quote-mark differences between the label and the cleaned text.
   const squash = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-  const at2 = squash(body).indexOf(squash(quote));
-  return at2 >= 0 ? { start: at2, end: at2 + quote.length } : null;
+  return squash(text).indexOf(squash(quote));
 }
 
-/** Whether an extracted claim's span overlaps a span of the body. */
-export const overlaps = (c: Span, s: Span): boolean => c.start < s.end && s.start < c.end;
+/** Where a labelled quote stands: in the body, else in the headline. */
+export function locate(article: { title: string; body: string }, quote: string): Span | null {
+  const at = find(article.body, quote);
+  if (at >= 0) return { start: at, end: at + quote.length, inTitle: false };
+  const inTitle = article.title ? find(article.title, quote) : -1;
+  return inTitle >= 0 ? { start: inTitle, end: inTitle + quote.length, inTitle: true } : null;
+}
+
+/** Whether an extracted claim's span overlaps a span of the same part (body or title). */
+export const overlaps = (c: Span, s: Span): boolean =>
+  (c.inTitle ?? false) === (s.inTitle ?? false) && c.start < s.end && s.start < c.end;
 
 /** The extracted entity that carries a gold entity's name or one of its aliases. */
 export function matchEntity(entities: ExtractedEntity[], ge: GoldEntity): ExtractedEntity | null {

@@ -103,10 +103,10 @@ function scoreClaims(s: Scores, article: GoldArticle, result: ExtractedArticle):
   for (const gi of order) {
     const g = article.claims[gi] as GoldClaim;
     if (!g.optional) s.goldRequired++;
-    const span = locate(body, g.quote);
-    const otherSpans = (g.alsoAt ?? []).map((q) => ({ quote: q, span: locate(body, q) }));
+    const span = locate(result, g.quote);
+    const otherSpans = (g.alsoAt ?? []).map((q) => ({ quote: q, span: locate(result, q) }));
     if (!span) {
-      if (!g.optional) s.misses.push(`${article.file}: gold quote not in body: "${g.quote}"`);
+      if (!g.optional) s.misses.push(`${article.file}: gold quote not in the text: "${g.quote}"`);
       continue;
     }
     const agree = (c: ExtractedClaim) => c.valueLow === g.valueLow && c.valueHigh === g.valueHigh;
@@ -149,7 +149,7 @@ function scoreClaims(s: Scores, article: GoldArticle, result: ExtractedArticle):
       if (quote !== g.quote) s.appearances.n++;
       if (!at) {
         if (quote !== g.quote)
-          s.fieldErrors.push(`${article.file}: appearance quote not in body: "${quote}"`);
+          s.fieldErrors.push(`${article.file}: appearance quote not in the text: "${quote}"`);
         continue;
       }
       const here = result.claims

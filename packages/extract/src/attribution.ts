@@ -53,6 +53,8 @@ export interface AttributionContext {
   clauseEnd: number;
   /** Sources of earlier claims, for "the group", "the official" said later. */
   priorSources?: SourceRef[];
+  /** The sentence is the article's headline, which may name its speaker after a colon or dash. */
+  headline?: boolean;
 }
 
 export function attribute(ctx: AttributionContext): Attribution {
@@ -202,7 +204,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (/\b(?:according to|citing|of|the|these|those|such|in|a|an)\s+$/i.test(beforeVerb)) continue;
     // "intelligence estimates" is a noun unless a that-clause or a figure follows ("… estimates that 3,000 …").
     const clauseFollows =
-      /^\s+(?:that\b|\d|about|around|some|more|as many|up to|nearly|almost|roughly|at least|over|the (?:death |overall |total )?(?:toll|number)\b)/i.test(
+      /^\s+(?:that\b|\d|about|around|some|more|as many|up to|nearly|almost|roughly|at least|over|the (?:death |overall |total )?(?:toll|number)\b|(?:killing|wounding|injuring|capturing|losing|sending|deploying|recruiting)\s|to have\s)/i.test(
         body.slice(verbEnd, verbEnd + 20),
       );
     // "Analysts estimate the RSF has …": after people (or a person named) the word is a verb.
@@ -322,6 +324,22 @@ export function attribute(ctx: AttributionContext): Attribution {
       if (relay) pushRef(layers, relay, 0.4, true);
     }
     pushRef(layers, ref, trailing ? 2 : 3 + positionDepth(verbStart, quantityStart), false);
+  }
+
+  // "Over 230,000 contract soldiers recruited: Medvedev", "Up to 15,000 dead in Darfur town – UN": a
+  // headline names its speaker after the claim, set off by a colon or a dash.
+  if (ctx.headline && layers.length === 0 && !quote) {
+    const tail = /(?:\s*:|\s+[-–—|])\s+((?:the\s+)?\p{Lu}[^:–—|"“”]{1,60}?)\s*$/u.exec(
+      body.slice(ctx.quantityEnd, sentence.end),
+    );
+    if (tail?.[1]) {
+      const npStart = sentence.end - tail[1].length - (tail[0].length - tail[0].trimEnd().length);
+      const ref = resolveNP(ctx, npStart, npStart + tail[1].length);
+      if (ref && ref.type !== "place") {
+        explicit = true;
+        pushRef(layers, ref, 2, false);
+      }
+    }
   }
 
   // The speaker of a direct quotation.

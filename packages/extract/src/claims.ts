@@ -73,6 +73,8 @@ export function extractClaims(
   sentences: Sentence[],
   index: EntityIndex,
   published: ResolvedDate | null,
+  /** The text opens with the headline, this long: its sentences carry claims although written in title case. */
+  titleEnd = 0,
 ): { claims: ExtractedClaim[]; sources: SourceRef[] } {
   const paragraphs = splitParagraphs(body);
   const quotesByParagraph = paragraphs.map((p) => findQuotations(body, p));
@@ -114,12 +116,16 @@ export function extractClaims(
     return null;
   };
 
-  const working: Working[] = [];
+  const bodyClaims: Working[] = [];
+  // The headline's claims are read on their own: no body sentence continues them or repeats into them.
+  const titleClaims: Working[] = [];
   const priorSources: SourceRef[] = [];
   for (const quantity of findQuantities(body)) {
     const sIndex = sentenceAt(sentences, quantity.start);
     const sentence = sentences[sIndex];
-    if (!sentence || sentence.headline) continue;
+    if (!sentence || (sentence.headline && sentence.start >= titleEnd)) continue;
+    const inTitle = sentence.start < titleEnd;
+    const working = inTitle ? titleClaims : bodyClaims;
     if ((quantity.value ?? 2) < 2 && quantity.kind === "number") continue;
     const head =
       findPeopleHead(body, quantity, sentence.start, sentence.end) ??
@@ -235,6 +241,7 @@ export function extractClaims(
       quantityEnd: quantity.end,
       clauseEnd,
       priorSources,
+      headline: inTitle,
     });
 
     const sentenceText = sentence.text;
@@ -453,6 +460,7 @@ export function extractClaims(
       refersTo,
       confidence: 0,
       duplicateOf: repeated >= 0 ? repeated : null,
+      inTitle,
     };
     // The repeated figure is another appearance of the one it repeats, hedge included.
     const original = working[repeated]?.draft;
@@ -477,11 +485,16 @@ export function extractClaims(
     };
     draft.confidence = confidenceOf(item, quantity, head, attribution, inherits);
     working.push(item);
+    if (inTitle) continue;
     for (const ref of attribution.source ? [attribution.source, ...attribution.via] : [])
       if (!priorSources.includes(ref)) priorSources.push(ref);
   }
-  markDuplicates(working);
-  return { claims: working.map((w) => w.draft), sources: working.flatMap((w) => w.sourceRefs) };
+  markDuplicates(bodyClaims);
+  markDuplicates(titleClaims);
+  // The body's claims first, then the headline's (each `duplicateOf` still points back).
+  for (const w of titleClaims) if (w.draft.duplicateOf !== null) w.draft.duplicateOf += bodyClaims.length;
+  const all = [...bodyClaims, ...titleClaims];
+  return { claims: all.map((w) => w.draft), sources: all.flatMap((w) => w.sourceRefs) };
 }
 
 export type { Precision, Span };

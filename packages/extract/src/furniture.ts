@@ -87,12 +87,39 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
       kept.splice(firstIndex, 1);
     }
   }
+  // Pages often print the headline again (another case, an HTML entity left in) above the text.
+  if (title) {
+    const same = headlineKey(title);
+    let seen = 0;
+    for (let i = 0; i < kept.length && seen < 4; i++) {
+      const line = (kept[i] as string).trim();
+      if (!line) continue;
+      seen++;
+      if (headlineKey(line) === same) {
+        kept.splice(i, 1);
+        i--;
+      }
+    }
+  }
   // Header lines may follow the headline.
   const body = kept
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
   return { title, body, headers, outlet, credits };
+}
+
+/** A headline compared without case, quote style, entities or closing punctuation. */
+function headlineKey(line: string): string {
+  return line
+    .replace(/&#(\d{1,5});/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&#x([\da-f]{1,4});/gi, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)))
+    .replace(/&amp;/g, "&")
+    .replace(/&(?:quot|apos|rsquo|lsquo|rdquo|ldquo);/g, "'")
+    .replace(/[‘’“”"`]/g, "'")
+    .replace(/[\s.!?:]+$/, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase();
 }
 
 /** Gazetteer names in a caption's credit: "Photo by AFP Kyodo" → Agence France-Presse, Kyodo News. */

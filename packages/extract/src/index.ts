@@ -53,7 +53,10 @@ export interface ExtractedClaim {
   refersFrom: ExtractedDate | null;
   refersTo: ExtractedDate | null;
   confidence: number;
+  /** Index of the claim this one repeats (always an earlier one), or null for a claim of its own. */
   duplicateOf: number | null;
+  /** Printed in the headline: start, end, prefix and suffix are offsets into the title, not the body. */
+  inTitle: boolean;
 }
 
 export interface ExtractedMention {
@@ -96,11 +99,17 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     parsePublished(cleaned.headers.date ?? null, null) ??
     inferPublished(body);
 
-  const sentences = splitSentences(body);
-  const index = extractEntities(body, sentences);
-  const { claims, sources } = extractClaims(body, sentences, index, published);
+  // The headline is read with the body (its figures are claims too, its names help resolve the body's), then
+  // every offset is mapped back to the part it falls in.
+  const shift = title ? title.length + 2 : 0;
+  const full = title ? `${title}\n\n${body}` : body;
+  const sentences = splitSentences(full);
+  const index = extractEntities(full, sentences);
+  const found = extractClaims(full, sentences, index, published, title.length);
+  const claims = inParts(found.claims, title, body, shift);
+  const sources = found.sources.filter((s) => s.start >= shift);
 
-  const entities = index.entities.map(toExtractedEntity);
+  const entities = index.entities.map((e) => toExtractedEntity(e, shift));
   // Described speakers ("South Korean media", "a senior U.S. official") are entities too, of type group or person.
   for (const source of sources) {
     if (source.entity) continue;
@@ -117,10 +126,11 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
       };
       entities.push(entity);
     }
-    const text = body.slice(source.start, source.end);
-    if (!entity.mentions.some((m) => m.start === source.start))
-      entity.mentions.push({ start: source.start, end: source.end, text });
-    if (text !== entity.name && !entity.aliases.includes(text)) entity.aliases.push(text);
+    const start = source.start - shift;
+    const end = source.end - shift;
+    const written = body.slice(start, end);
+    if (!entity.mentions.some((m) => m.start === start)) entity.mentions.push({ start, end, text: written });
+    if (written !== entity.name && !entity.aliases.includes(written)) entity.aliases.push(written);
   }
   for (const credit of cleaned.credits) {
     const known = entities.find((e) => e.name === credit.name);
@@ -191,7 +201,7 @@ function affiliationInName(name: string): string | null {
   return null;
 }
 
-function toExtractedEntity(record: EntityRecord): ExtractedEntity {
+function toExtractedEntity(record: EntityRecord, shift: number): ExtractedEntity {
   let affiliation = record.affiliation;
   if (!affiliation && record.role) {
     const places = [...normaliseRole(record.role).places];
@@ -204,8 +214,67 @@ function toExtractedEntity(record: EntityRecord): ExtractedEntity {
     aliases: [...record.aliases].filter((a) => a !== record.name),
     role: record.role,
     affiliation,
-    mentions: record.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+    mentions: record.mentions
+      .filter((m) => m.start >= shift)
+      .map((m) => ({ start: m.start - shift, end: m.end - shift, text: m.text })),
   };
+}
+
+/** The body's claim a headline figure restates: the same number counting the same thing, or the only one with that number. */
+function bodyRepeat(c: ExtractedClaim, bodyRoots: ExtractedClaim[]): ExtractedClaim | null {
+  const value = c.valueLow ?? c.valueHigh;
+  if (value === null || c.additional) return null;
+  // A rate is not compared: "27 killed in 24 hours" is a day's toll in a headline and a total in the text.
+  const same = bodyRoots.filter(
+    (b) =>
+      !b.additional &&
+      (b.valueLow === value || b.valueHigh === value) &&
+      (c.valueHigh === null ||
+        c.valueLow === null ||
+        b.valueLow === c.valueLow ||
+        b.valueHigh === c.valueHigh),
+  );
+  return same.find((b) => b.metric === c.metric) ?? (same.length === 1 ? (same[0] as ExtractedClaim) : null);
+}
+
+/**
+ * Claims found in `title + "\n\n" + body` (the body's first, the headline's after them), with offsets into
+ * the part each is printed in. A headline figure the body gives too is that claim's headline appearance.
+ */
+function inParts(claims: ExtractedClaim[], title: string, body: string, shift: number): ExtractedClaim[] {
+  if (!shift) return claims;
+  const bodyRoots = claims.filter((c) => !c.inTitle && c.duplicateOf === null);
+  return claims.map((c) => {
+    if (!c.inTitle) {
+      const start = c.start - shift;
+      const end = c.end - shift;
+      return {
+        ...c,
+        start,
+        end,
+        prefix: body.slice(Math.max(0, start - 32), start),
+        suffix: body.slice(end, end + 32),
+      };
+    }
+    // "… Kill 11 Civilians" over "at least 11 civilians were killed": the headline shortens the lede, and
+    // the claim keeps the body's interval, hedge and speaker.
+    const repeats = c.duplicateOf === null ? bodyRepeat(c, bodyRoots) : null;
+    const located = {
+      ...c,
+      prefix: title.slice(Math.max(0, c.start - 32), c.start),
+      suffix: title.slice(c.end, c.end + 32),
+    };
+    if (!repeats) return located;
+    return {
+      ...located,
+      valueLow: repeats.valueLow,
+      valueHigh: repeats.valueHigh,
+      valueBest: repeats.valueBest,
+      qualifier: repeats.qualifier,
+      hedge: repeats.hedge,
+      duplicateOf: claims.indexOf(repeats),
+    };
+  });
 }
 
 /** Groups entities (e.g. from many articles) whose names are variants of one another. */
