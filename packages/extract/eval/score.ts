@@ -79,7 +79,6 @@ export function scoreArticle(s: Scores, { gold: article, text, meta }: LabelledA
 }
 
 function scoreClaims(s: Scores, article: GoldArticle, result: ExtractedArticle): void {
-  const body = result.body;
   const rootOf = (i: number): number => {
     let at = i;
     for (let hops = 0; hops < result.claims.length; hops++) {
