@@ -192,6 +192,25 @@ describe("resolution", () => {
     expect(rows).toEqual([{ id: expect.any(Number), quotes: repeats.map((c) => c.quote) }]);
   });
 
+  it("stores a headline's figure as an appearance in the title, beside the body's", async () => {
+    const text =
+      "Raid on border post kills 23 guards\nSource: Outlet Four\nDate: 2024-11-08\n\nGunmen killed at least 23 border guards in a night raid on a post near the river, the interior ministry said.\n";
+    const outcome = await ingestDocument(pool, doc(text));
+    expect(outcome.status).toBe("created");
+    const { rows } = await pool.query(
+      `select p."inTitle", p.start, p."end", p.quote, a.title, a.body, c."valueLow", c."valueHigh"
+         from "Appearance" p join "Article" a on a.id = p."articleId" join "Claim" c on c.id = p."claimId"
+        where a.title = 'Raid on border post kills 23 guards' order by p."inTitle"`,
+    );
+    // One claim (the body's, with its hedge), printed in the body and in the headline.
+    expect(rows.map((r) => [r.inTitle, r.valueLow, r.valueHigh])).toEqual([
+      [false, 23, null],
+      [true, 23, null],
+    ]);
+    for (const r of rows) expect((r.inTitle ? r.title : r.body).slice(r.start, r.end)).toBe(r.quote);
+    expect(rows[1].quote).toBe("Raid on border post kills 23 guards");
+  });
+
   it("keeps a changed text at a known URL as a new revision, and the old snapshot", async () => {
     const url = "https://example.org/news/brigade";
     const first = await ingestDocument(

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { windowText } from "../lib/article-window";
+import { articleTitle } from "../lib/titles";
 
 export interface ClaimSpan {
   start: number;
@@ -102,4 +103,34 @@ export function ArticleText({
   });
   if (omittedAfter > 0) nodes.push(omitted(omittedAfter, "o-end"));
   return <div className="article-body">{nodes}</div>;
+}
+
+/**
+ * An article's headline with the claims it prints highlighted, as in the body. Offsets index the stored
+ * title; a title that is missing shows the placeholder without marks.
+ */
+export function HeadlineText({ title, claims }: { title: string; claims: ClaimSpan[] }) {
+  if (!title.trim()) return <>{articleTitle(title)}</>;
+  const nodes: ReactNode[] = [];
+  let at = 0;
+  for (const claim of claims.toSorted((a, b) => a.start - b.start)) {
+    if (claim.start < at || claim.end > title.length) continue;
+    if (claim.start > at) nodes.push(title.slice(at, claim.start));
+    nodes.push(
+      <mark key={`c${claim.start}`} className="claim-span" data-claim-id={claim.claimId}>
+        {title.slice(claim.start, claim.end)}
+      </mark>,
+      <sup key={`n${claim.start}`}>
+        <Link
+          href={`/claims/${encodeURIComponent(claim.claimId)}`}
+          aria-label={`Claim ${claim.number}: ${claim.display}`}
+        >
+          [{claim.number}]
+        </Link>
+      </sup>,
+    );
+    at = claim.end;
+  }
+  if (at < title.length) nodes.push(title.slice(at));
+  return <>{nodes}</>;
 }

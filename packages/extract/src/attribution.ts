@@ -241,9 +241,11 @@ export function attribute(ctx: AttributionContext): Attribution {
       verbSpans.push({ start: verbStart, end: verbEnd });
       continue;
     }
+    // "The figure was reported" is passive; "Moscow is claiming that …" is a speaker at work.
     if (
       /\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(beforeVerb) &&
-      !/^\s+by\b/.test(body.slice(verbEnd, verbEnd + 4))
+      !/^\s+by\b/.test(body.slice(verbEnd, verbEnd + 4)) &&
+      !(/ing$/.test(verb) && !/\bbeing\s+$/i.test(beforeVerb) && verbStart < quantityStart)
     )
       continue;
     const trailing = verbStart >= quantityStart;
@@ -328,7 +330,7 @@ export function attribute(ctx: AttributionContext): Attribution {
 
   // "Over 230,000 contract soldiers recruited: Medvedev", "Up to 15,000 dead in Darfur town – UN": a
   // headline names its speaker after the claim, set off by a colon or a dash.
-  if (ctx.headline && layers.length === 0 && !quote) {
+  if (ctx.headline && layers.length === 0 && !quote && sentence.end - ctx.quantityEnd <= 300) {
     const tail = /(?:\s*:|\s+[-–—|])\s+((?:the\s+)?\p{Lu}[^:–—|"“”]{1,60}?)\s*$/u.exec(
       body.slice(ctx.quantityEnd, sentence.end),
     );

@@ -95,7 +95,8 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
       const line = (kept[i] as string).trim();
       if (!line) continue;
       seen++;
-      if (headlineKey(line) === same) {
+      // A copy is about as long as the headline (at most 220 characters): longer lines are not compared.
+      if (Math.abs(line.length - title.length) <= 40 && headlineKey(line) === same) {
         kept.splice(i, 1);
         i--;
       }
@@ -117,8 +118,8 @@ function headlineKey(line: string): string {
     .replace(/&amp;/g, "&")
     .replace(/&(?:quot|apos|rsquo|lsquo|rdquo|ldquo);/g, "'")
     .replace(/[‘’“”"`]/g, "'")
-    .replace(/[\s.!?:]+$/, "")
     .replace(/\s+/g, " ")
+    .replace(/ ?[.!?:]{0,3} ?$/, "")
     .toLowerCase();
 }
 

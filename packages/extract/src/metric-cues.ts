@@ -11,7 +11,7 @@ export const CUES: [RegExp, Metric][] = [
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|executed|executing|massacred|massacring|slaughtered|neutrali[sz]ed)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|executed|executing|massacred|massacring|slaughtered|neutrali[sz]ed|martyred|martyrdom)\b/i,
     "killed",
   ],
   [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],

@@ -51,9 +51,10 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     .replace(/\s\([\p{Lu}\d][\p{L}\d.&-]{1,9}\)(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u, (m) =>
       " ".repeat(m.length),
     )
-    // "The officials, who spoke on condition of anonymity, said": the relative clause is not the subject.
+    // "The officials, who spoke on condition of anonymity, said", "The Pakistani Taliban, known as the TTP,
+    // said": the relative clause or the other name is not the subject.
     .replace(
-      /,\s+(?:who|which|speaking|talking|writing)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
+      /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
       (m) => " ".repeat(m.length),
     )
     // "Anna Berg, a Dutch military analyst, said", "Margaret Chan, head of the WHO, on Monday said": the

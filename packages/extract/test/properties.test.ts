@@ -91,11 +91,18 @@ describe("extraction properties (any string in)", () => {
         fc.property(anyText, (text) => {
           const article = extractArticle(text, { publishedAt: "2024-11-01", precision: "day" });
           claimsSeen += article.claims.length;
-          for (const claim of article.claims) {
+          for (const [index, claim] of article.claims.entries()) {
+            // A headline's claim indexes the title; the body's, the body.
+            const printed = claim.inTitle ? article.title : article.body;
             expect(claim.start).toBeGreaterThanOrEqual(0);
-            expect(claim.end).toBeLessThanOrEqual(article.body.length);
+            expect(claim.end).toBeLessThanOrEqual(printed.length);
             expect(claim.start).toBeLessThan(claim.end);
-            expect(article.body.slice(claim.start, claim.end)).toBe(claim.quote);
+            expect(printed.slice(claim.start, claim.end)).toBe(claim.quote);
+            expect(printed.slice(Math.max(0, claim.start - claim.prefix.length), claim.start)).toBe(
+              claim.prefix,
+            );
+            expect(printed.slice(claim.end, claim.end + claim.suffix.length)).toBe(claim.suffix);
+            if (claim.duplicateOf !== null) expect(claim.duplicateOf).toBeLessThan(index);
             if (claim.valueLow !== null && claim.valueHigh !== null) {
               expect(claim.valueLow).toBeLessThanOrEqual(claim.valueHigh);
             }

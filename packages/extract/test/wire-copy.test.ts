@@ -131,4 +131,28 @@ describe("more constructions", () => {
     const a = article("**ROME** — About 500 soldiers were sent to the island.");
     expect(a.body.startsWith("ROME — About 500")).toBe(true);
   });
+
+  it("a speaker at work: 'X is claiming that'", () => {
+    expect(only("Moscow is claiming that 2,000 soldiers were killed in the offensive.").source).toBe(
+      "Moscow",
+    );
+  });
+
+  it("another name between commas is not the subject: 'X, known as Y, said'", () => {
+    expect(
+      only("The Pakistani Taliban, known as the TTP, said in a statement that 12 soldiers were killed.")
+        .source,
+    ).toBe("Pakistani Taliban");
+  });
+
+  it("martyrdom is a death", () => {
+    expect(only("Five soldiers were martyred in the attack, the army said.").metric).toBe("killed");
+    expect(only("Ten soldiers embraced martyrdom in the clash, the military said.").metric).toBe("killed");
+  });
+
+  it("a part of a named group: 'four of the militants were killed'", () => {
+    const c = only("Police said four of the militants were killed.");
+    expect([c.valueLow, c.metric, c.source]).toEqual([4, "killed", "Police"]);
+    expect(claims("Three of the hostages are Americans.")).toHaveLength(0);
+  });
 });

@@ -64,8 +64,8 @@ export async function storedCopies(
  */
 export async function copyAppearances(client: PoolClient, fromArticleId: number, toArticleId: number) {
   const appearances = await client.query(
-    `insert into "Appearance" ("articleId", "claimId", start, "end", quote, prefix, suffix, confidence)
-     select $2, "claimId", start, "end", quote, prefix, suffix, confidence
+    `insert into "Appearance" ("articleId", "claimId", "inTitle", start, "end", quote, prefix, suffix, confidence)
+     select $2, "claimId", "inTitle", start, "end", quote, prefix, suffix, confidence
        from "Appearance" where "articleId" = $1 order by id`,
     [fromArticleId, toArticleId],
   );
@@ -74,7 +74,8 @@ export async function copyAppearances(client: PoolClient, fromArticleId: number,
      select n.id, v.position, v."entityId"
        from "Appearance" o
        join "AppearanceVia" v on v."appearanceId" = o.id
-       join "Appearance" n on n."articleId" = $2 and n."claimId" = o."claimId" and n.start = o.start and n."end" = o."end"
+       join "Appearance" n on n."articleId" = $2 and n."claimId" = o."claimId" and n."inTitle" = o."inTitle"
+                             and n.start = o.start and n."end" = o."end"
       where o."articleId" = $1`,
     [fromArticleId, toArticleId],
   );

@@ -20,6 +20,7 @@ export interface ReextractReport {
 interface StoredAppearance {
   appearanceId: number;
   claimId: number;
+  inTitle: boolean;
   start: number;
   end: number;
   origin: "machine" | "editor";
@@ -109,7 +110,7 @@ async function reextractArticle(
   const entities = await lockAndResolve(client, extracted, claims, null);
 
   const stored = await client.query<StoredAppearance>(
-    `select p.id as "appearanceId", p."claimId", p.start, p."end", c.origin, c."editedFields",
+    `select p.id as "appearanceId", p."claimId", p."inTitle", p.start, p."end", c.origin, c."editedFields",
             c."deletedAt" is not null as deleted, to_jsonb(c) as claim
        from "Appearance" p join "Claim" c on c.id = p."claimId"
       where p."articleId" = $1 for update of c`,
@@ -222,7 +223,7 @@ function bestOverlap(
   let best: StoredAppearance | null = null;
   let bestOverlapLength = 0;
   for (const row of rows) {
-    if (taken.has(row.appearanceId)) continue;
+    if (taken.has(row.appearanceId) || row.inTitle !== claim.inTitle) continue;
     const overlap = Math.min(row.end, claim.end) - Math.max(row.start, claim.start);
     if (overlap > bestOverlapLength) {
       best = row;

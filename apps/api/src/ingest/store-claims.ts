@@ -197,10 +197,10 @@ export async function insertClaims(
 
   if (claims.length > 0) {
     const appearances = await client.query<{ id: number }>(
-      `insert into "Appearance" ("articleId", "claimId", start, "end", quote, prefix, suffix, confidence)
-       select $1, c, s, e, q, p, x, f
-         from unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::float8[])
-              with ordinality as u(c, s, e, q, p, x, f, i)
+      `insert into "Appearance" ("articleId", "claimId", "inTitle", start, "end", quote, prefix, suffix, confidence)
+       select $1, c, t, s, e, q, p, x, f
+         from unnest($2::int[], $9::boolean[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::float8[])
+              with ordinality as u(c, t, s, e, q, p, x, f, i)
         order by i
        returning id`,
       [
@@ -212,6 +212,7 @@ export async function insertClaims(
         claims.map((c) => c.prefix),
         claims.map((c) => c.suffix),
         claims.map((c) => c.confidence),
+        claims.map((c) => c.inTitle),
       ],
     );
     const via = claims.flatMap((claim, index) =>

@@ -59,8 +59,13 @@ export const ArticleNode = builder.prismaNode("Article", {
       maxSize: MAX_PAGE_SIZE,
       defaultSize: DEFAULT_SPAN_PAGE,
       totalCount: true,
-      description: "The claims printed in this article, as spans of the body, in reading order.",
-      query: () => ({ where: { claim: { deletedAt: null } }, orderBy: [{ start: "asc" }, { id: "asc" }] }),
+      description:
+        "The claims printed in this article, as spans of the headline (first) and of the body, in reading order.",
+      // The headline's appearances first, then the body's in reading order.
+      query: () => ({
+        where: { claim: { deletedAt: null } },
+        orderBy: [{ inTitle: "desc" }, { start: "asc" }, { id: "asc" }],
+      }),
     }),
     mentions: t.relatedConnection("mentions", {
       cursor: "id",

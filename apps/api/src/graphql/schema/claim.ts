@@ -169,7 +169,7 @@ nodeReaders.set(
 
 builder.prismaObject("Appearance", {
   description:
-    "Where a claim is printed: an exact span of an article's body, `body.slice(start, end) === quote`.",
+    "Where a claim is printed: an exact span of an article's body, `body.slice(start, end) === quote`, or of its title when `inTitle` (`title.slice(start, end) === quote`).",
   // Select mode: the context around a quote (prefix, suffix) is read only when asked for.
   select: { id: true },
   fields: (t) => ({
@@ -179,7 +179,12 @@ builder.prismaObject("Appearance", {
     }),
     claim: t.relation("claim", { description: "The claim printed here." }),
     article: t.relation("article", { description: "The article it is printed in." }),
-    start: t.exposeInt("start", { description: "Offset of the first character of the quote in the body." }),
+    inTitle: t.exposeBoolean("inTitle", {
+      description: "Printed in the headline: start and end index the article's title, not its body.",
+    }),
+    start: t.exposeInt("start", {
+      description: "Offset of the first character of the quote in the body (in the title when inTitle).",
+    }),
     end: t.exposeInt("end", { description: "Offset just after the last character of the quote." }),
     quote: t.exposeString("quote", { description: "The exact text of the span." }),
     prefix: t.exposeString("prefix", { description: "Text just before the quote, for context." }),

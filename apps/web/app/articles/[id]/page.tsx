@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
-import { ArticleText, type ClaimSpan } from "../../../components/ArticleText";
+import { ArticleText, type ClaimSpan, HeadlineText } from "../../../components/ArticleText";
 import { ReviewBadge } from "../../../components/ReviewBadge";
 import { WINDOW_DEFAULTS } from "../../../lib/article-window";
 import { type EntityRef, EntityRefFields } from "../../../lib/entity-fields";
@@ -46,6 +46,7 @@ const ARTICLE_QUERY = graphql(
           }
           edges {
             node {
+              inTitle
               start
               end
               claim {
@@ -117,7 +118,8 @@ export default async function ArticlePage({
   if (!article) notFound();
   const appearances = article.appearances.edges.map((edge) => edge.node);
   const mentions = article.mentions.edges.map((edge) => edge.node);
-  const claims: ClaimSpan[] = appearances.map((appearance, index) => ({
+  const claims: (ClaimSpan & { inTitle: boolean })[] = appearances.map((appearance, index) => ({
+    inTitle: appearance.inTitle,
     start: appearance.start,
     end: appearance.end,
     claimId: appearance.claim.id,
@@ -141,7 +143,9 @@ export default async function ArticlePage({
         <p className="muted crumbs">
           <Link href="/articles">Articles</Link> ›
         </p>
-        <h1 id="article-title">{articleTitle(article.title ?? "")}</h1>
+        <h1 id="article-title">
+          <HeadlineText title={article.title ?? ""} claims={claims.filter((c) => c.inTitle)} />
+        </h1>
         <p className="muted">
           {article.outlet ? (
             <Link href={`/entities/${encodeURIComponent(article.outlet.id)}`}>{article.outlet.name}</Link>
@@ -168,7 +172,7 @@ export default async function ArticlePage({
         </p>
         <ArticleText
           body={article.body}
-          claims={claims}
+          claims={claims.filter((c) => !c.inTitle)}
           mentions={mentions.map((m) => ({
             start: m.start,
             end: m.end,
@@ -192,12 +196,13 @@ export default async function ArticlePage({
           )}
           <ol className="plain-list" start={spanPage.from}>
             {appearances.map((appearance, index) => (
-              <li key={`${appearance.claim.id}:${appearance.start}`}>
+              <li key={`${appearance.claim.id}:${appearance.inTitle}:${appearance.start}`}>
                 <span className="muted">[{spanPage.from + index}]</span>{" "}
                 <Link href={`/claims/${encodeURIComponent(appearance.claim.id)}`}>
                   {appearance.claim.display}
                 </Link>{" "}
                 {appearance.claim.subject} <ReviewBadge status={appearance.claim.reviewStatus} />
+                {appearance.inTitle && <span className="muted"> (headline)</span>}
               </li>
             ))}
           </ol>
