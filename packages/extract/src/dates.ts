@@ -287,6 +287,7 @@ export function findDates(
 /** "on the 22nd" in Korean-style wire copy: the day of the anchor's month (or the month before). */
 function ordinalDays(text: string, offset: number, anchor: ResolvedDate): DateMention[] {
   const out: DateMention[] = [];
+  if (!/\d(?:st|nd|rd|th)/i.test(text)) return out;
   const re =
     /\b(?:on|by|since)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|anniversary|century))/gi;
   const ref = toAnchorDate(anchor.date);
@@ -323,6 +324,8 @@ function ordinalDays(text: string, offset: number, anchor: ResolvedDate): DateMe
 /** "days earlier", "two weeks ago", "a few months earlier": chrono resolves "N units ago" from the anchor. */
 function relativeSpans(text: string, offset: number, anchor: ResolvedDate): DateMention[] {
   const out: DateMention[] = [];
+  // Every match ends in one of these words; the pattern's optional opening would otherwise be tried everywhere.
+  if (!/earlier|before|prior/i.test(text)) return out;
   const re =
     /\b(?:just\s+|only\s+)?(a few|several|a couple of|two|three|four|five|six|\d+)?\s*(days|weeks|months)\s+(earlier|before|prior)\b/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -153,6 +153,8 @@ export function copyrightOutlet(line: string): string | null {
       line,
     );
   if (!m?.[1]) {
+    // Most lines have no mark at all: the lazy scan below would try every prefix of them.
+    if (!line.includes("©") && !line.includes("(c)")) return null;
     const trailing = /^(.+?)\s*(?:©|\(c\))\s*\d{4}/.exec(line);
     return trailing?.[1]?.trim() || null;
   }

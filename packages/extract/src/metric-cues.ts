@@ -41,6 +41,8 @@ export const CUES: [RegExp, Metric][] = [
     "deployed",
   ],
 ];
+/** The same cues, global, for finding each one's last occurrence before a figure (built once, not per figure). */
+const CUES_ANYWHERE: [RegExp, Metric][] = CUES.map(([re, metric]) => [new RegExp(re.source, "gi"), metric]);
 
 // The size of a force: "an army of 300,000", "a military numbering 1.2 million", "300,000 active-duty troops".
 export const FORCE_SIZE_BEFORE =
@@ -202,8 +204,8 @@ export function findMetric(
     if (verb && metric) return { metric, evidenced: true, cue: verb };
   }
   if (!best) {
-    for (const [re, metric] of CUES) {
-      const global = new RegExp(re.source, "gi");
+    for (const [global, metric] of CUES_ANYWHERE) {
+      global.lastIndex = 0;
       let last: RegExpExecArray | null = null;
       for (let m = global.exec(beforeText); m; m = global.exec(beforeText)) last = m;
       if (last) {

@@ -86,7 +86,8 @@ const VAGUE = new RegExp(
     "\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:of|more)\\b)(?:\\s+of\\b)?",
     // A bare plural as the subject or object of what people undergo: "dozens were killed", "killing dozens".
     `\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:(?:more|others|people)\\s+)?(?:(?:were|have been|had been|have|had|are|was)\\s+)?(?:${BARE_VAGUE_VERBS})\\b)`,
-    `(?<=\\b(?:${VAGUE_OBJECT_VERBS})\\s{1,4})(hundreds|thousands|dozens|scores)\\b(?![\\s-]+(?:of|more)\\b)`,
+    // The word is looked for before the verbs behind it: the lookbehind alone would run at every position.
+    `(?=hundreds|thousands|dozens|scores)(?<=\\b(?:${VAGUE_OBJECT_VERBS})\\s{1,4})(hundreds|thousands|dozens|scores)\\b(?![\\s-]+(?:of|more)\\b)`,
   ].join("|"),
   "gi",
 );
