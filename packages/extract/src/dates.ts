@@ -31,7 +31,12 @@ export function coarser(a: Precision, b: Precision): Precision {
 }
 
 export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const year = d.getUTCFullYear();
+  // toISOString writes the whole timestamp (and six-digit or invalid years its own way): only the day is kept.
+  if (!(year >= 0 && year <= 9999)) return d.toISOString().slice(0, 10);
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 let lastAnchor = "";
