@@ -1,5 +1,6 @@
 import { MONTH_NAMES, type Precision } from "@headcount/shared";
 import * as chrono from "chrono-node";
+import { isSpaceCode } from "./segment.ts";
 
 /**
  * Dates as the text gives them, resolved with chrono-node against an anchor (the publication date or an
@@ -114,22 +115,6 @@ dateReader.refiners = dateReader.refiners.filter((r) => !TIME_PARTS.has(r.constr
 const DATE_MARGIN = 24;
 const DATE_WORDS = new RegExp(DATE_WORD.source, "gi");
 
-/** What `\s` matches, for one UTF-16 code unit (a window is widened a character at a time). */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /**
  * The stretches of a sentence around its date words, each widened to whole words and merged when they meet,
  * so that chrono reads a few dozen characters instead of a long sentence.
@@ -140,8 +125,8 @@ function dateWindows(text: string): [number, number][] {
   for (let m = DATE_WORDS.exec(text); m; m = DATE_WORDS.exec(text)) {
     let from = Math.max(0, m.index - DATE_MARGIN);
     let to = Math.min(text.length, m.index + m[0].length + DATE_MARGIN);
-    while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
-    while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
+    while (from > 0 && !isSpaceCode(text.charCodeAt(from - 1))) from--;
+    while (to < text.length && !isSpaceCode(text.charCodeAt(to))) to++;
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
