@@ -21,6 +21,6 @@ export const MEMBER_HEAD =
 /** "Netanyahu's office", "the rebels' health ministry": a body named by its owner. */
 export const OFFICE_HEAD = /[’']s?\s+(?:office|(?:[\p{L}-]+\s+)?ministry)$/iu;
 export const NP_BOUNDARY =
-  /(?:^|[;:“”"()—–]|\s-{1,2}\s|(?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm))[.!?]\s|,\s|\b(?:that|while|but|as|when|because|which|who(?<!WHO)|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
+  /(?:^|[;:“”"()—–]|\s-{1,2}\s|[.!?](?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm)[.!?])\s|,\s|\b(?:that|while|but|as|when|because|which|who(?<!WHO)|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
 export const TRAILING_AUX =
   /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?(?:\s+(?:morning|afternoon|evening|night))?|last\s+\w+|this\s+\w+|in\s+an?\s+(?:(?:press|written|separate|brief|short|new|televised|video|online)\s+)?(?:statement|report|briefing|interview|update|post|communiqu[eé]|press conference|news conference))$/i;

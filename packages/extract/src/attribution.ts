@@ -433,16 +433,26 @@ function orderLayers(layers: Layer[]): SourceRef[] {
   });
 }
 
+// Built once: the reporting-verb list is long, and these run for every quotation near a figure.
+const QUOTE_VERB = new RegExp(`\\b(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`, "gi");
+const QUOTE_VERB_INVERTED = new RegExp(
+  `^\\s*,?\\s*(?:${SAY}|commented|cautioned|continued|wrote|added)\\s+([^,.;]+)`,
+  "i",
+);
+const QUOTE_VERB_DIRECT = new RegExp(
+  `^\\s*,?\\s*([^,.;“”"]{2,60}?)\\s+(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`,
+  "i",
+);
+
 /** Who speaks a quotation: "X said, “…”", "“…,” said X", "“…,” X said". */
 function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
   const { body } = ctx;
   const lineStart = body.lastIndexOf("\n", quote.start) + 1;
   const before = body.slice(lineStart, quote.start - 1);
   // The last reporting verb that only a short phrase and a comma or colon separate from the quote.
-  const verbs = [
-    ...before.matchAll(new RegExp(`\\b(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`, "gi")),
-  ];
-  const last = verbs[verbs.length - 1];
+  let last: RegExpExecArray | undefined;
+  QUOTE_VERB.lastIndex = 0;
+  for (let m = QUOTE_VERB.exec(before); m; m = QUOTE_VERB.exec(before)) last = m;
   if (last && /^[^,:“”".!?]{0,40}[,:]?\s*$/.test(before.slice(last.index + last[0].length))) {
     const np = subjectBefore(body, lineStart, lineStart + last.index);
     if (np) {
@@ -451,19 +461,13 @@ function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
     }
   }
   const after = body.slice(quote.end + 1, quote.end + 140);
-  const inverted = new RegExp(
-    `^\\s*,?\\s*(?:${SAY}|commented|cautioned|continued|wrote|added)\\s+([^,.;]+)`,
-    "i",
-  ).exec(after);
+  const inverted = QUOTE_VERB_INVERTED.exec(after);
   if (inverted?.[1]) {
     const s = quote.end + 1 + inverted[0].length - inverted[1].length;
     const ref = resolveNP(ctx, s, s + inverted[1].length);
     if (ref) return ref;
   }
-  const direct = new RegExp(
-    `^\\s*,?\\s*([^,.;“”"]{2,60}?)\\s+(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`,
-    "i",
-  ).exec(after);
+  const direct = QUOTE_VERB_DIRECT.exec(after);
   if (direct?.[1]) {
     const s = quote.end + 1 + direct[0].indexOf(direct[1]);
     const ref = resolveNP(ctx, s, s + direct[1].length);

@@ -1,5 +1,6 @@
 import { MONTH_NAMES, type Precision } from "@headcount/shared";
 import * as chrono from "chrono-node";
+import { isSpaceCode } from "./segment.ts";
 
 /**
  * Dates as the text gives them, resolved with chrono-node against an anchor (the publication date or an
@@ -31,7 +32,12 @@ export function coarser(a: Precision, b: Precision): Precision {
 }
 
 export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const year = d.getUTCFullYear();
+  // toISOString writes the whole timestamp (and six-digit or invalid years its own way): only the day is kept.
+  if (!(year >= 0 && year <= 9999)) return d.toISOString().slice(0, 10);
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 let lastAnchor = "";
@@ -119,8 +125,8 @@ function dateWindows(text: string): [number, number][] {
   for (let m = DATE_WORDS.exec(text); m; m = DATE_WORDS.exec(text)) {
     let from = Math.max(0, m.index - DATE_MARGIN);
     let to = Math.min(text.length, m.index + m[0].length + DATE_MARGIN);
-    while (from > 0 && !/\s/.test(text[from - 1] as string)) from--;
-    while (to < text.length && !/\s/.test(text[to] as string)) to++;
+    while (from > 0 && !isSpaceCode(text.charCodeAt(from - 1))) from--;
+    while (to < text.length && !isSpaceCode(text.charCodeAt(to))) to++;
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
@@ -287,6 +293,7 @@ export function findDates(
 /** "on the 22nd" in Korean-style wire copy: the day of the anchor's month (or the month before). */
 function ordinalDays(text: string, offset: number, anchor: ResolvedDate): DateMention[] {
   const out: DateMention[] = [];
+  if (!/\d(?:st|nd|rd|th)/i.test(text)) return out;
   const re =
     /\b(?:on|by|since)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|anniversary|century))/gi;
   const ref = toAnchorDate(anchor.date);
@@ -323,6 +330,8 @@ function ordinalDays(text: string, offset: number, anchor: ResolvedDate): DateMe
 /** "days earlier", "two weeks ago", "a few months earlier": chrono resolves "N units ago" from the anchor. */
 function relativeSpans(text: string, offset: number, anchor: ResolvedDate): DateMention[] {
   const out: DateMention[] = [];
+  // Every match ends in one of these words; the pattern's optional opening would otherwise be tried everywhere.
+  if (!/earlier|before|prior/i.test(text)) return out;
   const re =
     /\b(?:just\s+|only\s+)?(a few|several|a couple of|two|three|four|five|six|\d+)?\s*(days|weeks|months)\s+(earlier|before|prior)\b/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {

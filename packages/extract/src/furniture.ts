@@ -57,7 +57,9 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
   for (const raw of lines) {
     // The patterns below read a line with its runs of whitespace as single spaces: a run of thousands of
     // spaces would otherwise be rescanned from each of its positions (quadratic). The kept text is as written.
-    const line = raw.trim().replace(/\s+/g, " ");
+    const trimmed = raw.trim();
+    // Rebuilding a whole paragraph to collapse spaces is wasted on one whose spaces are already single.
+    const line = /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
     const header = /^(source|date)\s*:\s*(.+)$/i.exec(line);
     if (header?.[1] && header[2] && kept.filter((l) => l.trim()).length <= 4 && header[2].length < 120) {
       if (header[1].toLowerCase() === "source") headers.source = header[2].trim();
@@ -181,6 +183,8 @@ export function copyrightOutlet(line: string): string | null {
       line,
     );
   if (!m?.[1]) {
+    // Most lines have no mark at all: the lazy scan below would try every prefix of them.
+    if (!line.includes("©") && !line.includes("(c)")) return null;
     const trailing = /^(.+?)\s*(?:©|\(c\))\s*\d{4}/.exec(line);
     return trailing?.[1]?.trim() || null;
   }

@@ -29,6 +29,7 @@ export interface GazetteerEntry {
 
 import { ORGANIZATIONS } from "./gazetteer-organisations.ts";
 import { CITIES, COUNTRIES, OBLASTS, REGIONS } from "./gazetteer-places.ts";
+import { isSpaceCode } from "./segment.ts";
 
 export const GAZETTEER: GazetteerEntry[] = buildGazetteer();
 
@@ -68,12 +69,27 @@ function buildGazetteer(): GazetteerEntry[] {
   return entries;
 }
 
-/** Normalises a surface form for lookups: curly apostrophes straightened, spaces collapsed. */
-const ODD_SURFACE = /[’‘`]|\s\s|[^\S ]|^\s|\s$/;
+/**
+ * Whether a surface needs rewriting: a curly quote or backtick, a space other than " ", two spaces in a
+ * row, or a space at either end (a character loop: this runs for every word that might start a name).
+ */
+function isOddSurface(text: string): boolean {
+  const last = text.length - 1;
+  let previousSpace = false;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2019 || code === 0x2018 || code === 0x60) return true;
+    const space = isSpaceCode(code);
+    if (space && (code !== 32 || previousSpace || i === 0 || i === last)) return true;
+    previousSpace = space;
+  }
+  return false;
+}
 
+/** Normalises a surface form for lookups: curly apostrophes straightened, spaces collapsed. */
 export function surfaceKey(text: string): string {
   // Most names are already in key form: skip the rewrites then.
-  if (!ODD_SURFACE.test(text)) return text;
+  if (!isOddSurface(text)) return text;
   return text.replace(/[’‘`]/g, "'").replace(/\s+/g, " ").trim();
 }
 

@@ -97,7 +97,7 @@ export function findPeopleHead(
     return null;
 
   // "three wounded soldiers for every soldier killed": a ratio, not a count.
-  if (/^\s+(?:[\p{L}-]+\s+){0,3}(?:for|to)\s+(?:every|each)\b/iu.test(after) && (quantity.value ?? 100) < 20)
+  if ((quantity.value ?? 100) < 20 && /^\s+(?:[\p{L}-]+\s+){0,3}(?:for|to)\s+(?:every|each)\b/iu.test(after))
     return null;
 
   // "seven from the Malian army", "at least 20 from the Wagner group were killed": members of a force.

@@ -89,6 +89,9 @@ export const ROLE_HEAD_FOR_CONNECTOR = new Set([
 ]);
 
 export function isCapitalised(token: Token): boolean {
+  // Most tokens start with an ASCII character, whose case needs no Unicode table.
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return /^\p{Lu}/u.test(token.text);
 }
 

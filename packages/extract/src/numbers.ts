@@ -79,15 +79,17 @@ const VAGUE_OBJECT_VERBS =
   "killing|killed|kill|kills|wounding|wounded|injuring|injured|capturing|captured|detaining|detained|abducting|abducted";
 
 // Vague quantities: interval = what the words allow; "thousands" is at least two thousand and below ten.
+// Every form begins with one of the letters a, d, h, s, t: other positions are passed over at once.
 const VAGUE = new RegExp(
-  [
+  `(?=[adhst])(?:${[
     "\\b(tens|hundreds)\\s+of\\s+thousands\\b(?:\\s+of\\b)?",
     "\\b(several|a\\s+few|a\\s+couple\\s+of|some)\\s+(hundred|thousand|dozen)\\b(?:\\s+of\\b)?",
     "\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:of|more)\\b)(?:\\s+of\\b)?",
     // A bare plural as the subject or object of what people undergo: "dozens were killed", "killing dozens".
     `\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:(?:more|others|people)\\s+)?(?:(?:were|have been|had been|have|had|are|was)\\s+)?(?:${BARE_VAGUE_VERBS})\\b)`,
-    `(?<=\\b(?:${VAGUE_OBJECT_VERBS})\\s{1,4})(hundreds|thousands|dozens|scores)\\b(?![\\s-]+(?:of|more)\\b)`,
-  ].join("|"),
+    // The word is looked for before the verbs behind it: the lookbehind alone would run at every position.
+    `(?=hundreds|thousands|dozens|scores)(?<=\\b(?:${VAGUE_OBJECT_VERBS})\\s{1,4})(hundreds|thousands|dozens|scores)\\b(?![\\s-]+(?:of|more)\\b)`,
+  ].join("|")})`,
   "gi",
 );
 

@@ -240,6 +240,22 @@ export function findQuotations(body: string, paragraph: Span): Span[] {
   return spans;
 }
 
+/** What `\s` matches, for one UTF-16 code unit: for scans a character at a time. */
+export function isSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Index of the sentence containing `offset` (binary search over sorted sentences). */
 export function sentenceAt(sentences: Sentence[], offset: number): number {
   let lo = 0;

@@ -60,7 +60,7 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     // "Anna Berg, a Dutch military analyst, said", "Margaret Chan, head of the WHO, on Monday said": the
     // appositive describes the subject before it.
     .replace(
-      /(?<=\p{L}),\s+(?:(?:a|an|the)\s+[^,;:“”"]{2,80}|(?:[\p{Ll}.’'-]+\s+){0,2}(?:head|chief|director|spokes\w+|leader|commander|minister|secretary|coordinator|president|chairman|chair|adviser|advisor|representative|envoy|founder|deputy)\s+(?:of|for|to|at)\s[^,;:“”"]{2,80}),\s*(?=(?:(?:also|later|has|have|had|on\s+\p{Lu}\p{Ll}+)\s+)*$)/u,
+      /,(?<=\p{L},)\s+(?:(?:a|an|the)\s+[^,;:“”"]{2,80}|(?:[\p{Ll}.’'-]+\s+){0,2}(?:head|chief|director|spokes\w+|leader|commander|minister|secretary|coordinator|president|chairman|chair|adviser|advisor|representative|envoy|founder|deputy)\s+(?:of|for|to|at)\s[^,;:“”"]{2,80}),\s*(?=(?:(?:also|later|has|have|had|on\s+\p{Lu}\p{Ll}+)\s+)*$)/u,
       (m) => " ".repeat(m.length),
     );
   // "Christophe Ndaye, head of a local rights group, based in Beni, said": a name, then descriptions

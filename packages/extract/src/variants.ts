@@ -12,11 +12,13 @@ import { countryOfDemonym, lookupSurface } from "./gazetteer.ts";
 const TITLES =
   /\b(?:president|prime minister|minister|secretary|general|gen|lt|col|maj|capt|sgt|admiral|adm|governor|gov|ambassador|mr|mrs|ms|dr|prof|sen|rep|chairman|director|deputy|spokesman|spokeswoman|lawmaker|colonel|lieutenant|commander)\b\.?/g;
 
+const NOT_ASCII = /[\u0080-\uffff]/;
+
 /** Lowercase, accents stripped, titles and punctuation removed: the key for alias lookups. */
 export function normalizeName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  // Plain ASCII has nothing to decompose and no marks to strip.
+  const decomposed = !NOT_ASCII.test(name) ? name : name.normalize("NFKD").replace(/\p{M}/gu, "");
+  return decomposed
     .toLowerCase()
     .replace(/[’']s\b/g, "")
     .replace(TITLES, " ")
