@@ -90,6 +90,8 @@ function useRequestIdHeader(logger: Logger): Plugin<Context> {
       const requestId = requestIdOf(request);
       response.headers.set("x-request-id", requestId);
       // One structured line per request, carrying its id; bodies, variables and cookies are never logged.
+      // Its fields are built only when the level is on.
+      if (!logger.isLevelEnabled("info")) return;
       logger.info(
         {
           requestId,
@@ -173,10 +175,13 @@ function nulPath(value: unknown, path: (string | number)[], depth = 0): (string 
 }
 
 /**
- * PostgreSQL text cannot hold U+0000, so a NUL character in any string argument, written in the
- * document or sent as a variable, is refused before execution with the argument it is in.
+ * Where a NUL character sits in a string written in the document, or null. Yoga's parse cache hands the
+ * same document object to every request with the same text, so each document is scanned once.
  */
-function nulRefusal(document: DocumentNode, variables: Record<string, unknown> | undefined) {
+const nulsInDocuments = new WeakMap<DocumentNode, string | null>();
+function nulInDocument(document: DocumentNode): string | null {
+  const known = nulsInDocuments.get(document);
+  if (known !== undefined) return known;
   let where: string | null = null;
   visit(document, {
     StringValue(node) {
@@ -185,6 +190,16 @@ function nulRefusal(document: DocumentNode, variables: Record<string, unknown> |
       }
     },
   });
+  nulsInDocuments.set(document, where);
+  return where;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, so a NUL character in any string argument, written in the
+ * document or sent as a variable, is refused before execution with the argument it is in.
+ */
+function nulRefusal(document: DocumentNode, variables: Record<string, unknown> | undefined) {
+  let where = nulInDocument(document);
   for (const [name, value] of Object.entries(variables ?? {})) {
     if (where !== null) break;
     const path = nulPath(value, [name]);

@@ -1,7 +1,7 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import type { PrismaClient } from "../../db/prisma.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import {
@@ -14,6 +14,7 @@ import {
   type MetricFacetRow,
 } from "../sql/claim-facets.ts";
 import type { ClaimFilter } from "../sql/claim-filter.ts";
+import { readJson, UnsupportedRead } from "../sql/json-read.ts";
 import { ClaimFilterInput, claimFilterOf } from "./claim.ts";
 import { EntityNode } from "./entity.ts";
 import { MetricEnum, RateEnum } from "./enums.ts";
@@ -71,6 +72,30 @@ function selects(
 }
 
 /**
+ * The entities of a list with what the selection needs, their JSON built by PostgreSQL in one statement
+ * (json-read.ts): thousands of rows come back as one text to parse instead of rows for Prisma to map.
+ */
+async function entitiesById(
+  context: Context,
+  query: Prisma.EntityFindManyArgs,
+  ids: number[],
+): Promise<{ id: number }[]> {
+  try {
+    const { rows } = await readJson<{ id: number }>(context.prisma, {
+      model: "Entity",
+      query: query as Record<string, unknown>,
+      alias: "e",
+      from: Prisma.sql`"Entity" e`,
+      where: Prisma.sql`e.id = any(${ids}::int[])`,
+    });
+    return rows;
+  } catch (error) {
+    if (!(error instanceof UnsupportedRead)) throw error;
+  }
+  return context.prisma.entity.findMany({ ...query, where: { id: { in: ids } } });
+}
+
+/**
  * One list: counted with GROUP BY; or, when no count is asked for and the filter keeps every live claim
  * (the filter form's case), listed with a skip scan, which reads one index entry per entity.
  */
@@ -96,10 +121,8 @@ async function facets(
     path: ["entity"],
     awaitSelections: true,
   })) as Prisma.EntityFindManyArgs;
-  const entities = await context.prisma.entity.findMany({
-    ...query,
-    where: { id: { in: rows.map((row) => row.entityId) } },
-  });
+  const ids = rows.map((row) => row.entityId);
+  const entities = await entitiesById(context, query, ids);
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   return rows.map((row) => ({ ...row, entity: byId.get(row.entityId) }));
 }

@@ -270,26 +270,63 @@ function countJson(model: Model, alias: string, value: unknown): Prisma.Sql {
   return pairs.length ? Prisma.sql`json_build_object(${Prisma.join(pairs)})` : Prisma.sql`'{}'::json`;
 }
 
-/** Dates come back as JSON text: instants (`timestamp(3)`, UTC) and days (`date`) become Dates again. */
-function revive(modelName: string, row: Args, args: Args | true): Args {
+/** A shape's values as JSON, with dates and big integers told apart from strings and numbers. */
+function shapeKey(this: Record<string, unknown>, name: string, value: unknown): unknown {
+  const raw = this[name];
+  if (raw instanceof Date) return `date:${value}`;
+  if (typeof raw === "bigint") return `bigint:${raw}`;
+  return value;
+}
+
+/**
+ * rowJson and the rows' reviver depend only on the model, the alias and the shape (its values included),
+ * and the same few selections repeat request after request: each is built once. Bounded, so a
+ * stream of distinct selections cannot grow it without end.
+ */
+const readCache = new Map<string, { json: Prisma.Sql; revive: Reviver }>();
+const READ_CACHE_SIZE = 500;
+function cachedRead(model: Model, alias: string, shape: Args): { json: Prisma.Sql; revive: Reviver } {
+  const cacheKey = `${model.name}\u0000${alias}\u0000${JSON.stringify(shape, shapeKey)}`;
+  let read = readCache.get(cacheKey);
+  if (!read) {
+    read = { json: rowJson(model, alias, shape), revive: reviverOf(model.name, shape) };
+    if (readCache.size >= READ_CACHE_SIZE) readCache.clear();
+    readCache.set(cacheKey, read);
+  }
+  return read;
+}
+
+type Reviver = (row: Args) => void;
+
+/**
+ * Dates come back as JSON text: instants (`timestamp(3)`, UTC) and days (`date`) become Dates again. The
+ * reviver of a shape knows its date fields and its nested relations beforehand, so each row is only walked.
+ */
+function reviverOf(modelName: string, args: Args | true): Reviver {
   const model = modelOf(modelName);
   const query = args === true ? {} : args;
   const nested = { ...((query.include as Args) ?? {}), ...((query.select as Args) ?? {}) };
-  for (const field of model.scalars) {
-    const value = row[field.name];
-    if (field.type === "DateTime" && typeof value === "string") {
-      row[field.name] = new Date(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`);
-    }
-  }
+  const dates = model.scalars.filter((field) => field.type === "DateTime").map((field) => field.name);
+  const children: [string, Reviver][] = [];
   for (const [name, value] of Object.entries(nested)) {
     const field = model.fields.get(name);
     if (field?.kind !== "object" || !value) continue;
-    const child = row[name];
     const { where: _w, orderBy: _o, take: _t, skip: _s, ...shape } = (value === true ? {} : value) as Args;
-    if (Array.isArray(child)) for (const item of child) revive(field.type, item as Args, shape);
-    else if (child && typeof child === "object") revive(field.type, child as Args, shape);
+    children.push([name, reviverOf(field.type, shape)]);
   }
-  return row;
+  return (row) => {
+    for (const name of dates) {
+      const value = row[name];
+      if (typeof value === "string") {
+        row[name] = new Date(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`);
+      }
+    }
+    for (const [name, revive] of children) {
+      const child = row[name];
+      if (Array.isArray(child)) for (const item of child) revive(item as Args);
+      else if (child && typeof child === "object") revive(child as Args);
+    }
+  };
 }
 
 export interface JsonRead {
@@ -326,7 +363,7 @@ export async function readJson<T>(
   const page = Prisma.sql`select ${Prisma.raw(alias)}.* from ${read.from} where ${read.where}
     ${order.length ? Prisma.sql`order by ${Prisma.join(order)}` : Prisma.empty}
     ${pageSql(take, skip)}`;
-  const json = rowJson(model, alias, shape);
+  const { json, revive } = cachedRead(model, alias, shape);
   const statement = Prisma.sql`
     select coalesce(json_agg(${json}${order.length ? Prisma.sql` order by ${Prisma.join(order)}` : Prisma.empty}), '[]'::json)::text as rows
     from (${page}) ${Prisma.raw(alias)}`;
@@ -339,7 +376,7 @@ export async function readJson<T>(
     read.count ? prisma.$queryRaw<{ count: number }[]>(countStatement) : Promise.resolve(null),
   ]);
   const rows = JSON.parse(result?.rows ?? "[]") as Args[];
-  for (const row of rows) revive(read.model, row, shape);
+  for (const row of rows) revive(row);
   return { rows: rows as T[], count: counted?.[0]?.count ?? null };
 }
 
