@@ -390,8 +390,10 @@ export interface GroupItem {
 
 /**
  * Stores a group of analysed documents in one transaction, so the group waits for one WAL flush instead
- * of one per article (a batch's "group commit"): every outcome is durable when this returns. Each
- * document is stored under a savepoint, so one that fails is rolled back alone with its reason. All the
+ * of one per article (a batch's "group commit"): every outcome is durable when this returns. The new
+ * texts of the group are written together (storeNewArticles), the others one after another; when one
+ * fails, the group is stored again with each document under a savepoint, so the failing one is rolled
+ * back alone with its reason. All the
  * group's locks are taken first, publications before names and claims, each set in one sorted order, as
  * a single ingest takes them: groups and single ingests wait for each other and never deadlock. `record`
  * runs inside the same transaction, so what is counted is exactly what was stored.

@@ -21,7 +21,20 @@ export interface ResolvedEntities {
   suggestions: number;
 }
 
-const norm = lookupName;
+/**
+ * lookupName, remembered: resolving a group asks for the same few hundred names thousands of times (locks,
+ * merging, lookups, aliases), and each answer costs a Unicode normalisation and a dozen patterns.
+ */
+const normalized = new Map<string, string>();
+function norm(name: string): string {
+  let value = normalized.get(name);
+  if (value === undefined) {
+    if (normalized.size >= 50_000) normalized.clear();
+    value = lookupName(name);
+    normalized.set(name, value);
+  }
+  return value;
+}
 const key = (type: EntityType, normalized: string) => `${type}:${normalized}`;
 
 /** Lock keys for entity names, so concurrent ingests never create the same entity twice. */
