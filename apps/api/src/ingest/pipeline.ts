@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { EXTRACTOR_VERSION, type ExtractedArticle } from "@headcount/extract";
+import { EXTRACTOR_VERSION, type ExtractedArticle, type ExtractedClaim } from "@headcount/extract";
 import { isoDay, isWebAddress } from "@headcount/shared";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { DocumentAnalysis } from "./analysis.ts";
@@ -13,8 +13,9 @@ import {
 } from "./publications.ts";
 import { analyseDocument } from "./reader-pool.ts";
 import { claimLockKey } from "./resolve-claims.ts";
-import { entityLockKeys } from "./resolve-entities.ts";
+import { entityLockKeys, type ResolvedEntities, resolveEntityGroups } from "./resolve-entities.ts";
 import {
+  insertClaimGroups,
   insertClaims,
   lockAndResolve,
   lockIds,
@@ -172,31 +173,16 @@ async function storeArticle(
       ).rows[0]
     : undefined;
   const publishedAt = toDate(extracted.publishedAt);
-  const article = await client.query<{ id: number }>(
-    `insert into "Article" (title, body, "rawInput", "rawFormat", "contentHash", url, revision, "previousVersionId",
-                            "outletId", "publishedAt", "publishedPrecision", "extractorVersion", "ingestRunId", "updatedAt",
-                            "canonicalUrl", "fetchedAt")
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now(), $14, $15)
-     returning id`,
-    [
-      extracted.title,
-      extracted.body,
-      document.raw,
-      document.format,
+  const [articleId] = (await insertArticles(client, [
+    {
+      document,
+      extracted,
       hash,
-      document.url ?? null,
-      previous ? previous.revision + 1 : 1,
-      previous?.id ?? null,
-      extracted.outlet ? (entities.idOf(extracted.outlet, "organization") ?? null) : null,
-      publishedAt,
-      publishedAt ? extracted.precision : "unknown",
-      extracted.extractorVersion,
       runId,
-      document.canonicalUrl ?? null,
-      document.fetchedAt ? new Date(document.fetchedAt) : null,
-    ],
-  );
-  const articleId = article.rows[0]?.id as number;
+      previous: previous ?? null,
+      outletId: extracted.outlet ? (entities.idOf(extracted.outlet, "organization") ?? null) : null,
+    },
+  ])) as [number];
   const revision =
     previous && document.url
       ? { supersededId: previous.id, url: document.url, revision: previous.revision + 1 }
@@ -208,25 +194,7 @@ async function storeArticle(
     return { status: previous ? "revision" : "created", articleId, claims: 0, appearances };
   }
 
-  const mentions = extracted.entities.flatMap((entity) => {
-    const entityId = entities.idOf(entity.name, entity.type);
-    return entityId === undefined ? [] : entity.mentions.map((mention) => ({ entityId, ...mention }));
-  });
-  if (mentions.length > 0) {
-    await client.query(
-      `insert into "EntityMention" ("articleId", "entityId", start, "end", text)
-       select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::text[])
-       on conflict ("articleId", start, "end") do nothing`,
-      [
-        articleId,
-        mentions.map((m) => m.entityId),
-        mentions.map((m) => m.start),
-        mentions.map((m) => m.end),
-        mentions.map((m) => m.text),
-      ],
-    );
-  }
-
+  await insertMentions(client, [{ articleId, extracted, entities }]);
   const created = await insertClaims(client, articleId, claims, entities, publishedAt, extracted);
   if (revision) await retireSuperseded(client, revision);
   return {
@@ -235,6 +203,132 @@ async function storeArticle(
     claims: created,
     appearances: claims.length,
   };
+}
+
+/** An article row to insert: a new text, or a new revision of the text at its URL (`previous`). */
+interface ArticleRow {
+  document: SourceDocument;
+  extracted: ExtractedArticle;
+  hash: string;
+  runId: number | null;
+  previous: { id: number; revision: number } | null;
+  outletId: number | null;
+}
+
+/** Inserts articles in one statement; their ids come back in the order of `rows`. */
+async function insertArticles(client: PoolClient, rows: ArticleRow[]): Promise<number[]> {
+  const inserted = await client.query<{ id: number }>(
+    `insert into "Article" (title, body, "rawInput", "rawFormat", "contentHash", url, revision, "previousVersionId",
+                            "outletId", "publishedAt", "publishedPrecision", "extractorVersion", "ingestRunId", "updatedAt",
+                            "canonicalUrl", "fetchedAt")
+     select t, b, ri, rf, h, u, r, pv, o, pa, pp, ev, run, now(), cu, fa
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[],
+                   $9::int[], $10::date[], $11::"Precision"[], $12::text[], $13::int[], $14::text[], $15::timestamp[])
+            with ordinality as x(t, b, ri, rf, h, u, r, pv, o, pa, pp, ev, run, cu, fa, i)
+      order by i
+     returning id`,
+    [
+      rows.map((row) => row.extracted.title),
+      rows.map((row) => row.extracted.body),
+      rows.map((row) => row.document.raw),
+      rows.map((row) => row.document.format),
+      rows.map((row) => row.hash),
+      rows.map((row) => row.document.url ?? null),
+      rows.map((row) => (row.previous ? row.previous.revision + 1 : 1)),
+      rows.map((row) => row.previous?.id ?? null),
+      rows.map((row) => row.outletId),
+      rows.map((row) => toDate(row.extracted.publishedAt)),
+      rows.map((row) => (toDate(row.extracted.publishedAt) ? row.extracted.precision : "unknown")),
+      rows.map((row) => row.extracted.extractorVersion),
+      rows.map((row) => row.runId),
+      rows.map((row) => row.document.canonicalUrl ?? null),
+      rows.map((row) => (row.document.fetchedAt ? new Date(row.document.fetchedAt) : null)),
+    ],
+  );
+  return inserted.rows.map((row) => row.id);
+}
+
+/** Inserts where each article names its entities, in one statement for any number of articles. */
+async function insertMentions(
+  client: PoolClient,
+  articles: { articleId: number; extracted: ExtractedArticle; entities: ResolvedEntities }[],
+) {
+  const mentions = articles.flatMap(({ articleId, extracted, entities }) =>
+    extracted.entities.flatMap((entity) => {
+      const entityId = entities.idOf(entity.name, entity.type);
+      return entityId === undefined
+        ? []
+        : entity.mentions.map((mention) => ({ articleId, entityId, ...mention }));
+    }),
+  );
+  if (mentions.length === 0) return;
+  await client.query(
+    `insert into "EntityMention" ("articleId", "entityId", start, "end", text)
+     select * from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::text[])
+     on conflict ("articleId", start, "end") do nothing`,
+    [
+      mentions.map((m) => m.articleId),
+      mentions.map((m) => m.entityId),
+      mentions.map((m) => m.start),
+      mentions.map((m) => m.end),
+      mentions.map((m) => m.text),
+    ],
+  );
+}
+
+/**
+ * Stores new texts, none of which is a reprint or a revision of a stored article (nor of another of the
+ * list), as storeArticle would one after another, in about a dozen statements for the whole list: the
+ * entities of all of them resolved at once, then one multi-row insert each for the articles, their
+ * mentions, claims, appearances and relays. The caller holds every lock they need.
+ */
+async function storeNewArticles(
+  client: PoolClient,
+  items: { document: SourceDocument; extracted: ExtractedArticle; hash: string }[],
+  runId: number | null,
+): Promise<IngestOutcome[]> {
+  const claimsOf = items.map(({ extracted }) => storableClaims(extracted.claims));
+  const entities = await resolveEntityGroups(
+    client,
+    items.map(({ extracted }, index) =>
+      resolutionRequests(extracted, claimsOf[index] as ExtractedClaim[], extracted.outlet),
+    ),
+  );
+  const articleIds = await insertArticles(
+    client,
+    items.map(({ document, extracted, hash }, index) => ({
+      document,
+      extracted,
+      hash,
+      runId,
+      previous: null,
+      outletId: extracted.outlet
+        ? ((entities[index] as ResolvedEntities).idOf(extracted.outlet, "organization") ?? null)
+        : null,
+    })),
+  );
+  const articles = items.map(({ extracted }, index) => ({
+    articleId: articleIds[index] as number,
+    extracted,
+    entities: entities[index] as ResolvedEntities,
+  }));
+  await insertMentions(client, articles);
+  const created = await insertClaimGroups(
+    client,
+    articles.map(({ articleId, extracted, entities }, index) => ({
+      articleId,
+      claims: claimsOf[index] as ExtractedClaim[],
+      entities,
+      publishedAt: toDate(extracted.publishedAt),
+      extracted,
+    })),
+  );
+  return articles.map(({ articleId }, index) => ({
+    status: "created",
+    articleId,
+    claims: created[index] as number,
+    appearances: (claimsOf[index] as ExtractedClaim[]).length,
+  }));
 }
 
 export interface IngestSummary {
@@ -296,8 +390,10 @@ export interface GroupItem {
 
 /**
  * Stores a group of analysed documents in one transaction, so the group waits for one WAL flush instead
- * of one per article (a batch's "group commit"): every outcome is durable when this returns. Each
- * document is stored under a savepoint, so one that fails is rolled back alone with its reason. All the
+ * of one per article (a batch's "group commit"): every outcome is durable when this returns. The new
+ * texts of the group are written together (storeNewArticles), the others one after another; when one
+ * fails, the group is stored again with each document under a savepoint, so the failing one is rolled
+ * back alone with its reason. All the
  * group's locks are taken first, publications before names and claims, each set in one sorted order, as
  * a single ingest takes them: groups and single ingests wait for each other and never deadlock. `record`
  * runs inside the same transaction, so what is counted is exactly what was stored.
@@ -334,6 +430,49 @@ export async function storeGroup(
 
 class ArticleFailed extends Error {}
 
+/**
+ * The documents of a group that are new texts: no article has their text or their URL, and no other
+ * document of the group has either. Asked after the group's publication locks are held.
+ */
+async function newTexts<T extends { document: SourceDocument; hash: string }>(
+  client: PoolClient,
+  todo: T[],
+): Promise<T[]> {
+  const count = (values: string[]) => {
+    const counts = new Map<string, number>();
+    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return counts;
+  };
+  const hashes = count(todo.map(({ hash }) => hash));
+  const addresses = todo.flatMap(({ document }) =>
+    document.url?.trim() ? [document.url, document.url.trim()] : [],
+  );
+  const sameAddress = count(
+    todo.flatMap(({ document }) => (document.url?.trim() ? [document.url.trim()] : [])),
+  );
+  const [copies, known] = [
+    await storedCopies(client, [...hashes.keys()]),
+    addresses.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await client.query<{ url: string }>(
+              `select distinct url from "Article" where url = any($1::text[])`,
+              [addresses],
+            )
+          ).rows.map((row) => row.url),
+        ),
+  ];
+  return todo.filter(({ document, hash }) => {
+    const url = document.url?.trim();
+    return (
+      hashes.get(hash) === 1 &&
+      !copies.has(hash) &&
+      (!url || (sameAddress.get(url) === 1 && !known.has(url) && !known.has(document.url as string)))
+    );
+  });
+}
+
 async function storeGroupOnce(
   pool: Pool,
   todo: { index: number; document: SourceDocument; hash: string; extracted: ExtractedArticle }[],
@@ -350,9 +489,6 @@ async function storeGroupOnce(
   try {
     await client.query("begin");
     if (todo.length > 0) {
-      await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
-        lockIds(todo.map(({ hash }) => `publication:${hash}`)),
-      ]);
       const keys = todo.flatMap(({ extracted }) => {
         const claims = storableClaims(extracted.claims);
         return [
@@ -360,11 +496,27 @@ async function storeGroupOnce(
           ...claims.map(claimLockKey),
         ];
       });
-      await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id order by id", [
-        lockIds(keys),
+      // One statement, in the array's order (unnest yields it so): the publications sorted, then the
+      // names and claims sorted.
+      await client.query("select pg_advisory_xact_lock(id) from unnest($1::bigint[]) as id", [
+        [...lockIds(todo.map(({ hash }) => `publication:${hash}`)), ...lockIds(keys)],
       ]);
     }
-    for (const [position, { index, document, hash, extracted }] of todo.entries()) {
+    // New texts (the common case) are stored together; a repeat, a reprint or a revision, and a text sent
+    // twice in the group, one after another behind them.
+    let rest = todo.map((item, position) => ({ ...item, position }));
+    if (!savepoints && todo.length > 0) {
+      const fresh = await newTexts(client, rest);
+      if (fresh.length > 0) {
+        const stored = await storeNewArticles(client, fresh, options.runId).catch((error: unknown) => {
+          throw new ArticleFailed((error as Error).message);
+        });
+        for (const [position, item] of fresh.entries())
+          outcomes[item.index] = stored[position] as IngestOutcome;
+        rest = rest.filter((item) => !fresh.includes(item));
+      }
+    }
+    for (const { position, index, document, hash, extracted } of rest) {
       if (savepoints) await client.query("savepoint document");
       try {
         const outcome = await storeArticle(

@@ -2,6 +2,7 @@ import type { cleanArticleText } from "@headcount/extract";
 import { lookupName } from "../curation/names.ts";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { SourceDocument } from "./documents.ts";
+import { COPIED_APPEARANCE_COLUMNS } from "./store-claims.ts";
 
 /** Where a text was printed: what tells a reprint from the same publication ingested again. */
 export interface Place {
@@ -64,8 +65,8 @@ export async function storedCopies(
  */
 export async function copyAppearances(client: PoolClient, fromArticleId: number, toArticleId: number) {
   const appearances = await client.query(
-    `insert into "Appearance" ("articleId", "claimId", "inTitle", start, "end", quote, prefix, suffix, confidence)
-     select $2, "claimId", "inTitle", start, "end", quote, prefix, suffix, confidence
+    `insert into "Appearance" ("articleId", ${COPIED_APPEARANCE_COLUMNS})
+     select $2, ${COPIED_APPEARANCE_COLUMNS}
        from "Appearance" where "articleId" = $1 order by id`,
     [fromArticleId, toArticleId],
   );

@@ -47,18 +47,6 @@ export function sameClaim(a: DatedIdentity, b: DatedIdentity): boolean {
   );
 }
 
-interface CandidateRow {
-  id: number;
-  sourceId: number | null;
-  metric: ClaimIdentity["metric"];
-  subjectEntityId: number | null;
-  valueLow: number | null;
-  valueHigh: number | null;
-  rate: ClaimIdentity["rate"];
-  statedOn: Date | null;
-  statedOnPrecision: Precision;
-}
-
 /**
  * For each identity, an existing claim it repeats: the same speaker, metric, whose forces, interval and
  * rate, said at a time that agrees within the dates' precision (a month-precision date agrees with any
@@ -69,39 +57,78 @@ export async function findSameClaims(
   client: PoolClient,
   identities: ClaimIdentity[],
 ): Promise<(number | null)[]> {
+  const { same, reprinted } = await findStoredClaims(client, identities);
+  return same.map((id, index) => id ?? reprinted[index] ?? null);
+}
+
+/** A stored claim that an identity may repeat (see findStoredClaims). */
+export type StoredClaim = Omit<ClaimIdentity, "quote" | "datedByPublication"> & { id: number };
+
+/**
+ * For each identity, the stored claim it repeats by speaker, figures and date (`same`, see findSameClaims),
+ * and the stored claim whose very words it reprints (`reprinted`, see findReprintedClaims), apart, so a
+ * caller can put claims of its own between the two. Two statements for any number of identities.
+ */
+export async function findStoredClaims(
+  client: PoolClient,
+  identities: ClaimIdentity[],
+): Promise<{ same: (number | null)[]; reprinted: (number | null)[] }> {
   const attributed = identities.filter(
     (identity) => identity.sourceId !== null && identity.statedOn !== null,
   );
-  if (attributed.length === 0) return identities.map(() => null);
-  // One index probe per key (Claim_sourceId_metric_valueLow_valueHigh_idx), not a join the planner may
-  // turn into a scan of every claim.
-  const { rows } = await client.query<CandidateRow>(
-    `select c.id, c."sourceId", c.metric, c."subjectEntityId", c."valueLow", c."valueHigh", c.rate,
-            c."statedOn", c."statedOnPrecision"
-       from unnest($1::int[], $2::"Metric"[], $3::int[], $4::int[], $5::int[], $6::"Rate"[])
-         as k(source, metric, subject, low, high, rate)
-       cross join lateral (
-         select * from "Claim" c
-          where c."sourceId" = k.source and c.metric = k.metric
-            and c."valueLow" is not distinct from k.low and c."valueHigh" is not distinct from k.high
-            and c.rate = k.rate and c."subjectEntityId" is not distinct from k.subject
-            and c."deletedAt" is null and c."statedOn" is not null
-       ) c
-      order by c.id`,
-    [
-      attributed.map((i) => i.sourceId),
-      attributed.map((i) => i.metric),
-      attributed.map((i) => i.subjectEntityId),
-      attributed.map((i) => i.valueLow),
-      attributed.map((i) => i.valueHigh),
-      attributed.map((i) => i.rate),
-    ],
-  );
-  const found = identities.map(
+  let rows: StoredClaim[] = [];
+  if (attributed.length > 0) {
+    // One index probe per key (Claim_sourceId_metric_valueLow_valueHigh_idx), not a join the planner may
+    // turn into a scan of every claim.
+    rows = (
+      await client.query<StoredClaim>(
+        `select c.id, c."sourceId", c.metric, c."subjectEntityId", c."valueLow", c."valueHigh", c.rate,
+                c."statedOn", c."statedOnPrecision"
+           from unnest($1::int[], $2::"Metric"[], $3::int[], $4::int[], $5::int[], $6::"Rate"[])
+             as k(source, metric, subject, low, high, rate)
+           cross join lateral (
+             select * from "Claim" c
+              where c."sourceId" = k.source and c.metric = k.metric
+                and c."valueLow" is not distinct from k.low and c."valueHigh" is not distinct from k.high
+                and c.rate = k.rate and c."subjectEntityId" is not distinct from k.subject
+                and c."deletedAt" is null and c."statedOn" is not null
+           ) c
+          order by c.id`,
+        [
+          attributed.map((i) => i.sourceId),
+          attributed.map((i) => i.metric),
+          attributed.map((i) => i.subjectEntityId),
+          attributed.map((i) => i.valueLow),
+          attributed.map((i) => i.valueHigh),
+          attributed.map((i) => i.rate),
+        ],
+      )
+    ).rows;
+  }
+  const same = identities.map(
     (identity) => rows.find((candidate) => sameClaim(identity, candidate))?.id ?? null,
   );
-  const reprinted = await findReprintedClaims(client, identities);
-  return found.map((id, index) => id ?? reprinted[index] ?? null);
+  return { same, reprinted: await findReprintedClaims(client, identities) };
+}
+
+/** The same figures by the same speaker (or by nobody, for both): what a reprinted sentence must repeat. */
+export function sameFigures(
+  a: Pick<ClaimIdentity, "sourceId" | "metric" | "subjectEntityId" | "valueLow" | "valueHigh" | "rate">,
+  b: Pick<ClaimIdentity, "sourceId" | "metric" | "subjectEntityId" | "valueLow" | "valueHigh" | "rate">,
+): boolean {
+  return (
+    a.sourceId === b.sourceId &&
+    a.metric === b.metric &&
+    a.subjectEntityId === b.subjectEntityId &&
+    a.valueLow === b.valueLow &&
+    a.valueHigh === b.valueHigh &&
+    a.rate === b.rate
+  );
+}
+
+/** Whether findReprintedClaims looks for a reprint of this identity. */
+export function mayBeReprint(identity: ClaimIdentity): boolean {
+  return identity.datedByPublication && identity.quote.trim() !== "";
 }
 
 /**
@@ -115,7 +142,7 @@ async function findReprintedClaims(
 ): Promise<(number | null)[]> {
   const undated = identities
     .map((identity, index) => ({ identity, index }))
-    .filter(({ identity }) => identity.datedByPublication && identity.quote.trim() !== "");
+    .filter(({ identity }) => mayBeReprint(identity));
   if (undated.length === 0) return identities.map(() => null);
   // Two branches so each probes Claim_sourceId_metric_valueLow_valueHigh_idx, with or without a speaker.
   const { rows } = await client.query<{ i: string; id: number }>(

@@ -21,7 +21,20 @@ export interface ResolvedEntities {
   suggestions: number;
 }
 
-const norm = lookupName;
+/**
+ * lookupName, remembered: resolving a group asks for the same few hundred names thousands of times (locks,
+ * merging, lookups, aliases), and each answer costs a Unicode normalisation and a dozen patterns.
+ */
+const normalized = new Map<string, string>();
+function norm(name: string): string {
+  let value = normalized.get(name);
+  if (value === undefined) {
+    if (normalized.size >= 50_000) normalized.clear();
+    value = lookupName(name);
+    normalized.set(name, value);
+  }
+  return value;
+}
 const key = (type: EntityType, normalized: string) => `${type}:${normalized}`;
 
 /** Lock keys for entity names, so concurrent ingests never create the same entity twice. */
@@ -72,113 +85,202 @@ const namesOf = (request: EntityRequest) => [...new Set([request.name, ...(reque
  * caller holds advisory locks on the names (see entityLockKeys) inside its transaction.
  */
 export async function resolveEntities(client: PoolClient, input: EntityRequest[]): Promise<ResolvedEntities> {
-  const ids = new Map<string, number>();
-  const requests = merged(input);
-  const affiliations = merged(
-    requests
-      .filter((request) => request.affiliation)
-      .map((request) => ({ name: request.affiliation as string, type: "place" as const })),
-  ).filter((a) => !requests.some((r) => r.type === "place" && norm(r.name) === norm(a.name)));
-  const places = [...affiliations, ...requests.filter((r) => r.type === "place")];
-  const others = requests.filter((r) => r.type !== "place");
+  return (await resolveEntityGroups(client, [input]))[0] as ResolvedEntities;
+}
+
+/** An entity a document of the group creates, before it has its id. */
+interface PlannedEntity {
+  request: EntityRequest;
+  /** Its affiliation: a known id, or a planned entity (a negative number, see plannedIndex). */
+  affiliationId: number | null;
+  document: number;
+}
+
+/** Planned entities carry negative ids (-1 for the first) until their rows are inserted. */
+const plannedIndex = (id: number) => -id - 1;
+
+/**
+ * resolveEntities for the documents of a group, in the same statements whatever the group's size: the
+ * result is what resolving them one after another would give (a name created by an earlier document of
+ * the group is known to the later ones; variants are suggested against the entities that existed before
+ * each document), with one lookup, one insert of the new entities, one search for variants and one
+ * insert of the aliases.
+ */
+export async function resolveEntityGroups(
+  client: PoolClient,
+  inputs: EntityRequest[][],
+): Promise<ResolvedEntities[]> {
+  const plans = inputs.map((input) => {
+    const requests = merged(input);
+    const affiliations = merged(
+      requests
+        .filter((request) => request.affiliation)
+        .map((request) => ({ name: request.affiliation as string, type: "place" as const })),
+    ).filter((a) => !requests.some((r) => r.type === "place" && norm(r.name) === norm(a.name)));
+    const places = [...affiliations, ...requests.filter((r) => r.type === "place")];
+    const others = requests.filter((r) => r.type !== "place");
+    return { requests, affiliations, places, others };
+  });
 
   // One lookup for every name of every request.
-  const allNormalized = [...new Set([...places, ...others].flatMap((r) => namesOf(r).map(norm)))];
-  // The entities are locked FOR SHARE in id order (see keptEntities); the earliest alias of a name wins.
-  const known = await client.query<{
-    aliasId: number;
-    normalized: string;
-    type: EntityType;
-    id: number;
-    mergedIntoId: number | null;
-  }>(
-    `select a.id as "aliasId", a.normalized, e.type, e.id, e."mergedIntoId"
-       from "EntityAlias" a join "Entity" e on e.id = a."entityId"
-      where a.normalized = any($1::text[])
-      order by e.id
-      for share of e`,
-    [allNormalized],
-  );
-  known.rows.sort((a, b) => a.aliasId - b.aliasId);
-  const merges = known.rows.filter((row) => row.mergedIntoId !== null);
-  const kept = new Map(known.rows.map((row) => [row.id, row.id]));
-  if (merges.length > 0)
-    for (const [id, keptId] of await keptEntities(
-      client,
-      merges.map((row) => row.id),
-    ))
-      kept.set(id, keptId);
+  const allNormalized = [
+    ...new Set(
+      plans.flatMap((plan) => [...plan.places, ...plan.others].flatMap((r) => namesOf(r).map(norm))),
+    ),
+  ];
   const knownByKey = new Map<string, number>();
-  for (const row of known.rows) {
-    const k = key(row.type, row.normalized);
-    const id = kept.get(row.id);
-    if (!knownByKey.has(k) && id !== undefined) knownByKey.set(k, id);
+  if (allNormalized.length > 0) {
+    // The entities are locked FOR SHARE in id order (see keptEntities); the earliest alias of a name wins.
+    const known = await client.query<{
+      aliasId: number;
+      normalized: string;
+      type: EntityType;
+      id: number;
+      mergedIntoId: number | null;
+    }>(
+      `select a.id as "aliasId", a.normalized, e.type, e.id, e."mergedIntoId"
+         from "EntityAlias" a join "Entity" e on e.id = a."entityId"
+        where a.normalized = any($1::text[])
+        order by e.id
+        for share of e`,
+      [allNormalized],
+    );
+    known.rows.sort((a, b) => a.aliasId - b.aliasId);
+    const merges = known.rows.filter((row) => row.mergedIntoId !== null);
+    const kept = new Map(known.rows.map((row) => [row.id, row.id]));
+    if (merges.length > 0)
+      for (const [id, keptId] of await keptEntities(
+        client,
+        merges.map((row) => row.id),
+      ))
+        kept.set(id, keptId);
+    for (const row of known.rows) {
+      const k = key(row.type, row.normalized);
+      const id = kept.get(row.id);
+      if (!knownByKey.has(k) && id !== undefined) knownByKey.set(k, id);
+    }
   }
 
-  let created = 0;
-  let suggestions = 0;
-  for (const wave of [places, others]) {
-    const unknown: EntityRequest[] = [];
-    for (const request of wave) {
-      const entityId = namesOf(request)
-        .map(
-          (name) => knownByKey.get(key(request.type, norm(name))) ?? ids.get(key(request.type, norm(name))),
-        )
-        .find((id) => id !== undefined);
-      if (entityId === undefined) unknown.push(request);
-      else for (const name of namesOf(request)) ids.set(key(request.type, norm(name)), entityId);
+  // Each document in turn, as if the ones before it were stored: their aliases come after every alias
+  // found above, so a name known before the group keeps its entity.
+  const planned: PlannedEntity[] = [];
+  const aliasRows: { entityId: number; name: string; kind: AliasKind }[] = [];
+  const variantsOf: { document: number; people: EntityRequest[] }[] = [];
+  const idMaps: Map<string, number>[] = [];
+  const createdBy: number[] = [];
+  for (const [document, { requests, affiliations, places, others }] of plans.entries()) {
+    const ids = new Map<string, number>();
+    let created = 0;
+    for (const wave of [places, others]) {
+      const unknown: EntityRequest[] = [];
+      for (const request of wave) {
+        const entityId = namesOf(request)
+          .map(
+            (name) => knownByKey.get(key(request.type, norm(name))) ?? ids.get(key(request.type, norm(name))),
+          )
+          .find((id) => id !== undefined);
+        if (entityId === undefined) unknown.push(request);
+        else for (const name of namesOf(request)) ids.set(key(request.type, norm(name)), entityId);
+      }
+      if (unknown.length === 0) continue;
+      const createdIds = unknown.map((request) => {
+        planned.push({
+          request,
+          affiliationId: request.affiliation
+            ? (ids.get(key("place", norm(request.affiliation))) ?? null)
+            : null,
+          document,
+        });
+        return -planned.length;
+      });
+      for (const [index, request] of unknown.entries())
+        for (const name of namesOf(request))
+          ids.set(key(request.type, norm(name)), createdIds[index] as number);
+      created += createdIds.length;
+      const people = unknown.filter((request) => request.type !== "place");
+      if (people.length > 0) variantsOf.push({ document, people });
     }
-    if (unknown.length === 0) continue;
-    const inserted = await client.query<{ id: number }>(
-      `insert into "Entity" (type, name, "normalizedName", role, "affiliationId", "updatedAt")
-       select t, n, nn, r, a, now()
-         from unnest($1::"EntityType"[], $2::text[], $3::text[], $4::text[], $5::int[]) with ordinality as u(t, n, nn, r, a, i)
-        order by i
-       returning id`,
+    createdBy.push(created);
+    // Every spelling seen becomes an alias of the entity it resolved to.
+    const rows = requests.flatMap((request) => {
+      const entityId = ids.get(key(request.type, norm(request.name)));
+      if (entityId === undefined) return [];
+      return namesOf(request).map((name) => ({
+        entityId,
+        type: request.type,
+        name,
+        kind: aliasKind(name, request.name),
+      }));
+    });
+    for (const affiliation of affiliations) {
+      const entityId = ids.get(key("place", norm(affiliation.name)));
+      if (entityId !== undefined)
+        rows.push({ entityId, type: "place", name: affiliation.name, kind: "written" as const });
+    }
+    for (const row of rows) {
+      aliasRows.push(row);
+      const k = key(row.type, norm(row.name));
+      if (!knownByKey.has(k)) knownByKey.set(k, row.entityId);
+    }
+    idMaps.push(ids);
+  }
+
+  // The planned entities get their ids in the order they were planned, as one after another would.
+  const realIds: number[] = [];
+  if (planned.length > 0) {
+    const allocated = await client.query<{ id: number }>(
+      `select nextval(pg_get_serial_sequence('"Entity"', 'id'))::int as id from generate_series(1, $1::int) order by 1`,
+      [planned.length],
+    );
+    realIds.push(...allocated.rows.map((row) => row.id));
+  }
+  const real = (id: number) => (id < 0 ? (realIds[plannedIndex(id)] as number) : id);
+  if (planned.length > 0) {
+    await client.query(
+      `insert into "Entity" (id, type, name, "normalizedName", role, "affiliationId", "updatedAt")
+       select *, now() from unnest($1::int[], $2::"EntityType"[], $3::text[], $4::text[], $5::text[], $6::int[])`,
       [
-        unknown.map((r) => r.type),
-        unknown.map((r) => r.name),
-        unknown.map((r) => norm(r.name)),
-        unknown.map((r) => r.role ?? null),
-        unknown.map((r) => (r.affiliation ? (ids.get(key("place", norm(r.affiliation))) ?? null) : null)),
+        realIds,
+        planned.map((p) => p.request.type),
+        planned.map((p) => p.request.name),
+        planned.map((p) => norm(p.request.name)),
+        planned.map((p) => p.request.role ?? null),
+        planned.map((p) => (p.affiliationId === null ? null : real(p.affiliationId))),
       ],
     );
-    // INSERT … SELECT … ORDER BY returns the rows in that order.
-    const createdIds: number[] = [];
-    for (const [index, request] of unknown.entries()) {
-      const id = inserted.rows[index]?.id;
-      if (id === undefined) continue;
-      createdIds.push(id);
-      for (const name of namesOf(request)) ids.set(key(request.type, norm(name)), id);
-    }
-    created += createdIds.length;
-    suggestions += await suggestVariants(client, unknown, ids, createdIds);
   }
 
-  // Every spelling seen becomes an alias of the entity it resolved to.
-  const aliasRows = requests.flatMap((request) => {
-    const entityId = ids.get(key(request.type, norm(request.name)));
-    if (entityId === undefined) return [];
-    return namesOf(request).map((name) => ({ entityId, name, kind: aliasKind(name, request.name) }));
-  });
-  for (const affiliation of affiliations) {
-    const entityId = ids.get(key("place", norm(affiliation.name)));
-    if (entityId !== undefined) aliasRows.push({ entityId, name: affiliation.name, kind: "written" });
-  }
+  const suggestions = await suggestVariants(
+    client,
+    variantsOf,
+    idMaps.map((ids) => (request: EntityRequest) => {
+      const id = ids.get(key(request.type, norm(request.name)));
+      return id === undefined ? undefined : real(id);
+    }),
+    planned.map((p, index) => ({ id: realIds[index] as number, document: p.document })),
+  );
+
   if (aliasRows.length > 0) {
     await client.query(
       `insert into "EntityAlias" ("entityId", name, normalized, kind)
        select * from unnest($1::int[], $2::text[], $3::text[], $4::"AliasKind"[])
        on conflict ("entityId", normalized) do nothing`,
       [
-        aliasRows.map((a) => a.entityId),
+        aliasRows.map((a) => real(a.entityId)),
         aliasRows.map((a) => a.name),
         aliasRows.map((a) => norm(a.name)),
         aliasRows.map((a) => a.kind),
       ],
     );
   }
-  return { idOf: (name, type) => ids.get(key(type, norm(name))), created, suggestions };
+  return idMaps.map((ids, document) => ({
+    idOf: (name, type) => {
+      const id = ids.get(key(type, norm(name)));
+      return id === undefined ? undefined : real(id);
+    },
+    created: createdBy[document] as number,
+    suggestions: suggestions[document] ?? 0,
+  }));
 }
 
 /**
@@ -215,7 +317,9 @@ export async function keptEntities(client: PoolClient, ids: number[]): Promise<M
   return kept;
 }
 
-function aliasKind(name: string, canonical: string): "written" | "titled" | "abbreviation" {
+type AliasKind = "written" | "titled" | "abbreviation";
+
+function aliasKind(name: string, canonical: string): AliasKind {
   if (name === canonical) return "written";
   if (/^[\p{Lu}.&\s]+$/u.test(name) && name.replace(/\W/g, "").length <= 8) return "abbreviation";
   return "titled";
@@ -225,56 +329,88 @@ function aliasKind(name: string, canonical: string): "written" | "titled" | "abb
  * Records an unsure merge judgement between each new entity and the most similar existing entity of the
  * same type, when similar enough to ask an editor. Candidates share the first three letters of a name
  * token, as every transliteration variant seen does; places are left out: they come from a gazetteer,
- * where variants are aliases already.
+ * where variants are aliases already. For each document of a group, the candidates are the entities that
+ * existed before it (those of earlier documents of the group included), in one statement for the group.
+ * Returns how many judgements each document added.
  */
 async function suggestVariants(
   client: PoolClient,
-  created: EntityRequest[],
-  ids: Map<string, number>,
-  createdIds: number[],
-): Promise<number> {
-  const people = created.filter((request) => request.type !== "place");
-  const prefixes = [
-    ...new Set(
-      people.flatMap((r) =>
-        norm(r.name)
-          .split(" ")
-          .filter((t) => t.length >= 3)
-          .map((t) => t.slice(0, 3)),
+  waves: { document: number; people: EntityRequest[] }[],
+  idOf: ((request: EntityRequest) => number | undefined)[],
+  created: { id: number; document: number }[],
+): Promise<number[]> {
+  const searches = waves.flatMap((wave) => {
+    const prefixes = [
+      ...new Set(
+        wave.people.flatMap((r) =>
+          norm(r.name)
+            .split(" ")
+            .filter((t) => t.length >= 3)
+            .map((t) => t.slice(0, 3)),
+        ),
       ),
-    ),
-  ];
-  if (prefixes.length === 0) return 0;
-  const escaped = prefixes.map((p) => p.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
-  if (escaped.length === 0) return 0;
-  const candidates = await client.query<{
+    ];
+    const escaped = prefixes.map((p) => p.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+    if (escaped.length === 0) return [];
+    return [
+      {
+        ...wave,
+        pattern: `(^| )(${escaped.join("|")})`,
+        types: `{${[...new Set(wave.people.map((r) => r.type))].join(",")}}`,
+      },
+    ];
+  });
+  const counts: number[] = [];
+  if (searches.length === 0) return counts;
+  // Per search, as its own query would: the entities of its types whose name matches, not merged, none
+  // created by its document or a later one of the group, the first 2,000 by id.
+  const { rows } = await client.query<{
+    search: number;
     id: number;
     name: string;
     type: EntityType;
     role: string | null;
-    normalizedName: string;
   }>(
-    `select id, name, type, role, "normalizedName" from "Entity"
-      where "mergedIntoId" is null and type = any($1::"EntityType"[]) and not (id = any($2::int[]))
-        and "normalizedName" ~ $3
-      order by id limit 2000`,
-    [[...new Set(people.map((r) => r.type))], createdIds, `(^| )(${escaped.join("|")})`],
+    `select k.search::int as search, e.id, e.name, e.type, e.role
+       from unnest($1::text[], $2::text[], $3::int[]) with ordinality as k(pattern, types, document, search)
+       cross join lateral (
+         select id, name, type, role from "Entity" e
+          where "mergedIntoId" is null and type = any(k.types::"EntityType"[])
+            and not exists (select 1 from unnest($4::int[], $5::int[]) as x(id, document)
+                             where x.id = e.id and x.document >= k.document)
+            and "normalizedName" ~ k.pattern
+          order by id limit 2000
+       ) e
+      order by k.search, e.id`,
+    [
+      searches.map((s) => s.pattern),
+      searches.map((s) => s.types),
+      searches.map((s) => s.document),
+      created.map((c) => c.id),
+      created.map((c) => c.document),
+    ],
   );
   const judgements: { keepId: number; mergeId: number; score: number }[] = [];
-  for (const request of people) {
-    const mergeId = ids.get(key(request.type, norm(request.name)));
-    if (mergeId === undefined) continue;
-    let best: { entityId: number; score: number } | null = null;
-    for (const candidate of candidates.rows) {
-      if (candidate.type !== request.type) continue;
-      const score = nameVariantScore(
-        { name: request.name, type: request.type, role: request.role ?? null },
-        { name: candidate.name, type: candidate.type, role: candidate.role },
-      );
-      if (score >= SUGGESTION_THRESHOLD && (!best || score > best.score))
-        best = { entityId: candidate.id, score };
+  for (const [index, search] of searches.entries()) {
+    const candidates = rows.filter((row) => row.search === index + 1);
+    for (const request of search.people) {
+      const mergeId = idOf[search.document]?.(request);
+      if (mergeId === undefined) continue;
+      let best: { entityId: number; score: number } | null = null;
+      for (const candidate of candidates) {
+        if (candidate.type !== request.type) continue;
+        const score = nameVariantScore(
+          { name: request.name, type: request.type, role: request.role ?? null },
+          { name: candidate.name, type: candidate.type, role: candidate.role },
+        );
+        if (score >= SUGGESTION_THRESHOLD && (!best || score > best.score))
+          best = { entityId: candidate.id, score };
+      }
+      if (best) {
+        judgements.push({ keepId: best.entityId, mergeId, score: best.score });
+        counts[search.document] = (counts[search.document] ?? 0) + 1;
+      }
     }
-    if (best) judgements.push({ keepId: best.entityId, mergeId, score: best.score });
   }
   if (judgements.length > 0) {
     await client.query(
@@ -283,7 +419,7 @@ async function suggestVariants(
       [judgements.map((j) => j.keepId), judgements.map((j) => j.mergeId), judgements.map((j) => j.score)],
     );
   }
-  return judgements.length;
+  return counts;
 }
 
 /** The entity requests of an extracted article's entities. */
