@@ -7,26 +7,15 @@ import { REPO_ROOT } from "../../apps/api/src/config.ts";
 import { documentsFromText, isRejected, type SourceDocument } from "../../apps/api/src/ingest/documents.ts";
 import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
 import { runCli } from "../support/cli.ts";
-import { ingestFixture } from "../support/ingest.ts";
+import { INGESTED_TABLES, ingestFixture } from "../support/ingest.ts";
 import { requireSeeds } from "../support/seeds.ts";
 
 const { pool, tempFolder, count } = ingestFixture();
 
-const TABLES = [
-  "Article",
-  "Claim",
-  "Appearance",
-  "AppearanceVia",
-  "Entity",
-  "EntityAlias",
-  "EntityMention",
-  "MergeJudgement",
-];
-
 /** Row counts and a checksum of every row of the tables an ingest writes. */
 async function fingerprint(): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const table of TABLES) {
+  for (const table of INGESTED_TABLES) {
     const { rows } = await pool.query(
       `select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as f from "${table}" t`,
     );
