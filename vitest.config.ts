@@ -29,6 +29,9 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // A worker builds the schema and loads the extractor once for all its files; each file still gets
+          // its own database (the setup file runs again for every file).
+          isolate: false,
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/worker-database.ts"],
           testTimeout: 60_000,
