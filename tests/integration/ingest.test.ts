@@ -25,7 +25,10 @@ async function fingerprint(): Promise<Record<string, string>> {
 }
 
 describe("npm run ingest on the seed corpus", () => {
-  it("stores the 5 articles with claims, appearances and entities; a second run changes nothing", async () => {
+  // Two runs of the CLI, each starting node and tsx: as long as the CLI cases of ingest-web.test.ts.
+  it("stores the 5 articles with claims, appearances and entities; a second run changes nothing", {
+    timeout: 120_000,
+  }, async () => {
     const first = await runCli("ingest.ts", [requireSeeds()]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain("new 5 · unchanged 0 · new versions 0 · failed 0");
