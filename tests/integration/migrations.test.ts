@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import {
   applyMigrations,
