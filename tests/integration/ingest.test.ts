@@ -25,44 +25,37 @@ async function fingerprint(): Promise<Record<string, string>> {
 }
 
 describe("npm run ingest on the seed corpus", () => {
-  // Two runs of the CLI, each starting node and tsx: as long as the CLI cases of ingest-web.test.ts.
-  it(
-    "stores the 5 articles with claims, appearances and entities; a second run changes nothing",
-    {
-      timeout: 120_000,
-    },
-    async () => {
-      const first = await runCli("ingest.ts", [requireSeeds()]);
-      expect(first.code, first.stderr).toBe(0);
-      expect(first.stdout).toContain("new 5 · unchanged 0 · new versions 0 · failed 0");
-      expect(await count(`select count(*) from "Article"`)).toBe(5);
-      expect(await count(`select count(*) from "Claim"`)).toBeGreaterThanOrEqual(8);
-      expect(await count(`select count(*) from "Appearance"`)).toBeGreaterThanOrEqual(
-        await count(`select count(*) from "Claim"`),
-      );
-      expect(await count(`select count(*) from "EntityMention"`)).toBeGreaterThan(50);
-      // Every appearance's quote is exactly the span of its article's body.
-      expect(
-        await count(
-          `select count(*) from "Appearance" p join "Article" a on a.id = p."articleId"
+  // Two runs of the CLI, each starting node and tsx: the time limit of the CLI cases of ingest-web.test.ts.
+  it("stores the 5 articles with claims, appearances and entities; a second run changes nothing", async () => {
+    const first = await runCli("ingest.ts", [requireSeeds()]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("new 5 · unchanged 0 · new versions 0 · failed 0");
+    expect(await count(`select count(*) from "Article"`)).toBe(5);
+    expect(await count(`select count(*) from "Claim"`)).toBeGreaterThanOrEqual(8);
+    expect(await count(`select count(*) from "Appearance"`)).toBeGreaterThanOrEqual(
+      await count(`select count(*) from "Claim"`),
+    );
+    expect(await count(`select count(*) from "EntityMention"`)).toBeGreaterThan(50);
+    // Every appearance's quote is exactly the span of its article's body.
+    expect(
+      await count(
+        `select count(*) from "Appearance" p join "Article" a on a.id = p."articleId"
           where substr(a.body, p.start + 1, p."end" - p.start) <> p.quote`,
-        ),
-      ).toBe(0);
-      expect(
-        await count(
-          `select count(*) from "EntityMention" m join "Article" a on a.id = m."articleId"
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `select count(*) from "EntityMention" m join "Article" a on a.id = m."articleId"
           where substr(a.body, m.start + 1, m."end" - m.start) <> m.text`,
-        ),
-      ).toBe(0);
+      ),
+    ).toBe(0);
 
-      const before = await fingerprint();
-      const second = await runCli("ingest.ts", [requireSeeds()]);
-      expect(second.code).toBe(0);
-      expect(second.stdout).toContain("new 0 · unchanged 5 · new versions 0 · failed 0");
-      expect(await fingerprint()).toEqual(before);
-    },
-    60_000,
-  );
+    const before = await fingerprint();
+    const second = await runCli("ingest.ts", [requireSeeds()]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("new 0 · unchanged 5 · new versions 0 · failed 0");
+    expect(await fingerprint()).toEqual(before);
+  }, 120_000);
 
   it("resolves the variant spellings across the seed articles to one entity or to merge suggestions", async () => {
     const goldPath = process.env.HEADCOUNT_GOLD ?? path.resolve(REPO_ROOT, "../shared/gold/seeds.json");
