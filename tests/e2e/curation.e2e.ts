@@ -93,9 +93,7 @@ describe("an entity's names", () => {
     const entity = data.entities.edges.map((edge) => edge.node).find((n) => n.mergeSuggestions.length === 0)!;
 
     // Readers see no editing controls.
-    const reader = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    contexts.push(reader);
-    const readerPage = await reader.newPage();
+    const readerPage = await newPage();
     await open(readerPage, `/entities/${encodeURIComponent(entity.id)}`);
     expect(await readerPage.getByRole("button", { name: "Rename" }).count()).toBe(0);
 
