@@ -11,9 +11,9 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
   },
   test: {
-    // Integration files mostly wait on PostgreSQL and child processes, so three at once keep two cores busy
+    // Integration files mostly wait on PostgreSQL and child processes, so two at once keep two cores busy
     // (vitest's default on two cores is one file at a time). Each file has its own database.
-    maxWorkers: 3,
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -29,9 +29,6 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          // A worker builds the schema and loads the extractor once for all its files; each file still gets
-          // its own database (the setup file runs again for every file).
-          isolate: false,
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/worker-database.ts"],
           testTimeout: 60_000,
