@@ -11,12 +11,17 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
   },
   test: {
+    // Integration files mostly wait on PostgreSQL and child processes, so two at once keep two cores busy
+    // (vitest's default on two cores is one file at a time). Each file has its own database.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
         test: {
           name: "unit",
           include: ["packages/*/test/**/*.test.ts", "apps/*/test/unit/**/*.test.ts"],
+          // Pure functions without shared state: a worker loads the extractor once for all its files.
+          isolate: false,
         },
       },
       {

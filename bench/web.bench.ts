@@ -23,24 +23,13 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
-import { chromium } from "playwright-core";
 import { REPO_ROOT } from "../apps/api/src/config.ts";
+import { launchChromium } from "../tests/e2e/support/chromium.ts";
 import { freePort, median, openBenchDatabase, parseFlags, startApiProcess } from "./lib.ts";
 
 const flags = parseFlags(process.argv.slice(2));
 const runs = Number(flags.get("runs") ?? 3);
 const TIMEOUT = 60_000;
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-dev-shm-usage",
-];
 
 function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
   return spawn(command, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
@@ -113,7 +102,7 @@ const api = await startApiProcess(db.url, {
   // The API answers the browser of each build (live updates, hover cards).
   allowedOrigin: webs.map((web) => `http://127.0.0.1:${web.port}`).join(","),
 });
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+const browser = await launchChromium();
 try {
   for (const web of webs) {
     const deadline = Date.now() + 90_000;

@@ -1,35 +1,24 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { EDITOR } from "./support/accounts.ts";
 import {
   api,
   apiAs,
-  launchBrowser,
   open,
   screenshot,
   seriousViolations,
   signIn,
   tabTo,
+  useBrowser,
 } from "./support/browser.ts";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const { newPage } = useBrowser();
 
 async function editorPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await newPage();
   await signIn(page, EDITOR.email, EDITOR.password);
   return page;
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
 
 interface EntityRow {
   id: string;
@@ -104,9 +93,7 @@ describe("an entity's names", () => {
     const entity = data.entities.edges.map((edge) => edge.node).find((n) => n.mergeSuggestions.length === 0)!;
 
     // Readers see no editing controls.
-    const reader = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    contexts.push(reader);
-    const readerPage = await reader.newPage();
+    const readerPage = await newPage();
     await open(readerPage, `/entities/${encodeURIComponent(entity.id)}`);
     expect(await readerPage.getByRole("button", { name: "Rename" }).count()).toBe(0);
 

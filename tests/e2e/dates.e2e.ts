@@ -1,7 +1,7 @@
 import { MONTH_NAMES } from "@headcount/shared";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, launchBrowser, open } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api, open, useBrowser } from "./support/browser.ts";
 
 const MONTH = MONTH_NAMES.join("|");
 /** The dashboard's one date format, at day, week, month or year precision, or no date at all. */
@@ -33,15 +33,11 @@ interface ArticleIds {
   articles: { edges: { node: { id: string } }[] };
 }
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
+  page = await browser.newPage();
 });
 
 /** The text of one column of a table, by its header. */

@@ -1,33 +1,10 @@
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { EDITOR } from "./support/accounts.ts";
-import {
-  api,
-  launchBrowser,
-  open,
-  screenshot,
-  seriousViolations,
-  signIn,
-  webUrl,
-} from "./support/browser.ts";
+import { api, open, screenshot, seriousViolations, signIn, useBrowser, webUrl } from "./support/browser.ts";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  return context.newPage();
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
+const { newPage } = useBrowser();
 
 interface StoredClaim {
   id: string;

@@ -1,26 +1,16 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NewsSite, startNewsSite } from "../support/news-site.ts";
 import { ADMIN, EDITOR } from "./support/accounts.ts";
-import { launchBrowser, open, screenshot, seriousViolations, signIn } from "./support/browser.ts";
+import { open, screenshot, seriousViolations, signIn, useBrowser } from "./support/browser.ts";
 
-let browser: Browser;
+const { newPage } = useBrowser();
 let site: NewsSite;
-const contexts: BrowserContext[] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  return context.newPage();
-}
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   site = await startNewsSite();
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
   await site?.close();
 });
 

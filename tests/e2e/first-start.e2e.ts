@@ -1,48 +1,21 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../support/ports.ts";
+import { type StartedApp, startApp } from "./support/app.ts";
 import { launchBrowser, seriousViolations } from "./support/browser.ts";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
 let browser: Browser;
-let app: ChildProcess;
-let dataDir: string;
+let started: StartedApp | undefined;
 let webUrl: string;
-const output: string[] = [];
 
 // A second app, as a user who cloned the project without its demo folder starts it: an empty database.
 beforeAll(async () => {
   browser = await launchBrowser();
-  const [apiPort, webPort, dbPort] = [await freePort(), await freePort(), await freePort()];
-  dataDir = mkdtempSync(path.join(tmpdir(), "headcount-first-start-"));
-  chmodSync(dataDir, 0o755);
-  app = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "apps/api/src/bin/start.ts"],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        API_PORT: String(apiPort),
-        WEB_PORT: String(webPort),
-        HEADCOUNT_DB_PORT: String(dbPort),
-        HEADCOUNT_DATA_DIR: dataDir,
-        HEADCOUNT_CORPUS: path.join(dataDir, "no-demo-folder"),
-        DATABASE_URL: "",
-        NODE_ENV: "production",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  app.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  app.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  webUrl = `http://127.0.0.1:${webPort}`;
+  started = await startApp("headcount-first-start-", (dataDir) => ({
+    HEADCOUNT_CORPUS: path.join(dataDir, "no-demo-folder"),
+  }));
+  const { app, output } = started;
+  webUrl = started.webUrl;
   const deadline = Date.now() + 150_000;
   while (!output.join("").includes("ready in")) {
     if (app.exitCode !== null || Date.now() > deadline)
@@ -53,12 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (app && app.exitCode === null) {
-    const exited = new Promise((resolve) => app.once("exit", resolve));
-    app.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await started?.stop();
 }, 30_000);
 
 describe("the first start without a demo corpus", () => {

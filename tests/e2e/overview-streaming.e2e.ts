@@ -1,16 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, launchBrowser, open } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api, open, useBrowser } from "./support/browser.ts";
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
+  page = await browser.newPage({ width: 1280, height: 900 });
 });
 
 /** The overview's plotted claims of the default view, as the API plots them. */

@@ -1,30 +1,19 @@
 import { spawn } from "node:child_process";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import net, { type AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
-import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
+import type { EmbeddedDatabase } from "../../apps/api/src/db/embedded.ts";
 import { createPool } from "../../apps/api/src/db/pool.ts";
-import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
-import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
 import { freePort } from "../support/ports.ts";
-import { requireSeeds } from "../support/seeds.ts";
+import { startFileDatabase } from "./support/database.ts";
 
 let dataDir = "";
 let database: EmbeddedDatabase;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-crash-"));
-  await chmod(dataDir, 0o755);
-  database = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-  await applyMigrations(database.url);
-  const pool = createPool(database.url, { max: 2 });
-  const { documents } = await collectDocuments([requireSeeds()]);
-  await ingestDocuments(pool, documents, { trigger: "test" });
-  await pool.end();
+  ({ dataDir, database } = await startFileDatabase("headcount-crash-"));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,22 +1,18 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
-import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
 import { createPool } from "../../apps/api/src/db/pool.ts";
 import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
-import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
-import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { createApi } from "../../apps/api/src/server/yoga.ts";
 import { freePort } from "../support/ports.ts";
-import { requireSeeds } from "../support/seeds.ts";
+import { startFileDatabase } from "./support/database.ts";
 
 /**
  * The dashboard (production build, its own server as `npm start` runs it) against faults. While PostgreSQL
@@ -116,14 +112,8 @@ async function until(status: number, ms: number): Promise<{ path: string; status
 
 beforeAll(async () => {
   await promisify(execFile)("npm", ["run", "build"], { cwd: REPO_ROOT, timeout: 600_000 });
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-dashboard-outage-"));
-  await chmod(dataDir, 0o755);
-  dbPort = await freePort();
-  database = await startEmbeddedPostgres({ dataDir, port: dbPort });
-  await applyMigrations(database.url);
+  ({ dataDir, port: dbPort, database } = await startFileDatabase("headcount-dashboard-outage-"));
   const pool = createPool(database.url, { max: 2 });
-  const { documents } = await collectDocuments([requireSeeds()]);
-  await ingestDocuments(pool, documents, { trigger: "test" });
   await storeLongArticle(pool);
   await pool.end();
   const prisma = createPrismaClient(database.url, { max: 5 });

@@ -1,19 +1,12 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
-import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
-import { createPool } from "../../apps/api/src/db/pool.ts";
 import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
-import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
-import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
-import { freePort } from "../support/ports.ts";
-import { requireSeeds } from "../support/seeds.ts";
+import { startFileDatabase } from "./support/database.ts";
 
 /**
  * PostgreSQL goes away under load: every request must end within 5 seconds with a clear error, /readyz
@@ -27,15 +20,7 @@ const prismaHolder: { close?: () => Promise<void> } = {};
 let server: ReturnType<typeof createHttpServer>;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-outage-"));
-  await chmod(dataDir, 0o755);
-  port = await freePort();
-  database = await startEmbeddedPostgres({ dataDir, port });
-  await applyMigrations(database.url);
-  const pool = createPool(database.url, { max: 2 });
-  const { documents } = await collectDocuments([requireSeeds()]);
-  await ingestDocuments(pool, documents, { trigger: "test" });
-  await pool.end();
+  ({ dataDir, port, database } = await startFileDatabase("headcount-outage-"));
   const prisma = createPrismaClient(database.url, { max: 5 });
   prismaHolder.close = () => prisma.$disconnect();
   const logger = pino({ level: "silent" });

@@ -1,14 +1,12 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
-import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
 import { createPool } from "../../apps/api/src/db/pool.ts";
-import { freePort } from "../support/ports.ts";
+import { startFileDatabase } from "./support/database.ts";
 
 /**
  * An answer of NEW means the article is on disk: PostgreSQL is killed with SIGKILL (every one of its
@@ -23,11 +21,7 @@ let port = 0;
 let database: EmbeddedDatabase | undefined;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-ingest-crash-"));
-  await chmod(dataDir, 0o755);
-  port = await freePort();
-  database = await startEmbeddedPostgres({ dataDir, port });
-  await applyMigrations(database.url);
+  ({ dataDir, port, database } = await startFileDatabase("headcount-ingest-crash-", { seeds: false }));
 }, 240_000);
 
 afterAll(async () => {

@@ -1,23 +1,16 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviewClaim } from "../../apps/api/src/curation/claims.ts";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
-import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
-import { createPool } from "../../apps/api/src/db/pool.ts";
+import type { EmbeddedDatabase } from "../../apps/api/src/db/embedded.ts";
 import { createPrismaClient, type PrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { createClaimEvents, publishClaimChanged } from "../../apps/api/src/graphql/events.ts";
-import { collectDocuments } from "../../apps/api/src/ingest/documents.ts";
-import { ingestDocuments } from "../../apps/api/src/ingest/pipeline.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
-import { freePort } from "../support/ports.ts";
-import { requireSeeds } from "../support/seeds.ts";
+import { startFileDatabase } from "./support/database.ts";
 
 /**
  * Many open dashboards following the same search over HTTP, and editors changing claims meanwhile: every
@@ -48,14 +41,7 @@ const nodeEnv = process.env.NODE_ENV;
 
 beforeAll(async () => {
   process.env.NODE_ENV = "production";
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "headcount-streams-"));
-  await chmod(dataDir, 0o755);
-  database = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-  await applyMigrations(database.url);
-  const pool = createPool(database.url, { max: 2 });
-  const { documents } = await collectDocuments([requireSeeds()]);
-  await ingestDocuments(pool, documents, { trigger: "test" });
-  await pool.end();
+  ({ dataDir, database } = await startFileDatabase("headcount-streams-"));
   prisma = createPrismaClient(database.url);
   const logger = pino({ level: "silent" });
   const api = createApi({

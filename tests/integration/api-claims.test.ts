@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { nodes, type Page, testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
-import { createFixtureCorpus, type FixtureCorpus, globalId } from "../support/fixtures.ts";
+import { globalId, useFixtureCorpus } from "../support/fixtures.ts";
 
 const prisma = testPrisma();
 const { query } = testApi(prisma);
 const asEditor = { "x-test-role": "editor" };
-let corpus: FixtureCorpus;
-
-beforeAll(async () => {
-  corpus = await createFixtureCorpus(prisma);
-});
-afterAll(() => prisma.$disconnect());
+const corpus = useFixtureCorpus(prisma);
 
 interface ClaimNode {
   id: string;

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { testApi } from "../support/api.ts";
 import { testDatabaseUrl } from "../support/database.ts";
-import { createFixtureCorpus, type FixtureCorpus, globalId } from "../support/fixtures.ts";
+import { globalId, useFixtureCorpus } from "../support/fixtures.ts";
 
 const statements: string[] = [];
 const prisma = createPrismaClient(testDatabaseUrl(), { max: 4, onQuery: (sql) => statements.push(sql) });
 const { query } = testApi(prisma);
-let corpus: FixtureCorpus;
-
-beforeAll(async () => {
-  corpus = await createFixtureCorpus(prisma);
-});
-afterAll(() => prisma.$disconnect());
+const corpus = useFixtureCorpus(prisma);
 
 type Facets = Record<"sources" | "sides" | "places" | "subjects", [string, number][]>;
 

@@ -1,43 +1,16 @@
-import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
-import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { getIntrospectionQuery, parse, validate } from "graphql";
+import { getIntrospectionQuery } from "graphql";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
-import { schema } from "../../apps/api/src/graphql/schema/index.ts";
 import { QUERY_LIMITS } from "../../apps/api/src/server/limits.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
-import { firstPartyQueries } from "../support/first-party-queries.ts";
+import { firstPartyQueries, measure } from "../support/first-party-queries.ts";
 
 const prisma = testPrisma();
 const { api, query } = testApi(prisma);
 afterAll(() => prisma.$disconnect());
-
-/** What graphql-armor measures for a document (depth, cost), read from its refusal at limit 0. */
-function measure(document: string): { depth: number; cost: number } {
-  const ast = parse(document);
-  let depth = 0;
-  let cost = 0;
-  const found = (message: string) => Number.parseFloat(/found ([\d.]+)/.exec(message)?.[1] ?? "0");
-  const common = { exposeLimits: true, ignoreIntrospection: false, propagateOnRejection: false } as const;
-  validate(schema, ast, [
-    maxDepthRule({
-      ...common,
-      n: 0,
-      flattenFragments: true,
-      onReject: [(_context, error) => (depth = found(error.message))],
-    }),
-    costLimitRule({
-      ...common,
-      maxCost: 0,
-      depthCostFactor: QUERY_LIMITS.costDepthFactor,
-      onReject: [(_context, error) => (cost = found(error.message))],
-    }),
-  ]);
-  return { depth, cost };
-}
 
 describe("query limits", () => {
   it("leave headroom above the most demanding first-party query (GraphiQL examples, dashboard, docs, benchmarks), and let introspection through", () => {

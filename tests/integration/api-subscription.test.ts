@@ -185,8 +185,9 @@ describe("Subscription.claimChanged", () => {
       return { userId: user.id, sessionId: session.id, cookie: `${SESSION_COOKIE}=${token}` };
     }
 
-    it("a demoted editor's open stream no longer receives a deleted claim's fields", async () => {
-      const editor = await sessionOf("demoted@example.org");
+    /** A stream opened with a new editor's session cookie, once the server has attached it. */
+    async function signedInStream(email: string) {
+      const editor = await sessionOf(email);
       const controller = new AbortController();
       const attached = events.attached();
       const next = await subscribe({}, controller.signal, {
@@ -194,6 +195,11 @@ describe("Subscription.claimChanged", () => {
         headers: { cookie: editor.cookie },
       });
       await attached;
+      return { editor, controller, next };
+    }
+
+    it("a demoted editor's open stream no longer receives a deleted claim's fields", async () => {
+      const { editor, controller, next } = await signedInStream("demoted@example.org");
       const deleted = corpus.claims.deletedWounded;
       publishClaimChanged(pubsub, { claimId: deleted, change: "deleted", version: 5 });
       expect(await next()).toMatchObject({
@@ -208,14 +214,7 @@ describe("Subscription.claimChanged", () => {
     });
 
     it("a stream whose session was signed out ends with UNAUTHENTICATED at the next change", async () => {
-      const editor = await sessionOf("signed-out@example.org");
-      const controller = new AbortController();
-      const attached = events.attached();
-      const next = await subscribe({}, controller.signal, {
-        through: signedIn,
-        headers: { cookie: editor.cookie },
-      });
-      await attached;
+      const { editor, controller, next } = await signedInStream("signed-out@example.org");
       await prisma.session.update({ where: { id: editor.sessionId }, data: { revokedAt: new Date() } });
       publishClaimChanged(pubsub, { claimId: corpus.claims.pentagon10k, change: "updated", version: 11 });
       expect(await next()).toEqual({

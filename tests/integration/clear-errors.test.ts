@@ -1,19 +1,15 @@
 import { Writable } from "node:stream";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
 import { type GraphQLResponse, TEST_ROLE_HEADER, testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
-import { createFixtureCorpus, type FixtureCorpus, globalId } from "../support/fixtures.ts";
+import { globalId, useFixtureCorpus } from "../support/fixtures.ts";
 
 const prisma = testPrisma();
 const { query } = testApi(prisma);
-let corpus: FixtureCorpus;
-afterAll(() => prisma.$disconnect());
-beforeAll(async () => {
-  corpus = await createFixtureCorpus(prisma);
-});
+const corpus = useFixtureCorpus(prisma);
 
 const EDITOR = { [TEST_ROLE_HEADER]: "editor" };
 const b64 = (text: string) => Buffer.from(text).toString("base64");

@@ -1,19 +1,20 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { THROTTLE } from "../../apps/api/src/auth/sessions.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
 import { setForwardedFor } from "../../apps/web/forwarded-for.mjs";
+import { serveDuringTests } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 
 const prisma = testPrisma();
 const logger = pino({ level: "silent" });
 const SECRET = "the dashboard proxy's secret, long enough";
 const server = createHttpServer(createApi({ prisma, logger }), prisma, logger, { proxySecret: SECRET });
-let base = "";
+const site = serveDuringTests(server, prisma);
 
 beforeAll(async () => {
   await createUser(prisma, {
@@ -21,16 +22,10 @@ beforeAll(async () => {
     role: "viewer",
     password: "a long password here",
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-});
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await prisma.$disconnect();
 });
 
 async function signIn(email: string, headers: Record<string, string>): Promise<string> {
-  const response = await fetch(base, {
+  const response = await fetch(`${site.base}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", [CSRF_HEADER]: "1", ...headers },
     body: JSON.stringify({

@@ -1,5 +1,3 @@
-import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
-import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { complexityFromQuery } from "@pothos/plugin-complexity";
 import {
   type GraphQLInputType,
@@ -11,49 +9,21 @@ import {
   type OperationDefinitionNode,
   parse,
   typeFromAST,
-  validate,
 } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PAGED_COST_LIMIT } from "../../apps/api/src/graphql/pagination.ts";
 import { schema } from "../../apps/api/src/graphql/schema/index.ts";
 import { QUERY_LIMITS } from "../../apps/api/src/server/limits.ts";
 import { testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
-import { firstPartyQueries } from "../support/first-party-queries.ts";
-import { createFixtureCorpus, type FixtureCorpus, globalId } from "../support/fixtures.ts";
+import { firstPartyQueries, measure } from "../support/first-party-queries.ts";
+import { globalId, useFixtureCorpus } from "../support/fixtures.ts";
 
 const prisma = testPrisma();
 const { query } = testApi(prisma);
-let corpus: FixtureCorpus;
-beforeAll(async () => {
-  corpus = await createFixtureCorpus(prisma);
-});
-afterAll(() => prisma.$disconnect());
+const corpus = useFixtureCorpus(prisma);
 
 const queries = firstPartyQueries();
-
-/** What graphql-armor measures for a document, read from its refusal at limit 0. */
-function measure(document: string): { depth: number; cost: number } {
-  let depth = 0;
-  let cost = 0;
-  const found = (message: string) => Number.parseFloat(/found ([\d.]+)/.exec(message)?.[1] ?? "0");
-  const common = { exposeLimits: true, ignoreIntrospection: false, propagateOnRejection: false } as const;
-  validate(schema, parse(document), [
-    maxDepthRule({
-      ...common,
-      n: 0,
-      flattenFragments: true,
-      onReject: [(_context, error) => (depth = found(error.message))],
-    }),
-    costLimitRule({
-      ...common,
-      maxCost: 0,
-      depthCostFactor: QUERY_LIMITS.costDepthFactor,
-      onReject: [(_context, error) => (cost = found(error.message))],
-    }),
-  ]);
-  return { depth, cost };
-}
 
 /** A value of the variable's type, from the fixture corpus for IDs, so the operation runs as written. */
 function sampleValue(name: string, type: GraphQLInputType, operation: string): unknown {

@@ -1,34 +1,26 @@
 import type { AddressInfo } from "node:net";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { createApi } from "../../apps/api/src/server/yoga.ts";
+import { serveDuringTests } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 
 const prisma = testPrisma();
 const logger = pino({ level: "silent" });
 const server = createHttpServer(createApi({ prisma, logger }), prisma, logger);
-let base = "";
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await prisma.$disconnect();
-});
+const site = serveDuringTests(server, prisma);
 
 describe("HTTP endpoints", () => {
   it("/healthz answers while the process is alive", async () => {
-    const response = await fetch(`${base}/healthz`);
+    const response = await fetch(`${site.base}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
   it("/readyz is green when the database answers", async () => {
-    const response = await fetch(`${base}/readyz`);
+    const response = await fetch(`${site.base}/readyz`);
     expect(response.status).toBe(200);
   });
 
@@ -44,7 +36,7 @@ describe("HTTP endpoints", () => {
   });
 
   it("serves GraphiQL from the package (no CDN) to a browser", async () => {
-    const response = await fetch(`${base}/graphql`, { headers: { accept: "text/html" } });
+    const response = await fetch(`${site.base}/graphql`, { headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("Headcount GraphQL");

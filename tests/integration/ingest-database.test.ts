@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
+import { outputOf } from "../support/cli.ts";
 import { freePort } from "../support/ports.ts";
 
 const folders: string[] = [];
@@ -39,20 +40,7 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv) {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return {
-    child,
-    done: new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-      child.once("close", (code) => resolve({ code, stdout, stderr })),
-    ),
-  };
+  return { child, done: outputOf(child) };
 }
 
 describe("npm run ingest without database settings", () => {

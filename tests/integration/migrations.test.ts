@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import {
   applyMigrations,
@@ -9,22 +8,13 @@ import {
   SCHEMA_PATH,
   SNAPSHOT_PATH,
 } from "../../apps/api/src/db/migrations.ts";
+import { withClient } from "../../apps/api/src/db/pool.ts";
 import { siblingDatabaseUrl, testDatabaseUrl } from "../support/database.ts";
 
 /** Objects the migrations create by hand (Prisma cannot declare them); the drift check ignores these only. */
 const handWritten = JSON.parse(
   await readFile(new URL("../../prisma/migrations/hand-written-objects.json", import.meta.url), "utf8"),
 ) as { indexes: string[] };
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function freshDatabase(name: string): Promise<string> {
   await withClient(inject("adminDatabaseUrl"), async (admin) => {

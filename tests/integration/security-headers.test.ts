@@ -1,9 +1,9 @@
-import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
+import { serveDuringTests } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 
 const prisma = testPrisma();
@@ -11,16 +11,7 @@ const logger = pino({ level: "silent" });
 const DASHBOARD = "http://127.0.0.1:3999";
 const api = createApi({ prisma, logger, allowedOrigins: [DASHBOARD], production: true });
 const server = createHttpServer(api, prisma, logger);
-let base = "";
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await prisma.$disconnect();
-});
+const site = serveDuringTests(server, prisma);
 
 function expectHardened(response: Response) {
   expect(response.headers.get("x-content-type-options")).toBe("nosniff");
@@ -31,7 +22,7 @@ function expectHardened(response: Response) {
 
 describe("API response headers", () => {
   it("GraphiQL: a policy allowing only its own inline scripts, no framing, sent compressed", async () => {
-    const response = await fetch(`${base}/graphql`, {
+    const response = await fetch(`${site.base}/graphql`, {
       headers: { accept: "text/html", "accept-encoding": "gzip" },
     });
     expect(response.status).toBe(200);
@@ -48,14 +39,18 @@ describe("API response headers", () => {
   it("GraphiQL's page crosses the wire compressed, at a fraction of its size", async () => {
     const raw = await new Promise<{ encoding: string | undefined; bytes: Buffer }>((resolve, reject) => {
       import("node:http").then(({ get }) =>
-        get(`${base}/graphql`, { headers: { accept: "text/html", "accept-encoding": "gzip, br" } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () =>
-            resolve({ encoding: res.headers["content-encoding"], bytes: Buffer.concat(chunks) }),
-          );
-          res.on("error", reject);
-        }),
+        get(
+          `${site.base}/graphql`,
+          { headers: { accept: "text/html", "accept-encoding": "gzip, br" } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () =>
+              resolve({ encoding: res.headers["content-encoding"], bytes: Buffer.concat(chunks) }),
+            );
+            res.on("error", reject);
+          },
+        ),
       );
     });
     expect(["gzip", "br"]).toContain(raw.encoding);
@@ -64,7 +59,7 @@ describe("API response headers", () => {
   });
 
   it("GraphQL answers carry the same protections", async () => {
-    const response = await fetch(`${base}/graphql`, {
+    const response = await fetch(`${site.base}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
       body: JSON.stringify({ query: "{ __typename }" }),
@@ -76,7 +71,7 @@ describe("API response headers", () => {
     "CORS: no Allow-Origin for the unconfigured origin %s",
     async (origin) => {
       for (const method of ["OPTIONS", "POST"]) {
-        const response = await fetch(`${base}/graphql`, {
+        const response = await fetch(`${site.base}/graphql`, {
           method,
           headers: {
             origin,
@@ -93,7 +88,7 @@ describe("API response headers", () => {
   );
 
   it("CORS: the configured dashboard origin is allowed, with credentials", async () => {
-    const response = await fetch(`${base}/graphql`, {
+    const response = await fetch(`${site.base}/graphql`, {
       method: "OPTIONS",
       headers: { origin: DASHBOARD, "access-control-request-method": "POST" },
     });
@@ -102,7 +97,7 @@ describe("API response headers", () => {
   });
 
   it("no field suggestions in production", async () => {
-    const response = await fetch(`${base}/graphql`, {
+    const response = await fetch(`${site.base}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
       body: JSON.stringify({ query: "{ claimz { totalCount } }" }),

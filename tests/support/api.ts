@@ -1,4 +1,7 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import pino from "pino";
+import { afterAll, beforeAll } from "vitest";
 import type { PrismaClient } from "../../apps/api/src/db/prisma.ts";
 import type { Viewer } from "../../apps/api/src/graphql/context.ts";
 import { type ApiOptions, CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
@@ -45,4 +48,21 @@ export interface Page<T> {
 /** The items of a page. */
 export function nodes<T>(page: Page<T>): T[] {
   return page.edges.map((edge) => edge.node);
+}
+
+/**
+ * Serves `server` on a free port of 127.0.0.1 for this file's tests, then closes it and disconnects
+ * `prisma`. `base` (`http://127.0.0.1:<port>`) is set once the server listens.
+ */
+export function serveDuringTests(server: Server, prisma: PrismaClient): { base: string } {
+  const site = { base: "" };
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    site.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await prisma.$disconnect();
+  });
+  return site;
 }

@@ -25,7 +25,11 @@ export function spawnCli(script: string, args: string[], options: { detached?: b
 
 /** Runs a command-line tool to the end and collects what it printed. */
 export function runCli(script: string, args: string[]): Promise<CliResult> {
-  const child = spawnCli(script, args);
+  return outputOf(spawnCli(script, args));
+}
+
+/** What a child process printed, and its exit code, once it has closed. */
+export function outputOf(child: ChildProcess): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => {

@@ -7,6 +7,7 @@ import type { PrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
 import { testDatabaseUrl, testPrisma, warmPrisma } from "./database.ts";
+import { INGESTED_TABLES } from "./ingest.ts";
 import { loadSeeds } from "./seeds.ts";
 
 /**
@@ -145,18 +146,7 @@ export function editorsHarness() {
     await db.connect();
     try {
       const parts: string[] = [];
-      for (const table of [
-        "Article",
-        "Claim",
-        "Appearance",
-        "AppearanceVia",
-        "Entity",
-        "EntityAlias",
-        "EntityMention",
-        "MergeJudgement",
-        "User",
-        "AuditEvent",
-      ]) {
+      for (const table of [...INGESTED_TABLES, "User", "AuditEvent"]) {
         const { rows } = await db.query(
           `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as f from "${table}" t`,
         );

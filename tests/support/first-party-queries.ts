@@ -1,8 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "graphql";
+import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { parse, validate } from "graphql";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
+import { schema } from "../../apps/api/src/graphql/schema/index.ts";
 import { GRAPHIQL_EXAMPLES_DIR } from "../../apps/api/src/server/graphiql-tabs.ts";
+import { QUERY_LIMITS } from "../../apps/api/src/server/limits.ts";
 
 /** A GraphQL operation Headcount itself ships, and where it is written. */
 export interface FirstPartyQuery {
@@ -115,4 +119,27 @@ export function firstPartyQueries(): FirstPartyQuery[] {
     ...documentedQueries(),
     ...templateDocuments(REPO_ROOT, ["bench"]),
   ];
+}
+
+/** What graphql-armor measures for a document (depth, cost), read from its refusal at limit 0. */
+export function measure(document: string): { depth: number; cost: number } {
+  let depth = 0;
+  let cost = 0;
+  const found = (message: string) => Number.parseFloat(/found ([\d.]+)/.exec(message)?.[1] ?? "0");
+  const common = { exposeLimits: true, ignoreIntrospection: false, propagateOnRejection: false } as const;
+  validate(schema, parse(document), [
+    maxDepthRule({
+      ...common,
+      n: 0,
+      flattenFragments: true,
+      onReject: [(_context, error) => (depth = found(error.message))],
+    }),
+    costLimitRule({
+      ...common,
+      maxCost: 0,
+      depthCostFactor: QUERY_LIMITS.costDepthFactor,
+      onReject: [(_context, error) => (cost = found(error.message))],
+    }),
+  ]);
+  return { depth, cost };
 }

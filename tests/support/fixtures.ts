@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { lookupName } from "../../apps/api/src/curation/names.ts";
 import type { PrismaClient } from "../../apps/api/src/db/prisma.ts";
 import type { Prisma } from "../../apps/api/src/generated/prisma/client.ts";
@@ -472,4 +473,17 @@ export async function createBulkClaims(prisma: PrismaClient, count: number, tag:
       },
     });
   }
+}
+
+/**
+ * The fixture corpus of one test file: written before its tests, the client disconnected after them. The
+ * object is filled in by `beforeAll`, so read it inside tests and hooks only.
+ */
+export function useFixtureCorpus(prisma: PrismaClient): FixtureCorpus {
+  const corpus = {} as FixtureCorpus;
+  beforeAll(async () => {
+    Object.assign(corpus, await createFixtureCorpus(prisma));
+  });
+  afterAll(() => prisma.$disconnect());
+  return corpus;
 }

@@ -5,6 +5,18 @@ import { afterAll } from "vitest";
 import { createPool } from "../../apps/api/src/db/pool.ts";
 import { testDatabaseUrl } from "./database.ts";
 
+/** The tables an ingest writes. */
+export const INGESTED_TABLES = [
+  "Article",
+  "Claim",
+  "Appearance",
+  "AppearanceVia",
+  "Entity",
+  "EntityAlias",
+  "EntityMention",
+  "MergeJudgement",
+];
+
 /**
  * What ingest tests share: a pool on this file's database, temporary folders the embedded server's user can
  * read (removed after the file), and a one-number query. Call once per test file.

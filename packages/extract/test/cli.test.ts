@@ -5,10 +5,11 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const cli = resolve(import.meta.dirname, "../src/cli.ts");
+// node with tsx's loader, as `npm run extract` does, without npx's own start-up.
 const run = (...args: string[]) =>
-  spawnSync("npx", ["tsx", cli, ...args], { encoding: "utf8", timeout: 60_000 });
+  spawnSync(process.execPath, ["--import", "tsx", cli, ...args], { encoding: "utf8", timeout: 60_000 });
 
-// Each case starts the CLI through npx and tsx: seconds on a busy machine.
+// Each case starts the CLI through tsx: seconds on a busy machine.
 describe("extract CLI", { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "extract-cli-"));
   writeFileSync(

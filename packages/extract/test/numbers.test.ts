@@ -31,31 +31,24 @@ describe("numbers", () => {
   });
 
   it.each([
-    ["between 10,000 and 12,000 troops", 10_000, 12_000],
-    ["10,000 to 12,000 troops", 10_000, 12_000],
-    ["11,000-12,000 troops", 11_000, 12_000],
-    ["10,000–12,000 troops", 10_000, 12_000],
-    ["from 3,000 to 5,000 soldiers", 3_000, 5_000],
-    ["between 10 and 12 thousand soldiers", 10_000, 12_000],
-    ["between five and six thousand troops", 5_000, 6_000],
-  ])("reads the range %s", (text, low, high) => {
+    ["range", "between 10,000 and 12,000 troops", 10_000, 12_000],
+    ["range", "10,000 to 12,000 troops", 10_000, 12_000],
+    ["range", "11,000-12,000 troops", 11_000, 12_000],
+    ["range", "10,000–12,000 troops", 10_000, 12_000],
+    ["range", "from 3,000 to 5,000 soldiers", 3_000, 5_000],
+    ["range", "between 10 and 12 thousand soldiers", 10_000, 12_000],
+    ["range", "between five and six thousand troops", 5_000, 6_000],
+    ["vague", "thousands of troops", 2_000, 9_999],
+    ["vague", "hundreds of soldiers", 200, 999],
+    ["vague", "tens of thousands of troops", 20_000, 99_999],
+    ["vague", "hundreds of thousands of soldiers", 200_000, 999_999],
+    ["vague", "several hundred fighters", 300, 900],
+    ["vague", "several thousand troops", 3_000, 9_000],
+    ["vague", "a few hundred mercenaries", 200, 500],
+    ["vague", "dozens of soldiers", 24, 119],
+  ])("reads the %s %s", (kind, text, low, high) => {
     const q = first(text);
-    expect(q?.kind).toBe("range");
-    expect([q?.low, q?.high]).toEqual([low, high]);
-  });
-
-  it.each([
-    ["thousands of troops", 2_000, 9_999],
-    ["hundreds of soldiers", 200, 999],
-    ["tens of thousands of troops", 20_000, 99_999],
-    ["hundreds of thousands of soldiers", 200_000, 999_999],
-    ["several hundred fighters", 300, 900],
-    ["several thousand troops", 3_000, 9_000],
-    ["a few hundred mercenaries", 200, 500],
-    ["dozens of soldiers", 24, 119],
-  ])("reads the vague %s", (text, low, high) => {
-    const q = first(text);
-    expect(q?.kind).toBe("vague");
+    expect(q?.kind).toBe(kind);
     expect([q?.low, q?.high]).toEqual([low, high]);
   });
 

@@ -2,30 +2,38 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { inject } from "vitest";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SCREENSHOTS = path.join(ROOT, "test-results/screenshots");
 
-// Debian's Chromium, without the background traffic that floods a closed network.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-dev-shm-usage",
-];
+import { launchChromium } from "./chromium.ts";
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
+export { launchChromium as launchBrowser };
+
+/**
+ * This file's browser, started before its tests, and pages each in a context of its own (1400×1000 unless
+ * given), all closed after the file.
+ */
+export function useBrowser(): { newPage(viewport?: { width: number; height: number }): Promise<Page> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
   });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+  });
+  return {
+    async newPage(viewport = { width: 1400, height: 1000 }) {
+      if (!browser) throw new Error("the browser starts in beforeAll: ask for pages inside tests and hooks");
+      const context = await browser.newContext({ viewport });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
 }
 
 export const webUrl = (pathname = "/") => new URL(pathname, inject("webUrl")).toString();

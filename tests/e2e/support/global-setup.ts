@@ -1,13 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { freePort } from "../../support/ports.ts";
 import { ADMIN, EDITOR } from "./accounts.ts";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+import { ROOT, startApp } from "./app.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -36,31 +31,7 @@ async function waitFor(url: string, app: ChildProcess, timeoutMs: number): Promi
  */
 export default async function setup(project: TestProject) {
   execFileSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
-  const [apiPort, webPort, dbPort] = [await freePort(), await freePort(), await freePort()];
-  const dataDir = mkdtempSync(path.join(tmpdir(), "headcount-e2e-"));
-  // The embedded server runs as the postgres user, which must reach the folder.
-  chmodSync(dataDir, 0o755);
-  const output: string[] = [];
-  const app = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "apps/api/src/bin/start.ts"],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        API_PORT: String(apiPort),
-        WEB_PORT: String(webPort),
-        HEADCOUNT_DB_PORT: String(dbPort),
-        HEADCOUNT_DATA_DIR: dataDir,
-        DATABASE_URL: "",
-        NODE_ENV: "production",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  app.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  app.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  const webUrl = `http://127.0.0.1:${webPort}`;
+  const { app, output, dataDir, apiPort, dbPort, webUrl, stop } = await startApp("headcount-e2e-");
   try {
     await waitFor(`http://127.0.0.1:${apiPort}/readyz`, app, 120_000);
     await waitFor(webUrl, app, 120_000);
@@ -108,10 +79,5 @@ export default async function setup(project: TestProject) {
   project.provide("webUrl", webUrl);
   project.provide("apiUrl", `http://127.0.0.1:${apiPort}/graphql`);
 
-  return async () => {
-    const exited = new Promise((resolve) => app.once("exit", resolve));
-    app.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  return stop;
 }

@@ -2,9 +2,10 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-import pg from "pg";
+import type pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { applyMigrations } from "./migrations.ts";
+import { withClient } from "./pool.ts";
 
 /**
  * A logical backup that needs no PostgreSQL client tools (the embedded server ships none): one gzip file
@@ -27,16 +28,6 @@ interface BackupHeader {
   createdAt: string;
   migrations: string[];
   tables: TableSummary[];
-}
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Tables of the public schema, parents before children (by foreign keys), Prisma's own table left out. */

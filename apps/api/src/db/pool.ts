@@ -19,5 +19,16 @@ export function createPool(databaseUrl: string, options: { max?: number } = {}):
   return pool;
 }
 
+/** One connection for a short task (admin statements, a dump), closed whatever happens. */
+export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
