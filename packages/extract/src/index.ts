@@ -220,21 +220,32 @@ function toExtractedEntity(record: EntityRecord, shift: number): ExtractedEntity
   };
 }
 
-/** The body's claim a headline figure restates: the same number counting the same thing, or the only one with that number. */
+/** Metrics a headline may word differently from its text ("surround the border" for troops stationed there). */
+const HEADLINE_KIN: Metric[][] = [
+  ["deployed", "present", "planned_deployment"],
+  ["killed", "casualties"],
+];
+
+/**
+ * The body's claim a headline figure restates: the same number counting the same thing, else a kindred
+ * thing (the lede's, when several), else the only claim with that number.
+ */
 function bodyRepeat(c: ExtractedClaim, bodyRoots: ExtractedClaim[]): ExtractedClaim | null {
   const value = c.valueLow ?? c.valueHigh;
-  if (value === null || c.additional) return null;
+  if (value === null) return null;
   // A rate is not compared: "27 killed in 24 hours" is a day's toll in a headline and a total in the text.
+  // "Six more are missing" in the text is still the headline's "six missing".
   const same = bodyRoots.filter(
     (b) =>
-      !b.additional &&
       (b.valueLow === value || b.valueHigh === value) &&
-      (c.valueHigh === null ||
-        c.valueLow === null ||
-        b.valueLow === c.valueLow ||
-        b.valueHigh === c.valueHigh),
+      (c.valueHigh === null || c.valueLow === null || b.valueLow === c.valueLow || b.valueHigh === c.valueHigh),
   );
-  return same.find((b) => b.metric === c.metric) ?? (same.length === 1 ? (same[0] as ExtractedClaim) : null);
+  const kin = HEADLINE_KIN.find((group) => group.includes(c.metric)) ?? [c.metric];
+  return (
+    same.find((b) => b.metric === c.metric) ??
+    same.find((b) => kin.includes(b.metric)) ??
+    (same.length === 1 ? (same[0] as ExtractedClaim) : null)
+  );
 }
 
 /**

@@ -65,4 +65,14 @@ describe("headlines", () => {
     for (const entity of a.entities)
       for (const m of entity.mentions) expect(a.body.slice(m.start, m.end)).toBe(m.text);
   });
+
+  it("a headline that words the figure differently still restates the lede's claim", () => {
+    const a = read(
+      "Army lost 1,500 men in the offensive: general\n\nThe general said around 1,500 soldiers were killed in the offensive. Another 1,500 were wounded, medics said.",
+    );
+    const headline = a.claims.find((c) => c.inTitle);
+    expect(headline?.duplicateOf).toBe(0);
+    expect(a.claims[0]?.metric).toBe("killed");
+  });
 });
+
