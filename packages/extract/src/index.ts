@@ -238,7 +238,10 @@ function bodyRepeat(c: ExtractedClaim, bodyRoots: ExtractedClaim[]): ExtractedCl
   const same = bodyRoots.filter(
     (b) =>
       (b.valueLow === value || b.valueHigh === value) &&
-      (c.valueHigh === null || c.valueLow === null || b.valueLow === c.valueLow || b.valueHigh === c.valueHigh),
+      (c.valueHigh === null ||
+        c.valueLow === null ||
+        b.valueLow === c.valueLow ||
+        b.valueHigh === c.valueHigh),
   );
   const kin = HEADLINE_KIN.find((group) => group.includes(c.metric)) ?? [c.metric];
   return (

@@ -75,4 +75,3 @@ describe("headlines", () => {
     expect(a.claims[0]?.metric).toBe("killed");
   });
 });
-
