@@ -105,10 +105,14 @@ export function findMetric(
   )
     return { metric: "wounded", evidenced: true, cue: "injuries" };
   if (
-    /\b(?:(?:deaths?|killing)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
+    /\b(?:(?:deaths?|killing|neutrali[sz]ation)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,
     ) ||
     /^\s+(?:(?:are|were|was|is|have been|had been)\s+)?(?:(?:confirmed|declared|officially|now|presumed|believed|to be)\s+)*dead\b/i.test(
+      trailing,
+    ) ||
+    // "51 fallen soldiers", "12 soldiers fallen and eight wounded" (not "fallen back", "fallen to").
+    /^\s+(?:[\p{L}-]+\s+){0,2}?fallen\b(?!\s+(?:back|behind|to|from|by|below|under|short|into|in love|ill|silent))/iu.test(
       trailing,
     )
   )

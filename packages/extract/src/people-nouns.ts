@@ -102,6 +102,7 @@ export const PEOPLE_NOUNS = [
   "captives",
   "casualties",
   "dead",
+  "fallen",
   "deaths",
   "fatalities",
   "martyrs",

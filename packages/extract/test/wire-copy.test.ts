@@ -155,4 +155,17 @@ describe("more constructions", () => {
     expect([c.valueLow, c.metric, c.source]).toEqual([4, "killed", "Police"]);
     expect(claims("Three of the hostages are Americans.")).toHaveLength(0);
   });
+
+  it("the fallen are the dead, and so are the neutralised", () => {
+    expect(only("The army confirmed 51 fallen soldiers.").metric).toBe("killed");
+    expect(
+      claims("The provisional toll indicates 12 soldiers fallen and eight wounded.").map((c) => c.metric),
+    ).toEqual(["killed", "wounded"]);
+    expect(only("About 5,000 troops have fallen back to the river, officials said.").metric).not.toBe(
+      "killed",
+    );
+    expect(
+      only("The strikes enabled the neutralization of around a hundred terrorists, the army said.").metric,
+    ).toBe("killed");
+  });
 });
