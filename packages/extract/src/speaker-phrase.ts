@@ -72,6 +72,16 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     const at = start + text.indexOf(member[1]);
     return { name: member[1], type: "person", entity: null, start: at, end: at + member[1].length };
   }
+  // "the president of Burkina Faso", "the governor of Kursk": a person named by an office of a place or a
+  // body speaks as that person (whose side the place gives), never as the place.
+  const office =
+    /^(?:the\s+)?((?:(?:acting|interim|former|deputy|vice)[\s-]+)?(?:president|prime minister|premier|governor|mayor|head|chief|leader|(?:[\p{L}-]+\s+)?minister|spokes(?:man|woman|person)|commander|chairman|secretary[- ]general|ambassador|envoy)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})$/u.exec(
+      text,
+    );
+  if (office?.[1]) {
+    const at = start + text.indexOf(office[1]);
+    return { name: office[1], type: "person", entity: null, start: at, end: at + office[1].length };
+  }
   // "Hospital officials in Rafah": where the speakers are does not name them.
   const located =
     /^(.+?\b(?:officials|sources|doctors|medics|residents|witnesses|workers|activists|authorities|staff|police|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(

@@ -168,4 +168,14 @@ describe("more constructions", () => {
       only("The strikes enabled the neutralization of around a hundred terrorists, the army said.").metric,
     ).toBe("killed");
   });
+
+  it("an office of a place speaks as a person, never as the place", () => {
+    expect(
+      only("At least 24 soldiers were killed Monday, the president of Burkina Faso has said.").source,
+    ).toBe("president of Burkina Faso");
+    expect(only("The governor of Kursk said 24 soldiers were killed.").source).toBe("governor of Kursk");
+    expect(only("At least 24 soldiers were killed, the Ministry of Defence of Ukraine said.").source).toBe(
+      "Ministry of Defence of Ukraine",
+    );
+  });
 });
