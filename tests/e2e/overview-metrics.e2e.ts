@@ -132,6 +132,9 @@ describe("marks and colours", () => {
     await editor.context().close();
     await open(ui.page, "/");
     const chart = ui.page.locator("[data-testid=overview-chart]");
+    // The chart draws after hydration, its keys work from then on: wait for its marks before walking them.
+    await chart.locator("canvas").waitFor();
+    await expect.poll(async () => Number(await chart.getAttribute("data-point-count"))).toBeGreaterThan(0);
     await chart.focus();
     await ui.page.keyboard.press("Home");
     // The keyboard walks to one of the two coincident claims; the mouse then clicks where it is drawn.
