@@ -3,26 +3,15 @@ import { collectDocuments, type SourceDocument } from "../../apps/api/src/ingest
 import { ingestDocument, storeGroup } from "../../apps/api/src/ingest/pipeline.ts";
 import { analyseDocument, closeReaders } from "../../apps/api/src/ingest/reader-pool.ts";
 import { generateArticles } from "../../bench/corpus.ts";
-import { ingestFixture } from "../support/ingest.ts";
+import { INGESTED_TABLES, ingestFixture } from "../support/ingest.ts";
 import { requireSeeds } from "../support/seeds.ts";
 
 const { pool, count } = ingestFixture();
 
-const TABLES = [
-  "Article",
-  "Claim",
-  "Appearance",
-  "AppearanceVia",
-  "Entity",
-  "EntityAlias",
-  "EntityMention",
-  "MergeJudgement",
-];
-
 /** Every row of the tables an ingest writes, ids included, without the moments they were written. */
 async function contents(): Promise<Record<string, unknown[]>> {
   const result: Record<string, unknown[]> = {};
-  for (const table of TABLES) {
+  for (const table of INGESTED_TABLES) {
     const { rows } = await pool.query<{ row: unknown }>(
       `select to_jsonb(t) - 'createdAt' - 'updatedAt' - 'ingestedAt' - 'judgedAt' as row from "${table}" t order by 1`,
     );
@@ -32,7 +21,7 @@ async function contents(): Promise<Record<string, unknown[]>> {
 }
 
 async function empty() {
-  await pool.query(`truncate ${TABLES.map((t) => `"${t}"`).join(", ")} restart identity cascade`);
+  await pool.query(`truncate ${INGESTED_TABLES.map((t) => `"${t}"`).join(", ")} restart identity cascade`);
 }
 
 async function inGroups(documents: SourceDocument[], size: number) {

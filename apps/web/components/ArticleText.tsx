@@ -41,6 +41,23 @@ function withMentions(body: string, from: number, to: number, mentions: MentionS
   return nodes;
 }
 
+/** A claim's highlighted words and its numbered link to the claim. */
+function claimMark(claim: ClaimSpan, words: ReactNode, id?: string): ReactNode[] {
+  return [
+    <mark key={`c${claim.start}`} id={id} className="claim-span" data-claim-id={claim.claimId}>
+      {words}
+    </mark>,
+    <sup key={`n${claim.start}`}>
+      <Link
+        href={`/claims/${encodeURIComponent(claim.claimId)}`}
+        aria-label={`Claim ${claim.number}: ${claim.display}`}
+      >
+        [{claim.number}]
+      </Link>
+    </sup>,
+  ];
+}
+
 function omitted(count: number, key: string): ReactNode {
   return (
     <span key={key} className="omitted muted" data-omitted={count}>
@@ -80,22 +97,11 @@ export function ArticleText({
       if (claim.start < at) continue;
       nodes.push(...withMentions(body, at, claim.start, sortedMentions));
       nodes.push(
-        <mark
-          key={`c${claim.start}`}
-          id={`claim-${claim.start}`}
-          className="claim-span"
-          data-claim-id={claim.claimId}
-        >
-          {withMentions(body, claim.start, claim.end, sortedMentions)}
-        </mark>,
-        <sup key={`n${claim.start}`}>
-          <Link
-            href={`/claims/${encodeURIComponent(claim.claimId)}`}
-            aria-label={`Claim ${claim.number}: ${claim.display}`}
-          >
-            [{claim.number}]
-          </Link>
-        </sup>,
+        ...claimMark(
+          claim,
+          withMentions(body, claim.start, claim.end, sortedMentions),
+          `claim-${claim.start}`,
+        ),
       );
       at = claim.end;
     }
@@ -116,19 +122,7 @@ export function HeadlineText({ title, claims }: { title: string; claims: ClaimSp
   for (const claim of claims.toSorted((a, b) => a.start - b.start)) {
     if (claim.start < at || claim.end > title.length) continue;
     if (claim.start > at) nodes.push(title.slice(at, claim.start));
-    nodes.push(
-      <mark key={`c${claim.start}`} className="claim-span" data-claim-id={claim.claimId}>
-        {title.slice(claim.start, claim.end)}
-      </mark>,
-      <sup key={`n${claim.start}`}>
-        <Link
-          href={`/claims/${encodeURIComponent(claim.claimId)}`}
-          aria-label={`Claim ${claim.number}: ${claim.display}`}
-        >
-          [{claim.number}]
-        </Link>
-      </sup>,
-    );
+    nodes.push(...claimMark(claim, title.slice(claim.start, claim.end)));
     at = claim.end;
   }
   if (at < title.length) nodes.push(title.slice(at));
