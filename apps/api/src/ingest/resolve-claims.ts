@@ -34,12 +34,7 @@ type DatedIdentity = Omit<ClaimIdentity, "quote" | "datedByPublication">;
 export function sameClaim(a: DatedIdentity, b: DatedIdentity): boolean {
   if (a.sourceId === null || a.statedOn === null || b.statedOn === null) return false;
   return (
-    a.sourceId === b.sourceId &&
-    a.metric === b.metric &&
-    a.subjectEntityId === b.subjectEntityId &&
-    a.valueLow === b.valueLow &&
-    a.valueHigh === b.valueHigh &&
-    a.rate === b.rate &&
+    sameFigures(a, b) &&
     overlaps(
       precisionInterval(a.statedOn, a.statedOnPrecision),
       precisionInterval(b.statedOn, b.statedOnPrecision),
