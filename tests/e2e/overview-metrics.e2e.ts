@@ -3,6 +3,7 @@ import { api, open, screenshot, seriousViolations } from "./support/browser.ts";
 import {
   cellTexts,
   csvRecords,
+  drawnChart,
   editorPage,
   facetSources,
   ingest,
@@ -131,10 +132,8 @@ describe("marks and colours", () => {
     expect(ingested.length).toBe(2);
     await editor.context().close();
     await open(ui.page, "/");
-    const chart = ui.page.locator("[data-testid=overview-chart]");
-    // The chart draws after hydration, its keys work from then on: wait for its marks before walking them.
-    await chart.locator("canvas").waitFor();
-    await expect.poll(async () => Number(await chart.getAttribute("data-point-count"))).toBeGreaterThan(0);
+    const chart = await drawnChart(ui.page);
+    expect(Number(await chart.getAttribute("data-point-count"))).toBeGreaterThan(0);
     await chart.focus();
     await ui.page.keyboard.press("Home");
     // The keyboard walks to one of the two coincident claims; the mouse then clicks where it is drawn.

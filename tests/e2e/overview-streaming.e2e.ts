@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, open, useBrowser } from "./support/browser.ts";
+import { drawnChart } from "./support/overview.ts";
 
 const browser = useBrowser();
 let page: Page;
@@ -28,8 +29,7 @@ describe("overview: the chart arrives after the first paint", () => {
     const ids = await plottedIds();
     expect(ids.length).toBeGreaterThan(0);
     await open(page, "/");
-    const chart = page.locator("[data-testid=overview-chart]");
-    await page.locator("[data-testid=overview-chart] canvas").waitFor();
+    const chart = await drawnChart(page);
     expect(await page.locator("[data-testid=chart-loading]").count()).toBe(0);
     expect(Number(await chart.getAttribute("data-point-count"))).toBe(ids.length);
     expect(await page.locator("[data-testid=chart-window]").textContent()).toContain(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { api, open, screenshot, seriousViolations } from "./support/browser.ts";
 import {
   DEFAULT_VIEW,
+  drawnChart,
   facetSources,
   names,
   overviewBrowser,
@@ -62,7 +63,7 @@ describe("overview", () => {
 
   it("shows the value, source and quote on hover, and opens the claim on click", async () => {
     await open(ui.page, "/");
-    const chart = ui.page.locator("[data-testid=overview-chart]");
+    const chart = await drawnChart(ui.page);
     const box = (await chart.boundingBox())!;
     // The keyboard selects each mark in turn; the first one drawn alone is pointed at with the mouse
     // (marks drawn on top of each other open a list instead, tested below).
@@ -112,7 +113,7 @@ describe("overview", () => {
 
   it("works from the keyboard: arrows move between claims and Enter opens one", async () => {
     await open(ui.page, "/");
-    const chart = ui.page.locator("[data-testid=overview-chart]");
+    const chart = await drawnChart(ui.page);
     await chart.focus();
     await ui.page.keyboard.press("End");
     await expect.poll(() => chart.getAttribute("data-active-claim")).not.toBeNull();

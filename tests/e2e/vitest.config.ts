@@ -11,5 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A page answers a click or a key in well under a second on a quiet machine, but the CI machine also
+    // builds and serves the app: polls of the page wait up to ten seconds before failing.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -49,6 +49,9 @@ export function OverviewChart({ series: packedSeries, entities, packed, scale, s
   const [stacked, setStacked] = useState(1);
   /** Marks too close to tell apart, listed to choose from after a click. */
   const [picker, setPicker] = useState<{ indices: number[]; left: number; top: number } | null>(null);
+  /** How many marks the canvas shows (-1 before the first draw): the chart answers the keys and the
+   * pointer from then on. */
+  const [drawn, setDrawn] = useState(-1);
   const log = scale === "log";
 
   const activePoint = active >= 0 ? points[active] : undefined;
@@ -126,7 +129,12 @@ export function OverviewChart({ series: packedSeries, entities, packed, scale, s
         ],
         series: [{}, { stroke: "transparent", paths: () => null, points: { show: false } }],
         hooks: {
-          draw: [(self) => drawMarks(self, points, series, boxes.current, activeRef.current)],
+          draw: [
+            (self) => {
+              drawMarks(self, points, series, boxes.current, activeRef.current);
+              setDrawn(points.length);
+            },
+          ],
         },
       },
       [
@@ -238,6 +246,7 @@ export function OverviewChart({ series: packedSeries, entities, packed, scale, s
         onKeyDown={onKeyDown}
         data-testid="overview-chart"
         data-point-count={packed.ids.length}
+        data-drawn={drawn}
         // Where the selected mark is (CSS pixels from the chart's corner), for tests that point at it.
         data-active-claim={activePoint?.claimId}
         data-active-x={anchor ? Math.round(anchor.cx) : undefined}

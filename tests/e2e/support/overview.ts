@@ -46,6 +46,22 @@ export async function facetSources(): Promise<string[]> {
   return data.claimFacets.sources.map(({ entity }) => entity.id);
 }
 
+/** The overview's chart once it has drawn every claim it carries: its keys and pointer work from then on
+ * (the server sends an empty frame, the canvas is drawn after hydration). */
+export async function drawnChart(page: Page) {
+  const chart = page.locator("[data-testid=overview-chart]");
+  await expect
+    .poll(async () => {
+      const [count, drawn] = await Promise.all([
+        chart.getAttribute("data-point-count"),
+        chart.getAttribute("data-drawn"),
+      ]);
+      return count !== null && count === drawn;
+    })
+    .toBe(true);
+  return chart;
+}
+
 export const rowIds = (page: Page) =>
   page
     .locator("[data-testid=chart-table] tbody tr")
