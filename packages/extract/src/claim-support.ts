@@ -155,6 +155,23 @@ export function oneSpeaker(earlier: Working, later: Working): boolean {
   return speaksFor(earlier, wb) || speaksFor(later, wa);
 }
 
+/**
+ * "15 soldiers were killed, authorities said … 'We have 15 dead,' said Colonel X, the army spokesman": the
+ * figure's speaker is the person the text names at last, not the description (or nobody) it began with.
+ */
+function namedLater(root: Working, repeat: Working): void {
+  const named = repeat.sourceRefs[0]?.entity != null;
+  const rootNamed = root.sourceRefs[0]?.entity != null;
+  if (!named || rootNamed || repeat.draft.source === null) return;
+  // "Locals and media said": several speakers, one of whom the person may be, keep the figure.
+  if (root.draft.source !== null && (!/^\p{Ll}/u.test(root.draft.source) || / and /.test(root.draft.source)))
+    return;
+  root.draft.source = repeat.draft.source;
+  root.draft.sourceType = repeat.draft.sourceType;
+  root.sourceRefs = repeat.sourceRefs;
+  if (root.draft.via.length === 0) root.draft.via = repeat.draft.via;
+}
+
 /** A later figure equal to an earlier one, with nothing new said about it, only refers back. */
 export function markDuplicates(working: Working[]): void {
   for (let i = 0; i < working.length; i++) {
@@ -175,6 +192,7 @@ export function markDuplicates(working: Working[]): void {
       if (!oneSpeaker(earlier, claim)) continue;
       if (sameMetric || weak) {
         claim.draft.duplicateOf = j;
+        namedLater(earlier, claim);
         claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);
         break;
       }

@@ -39,9 +39,9 @@ const FURNITURE_LINE: RegExp[] = [
   /^(?:tags?|topics?|categories?)\s*:.{0,120}$/i,
 ];
 
-// A caption ends with its credit: "… Photo by AFP Kyodo", "(Reuters)", "/ Getty Images".
+// A caption ends with its credit: "… Photo by AFP Kyodo", "(AFP Photo/A. Name)", "/ Getty Images".
 const CAPTION_CREDIT =
-  /(?:\bphoto(?:graph)?\s+(?:by|courtesy of|credit)\b[^.]{0,60}|\((?:photo|image)[^)]{0,60}\)|\/\s*(?:getty images|afp|ap|reuters|epa)[^.]{0,30}|\bgetty images)\s*$/i;
+  /(?:\bphoto(?:graph)?\s+(?:by|courtesy of|credit)\b[^.]{0,60}|\((?:[\p{L}.&-]+\s+){0,2}(?:photo|image|picture)s?\b[^)]{0,60}\)|\/\s*(?:getty images|afp|ap|reuters|epa)[^.]{0,30}|\bgetty images)\s*$/iu;
 
 export function cleanArticleText(text: string): CleanedArticle {
   const { credits: _credits, ...cleaned } = cleanArticle(text);

@@ -104,6 +104,16 @@ export function findMetric(
     )
   )
     return { metric: "wounded", evidenced: true, cue: "injuries" };
+  // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
+  if (
+    (/\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading) ||
+      /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|remains)\b/iu.test(head.subject ?? "")) &&
+    /\b(?:returned|repatriated|handed (?:over|back)|exchanged|swapped|transferred)\b/i.test(
+      text.slice(Math.max(clauseStart, quantityStart - 60), quantityStart) +
+        text.slice(head.subjectEnd, clauseEnd),
+    )
+  )
+    return { metric: "repatriated", evidenced: true, cue: "returned" };
   if (
     /\b(?:(?:deaths?|killing|neutrali[sz]ation)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,

@@ -283,6 +283,12 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     // Ordinals and decades ("61st", "1950s", "22nd"), times ("10:30"), money.
     if (/^\d/.test(m[0]) && /^(?:st|nd|rd|th|s)\b/i.test(after)) continue;
     if (/^:\d/.test(after)) continue;
+    // "at 0600 GMT", "1500 hours": a time of day written as four digits.
+    if (
+      /^[0-2]\d[0-5]\d$/.test(m[0] + text.slice(at + m[0].length, phrase.end)) &&
+      /^\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|local time\b)/.test(after)
+    )
+      continue;
     if (CURRENCY_BEFORE.test(before) || CURRENCY_AFTER.test(after)) continue;
     phrases.push(phrase);
   }
@@ -303,9 +309,13 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
         )
       )
         continue;
+      // "12 or 13 people", "two or three soldiers": close alternatives are the range between them.
+      const alternatives =
+        /^\s+or\s+$/i.test(between) && second.value > first.value && second.value <= first.value * 1.5 + 1;
       const joins =
         /^\s*[-–—]\s*$/.test(between) ||
         /^\s+to\s+$/i.test(between) ||
+        alternatives ||
         (/^\s+and\s+$/i.test(between) && intro?.[1]?.toLowerCase() === "between");
       let low = first.value;
       const high = second.value;

@@ -1,6 +1,13 @@
 /** People counted here only as victims of violence ("40 villagers were killed"), never as a force. */
 export const VICTIM_NOUNS = [
   "villagers",
+  "citizens",
+  "nationals",
+  "foreigners",
+  "tourists",
+  "expatriates",
+  "herdsmen",
+  "Rohingya",
   "residents",
   "protesters",
   "protestors",

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../src/index.ts";
+
+const read = (body: string, title = "Report") =>
+  extractArticle(`${title}\n\n${body}`, { publishedAt: "2025-03-08", precision: "day" });
+const figures = (body: string) =>
+  read(body).claims.map((c) => ({ v: [c.valueLow, c.valueHigh], m: c.metric }));
+
+// Constructions of wire copy from the Sahel, the Horn, Myanmar and Ukraine's exchanges, in invented sentences.
+describe("reporting from other conflicts", () => {
+  it("a four-digit time of day is not a figure", () => {
+    expect(figures("Jihadists stormed the camp of roughly 150 soldiers at 0600 GMT, the army said.")).toEqual(
+      [{ v: [150, 150], m: "deployed" }],
+    );
+    expect(figures("The attack at 1500 GMT killed 12 soldiers.")).toEqual([{ v: [12, 12], m: "killed" }]);
+  });
+
+  it("close alternatives are the range between them; far ones are not", () => {
+    expect(figures("Local sources said 12 or 13 people were killed.")[0]?.v).toEqual([12, 13]);
+    expect(figures("Two or three soldiers were wounded.")[0]?.v).toEqual([2, 3]);
+    expect(figures("Somewhere between 10 or 100 soldiers were killed.").map((f) => f.v)).not.toContainEqual([
+      10, 100,
+    ]);
+  });
+
+  it("nationals, citizens and foreigners are people a toll counts", () => {
+    for (const noun of ["Syrian nationals", "citizens", "foreigners", "tourists", "Rohingya"])
+      expect(figures(`The strike killed at least 14 ${noun}, officials said.`)).toEqual([
+        { v: [14, null], m: "killed" },
+      ]);
+  });
+
+  it("the bodies of the dead handed back are repatriated, the bodies found are a toll", () => {
+    expect(figures("The bodies of 121 fallen soldiers were returned to Ukraine.")[0]?.m).toBe("repatriated");
+    expect(figures("Russia handed over the bodies of 563 soldiers.")[0]?.m).toBe("repatriated");
+    expect(figures("The bodies of 27 migrants were recovered from the sea.")[0]?.m).toBe("killed");
+  });
+
+  it("a photo credit line is a caption, not the article's first figure", () => {
+    const a = read(
+      '"We have 15 dead in our ranks," said a spokesman (AFP Photo/A. Photographer)\nFifteen soldiers were killed in an attack, authorities said.',
+    );
+    expect(a.claims).toHaveLength(1);
+    expect(a.claims[0]?.quote).toBe("Fifteen soldiers were killed in an attack");
+  });
+
+  it("a figure first given by a description is the named person's who gives it again", () => {
+    const a = read(
+      'Fifteen soldiers were killed in an attack on a patrol, authorities said Thursday.\n"We have 15 dead in our ranks," said Colonel Amadou Diallo, the army spokesman.',
+    );
+    const [root, repeat] = a.claims;
+    expect(root?.source).toBe("Amadou Diallo");
+    expect(repeat?.duplicateOf).toBe(0);
+  });
+
+  it("several speakers described together keep the figure they gave", () => {
+    const a = read(
+      "An air strike killed ten civilians, locals and media said.\nTen people were killed, said Ko Min Aung, a resident.",
+    );
+    expect(a.claims[0]?.source).toBe("locals and media");
+  });
+});
