@@ -444,6 +444,17 @@ const QUOTE_VERB_DIRECT = new RegExp(
   "i",
 );
 
+// "“…,” a local teacher, whose colleague was killed, said": a clause about the speaker between name and verb.
+const QUOTE_VERB_APPOSED = new RegExp(
+  `^\\s*,?\\s*([^,.;“”"]{2,60}?)\\s*,\\s+(?:who|whose|which)\\b[^.;“”"]{0,100}?,\\s+(?:${SAY}|added)\\b`,
+  "i",
+);
+// "“Eight soldiers were killed” and two others wounded, he added.": the sentence's closing attribution.
+const SENTENCE_TAIL = new RegExp(
+  `,\\s+(?:([^,.;“”"]{2,60}?)\\s+(?:${SAY}|added)|(?:${SAY}|added)\\s+([^,.;“”"]{2,60}?))\\s*(?:on\\s+\\w+\\s*)?[.!?]`,
+  "i",
+);
+
 /** Who speaks a quotation: "X said, “…”", "“…,” said X", "“…,” X said". */
 function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
   const { body } = ctx;
@@ -471,6 +482,21 @@ function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
   if (direct?.[1]) {
     const s = quote.end + 1 + direct[0].indexOf(direct[1]);
     const ref = resolveNP(ctx, s, s + direct[1].length);
+    if (ref) return ref;
+  }
+  const apposed = QUOTE_VERB_APPOSED.exec(after);
+  if (apposed?.[1]) {
+    const s = quote.end + 1 + apposed[0].indexOf(apposed[1]);
+    const ref = resolveNP(ctx, s, s + apposed[1].length);
+    if (ref) return ref;
+  }
+  // The rest of the sentence after the quotation, up to its end, with no other quotation in it.
+  const rest = /^[^“”"]*?[.!?](?=\s|$)/.exec(after)?.[0];
+  const tail = rest ? SENTENCE_TAIL.exec(rest) : null;
+  const phrase = tail?.[1] ?? tail?.[2];
+  if (tail && phrase) {
+    const s = quote.end + 1 + tail.index + tail[0].indexOf(phrase);
+    const ref = resolveNP(ctx, s, s + phrase.length);
     if (ref) return ref;
   }
   return null;

@@ -41,6 +41,11 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
   // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
   const before = body
     .slice(scopeStart, verbStart)
+    // "He was quoted as saying", "the governor was cited as saying": the one quoted is the subject.
+    .replace(
+      /\s+(?:was|were|is|are|has been|have been|had been)\s+(?:quoted|cited|heard|reported)\s+as\s*$/i,
+      (m) => " ".repeat(m.length),
+    )
     // "Research from US scholars, however, estimates": a parenthetical adverb between commas.
     .replace(
       /,\s+(?:however|meanwhile|though|too|in turn|for (?:its|their|his|her) part|for example|instead),\s*$/i,

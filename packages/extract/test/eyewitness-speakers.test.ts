@@ -28,4 +28,29 @@ describe("one person described speaks for the figure", () => {
     expect(claimsOf("19 people were killed, health workers said.")[0]?.sourceType).toBe("group");
     expect(claimsOf("Residents said 19 people were killed.")[0]?.source).toBe("Residents");
   });
+
+  it("a clause about the speaker between the name and the verb", () => {
+    const [claim] = claimsOf(
+      "“Eight people were killed in the truck, a sign they tried to flee,” a local teacher, whose colleague was killed, said.",
+    );
+    expect(claim?.source).toBe("local teacher");
+  });
+
+  it("a quotation closed before the sentence ends takes the sentence's closing attribution", () => {
+    const claims = claimsOf(
+      "“The vehicle hit a landmine,” said Mohamed Ali, a military officer. “Eight soldiers were killed” and two others wounded, he added.",
+    );
+    expect(claims.map((c) => [c.valueLow, c.metric, c.source])).toEqual([
+      [8, "killed", "Mohamed Ali"],
+      [2, "wounded", "Mohamed Ali"],
+    ]);
+  });
+
+  it("one quoted as saying is the speaker", () => {
+    const claims = claimsOf(
+      "Vadym Filashkin told television that the city was shelled. He was quoted as saying: As a result, 11 people died.",
+    );
+    expect(claims[0]?.source).toBe("Vadym Filashkin");
+    expect(claimsOf("The governor was cited as saying 11 people died.")[0]?.source).toBe("governor");
+  });
 });
