@@ -135,7 +135,7 @@ export function speakersCounted(body: string, head: PeopleHead, sentenceEnd: num
   return (
     head.subject !== null &&
     // "over 1,200 casualties reported daily": counted harm, not people who speak.
-    !/\b(?:casualties|deaths|fatalities|losses|dead|bodies|victims|killed|wounded|injured)$/i.test(
+    !/\b(?:casualties|deaths|fatalities|losses|dead|bodies|corpses|victims|killed|wounded|injured)$/i.test(
       head.subject,
     ) &&
     /^\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|added|confirmed|reported)\b(?!\s+(?:to\s+(?:be|have)|killed|dead|injured|wounded|missing|captured|detained)\b)/i.test(

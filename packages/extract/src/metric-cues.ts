@@ -11,7 +11,7 @@ export const CUES: [RegExp, Metric][] = [
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|executed|executing|massacred|massacring|slaughtered|neutrali[sz]ed|martyred|martyrdom)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|corpses|executed|executing|massacred|massacring|slaughtered|neutrali[sz]ed|martyred|martyrdom)\b/i,
     "killed",
   ],
   [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],
@@ -106,8 +106,8 @@ export function findMetric(
     return { metric: "wounded", evidenced: true, cue: "injuries" };
   // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
   if (
-    (/\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading) ||
-      /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|remains)\b/iu.test(head.subject ?? "")) &&
+    (/\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading) ||
+      /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains)\b/iu.test(head.subject ?? "")) &&
     /\b(?:returned|repatriated|handed (?:over|back)|exchanged|swapped|transferred)\b/i.test(
       text.slice(Math.max(clauseStart, quantityStart - 60), quantityStart) +
         text.slice(head.subjectEnd, clauseEnd),

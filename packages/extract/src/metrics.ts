@@ -393,7 +393,7 @@ function metricOfNoun(noun: string, after: string): Metric | null {
   // "1,200 deaths and injuries" counts both; "28 deaths and injuries to 139 people" counts the deaths.
   if (/^(?:deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)$/.test(noun))
     return /^\s+(?:to|of|among|in)\s/i.test(after) ? "killed" : "casualties";
-  if (/^(?:dead|deaths|fatalities|killed|bodies|death toll|toll|lives|martyrs|fallen)/.test(noun))
+  if (/^(?:dead|deaths|fatalities|killed|bodies|corpses|death toll|toll|lives|martyrs|fallen)/.test(noun))
     return "killed";
   if (/^(?:wounded|injured|injuries)/.test(noun)) return "wounded";
   if (/^(?:prisoners|pows|captives|detainees|hostages)/.test(noun) || /^\s+of\s+war/i.test(after))

@@ -150,6 +150,7 @@ export const PEOPLE_NOUNS = [
   "deserters",
   "defectors",
   "bodies",
+  "corpses",
   "injuries",
   "lives",
   "staffers",

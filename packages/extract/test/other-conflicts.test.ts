@@ -59,4 +59,18 @@ describe("reporting from other conflicts", () => {
     );
     expect(a.claims[0]?.source).toBe("locals and media");
   });
+
+  it("corpses recovered are a toll, said by whoever confirmed the attack", () => {
+    const a = read(
+      "The police spokesman, ASP Musa Danjuma Bello, confirmed the attack saying 12 corpses were recovered.",
+    );
+    expect(a.claims.map((c) => [c.valueLow, c.metric, c.source])).toEqual([
+      [12, "killed", "Musa Danjuma Bello"],
+    ]);
+  });
+
+  it("a body's abbreviation in brackets, even with a stray comma, is not the speaker's name", () => {
+    const a = read("The Civic Rights Network (CRN), says more than 100 gang members have been killed.");
+    expect(a.claims[0]?.source).toBe("Civic Rights Network");
+  });
 });
