@@ -68,6 +68,10 @@ const LAST_DAY =
 const WAR = /\b(?:war|conflict|fighting)\b/i;
 const shiftDay = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** "One person was also injured", "one soldier died": a single casualty written as a toll is a claim. */
+const ONE_TOLL =
+  /^\s+(?:[\p{L}-]+\s+){0,2}?(?:person|civilian|soldier|child|woman|man|officer|policeman|fighter|worker|resident|villager|peacekeeper|journalist|student|member)\s+(?:(?:was|has been|had been|is|were)\s+(?:also\s+|reportedly\s+|later\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\s+|later\s+)?died)\b/iu;
+
 export function extractClaims(
   body: string,
   sentences: Sentence[],
@@ -126,7 +130,12 @@ export function extractClaims(
     if (!sentence || (sentence.headline && sentence.start >= titleEnd)) continue;
     const inTitle = sentence.start < titleEnd;
     const working = inTitle ? titleClaims : bodyClaims;
-    if ((quantity.value ?? 2) < 2 && quantity.kind === "number") continue;
+    if (
+      (quantity.value ?? 2) < 2 &&
+      quantity.kind === "number" &&
+      !ONE_TOLL.test(body.slice(quantity.end, quantity.end + 80))
+    )
+      continue;
     const head =
       findPeopleHead(body, quantity, sentence.start, sentence.end) ??
       ellipticalHead(body, quantity, sIndex, working[working.length - 1]);

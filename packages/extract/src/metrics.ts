@@ -221,11 +221,22 @@ export function findPeopleHead(
   const anaphor = ANAPHORIC.exec(after);
   if (anaphor) {
     const tail = anaphor[2] ?? "";
-    const noun =
-      /\b(troops|soldiers|forces|personnel|fighters|servicemen|men|force|army|casualties|strength|contingent|units?|recruits|conscripts|mercenaries|marines|sappers|engineers|prisoners|reservists|volunteers|militants|insurgents|attackers|gunmen|rebels|jihadists|terrorists|policemen|police officers|officers|guards|civilians|people|villagers|passengers|crew members|workers)\b/i.exec(
+    const found =
+      /\b(troops|soldiers|forces|personnel|fighters|servicemen|men|force|army|casualties|strength|contingent|units?|recruits|conscripts|mercenaries|marines|sappers|engineers|prisoners|reservists|volunteers|militants|insurgents|attackers|gunmen|rebels|jihadists|terrorists|policemen|police officers|officers|guards|civilians|people|villagers|passengers|crew members|workers|injured|wounded|dead|killed|victims)\b/i.exec(
         tail,
       );
     const determiner = (anaphor[1] ?? "").toLowerCase();
+    // "five of the injured were children" names a part of the toll; "824 of the wounded were treated" and
+    // "10% of the injured" are about their care.
+    const tollPart =
+      !!found &&
+      /^(?:injured|wounded|dead|killed|victims)$/i.test(found[0]) &&
+      !quantity.percent &&
+      SUBSET_NOUN_AFTER.test(
+        text.slice(quantity.end + anaphor[0].indexOf(found[0]) + found[0].length).slice(0, 60),
+      );
+    const noun =
+      found && /^(?:injured|wounded|dead|killed|victims)$/i.test(found[0]) && !tollPart ? null : found;
     if (noun || ["them", "those", "these", "whom"].includes(determiner)) {
       const end = noun
         ? quantity.end + anaphor[0].indexOf(noun[0]) + noun[0].length
@@ -236,7 +247,10 @@ export function findPeopleHead(
         quantity.end,
         end,
         !noun || ["those", "these", "them", "whom"].includes(determiner),
-        null,
+        // "five of the injured were children": the part is counted as the whole it is taken from.
+        noun && /^(?:injured|wounded|dead|killed)$/i.test(noun[0])
+          ? metricOfNoun(noun[0].toLowerCase(), "")
+          : null,
         null,
         false,
       );

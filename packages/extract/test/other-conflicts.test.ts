@@ -73,4 +73,30 @@ describe("reporting from other conflicts", () => {
     const a = read("The Civic Rights Network (CRN), says more than 100 gang members have been killed.");
     expect(a.claims[0]?.source).toBe("Civic Rights Network");
   });
+
+  it("a single casualty written as a toll is a claim; one person mentioned is not", () => {
+    expect(figures("Gunmen killed 25 fishermen. One person was also injured, police said.")).toEqual([
+      { v: [25, 25], m: "killed" },
+      { v: [1, 1], m: "wounded" },
+    ]);
+    expect(figures("One civilian died later in hospital.")).toEqual([{ v: [1, 1], m: "killed" }]);
+    expect(figures("One of the soldiers said he saw the convoy.")).toEqual([]);
+  });
+
+  it("a part of the wounded or the dead named by who they were is counted; their care is not", () => {
+    expect(figures("The strike injured 22 people. Five of the injured were children.")).toEqual([
+      { v: [22, 22], m: "wounded" },
+      { v: [5, 5], m: "wounded" },
+    ]);
+    expect(figures("The minister said 824 of the wounded were treated in the emergency room.")).toEqual([]);
+  });
+
+  it("defenders handed back are soldiers repatriated; a singular noun after a count is still people", () => {
+    expect(figures("Ukraine managed to return 230 defenders home.")).toEqual([
+      { v: [230, 230], m: "repatriated" },
+    ]);
+    expect(figures("The fighting has killed at least 37 civilian in the south.")).toEqual([
+      { v: [37, null], m: "killed" },
+    ]);
+  });
 });
