@@ -449,11 +449,9 @@ const QUOTE_VERB_APPOSED = new RegExp(
   `^\\s*,?\\s*([^,.;“”"]{2,60}?)\\s*,\\s+(?:who|whose|which)\\b[^.;“”"]{0,100}?,\\s+(?:${SAY}|added)\\b`,
   "i",
 );
-// "“Eight soldiers were killed” and two others wounded, he added.": the sentence's closing attribution.
-const SENTENCE_TAIL = new RegExp(
-  `,\\s+(?:([^,.;“”"]{2,60}?)\\s+(?:${SAY}|added)|(?:${SAY}|added)\\s+([^,.;“”"]{2,60}?))\\s*(?:on\\s+\\w+\\s*)?[.!?]`,
-  "i",
-);
+// "“Eight soldiers were killed” and two others wounded, he added.": the verb of the sentence's closing
+// attribution, with at most a short adverbial after it.
+const TAIL_VERB = new RegExp(`\\b(?:${SAY}|added)\\b(?=[^“”"]{0,60}[.!?]$)`, "gi");
 
 /** Who speaks a quotation: "X said, “…”", "“…,” said X", "“…,” X said". */
 function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
@@ -492,12 +490,25 @@ function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
   }
   // The rest of the sentence after the quotation, up to its end, with no other quotation in it.
   const rest = /^[^“”"]*?[.!?](?=\s|$)/.exec(after)?.[0];
-  const tail = rest ? SENTENCE_TAIL.exec(rest) : null;
-  const phrase = tail?.[1] ?? tail?.[2];
-  if (tail && phrase) {
-    const s = quote.end + 1 + tail.index + tail[0].indexOf(phrase);
-    const ref = resolveNP(ctx, s, s + phrase.length);
-    if (ref) return ref;
+  if (rest) {
+    let verb: RegExpExecArray | undefined;
+    TAIL_VERB.lastIndex = 0;
+    for (let m = TAIL_VERB.exec(rest); m; m = TAIL_VERB.exec(rest)) verb = m;
+    if (verb?.index && rest.slice(0, verb.index).includes(",")) {
+      const verbAt = quote.end + 1 + verb.index;
+      // "…, said Colonel X." names the speaker after the verb; "…, he added on Monday." before it.
+      const named = /^\s+((?:the\s+|an?\s+)?\p{Lu}[^,.;“”"]{1,60}?)\s*[,.!?]/u.exec(
+        rest.slice(verb.index + verb[0].length),
+      );
+      const np = named?.[1]
+        ? { start: verbAt + verb[0].length + named[0].indexOf(named[1]), end: 0 }
+        : subjectBefore(body, quote.end + 1, verbAt);
+      if (np && named?.[1]) np.end = np.start + named[1].length;
+      if (np) {
+        const ref = resolveNP(ctx, np.start, np.end);
+        if (ref) return ref;
+      }
+    }
   }
   return null;
 }

@@ -163,6 +163,16 @@ function namedLater(root: Working, repeat: Working): void {
   const named = repeat.sourceRefs[0]?.entity != null;
   const rootNamed = root.sourceRefs[0]?.entity != null;
   if (!named || rootNamed || repeat.draft.source === null) return;
+  // A person named gives what "authorities" or "a security source" said; a body named gives what "a local
+  // lobby organization" said, never what a person described said.
+  const kind = repeat.draft.sourceType;
+  const body =
+    /\b(?:organi[sz]ation|group|committee|network|monitor|observatory|agency|body|ngo|charity|council|union|coalition)$/i;
+  if (
+    kind !== "person" &&
+    !(kind === "organization" && root.draft.source !== null && body.test(root.draft.source))
+  )
+    return;
   // "Locals and media said": several speakers, one of whom the person may be, keep the figure.
   if (root.draft.source !== null && (!/^\p{Ll}/u.test(root.draft.source) || / and /.test(root.draft.source)))
     return;

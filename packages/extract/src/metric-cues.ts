@@ -21,7 +21,7 @@ export const CUES: [RegExp, Metric][] = [
   ],
   [/\b(?:missing|unaccounted for|(?:have|has|had) not been (?:seen|found|located|heard from))\b/i, "missing"],
   [
-    /\b(?:repatriated|repatriation|returned home|sent home|swapped|exchanged|prisoner exchange|handed over|released)\b/i,
+    /\b(?:repatriated|repatriation|returned home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed)\b/i,
     "repatriated",
   ],
   [
@@ -129,7 +129,7 @@ export function findMetric(
     return { metric: "killed", evidenced: true, cue: "dead" };
   // "the return of 130 soldiers", "released 40 detainees", "freed four hostages": people handed back.
   if (
-    /\b(?:return|release|repatriation|handover|freeing|handing over|(?:freed|released|returned|repatriated|swapped|exchanged|handed over)(?:\s+(?:back|another|a further))?)\s+(?:of\s+)?(?:(?:about|around|some|nearly|at least|more than|over|almost|roughly)\s+)?$/i.test(
+    /\b(?:return|release|repatriation|handover|freeing|(?:to\s+)?free|handing over|(?:freed|released|returned|repatriated|swapped|exchanged|handed over)(?:\s+(?:back|another|a further))?)\s+(?:of\s+)?(?:(?:about|around|some|nearly|at least|more than|over|almost|roughly)\s+)?$/i.test(
       leading,
     )
   )

@@ -27,7 +27,7 @@ const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now|continue to be|continued to be|remain|remained)\s+)?(?:reportedly\s+|also\s+|allegedly\s+|still\s+)?(killed (?:or|and) (?:wounded|injured)|(?:wounded|injured) (?:or|and) killed|held (?:captive|hostage)|taken (?:captive|hostage)|detained|abducted|kidnapped|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|gunned down|shot and killed|executed|massacred|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain|martyred|embraced martyrdom)\b/i;
+  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now|continue to be|continued to be|remain|remained)\s+)?(?:reportedly\s+|also\s+|allegedly\s+|still\s+)?(killed (?:or|and) (?:wounded|injured)|(?:wounded|injured) (?:or|and) killed|held (?:captive|hostage)|taken (?:captive|hostage)|detained|abducted|kidnapped|lost (?:their|his|her) lives|killed|wounded|injured|hurt|shot dead|gunned down|shot and killed|executed|massacred|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|freed|released|swapped|exchanged|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain|martyred|embraced martyrdom)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|injure|captured|capturing|captures|lost|losing|deployed|deploying|deploys|sent|sending|sends|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+(?:(?:nearly|about|around|some|roughly|almost|at least|more than|over|up to|as many as|an estimated)\s+)?$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
@@ -435,7 +435,7 @@ export function metricOfVerb(verb: string): Metric | null {
   if (/^(?:captur|taken prisoner|surrender|took|taken|held|detain|abduct|kidnap)/.test(v)) return "captured";
   if (/^missing/.test(v)) return "missing";
   if (/^(?:recruit|mobili|conscript|draft)/.test(v)) return "recruited";
-  if (/^(?:repatriat|evacuat)/.test(v)) return "repatriated";
+  if (/^(?:repatriat|evacuat|freed|released|swapped|exchanged)/.test(v)) return "repatriated";
   if (/^los/.test(v)) return "casualties";
   if (/^(?:deploy|sent|send|dispatch|arriv)/.test(v)) return "deployed";
   return null;

@@ -99,4 +99,22 @@ describe("reporting from other conflicts", () => {
       { v: [37, null], m: "killed" },
     ]);
   });
+
+  it("soldiers freed in an exchange are repatriated", () => {
+    expect(figures("Ukraine says 32 of its soldiers have been freed in a swap.")).toEqual([
+      { v: [32, 32], m: "repatriated" },
+    ]);
+    expect(figures("We managed to free 32 of our soldiers, he said.")[0]?.m).toBe("repatriated");
+  });
+
+  it("a body named later gives what a described body said, never what a described person said", () => {
+    const org = read(
+      "At least 40 civilians were killed on Sunday, according to a local lobby organization.\nThe Abu Tala Resistance Committee said at least 40 civilians were killed in the attack.",
+    );
+    expect(org.claims[0]?.source).toBe("Abu Tala Resistance Committee");
+    const person = read(
+      "At least 47 villagers were killed, a local security source said.\nThe Wolf Brigade said at least 47 villagers were killed.",
+    );
+    expect(person.claims[0]?.source).toBe("local security source");
+  });
 });
