@@ -8,7 +8,7 @@ import { splitSentences } from "./segment.ts";
 import { groupVariants, nameVariantScore, normaliseRole, normalizeName } from "./variants.ts";
 
 /** Bump when the output for the same input changes. */
-export const EXTRACTOR_VERSION = "1.8.0";
+export const EXTRACTOR_VERSION = "1.9.0";
 
 export interface ExtractOptions {
   publishedAt?: string | Date | null;
