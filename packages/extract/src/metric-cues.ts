@@ -68,7 +68,7 @@ export const SENT =
   /\b(?:sent|send|sending|deploy\w*|dispatch\w*|transferr?\w*|moved|arriv\w+|will|would|plans?)\b/i;
 
 export const OBJECT_VERB =
-  /\b(killed|killing|kills|kill|wounded|wounding|wounds|injured|injuring|injures|injure|captured|capturing|captures|deployed|deploying|deploys|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|conscripted|evacuated|repatriated)\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
+  /\b(killed|killing|kills|kill|wounded|wounding|wounds|injured|injuring|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|deployed|deploying|deploys|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|conscripted|evacuated|repatriated)\s+(?:(?:only|just|about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
 export const FUTURE =
   /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to)\s+(?:\w+\s+){0,2}$/i;
 

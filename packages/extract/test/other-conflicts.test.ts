@@ -117,4 +117,17 @@ describe("reporting from other conflicts", () => {
     );
     expect(person.claims[0]?.source).toBe("local security source");
   });
+
+  it("the verb whose object a figure is decides it: killing, kidnapping, 'killed only'", () => {
+    expect(
+      figures("Bandits attacked the village, killing four persons and kidnapping over 300 villagers."),
+    ).toEqual([
+      { v: [4, 4], m: "killed" },
+      { v: [300, null], m: "captured" },
+    ]);
+    expect(figures("The police said the bandits killed only four people and kidnapped 50 persons.")).toEqual([
+      { v: [4, 4], m: "killed" },
+      { v: [50, 50], m: "captured" },
+    ]);
+  });
 });
