@@ -318,7 +318,8 @@ export function attribute(ctx: AttributionContext): Attribution {
     markFrame(Math.min(ref.start, verbStart));
     verbSpans.push({ start: verbStart, end: verbEnd });
     // "told Reuters": the agency relays.
-    const told = /^\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})/.exec(
+    // (dpa, the German agency, writes its name in lower case.)
+    const told = /^\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|dpa\b)/.exec(
       body.slice(verbEnd, verbEnd + 40),
     );
     if (verb === "told" && told?.[1]) {
@@ -409,7 +410,7 @@ function isTrailing(body: string, end: number, sentenceEnd: number): boolean {
   // "(in Arabic)", "(AFP)": a bracketed aside changes nothing. Only the next 200 characters are read.
   const rest = body.slice(end, Math.min(sentenceEnd, end + 200)).replace(/\([^()]{0,60}\)/g, "");
   if (end + 200 < sentenceEnd && !/[.,;!?]/.test(rest)) return false;
-  return /^\s*(?:(?:the\s+[\p{L}]|[\p{Lu}])[\p{L}.’'-]*(?:\s+(?:[\p{Lu}][\p{L}.’'-]*|[\p{Ll}]+)){0,5}\s*|reporters\s*|journalists\s*)?(?:(?:on|last|this|in|late|early|by|via|over|from|at)\s+[\w ]{2,30}?|(?:today|yesterday|tonight|overnight|earlier|later|previously|separately|recently|again|also|publicly|officially)(?:\s+(?:on|in|at)\s+[\w ]{2,30}?)?)?\s*(?:[.,;!?]["”’]?|[–—]\s|$)/u.test(
+  return /^\s*(?:(?:the\s+[\p{L}]|[\p{Lu}])[\p{L}.’'-]*(?:\s+(?:[\p{Lu}][\p{L}.’'-]*|[\p{Ll}]+)){0,5}\s*|reporters\s*|journalists\s*|dpa\s*)?(?:(?:on|last|this|in|late|early|by|via|over|from|at)\s+[\w ]{2,30}?|(?:today|yesterday|tonight|overnight|earlier|later|previously|separately|recently|again|also|publicly|officially)(?:\s+(?:on|in|at)\s+[\w ]{2,30}?)?)?\s*(?:[.,;!?]["”’]?|[–—]\s|$)/u.test(
     rest,
   );
 }
@@ -497,9 +498,12 @@ function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
     if (verb?.index && rest.slice(0, verb.index).includes(",")) {
       const verbAt = quote.end + 1 + verb.index;
       // "…, said Colonel X." names the speaker after the verb; "…, he added on Monday." before it.
-      const named = /^\s+((?:the\s+|an?\s+)?\p{Lu}[^,.;“”"]{1,60}?)\s*[,.!?]/u.exec(
-        rest.slice(verb.index + verb[0].length),
-      );
+      // "told Reuters" names who heard it, not who spoke.
+      const named = /^(?:told|tells|telling|tell)$/i.test(verb[0])
+        ? null
+        : /^\s+((?:the\s+|an?\s+)?\p{Lu}[^,.;“”"]{1,60}?)\s*[,.!?]/u.exec(
+            rest.slice(verb.index + verb[0].length),
+          );
       const np = named?.[1]
         ? { start: verbAt + verb[0].length + named[0].indexOf(named[1]), end: 0 }
         : subjectBefore(body, quote.end + 1, verbAt);

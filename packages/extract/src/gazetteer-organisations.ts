@@ -258,7 +258,12 @@ export const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] =
     "military",
   ],
   ["Islamic State", ["ISIS", "ISIL", "Daesh"], null, "armed"],
-  ["al-Shabaab", ["al-Shabab", "Al-Shabaab", "Al Shabaab"], "Somalia", "armed"],
+  [
+    "al-Shabaab",
+    ["al-Shabab", "Al-Shabaab", "Al Shabaab", "al Shabaab", "Al Shabab", "al Shabab"],
+    "Somalia",
+    "armed",
+  ],
   ["M23", ["March 23 Movement"], "Democratic Republic of the Congo", "armed"],
   ["Tigray People's Liberation Front", ["TPLF"], "Ethiopia", "party"],
   [
@@ -279,6 +284,7 @@ export const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] =
   ["TASS", ["Tass"], "Russia", "news"],
   ["RIA Novosti", ["RIA"], "Russia", "news"],
   ["Interfax", [], "Russia", "news"],
+  ["Deutsche Presse-Agentur", ["dpa", "DPA"], "Germany", "news"],
   ["Sputnik", [], "Russia", "news"],
   ["Krasnaya Zvezda", ["Red Star"], "Russia", "news"],
   ["Izvestia", [], "Russia", "news"],

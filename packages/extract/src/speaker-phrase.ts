@@ -65,7 +65,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   // "a source at the health ministry", "a member of a local militia", "an official from the local
   // administration": one person described by where they work speaks as that person, not for the body.
   const member =
-    /^(?:(?:an?|one)\s+)?((?:[\p{L}.’'-]+\s+){0,2}(?:source|official|member|resident|officer|employee|worker|doctor|medic|nurse|spokes(?:man|woman|person))\s+(?:at|of|from|in|with)\s+(?:(?:the|an?)\s+)?(?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)(?=\s+(?:under|who|which|that|based|on|near|speaking)\b|$)/iu.exec(
+    /^(?:(?:an?|one)\s+)?((?:[\p{L}.’'-]+\s+){0,2}(?:source|official|member|resident|officer|employee|worker|doctor|medic|nurse|spokes(?:man|woman|person))\s+(?:at|of|from|in|with|for)\s+(?:(?:the|an?)\s+)?(?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)(?=\s+(?:under|who|which|that|based|on|near|speaking)\b|$)/iu.exec(
       text,
     );
   if (member?.[1]) {
