@@ -474,7 +474,12 @@ function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
   const inverted = QUOTE_VERB_INVERTED.exec(after);
   if (inverted?.[1]) {
     const s = quote.end + 1 + inverted[0].length - inverted[1].length;
-    const ref = resolveNP(ctx, s, s + inverted[1].length);
+    // "said Defense Minister X after President Y convened …": the speaker ends where a clause begins.
+    const phrase = inverted[1].replace(
+      /\s+(?:after|as|when|while|before|following|during|because|since|who|which|in an?|at an?)\s.*$/,
+      "",
+    );
+    const ref = resolveNP(ctx, s, s + phrase.length);
     if (ref) return ref;
   }
   const direct = QUOTE_VERB_DIRECT.exec(after);

@@ -163,6 +163,14 @@ function namedLater(root: Working, repeat: Working): void {
   const named = repeat.sourceRefs[0]?.entity != null;
   const rootNamed = root.sourceRefs[0]?.entity != null;
   if (!named || rootNamed || repeat.draft.source === null) return;
+  // "The military said … Colonel X said": a body's spokesman speaks for the body, which keeps the figure.
+  if (
+    root.draft.sourceType === "organization" ||
+    /^(?:[\p{L}-]+\s+)?(?:military|army|police|ministry|government|navy|command|forces?|mission|gendarmerie)$/iu.test(
+      root.draft.source ?? "",
+    )
+  )
+    return;
   // A person named gives what "authorities" or "a security source" said; a body named gives what "a local
   // lobby organization" said, never what a person described said.
   const kind = repeat.draft.sourceType;

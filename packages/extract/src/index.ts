@@ -254,31 +254,6 @@ function bodyRepeat(c: ExtractedClaim, bodyRoots: ExtractedClaim[]): ExtractedCl
 }
 
 /**
- * The body's claim a headline figure rounds ("Over 1,000 killed" over a toll of 1,018, "1,900 people killed"
- * over "almost 2,000"): a kindred metric, a value within a fifth of it, the closest one. It is another figure
- * (a claim of its own) but it tells who the headline is quoting when the headline names no one.
- */
-function nearFigure(c: ExtractedClaim, bodyRoots: ExtractedClaim[]): ExtractedClaim | null {
-  const value = c.valueLow ?? c.valueHigh;
-  if (value === null || value <= 0 || c.rate !== "total") return null;
-  const kin = HEADLINE_KIN.find((group) => group.includes(c.metric)) ?? [c.metric];
-  let best: ExtractedClaim | null = null;
-  let bestRatio = Number.POSITIVE_INFINITY;
-  for (const b of bodyRoots) {
-    const other = b.valueBest ?? b.valueLow ?? b.valueHigh;
-    if (other === null || other <= 0 || b.rate !== "total" || b.source === null || !kin.includes(b.metric))
-      continue;
-    const ratio = Math.max(value, other) / Math.min(value, other);
-    if (ratio <= 1.25 && ratio < bestRatio) [best, bestRatio] = [b, ratio];
-  }
-  return best;
-}
-
-function withSpeakerOf(c: ExtractedClaim, from: ExtractedClaim | null): ExtractedClaim {
-  return from ? { ...c, source: from.source, sourceType: from.sourceType, via: from.via } : c;
-}
-
-/**
  * Claims found in `title + "\n\n" + body` (the body's first, the headline's after them), with offsets into
  * the part each is printed in. A headline figure the body gives too is that claim's headline appearance.
  */
@@ -305,7 +280,7 @@ function inParts(claims: ExtractedClaim[], title: string, body: string, shift: n
       prefix: title.slice(Math.max(0, c.start - 32), c.start),
       suffix: title.slice(c.end, c.end + 32),
     };
-    if (!repeats) return c.source === null ? withSpeakerOf(located, nearFigure(c, bodyRoots)) : located;
+    if (!repeats) return located;
     return {
       ...located,
       valueLow: repeats.valueLow,

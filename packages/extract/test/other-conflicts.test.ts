@@ -130,4 +130,24 @@ describe("reporting from other conflicts", () => {
       { v: [50, 50], m: "captured" },
     ]);
   });
+
+  it("beheading is killing", () => {
+    expect(figures("Insurgents beheaded three citizens in the village.")).toEqual([
+      { v: [3, 3], m: "killed" },
+    ]);
+  });
+
+  it("a body's spokesman named later speaks for the body, which keeps the figure", () => {
+    const a = read(
+      "Insurgents fired at troops retrieving the bodies of 16 workers, the military said.\n“When we were moving 16 bodies to the landing site, we were fired on,” Colonel Jonas Sitompul said.",
+    );
+    expect(a.claims[0]?.source).toBe("military");
+  });
+
+  it("an inverted speaker ends where a clause begins", () => {
+    const a = read(
+      "“Two soldiers have been kidnapped,” said Defense Minister Luis Herrera after President Juan Ortega convened his security council.",
+    );
+    expect(a.claims[0]?.source).toBe("Luis Herrera");
+  });
 });
