@@ -14,7 +14,10 @@ export const CUES: [RegExp, Metric][] = [
     /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|corpses|executed|executing|massacred|massacring|beheaded|beheading|decapitated|slaughtered|neutrali[sz]ed|martyred|martyrdom)\b/i,
     "killed",
   ],
-  [/\b(?:wounded|injured|wounding|injuring|hurt)\b/i, "wounded"],
+  [
+    /\b(?:wounded|injured|wounding|injuring|hurt|(?:taken|transferred|rushed|admitted|brought)\s+to\s+(?:\w+\s+)?hospitals?|taken for treatment|hospitali[sz]ed|treated for (?:\w+\s+)?(?:injuries|wounds))\b/i,
+    "wounded",
+  ],
   [
     /\b(?:captured|capture|capturing|taken (?:prisoner|captive|hostage)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
     "captured",
@@ -99,7 +102,7 @@ export function findMetric(
     /\b(?:injur(?:y|ies)|wounding)\s+(?:of|to)\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,
     ) ||
-    /^\s+(?:(?:more|others|people)\s+)?(?:sustained|suffered)\s+(?:\w+\s+)?(?:wounds|injuries)\b/i.test(
+    /^\s+(?:(?:more|others|people)\s+)?(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:wounds|injuries)\b/i.test(
       trailing,
     )
   )

@@ -311,7 +311,14 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
         continue;
       // "12 or 13 people", "two or three soldiers": close alternatives are the range between them.
       const alternatives =
-        /^\s+or\s+$/i.test(between) && second.value > first.value && second.value <= first.value * 1.5 + 1;
+        (/^\s+or\s+$/i.test(between) &&
+          second.value > first.value &&
+          second.value <= first.value * 1.5 + 1) ||
+        // "at least 20 and possibly 40": a low figure and a high one the speaker allows.
+        (/^\s+(?:and|or)\s+(?:possibly|perhaps|maybe|even|potentially)\s+(?:as many as\s+)?$/i.test(
+          between,
+        ) &&
+          second.value > first.value);
       const joins =
         /^\s*[-–—]\s*$/.test(between) ||
         /^\s+to\s+$/i.test(between) ||

@@ -1,6 +1,9 @@
 /** People counted here only as victims of violence ("40 villagers were killed"), never as a force. */
 export const VICTIM_NOUNS = [
   "villagers",
+  "rescuers",
+  "firefighters",
+  "emergency workers",
   "citizens",
   "nationals",
   "foreigners",

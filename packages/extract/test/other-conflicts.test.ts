@@ -150,4 +150,31 @@ describe("reporting from other conflicts", () => {
     );
     expect(a.claims[0]?.source).toBe("Luis Herrera");
   });
+
+  it("the wounded are also those who received injuries or were taken for treatment", () => {
+    expect(figures("Twelve soldiers were killed and five others received injuries.")).toEqual([
+      { v: [12, 12], m: "killed" },
+      { v: [5, 5], m: "wounded" },
+    ]);
+    expect(figures("Eight were killed and at least 24 were taken for treatment.")[1]).toEqual({
+      v: [24, null],
+      m: "wounded",
+    });
+    expect(figures("Dozens more were transferred to hospital for treatment.")[0]?.m).toBe("wounded");
+    expect(figures("The army transferred 300 troops to the border.")[0]?.m).toBe("deployed");
+  });
+
+  it("tolls: 'was in fact 13', 'wounded another 26', rescuers, 'at least 20 and possibly 40'", () => {
+    expect(figures("Officials later said the death toll was in fact 13.")).toEqual([
+      { v: [13, 13], m: "killed" },
+    ]);
+    expect(figures("The bomb killed 11 people and wounded another 26.")[1]).toEqual({
+      v: [26, 26],
+      m: "wounded",
+    });
+    expect(figures("Five rescuers were killed in the second strike.")).toEqual([{ v: [5, 5], m: "killed" }]);
+    expect(figures("Rights groups say at least 20 and possibly 40 people have been killed.")).toEqual([
+      { v: [20, 40], m: "killed" },
+    ]);
+  });
 });
