@@ -184,6 +184,10 @@ function namedLater(root: Working, repeat: Working): void {
   // "Locals and media said": several speakers, one of whom the person may be, keep the figure.
   if (root.draft.source !== null && (!/^\p{Ll}/u.test(root.draft.source) || / and /.test(root.draft.source)))
     return;
+  adopt(root, repeat);
+}
+
+function adopt(root: Working, repeat: Working): void {
   root.draft.source = repeat.draft.source;
   root.draft.sourceType = repeat.draft.sourceType;
   root.sourceRefs = repeat.sourceRefs;

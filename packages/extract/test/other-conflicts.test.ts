@@ -177,4 +177,10 @@ describe("reporting from other conflicts", () => {
       { v: [20, 40], m: "killed" },
     ]);
   });
+
+  it("a media wing speaks", () => {
+    expect(read("Twelve soldiers were killed, the military’s media wing said.").claims[0]?.source).toBe(
+      "military’s media wing",
+    );
+  });
 });
