@@ -1,0 +1,66 @@
+import type { Working } from "./claims.ts";
+import type { EntityIndex, EntityMention, EntityRecord } from "./entities.ts";
+import { refOf } from "./mention-lookup.ts";
+
+/**
+ * "Two militants were killed, a defence official said. Lt Col Rajesh Kalia, a defence spokesman, said …": wire
+ * copy often introduces a speaker by description and names him in the next sentence. A figure given by "a …
+ * official" (or spokesman, officer) goes to the person named right after whose role fits the description.
+ */
+
+/** How far after the description the person may be named: the next sentence or two. */
+const REACH = 400;
+/** Heads that describe one person speaking for a body, and the role words that answer to them. */
+const OFFICIAL = /^(?:official|spokes(?:man|woman|person)|officer|representative)$/;
+const QUALIFIER_STOP = new Set(["a", "an", "one", "senior", "local", "top", "another", "the"]);
+
+export function nameDescribedSpeakers(claims: Working[], index: EntityIndex, body: string): void {
+  for (const claim of claims) {
+    const ref = claim.sourceRefs[0];
+    if (!ref || ref.entity !== null || claim.draft.sourceType !== "person") continue;
+    // Only an indefinite description introduces someone: "the official" points back, not forward.
+    if (!/\ban?\s+$/i.test(body.slice(Math.max(0, ref.start - 4), ref.start))) continue;
+    const words = ref.name.toLowerCase().split(/\s+/);
+    const head = words[words.length - 1] ?? "";
+    if (!OFFICIAL.test(head)) continue;
+    const qualifiers = words.slice(0, -1).filter((w) => !QUALIFIER_STOP.has(w));
+    const person = firstPersonAfter(index, ref.end, (mention) => fits(describe(body, mention), qualifiers));
+    if (!person) continue;
+    claim.sourceRefs = [refOf(person, ref.start, ref.end), ...claim.sourceRefs.slice(1)];
+    claim.draft.source = person.name;
+    claim.draft.sourceType = "person";
+  }
+}
+
+/**
+ * What the text says the person is: the role the index read, the words just before the name ("military
+ * spokesman Herman Taryaman") and the appositive after it ("Ahmed Idow, a Somali military officer,").
+ */
+function describe(body: string, mention: EntityMention): string {
+  const before =
+    /([^,.;:“”"]{0,50})$/.exec(body.slice(Math.max(0, mention.start - 50), mention.start))?.[1] ?? "";
+  const after = /^,\s+([^,.;“”"]{3,60})[,.]/.exec(body.slice(mention.end, mention.end + 80))?.[1] ?? "";
+  return `${mention.entity.role ?? ""} ${before} ${after}`.toLowerCase();
+}
+
+/** A person described as an official and with the description's qualifiers ("defence", "military"). */
+function fits(description: string, qualifiers: string[]): boolean {
+  const roleWords = description.split(/[\s,]+/).filter(Boolean);
+  if (!roleWords.some((w) => OFFICIAL.test(w))) return false;
+  const defence = (w: string) => w.replace("defense", "defence");
+  return qualifiers.every((q) => roleWords.map(defence).includes(defence(q)));
+}
+
+/** The first person named after `from`, within reach, who fits. */
+function firstPersonAfter(
+  index: EntityIndex,
+  from: number,
+  accept: (mention: EntityMention) => boolean,
+): EntityRecord | null {
+  for (const mention of index.mentions) {
+    if (mention.start < from) continue;
+    if (mention.start > from + REACH) break;
+    if (mention.entity.type === "person" && accept(mention)) return mention.entity;
+  }
+  return null;
+}

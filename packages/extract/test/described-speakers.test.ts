@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../src/index.ts";
+
+const read = (body: string) =>
+  extractArticle(`Report\n\n${body}`, { publishedAt: "2025-03-08", precision: "day" });
+
+// Wire copy introduces a speaker by description, then names him: the figure is the named person's.
+describe("a speaker described, then named", () => {
+  it("goes to the person named next whose description fits", () => {
+    const a = read(
+      "Militants attacked a base, killing at least 7 soldiers, a Somali military official said.\nThe attack came days after a raid on the group's leader, Ali Warsame.\n“We lost seven soldiers,” Captain Ahmed Idow, a Somali military officer, told Reuters.",
+    );
+    expect(a.claims[0]?.source).toBe("Ahmed Idow");
+  });
+
+  it("stays a description when the person named does not fit it", () => {
+    const a = read(
+      "Rebels killed nine soldiers, a rebel spokesperson said.\nA military spokesperson, Herman Taryaman, confirmed the attack.",
+    );
+    expect(a.claims[0]?.source).toBe("rebel spokesperson");
+  });
+
+  it("'the official' points back, not forward", () => {
+    const a = read(
+      "A soldier described the attack.\nNine soldiers were killed, the official said.\nColonel Musa Bello, an army spokesman, said troops were pursuing the attackers.",
+    );
+    expect(a.claims[0]?.source).not.toBe("Musa Bello");
+  });
+});
