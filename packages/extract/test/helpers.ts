@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { type ExtractedClaim, type ExtractOptions, extractArticle } from "../src/index.ts";
 
 /** An article with a throwaway headline, published on a Tuesday unless the test says otherwise. */
@@ -25,3 +26,27 @@ export function only(body: string, options: ExtractOptions = {}): ExtractedClaim
 /** Every claim of a text but those printed again (a figure given twice in an article is counted once). */
 export const counted = (body: string, options: ExtractOptions = {}): ExtractedClaim[] =>
   claims(body, options).filter((c) => c.duplicateOf === null);
+
+/** A claim as a table row describes it: any of its fields, with the relay chain (`via`) as names. */
+export type ClaimFields = Partial<Omit<ExtractedClaim, "via">> & { via?: string[] };
+
+const described = (claim: ExtractedClaim) => ({ ...claim, via: claim.via.map((v) => v.name) });
+
+/**
+ * One row of a table of texts: the fields of the only claim the text gives (`claim`), or of every counted
+ * claim in order (`counted`), or of every claim, those printed again included (`all`).
+ */
+export interface ClaimCase {
+  name?: string;
+  text: string;
+  options?: ExtractOptions;
+  claim?: ClaimFields;
+  counted?: ClaimFields[];
+  all?: ClaimFields[];
+}
+
+export function expectClaims({ text, options, claim, counted: expectedCounted, all }: ClaimCase): void {
+  if (claim) expect(described(only(text, options))).toMatchObject(claim);
+  if (expectedCounted) expect(counted(text, options).map(described)).toMatchObject(expectedCounted);
+  if (all) expect(claims(text, options).map(described)).toMatchObject(all);
+}
