@@ -34,7 +34,7 @@ const additional = (text: string): ClaimCase => ({
 });
 
 describe("hedges become an interval and a qualifier, words kept as written", () => {
-  it.each([
+  it.each<ClaimCase>([
     approximate("The army said about 3,000 troops were sent to the border.", "about"),
     approximate("Around 3,000 troops were sent to the border, officials said.", "Around"),
     approximate("Approximately 3,000 troops were sent to the border.", "Approximately"),
