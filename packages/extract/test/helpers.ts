@@ -34,7 +34,8 @@ const described = (claim: ExtractedClaim) => ({ ...claim, via: claim.via.map((v)
 
 /**
  * One row of a table of texts: the fields of the only claim the text gives (`claim`), or of every counted
- * claim in order (`counted`), or of every claim, those printed again included (`all`).
+ * claim in order (`counted`), or of every claim, those printed again included (`all`), or of some claims
+ * by their place among all claims (`at`) or among the counted ones (`countedAt`).
  */
 export interface ClaimCase {
   name?: string;
@@ -43,10 +44,21 @@ export interface ClaimCase {
   claim?: ClaimFields;
   counted?: ClaimFields[];
   all?: ClaimFields[];
+  at?: Record<number, ClaimFields>;
+  countedAt?: Record<number, ClaimFields>;
 }
 
-export function expectClaims({ text, options, claim, counted: expectedCounted, all }: ClaimCase): void {
+export function expectClaims(row: ClaimCase): void {
+  const { text, options, claim } = row;
   if (claim) expect(described(only(text, options))).toMatchObject(claim);
-  if (expectedCounted) expect(counted(text, options).map(described)).toMatchObject(expectedCounted);
-  if (all) expect(claims(text, options).map(described)).toMatchObject(all);
+  for (const [found, expected, places] of [
+    [claims(text, options), row.all, row.at],
+    [counted(text, options), row.counted, row.countedAt],
+  ] as const) {
+    if (expected) expect(found.map(described)).toMatchObject(expected);
+    for (const [index, fields] of Object.entries(places ?? {})) {
+      const placed = found[Number(index)];
+      expect(placed && described(placed), `claim ${index}`).toMatchObject(fields);
+    }
+  }
 }
