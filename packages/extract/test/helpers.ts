@@ -28,7 +28,11 @@ export const counted = (body: string, options: ExtractOptions = {}): ExtractedCl
   claims(body, options).filter((c) => c.duplicateOf === null);
 
 /** A claim as a table row describes it: any of its fields, with the relay chain (`via`) as names. */
-export type ClaimFields = Partial<Omit<ExtractedClaim, "via">> & { via?: string[] };
+export type ClaimFields = {
+  [Field in Exclude<keyof ExtractedClaim, "via">]?: Loosely<ExtractedClaim[Field]>;
+} & { via?: string[] };
+/** A date, a reference or a span may be described by some of its fields. */
+type Loosely<Value> = Value extends unknown[] ? Value : Value extends object ? Partial<Value> : Value;
 
 const described = (claim: ExtractedClaim) => ({ ...claim, via: claim.via.map((v) => v.name) });
 
