@@ -4,8 +4,9 @@ import { article, type ClaimCase, claims, counted, expectClaims, only } from "./
 
 // Speakers as conflict reporting names them: described, carried across a paragraph, written surname first,
 // or standing for a government; one figure printed twice is one claim.
-describe("who said it", () => {
+describe("who said it, as conflict reporting writes it", () => {
   it.each<ClaimCase>([
+    // Who said it.
     {
       name: "a name followed by descriptions between commas",
       text: "Amadou Keita, head of a local rights group, based in Mopti, said 25 civilians had been killed.",
@@ -64,33 +65,7 @@ describe("who said it", () => {
       text: "More than 70 people were killed, according to a new toll by activists.",
       claim: { source: "activists" },
     },
-  ])("$name", expectClaims);
-
-  it("'the agency said' is never an armed group", () => {
-    const other = counted(
-      "The RSF said on Monday that 300 soldiers were killed. The agency said 40 more were captured.",
-    );
-    expect(other[1]?.source).not.toBe("Rapid Support Forces");
-  });
-
-  it("'The Ministry of X of Y said' is the whole organisation, on Y's side", () => {
-    const a = article("The Ministry of Defence of Ukraine said 1,500 Russian troops were killed.");
-    expect(a.claims[0]?.source).toBe("Ministry of Defence of Ukraine");
-    const ministry = a.entities.find((e) => e.name === "Ministry of Defence of Ukraine");
-    expect(ministry).toMatchObject({ type: "organization", affiliation: "Ukraine" });
-    expect(a.entities.some((e) => e.name === "Defence of Ukraine")).toBe(false);
-    const gaza = article("The Ministry of Health in Gaza said 45 people were killed overnight.");
-    expect(gaza.claims[0]?.source).toBe("Ministry of Health in Gaza");
-  });
-
-  it("a title that names a country gives the speaker its side", () => {
-    const a = article("The U.S. Secretary of State said 8,000 troops had been deployed.");
-    expect(a.entities.find((e) => e.name === a.claims[0]?.source)?.affiliation).toBe("United States");
-  });
-});
-
-describe("one figure printed twice is one claim", () => {
-  it.each<ClaimCase>([
+    // One figure printed twice is one claim.
     {
       name: "a paraphrase and the quote of the same figure",
       text: 'The commander said 40 of his men had been killed. "We have lost 40 men killed in two days," he told reporters.',
@@ -126,7 +101,118 @@ describe("one figure printed twice is one claim", () => {
       text: "Gunmen killed 31 villagers on Friday, officials said.",
       claim: { refersFrom: { date: "2024-11-01" } },
     },
+    // Places are not speakers; a territory's ministry is named whole.
+    {
+      name: "a province that 'reported' deaths says nothing; the agency before the colon does",
+      text: "The state news agency Vantor Press listed the dead by area: the Kelso province reported 9 deaths and 14 injuries; the Marrow district recorded 6 fatalities.",
+      counted: [
+        { valueLow: 9, source: "Vantor Press" },
+        { valueLow: 14, source: "Vantor Press" },
+        { valueLow: 6, source: "Vantor Press" },
+      ],
+    },
+    {
+      name: "'the capital of X State' before 'local doctors said' is where, not who",
+      text: "Five civilians were killed in shelling of Tawila, the capital of North Darfur State in western Sudan, local doctors said on Monday.",
+      claim: { source: "local doctors" },
+    },
+    {
+      name: "a capital stands for its government: 'Kyiv said'",
+      text: "About 400 soldiers were captured near the border, Kyiv said.",
+      claim: { source: "Kyiv" },
+    },
+    {
+      name: "a town named as the subject of 'said' is no speaker",
+      text: "Twelve fighters were killed in the raid, Tawila said.",
+      claim: { source: null },
+    },
+    ...[
+      "according to the Health Ministry in Transnistria",
+      "the Transnistria-based Health Ministry said",
+      "the health ministry in separatist-run Transnistria said",
+    ].map((frame) => ({
+      name: frame,
+      text: `At least 31 people were killed in strikes overnight, ${frame}.`,
+      claim: { source: "Transnistria Health Ministry" },
+    })),
+    {
+      name: "the short form later in the article is the same ministry",
+      text: "At least 31 people were killed overnight, according to the Health Ministry in Transnistria.\n\nThe Ministry said on Monday that 120 people had been wounded.",
+      counted: [{ source: "Transnistria Health Ministry" }, { source: "Transnistria Health Ministry" }],
+    },
+    // Speakers named by surname or as a sentence's subject.
+    {
+      name: "a surname written with its particle is the person named in full before",
+      text: "Interior Minister Samir Al-Hadi spoke on Tuesday.\nAl-Hadi explained that the death toll has risen to 17.",
+      counted: [{ source: "Samir Al-Hadi" }],
+    },
+    {
+      name: "'X gave an update, reporting N killed' is X's figure",
+      text: "Governor Lena Varga spoke to reporters on Monday.\nVarga provided an update on the shelling, reporting 44 people killed.",
+      counted: [{ valueLow: 44, source: "Lena Varga" }],
+    },
+    {
+      name: "'gave chase' reports no figure",
+      text: "Police gave chase after 14 soldiers were killed at the checkpoint.",
+      claim: { source: null },
+    },
+    {
+      name: "an abbreviation in brackets after the name does not hide the speaker",
+      text: "Late on Thursday the Kordan Defence Forces (KDF) said on Friday that 140 fighters were killed in the battle.",
+      claim: { source: "Kordan Defence Forces" },
+    },
+    {
+      name: "'X, <a description>, has claimed that …' is X's",
+      text: "Pavel Dorin, deputy chairman of the national security council, has claimed that 64,000 volunteers were recruited this year.",
+      claim: { source: "Pavel Dorin" },
+    },
+    {
+      name: "a day named as an event's ('Tuesday's attack') is not the day the figure was given",
+      text: "Governor Lena Varga spoke on Saturday.\nRegarding Tuesday's attack, Varga noted that the death toll remains at 12.",
+      options: { publishedAt: "2024-09-21" },
+      at: { 0: { statedOn: { date: "2024-09-21", precision: "day" } } },
+    },
+    // Described and qualified speakers.
+    {
+      name: "'sources told <outlet>': the sources speak, the outlet relays",
+      text: "Air strikes on three villages killed 41 people, sources told Reuters.",
+      claim: { source: "sources", via: ["Reuters"] },
+    },
+    {
+      name: "who backs a group is not part of its name: 'the Iran-backed Hezbollah movement'",
+      text: "The Iran-backed Hezbollah movement said 19 of its fighters were killed.",
+      claim: { source: "Hezbollah" },
+    },
+    {
+      name: "'according to the military release' is the military named before",
+      text: "The Israeli military said four soldiers were killed on Sunday.\nAccording to the military release, 312 other troops were also injured.",
+      counted: [{ source: "Israeli military" }, { source: "Israeli military" }],
+    },
   ])("$name", expectClaims);
+});
+
+describe("who said it", () => {
+  it("'the agency said' is never an armed group", () => {
+    const other = counted(
+      "The RSF said on Monday that 300 soldiers were killed. The agency said 40 more were captured.",
+    );
+    expect(other[1]?.source).not.toBe("Rapid Support Forces");
+  });
+
+  it("'The Ministry of X of Y said' is the whole organisation, on Y's side", () => {
+    const a = article("The Ministry of Defence of Ukraine said 1,500 Russian troops were killed.");
+    expect(a.claims[0]?.source).toBe("Ministry of Defence of Ukraine");
+    const ministry = a.entities.find((e) => e.name === "Ministry of Defence of Ukraine");
+    expect(ministry).toMatchObject({ type: "organization", affiliation: "Ukraine" });
+    expect(a.entities.some((e) => e.name === "Defence of Ukraine")).toBe(false);
+    const gaza = article("The Ministry of Health in Gaza said 45 people were killed overnight.");
+    expect(gaza.claims[0]?.source).toBe("Ministry of Health in Gaza");
+  });
+
+  it("a title that names a country gives the speaker its side", () => {
+    const a = article("The U.S. Secretary of State said 8,000 troops had been deployed.");
+    expect(a.entities.find((e) => e.name === a.claims[0]?.source)?.affiliation).toBe("United States");
+  });
 });
 
 describe("speakers as the article names them", () => {
@@ -174,84 +260,7 @@ describe("names written surname first", () => {
   });
 });
 
-describe("places are not speakers; a territory's ministry is named whole", () => {
-  it.each<ClaimCase>([
-    {
-      name: "a province that 'reported' deaths says nothing; the agency before the colon does",
-      text: "The state news agency Vantor Press listed the dead by area: the Kelso province reported 9 deaths and 14 injuries; the Marrow district recorded 6 fatalities.",
-      counted: [
-        { valueLow: 9, source: "Vantor Press" },
-        { valueLow: 14, source: "Vantor Press" },
-        { valueLow: 6, source: "Vantor Press" },
-      ],
-    },
-    {
-      name: "'the capital of X State' before 'local doctors said' is where, not who",
-      text: "Five civilians were killed in shelling of Tawila, the capital of North Darfur State in western Sudan, local doctors said on Monday.",
-      claim: { source: "local doctors" },
-    },
-    {
-      name: "a capital stands for its government: 'Kyiv said'",
-      text: "About 400 soldiers were captured near the border, Kyiv said.",
-      claim: { source: "Kyiv" },
-    },
-    {
-      name: "a town named as the subject of 'said' is no speaker",
-      text: "Twelve fighters were killed in the raid, Tawila said.",
-      claim: { source: null },
-    },
-    ...[
-      "according to the Health Ministry in Transnistria",
-      "the Transnistria-based Health Ministry said",
-      "the health ministry in separatist-run Transnistria said",
-    ].map((frame) => ({
-      name: frame,
-      text: `At least 31 people were killed in strikes overnight, ${frame}.`,
-      claim: { source: "Transnistria Health Ministry" },
-    })),
-    {
-      name: "the short form later in the article is the same ministry",
-      text: "At least 31 people were killed overnight, according to the Health Ministry in Transnistria.\n\nThe Ministry said on Monday that 120 people had been wounded.",
-      counted: [{ source: "Transnistria Health Ministry" }, { source: "Transnistria Health Ministry" }],
-    },
-  ])("$name", expectClaims);
-});
-
 describe("speakers named by surname or as a sentence's subject", () => {
-  it.each<ClaimCase>([
-    {
-      name: "a surname written with its particle is the person named in full before",
-      text: "Interior Minister Samir Al-Hadi spoke on Tuesday.\nAl-Hadi explained that the death toll has risen to 17.",
-      counted: [{ source: "Samir Al-Hadi" }],
-    },
-    {
-      name: "'X gave an update, reporting N killed' is X's figure",
-      text: "Governor Lena Varga spoke to reporters on Monday.\nVarga provided an update on the shelling, reporting 44 people killed.",
-      counted: [{ valueLow: 44, source: "Lena Varga" }],
-    },
-    {
-      name: "'gave chase' reports no figure",
-      text: "Police gave chase after 14 soldiers were killed at the checkpoint.",
-      claim: { source: null },
-    },
-    {
-      name: "an abbreviation in brackets after the name does not hide the speaker",
-      text: "Late on Thursday the Kordan Defence Forces (KDF) said on Friday that 140 fighters were killed in the battle.",
-      claim: { source: "Kordan Defence Forces" },
-    },
-    {
-      name: "'X, <a description>, has claimed that …' is X's",
-      text: "Pavel Dorin, deputy chairman of the national security council, has claimed that 64,000 volunteers were recruited this year.",
-      claim: { source: "Pavel Dorin" },
-    },
-    {
-      name: "a day named as an event's ('Tuesday's attack') is not the day the figure was given",
-      text: "Governor Lena Varga spoke on Saturday.\nRegarding Tuesday's attack, Varga noted that the death toll remains at 12.",
-      options: { publishedAt: "2024-09-21" },
-      at: { 0: { statedOn: { date: "2024-09-21", precision: "day" } } },
-    },
-  ])("$name", expectClaims);
-
   it("'X gave a toll of N killed' reports the figure", () => {
     const all = counted(
       "The Kordan Defence Forces said four soldiers died on Monday.\n\nThe army on Tuesday afternoon gave a toll of 31 soldiers killed since the offensive began.",
@@ -272,24 +281,4 @@ describe("speakers named by surname or as a sentence's subject", () => {
     );
     expect(all.filter((c) => c.valueLow === 312).map((c) => c.duplicateOf)).toEqual([null, 0]);
   });
-});
-
-describe("described and qualified speakers", () => {
-  it.each<ClaimCase>([
-    {
-      name: "'sources told <outlet>': the sources speak, the outlet relays",
-      text: "Air strikes on three villages killed 41 people, sources told Reuters.",
-      claim: { source: "sources", via: ["Reuters"] },
-    },
-    {
-      name: "who backs a group is not part of its name: 'the Iran-backed Hezbollah movement'",
-      text: "The Iran-backed Hezbollah movement said 19 of its fighters were killed.",
-      claim: { source: "Hezbollah" },
-    },
-    {
-      name: "'according to the military release' is the military named before",
-      text: "The Israeli military said four soldiers were killed on Sunday.\nAccording to the military release, 312 other troops were also injured.",
-      counted: [{ source: "Israeli military" }, { source: "Israeli military" }],
-    },
-  ])("$name", expectClaims);
 });
