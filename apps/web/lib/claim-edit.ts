@@ -1,4 +1,4 @@
-import { formatDay, METRICS, PRECISIONS, QUALIFIERS, RATES } from "@headcount/shared";
+import { CLAIM_DATE_FIELDS, formatDay, METRICS, PRECISIONS, QUALIFIERS, RATES } from "@headcount/shared";
 import { ClaimStatementFields } from "./claim-fields";
 import type { EntityChoice } from "./entity-picker";
 import { EntityChoiceFields } from "./entity-picker";
@@ -52,12 +52,7 @@ export const SCALAR_FIELDS: ScalarField[] = [
   "rate",
   "subject",
   "additional",
-  "statedOn",
-  "statedOnPrecision",
-  "refersFrom",
-  "refersFromPrecision",
-  "refersTo",
-  "refersToPrecision",
+  ...CLAIM_DATE_FIELDS,
 ];
 
 export const EDITABLE_FIELDS: EditableField[] = [...SCALAR_FIELDS, ...ENTITY_FIELDS, "via"];
