@@ -50,130 +50,115 @@ const article = (a: Json) => [
   entityOf((a.outlet ?? a.entityByOutletId) as Json | null),
 ];
 
+/** Where each side keeps a record's relations: the API by their names, PostGraphile by their foreign keys. */
+interface Naming {
+  source: string;
+  affiliation: string;
+  subjectEntity: string;
+  location: string;
+  article: string;
+  entity: string;
+  claimsMade: string;
+  appearances: (claim: Json) => Json[];
+  via: (appearance: Json) => Json[];
+}
+
+const HEADCOUNT: Naming = {
+  source: "source",
+  affiliation: "affiliation",
+  subjectEntity: "subjectEntity",
+  location: "location",
+  article: "article",
+  entity: "entity",
+  claimsMade: "claimsMade",
+  appearances: (claim) => nodesOf(claim.appearances),
+  via: (appearance) => appearance.via as Json[],
+};
+
+const PEER: Naming = {
+  source: "entityBySourceId",
+  affiliation: "entityByAffiliationId",
+  subjectEntity: "entityBySubjectEntityId",
+  location: "entityByLocationId",
+  article: "articleByArticleId",
+  entity: "entityByEntityId",
+  claimsMade: "claimsBySourceId",
+  appearances: (claim) => (claim.appearancesByClaimId as Json).nodes as Json[],
+  via: (appearance) => (appearance.appearanceViasByAppearanceId as Json).nodes as Json[],
+};
+
+const related = (record: Json, name: string) => (record[name] ?? null) as Json | null;
+const speakerOf = (claim: Json, side: Naming) => {
+  const source = related(claim, side.source);
+  return entityOf(source, source ? related(source, side.affiliation) : null);
+};
+
+/** A page of the claims list: its count, whether more follow, and each claim with its speaker and evidence. */
+const claimsPage = (claims: Json, side: Naming) => ({
+  totalCount: claims.totalCount,
+  hasNextPage: (claims.pageInfo as Json).hasNextPage,
+  rows: (claims.edges as Json[]).map(({ node }) => {
+    const claim = node as Json;
+    return [
+      ...claimFields(claim),
+      speakerOf(claim, side),
+      entityOf(related(claim, side.location)),
+      asSet(side.appearances(claim).map((a) => [a.quote, article(related(a, side.article) as Json)])),
+    ];
+  }),
+});
+
+/** One claim in full: its fields, speaker, subject, place and every appearance with its relay chain. */
+const claimInFull = (claim: Json, side: Naming) => [
+  ...claimFields(claim),
+  claim.additional,
+  claim.refersFrom,
+  claim.refersTo,
+  lower(claim.origin),
+  claim.version,
+  instant(claim.createdAt),
+  speakerOf(claim, side),
+  entityOf(related(claim, side.subjectEntity)),
+  entityOf(related(claim, side.location)),
+  asSet(
+    side
+      .appearances(claim)
+      .map((a) => [
+        a.start,
+        a.end,
+        a.quote,
+        article(related(a, side.article) as Json),
+        side.via(a).map((v) => [v.position, entityOf(related(v, side.entity) as Json)]),
+      ]),
+  ),
+];
+
+/** An entity with its side and the claims it made. */
+const entityInFull = (entity: Json, side: Naming) => {
+  const made = entity[side.claimsMade] as Json;
+  return [
+    idOf(entity.id ?? entity.rowId),
+    entity.name,
+    lower(entity.type),
+    entity.role,
+    entityOf(related(entity, side.affiliation)),
+    made.totalCount,
+    (made.edges as Json[]).map(({ node }) => entityClaim(node as Json)),
+  ];
+};
+
 export const normalize = {
   claims: {
-    headcount: (d: Json) => {
-      const c = d.claims as Json;
-      return {
-        totalCount: c.totalCount,
-        hasNextPage: (c.pageInfo as Json).hasNextPage,
-        rows: (c.edges as Json[]).map(({ node: n }) => {
-          const node = n as Json;
-          const source = node.source as Json | null;
-          return [
-            ...claimFields(node),
-            entityOf(source, (source?.affiliation as Json | null) ?? null),
-            entityOf(node.location as Json | null),
-            asSet(nodesOf(node.appearances).map((a) => [a.quote, article(a.article as Json)])),
-          ];
-        }),
-      };
-    },
-    peer: (d: Json) => {
-      const c = d.allClaims as Json;
-      return {
-        totalCount: c.totalCount,
-        hasNextPage: (c.pageInfo as Json).hasNextPage,
-        rows: (c.edges as Json[]).map(({ node: n }) => {
-          const node = n as Json;
-          const source = node.entityBySourceId as Json | null;
-          return [
-            ...claimFields(node),
-            entityOf(source, (source?.entityByAffiliationId as Json | null) ?? null),
-            entityOf(node.entityByLocationId as Json | null),
-            asSet(
-              ((node.appearancesByClaimId as Json).nodes as Json[]).map((a) => [
-                a.quote,
-                article(a.articleByArticleId as Json),
-              ]),
-            ),
-          ];
-        }),
-      };
-    },
+    headcount: (d: Json) => claimsPage(d.claims as Json, HEADCOUNT),
+    peer: (d: Json) => claimsPage(d.allClaims as Json, PEER),
   },
   claim: {
-    headcount: (d: Json) => {
-      const c = d.node as Json;
-      const source = c.source as Json | null;
-      return [
-        ...claimFields(c),
-        c.additional,
-        c.refersFrom,
-        c.refersTo,
-        lower(c.origin),
-        c.version,
-        instant(c.createdAt),
-        entityOf(source, (source?.affiliation as Json | null) ?? null),
-        entityOf(c.subjectEntity as Json | null),
-        entityOf(c.location as Json | null),
-        asSet(
-          nodesOf(c.appearances).map((a) => [
-            a.start,
-            a.end,
-            a.quote,
-            article(a.article as Json),
-            (a.via as Json[]).map((v) => [v.position, entityOf(v.entity as Json)]),
-          ]),
-        ),
-      ];
-    },
-    peer: (d: Json) => {
-      const c = d.claimByRowId as Json;
-      const source = c.entityBySourceId as Json | null;
-      return [
-        ...claimFields(c),
-        c.additional,
-        c.refersFrom,
-        c.refersTo,
-        lower(c.origin),
-        c.version,
-        instant(c.createdAt),
-        entityOf(source, (source?.entityByAffiliationId as Json | null) ?? null),
-        entityOf(c.entityBySubjectEntityId as Json | null),
-        entityOf(c.entityByLocationId as Json | null),
-        asSet(
-          ((c.appearancesByClaimId as Json).nodes as Json[]).map((a) => [
-            a.start,
-            a.end,
-            a.quote,
-            article(a.articleByArticleId as Json),
-            ((a.appearanceViasByAppearanceId as Json).nodes as Json[]).map((v) => [
-              v.position,
-              entityOf(v.entityByEntityId as Json),
-            ]),
-          ]),
-        ),
-      ];
-    },
+    headcount: (d: Json) => claimInFull(d.node as Json, HEADCOUNT),
+    peer: (d: Json) => claimInFull(d.claimByRowId as Json, PEER),
   },
   entity: {
-    headcount: (d: Json) => {
-      const e = d.node as Json;
-      const made = e.claimsMade as Json;
-      return [
-        idOf(e.id),
-        e.name,
-        lower(e.type),
-        e.role,
-        entityOf(e.affiliation as Json | null),
-        made.totalCount,
-        (made.edges as Json[]).map(({ node }) => entityClaim(node as Json)),
-      ];
-    },
-    peer: (d: Json) => {
-      const e = d.entityByRowId as Json;
-      const made = e.claimsBySourceId as Json;
-      return [
-        e.rowId,
-        e.name,
-        lower(e.type),
-        e.role,
-        entityOf(e.entityByAffiliationId as Json | null),
-        made.totalCount,
-        (made.edges as Json[]).map(({ node }) => entityClaim(node as Json)),
-      ];
-    },
+    headcount: (d: Json) => entityInFull(d.node as Json, HEADCOUNT),
+    peer: (d: Json) => entityInFull(d.entityByRowId as Json, PEER),
   },
   aggregate: {
     // The API names each source as well; PostGraphile's grouped aggregates give its id.

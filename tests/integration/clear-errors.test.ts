@@ -1,11 +1,10 @@
-import { Writable } from "node:stream";
-import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
 import { type GraphQLResponse, TEST_ROLE_HEADER, testApi } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 import { globalId, useFixtureCorpus } from "../support/fixtures.ts";
+import { recordingLogger } from "../support/recording-logger.ts";
 
 const prisma = testPrisma();
 const { query } = testApi(prisma);
@@ -104,16 +103,7 @@ describe("impossible IDs and dates", () => {
 
 describe("errors outside resolvers and account audits", () => {
   it("an unexpected error raised outside a resolver is logged with its cause and the request id", async () => {
-    const lines: string[] = [];
-    const logger = pino(
-      { level: "info" },
-      new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(chunk.toString());
-          done();
-        },
-      }),
-    );
+    const { logger, lines } = recordingLogger("info");
     const api = createApi({
       prisma,
       logger,

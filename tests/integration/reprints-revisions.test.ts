@@ -27,6 +27,9 @@ function article(fields: {
   };
 }
 
+/** Ingests an article made of these fields, as the pipeline receives a document. */
+const ingest = (fields: Parameters<typeof article>[0]) => ingestDocument(pool, article(fields));
+
 /** Live claims with this low value, each with the articles that print it (url or id). */
 async function claimsOf(valueLow: number, options: { live?: boolean } = {}) {
   const { rows } = await pool.query<{
@@ -54,25 +57,19 @@ describe("reprints", () => {
     "Around 500 North Korean engineers were also deployed, officials said.";
 
   it("stores the same text under another outlet and URL as a publication of its own: claims once, printed twice", async () => {
-    const original = await ingestDocument(
-      pool,
-      article({
-        body,
-        url: "https://one.example/kursk",
-        outlet: "Outlet One",
-        publishedAt: "2024-11-06",
-      }),
-    );
-    const reprint = await ingestDocument(
-      pool,
-      article({
-        body,
-        title: "Thousands of North Korean troops in Kursk",
-        url: "https://two.example/wire/kursk",
-        outlet: "Outlet Two",
-        publishedAt: "2024-11-07",
-      }),
-    );
+    const original = await ingest({
+      body,
+      url: "https://one.example/kursk",
+      outlet: "Outlet One",
+      publishedAt: "2024-11-06",
+    });
+    const reprint = await ingest({
+      body,
+      title: "Thousands of North Korean troops in Kursk",
+      url: "https://two.example/wire/kursk",
+      outlet: "Outlet Two",
+      publishedAt: "2024-11-07",
+    });
     expect(original.status).toBe("created");
     expect(reprint.status).toBe("created");
     const originalId = (original as { articleId: number }).articleId;
@@ -107,15 +104,12 @@ describe("reprints", () => {
     expect(spans[0].n).toBe(2);
 
     // The same text from the same place again changes nothing.
-    const again = await ingestDocument(
-      pool,
-      article({
-        body,
-        url: "https://two.example/wire/kursk",
-        outlet: "Outlet Two",
-        publishedAt: "2024-11-07",
-      }),
-    );
+    const again = await ingest({
+      body,
+      url: "https://two.example/wire/kursk",
+      outlet: "Outlet Two",
+      publishedAt: "2024-11-07",
+    });
     expect(again).toEqual({ status: "unchanged", articleId: reprintId });
     expect((await claimsOf(9_500))[0]?.appearances).toBe(2);
   });
@@ -123,24 +117,18 @@ describe("reprints", () => {
   it("keeps an undated claim one claim when a longer reprint prints it a day later", async () => {
     const sentence =
       "Officials in Seoul estimated that about 2,700 North Korean troops were still fighting in the Kursk region.";
-    const first = await ingestDocument(
-      pool,
-      article({
-        body: `${sentence}\n\nThe figure could not be verified.`,
-        url: "https://three.example/seoul-estimate",
-        outlet: "Outlet Three",
-        publishedAt: "2025-01-10",
-      }),
-    );
-    const longer = await ingestDocument(
-      pool,
-      article({
-        body: `Fighting continued through the week.\n\n${sentence}\n\nThe figure could not be verified.`,
-        url: "https://four.example/syndicated/seoul-estimate",
-        outlet: "Outlet Four",
-        publishedAt: "2025-01-11",
-      }),
-    );
+    const first = await ingest({
+      body: `${sentence}\n\nThe figure could not be verified.`,
+      url: "https://three.example/seoul-estimate",
+      outlet: "Outlet Three",
+      publishedAt: "2025-01-10",
+    });
+    const longer = await ingest({
+      body: `Fighting continued through the week.\n\n${sentence}\n\nThe figure could not be verified.`,
+      url: "https://four.example/syndicated/seoul-estimate",
+      outlet: "Outlet Four",
+      publishedAt: "2025-01-11",
+    });
     expect(first.status).toBe("created");
     expect(longer.status).toBe("created");
     const claims = await claimsOf(2_700);
@@ -154,24 +142,18 @@ describe("reprints", () => {
   });
 
   it("keeps two outlets' own undated figures apart when their sentences differ", async () => {
-    await ingestDocument(
-      pool,
-      article({
-        body: "About 1,300 North Korean soldiers were wounded, officials said.",
-        url: "https://five.example/a",
-        outlet: "Outlet Five",
-        publishedAt: "2025-02-01",
-      }),
-    );
-    await ingestDocument(
-      pool,
-      article({
-        body: "Officials said some 1,300 North Korean soldiers had been wounded near Sudzha.",
-        url: "https://six.example/b",
-        outlet: "Outlet Six",
-        publishedAt: "2025-03-20",
-      }),
-    );
+    await ingest({
+      body: "About 1,300 North Korean soldiers were wounded, officials said.",
+      url: "https://five.example/a",
+      outlet: "Outlet Five",
+      publishedAt: "2025-02-01",
+    });
+    await ingest({
+      body: "Officials said some 1,300 North Korean soldiers had been wounded near Sudzha.",
+      url: "https://six.example/b",
+      outlet: "Outlet Six",
+      publishedAt: "2025-03-20",
+    });
     expect(await claimsOf(1_300)).toHaveLength(2);
   });
 });
@@ -180,24 +162,18 @@ describe("revisions", () => {
   it("retires, never deletes, the claims only the superseded text supported, with history", async () => {
     const url = "https://seven.example/frontline";
     const kept = "The Pentagon said about 600 North Korean soldiers were killed in the Kursk region.";
-    const first = await ingestDocument(
-      pool,
-      article({
-        body: `The Pentagon said about 11,000 North Korean soldiers were deployed to Russia.\n\n${kept}`,
-        url,
-        outlet: "Outlet Seven",
-        publishedAt: "2024-11-20",
-      }),
-    );
-    const second = await ingestDocument(
-      pool,
-      article({
-        body: `The Pentagon said about 12,000 North Korean soldiers were deployed to Russia.\n\n${kept}`,
-        url,
-        outlet: "Outlet Seven",
-        publishedAt: "2024-11-20",
-      }),
-    );
+    const first = await ingest({
+      body: `The Pentagon said about 11,000 North Korean soldiers were deployed to Russia.\n\n${kept}`,
+      url,
+      outlet: "Outlet Seven",
+      publishedAt: "2024-11-20",
+    });
+    const second = await ingest({
+      body: `The Pentagon said about 12,000 North Korean soldiers were deployed to Russia.\n\n${kept}`,
+      url,
+      outlet: "Outlet Seven",
+      publishedAt: "2024-11-20",
+    });
     expect(first.status).toBe("created");
     expect(second.status).toBe("revision");
 
@@ -229,23 +205,14 @@ describe("revisions", () => {
 
   it("keeps a claim live while another publication still prints it", async () => {
     const body = "The Pentagon said about 3,100 North Korean soldiers were wounded in the Kursk region.";
-    await ingestDocument(
-      pool,
-      article({ body, url: "https://eight.example/x", outlet: "Outlet Eight", publishedAt: "2025-01-05" }),
-    );
-    await ingestDocument(
-      pool,
-      article({ body, url: "https://nine.example/y", outlet: "Outlet Nine", publishedAt: "2025-01-05" }),
-    );
-    const revised = await ingestDocument(
-      pool,
-      article({
-        body: "The Pentagon said about 3,300 North Korean soldiers were wounded in the Kursk region.",
-        url: "https://eight.example/x",
-        outlet: "Outlet Eight",
-        publishedAt: "2025-01-05",
-      }),
-    );
+    await ingest({ body, url: "https://eight.example/x", outlet: "Outlet Eight", publishedAt: "2025-01-05" });
+    await ingest({ body, url: "https://nine.example/y", outlet: "Outlet Nine", publishedAt: "2025-01-05" });
+    const revised = await ingest({
+      body: "The Pentagon said about 3,300 North Korean soldiers were wounded in the Kursk region.",
+      url: "https://eight.example/x",
+      outlet: "Outlet Eight",
+      publishedAt: "2025-01-05",
+    });
     expect(revised.status).toBe("revision");
     const claims = await claimsOf(3_100, { live: true });
     expect(claims).toHaveLength(1);
@@ -255,14 +222,11 @@ describe("revisions", () => {
 
 describe("the stored body", () => {
   it("cannot be changed in the database: a trigger refuses it with a clear error, metadata still changes", async () => {
-    const outcome = await ingestDocument(
-      pool,
-      article({
-        body: "About 400 North Korean soldiers were captured, Ukraine's military said.",
-        url: "https://ten.example/captured",
-        publishedAt: "2025-02-02",
-      }),
-    );
+    const outcome = await ingest({
+      body: "About 400 North Korean soldiers were captured, Ukraine's military said.",
+      url: "https://ten.example/captured",
+      publishedAt: "2025-02-02",
+    });
     const id = (outcome as { articleId: number }).articleId;
     await expect(
       pool.query(`update "Article" set body = body || ' Edited.' where id = $1`, [id]),

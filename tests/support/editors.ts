@@ -1,6 +1,4 @@
-import { Writable } from "node:stream";
 import pg from "pg";
-import pino from "pino";
 import { afterAll, beforeAll, expect } from "vitest";
 import { createPool } from "../../apps/api/src/db/pool.ts";
 import type { PrismaClient } from "../../apps/api/src/db/prisma.ts";
@@ -8,6 +6,7 @@ import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
 import { testDatabaseUrl, testPrisma, warmPrisma } from "./database.ts";
 import { INGESTED_TABLES } from "./ingest.ts";
+import { recordingLogger } from "./recording-logger.ts";
 import { loadSeeds } from "./seeds.ts";
 
 /**
@@ -43,18 +42,9 @@ export function editorsHarness() {
   const prisma = testPrisma();
   const pool = createPool(testDatabaseUrl(), { max: 4 });
   const extraClients: PrismaClient[] = [];
-  const logLines: string[] = [];
+  const { logger, lines: logLines } = recordingLogger("debug");
   const responses: string[] = [];
   const tokens: string[] = [];
-  const logger = pino(
-    { level: "debug" },
-    new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(chunk.toString());
-        done();
-      },
-    }),
-  );
   const api = createApi({ prisma, pool, logger });
 
   /** A GraphQL client over an API instance; every response is recorded. */

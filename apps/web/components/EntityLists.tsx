@@ -4,14 +4,9 @@ import type { Metric } from "@headcount/shared";
 import Link from "next/link";
 import {
   type Connection,
-  claimsAboutOf,
-  claimsMadeOf,
-  ENTITY_CLAIMS_ABOUT_QUERY,
-  ENTITY_CLAIMS_MADE_QUERY,
-  ENTITY_MENTIONS_QUERY,
+  ENTITY_LISTS,
   type EntityClaim,
   type EntityMentionRow,
-  mentionsOf,
 } from "../lib/entity-queries";
 import { articleTitle } from "../lib/titles";
 import { formatDate, lower, METRIC_LABELS } from "../lib/vocabulary";
@@ -47,9 +42,9 @@ export function EntityClaimList(props: {
     renderItem: (claim: EntityClaim) => <ClaimItem claim={claim} />,
   };
   return props.field === "claimsMade" ? (
-    <MoreList {...list} query={ENTITY_CLAIMS_MADE_QUERY} connectionOf={claimsMadeOf} />
+    <MoreList {...list} {...ENTITY_LISTS.claimsMade} />
   ) : (
-    <MoreList {...list} query={ENTITY_CLAIMS_ABOUT_QUERY} connectionOf={claimsAboutOf} />
+    <MoreList {...list} {...ENTITY_LISTS.claimsAbout} />
   );
 }
 
@@ -57,8 +52,7 @@ export function EntityMentionList(props: { entityId: string; initial: Connection
   return (
     <MoreList
       entityId={props.entityId}
-      query={ENTITY_MENTIONS_QUERY}
-      connectionOf={mentionsOf}
+      {...ENTITY_LISTS.mentions}
       initial={props.initial}
       pageSize={PAGE_SIZE}
       label="mentions"

@@ -1,4 +1,5 @@
-import { formatDay, METRICS, PRECISIONS, QUALIFIERS, RATES } from "@headcount/shared";
+import { CLAIM_DATE_FIELDS, formatDay, METRICS, PRECISIONS, QUALIFIERS, RATES } from "@headcount/shared";
+import { ClaimStatementFields } from "./claim-fields";
 import type { EntityChoice } from "./entity-picker";
 import { EntityChoiceFields } from "./entity-picker";
 import { graphql, type ResultOf } from "./graphql";
@@ -51,12 +52,7 @@ export const SCALAR_FIELDS: ScalarField[] = [
   "rate",
   "subject",
   "additional",
-  "statedOn",
-  "statedOnPrecision",
-  "refersFrom",
-  "refersFromPrecision",
-  "refersTo",
-  "refersToPrecision",
+  ...CLAIM_DATE_FIELDS,
 ];
 
 export const EDITABLE_FIELDS: EditableField[] = [...SCALAR_FIELDS, ...ENTITY_FIELDS, "via"];
@@ -216,21 +212,7 @@ export const ClaimEditFields = graphql(
       display
       reviewStatus
       deletedAt
-      valueLow
-      valueBest
-      valueHigh
-      qualifier
-      hedge
-      metric
-      rate
-      subject
-      additional
-      statedOn
-      statedOnPrecision
-      refersFrom
-      refersFromPrecision
-      refersTo
-      refersToPrecision
+      ...ClaimStatement
       source {
         ...EntityChoice
       }
@@ -260,7 +242,7 @@ export const ClaimEditFields = graphql(
       }
     }
   `,
-  [EntityChoiceFields],
+  [ClaimStatementFields, EntityChoiceFields],
 );
 export type ClaimEditData = ResultOf<typeof ClaimEditFields>;
 

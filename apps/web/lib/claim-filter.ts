@@ -1,4 +1,5 @@
 import { type Metric, parseDayInput, type Rate, type ReviewStatus } from "@headcount/shared";
+import { param, type SearchParams } from "./search-params";
 import { type Gql, METRICS, RATES, REVIEW_STATUSES } from "./vocabulary";
 
 /** The API's ClaimFilter input, as the dashboard sends it. */
@@ -45,12 +46,7 @@ export const MAX_POINTS = 50_000;
 /** Rejected claims are left out unless asked for: the chart never plots them anyway. */
 export const DEFAULT_STATUSES: ReviewStatus[] = ["unreviewed", "verified", "disputed"];
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const one = (params: SearchParams, key: string): string => {
-  const value = params[key];
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-};
+const one = (params: SearchParams, key: string): string => param(params, key).trim();
 const list = (params: SearchParams, key: string): string[] =>
   [params[key] ?? []]
     .flat()

@@ -22,7 +22,7 @@ export interface Connection<Node> {
   edges: readonly { cursor: string; node: Node }[];
 }
 
-export const ENTITY_CLAIMS_MADE_QUERY = graphql(
+const ENTITY_CLAIMS_MADE_QUERY = graphql(
   `
     query EntityClaimsMade($id: ID!, $first: Int, $after: String) {
       node(id: $id) {
@@ -48,7 +48,7 @@ export const ENTITY_CLAIMS_MADE_QUERY = graphql(
   [PageInfoFields, EntityClaimFields],
 );
 
-export const ENTITY_CLAIMS_ABOUT_QUERY = graphql(
+const ENTITY_CLAIMS_ABOUT_QUERY = graphql(
   `
     query EntityClaimsAbout($id: ID!, $first: Int, $after: String) {
       node(id: $id) {
@@ -74,7 +74,7 @@ export const ENTITY_CLAIMS_ABOUT_QUERY = graphql(
   [PageInfoFields, EntityClaimFields],
 );
 
-export const ENTITY_MENTIONS_QUERY = graphql(
+const ENTITY_MENTIONS_QUERY = graphql(
   `
     query EntityMentions($id: ID!, $first: Int, $after: String) {
       node(id: $id) {
@@ -109,11 +109,21 @@ export const ENTITY_MENTIONS_QUERY = graphql(
 /** The variables every entity list query takes. */
 export type EntityListVariables = VariablesOf<typeof ENTITY_MENTIONS_QUERY>;
 
-export const claimsMadeOf = (data: ResultOf<typeof ENTITY_CLAIMS_MADE_QUERY>) =>
+const claimsMadeOf = (data: ResultOf<typeof ENTITY_CLAIMS_MADE_QUERY>) =>
   data.node?.__typename === "Entity" ? data.node.claimsMade : undefined;
-export const claimsAboutOf = (data: ResultOf<typeof ENTITY_CLAIMS_ABOUT_QUERY>) =>
+const claimsAboutOf = (data: ResultOf<typeof ENTITY_CLAIMS_ABOUT_QUERY>) =>
   data.node?.__typename === "Entity" ? data.node.claimsAbout : undefined;
-export const mentionsOf = (data: ResultOf<typeof ENTITY_MENTIONS_QUERY>) =>
+const mentionsOf = (data: ResultOf<typeof ENTITY_MENTIONS_QUERY>) =>
   data.node?.__typename === "Entity" ? data.node.mentions : undefined;
+
+/**
+ * The lists of an entity's page, each as the server loads its first page and the browser the next ones:
+ * its query, and where the list's connection is in the query's data.
+ */
+export const ENTITY_LISTS = {
+  claimsMade: { query: ENTITY_CLAIMS_MADE_QUERY, connectionOf: claimsMadeOf },
+  claimsAbout: { query: ENTITY_CLAIMS_ABOUT_QUERY, connectionOf: claimsAboutOf },
+  mentions: { query: ENTITY_MENTIONS_QUERY, connectionOf: mentionsOf },
+};
 
 export type EntityMentionRow = NonNullable<ReturnType<typeof mentionsOf>>["edges"][number]["node"];

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claims, only } from "./helpers.ts";
-
-const via = (text: string) => only(text).via.map((v) => v.name);
+import { type ClaimCase, expectClaims, only } from "./helpers.ts";
 
 describe("attribution", () => {
   it.each([
@@ -51,68 +49,57 @@ describe("attribution", () => {
     expect(only(text).source).toBeNull();
   });
 
-  it("a relay chain keeps the speaker first: agency figure relayed by a lawmaker and a news agency", () => {
-    const c = only(
-      "Lawmaker Park Min-ho said, citing the National Intelligence Service, that 3,000 more troops had been sent, Yonhap reported.",
-    );
-    expect(c.source).toBe("National Intelligence Service");
-    expect(c.via.map((v) => v.name)).toEqual(["Park Min-ho", "Yonhap News Agency"]);
-  });
-
-  it.each([
-    ["According to figures cited by Reuters, the NIS said 3,000 troops were sent to the front.", ["Reuters"]],
-    ["Citing military sources, Kyodo reported that 3,000 troops were sent to the front.", ["Kyodo News"]],
-    ["The agency told Reuters that 3,000 troops were sent to the front.", ["Reuters"]],
-  ])("relays: %s", (text, chain) => {
-    expect(via(text)).toEqual(chain);
-  });
-
-  it("citing X makes X the source", () => {
-    const c = only(
-      "Kyodo reported, citing a senior defence official, that 3,000 troops were sent to the front.",
-    );
-    expect(c.source).toBe("senior defence official");
-    expect(c.via.map((v) => v.name)).toEqual(["Kyodo News"]);
-  });
-
-  it.each([
-    ["“We believe about 3,000 soldiers are now in the region,” said General Tomas Reyes.", "Tomas Reyes"],
-    ["“We believe about 3,000 soldiers are now in the region,” General Tomas Reyes said.", "Tomas Reyes"],
-    ["General Tomas Reyes said: “We believe about 3,000 soldiers are now in the region.”", "Tomas Reyes"],
-    [
+  it.each<ClaimCase>([
+    {
+      name: "a relay chain keeps the speaker first: agency figure relayed by a lawmaker and a news agency",
+      text: "Lawmaker Park Min-ho said, citing the National Intelligence Service, that 3,000 more troops had been sent, Yonhap reported.",
+      claim: { source: "National Intelligence Service", via: ["Park Min-ho", "Yonhap News Agency"] },
+    },
+    ...[
+      [
+        "According to figures cited by Reuters, the NIS said 3,000 troops were sent to the front.",
+        ["Reuters"],
+      ],
+      ["Citing military sources, Kyodo reported that 3,000 troops were sent to the front.", ["Kyodo News"]],
+      ["The agency told Reuters that 3,000 troops were sent to the front.", ["Reuters"]],
+    ].map(([text, via]) => ({
+      name: `relays: ${text}`,
+      text: String(text),
+      claim: { via: via as string[] },
+    })),
+    {
+      name: "citing X makes X the source",
+      text: "Kyodo reported, citing a senior defence official, that 3,000 troops were sent to the front.",
+      claim: { source: "senior defence official", via: ["Kyodo News"] },
+    },
+    ...[
+      "“We believe about 3,000 soldiers are now in the region,” said General Tomas Reyes.",
+      "“We believe about 3,000 soldiers are now in the region,” General Tomas Reyes said.",
+      "General Tomas Reyes said: “We believe about 3,000 soldiers are now in the region.”",
       'Commander Tomas Reyes told the newspaper, "At least 3,000 soldiers are now in the region."',
-      "Tomas Reyes",
-    ],
-  ])("direct quotes: %s", (text, source) => {
-    expect(only(text).source).toBe(source);
-  });
+    ].map((text) => ({ name: `direct quotes: ${text}`, text, claim: { source: "Tomas Reyes" } })),
+  ])("$name", expectClaims);
 
-  it("a pronoun refers to the last person named", () => {
-    const all = claims(
-      "Foreign Minister Lena Okafor spoke after the meeting. She said that about 3,000 soldiers had crossed the border.",
-    );
-    expect(all[0]?.source).toBe("Lena Okafor");
-  });
-
-  it("a surname refers to the full name", () => {
-    const all = claims(
-      "Prime Minister Erik Lindqvist visited the base. Lindqvist said 3,000 troops would be sent to the island.",
-    );
-    expect(all[0]?.source).toBe("Erik Lindqvist");
-  });
-
-  it("attribution continues into the next sentence", () => {
-    const all = claims(
-      "The National Intelligence Service said about 5,000 soldiers were expected to arrive in the port. A further 800 soldiers were reportedly assigned to guard duty.",
-    );
-    expect(all[1]?.source).toBe("National Intelligence Service");
-  });
-
-  it("a figure the speaker gave in a later quote keeps the speaker and the date", () => {
-    const all = claims(
-      "Minister Anna Berg said on November 1 that 4,000 soldiers had been sent. “Another 2,000 soldiers will follow within weeks,” she added.",
-    );
-    expect(all[1]?.source).toBe("Anna Berg");
-    expect(all[1]?.statedOn).toEqual({ date: "2024-11-01", precision: "day" });
-  });
+  it.each<ClaimCase>([
+    {
+      name: "a pronoun refers to the last person named",
+      text: "Foreign Minister Lena Okafor spoke after the meeting. She said that about 3,000 soldiers had crossed the border.",
+      at: { 0: { source: "Lena Okafor" } },
+    },
+    {
+      name: "a surname refers to the full name",
+      text: "Prime Minister Erik Lindqvist visited the base. Lindqvist said 3,000 troops would be sent to the island.",
+      at: { 0: { source: "Erik Lindqvist" } },
+    },
+    {
+      name: "attribution continues into the next sentence",
+      text: "The National Intelligence Service said about 5,000 soldiers were expected to arrive in the port. A further 800 soldiers were reportedly assigned to guard duty.",
+      at: { 1: { source: "National Intelligence Service" } },
+    },
+    {
+      name: "a figure the speaker gave in a later quote keeps the speaker and the date",
+      text: "Minister Anna Berg said on November 1 that 4,000 soldiers had been sent. “Another 2,000 soldiers will follow within weeks,” she added.",
+      at: { 1: { source: "Anna Berg", statedOn: { date: "2024-11-01", precision: "day" } } },
+    },
+  ])("$name", expectClaims);
 });

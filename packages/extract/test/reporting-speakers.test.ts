@@ -1,81 +1,202 @@
 import { describe, expect, it } from "vitest";
 import { nameVariantScore } from "../src/index.ts";
-import { article, claims, counted, only } from "./helpers.ts";
+import { article, type ClaimCase, claims, counted, expectClaims, only } from "./helpers.ts";
 
 // Speakers as conflict reporting names them: described, carried across a paragraph, written surname first,
 // or standing for a government; one figure printed twice is one claim.
+describe("who said it, as conflict reporting writes it", () => {
+  it.each<ClaimCase>([
+    // Who said it.
+    {
+      name: "a name followed by descriptions between commas",
+      text: "Amadou Keita, head of a local rights group, based in Mopti, said 25 civilians had been killed.",
+      claim: { source: "Amadou Keita" },
+    },
+    {
+      name: "described speakers: rescuers, a resident of a village",
+      text: "The airstrike killed at least 20 people, rescuers said.",
+      claim: { source: "rescuers" },
+    },
+    {
+      name: "a title before the name, a role after it, and 'told Reuters that'",
+      text: "Colonel Jean Mbala, administrator of the territory, told Reuters that two soldiers were killed.",
+      claim: { source: "Jean Mbala", via: ["Reuters"] },
+    },
+    {
+      name: "a speaker carries over to the next sentence of the same paragraph",
+      text: "The army said on Monday that 40 soldiers were killed in the attack on the base. Another 25 were wounded and 12 remain missing.",
+      counted: [{ source: "army" }, { source: "army" }, { source: "army" }],
+    },
+    {
+      name: "but not into the next paragraph",
+      text: "The army said on Monday that 40 soldiers were killed.\n\nIn 2019, an attack nearby killed 89 soldiers.",
+      counted: [{ source: "army" }, { source: null }],
+    },
+    {
+      name: "'It said' is the organisation that spoke last, not one merely named",
+      text: "Sudan's army said it killed 300 RSF fighters in the city. It said another 50 were captured.",
+      counted: [{ source: "Sudanese Armed Forces" }, { source: "Sudanese Armed Forces" }],
+    },
+    {
+      name: "'the general staff' is a staff named before, in any case",
+      text: "Ukraine's General Staff said 1,350 Russian soldiers were killed. The general staff said 300 more were wounded.",
+      counted: [
+        { source: "General Staff of the Armed Forces of Ukraine" },
+        { source: "General Staff of the Armed Forces of Ukraine" },
+      ],
+    },
+    {
+      name: "'the officials' are the described officials named just before",
+      text: "Casualties are approaching 500,000 soldiers, US officials have told the Daily Herald. Russian casualties are approaching 300,000, the officials said.",
+      counted: [{ source: "US officials" }, { source: "US officials" }],
+    },
+    {
+      name: "'the agency said' is an agency named before",
+      text: "The U.N. refugee agency UNHCR said on Monday that 300 people were killed. The agency said 40 more were missing.",
+      counted: [{ source: "UNHCR" }, { source: "UNHCR" }],
+    },
+    {
+      name: "where a body is based is not part of its name",
+      text: "Forty fighters were killed, the Britain-based Syrian Observatory for Human Rights said.",
+      claim: { source: "Syrian Observatory for Human Rights" },
+    },
+    {
+      name: "'a new toll by X' is X's",
+      text: "More than 70 people were killed, according to a new toll by activists.",
+      claim: { source: "activists" },
+    },
+    // One figure printed twice is one claim.
+    {
+      name: "a paraphrase and the quote of the same figure",
+      text: 'The commander said 40 of his men had been killed. "We have lost 40 men killed in two days," he told reporters.',
+      all: [{}, { duplicateOf: 0 }],
+    },
+    {
+      name: "a lede's described speaker and the body's name for it are one speaker",
+      text: "At least 52 villagers were killed on Sunday, a local rights group said.\n\nThe Kerem Valley Resistance Committee said in a statement that an attack on the village killed at least 52 villagers.",
+      all: [{}, { duplicateOf: 0 }],
+    },
+    {
+      name: "'the defence ministry' and 'the Ministry of Defence' are one speaker",
+      text: "Gunmen killed 23 soldiers near the border, the defence ministry said.\n\nThe Ministry of Defence said the attack killed 23 soldiers.",
+      at: { 1: { duplicateOf: 0 } },
+    },
+    {
+      name: "two bodies named in full that give the same figure are two claims",
+      text: "The Kerem Valley Resistance Committee said 52 villagers were killed.\n\nThe Northern Relief Agency said 52 villagers were killed.",
+      at: { 1: { duplicateOf: null } },
+    },
+    {
+      name: "a lede and its detail credited to someone else",
+      text: "Fifteen soldiers were killed in an attack on Saturday.\n\nThe defence ministry said 15 soldiers were killed when gunmen stormed the post.",
+      at: { 1: { duplicateOf: 0 } },
+    },
+    {
+      name: "a statement or figures are credited to the body that issued them",
+      text: "The Israeli army said on Monday that two soldiers were killed in the north. According to army figures, 22 soldiers have been killed since October.",
+      countedAt: { 1: { source: "Israeli army" } },
+    },
+    {
+      name: "'on Friday' is the Friday before publication",
+      text: "Gunmen killed 31 villagers on Friday, officials said.",
+      claim: { refersFrom: { date: "2024-11-01" } },
+    },
+    // Places are not speakers; a territory's ministry is named whole.
+    {
+      name: "a province that 'reported' deaths says nothing; the agency before the colon does",
+      text: "The state news agency Vantor Press listed the dead by area: the Kelso province reported 9 deaths and 14 injuries; the Marrow district recorded 6 fatalities.",
+      counted: [
+        { valueLow: 9, source: "Vantor Press" },
+        { valueLow: 14, source: "Vantor Press" },
+        { valueLow: 6, source: "Vantor Press" },
+      ],
+    },
+    {
+      name: "'the capital of X State' before 'local doctors said' is where, not who",
+      text: "Five civilians were killed in shelling of Tawila, the capital of North Darfur State in western Sudan, local doctors said on Monday.",
+      claim: { source: "local doctors" },
+    },
+    {
+      name: "a capital stands for its government: 'Kyiv said'",
+      text: "About 400 soldiers were captured near the border, Kyiv said.",
+      claim: { source: "Kyiv" },
+    },
+    {
+      name: "a town named as the subject of 'said' is no speaker",
+      text: "Twelve fighters were killed in the raid, Tawila said.",
+      claim: { source: null },
+    },
+    ...[
+      "according to the Health Ministry in Transnistria",
+      "the Transnistria-based Health Ministry said",
+      "the health ministry in separatist-run Transnistria said",
+    ].map((frame) => ({
+      name: frame,
+      text: `At least 31 people were killed in strikes overnight, ${frame}.`,
+      claim: { source: "Transnistria Health Ministry" },
+    })),
+    {
+      name: "the short form later in the article is the same ministry",
+      text: "At least 31 people were killed overnight, according to the Health Ministry in Transnistria.\n\nThe Ministry said on Monday that 120 people had been wounded.",
+      counted: [{ source: "Transnistria Health Ministry" }, { source: "Transnistria Health Ministry" }],
+    },
+    // Speakers named by surname or as a sentence's subject.
+    {
+      name: "a surname written with its particle is the person named in full before",
+      text: "Interior Minister Samir Al-Hadi spoke on Tuesday.\nAl-Hadi explained that the death toll has risen to 17.",
+      counted: [{ source: "Samir Al-Hadi" }],
+    },
+    {
+      name: "'X gave an update, reporting N killed' is X's figure",
+      text: "Governor Lena Varga spoke to reporters on Monday.\nVarga provided an update on the shelling, reporting 44 people killed.",
+      counted: [{ valueLow: 44, source: "Lena Varga" }],
+    },
+    {
+      name: "'gave chase' reports no figure",
+      text: "Police gave chase after 14 soldiers were killed at the checkpoint.",
+      claim: { source: null },
+    },
+    {
+      name: "an abbreviation in brackets after the name does not hide the speaker",
+      text: "Late on Thursday the Kordan Defence Forces (KDF) said on Friday that 140 fighters were killed in the battle.",
+      claim: { source: "Kordan Defence Forces" },
+    },
+    {
+      name: "'X, <a description>, has claimed that …' is X's",
+      text: "Pavel Dorin, deputy chairman of the national security council, has claimed that 64,000 volunteers were recruited this year.",
+      claim: { source: "Pavel Dorin" },
+    },
+    {
+      name: "a day named as an event's ('Tuesday's attack') is not the day the figure was given",
+      text: "Governor Lena Varga spoke on Saturday.\nRegarding Tuesday's attack, Varga noted that the death toll remains at 12.",
+      options: { publishedAt: "2024-09-21" },
+      at: { 0: { statedOn: { date: "2024-09-21", precision: "day" } } },
+    },
+    // Described and qualified speakers.
+    {
+      name: "'sources told <outlet>': the sources speak, the outlet relays",
+      text: "Air strikes on three villages killed 41 people, sources told Reuters.",
+      claim: { source: "sources", via: ["Reuters"] },
+    },
+    {
+      name: "who backs a group is not part of its name: 'the Iran-backed Hezbollah movement'",
+      text: "The Iran-backed Hezbollah movement said 19 of its fighters were killed.",
+      claim: { source: "Hezbollah" },
+    },
+    {
+      name: "'according to the military release' is the military named before",
+      text: "The Israeli military said four soldiers were killed on Sunday.\nAccording to the military release, 312 other troops were also injured.",
+      counted: [{ source: "Israeli military" }, { source: "Israeli military" }],
+    },
+  ])("$name", expectClaims);
+});
+
 describe("who said it", () => {
-  it.each([
-    [
-      "a name followed by descriptions between commas",
-      "Amadou Keita, head of a local rights group, based in Mopti, said 25 civilians had been killed.",
-      "Amadou Keita",
-    ],
-    [
-      "described speakers: rescuers, a resident of a village",
-      "The airstrike killed at least 20 people, rescuers said.",
-      "rescuers",
-    ],
-  ])("%s", (_name, text, expected) => {
-    expect(only(text).source).toBe(expected);
-  });
-
-  it("a title before the name, a role after it, and 'told Reuters that'", () => {
-    const c = only(
-      "Colonel Jean Mbala, administrator of the territory, told Reuters that two soldiers were killed.",
-    );
-    expect(c.source).toBe("Jean Mbala");
-    expect(c.via.map((v) => v.name)).toEqual(["Reuters"]);
-  });
-
-  it.each([
-    [
-      "a speaker carries over to the next sentence of the same paragraph",
-      "The army said on Monday that 40 soldiers were killed in the attack on the base. Another 25 were wounded and 12 remain missing.",
-      ["army", "army", "army"],
-    ],
-    [
-      "but not into the next paragraph",
-      "The army said on Monday that 40 soldiers were killed.\n\nIn 2019, an attack nearby killed 89 soldiers.",
-      ["army", null],
-    ],
-    [
-      "'It said' is the organisation that spoke last, not one merely named",
-      "Sudan's army said it killed 300 RSF fighters in the city. It said another 50 were captured.",
-      ["Sudanese Armed Forces", "Sudanese Armed Forces"],
-    ],
-    [
-      "'the general staff' is a staff named before, in any case",
-      "Ukraine's General Staff said 1,350 Russian soldiers were killed. The general staff said 300 more were wounded.",
-      ["General Staff of the Armed Forces of Ukraine", "General Staff of the Armed Forces of Ukraine"],
-    ],
-    [
-      "'the officials' are the described officials named just before",
-      "Casualties are approaching 500,000 soldiers, US officials have told the Daily Herald. Russian casualties are approaching 300,000, the officials said.",
-      ["US officials", "US officials"],
-    ],
-  ])("%s", (_name, text, expected) => {
-    expect(counted(text).map((c) => c.source)).toEqual(expected);
-  });
-
-  it("'the agency said' is an agency named before, never an armed group", () => {
-    const all = counted(
-      "The U.N. refugee agency UNHCR said on Monday that 300 people were killed. The agency said 40 more were missing.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["UNHCR", "UNHCR"]);
+  it("'the agency said' is never an armed group", () => {
     const other = counted(
       "The RSF said on Monday that 300 soldiers were killed. The agency said 40 more were captured.",
     );
     expect(other[1]?.source).not.toBe("Rapid Support Forces");
-  });
-
-  it("where a body is based is not part of its name; 'a new toll by X' is X's", () => {
-    expect(
-      only("Forty fighters were killed, the Britain-based Syrian Observatory for Human Rights said.").source,
-    ).toBe("Syrian Observatory for Human Rights");
-    expect(only("More than 70 people were killed, according to a new toll by activists.").source).toBe(
-      "activists",
-    );
   });
 
   it("'The Ministry of X of Y said' is the whole organisation, on Y's side", () => {
@@ -94,45 +215,6 @@ describe("who said it", () => {
   });
 });
 
-describe("one figure printed twice is one claim", () => {
-  it("a paraphrase and the quote of the same figure", () => {
-    const all = claims(
-      'The commander said 40 of his men had been killed. "We have lost 40 men killed in two days," he told reporters.',
-    );
-    expect(all).toHaveLength(2);
-    expect(all[1]?.duplicateOf).toBe(0);
-  });
-
-  it("a lede's described speaker and the body's name for it are one speaker", () => {
-    const all = claims(
-      "At least 52 villagers were killed on Sunday, a local rights group said.\n\nThe Kerem Valley Resistance Committee said in a statement that an attack on the village killed at least 52 villagers.",
-    );
-    expect(all).toHaveLength(2);
-    expect(all[1]?.duplicateOf).toBe(0);
-  });
-
-  it("'the defence ministry' and 'the Ministry of Defence' are one speaker", () => {
-    const all = claims(
-      "Gunmen killed 23 soldiers near the border, the defence ministry said.\n\nThe Ministry of Defence said the attack killed 23 soldiers.",
-    );
-    expect(all[1]?.duplicateOf).toBe(0);
-  });
-
-  it("two bodies named in full that give the same figure are two claims", () => {
-    const all = claims(
-      "The Kerem Valley Resistance Committee said 52 villagers were killed.\n\nThe Northern Relief Agency said 52 villagers were killed.",
-    );
-    expect(all[1]?.duplicateOf).toBeNull();
-  });
-
-  it("a lede and its detail credited to someone else", () => {
-    const all = claims(
-      "Fifteen soldiers were killed in an attack on Saturday.\n\nThe defence ministry said 15 soldiers were killed when gunmen stormed the post.",
-    );
-    expect(all[1]?.duplicateOf).toBe(0);
-  });
-});
-
 describe("speakers as the article names them", () => {
   it("a known body keeps the name the article writes", () => {
     const a = article("Sudan's army said 300 RSF fighters were killed, AFP reported.");
@@ -145,22 +227,10 @@ describe("speakers as the article names them", () => {
     expect(army?.aliases).toContain("Sudanese army");
   });
 
-  it("a statement or figures are credited to the body that issued them", () => {
-    const all = counted(
-      "The Israeli army said on Monday that two soldiers were killed in the north. According to army figures, 22 soldiers have been killed since October.",
-    );
-    expect(all[1]?.source).toBe("Israeli army");
-  });
-
   it("'Health Minister X' is a person with a portfolio", () => {
     const a = article("Health Minister Amal Haddad announced that 31 people were killed in the strike.");
     expect(a.claims[0]?.source).toBe("Amal Haddad");
     expect(a.entities.find((e) => e.name === "Amal Haddad")?.role).toBe("Health Minister");
-  });
-
-  it("'on Friday' is the Friday before publication", () => {
-    const c = only("Gunmen killed 31 villagers on Friday, officials said.");
-    expect(c.refersFrom?.date).toBe("2024-11-01");
   });
 });
 
@@ -190,94 +260,12 @@ describe("names written surname first", () => {
   });
 });
 
-describe("places are not speakers", () => {
-  it("a province that 'reported' deaths says nothing; the agency before the colon does", () => {
-    const all = counted(
-      "The state news agency Vantor Press listed the dead by area: the Kelso province reported 9 deaths and 14 injuries; the Marrow district recorded 6 fatalities.",
-    );
-    expect(all.map((c) => [c.valueLow, c.source])).toEqual([
-      [9, "Vantor Press"],
-      [14, "Vantor Press"],
-      [6, "Vantor Press"],
-    ]);
-  });
-
-  it.each([
-    [
-      "'the capital of X State' before 'local doctors said' is where, not who",
-      "Five civilians were killed in shelling of Tawila, the capital of North Darfur State in western Sudan, local doctors said on Monday.",
-      "local doctors",
-    ],
-    [
-      "a capital stands for its government: 'Kyiv said'",
-      "About 400 soldiers were captured near the border, Kyiv said.",
-      "Kyiv",
-    ],
-  ])("%s", (_name, text, expected) => {
-    expect(only(text).source).toBe(expected);
-  });
-
-  it("a town named as the subject of 'said' is no speaker", () => {
-    expect(only("Twelve fighters were killed in the raid, Tawila said.").source).toBeNull();
-  });
-});
-
-describe("a territory's ministry is named whole", () => {
-  it.each([
-    ["according to the Health Ministry in Transnistria", "Transnistria Health Ministry"],
-    ["the Transnistria-based Health Ministry said", "Transnistria Health Ministry"],
-    ["the health ministry in separatist-run Transnistria said", "Transnistria Health Ministry"],
-  ])("%s", (frame, name) => {
-    expect(only(`At least 31 people were killed in strikes overnight, ${frame}.`).source).toBe(name);
-  });
-
-  it("the short form later in the article is the same ministry", () => {
-    const all = counted(
-      "At least 31 people were killed overnight, according to the Health Ministry in Transnistria.\n\nThe Ministry said on Monday that 120 people had been wounded.",
-    );
-    expect(all.map((c) => c.source)).toEqual([
-      "Transnistria Health Ministry",
-      "Transnistria Health Ministry",
-    ]);
-  });
-});
-
 describe("speakers named by surname or as a sentence's subject", () => {
-  it("a surname written with its particle is the person named in full before", () => {
-    const all = counted(
-      "Interior Minister Samir Al-Hadi spoke on Tuesday.\nAl-Hadi explained that the death toll has risen to 17.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["Samir Al-Hadi"]);
-  });
-
-  it("'X gave an update, reporting N killed' is X's figure", () => {
-    const all = counted(
-      "Governor Lena Varga spoke to reporters on Monday.\nVarga provided an update on the shelling, reporting 44 people killed.",
-    );
-    expect(all.map((c) => [c.valueLow, c.source])).toEqual([[44, "Lena Varga"]]);
-  });
-
-  it("'X gave a toll of N killed' reports the figure; 'gave chase' does not", () => {
+  it("'X gave a toll of N killed' reports the figure", () => {
     const all = counted(
       "The Kordan Defence Forces said four soldiers died on Monday.\n\nThe army on Tuesday afternoon gave a toll of 31 soldiers killed since the offensive began.",
     );
     expect(all.find((c) => c.valueLow === 31)?.source).toBe("Kordan Defence Forces");
-    expect(only("Police gave chase after 14 soldiers were killed at the checkpoint.").source).toBeNull();
-  });
-
-  it.each([
-    [
-      "an abbreviation in brackets after the name does not hide the speaker",
-      "Late on Thursday the Kordan Defence Forces (KDF) said on Friday that 140 fighters were killed in the battle.",
-      "Kordan Defence Forces",
-    ],
-    [
-      "'X, <a description>, has claimed that …' is X's",
-      "Pavel Dorin, deputy chairman of the national security council, has claimed that 64,000 volunteers were recruited this year.",
-      "Pavel Dorin",
-    ],
-  ])("%s", (_name, text, expected) => {
-    expect(only(text).source).toBe(expected);
   });
 
   it("'The ministry on Wednesday gave its first estimate, claiming N killed' is the ministry's", () => {
@@ -292,34 +280,5 @@ describe("speakers named by surname or as a sentence's subject", () => {
       "The Defense Ministry said 312 soldiers had been killed.\n\nAt a briefing, Defense Ministry spokesman Lev Arkin claimed 312 soldiers have been killed since the offensive began.",
     );
     expect(all.filter((c) => c.valueLow === 312).map((c) => c.duplicateOf)).toEqual([null, 0]);
-  });
-
-  it("a day named as an event's ('Tuesday's attack') is not the day the figure was given", () => {
-    const [c] = claims(
-      "Governor Lena Varga spoke on Saturday.\nRegarding Tuesday's attack, Varga noted that the death toll remains at 12.",
-      { publishedAt: "2024-09-21" },
-    );
-    expect(c?.statedOn).toEqual({ date: "2024-09-21", precision: "day" });
-  });
-});
-
-describe("described and qualified speakers", () => {
-  it("'sources told <outlet>': the sources speak, the outlet relays", () => {
-    const c = only("Air strikes on three villages killed 41 people, sources told Reuters.");
-    expect(c.source).toBe("sources");
-    expect(c.via.map((v) => v.name)).toEqual(["Reuters"]);
-  });
-
-  it("who backs a group is not part of its name: 'the Iran-backed Hezbollah movement'", () => {
-    expect(only("The Iran-backed Hezbollah movement said 19 of its fighters were killed.").source).toBe(
-      "Hezbollah",
-    );
-  });
-
-  it("'according to the military release' is the military named before", () => {
-    const all = counted(
-      "The Israeli military said four soldiers were killed on Sunday.\nAccording to the military release, 312 other troops were also injured.",
-    );
-    expect(all.map((c) => c.source)).toEqual(["Israeli military", "Israeli military"]);
   });
 });

@@ -40,6 +40,19 @@ export type Rate = (typeof RATES)[number];
 export const PRECISIONS = ["day", "week", "month", "year", "unknown"] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
+/**
+ * A claim's dates, each with how far it can be trusted: when it was said, and the period the number
+ * describes when that differs. Editors change them and re-extraction compares them, field for field.
+ */
+export const CLAIM_DATE_FIELDS = [
+  "statedOn",
+  "statedOnPrecision",
+  "refersFrom",
+  "refersFromPrecision",
+  "refersTo",
+  "refersToPrecision",
+] as const;
+
 export const REVIEW_STATUSES = ["unreviewed", "verified", "disputed", "rejected"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 

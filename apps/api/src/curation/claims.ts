@@ -229,77 +229,68 @@ export async function updateClaim(
   });
 }
 
-export async function reviewClaim(
+type ClaimEdit = { claimId: number; expectedVersion: number; note?: string | null };
+
+/**
+ * One change of a claim's state (its review, its deletion): in one transaction, the claim as the editor read
+ * it, the guarded update, and the audit row with what the state was and what it became.
+ */
+async function changeClaim(
   prisma: PrismaClient,
   actor: Actor,
-  input: { claimId: number; expectedVersion: number; status: ReviewStatus; note?: string | null },
+  input: ClaimEdit,
+  change: {
+    action: string;
+    /** Whether a deleted claim may be changed (only restoring one may). */
+    deleted?: boolean;
+    update: (claim: Claim) => Prisma.ClaimUncheckedUpdateManyInput;
+    before: (claim: Claim) => Record<string, unknown>;
+    after: Record<string, unknown>;
+  },
 ): Promise<Claim> {
   return prisma.$transaction(async (tx) => {
-    const claim = await currentClaim(tx, input.claimId, input.expectedVersion);
-    const updated = await guardedUpdate(tx, claim, { reviewStatus: input.status, updatedById: actor.userId });
-    await audit(
-      tx,
-      actor,
-      "claim.review",
-      { type: "Claim", id: claim.id },
-      { reviewStatus: claim.reviewStatus },
-      { reviewStatus: input.status },
-      input.note,
-    );
+    const claim = await currentClaim(tx, input.claimId, input.expectedVersion, change.deleted);
+    const before = change.before(claim);
+    const updated = await guardedUpdate(tx, claim, { ...change.update(claim), updatedById: actor.userId });
+    await audit(tx, actor, change.action, { type: "Claim", id: claim.id }, before, change.after, input.note);
     return updated;
+  });
+}
+
+export function reviewClaim(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: ClaimEdit & { status: ReviewStatus },
+): Promise<Claim> {
+  return changeClaim(prisma, actor, input, {
+    action: "claim.review",
+    update: () => ({ reviewStatus: input.status }),
+    before: (claim) => ({ reviewStatus: claim.reviewStatus }),
+    after: { reviewStatus: input.status },
   });
 }
 
 /** Soft delete: hidden from public queries and charts, kept with its history, restorable. */
-export async function deleteClaim(
-  prisma: PrismaClient,
-  actor: Actor,
-  input: { claimId: number; expectedVersion: number; note?: string | null },
-): Promise<Claim> {
-  return prisma.$transaction(async (tx) => {
-    const claim = await currentClaim(tx, input.claimId, input.expectedVersion);
-    const updated = await guardedUpdate(tx, claim, {
-      deletedAt: new Date(),
-      deletedById: actor.userId,
-      updatedById: actor.userId,
-    });
-    await audit(
-      tx,
-      actor,
-      "claim.delete",
-      { type: "Claim", id: claim.id },
-      { deleted: false },
-      { deleted: true },
-      input.note,
-    );
-    return updated;
+export function deleteClaim(prisma: PrismaClient, actor: Actor, input: ClaimEdit): Promise<Claim> {
+  return changeClaim(prisma, actor, input, {
+    action: "claim.delete",
+    update: () => ({ deletedAt: new Date(), deletedById: actor.userId }),
+    before: () => ({ deleted: false }),
+    after: { deleted: true },
   });
 }
 
-export async function restoreClaim(
-  prisma: PrismaClient,
-  actor: Actor,
-  input: { claimId: number; expectedVersion: number; note?: string | null },
-): Promise<Claim> {
-  return prisma.$transaction(async (tx) => {
-    const claim = await currentClaim(tx, input.claimId, input.expectedVersion, true);
-    if (!claim.deletedAt)
-      throw new ValidationError("The claim is not deleted.", [{ path: ["id"], message: "not deleted" }]);
-    const updated = await guardedUpdate(tx, claim, {
-      deletedAt: null,
-      deletedById: null,
-      updatedById: actor.userId,
-    });
-    await audit(
-      tx,
-      actor,
-      "claim.restore",
-      { type: "Claim", id: claim.id },
-      { deleted: true },
-      { deleted: false },
-      input.note,
-    );
-    return updated;
+export function restoreClaim(prisma: PrismaClient, actor: Actor, input: ClaimEdit): Promise<Claim> {
+  return changeClaim(prisma, actor, input, {
+    action: "claim.restore",
+    deleted: true,
+    update: (claim) => {
+      if (!claim.deletedAt)
+        throw new ValidationError("The claim is not deleted.", [{ path: ["id"], message: "not deleted" }]);
+      return { deletedAt: null, deletedById: null };
+    },
+    before: () => ({ deleted: true }),
+    after: { deleted: false },
   });
 }
 

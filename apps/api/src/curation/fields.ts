@@ -1,4 +1,4 @@
-import { isoDay } from "@headcount/shared";
+import { CLAIM_DATE_FIELDS, isoDay } from "@headcount/shared";
 
 /**
  * The fields of a claim that state what it says — set by the extractor, changed by editors, compared by
@@ -18,12 +18,7 @@ export const CLAIM_FIELDS = [
   "rate",
   "locationId",
   "sourceId",
-  "statedOn",
-  "statedOnPrecision",
-  "refersFrom",
-  "refersFromPrecision",
-  "refersTo",
-  "refersToPrecision",
+  ...CLAIM_DATE_FIELDS,
 ] as const;
 export type ClaimField = (typeof CLAIM_FIELDS)[number];
 

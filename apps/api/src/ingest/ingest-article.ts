@@ -10,6 +10,7 @@ import {
 import { ValidationError } from "../curation/errors.ts";
 import type { Pool } from "../db/pool.ts";
 import { isRejected, type SourceDocument } from "./documents.ts";
+import { InFlight } from "./in-flight.ts";
 import { ingestDocument } from "./pipeline.ts";
 import { analyseDocument, DocumentRefused, readDocuments } from "./reader-pool.ts";
 import { omissionReason } from "./store-claims.ts";
@@ -39,7 +40,7 @@ export interface IngestArticleResult {
  * Identical requests being answered right now, by their input: a copy waits for the first and gets its
  * answer (as unchanged) instead of queueing a second reading of the same page ahead of other people's work.
  */
-const inFlight = new Map<string, Promise<IngestArticleResult>>();
+const inFlight = new InFlight<IngestArticleResult>();
 
 function inputKey(input: Record<string, unknown>): string {
   return createHash("sha256")
@@ -55,21 +56,11 @@ export async function ingestArticle(
   pool: Pool | undefined,
   input: IngestArticleInput,
 ): Promise<IngestArticleResult> {
-  const key = inputKey(input as Record<string, unknown>);
-  const pending = inFlight.get(key);
-  if (pending) {
-    const first = await pending.catch(() => null);
-    if (first) return first.outcome === "preview" ? first : { ...first, outcome: "unchanged" as const };
-  }
-  const answer = ingestOnce(pool, input);
-  if (!pending) {
-    inFlight.set(key, answer);
-    answer.then(
-      () => inFlight.delete(key),
-      () => inFlight.delete(key),
-    );
-  }
-  return answer;
+  return inFlight.run(
+    inputKey(input as Record<string, unknown>),
+    () => ingestOnce(pool, input),
+    (first) => (first.outcome === "preview" ? first : { ...first, outcome: "unchanged" as const }),
+  );
 }
 
 async function ingestOnce(pool: Pool | undefined, input: IngestArticleInput): Promise<IngestArticleResult> {

@@ -4,6 +4,7 @@ import { isoDay, isWebAddress } from "@headcount/shared";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { DocumentAnalysis } from "./analysis.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
+import { InFlight } from "./in-flight.ts";
 import {
   copyAppearances,
   type Place,
@@ -84,23 +85,14 @@ export async function ingestDocument(
     document.url?.trim() ?? "",
     document.outlet?.trim() ?? analysis.extracted.outlet ?? "",
   ].join("\u0000");
-  const pending = inFlight.get(key);
-  if (pending) {
-    const first = await pending.catch(() => null);
-    if (first && first.status !== "failed") return { status: "unchanged", articleId: first.articleId };
-  }
-  const attempt = storeOnce(pool, document, analysis.extracted, hash, options.runId ?? null);
-  if (!pending) {
-    inFlight.set(key, attempt);
-    attempt.then(
-      () => inFlight.delete(key),
-      () => inFlight.delete(key),
-    );
-  }
-  return attempt;
+  return inFlight.run(
+    key,
+    () => storeOnce(pool, document, analysis.extracted, hash, options.runId ?? null),
+    (first) => (first.status === "failed" ? null : { status: "unchanged", articleId: first.articleId }),
+  );
 }
 
-const inFlight = new Map<string, Promise<IngestOutcome>>();
+const inFlight = new InFlight<IngestOutcome>();
 
 async function storeOnce(
   pool: Pool,

@@ -7,6 +7,7 @@ import { PageInfoFields, Pager } from "../../components/Pager";
 import { EntityRefFields } from "../../lib/entity-fields";
 import { graphql, type ResultOf } from "../../lib/graphql";
 import { fetchApi } from "../../lib/queries";
+import { pageWindow, param, type SearchParams } from "../../lib/search-params";
 import { articleTitle } from "../../lib/titles";
 import { formatDate } from "../../lib/vocabulary";
 
@@ -45,21 +46,14 @@ const ARTICLES_QUERY = graphql(
 
 type ArticleListData = ResultOf<typeof ARTICLES_QUERY>;
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const param = (params: SearchParams, key: string) => {
-  const value = params[key];
-  return (Array.isArray(value) ? value[0] : value) ?? "";
-};
-
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const q = param(params, "q").trim();
-  const after = param(params, "after");
-  const before = param(params, "before");
+  const { variables: pageVariables, paged } = pageWindow(params, PAGE_SIZE);
   let data: ArticleListData;
   try {
     data = await fetchApi(ARTICLES_QUERY, {
-      ...(before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after: after || null }),
+      ...pageVariables,
       filter: q ? { search: q } : null,
     });
   } catch (error) {
@@ -104,11 +98,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       </div>
-      <Pager
-        pageInfo={articles.pageInfo}
-        baseQuery={q ? `?q=${encodeURIComponent(q)}` : ""}
-        paged={Boolean(after || before)}
-      />
+      <Pager pageInfo={articles.pageInfo} baseQuery={q ? `?q=${encodeURIComponent(q)}` : ""} paged={paged} />
     </>
   );
 }

@@ -10,18 +10,13 @@ import { ReviewBadge } from "../../components/ReviewBadge";
 import { claimFilterInput, claimViewQuery, parseClaimView } from "../../lib/claim-filter";
 import { CLAIM_LIST_QUERY, CLAIM_ORDERS, type ClaimOrder, type ClaimPage } from "../../lib/claim-list";
 import { fetchApi, fetchFilterOptions, formOptions } from "../../lib/queries";
+import { pageWindow, param, type SearchParams } from "../../lib/search-params";
 import { formatDate, lower, METRIC_LABELS } from "../../lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
 
 const PAGE_SIZE = 50;
-
-type SearchParams = Record<string, string | string[] | undefined>;
-const param = (params: SearchParams, key: string) => {
-  const value = params[key];
-  return (Array.isArray(value) ? value[0] : value) ?? "";
-};
 
 const SORTABLE: { order: ClaimOrder; label: string }[] = [
   { order: "STATED_ON", label: "Said" },
@@ -38,8 +33,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     ? (sortParam as ClaimOrder)
     : "STATED_ON";
   const direction = param(params, "dir") === "asc" ? "ASC" : "DESC";
-  const after = param(params, "after");
-  const before = param(params, "before");
+  const { variables: pageVariables, paged } = pageWindow(params, PAGE_SIZE);
   const sortKeep = {
     ...(orderBy !== "STATED_ON" ? { sort: orderBy.toLowerCase() } : {}),
     ...(direction === "ASC" ? { dir: "asc" } : {}),
@@ -53,7 +47,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         filter: claimFilterInput(view),
         orderBy,
         direction,
-        ...(before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after: after || null }),
+        ...pageVariables,
       }).then((data) => data.claims),
       fetchFilterOptions(),
     ]);
@@ -168,7 +162,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         </table>
       </div>
       {claims.edges.length === 0 && <p className="empty">No claim matches these filters.</p>}
-      <Pager pageInfo={claims.pageInfo} baseQuery={baseQuery} paged={Boolean(after || before)} />
+      <Pager pageInfo={claims.pageInfo} baseQuery={baseQuery} paged={paged} />
     </>
   );
 }

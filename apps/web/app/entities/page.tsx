@@ -7,6 +7,7 @@ import { PageInfoFields, Pager } from "../../components/Pager";
 import { EntityRefFields } from "../../lib/entity-fields";
 import { graphql, type ResultOf } from "../../lib/graphql";
 import { fetchApi } from "../../lib/queries";
+import { pageWindow, param, type SearchParams } from "../../lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Entities" };
@@ -46,23 +47,16 @@ const ENTITIES_QUERY = graphql(
 
 type EntityListData = ResultOf<typeof ENTITIES_QUERY>;
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const param = (params: SearchParams, key: string) => {
-  const value = params[key];
-  return (Array.isArray(value) ? value[0] : value) ?? "";
-};
-
 export default async function EntitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const q = param(params, "q").trim();
   const typeParam = param(params, "type").toUpperCase();
   const type = TYPES.find((t) => t === typeParam) ?? "";
-  const after = param(params, "after");
-  const before = param(params, "before");
+  const { variables: pageVariables, paged } = pageWindow(params, PAGE_SIZE);
   let data: EntityListData;
   try {
     data = await fetchApi(ENTITIES_QUERY, {
-      ...(before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after: after || null }),
+      ...pageVariables,
       filter: { ...(q ? { search: q } : {}), ...(type ? { type: [type] } : {}) },
     });
   } catch (error) {
@@ -122,7 +116,7 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       </div>
-      <Pager pageInfo={entities.pageInfo} baseQuery={baseQuery} paged={Boolean(after || before)} />
+      <Pager pageInfo={entities.pageInfo} baseQuery={baseQuery} paged={paged} />
     </>
   );
 }

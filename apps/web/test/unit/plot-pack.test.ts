@@ -64,19 +64,8 @@ describe("the chart's packed claims", () => {
         disputed: status === "DISPUTED",
       }),
     );
-    expect(
-      points.map(({ claimId, date, precision, qualifier, low, high, best, series, disputed }) => ({
-        claimId,
-        date,
-        precision,
-        qualifier,
-        low,
-        high,
-        best,
-        series,
-        disputed,
-      })),
-    ).toEqual(expected);
+    // Each point carries its row's fields, and its drawing interval besides.
+    expect(points).toMatchObject(expected);
     // Drawing order: by the middle of each date's period.
     expect(points.map((p) => p.x)).toEqual(points.map((p) => p.x).toSorted((a, b) => a - b));
     expect(points.every((p) => p.x0 <= p.x && p.x <= p.x1)).toBe(true);

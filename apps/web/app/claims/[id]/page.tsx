@@ -9,6 +9,7 @@ import { ClaimEditor } from "../../../components/editor/ClaimEditor";
 import { HistoryList } from "../../../components/HistoryList";
 import { LiveRefresh } from "../../../components/LiveRefresh";
 import { ReviewBadge } from "../../../components/ReviewBadge";
+import { ClaimStatementFields } from "../../../lib/claim-fields";
 import { EntityRefFields } from "../../../lib/entity-fields";
 import { EntityChoiceFields } from "../../../lib/entity-picker";
 import { graphql } from "../../../lib/graphql";
@@ -27,21 +28,7 @@ const CLAIM_QUERY = graphql(
       id
       ... on Claim {
         display
-        metric
-        subject
-        qualifier
-        hedge
-        rate
-        additional
-        valueLow
-        valueHigh
-        valueBest
-        statedOn
-        statedOnPrecision
-        refersFrom
-        refersFromPrecision
-        refersTo
-        refersToPrecision
+        ...ClaimStatement
         reviewStatus
         origin
         extractorVersion
@@ -96,7 +83,7 @@ const CLAIM_QUERY = graphql(
     }
   }
 `,
-  [EntityChoiceFields, EntityRefFields],
+  [ClaimStatementFields, EntityChoiceFields, EntityRefFields],
 );
 
 async function loadClaim(id: string) {

@@ -12,14 +12,9 @@ import { EntityRefFields } from "../../../lib/entity-fields";
 import { EntityChoiceFields } from "../../../lib/entity-picker";
 import {
   type Connection,
-  claimsAboutOf,
-  claimsMadeOf,
-  ENTITY_CLAIMS_ABOUT_QUERY,
-  ENTITY_CLAIMS_MADE_QUERY,
-  ENTITY_MENTIONS_QUERY,
+  ENTITY_LISTS,
   type EntityClaim,
   type EntityMentionRow,
-  mentionsOf,
 } from "../../../lib/entity-queries";
 import { graphql } from "../../../lib/graphql";
 import { fetchApi, isInvalidId } from "../../../lib/queries";
@@ -89,16 +84,16 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
     const variables = { id, first: PAGE_SIZE, after: null };
     const [e, m, a, n, v] = await Promise.all([
       loadEntity(id),
-      fetchApi(ENTITY_CLAIMS_MADE_QUERY, variables),
-      fetchApi(ENTITY_CLAIMS_ABOUT_QUERY, variables),
-      fetchApi(ENTITY_MENTIONS_QUERY, variables),
+      fetchApi(ENTITY_LISTS.claimsMade.query, variables),
+      fetchApi(ENTITY_LISTS.claimsAbout.query, variables),
+      fetchApi(ENTITY_LISTS.mentions.query, variables),
       fetchViewer(),
     ]);
     editor = isEditor(v);
     entity = e;
-    made = claimsMadeOf(m);
-    about = claimsAboutOf(a);
-    mentions = mentionsOf(n);
+    made = ENTITY_LISTS.claimsMade.connectionOf(m);
+    about = ENTITY_LISTS.claimsAbout.connectionOf(a);
+    mentions = ENTITY_LISTS.mentions.connectionOf(n);
   } catch (error) {
     // A malformed id names nothing: a 404, like an id of nothing.
     if (isInvalidId(error)) notFound();
