@@ -8,7 +8,9 @@ import { splitSentences } from "./segment.ts";
 import { groupVariants, nameVariantScore, normaliseRole, normalizeName } from "./variants.ts";
 
 /** Bump when the output for the same input changes. */
-export const EXTRACTOR_VERSION = "1.9.0";
+export { EXTRACTOR_VERSION } from "./version.ts";
+
+import { EXTRACTOR_VERSION } from "./version.ts";
 
 export interface ExtractOptions {
   publishedAt?: string | Date | null;

@@ -1,6 +1,6 @@
 // npm run reextract [-- --all]: run the current extractor over stored articles and report what changed.
 import { parseArgs } from "node:util";
-import { EXTRACTOR_VERSION } from "@headcount/extract";
+import { EXTRACTOR_VERSION } from "@headcount/extract/version";
 import { ConfigError } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";

@@ -1,4 +1,4 @@
-import { normalizeName } from "@headcount/extract";
+import { normalizeName } from "@headcount/extract/variants";
 
 /**
  * The lookup form of an entity name or alias, as stored in `normalizedName` / `EntityAlias.normalized` and

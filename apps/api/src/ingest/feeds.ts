@@ -1,4 +1,4 @@
-import { EXTRACTOR_VERSION } from "@headcount/extract";
+import { EXTRACTOR_VERSION } from "@headcount/extract/version";
 import { parseFeed } from "feedsmith";
 import type { Pool } from "../db/pool.ts";
 import { decodeText } from "./documents.ts";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { EXTRACTOR_VERSION, type ExtractedArticle, type ExtractedClaim } from "@headcount/extract";
+import type { ExtractedArticle, ExtractedClaim } from "@headcount/extract";
+import { EXTRACTOR_VERSION } from "@headcount/extract/version";
 import { isoDay, isWebAddress } from "@headcount/shared";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { DocumentAnalysis } from "./analysis.ts";

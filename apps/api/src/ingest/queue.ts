@@ -1,5 +1,6 @@
 import os from "node:os";
-import { cleanArticleText, EXTRACTOR_VERSION } from "@headcount/extract";
+import { cleanArticleText } from "@headcount/extract/furniture";
+import { EXTRACTOR_VERSION } from "@headcount/extract/version";
 import { Logger, makeWorkerUtils, type Runner, run, runOnce, type TaskList } from "graphile-worker";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";

@@ -1,4 +1,5 @@
-import { type ExtractedEntity, nameVariantScore } from "@headcount/extract";
+import type { ExtractedEntity } from "@headcount/extract";
+import { nameVariantScore } from "@headcount/extract/variants";
 import type { EntityType } from "@headcount/shared";
 import { lookupName } from "../curation/names.ts";
 import type { PoolClient } from "../db/pool.ts";
