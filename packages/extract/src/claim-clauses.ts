@@ -46,8 +46,9 @@ export function ellipticalHead(
   };
 }
 
-// "up to 2,000 people dead and 8,000 wounded", "at least nine soldiers and nine civilians": one hedge
-// opens a pair joined by "and" and bounds both figures.
+// "up to 2,000 people dead and 8,000 wounded": a ceiling opens a pair joined by "and" and bounds both figures.
+// A floor does not: "at least 17 soldiers and four civilians" is read (and labelled on real reporting) as an
+// exact second figure.
 export const SHARED_HEDGE_GAP = /^(?:\s+(?:dead|killed|wounded|injured|hurt|missing))?\s+and\s+$/i;
 
 export function sharedHedge(
@@ -60,7 +61,7 @@ export function sharedHedge(
   if (hedged.qualifier !== "exact" || quantity.kind !== "number" || !prev || prev.sentence !== sIndex)
     return hedged;
   const q = prev.draft.qualifier;
-  if (q !== "up_to" && q !== "at_least" && q !== "more_than" && q !== "at_most") return hedged;
+  if (q !== "up_to" && q !== "at_most") return hedged;
   if (quantity.start - prev.subjectEnd > 24 || quantity.start <= prev.subjectEnd) return hedged;
   if (!SHARED_HEDGE_GAP.test(body.slice(prev.subjectEnd, quantity.start))) return hedged;
   const n = hedged.valueBest;

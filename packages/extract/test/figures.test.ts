@@ -149,11 +149,11 @@ describe("metric and reach per figure", () => {
       ],
     },
     {
-      name: "'at least N soldiers and M civilians' bounds both, and equal parts are two claims",
+      name: "'at least N soldiers and M civilians' bounds the first only, and equal parts are two claims",
       text: "The shelling killed at least four soldiers and four civilians near the border.",
       all: [
         { valueLow: 4, valueHigh: null, qualifier: "at_least", duplicateOf: null },
-        { valueLow: 4, valueHigh: null, qualifier: "at_least", duplicateOf: null },
+        { valueLow: 4, valueHigh: 4, qualifier: "exact", duplicateOf: null },
       ],
     },
     {
