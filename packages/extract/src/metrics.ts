@@ -152,6 +152,13 @@ export function findPeopleHead(
       return head(text, subjectStart, end, false, null, null, false);
     }
     if (NON_PEOPLE_HEAD.test(rest)) return null;
+    // "12 Taliban were killed", "30 Hamas died": an armed group's name counts its members.
+    const group =
+      /^(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})(?=\s+(?:were|was|have|had|are|died|killed)\b|\s*[,.;]|$)/u.exec(
+        rest,
+      );
+    if (group?.[1] && lookupSurface(group[1])?.kind === "armed")
+      return head(text, subjectStart, quantity.end + cursor + group[1].length, false, null, null, false);
     const noun = PEOPLE_RE.exec(rest);
     if (noun) {
       const nounText = noun[0].toLowerCase();

@@ -184,6 +184,7 @@ export const PEOPLE_NOUNS = [
   "guerrillas",
   "guerillas",
   "policemen",
+  "police",
   "police officers",
   "children",
   "women",

@@ -183,4 +183,17 @@ describe("reporting from other conflicts", () => {
       "military’s media wing",
     );
   });
+
+  it("police and an armed group's members are people a toll counts", () => {
+    expect(
+      figures(
+        "Insurgents attacked police posts, killing five police and wounding six. Also, 12 Taliban were killed.",
+      ),
+    ).toEqual([
+      { v: [5, 5], m: "killed" },
+      { v: [6, 6], m: "wounded" },
+      { v: [12, 12], m: "killed" },
+    ]);
+    expect(figures("In 2021 Taliban fighters took the city.")).toEqual([]);
+  });
 });
