@@ -177,3 +177,35 @@ export function openingMetric(opening: string): MetricResult | null {
   const metric = metricOfVerb(verb);
   return metric ? { metric, evidenced: true, cue: verb } : null;
 }
+
+/** "One person was also injured", "one soldier died": a single casualty written as a toll is a claim. */
+export const ONE_TOLL =
+  /^\s+(?:[\p{L}-]+\s+){0,2}?(?:person|civilian|soldier|child|woman|man|officer|policeman|fighter|worker|resident|villager|peacekeeper|journalist|student|member)\s+(?:(?:was|has been|had been|is|were)\s+(?:also\s+|reportedly\s+|later\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\s+|later\s+)?died)\b/iu;
+
+/**
+ * "nearly 60 people, including civilians and soldiers, were killed" (or a longer list), "five villagers in
+ * the district of X, northern Y, have been killed": an aside after the figure does not end its clause.
+ * Returns the aside as written (from its comma), or null.
+ */
+export function clauseAside(rest: string): string | null {
+  const aside =
+    /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom)|who|whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
+      rest,
+    ) ??
+    /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:were|was|have been|has been|had been)\s+(?:killed|wounded|injured|abducted|kidnapped)\b)/i.exec(
+      rest,
+    );
+  return aside ? aside[0] : null;
+}
+
+/** Words and spans that place a figure in time or tie it to the one before. */
+export const CONTINUATION =
+  /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
+export const EVENT_METRICS = new Set<Metric>(["killed", "wounded", "casualties", "missing", "captured"]);
+export const RUNNING_TOTAL =
+  /\b(?:since|so far|in total|overall|altogether|to date|cumulative|this year|last year|in all|total of|war|conflict|began|started|invasion)\b/i;
+export const LAST_DAY =
+  /\b(?:in|during|over|within|for)\s+the\s+(?:past|last|previous)\s+(?:24|twenty[- ]four)\s+hours\b/i;
+export const WAR = /\b(?:war|conflict|fighting)\b/i;
+export const shiftDay = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

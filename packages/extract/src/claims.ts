@@ -1,22 +1,30 @@
 import type { Metric, Precision } from "@headcount/shared";
 import { attribute, type SourceRef } from "./attribution.ts";
 import {
+  CONTINUATION,
+  clauseAside,
+  EVENT_METRICS,
   ellipticalHead,
   findClauseEnd,
   findClauseStart,
   hasImpersonalFrame,
+  LAST_DAY,
   LIST_TAIL,
   NOT_HARMED_AFTER,
   NOT_HARMED_BEFORE,
+  ONE_TOLL,
   openingMetric,
+  RUNNING_TOTAL,
   repeatedOpening,
   SEX_BREAKDOWN,
   SUBSET_BEFORE,
   sharedHedge,
+  shiftDay,
   speakersCounted,
   TOLL_STANDS,
   VICTIM_METRICS,
   victimOnly,
+  WAR,
 } from "./claim-clauses.ts";
 import {
   actorCountry,
@@ -28,7 +36,7 @@ import {
   writtenName,
 } from "./claim-support.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
-import { nameDescribedSpeakers } from "./described-speakers.ts";
+import { listItemSpeakers, nameDescribedSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import type { ExtractedClaim } from "./index.ts";
@@ -58,20 +66,6 @@ export interface Working {
   /** The place was recognised from its construction, not the gazetteer. */
   locationInferred: boolean;
 }
-
-const CONTINUATION =
-  /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
-const EVENT_METRICS = new Set<Metric>(["killed", "wounded", "casualties", "missing", "captured"]);
-const RUNNING_TOTAL =
-  /\b(?:since|so far|in total|overall|altogether|to date|cumulative|this year|last year|in all|total of|war|conflict|began|started|invasion)\b/i;
-const LAST_DAY =
-  /\b(?:in|during|over|within|for)\s+the\s+(?:past|last|previous)\s+(?:24|twenty[- ]four)\s+hours\b/i;
-const WAR = /\b(?:war|conflict|fighting)\b/i;
-const shiftDay = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-/** "One person was also injured", "one soldier died": a single casualty written as a toll is a claim. */
-const ONE_TOLL =
-  /^\s+(?:[\p{L}-]+\s+){0,2}?(?:person|civilian|soldier|child|woman|man|officer|policeman|fighter|worker|resident|villager|peacekeeper|journalist|student|member)\s+(?:(?:was|has been|had been|is|were)\s+(?:also\s+|reportedly\s+|later\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\s+|later\s+)?died)\b/iu;
 
 export function extractClaims(
   body: string,
@@ -150,17 +144,8 @@ export function extractClaims(
     );
     const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
     let clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
-    // "nearly 60 people, including civilians and soldiers, were killed" (or a longer list): an aside does not
-    // end the clause.
-    const aside =
-      /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom)|who|whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
-        body.slice(clauseEnd, sentence.end),
-      ) ??
-      // "five villagers in the district of X, northern Y, have been killed": a place in apposition.
-      /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:were|was|have been|has been|had been)\s+(?:killed|wounded|injured|abducted|kidnapped)\b)/i.exec(
-        body.slice(clauseEnd, sentence.end),
-      );
-    if (aside) clauseEnd = findClauseEnd(body, sentence, clauseEnd + aside[0].length);
+    const aside = clauseAside(body.slice(clauseEnd, sentence.end));
+    if (aside) clauseEnd = findClauseEnd(body, sentence, clauseEnd + aside.length);
     const prev = working[working.length - 1];
 
     let metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
@@ -437,6 +422,9 @@ export function extractClaims(
       start = attribution.frameStart;
     }
     while (start < hedged.hedgeStart && /[\s“"‘(]/.test(body[start] ?? "")) start++;
+    // A list's bullet is not part of what was said.
+    const bullet = /^[•·▪]\s*/.exec(body.slice(start, start + 4));
+    if (bullet) start += bullet[0].length;
     const lead = /^(?:and|but|while|as|that|so)\s+/i.exec(body.slice(start, start + 8));
     if (lead && start + lead[0].length <= hedged.hedgeStart) start += lead[0].length;
     let end = clauseEnd;
@@ -500,6 +488,7 @@ export function extractClaims(
       if (!priorSources.includes(ref)) priorSources.push(ref);
   }
   nameDescribedSpeakers(bodyClaims, index, body);
+  listItemSpeakers(bodyClaims, body);
   markDuplicates(bodyClaims);
   markDuplicates(titleClaims);
   // The body's claims first, then the headline's (each `duplicateOf` still points back).

@@ -64,3 +64,41 @@ function firstPersonAfter(
   }
   return null;
 }
+
+const BULLET = /^\s*(?:[•·▪*–—-]|\d{1,2}[.)])\s*/;
+
+/**
+ * "SOHR documented the death of 160 people; the deaths are as follows:" and a list under it: each item of a
+ * list is said by whoever introduced the list, when the item names no one.
+ */
+export function listItemSpeakers(claims: Working[], body: string): void {
+  for (const claim of claims) {
+    if (claim.draft.source !== null) continue;
+    const lineStart = body.lastIndexOf("\n", claim.draft.start - 1) + 1;
+    if (!BULLET.test(body.slice(lineStart, claim.draft.start + 1))) continue;
+    // Up over the list's other items and blank lines to the line that opens it.
+    let end = lineStart - 1;
+    let intro = "";
+    let introStart = 0;
+    for (let lines = 0; end > 0 && lines < 60; lines++) {
+      const start = body.lastIndexOf("\n", end - 1) + 1;
+      const line = body.slice(start, end);
+      if (line.trim() && !BULLET.test(line)) {
+        intro = line;
+        introStart = start;
+        break;
+      }
+      end = start - 1;
+    }
+    if (!/:\s*$/.test(intro)) continue;
+    const opener = claims.find(
+      (c) =>
+        c.draft.source !== null && c.draft.start >= introStart && c.draft.start < introStart + intro.length,
+    );
+    if (!opener) continue;
+    claim.draft.source = opener.draft.source;
+    claim.draft.sourceType = opener.draft.sourceType;
+    claim.sourceRefs = opener.sourceRefs;
+    if (claim.draft.via.length === 0) claim.draft.via = opener.draft.via;
+  }
+}

@@ -27,7 +27,7 @@ const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now|continue to be|continued to be|remain|remained)\s+)?(?:reportedly\s+|also\s+|allegedly\s+|still\s+)?(killed (?:or|and) (?:wounded|injured)|(?:wounded|injured) (?:or|and) killed|held (?:captive|hostage)|taken (?:captive|hostage)|detained|abducted|kidnapped|lost (?:their|his|her) lives|killed|wounded|injured|hurt|taken for treatment|taken to (?:\w+\s+)?hospitals?|hospitali[sz]ed|treated for (?:\w+\s+)?(?:injuries|wounds)|shot dead|gunned down|shot and killed|executed|massacred|beheaded|decapitated|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|freed|released|swapped|exchanged|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain|martyred|embraced martyrdom)\b/i;
+  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now|continue to be|continued to be|remain|remained)\s+)?(?:reportedly\s+|also\s+|allegedly\s+|still\s+)?(killed (?:or|and) (?:wounded|injured)|(?:wounded|injured) (?:or|and) killed|held (?:captive|hostage)|taken (?:captive|hostage)|detained|abducted|kidnapped|lost (?:their|his|her) lives|killed|wounded|injured|hurt|taken for treatment|taken to (?:\w+\s+)?hospitals?|hospitali[sz]ed|treated for (?:\w+\s+)?(?:injuries|wounds)|shot dead|gunned down|shot and killed|executed|massacred|beheaded|decapitated|murdered|assassinated|lynched|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|freed|released|swapped|exchanged|surrendered|mobili[sz]ed|conscripted|arrived|perished|slain|martyred|embraced martyrdom)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|lost|losing|deployed|deploying|deploys|sent|sending|sends|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+(?:(?:only|just|another|a further|an additional)\s+)?(?:(?:nearly|about|around|some|roughly|almost|at least|more than|over|up to|as many as|an estimated)\s+)?$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
@@ -433,7 +433,7 @@ export function metricOfVerb(verb: string): Metric | null {
   const v = verb.toLowerCase();
   if (/^(?:killed (?:or|and)|(?:wounded|injured) (?:or|and) killed)/.test(v)) return "casualties";
   if (
-    /^(?:kill|dead|died|perish|slain|gunned down|shot|executed|massacred|behead|decapitat|claimed the lives|los\w+ (?:their|his|her) lives)/.test(
+    /^(?:kill|dead|died|perish|slain|gunned down|shot|executed|massacred|behead|decapitat|murder|assassinat|lynch|claimed the lives|los\w+ (?:their|his|her) lives)/.test(
       v,
     )
   )

@@ -184,7 +184,8 @@ export const PEOPLE_NOUNS = [
   "guerrillas",
   "guerillas",
   "policemen",
-  "police",
+  // "five police were killed", never "five police vehicles".
+  "police(?!\\s+(?:vehicles?|cars?|trucks?|stations?|posts?|checkpoints?|patrols?|convoys?|units?|buildings?|boats?|headquarters))",
   "police officers",
   "children",
   "women",

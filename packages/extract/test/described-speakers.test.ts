@@ -27,3 +27,17 @@ describe("a speaker described, then named", () => {
     expect(a.claims[0]?.source).not.toBe("Musa Bello");
   });
 });
+
+describe("a list under a line that ends in a colon", () => {
+  it("is said by whoever opened the list, item by item, without the bullet in the quote", () => {
+    const a = read(
+      "The monitor documented the death of 160 people in November; the deaths are as follows:\n\n  • 24 civilians were killed in Daraa.\n  • 12 civilians were murdered.\n\nSeparately, 30 soldiers were wounded.",
+    );
+    expect(a.claims.map((c) => [c.quote, c.source])).toEqual([
+      ["The monitor documented the death of 160 people in November", "monitor"],
+      ["24 civilians were killed in Daraa", "monitor"],
+      ["12 civilians were murdered", "monitor"],
+      ["30 soldiers were wounded", null],
+    ]);
+  });
+});
