@@ -1,4 +1,4 @@
-import type { Metric, Precision } from "@headcount/shared";
+import type { Precision } from "@headcount/shared";
 import { attribute, type SourceRef } from "./attribution.ts";
 import {
   CONTINUATION,
