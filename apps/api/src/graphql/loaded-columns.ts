@@ -26,7 +26,9 @@ export class LoadedColumnsPlugin<Types extends SchemaTypes> extends BasePlugin<T
 }
 
 /** The column a field exposes as it is (`t.expose*`) and alone selects, or null for any other field. */
-function exposedColumn<Types extends SchemaTypes>(fieldConfig: PothosOutputFieldConfig<Types>): string | null {
+function exposedColumn<Types extends SchemaTypes>(
+  fieldConfig: PothosOutputFieldConfig<Types>,
+): string | null {
   if (fieldConfig.kind !== "PrismaObject") return null;
   const extensions = fieldConfig.extensions ?? {};
   const column = extensions.pothosExposedField;
