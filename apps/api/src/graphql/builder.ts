@@ -13,7 +13,7 @@ import { NotAuthorizedError } from "../curation/errors.ts";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
-import { isDatabaseIdText } from "./ids.ts";
+import { encodeDatabaseGlobalId, isDatabaseIdText } from "./ids.ts";
 import LoadedColumnsPlugin from "./loaded-columns.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGED_COST_LIMIT } from "./pagination.ts";
 
@@ -127,6 +127,8 @@ export const builder = new SchemaBuilder<{
       }
       return decoded;
     },
+    // The same IDs, encoded without a Buffer per object (ids.ts).
+    encodeGlobalID: (typename, id) => encodeDatabaseGlobalId(typename, id),
     clientMutationId: "omit",
     cursorType: "String",
     edgesFieldOptions: { nullable: false, description: "The items of this page, each with its cursor." },
