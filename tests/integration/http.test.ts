@@ -3,7 +3,8 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
-import { createApi } from "../../apps/api/src/server/yoga.ts";
+import { QUERY_LIMITS } from "../../apps/api/src/server/limits.ts";
+import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { serveDuringTests } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 
@@ -33,6 +34,38 @@ describe("HTTP endpoints", () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: "unavailable" });
     await new Promise((resolve) => sick.close(resolve));
+  });
+
+  it("refuses a body over the limit by its Content-Length, and counts one sent without a length", async () => {
+    const oversized = JSON.stringify({
+      query: `{ __typename } # ${"x".repeat(QUERY_LIMITS.requestBodyBytes)}`,
+    });
+    const post = (body: BodyInit, extra: RequestInit = {}) =>
+      fetch(`${site.base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
+        body,
+        ...extra,
+      });
+    const declared = await post(oversized);
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).errors[0].extensions.code).toBe("REQUEST_ENTITY_TOO_LARGE");
+    const chunked = (text: string) =>
+      post(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(text));
+            controller.close();
+          },
+        }),
+        { duplex: "half" } as RequestInit,
+      );
+    const streamed = await chunked(oversized);
+    expect(streamed.status).toBe(413);
+    const small = await chunked(JSON.stringify({ query: "{ __typename }" }));
+    expect(await small.json()).toEqual({ data: { __typename: "Query" } });
+    const fitting = await post(JSON.stringify({ query: "{ __typename }" }));
+    expect(await fitting.json()).toEqual({ data: { __typename: "Query" } });
   });
 
   it("serves GraphiQL from the package (no CDN) to a browser", async () => {

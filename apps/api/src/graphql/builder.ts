@@ -13,7 +13,8 @@ import { NotAuthorizedError } from "../curation/errors.ts";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
-import { isDatabaseIdText } from "./ids.ts";
+import { encodeDatabaseGlobalId, isDatabaseIdText } from "./ids.ts";
+import LoadedColumnsPlugin from "./loaded-columns.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGED_COST_LIMIT } from "./pagination.ts";
 
 const pageSize = (argument: string) =>
@@ -65,8 +66,17 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   // The errors plugin wraps outermost, so an authorisation failure becomes a NotAuthorizedError member of
-  // a mutation's result union instead of an exception.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  // a mutation's result union instead of an exception. Loaded columns wraps the Prisma plugin, so a column
+  // already on its row skips the plugin's per-field plan lookup (loaded-columns.ts).
+  plugins: [
+    ErrorsPlugin,
+    ScopeAuthPlugin,
+    ValidationPlugin,
+    LoadedColumnsPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    ComplexityPlugin,
+  ],
   // Every field costs 1; what is selected inside a connection costs once per item it may return (its
   // `first` or `last`, else the default page), so a query's cost follows the rows it can make us send.
   complexity: {
@@ -117,6 +127,8 @@ export const builder = new SchemaBuilder<{
       }
       return decoded;
     },
+    // The same IDs, encoded without a Buffer per object (ids.ts).
+    encodeGlobalID: (typename, id) => encodeDatabaseGlobalId(typename, id),
     clientMutationId: "omit",
     cursorType: "String",
     edgesFieldOptions: { nullable: false, description: "The items of this page, each with its cursor." },

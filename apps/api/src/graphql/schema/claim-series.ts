@@ -1,8 +1,8 @@
 import { displayClaimValue } from "@headcount/shared";
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
+import { encodeDatabaseGlobalId as encodeGlobalID } from "../ids.ts";
 import type { ClaimFilter } from "../sql/claim-filter.ts";
 import {
   claimSeriesRows,
