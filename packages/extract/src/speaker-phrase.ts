@@ -230,7 +230,12 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
         start: wholeStart,
         end,
       };
-    if (OFFICE_HEAD.test(whole) && entity.end < end)
+    // "Netanyahu's office", "Azerbaijan's Defense Ministry": a body named by its owner is named whole (a bare
+    // "Defense Ministry" would be every country's).
+    const ownedBody =
+      /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}[’']s\s/u.test(whole) &&
+      !entity.entity.key.startsWith("g:");
+    if (OFFICE_HEAD.test(whole) && (entity.end < end || ownedBody))
       return { name: whole, type: "organization", entity: null, start: wholeStart, end };
   }
   // "a senior U.S. official": a country only qualifies the speaker described.

@@ -196,4 +196,13 @@ describe("reporting from other conflicts", () => {
     ]);
     expect(figures("In 2021 Taliban fighters took the city.")).toEqual([]);
   });
+
+  it("a ministry named by its country keeps the country: one country's ministry is not every country's", () => {
+    expect(
+      read("A total of 2,783 soldiers were killed, Azerbaijan's Defense Ministry said.").claims[0]?.source,
+    ).toBe("Azerbaijan's Defense Ministry");
+    expect(read("Ukraine's Defence Ministry said 10 soldiers were killed.").claims[0]?.source).toBe(
+      "Ukrainian Ministry of Defense",
+    );
+  });
 });
