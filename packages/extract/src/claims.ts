@@ -36,7 +36,7 @@ import {
   writtenName,
 } from "./claim-support.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
-import { listItemSpeakers, nameDescribedSpeakers } from "./described-speakers.ts";
+import { refineSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import type { ExtractedClaim } from "./index.ts";
@@ -487,8 +487,7 @@ export function extractClaims(
     for (const ref of attribution.source ? [attribution.source, ...attribution.via] : [])
       if (!priorSources.includes(ref)) priorSources.push(ref);
   }
-  nameDescribedSpeakers(bodyClaims, index, body);
-  listItemSpeakers(bodyClaims, body);
+  refineSpeakers(bodyClaims, index, body);
   markDuplicates(bodyClaims);
   markDuplicates(titleClaims);
   // The body's claims first, then the headline's (each `duplicateOf` still points back).

@@ -14,7 +14,13 @@ const REACH = 400;
 const OFFICIAL = /^(?:official|spokes(?:man|woman|person)|officer|representative)$/;
 const QUALIFIER_STOP = new Set(["a", "an", "one", "senior", "local", "top", "another", "the"]);
 
-export function nameDescribedSpeakers(claims: Working[], index: EntityIndex, body: string): void {
+/** What the whole article says of its speakers, once every claim has one: names given later, lists. */
+export function refineSpeakers(claims: Working[], index: EntityIndex, body: string): void {
+  nameDescribedSpeakers(claims, index, body);
+  listItemSpeakers(claims, body);
+}
+
+function nameDescribedSpeakers(claims: Working[], index: EntityIndex, body: string): void {
   for (const claim of claims) {
     const ref = claim.sourceRefs[0];
     if (!ref || ref.entity !== null || claim.draft.sourceType !== "person") continue;
@@ -71,7 +77,7 @@ const BULLET = /^\s*(?:[•·▪*–—-]|\d{1,2}[.)])\s*/;
  * "SOHR documented the death of 160 people; the deaths are as follows:" and a list under it: each item of a
  * list is said by whoever introduced the list, when the item names no one.
  */
-export function listItemSpeakers(claims: Working[], body: string): void {
+function listItemSpeakers(claims: Working[], body: string): void {
   for (const claim of claims) {
     if (claim.draft.source !== null) continue;
     const lineStart = body.lastIndexOf("\n", claim.draft.start - 1) + 1;
