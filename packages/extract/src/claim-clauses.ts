@@ -209,3 +209,20 @@ export const LAST_DAY =
 export const WAR = /\b(?:war|conflict|fighting)\b/i;
 export const shiftDay = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Before the whole of a partitive: "two of the", "three of those", "12 of the". */
+const PARTITIVE_WHOLE =
+  /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|hundreds|thousands)\s+of\s+(?:the|those|these)\s+$/i;
+
+/**
+ * "two of the five soldiers": the five are the group a part is taken from, not a count of their own (a
+ * whole that names a toll, "five of the 22 injured", is still one: the caller asks only for other nouns).
+ */
+export function partitiveWhole(body: string, sentenceStart: number, quantityStart: number): boolean {
+  return PARTITIVE_WHOLE.test(body.slice(Math.max(sentenceStart, quantityStart - 40), quantityStart));
+}
+
+/** A list's bullet is not part of what was said: its length at `start`. */
+export function bulletLength(body: string, start: number): number {
+  return /^[•·▪]\s*/.exec(body.slice(start, start + 4))?.[0].length ?? 0;
+}

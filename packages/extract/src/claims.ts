@@ -1,6 +1,7 @@
 import type { Precision } from "@headcount/shared";
 import { attribute, type SourceRef } from "./attribution.ts";
 import {
+  bulletLength,
   CONTINUATION,
   clauseAside,
   EVENT_METRICS,
@@ -14,6 +15,7 @@ import {
   NOT_HARMED_BEFORE,
   ONE_TOLL,
   openingMetric,
+  partitiveWhole,
   RUNNING_TOTAL,
   repeatedOpening,
   SEX_BREAKDOWN,
@@ -135,6 +137,7 @@ export function extractClaims(
       findPeopleHead(body, quantity, sentence.start, sentence.end) ??
       ellipticalHead(body, quantity, sIndex, working[working.length - 1]);
     if (!head) continue;
+    if (!head.nounMetric && partitiveWhole(body, sentence.start, quantity.start)) continue;
     const hedged = sharedHedge(
       body,
       hedgeQuantity(body, quantity, sentence.start),
@@ -422,9 +425,7 @@ export function extractClaims(
       start = attribution.frameStart;
     }
     while (start < hedged.hedgeStart && /[\s“"‘(]/.test(body[start] ?? "")) start++;
-    // A list's bullet is not part of what was said.
-    const bullet = /^[•·▪]\s*/.exec(body.slice(start, start + 4));
-    if (bullet) start += bullet[0].length;
+    start += bulletLength(body, start);
     const lead = /^(?:and|but|while|as|that|so)\s+/i.exec(body.slice(start, start + 8));
     if (lead && start + lead[0].length <= hedged.hedgeStart) start += lead[0].length;
     let end = clauseEnd;

@@ -60,6 +60,22 @@ export const SUBSET_OPENING =
 const SUBSET_NOUN_AFTER =
   /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(children|women|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/i;
 
+/** The first people noun among a few words ("four peacekeepers that were"), as a match on `words`. */
+function peopleNounIn(words: string): RegExpExecArray | null {
+  for (const word of words.matchAll(/\S+/g)) {
+    const m = PEOPLE_RE.exec(words.slice(word.index));
+    if (m) {
+      const at = Object.assign([m[0]], {
+        index: word.index,
+        input: words,
+        groups: undefined,
+      }) as RegExpExecArray;
+      return at;
+    }
+  }
+  return null;
+}
+
 export interface PeopleHead {
   /** Subject as written (without the number and hedge), or null when it is only implied. */
   subject: string | null;
@@ -228,7 +244,12 @@ export function findPeopleHead(
   const anaphor = ANAPHORIC.exec(after);
   if (anaphor) {
     const tail = anaphor[2] ?? "";
+    // "three of the four peacekeepers": with the whole counted, any people noun names the group.
+    const counted = /^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/i.test(
+      tail,
+    );
     const found =
+      (counted ? peopleNounIn(tail) : null) ??
       /\b(troops|soldiers|forces|personnel|fighters|servicemen|men|force|army|casualties|strength|contingent|units?|recruits|conscripts|mercenaries|marines|sappers|engineers|prisoners|reservists|volunteers|militants|insurgents|attackers|gunmen|rebels|jihadists|terrorists|policemen|police officers|officers|guards|civilians|people|villagers|passengers|crew members|workers|injured|wounded|dead|killed|victims)\b/i.exec(
         tail,
       );

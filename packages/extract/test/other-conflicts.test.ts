@@ -205,4 +205,13 @@ describe("reporting from other conflicts", () => {
       "Ukrainian Ministry of Defense",
     );
   });
+
+  it("the whole of a partitive is not a count of its own, unless it names a toll", () => {
+    expect(figures("Two of the five soldiers were killed.")).toEqual([{ v: [2, 2], m: "killed" }]);
+    expect(
+      figures("The UN said three of the four peacekeepers have been found dead.").map((f) => f.v),
+    ).toEqual([[3, 3]]);
+    expect(figures("Five of the 22 injured were children.").map((f) => f.v)).toContainEqual([22, 22]);
+    expect(figures("Three of the hostages are Americans.")).toEqual([]);
+  });
 });
