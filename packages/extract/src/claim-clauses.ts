@@ -179,7 +179,7 @@ export function openingMetric(opening: string): MetricResult | null {
 }
 
 /** "One person was also injured", "one soldier died": a single casualty written as a toll is a claim. */
-export const ONE_TOLL =
+const ONE_TOLL =
   /^\s+(?:[\p{L}-]+\s+){0,2}?(?:person|civilian|soldier|child|woman|man|officer|policeman|fighter|worker|resident|villager|peacekeeper|journalist|student|member)\s+(?:(?:was|has been|had been|is|were)\s+(?:also\s+|reportedly\s+|later\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\s+|later\s+)?died)\b/iu;
 
 /**
@@ -225,4 +225,15 @@ export function partitiveWhole(body: string, sentenceStart: number, quantityStar
 /** A list's bullet is not part of what was said: its length at `start`. */
 export function bulletLength(body: string, start: number): number {
   return /^[•·▪]\s*/.exec(body.slice(start, start + 4))?.[0].length ?? 0;
+}
+
+/** "the death of one peacekeeper", "the killing of one civilian": a single death named as such. */
+const ONE_DEATH = /\b(?:death|killing|murder)\s+of\s+$/i;
+
+/** One person is a claim only when written as a toll ("one person was also injured", "the death of one"). */
+export function singleToll(body: string, quantity: { start: number; end: number }): boolean {
+  return (
+    ONE_TOLL.test(body.slice(quantity.end, quantity.end + 80)) ||
+    ONE_DEATH.test(body.slice(Math.max(0, quantity.start - 20), quantity.start))
+  );
 }

@@ -13,7 +13,6 @@ import {
   LIST_TAIL,
   NOT_HARMED_AFTER,
   NOT_HARMED_BEFORE,
-  ONE_TOLL,
   openingMetric,
   partitiveWhole,
   RUNNING_TOTAL,
@@ -22,6 +21,7 @@ import {
   SUBSET_BEFORE,
   sharedHedge,
   shiftDay,
+  singleToll,
   speakersCounted,
   TOLL_STANDS,
   VICTIM_METRICS,
@@ -127,12 +127,7 @@ export function extractClaims(
     if (!sentence || (sentence.headline && sentence.start >= titleEnd)) continue;
     const inTitle = sentence.start < titleEnd;
     const working = inTitle ? titleClaims : bodyClaims;
-    if (
-      (quantity.value ?? 2) < 2 &&
-      quantity.kind === "number" &&
-      !ONE_TOLL.test(body.slice(quantity.end, quantity.end + 80))
-    )
-      continue;
+    if ((quantity.value ?? 2) < 2 && quantity.kind === "number" && !singleToll(body, quantity)) continue;
     const head =
       findPeopleHead(body, quantity, sentence.start, sentence.end) ??
       ellipticalHead(body, quantity, sIndex, working[working.length - 1]);

@@ -214,4 +214,10 @@ describe("reporting from other conflicts", () => {
     expect(figures("Five of the 22 injured were children.").map((f) => f.v)).toContainEqual([22, 22]);
     expect(figures("Three of the hostages are Americans.")).toEqual([]);
   });
+
+  it("the death of one soldier is a toll", () => {
+    expect(figures("The mission confirmed the death of one soldier in the attack.")).toEqual([
+      { v: [1, 1], m: "killed" },
+    ]);
+  });
 });
