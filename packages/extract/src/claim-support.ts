@@ -135,6 +135,10 @@ export function oneSpeaker(earlier: Working, later: Working): boolean {
   const a = earlier.draft.source;
   const b = later.draft.source;
   if (a === null || b === null || a.toLowerCase() === b.toLowerCase()) return true;
+  // "Azerbaijan's Defense Ministry" and, later, "the Defense Ministry": one body named with and without its owner.
+  const unowned = (n: string) =>
+    n.replace(/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}[’']s\s+/u, "").toLowerCase();
+  if (unowned(a) === unowned(b)) return true;
   const wa = nameWords(a);
   const wb = nameWords(b);
   if (wa.length === wb.length && wa.every((w) => wb.includes(w))) return true;

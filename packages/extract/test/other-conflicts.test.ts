@@ -220,4 +220,11 @@ describe("reporting from other conflicts", () => {
       { v: [1, 1], m: "killed" },
     ]);
   });
+
+  it("a ministry named with its owner and later without it is one speaker: one claim, two appearances", () => {
+    const a = read(
+      "A total of 1,245 soldiers were wounded, Azerbaijan's Defense Ministry said.\nThe ministry said 1,245 soldiers were wounded during the war.",
+    );
+    expect(a.claims[1]?.duplicateOf).toBe(0);
+  });
 });
