@@ -1,0 +1,95 @@
+import type { AttributionContext, SourceRef } from "./attribution.ts";
+import { SAY } from "./attribution-words.ts";
+import type { Span } from "./segment.ts";
+import { resolveNP } from "./speaker-phrase.ts";
+import { subjectBefore } from "./subject-phrase.ts";
+
+/** Who speaks a quotation near a figure: before it ("X said, “…”") or after it ("“…,” said X", "“…,” X said"). */
+
+// Built once: the reporting-verb list is long, and these run for every quotation near a figure.
+const QUOTE_VERB = new RegExp(`\\b(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`, "gi");
+const QUOTE_VERB_INVERTED = new RegExp(
+  `^\\s*,?\\s*(?:${SAY}|commented|cautioned|continued|wrote|added)\\s+([^,.;]+)`,
+  "i",
+);
+const QUOTE_VERB_DIRECT = new RegExp(
+  `^\\s*,?\\s*([^,.;“”"]{2,60}?)\\s+(?:${SAY}|commented|cautioned|continued|wrote|added)\\b`,
+  "i",
+);
+
+// "“…,” a local teacher, whose colleague was killed, said": a clause about the speaker between name and verb.
+const QUOTE_VERB_APPOSED = new RegExp(
+  `^\\s*,?\\s*([^,.;“”"]{2,60}?)\\s*,\\s+(?:who|whose|which)\\b[^.;“”"]{0,100}?,\\s+(?:${SAY}|added)\\b`,
+  "i",
+);
+// "“Eight soldiers were killed” and two others wounded, he added.": the verb of the sentence's closing
+// attribution, with at most a short adverbial after it.
+const TAIL_VERB = new RegExp(`\\b(?:${SAY}|added)\\b(?=[^“”"]{0,60}[.!?]$)`, "gi");
+
+/** Who speaks a quotation: "X said, “…”", "“…,” said X", "“…,” X said". */
+export function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
+  const { body } = ctx;
+  const lineStart = body.lastIndexOf("\n", quote.start) + 1;
+  const before = body.slice(lineStart, quote.start - 1);
+  // The last reporting verb that only a short phrase and a comma or colon separate from the quote.
+  let last: RegExpExecArray | undefined;
+  QUOTE_VERB.lastIndex = 0;
+  for (let m = QUOTE_VERB.exec(before); m; m = QUOTE_VERB.exec(before)) last = m;
+  if (last && /^[^,:“”".!?]{0,40}[,:]?\s*$/.test(before.slice(last.index + last[0].length))) {
+    const np = subjectBefore(body, lineStart, lineStart + last.index);
+    if (np) {
+      const ref = resolveNP(ctx, np.start, np.end);
+      if (ref) return ref;
+    }
+  }
+  const after = body.slice(quote.end + 1, quote.end + 140);
+  const inverted = QUOTE_VERB_INVERTED.exec(after);
+  if (inverted?.[1]) {
+    const s = quote.end + 1 + inverted[0].length - inverted[1].length;
+    // "said Defense Minister X after President Y convened …": the speaker ends where a clause begins.
+    const phrase = inverted[1].replace(
+      /\s+(?:after|as|when|while|before|following|during|because|since|who|which|in an?|at an?)\s.*$/,
+      "",
+    );
+    const ref = resolveNP(ctx, s, s + phrase.length);
+    if (ref) return ref;
+  }
+  const direct = QUOTE_VERB_DIRECT.exec(after);
+  if (direct?.[1]) {
+    const s = quote.end + 1 + direct[0].indexOf(direct[1]);
+    const ref = resolveNP(ctx, s, s + direct[1].length);
+    if (ref) return ref;
+  }
+  const apposed = QUOTE_VERB_APPOSED.exec(after);
+  if (apposed?.[1]) {
+    const s = quote.end + 1 + apposed[0].indexOf(apposed[1]);
+    const ref = resolveNP(ctx, s, s + apposed[1].length);
+    if (ref) return ref;
+  }
+  // The rest of the sentence after the quotation, up to its end, with no other quotation in it.
+  const rest = /^[^“”"]*?[.!?](?=\s|$)/.exec(after)?.[0];
+  if (rest) {
+    let verb: RegExpExecArray | undefined;
+    TAIL_VERB.lastIndex = 0;
+    for (let m = TAIL_VERB.exec(rest); m; m = TAIL_VERB.exec(rest)) verb = m;
+    if (verb?.index && rest.slice(0, verb.index).includes(",")) {
+      const verbAt = quote.end + 1 + verb.index;
+      // "…, said Colonel X." names the speaker after the verb; "…, he added on Monday." before it.
+      // "told Reuters" names who heard it, not who spoke.
+      const named = /^(?:told|tells|telling|tell)$/i.test(verb[0])
+        ? null
+        : /^\s+((?:the\s+|an?\s+)?\p{Lu}[^,.;“”"]{1,60}?)\s*[,.!?]/u.exec(
+            rest.slice(verb.index + verb[0].length),
+          );
+      const np = named?.[1]
+        ? { start: verbAt + verb[0].length + named[0].indexOf(named[1]), end: 0 }
+        : subjectBefore(body, quote.end + 1, verbAt);
+      if (np && named?.[1]) np.end = np.start + named[1].length;
+      if (np) {
+        const ref = resolveNP(ctx, np.start, np.end);
+        if (ref) return ref;
+      }
+    }
+  }
+  return null;
+}
