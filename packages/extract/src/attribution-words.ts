@@ -17,7 +17,7 @@ export const GENERIC_ONLY =
 export const RELAY_KINDS = new Set(["news"]);
 /** A described speaker's head: the people speaking, not the body they belong to. */
 export const MEMBER_HEAD =
-  /(?:\b(?:officials?|officers?|sources?|spokes(?:man|woman|person)|insiders?|experts?|investigators?|(?:expert\s+)?panel)|\bsources?\s+familiar\s+with\s+[^,;]+)$/i;
+  /(?:\b(?:officials?|officers?|sources?|spokes(?:man|woman|person)|representatives?|commanders?|insiders?|experts?|investigators?|(?:expert\s+)?panel)|\bsources?\s+familiar\s+with\s+[^,;]+)$/i;
 /** "Netanyahu's office", "the rebels' health ministry": a body named by its owner. */
 export const OFFICE_HEAD = /[’']s?\s+(?:office|(?:[\p{L}-]+\s+)?ministry)$/iu;
 export const NP_BOUNDARY =

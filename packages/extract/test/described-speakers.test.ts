@@ -41,3 +41,12 @@ describe("a list under a line that ends in a colon", () => {
     ]);
   });
 });
+
+describe("a body's representative or commander described", () => {
+  it("speaks as the person described, not as the body", () => {
+    expect(read("“Four died on the spot,” a PDF representative said.").claims[0]?.source).toBe(
+      "PDF representative",
+    );
+    expect(read("A Hamas commander said 40 fighters were killed.").claims[0]?.source).toBe("Hamas commander");
+  });
+});
