@@ -173,6 +173,8 @@ export const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] =
   ["Hamas", [], "Palestine", "armed"],
   ["Hezbollah", [], "Lebanon", "armed"],
   ["Taliban", ["Afghan Taliban"], "Afghanistan", "armed"],
+  ["Boko Haram", [], "Nigeria", "armed"],
+  ["Islamic State West Africa Province", ["ISWAP"], null, "armed"],
   ["Pakistani Taliban", ["Tehrik-i-Taliban Pakistan", "TTP"], "Pakistan", "armed"],
   ["NATO", ["North Atlantic Treaty Organization"], null, "intl"],
   ["United Nations", ["UN", "U.N."], null, "intl"],

@@ -227,4 +227,11 @@ describe("reporting from other conflicts", () => {
     );
     expect(a.claims[1]?.duplicateOf).toBe(0);
   });
+
+  it("Boko Haram is an armed group, never a person 'he' could point to", () => {
+    const entity = read(
+      "Suspected Boko Haram fighters attacked the village, killing 12 people.",
+    ).entities.find((e) => e.name === "Boko Haram");
+    expect(entity?.type).not.toBe("person");
+  });
 });
