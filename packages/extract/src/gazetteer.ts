@@ -344,4 +344,9 @@ export const PLACE_KEYWORDS = new Set([
   "Airport",
   "Square",
   "Border",
+  "Governorate",
+  "County",
+  "Prefecture",
+  "Municipality",
+  "Township",
 ]);

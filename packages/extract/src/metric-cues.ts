@@ -118,7 +118,7 @@ export function findMetric(
   )
     return { metric: "repatriated", evidenced: true, cue: "returned" };
   if (
-    /\b(?:(?:deaths?|killing|neutrali[sz]ation)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
+    /\b(?:(?:deaths?|killing|neutrali[sz]ation|funerals?|burials?)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,
     ) ||
     /^\s+(?:(?:are|were|was|is|have been|had been)\s+)?(?:(?:confirmed|declared|officially|now|presumed|believed|to be)\s+)*dead\b/i.test(

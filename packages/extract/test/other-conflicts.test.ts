@@ -234,4 +234,12 @@ describe("reporting from other conflicts", () => {
     ).entities.find((e) => e.name === "Boko Haram");
     expect(entity?.type).not.toBe("person");
   });
+
+  it("a governorate is a place, and a funeral of soldiers counts the dead", () => {
+    const a = read("Eleven soldiers were killed in Marib Governorate on Monday.");
+    expect(a.entities.find((e) => e.name === "Marib Governorate")?.type).toBe("place");
+    expect(figures("The ministry posted a photograph of the funeral of eleven soldiers.")[0]?.m).toBe(
+      "killed",
+    );
+  });
 });
