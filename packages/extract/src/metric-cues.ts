@@ -70,6 +70,9 @@ export const FORCE_SIZE_NEAR =
 export const SENT =
   /\b(?:sent|send|sending|deploy\w*|dispatch\w*|transferr?\w*|moved|arriv\w+|will|would|plans?)\b/i;
 
+const TOLL_REACHES_PEOPLE =
+  /\b(?:death\s+)?toll\b[^.;]{0,160}?\b(?:has\s+|had\s+|now\s+)*(?:rose|risen|climbed|jumped|reached|hit|stands|stood|increased)\s+(?:to|at)\s+(?:(?:some|about|around|nearly|almost|more than|over|at least)\s+)?$/i;
+
 export const OBJECT_VERB =
   /\b(killed|killing|kills|kill|beheaded|beheading|murdered|murdering|assassinated|wounded|wounding|wounds|injured|injuring|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|deployed|deploying|deploys|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|conscripted|evacuated|repatriated)\s+(?:(?:only|just|about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
 export const FUTURE =
@@ -107,6 +110,15 @@ export function findMetric(
     )
   )
     return { metric: "wounded", evidenced: true, cue: "injuries" };
+  // "The death toll from fighting has climbed to at least 96 people": a toll reaching the figure names it,
+  // whatever words ("fighting") stand between.
+  const toll = TOLL_REACHES_PEOPLE.exec(text.slice(Math.max(0, quantityStart - 200), quantityStart));
+  if (toll)
+    return {
+      metric: /^toll\s+of\s+(?:the\s+)?(?:wounded|injured)/i.test(toll[0]) ? "wounded" : "killed",
+      evidenced: true,
+      cue: "toll",
+    };
   // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
   if (
     (/\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading) ||

@@ -242,4 +242,13 @@ describe("reporting from other conflicts", () => {
       "killed",
     );
   });
+
+  it("a toll reaching the figure names it, whatever words stand between", () => {
+    expect(figures("The death toll from fighting has climbed to at least 96 people.")).toEqual([
+      { v: [96, null], m: "killed" },
+    ]);
+    expect(figures("The toll of wounded has risen to 200 people.")).toEqual([
+      { v: [200, 200], m: "wounded" },
+    ]);
+  });
 });
