@@ -18,6 +18,7 @@ export const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|wh
 // parts by place ("132 were killed on Tuesday, including 72 in the north and 60 in the south").
 export const ELLIPSIS_GAP =
   /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+)$/i;
+const GAPPED_SUBJECT = /^\s+and\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s+$/u;
 export const ELLIPSIS_AFTER = /^\s+(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]/u;
 
 export function ellipticalHead(
@@ -29,12 +30,16 @@ export function ellipticalHead(
   if (!prev || prev.sentence !== sIndex || !prev.metricEvidenced || quantity.yearLike || quantity.percent)
     return null;
   if (quantity.start - prev.subjectEnd > 80 || quantity.start <= prev.subjectEnd) return null;
-  if (!ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 30))) return null;
   const gap = body.slice(prev.subjectEnd, quantity.start);
   const hedge = /(?:(?:about|around|some|nearly|almost|at least|more than|over|up to|another)\s+)?$/i.exec(
     gap,
   );
-  if (!ELLIPSIS_GAP.test(gap.slice(0, gap.length - (hedge?.[0].length ?? 0)))) return null;
+  const bare = gap.slice(0, gap.length - (hedge?.[0].length ?? 0));
+  // "the ELN has some 2,500 fighters and the FARC around 7,000": another subject, the same verb and noun.
+  const gapped =
+    GAPPED_SUBJECT.test(bare) && /^\s*(?:[.;,]|$)/.test(body.slice(quantity.end, quantity.end + 4));
+  if (!gapped && !ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 30))) return null;
+  if (!gapped && !ELLIPSIS_GAP.test(bare)) return null;
   return {
     subject: prev.draft.subject || null,
     subjectStart: quantity.end,

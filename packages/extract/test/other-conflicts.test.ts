@@ -251,4 +251,16 @@ describe("reporting from other conflicts", () => {
       { v: [200, 200], m: "wounded" },
     ]);
   });
+
+  it("a gapped second subject shares the verb and noun: 'the ELN has 2,500 fighters and the FARC around 7,000'", () => {
+    expect(
+      figures("The government estimates the ELN has some 2,500 fighters and the FARC around 7,000."),
+    ).toEqual([
+      { v: [2500, 2500], m: "force_size" },
+      { v: [7000, 7000], m: "force_size" },
+    ]);
+    expect(figures("The strike killed 12 people and Hamas 300 years ago.")).toEqual([
+      { v: [12, 12], m: "killed" },
+    ]);
+  });
 });
