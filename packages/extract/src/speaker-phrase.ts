@@ -53,6 +53,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       return "";
     },
   );
+  // "…, with some outlets saying nine were killed": the preposition opening the clause is not the speaker's.
+  text = text.replace(/^(?:with|among)\s+/i, (m) => {
+    start += m.length;
+    return "";
+  });
   // "a new toll by activists": the toll is the activists'.
   const byWhom =
     /^(?:(?:a|an|the|new|latest|updated|revised|provisional|grim|recent)\s+)*(?:toll|count|tally|figures?|estimates?|report|research|study|studies|analysis|survey)\s+(?:by|from)\s+/i.exec(

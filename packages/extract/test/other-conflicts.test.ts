@@ -263,4 +263,11 @@ describe("reporting from other conflicts", () => {
       { v: [12, 12], m: "killed" },
     ]);
   });
+
+  it("'with some outlets saying …': the preposition is not part of the speaker", () => {
+    expect(
+      read("Local media reported the strikes, with some outlets saying nine people had been killed.")
+        .claims[0]?.source,
+    ).toBe("outlets");
+  });
 });
