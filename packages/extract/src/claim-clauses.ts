@@ -35,7 +35,7 @@ export function ellipticalHead(
     gap,
   );
   const bare = gap.slice(0, gap.length - (hedge?.[0].length ?? 0));
-  // "the ELN has some 2,500 fighters and the FARC around 7,000": another subject, the same verb and noun.
+  // "the Front has some 1,800 fighters and the League about 4,000": another subject, the same verb and noun.
   const gapped =
     GAPPED_SUBJECT.test(bare) && /^\s*(?:[.;,]|$)/.test(body.slice(quantity.end, quantity.end + 4));
   if (!gapped && !ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 30))) return null;

@@ -3,7 +3,7 @@ import type { EntityIndex, EntityMention, EntityRecord } from "./entities.ts";
 import { refOf } from "./mention-lookup.ts";
 
 /**
- * "Two militants were killed, a defence official said. Lt Col Rajesh Kalia, a defence spokesman, said …": wire
+ * "Two militants were killed, a defence official said. Lt Col Arun Mehta, a defence spokesman, said …": wire
  * copy often introduces a speaker by description and names him in the next sentence. A figure given by "a …
  * official" (or spokesman, officer) goes to the person named right after whose role fits the description.
  */
@@ -40,7 +40,7 @@ function nameDescribedSpeakers(claims: Working[], index: EntityIndex, body: stri
 
 /**
  * What the text says the person is: the role the index read, the words just before the name ("military
- * spokesman Herman Taryaman") and the appositive after it ("Ahmed Idow, a Somali military officer,").
+ * spokesman Budi Santoso") and the appositive after it ("Yusuf Warsame, a Somali military officer,").
  */
 function describe(body: string, mention: EntityMention): string {
   const before =
