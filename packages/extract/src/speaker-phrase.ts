@@ -133,9 +133,20 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       // "The army said … It said …": the organisation speaking last, before any organisation merely named.
       // A news agency that relayed the last figure is not who "it" continues to quote.
       const isOrg = (r: SourceRef) => r.type === "organization" || r.type === "group";
-      const speaker =
-        lastSpeaker(ctx, start, (r) => isOrg(r) && !RELAY_KINDS.has(r.entity?.kind ?? "")) ??
-        lastSpeaker(ctx, start, isOrg);
+      const source = lastSpeaker(ctx, start, (r) => isOrg(r) && !RELAY_KINDS.has(r.entity?.kind ?? ""));
+      if (source) return source.entity ? refOf(source.entity, start, end) : { ...source, start, end };
+      // "The ministry has released its report, Al Jazeera reported. It said …": the body the outlet reported
+      // on, named just before, not the outlet.
+      const reported = lastBefore(
+        index,
+        start,
+        (m) =>
+          isOrg(refOf(m.entity, m.start, m.end)) &&
+          !RELAY_KINDS.has(m.entity.kind ?? "") &&
+          start - m.end < 300,
+      );
+      if (reported) return refOf(reported.entity, start, end);
+      const speaker = lastSpeaker(ctx, start, isOrg);
       if (speaker) return speaker.entity ? refOf(speaker.entity, start, end) : { ...speaker, start, end };
       const org = lastBefore(index, start, (m) => m.entity.type === "organization");
       return org ? refOf(org.entity, start, end) : null;

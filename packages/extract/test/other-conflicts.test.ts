@@ -272,4 +272,11 @@ describe("reporting from other conflicts", () => {
         .claims[0]?.source,
     ).toBe("outlets");
   });
+
+  it("'It said' after an outlet reported on a body is the body, not the outlet", () => {
+    const a = read(
+      "The Health Ministry has released its latest report on casualties, Al Jazeera reported.\nIn a statement, it said seven deaths and five injuries were recorded in the past 24 hours.",
+    );
+    expect(a.claims.map((c) => c.source)).toEqual(["Health Ministry", "Health Ministry"]);
+  });
 });
