@@ -53,6 +53,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core's serious and critical violations on the current page, as readable lines. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // After a client-side refresh the head is re-rendered: let the page settle with its title before axe reads
+  // it (a page that never gets one still fails, on "document-title").
+  await page
+    .waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
