@@ -63,8 +63,18 @@ function firstPersonAfter(
   from: number,
   accept: (mention: EntityMention) => boolean,
 ): EntityRecord | null {
-  for (const mention of index.mentions) {
-    if (mention.start < from) continue;
+  // Mentions are in text order: find the first at or after `from` by halving, then read only within reach
+  // (a scan from the start for every claim would be quadratic in a long document).
+  const mentions = index.mentions;
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as EntityMention).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length; i++) {
+    const mention = mentions[i] as EntityMention;
     if (mention.start > from + REACH) break;
     if (mention.entity.type === "person" && accept(mention)) return mention.entity;
   }
@@ -78,7 +88,9 @@ const BULLET = /^\s*(?:[•·▪*–—-]|\d{1,2}[.)])\s*/;
  * list is said by whoever introduced the list, when the item names no one.
  */
 function listItemSpeakers(claims: Working[], body: string): void {
-  for (const claim of claims) {
+  const openers = new Map<number, Working | undefined>();
+  for (let k = 0; k < claims.length; k++) {
+    const claim = claims[k] as Working;
     if (claim.draft.source !== null) continue;
     const lineStart = body.lastIndexOf("\n", claim.draft.start - 1) + 1;
     if (!BULLET.test(body.slice(lineStart, claim.draft.start + 1))) continue;
@@ -97,10 +109,18 @@ function listItemSpeakers(claims: Working[], body: string): void {
       end = start - 1;
     }
     if (!/:\s*$/.test(intro)) continue;
-    const opener = claims.find(
-      (c) =>
-        c.draft.source !== null && c.draft.start >= introStart && c.draft.start < introStart + intro.length,
-    );
+    // Claims are in text order: the first item looks back only as far as the line that opens the list, and
+    // the list's other items reuse what it found (each item searching every claim would be quadratic).
+    if (!openers.has(introStart)) {
+      let found: Working | undefined;
+      for (let b = k - 1; b >= 0; b--) {
+        const c = claims[b] as Working;
+        if (c.draft.start < introStart) break;
+        if (c.draft.source !== null && c.draft.start < introStart + intro.length) found = c;
+      }
+      openers.set(introStart, found);
+    }
+    const opener = openers.get(introStart);
     if (!opener) continue;
     claim.draft.source = opener.draft.source;
     claim.draft.sourceType = opener.draft.sourceType;
