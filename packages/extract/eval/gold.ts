@@ -92,7 +92,7 @@ export function splits(showHeldOut: boolean): Split[] {
     {
       name: "dev",
       description: "real reporting, tuned against",
-      folders: [folder("dev-a"), folder("dev-b"), folder("dev-c"), folder("dev-d"), folder("dev-e")],
+      folders: [folder("dev-a"), folder("dev-b"), folder("dev-c"), folder("dev-d"), folder("dev-e"), folder("dev-f")],
       details: true,
     },
     {
