@@ -92,7 +92,14 @@ export function splits(showHeldOut: boolean): Split[] {
     {
       name: "dev",
       description: "real reporting, tuned against",
-      folders: [folder("dev-a"), folder("dev-b"), folder("dev-c"), folder("dev-d"), folder("dev-e"), folder("dev-f")],
+      folders: [
+        folder("dev-a"),
+        folder("dev-b"),
+        folder("dev-c"),
+        folder("dev-d"),
+        folder("dev-e"),
+        folder("dev-f"),
+      ],
       details: true,
     },
     {

@@ -153,7 +153,12 @@ function scoreClaims(s: Scores, article: GoldArticle, result: ExtractedArticle):
       }
       const here = result.claims
         .map((c, i) => ({ c, i }))
-        .filter(({ c, i }) => i !== pick.i && !used.has(i) && overlaps(c, at) && agree(c));
+        // A repeat the extractor linked to the claim is that claim's appearance even where it prints the figure
+        // without the hedge ("at least 14 … leaving 14 dead"); an unlinked one must print the same interval.
+        .filter(
+          ({ c, i }) =>
+            i !== pick.i && !used.has(i) && overlaps(c, at) && (agree(c) || rootOf(i) === rootOf(pick.i)),
+        );
       for (const { i } of here) otherAppearance.set(i, pick.i);
       if (quote === g.quote) continue;
       const inside = overlaps(pick.c, at);

@@ -143,7 +143,7 @@ export function attribute(ctx: AttributionContext): Attribution {
 
   // "as disclosed by X", "reported by X": X relayed what the sentence says.
   const by =
-    /\b(?:disclosed|revealed|reported|cited|quoted|confirmed|announced|published|relayed)\s+by\s+(?:the\s+)?([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|$))/gi;
+    /\b(?:disclosed|revealed|reported|cited|quoted|confirmed|announced|published|relayed|estimated|recorded|documented|counted|compiled|tallied)\s+by\s+(?:the\s+)?([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|$))/gi;
   for (let m = by.exec(text); m; m = by.exec(text)) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);

@@ -164,8 +164,11 @@ export function oneSpeaker(earlier: Working, later: Working): boolean {
  * figure's speaker is the person the text names at last, not the description (or nobody) it began with.
  */
 function namedLater(root: Working, repeat: Working): void {
-  const named = repeat.sourceRefs[0]?.entity != null;
-  const rootNamed = root.sourceRefs[0]?.entity != null;
+  // A name the index did not list still names someone when written as one ("Emergency Lawyers", "SOHR").
+  const named =
+    repeat.sourceRefs[0]?.entity != null || /^\p{Lu}\S*\s*\S*\p{Lu}/u.test(repeat.draft.source ?? "");
+  // "a rights group" is indexed as a speaker but names no one.
+  const rootNamed = root.sourceRefs[0]?.entity != null && !/^\p{Ll}/u.test(root.draft.source ?? "");
   if (!named || rootNamed || repeat.draft.source === null) return;
   // "The military said … Colonel X said": a body's spokesman speaks for the body, which keeps the figure.
   if (
@@ -182,7 +185,11 @@ function namedLater(root: Working, repeat: Working): void {
     /\b(?:organi[sz]ation|group|committee|network|monitor|observatory|agency|body|ngo|charity|council|union|coalition)$/i;
   if (
     kind !== "person" &&
-    !(kind === "organization" && root.draft.source !== null && body.test(root.draft.source))
+    !(
+      (kind === "organization" || kind === "group") &&
+      root.draft.source !== null &&
+      body.test(root.draft.source)
+    )
   )
     return;
   // "Locals and media said": several speakers, one of whom the person may be, keep the figure.
@@ -198,6 +205,23 @@ function adopt(root: Working, repeat: Working): void {
   if (root.draft.via.length === 0) root.draft.via = repeat.draft.via;
 }
 
+/**
+ * Two intervals that print one figure: equal, or "at least 14" then "14" (the bound and the point, either way
+ * round); "up to 100" and "100" likewise.
+ */
+function sameFigure(
+  a: { valueLow: number | null; valueHigh: number | null },
+  b: { valueLow: number | null; valueHigh: number | null },
+): boolean {
+  if (a.valueLow === b.valueLow && a.valueHigh === b.valueHigh) return true;
+  const point = (x: typeof a) => (x.valueLow !== null && x.valueLow === x.valueHigh ? x.valueLow : null);
+  const bound = (x: typeof a) =>
+    x.valueHigh === null ? x.valueLow : x.valueLow === null ? x.valueHigh : null;
+  const pa = point(a);
+  const pb = point(b);
+  return (pa !== null && pa === bound(b)) || (pb !== null && pb === bound(a));
+}
+
 /** A later figure equal to an earlier one, with nothing new said about it, only refers back. */
 export function markDuplicates(working: Working[]): void {
   for (let i = 0; i < working.length; i++) {
@@ -206,8 +230,7 @@ export function markDuplicates(working: Working[]): void {
     for (let j = 0; j < i; j++) {
       const earlier = working[j] as Working;
       if (earlier.draft.duplicateOf !== null) continue;
-      const sameInterval =
-        earlier.draft.valueLow === claim.draft.valueLow && earlier.draft.valueHigh === claim.draft.valueHigh;
+      const sameInterval = sameFigure(earlier.draft, claim.draft);
       if (!sameInterval || earlier.draft.rate !== claim.draft.rate) continue;
       // "nine soldiers and nine civilians": two parts of one sentence that happen to be equal.
       if (earlier.sentence === claim.sentence && earlier.draft.subject !== claim.draft.subject) continue;

@@ -46,6 +46,7 @@ import { findLocation, lastDestination } from "./location.ts";
 import { findMetric, findPeopleHead, findRate, SUBSET_OPENING, subjectEntityOf } from "./metrics.ts";
 import { findQuantities } from "./numbers.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
+import { speakersClosingParagraph, speakersNamedAfter } from "./speaker-after.ts";
 
 /**
  * Turns the numbers of a body into claims: which numbers count people, their interval and hedge, what
@@ -483,6 +484,8 @@ export function extractClaims(
     for (const ref of attribution.source ? [attribution.source, ...attribution.via] : [])
       if (!priorSources.includes(ref)) priorSources.push(ref);
   }
+  speakersNamedAfter(bodyClaims, sentences, index);
+  speakersClosingParagraph(bodyClaims, sentences);
   refineSpeakers(bodyClaims, index, body);
   markDuplicates(bodyClaims);
   markDuplicates(titleClaims);

@@ -1,7 +1,7 @@
 import type { EntityType } from "@headcount/shared";
 import type { AttributionContext, SourceRef } from "./attribution.ts";
 import { RELAY_KINDS, SAY } from "./attribution-words.ts";
-import { lastBefore, lastSpeaker, recentPrior, refOf } from "./mention-lookup.ts";
+import { lastBefore, lastSpeaker, mentionsNear, recentPrior, refOf } from "./mention-lookup.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 
 /** "The group said", "the official added", "the report said": who a description points back to. */
@@ -175,6 +175,8 @@ export const DOCUMENT =
   /^(?:(?:new|latest|same|confidential|internal|updated|revised|official|preliminary|daily|new)\s+)*(?:report|statement|study|survey|assessment|figures|data|tally|update|communiqu[eé])$/i;
 
 export function documentOwner(ctx: AttributionContext, start: number, end: number): SourceRef | null {
+  const issuer = issuerNamed(ctx, start, end);
+  if (issuer) return issuer;
   const prior = recentPrior(ctx, start);
   const last = prior[prior.length - 1];
   const isBody = (type: EntityType) => type === "organization" || type === "group";
@@ -202,6 +204,30 @@ export function documentOwner(ctx: AttributionContext, start: number, end: numbe
   const nameStart = paragraphStart + named.index + named[0].indexOf(named[1]);
   const ref = resolveNP(ctx, nameStart, nameStart + named[1].length);
   return ref && isBody(ref.type) ? { ...ref, start, end } : null;
+}
+
+/**
+ * "A statement by the Russian Defense Ministry said … The statement further claimed …": the document was
+ * introduced with its issuer ("a statement by X", "X's statement"), paragraphs before if need be.
+ */
+function issuerNamed(ctx: AttributionContext, start: number, end: number): SourceRef | null {
+  const noun = /(\p{L}+)\s*$/u.exec(ctx.body.slice(start, end))?.[1]?.toLowerCase();
+  if (!noun || !/^(?:statement|report|communiqu[eé]|update|assessment)$/.test(noun)) return null;
+  const from = Math.max(0, start - 2000);
+  const before = ctx.body.slice(from, start);
+  const by = new RegExp(
+    `\\b${noun}\\s+(?:(?:issued|released|published|put out)\\s+)?by\\s+(?:the\\s+)?`,
+    "gi",
+  );
+  let at = -1;
+  for (let m = by.exec(before); m; m = by.exec(before)) at = from + m.index + m[0].length;
+  if (at < 0) return null;
+  const mention = mentionsNear(ctx.index, at, at + 4).find(
+    (m) =>
+      (m.entity.type === "organization" || m.entity.type === "group" || m.entity.type === "person") &&
+      m.start <= at + 4,
+  );
+  return mention ? refOf(mention.entity, start, end) : null;
 }
 
 export const ANNOUNCER = new RegExp(

@@ -60,6 +60,13 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
     const trimmed = raw.trim();
     // Rebuilding a whole paragraph to collapse spaces is wasted on one whose spaces are already single.
     const line = /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
+    // "date 2025-08-04 At least 14 …": a page's dateline printed before its first paragraph.
+    const dated = /^(?:date|published|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\s+(?=\S)/i.exec(line);
+    if (dated?.[1] && kept.filter((l) => l.trim()).length === 0) {
+      headers.date ??= dated[1];
+      kept.push(stripMarkdown(line.slice(dated[0].length)));
+      continue;
+    }
     const header = /^(source|date)\s*:\s*(.+)$/i.exec(line);
     if (header?.[1] && header[2] && kept.filter((l) => l.trim()).length <= 4 && header[2].length < 120) {
       if (header[1].toLowerCase() === "source") headers.source = header[2].trim();
@@ -160,6 +167,8 @@ function stripMarkdown(line: string): string {
 
 function looksLikeProse(line: string): boolean {
   if (line.length > 220) return true;
+  // A headline is short and rarely closes with a full stop; a lead sentence is long and does.
+  if (line.length > 150 && /[a-z\d)’'"”]\.["”’]?$/.test(line)) return true;
   const sentences = line.split(/[.!?]["”’]?\s+(?=[A-Z“"])/).length;
   return sentences >= 2 && /[.!?]["”’]?$/.test(line) && line.length > 120;
 }

@@ -6,8 +6,11 @@ import type { Quantity } from "./numbers.ts";
 
 // Cues for what happened, nearest to the number wins. Order inside one position: the more specific first.
 export const CUES: [RegExp, Metric][] = [
+  // An army's "medical" or "sanitary" losses are its wounded ("irretrievable losses" — dead, missing and
+  // captured together — stay casualties).
+  [/\b(?:medical|sanitary)\s+losses\b/i, "wounded"],
   [
-    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|(?<!\b(?:medical|sanitary)\s)losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
     "casualties",
   ],
   [
@@ -40,7 +43,7 @@ export const CUES: [RegExp, Metric][] = [
     "present",
   ],
   [
-    /\b(?:deployed|deploy|deploying|deployment|sent|send|sending|dispatched|dispatch|dispatching|transferred|transferring|transfer|moved|moving|arrived|arrive|arriving|arrival|redeployed|shipped|relocated|fighting|fought|joined|join|follow|entered|massed|massing|amassed|gathered|participat\w+|mobili[sz]ation)\b/i,
+    /\b(?:deployed|deploy|deploying|deployment|sent|send|sending|dispatched|dispatch|dispatching|transferred|transferring|transfer|moved|moving|arrived|arrive|arriving|arrival|redeployed|shipped|relocated|fighting(?!\s+(?:vehicles?|machines?|positions?))|fought|joined|join|follow|entered|massed|massing|amassed|gathered|participat\w+|mobili[sz]ation)\b/i,
     "deployed",
   ],
 ];

@@ -66,7 +66,7 @@ const SCALES: Record<string, number> = {
 const WORD_ATOM = `${Object.keys(ONES).join("|")}|${Object.keys(TENS).join("|")}|hundred|thousand|million|billion|dozen`;
 // Digits: "10,000", "10 000" (with any space), "10.000" (dot thousands), "1.5", "15".
 const DIGIT_ATOM =
-  "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[\\u00a0\\u202f\\u2009 ]\\d{3})+(?![\\d,.])|\\d{1,3}(?:\\.\\d{3})+(?![\\d.])|\\d+(?:\\.\\d+)?";
+  "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[\\u00a0\\u202f\\u2009 ]\\d{3})+(?!\\d|[,.]\\d)|\\d{1,3}(?:\\.\\d{3})+(?![\\d.])|\\d+(?:\\.\\d+)?";
 const ATOM = new RegExp(`(?:${DIGIT_ATOM})|\\b(?:${WORD_ATOM}|a|an)\\b`, "giy");
 const ATOM_START = new RegExp(
   `(?:${DIGIT_ATOM})|\\b(?:${WORD_ATOM})\\b|\\ba(?=[\\s-]+(?:hundred|thousand|million|dozen)\\b)`,
@@ -238,11 +238,12 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     taken.push([m.index, m.index + m[0].length]);
   }
 
-  // "half a million": a fraction of a scale word.
-  const HALF = /\bhalf\s+a\s+(million|billion|thousand|dozen)\b/gi;
-  for (let m = HALF.exec(text); m; m = HALF.exec(text)) {
-    const unit = (m[1] ?? "").toLowerCase();
-    const value = (unit === "dozen" ? 12 : (SCALES[unit] ?? 0)) / 2;
+  // "half a million", "a quarter of a million", "a third of a million": a fraction of a scale word.
+  const FRACTION = /\b(?:(half)|(?:a|one)\s+(quarter|third)\s+of)\s+a\s+(million|billion|thousand|dozen)\b/gi;
+  for (let m = FRACTION.exec(text); m; m = FRACTION.exec(text)) {
+    const unit = (m[3] ?? "").toLowerCase();
+    const part = m[1] ? 2 : m[2]?.toLowerCase() === "quarter" ? 4 : 3;
+    const value = Math.round((unit === "dozen" ? 12 : (SCALES[unit] ?? 0)) / part);
     found.push({
       start: offset + m.index,
       end: offset + m.index + m[0].length,

@@ -83,6 +83,8 @@ export const PEOPLE_NOUNS = [
   "servicemembers",
   "servicemen",
   "servicewomen",
+  "servicepeople",
+  "service people",
   "service personnel",
   "military personnel",
   "construction workers",

@@ -1,0 +1,79 @@
+import type { Working } from "./claims.ts";
+import type { EntityIndex, EntityMention } from "./entities.ts";
+import { mentionsNear, refOf } from "./mention-lookup.ts";
+import type { Sentence } from "./segment.ts";
+
+/**
+ * "Moscow has lost more than 62,000 soldiers. This was reported by the General Staff.": translated and wire
+ * copy often names the speaker in the sentence after the figures. The figures of the sentence before, said by
+ * no one there, are the named speaker's.
+ */
+const SAID_AFTER =
+  /^\s*(?:this|that|these (?:figures|numbers|data)|the (?:figures?|numbers?|data)|this (?:information|data|figure|number))\s+(?:was|were|has been|have been|had been)\s+(?:(?:first|also|earlier|officially)\s+)?(?:reported|stated|announced|said|confirmed|disclosed|revealed|published|claimed|given|released)\s+by\s+/i;
+/** Where the named speaker's phrase ends: "… by the General Staff of the Armed Forces of Ukraine, UNN reports." */
+const PHRASE_END = /[,.;:“”"(]|\s(?:in|on|at|during|via|through|who|which)\s/;
+
+export function speakersNamedAfter(claims: Working[], sentences: Sentence[], index: EntityIndex): void {
+  if (claims.length === 0) return;
+  const bySentence = new Map<number, Working[]>();
+  for (const claim of claims) {
+    const list = bySentence.get(claim.sentence);
+    if (list) list.push(claim);
+    else bySentence.set(claim.sentence, [claim]);
+  }
+  for (const [k, before] of bySentence) {
+    const next = sentences[k + 1];
+    if (!next) continue;
+    const opening = SAID_AFTER.exec(next.text);
+    if (!opening) continue;
+    const from = next.start + opening[0].length;
+    const rest = next.text.slice(opening[0].length);
+    const end = from + (PHRASE_END.exec(rest)?.index ?? rest.length);
+    const speaker = longestWithin(mentionsNear(index, from, end), end);
+    if (!speaker) continue;
+    for (const claim of before) {
+      if (claim.draft.source !== null || claim.draft.inTitle) continue;
+      claim.sourceRefs = [refOf(speaker.entity, speaker.start, speaker.end)];
+      claim.draft.source = speaker.entity.name;
+      claim.draft.sourceType = speaker.entity.type;
+    }
+  }
+}
+
+/**
+ * "The enemy's losses amounted to 25,200. Another 983 were taken prisoner, the General Staff reported.": a
+ * speaker named after the figures of a paragraph's next sentence speaks for the sentence before too, when that
+ * one names no one and is not dated background.
+ */
+export function speakersClosingParagraph(claims: Working[], sentences: Sentence[]): void {
+  for (let i = claims.length - 1; i > 0; i--) {
+    const later = claims[i] as Working;
+    const ref = later.sourceRefs[0];
+    if (!ref || later.draft.inTitle || later.draft.source === null || ref.start < later.numberStart) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const earlier = claims[j] as Working;
+      if (earlier.paragraph !== later.paragraph || earlier.sentence < later.sentence - 1) break;
+      if (earlier.draft.inTitle || earlier.sentence === later.sentence) continue;
+      if (earlier.draft.source !== null) break;
+      // "In September 2019, an attack claimed the lives of 50 soldiers.": dated background is the reporter's.
+      if (BACKGROUND.test(sentences[earlier.sentence]?.text ?? "")) break;
+      earlier.sourceRefs = later.sourceRefs;
+      earlier.draft.source = later.draft.source;
+      earlier.draft.sourceType = later.draft.sourceType;
+      if (earlier.draft.via.length === 0) earlier.draft.via = later.draft.via;
+    }
+  }
+}
+
+const BACKGROUND =
+  /^\s*(?:(?:in|by|since|during|until|back in|as of)\s+(?:(?:early|mid|late)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?\d{4}|(?:last|the previous|the past)\s+(?:year|month|decade)|(?:previously|earlier|in the past|historically)),/i;
+
+/** The speaker the phrase names: the longest person or body mentioned inside it. */
+function longestWithin(mentions: EntityMention[], end: number): EntityMention | null {
+  let best: EntityMention | null = null;
+  for (const m of mentions) {
+    if (m.end > end || m.entity.type === "place") continue;
+    if (!best || m.end - m.start > best.end - best.start) best = m;
+  }
+  return best;
+}

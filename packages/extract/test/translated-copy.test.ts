@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../src/index.ts";
+import { type ClaimCase, claims, expectClaims } from "./helpers.ts";
+
+// Constructions of wire and translated copy on the war in Ukraine and elsewhere, in invented sentences.
+describe("translated and wire copy: numbers, nouns and speakers named after the figures", () => {
+  const rows: ClaimCase[] = [
+    {
+      name: "a space groups thousands, before a comma too",
+      text: "The enemy's losses amounted to 25 200, the army said.",
+      claim: { valueLow: 25200, valueHigh: 25200 },
+    },
+    {
+      name: "a quarter of a million",
+      text: "Up to a quarter of a million soldiers had been killed, officials said.",
+      claim: { valueLow: null, valueHigh: 250000, metric: "killed" },
+    },
+    {
+      name: "a third of a million",
+      text: "About a third of a million troops were deployed, the ministry said.",
+      claim: { valueLow: 333333, valueHigh: 333333 },
+    },
+    {
+      name: "servicepeople are people",
+      text: "Ukraine has lost over 3,355 servicepeople, the ministry said.",
+      claim: { valueLow: 3355, metric: "casualties", source: "ministry" },
+    },
+    {
+      name: "medical losses are the wounded",
+      text: "Medical losses amounted to 36,200 soldiers, the General Staff said.",
+      claim: { valueLow: 36200, metric: "wounded" },
+    },
+    {
+      name: "vehicles named for who they carry are not people",
+      text: "Russia said Ukraine lost 12 armoured personnel carriers and 660 servicemen.",
+      counted: [{ valueLow: 660, metric: "casualties" }],
+    },
+    {
+      name: "infantry fighting vehicles are machines too",
+      text: "The army said six infantry fighting vehicles were destroyed.",
+      counted: [],
+    },
+    {
+      name: "settlements are not people",
+      text: "Ukrainian troops attacked positions near two border settlements, Russia said.",
+      counted: [],
+    },
+    {
+      name: "'This was reported by X' names the speaker of the sentence before",
+      text: "Moscow has lost more than 62,000 soldiers in this direction. This was reported by the General Staff of the Armed Forces of Ukraine.",
+      claim: { valueLow: 62000, source: "General Staff of the Armed Forces of Ukraine" },
+    },
+    {
+      name: "'This was stated by' a person, with the place of the interview after",
+      text: "Russians have lost up to 35,000 troops in the Kursk direction. This was stated by President Volodymyr Zelensky in an interview with Polish media.",
+      claim: { valueHigh: 35000, source: "Volodymyr Zelensky" },
+    },
+    {
+      name: "a speaker after the next sentence's figures speaks for the sentence before",
+      text: "The enemy's losses amounted to 25,200 soldiers. Another 983 Russians were taken prisoner, the General Staff of Ukraine reported.",
+      counted: [
+        { valueLow: 25200, source: "General Staff of Ukraine" },
+        { valueLow: 983, source: "General Staff of Ukraine" },
+      ],
+    },
+    {
+      name: "but not for dated background",
+      text: "In September 2019, an attack claimed the lives of around 50 soldiers. Around 100 attackers were killed in January, the French military said.",
+      counted: [
+        { valueLow: 50, source: null },
+        { valueLow: 100, source: "French military" },
+      ],
+    },
+    {
+      name: "'estimated by X' names the speaker",
+      text: "The toll may exceed the 2,000 casualties initially estimated by the Joint Forces for the Protection of Darfur.",
+      claim: { valueLow: 2000, source: "Joint Forces for the Protection of Darfur" },
+    },
+    {
+      name: "'the statement' is the statement a body issued paragraphs before",
+      text: "A statement by the Russian Defense Ministry said fighting continued.\n\nBoth districts lie near the border.\n\nThe statement further claimed that Ukraine lost 660 servicemen.",
+      claim: { valueLow: 660, source: "Russian Ministry of Defense" },
+    },
+  ];
+  it.each(rows)("$name", expectClaims);
+
+  it("'at least 14' and a later '14' are one claim printed twice, named by the later speaker", () => {
+    const found = claims(
+      "At least 14 civilians were killed in the town, a rights group said on Monday.\n\nAccording to Emergency Lawyers, the attack left 14 civilians dead.",
+    );
+    expect(found.map((c) => [c.valueLow, c.valueHigh, c.duplicateOf])).toEqual([
+      [14, null, null],
+      [14, 14, 0],
+    ]);
+    expect(found[0]?.source).toBe("Emergency Lawyers");
+  });
+});
+
+describe("translated and wire copy: the first line", () => {
+  it("a long first sentence closed by a full stop is the lead, not a headline", () => {
+    const lead =
+      "At least 12 soldiers have been killed in the east of the country by suspected militants, security sources told reporters on Sunday, the sixth attack of its kind in ten days.";
+    const read = extractArticle(`${lead}\n\nThe provisional toll is 12 soldiers, a source said.`);
+    expect(read.title).toBe("");
+    expect(read.claims[0]).toMatchObject({ valueLow: 12, valueHigh: null, inTitle: false });
+  });
+
+  it("a dateline printed before the first paragraph is the date, not text", () => {
+    const read = extractArticle(
+      "date 2025-08-04 At least 14 civilians were killed and dozens injured in the city, the capital of the state, a rights group said on Monday.",
+    );
+    expect(read.claims[0]?.quote.startsWith("At least 14")).toBe(true);
+    expect(read.claims[0]?.statedOn?.date).toBe("2025-08-04");
+  });
+});
