@@ -54,8 +54,9 @@ export function sameEntity(
   entities: ExtractedEntity[] = [],
 ): boolean {
   if (ours === null || theirs === null) return ours === theirs;
-  const a = normalizeName(ours);
-  const b = normalizeName(theirs);
+  // "a source from a local hospital" and "source from a local hospital" describe one speaker.
+  const a = normalizeName(ours).replace(/^an?\s+/, "");
+  const b = normalizeName(theirs).replace(/^an?\s+/, "");
   if (a === b) return true;
   const ge = article.entities.find((e) => normalizeName(e.name) === b);
   const goldNames = new Set([theirs, ...(ge ? [ge.name, ...ge.aliases] : [])].map(normalizeName));

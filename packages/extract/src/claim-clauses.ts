@@ -174,7 +174,7 @@ export function repeatedOpening(
 /** "Of those killed, …", "Among the wounded, …": what happened to the whole a part is taken from. */
 export function openingMetric(opening: string): MetricResult | null {
   const m =
-    /^["“]?(?:Of|Out of|Among)\s+(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(killed|dead|died|wounded|injured|missing|captured|abducted|kidnapped|detained)\b[^,;.]{0,60},\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu.exec(
+    /^["“]?(?:Of|Out of|Among)\s+(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(killed|dead|died|wounded|injured|missing|captured|abducted|kidnapped|detained)\b(?:[^,;.]{0,60},|\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu.exec(
       opening,
     );
   const verb = m?.[1];
@@ -197,7 +197,11 @@ export function clauseAside(rest: string): string | null {
     /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom)|who|whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
       rest,
     ) ??
-    /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:were|was|have been|has been|had been)\s+(?:killed|wounded|injured|abducted|kidnapped)\b)/i.exec(
+    /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)\b)/i.exec(
+      rest,
+    ) ??
+    // "At least 18 people – eight of them children – have been killed": an aside between dashes.
+    /^\s*[–—]\s*[^–—;.]{1,80}?\s*[–—](?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|died|abducted|kidnapped)\b)/i.exec(
       rest,
     );
   return aside ? aside[0] : null;

@@ -180,9 +180,17 @@ export function extractClaims(
       prev.listItem;
     const subset =
       SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart)) ||
+      /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantity.end, quantity.end + 12)) ||
       (hedged.hedgeStart - sentence.start < 140 &&
         SUBSET_OPENING.test(body.slice(sentence.start, hedged.hedgeStart)));
-    if (!metric.evidenced && prev && prev.sentence === sIndex && prev.metricEvidenced && (subset || listed))
+    // "Among the victims were four women": the sentence before said what happened to them.
+    if (
+      !metric.evidenced &&
+      prev &&
+      (prev.sentence === sIndex || (subset && prev.sentence === sIndex - 1)) &&
+      prev.metricEvidenced &&
+      (subset || listed)
+    )
       metric = { metric: prev.draft.metric, evidenced: true, cue: null };
     // "Of those killed, 9 were children": the opening says what happened to the whole.
     if (!metric.evidenced && subset)

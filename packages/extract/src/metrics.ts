@@ -58,7 +58,7 @@ const SUBSET_LEAD =
   /\b(?:of whom|of them|of those|among them|among whom|including)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/i;
 // "Of the 12 hostages, 5 were children", "Out of the 900 soldiers sent, 200 …".
 export const SUBSET_OPENING =
-  /^["“]?(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/i;
+  /^["“]?(?:(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},|Among\s+(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:victims|dead|killed|wounded|injured|fatalities|casualties)\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu;
 const SUBSET_NOUN_AFTER =
   /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(children|women|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/i;
 
@@ -126,6 +126,16 @@ export function findPeopleHead(
   if (fromForce) {
     const start = quantity.end + (/^\s+/.exec(after)?.[0].length ?? 0);
     return head(text, start, quantity.end + fromForce[0].length, false, null, null, false);
+  }
+
+  // "At least 18 people – eight of them children – were killed": a part of the figure before, by kind.
+  const ofThem =
+    /^\s+of\s+(?:them|whom|those)\s+(?:(?:were|are)\s+)?(children|women|men|minors|civilians|soldiers|fighters|girls|boys|babies|infants|medics|journalists|rescuers|police(?:men| officers)?)\b/i.exec(
+      after,
+    );
+  if (ofThem?.[1]) {
+    const start = quantity.end + ofThem[0].length - ofThem[1].length;
+    return head(text, start, quantity.end + ofThem[0].length, false, null, null, false);
   }
 
   // "4,000-strong contingent"

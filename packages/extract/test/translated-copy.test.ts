@@ -84,6 +84,32 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
   ];
   it.each(rows)("$name", expectClaims);
 
+  const breakdowns: ClaimCase[] = [
+    {
+      name: "an aside between dashes does not end the clause: 'N people – eight of them children – were killed'",
+      text: "At least 18 people – eight of them children – have been killed in air strikes, officials have said.",
+      counted: [
+        { valueLow: 18, valueHigh: null, metric: "killed", source: "officials" },
+        { valueLow: 8, valueHigh: 8, metric: "killed", subject: "children" },
+      ],
+    },
+    {
+      name: "'Among the victims were four women and ten children' takes the toll of the sentence before",
+      text: "Over 32 civilians have died, the army said. Among the victims were four women and ten children.",
+      counted: [
+        { valueLow: 32, metric: "killed" },
+        { valueLow: 4, metric: "killed" },
+        { valueLow: 10, metric: "killed" },
+      ],
+    },
+    {
+      name: "'were among the wounded', after an aside between commas",
+      text: "A doctor said that five children, all from the same family, were among the wounded.",
+      claim: { valueLow: 5, metric: "wounded", source: "doctor" },
+    },
+  ];
+  it.each(breakdowns)("$name", expectClaims);
+
   it("'at least 14' and a later '14' are one claim printed twice, named by the later speaker", () => {
     const found = claims(
       "At least 14 civilians were killed in the town, a rights group said on Monday.\n\nAccording to Emergency Lawyers, the attack left 14 civilians dead.",
