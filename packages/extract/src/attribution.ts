@@ -181,7 +181,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (verbStart >= quantityStart && verbStart < ctx.clauseEnd) continue;
     // "The army gave a toll of 80 soldiers killed": giving a figure reports it; "gave chase" does not.
     if (
-      /^(?:gave|gives|issued|published|released)$/.test(verb) &&
+      /^(?:gave|gives|provided|provides|offered|offers|issued|published|released)$/.test(verb) &&
       !/^\s+(?:(?:a|an|the|its|their|new|latest|updated|overall|provisional|first|official|revised)\s+)*(?:death\s+)?(?:toll|figures?|tally|count|estimates?)\b/i.test(
         body.slice(verbEnd, verbEnd + 60),
       )
@@ -340,6 +340,21 @@ export function attribute(ctx: AttributionContext): Attribution {
       const npStart = sentence.end - tail[1].length - (tail[0].length - tail[0].trimEnd().length);
       const ref = resolveNP(ctx, npStart, npStart + tail[1].length);
       if (ref && ref.type !== "place") {
+        explicit = true;
+        pushRef(layers, ref, 2, false);
+      }
+    }
+  }
+
+  // "Zelensky: Russia has lost 35,000 troops", "NIS: 3,000 killed": a headline may name its speaker first.
+  if (ctx.headline && layers.length === 0 && !quote) {
+    const lead = /^\s*((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})\s*:\s/u.exec(
+      body.slice(sentence.start, ctx.quantityStart),
+    );
+    if (lead?.[1]) {
+      const npStart = sentence.start + lead[0].indexOf(lead[1]);
+      const ref = resolveNP(ctx, npStart, npStart + lead[1].length);
+      if (ref && (ref.type === "person" || ref.type === "organization" || ref.type === "group")) {
         explicit = true;
         pushRef(layers, ref, 2, false);
       }

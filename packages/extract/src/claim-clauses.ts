@@ -125,7 +125,8 @@ export const LIST_TAIL =
   /^(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:about|around|some|nearly|almost|at least|more than|over)\s+)?\d[\d,]*\s[^,.;:\d]{1,90}?){1,5}\s+(?:were|was|have been|had been|are|got)\s+(?:(?:also|reportedly|all)\s+)?(killed|wounded|injured|hurt|captured|detained|abducted|missing)\b/i;
 export const SEX_BREAKDOWN =
   /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
-export const SUBSET_BEFORE = /\b(?:including|among them|among whom|among those|of whom|of them)\s+$/i;
+export const SUBSET_BEFORE =
+  /\b(?:including|included|include|includes|among them|among whom|among those|of whom|of them)\s+$/i;
 export const VICTIM_METRICS = new Set<Metric>([
   "killed",
   "wounded",

@@ -92,7 +92,11 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
   if (firstIndex >= 0) {
     const first = (kept[firstIndex] as string).trim();
     if (!looksLikeProse(first)) {
-      title = first;
+      // "… - UK intelligence. INFOGRAPHICS", "… (VIDEO)": a tag for the page's media is not the headline's.
+      title = first.replace(
+        /(?:[.:|]\s*|\s+[([])(?:INFOGRAPHICS?|VIDEO|PHOTOS?|LIVE|MAP|GRAPHIC)[)\]]?\s*$/u,
+        "",
+      );
       kept.splice(firstIndex, 1);
     }
   }

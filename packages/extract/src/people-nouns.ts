@@ -114,6 +114,7 @@ export const PEOPLE_NOUNS = [
   "POWs",
   "captives",
   "casualties",
+  "losses",
   "dead",
   "fallen",
   "deaths",
@@ -186,9 +187,9 @@ export const PEOPLE_NOUNS = [
   "guerrillas",
   "guerillas",
   "policemen",
+  "police officers",
   // "five police were killed", never "five police vehicles".
   "police(?!\\s+(?:vehicles?|cars?|trucks?|stations?|posts?|checkpoints?|patrols?|convoys?|units?|buildings?|boats?|headquarters))",
-  "police officers",
   "children",
   "women",
   ...VICTIM_NOUNS,

@@ -9,7 +9,7 @@ import type { Sentence } from "./segment.ts";
  * no one there, are the named speaker's.
  */
 const SAID_AFTER =
-  /^\s*(?:this|that|these (?:figures|numbers|data)|the (?:figures?|numbers?|data)|this (?:information|data|figure|number))\s+(?:was|were|has been|have been|had been)\s+(?:(?:first|also|earlier|officially)\s+)?(?:reported|stated|announced|said|confirmed|disclosed|revealed|published|claimed|given|released)\s+by\s+/i;
+  /^\s*(?:according to (?:[^,.;]|\.(?=\w)){1,60},\s*)?(?:this|that|these (?:figures|numbers|data)|the (?:figures?|numbers?|data)|this (?:information|data|figure|number))\s+(?:was|were|has been|have been|had been)\s+(?:(?:first|also|earlier|officially)\s+)?(?:reported|stated|announced|said|confirmed|disclosed|revealed|published|claimed|given|released)\s+by\s+/i;
 /** Where the named speaker's phrase ends: "… by the General Staff of the Armed Forces of Ukraine, UNN reports." */
 const PHRASE_END = /[,.;:“”"(]|\s(?:in|on|at|during|via|through|who|which)\s/;
 

@@ -110,6 +110,46 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
   ];
   it.each(breakdowns)("$name", expectClaims);
 
+  const counts: ClaimCase[] = [
+    {
+      name: "'N losses among its personnel' counts people",
+      text: "Russia has suffered approximately one million losses among its military personnel, the ministry said.",
+      claim: { valueLow: 1000000, metric: "casualties" },
+    },
+    {
+      name: "a toll 'likely to exceed' a figure",
+      text: "In 2025 alone, the total number of casualties is likely to exceed 200,000, the ministry said.",
+      claim: { valueLow: 200000, metric: "casualties" },
+    },
+    {
+      name: "a count set off by a dash, given by whoever 'provided an estimate'",
+      text: "Moore also provided an estimate on the number of Russians killed in the war thus far -- 15,000.",
+      claim: { valueLow: 15000, metric: "killed", source: "Moore" },
+    },
+    {
+      name: "'the number of the wounded 19' with no verb",
+      text: "The mission put the number of the dead at 28 and the number of the wounded 19, it said.",
+      counted: [
+        { valueLow: 28, metric: "killed" },
+        { valueLow: 19, metric: "wounded" },
+      ],
+    },
+    {
+      name: "every item of a list after 'included', the longest noun first ('police officers', not 'police')",
+      text: "The injured included 19 police officers, five rescuers and a child, he said.",
+      counted: [
+        { valueLow: 19, metric: "wounded", subject: "police officers" },
+        { valueLow: 5, metric: "wounded", subject: "rescuers" },
+      ],
+    },
+    {
+      name: "'According to an outlet, this was reported by X'",
+      text: "Russia has lost 250,000 soldiers.\nAccording to Censor.NET, this was reported by the General Staff of Ukraine.",
+      claim: { valueLow: 250000, source: "General Staff of the Armed Forces of Ukraine" },
+    },
+  ];
+  it.each(counts)("$name", expectClaims);
+
   it("'at least 14' and a later '14' are one claim printed twice, named by the later speaker", () => {
     const found = claims(
       "At least 14 civilians were killed in the town, a rights group said on Monday.\n\nAccording to Emergency Lawyers, the attack left 14 civilians dead.",
@@ -123,6 +163,22 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
 });
 
 describe("translated and wire copy: the first line", () => {
+  it("a headline names its speaker before a colon, or after a dash before a media tag", () => {
+    const first = extractArticle("NIS: some 3,000 North Korean troops killed or wounded\n\nNothing more.");
+    expect(first.claims[0]).toMatchObject({
+      valueLow: 3000,
+      inTitle: true,
+      source: "National Intelligence Service",
+    });
+    const tagged = extractArticle(
+      "Russia's losses are the largest since 1945: 250,000 servicemen killed - UK intelligence. INFOGRAPHICS\n\nNothing more.",
+    );
+    expect(tagged.title.endsWith("UK intelligence")).toBe(true);
+    expect(tagged.claims[0]?.source).toBe("UK intelligence");
+    const topic = extractArticle("Kursk operation: 3,000 North Korean troops killed\n\nNothing more.");
+    expect(topic.claims[0]?.source).toBeNull();
+  });
+
   it("a long first sentence closed by a full stop is the lead, not a headline", () => {
     const lead =
       "At least 12 soldiers have been killed in the east of the country by suspected militants, security sources told reporters on Sunday, the sixth attack of its kind in ten days.";
