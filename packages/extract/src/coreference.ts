@@ -7,7 +7,7 @@ import { resolveNP } from "./speaker-phrase.ts";
 /** "The group said", "the official added", "the report said": who a description points back to. */
 
 export const ORG_ANAPHOR =
-  /^(?:(?:health|defen[cs]e|interior|foreign|aid|rights|humanitarian|rebel|armed|militant|medical|charity|relief|monitoring|research)\s+)?(group|agency|ministry|organi[sz]ation|charity|alliance|militia|movement|coalition|body|watchdog|monitor|observatory|network|office|institute|council|committee|army|military|force|forces|rebels|junta|government|administration|authority|authorities|service|mission|directorate|command|general staff|staff|headquarters)$/i;
+  /^(?:(?:health|defen[cs]e|interior|foreign|aid|rights|humanitarian|rebel|armed|militant|medical|charity|relief|monitoring|research|spy|intelligence|news)\s+)?(group|agency|ministry|organi[sz]ation|charity|alliance|militia|movement|coalition|body|watchdog|monitor|observatory|network|office|institute|council|committee|army|military|force|forces|rebels|junta|government|administration|authority|authorities|service|mission|directorate|command|general staff|staff|headquarters)$/i;
 /** What a body's name says of its kind, for "the medical group", "the rights group" and the like. */
 export const QUALIFIED_BODY: Record<string, RegExp> = {
   health: /\b(?:health|medical|doctors?|medics|physicians|hospitals?)\b/,

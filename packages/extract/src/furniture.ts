@@ -54,19 +54,19 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
   const headers: { source?: string; date?: string } = {};
   let outlet: string | null = null;
   const kept: string[] = [];
+  let textKept = false;
   for (const raw of lines) {
     // The patterns below read a line with its runs of whitespace as single spaces: a run of thousands of
     // spaces would otherwise be rescanned from each of its positions (quadratic). The kept text is as written.
-    const trimmed = raw.trim();
+    let trimmed = raw.trim();
+    // "date 2025-08-04 At least 14 …": a page's dateline printed before its first paragraph.
+    const dated = /^(?:date|published|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\s+(?=\S)/i.exec(trimmed);
+    if (dated?.[1] && !textKept) {
+      headers.date ??= dated[1];
+      trimmed = trimmed.slice(dated[0].length);
+    }
     // Rebuilding a whole paragraph to collapse spaces is wasted on one whose spaces are already single.
     const line = /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
-    // "date 2025-08-04 At least 14 …": a page's dateline printed before its first paragraph.
-    const dated = /^(?:date|published|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\s+(?=\S)/i.exec(line);
-    if (dated?.[1] && kept.filter((l) => l.trim()).length === 0) {
-      headers.date ??= dated[1];
-      kept.push(stripMarkdown(line.slice(dated[0].length)));
-      continue;
-    }
     const header = /^(source|date)\s*:\s*(.+)$/i.exec(line);
     if (header?.[1] && header[2] && kept.filter((l) => l.trim()).length <= 4 && header[2].length < 120) {
       if (header[1].toLowerCase() === "source") headers.source = header[2].trim();
@@ -83,7 +83,8 @@ export function cleanArticle(text: string): CleanedArticleWithCredits {
       credits.push(...creditedNames(line));
       continue;
     }
-    kept.push(stripMarkdown(raw.trimEnd()));
+    kept.push(stripMarkdown(dated ? trimmed : raw.trimEnd()));
+    textKept = true;
   }
 
   // The headline is the first line, unless the first line is already prose (several sentences, long).

@@ -101,6 +101,12 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   if (definite) {
     const back = coreferent(ctx, text, start, end);
     if (back) return back;
+    // "the nation's spy agency", "the country's health ministry": the country's own body named before.
+    const national = /^(?:nation|country|state|kingdom|republic)[’']s\s+(.+)$/i.exec(text);
+    if (national?.[1]) {
+      const own = coreferent(ctx, national[1], end - national[1].length, end);
+      if (own) return own;
+    }
   }
   // "a military statement", "army figures", "the ministry's statement": the body that issued them.
   const issued =

@@ -54,7 +54,7 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     .replace(/,\s*\d{1,3},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/, (m) => " ".repeat(m.length))
     // "The Sudanese Armed Forces (SAF) said": the abbreviation in brackets repeats the name.
     .replace(
-      /\s\([\p{Lu}\d][\p{L}\d.&-]{1,9}\),?(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u,
+      /\s?\([\p{Lu}\d][\p{L}\d.&-]{1,9}\),?(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u,
       (m) => " ".repeat(m.length),
     )
     // "The officials, who spoke on condition of anonymity, said", "The Pakistani Taliban, known as the TTP,

@@ -150,6 +150,26 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
   ];
   it.each(counts)("$name", expectClaims);
 
+  const scraped: ClaimCase[] = [
+    {
+      name: "a page that lost the space after a full stop still ends the sentence there",
+      text: "The army said 40 soldiers were killed in the raid.Senior officials said 12 more were wounded.",
+      counted: [
+        { valueLow: 40, metric: "killed", source: "army" },
+        { valueLow: 12, metric: "wounded", source: "Senior officials" },
+      ],
+    },
+    {
+      name: "an abbreviation glued to the name it repeats, and 'the nation's spy agency' pointing back to it",
+      text: "The National Intelligence Service(NIS) has estimated that some 3,000 North Korean troops have been killed or wounded. Lee quoted the nation's spy agency as saying that some 300 soldiers have been killed.",
+      counted: [
+        { valueLow: 3000, source: "National Intelligence Service" },
+        { valueLow: 300, source: "National Intelligence Service", via: ["Lee"] },
+      ],
+    },
+  ];
+  it.each(scraped)("$name", expectClaims);
+
   it("'at least 14' and a later '14' are one claim printed twice, named by the later speaker", () => {
     const found = claims(
       "At least 14 civilians were killed in the town, a rights group said on Monday.\n\nAccording to Emergency Lawyers, the attack left 14 civilians dead.",
@@ -185,6 +205,14 @@ describe("translated and wire copy: the first line", () => {
     const read = extractArticle(`${lead}\n\nThe provisional toll is 12 soldiers, a source said.`);
     expect(read.title).toBe("");
     expect(read.claims[0]).toMatchObject({ valueLow: 12, valueHigh: null, inTitle: false });
+  });
+
+  it("a dateline before a photo credit leaves the credit out of the headline", () => {
+    const read = extractArticle(
+      "date 2025-01-13 Photo : YONHAP News\n\n40 soldiers killed\n\nThe army said 40 soldiers were killed.",
+    );
+    expect(read.title).toBe("40 soldiers killed");
+    expect(read.claims[0]?.valueLow).toBe(40);
   });
 
   it("a dateline printed before the first paragraph is the date, not text", () => {
