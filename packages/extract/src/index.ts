@@ -232,6 +232,10 @@ const HEADLINE_KIN: Metric[][] = [
  * The body's claim a headline figure restates: the same number counting the same thing, else a kindred
  * thing (the lede's, when several), else the only claim with that number.
  */
+/** "Five killed" in a headline is not the body's "five wounded": two harms are two figures. */
+const HARMS = new Set(["killed", "wounded", "captured", "missing"]);
+const distinctHarms = (a: string, b: string): boolean => a !== b && HARMS.has(a) && HARMS.has(b);
+
 function bodyRepeat(c: ExtractedClaim, bodyRoots: ExtractedClaim[]): ExtractedClaim | null {
   const value = c.valueLow ?? c.valueHigh;
   if (value === null) return null;
@@ -251,7 +255,9 @@ function bodyRepeat(c: ExtractedClaim, bodyRoots: ExtractedClaim[]): ExtractedCl
   return (
     same.find((b) => b.metric === c.metric) ??
     same.find((b) => kin.includes(b.metric)) ??
-    (same.length === 1 ? (same[0] as ExtractedClaim) : null)
+    (same.length === 1 && !distinctHarms(c.metric, (same[0] as ExtractedClaim).metric)
+      ? (same[0] as ExtractedClaim)
+      : null)
   );
 }
 
@@ -290,6 +296,10 @@ function inParts(claims: ExtractedClaim[], title: string, body: string, shift: n
       valueBest: repeats.valueBest,
       qualifier: repeats.qualifier,
       hedge: repeats.hedge,
+      // A headline that names no speaker prints the body's claim, said by whoever the body says.
+      ...(c.source === null
+        ? { source: repeats.source, sourceType: repeats.sourceType, via: repeats.via }
+        : {}),
       duplicateOf: claims.indexOf(repeats),
     };
   });

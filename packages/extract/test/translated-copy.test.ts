@@ -196,6 +196,17 @@ describe("translated and wire copy: the first line", () => {
     expect(tagged.title.endsWith("UK intelligence")).toBe(true);
     expect(tagged.claims[0]?.source).toBe("UK intelligence");
     const topic = extractArticle("Kursk operation: 3,000 North Korean troops killed\n\nNothing more.");
+    const body = extractArticle(
+      "100 North Koreans dead in Ukraine war\n\nSouth Korea's spy agency said 100 North Korean soldiers died.",
+    );
+    expect(body.claims.find((c) => c.inTitle)).toMatchObject({
+      duplicateOf: 0,
+      source: "National Intelligence Service",
+    });
+    const harms = extractArticle(
+      "Five killed in strikes\n\nDoctors said five children were among the wounded.",
+    );
+    expect(harms.claims.find((c) => c.inTitle)?.duplicateOf).toBeNull();
     expect(topic.claims[0]?.source).toBeNull();
   });
 
