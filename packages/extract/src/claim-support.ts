@@ -159,6 +159,16 @@ export function oneSpeaker(earlier: Working, later: Working): boolean {
   return speaksFor(earlier, wb) || speaksFor(later, wa);
 }
 
+function twoNamedBodies(earlier: Working, later: Working): boolean {
+  const body = (w: Working) => {
+    const ref = w.sourceRefs[0];
+    return ref?.entity != null && (ref.type === "organization" || ref.type === "group") ? ref.entity : null;
+  };
+  const a = body(earlier);
+  const b = body(later);
+  return a !== null && b !== null && a !== b;
+}
+
 /**
  * "15 soldiers were killed, authorities said … 'We have 15 dead,' said Colonel X, the army spokesman": the
  * figure's speaker is the person the text names at last, not the description (or nobody) it began with.
@@ -237,8 +247,10 @@ export function markDuplicates(working: Working[]): void {
       const weak = !claim.metricEvidenced;
       const sameMetric = earlier.draft.metric === claim.draft.metric;
       // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
-      // quote, a lede and its detail); two speakers who each name it are two claims that agree.
-      if (!oneSpeaker(earlier, claim)) continue;
+      // quote, a lede and its detail, an official confirming his side's figure): counted once, each printing
+      // kept as an appearance with its own words. Two bodies each named in full that give it are two sources
+      // that agree, and stay two claims.
+      if (!oneSpeaker(earlier, claim) && twoNamedBodies(earlier, claim)) continue;
       if (sameMetric || weak) {
         claim.draft.duplicateOf = j;
         namedLater(earlier, claim);

@@ -170,6 +170,17 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
   ];
   it.each(scraped)("$name", expectClaims);
 
+  it("one figure confirmed by a second speaker of the same side is one claim printed twice", () => {
+    const found = claims(
+      "United States officials say three crew members were killed in the missile strike. The U.S. Central Command said three crew members were killed and four wounded.",
+    );
+    expect(found.map((c) => [c.valueLow, c.metric, c.duplicateOf])).toEqual([
+      [3, "killed", null],
+      [3, "killed", 0],
+      [4, "wounded", null],
+    ]);
+  });
+
   it("'at least 14' and a later '14' are one claim printed twice, named by the later speaker", () => {
     const found = claims(
       "At least 14 civilians were killed in the town, a rights group said on Monday.\n\nAccording to Emergency Lawyers, the attack left 14 civilians dead.",
