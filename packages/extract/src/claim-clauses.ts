@@ -137,6 +137,20 @@ export const VICTIM_METRICS = new Set<Metric>([
   "recruited",
 ]);
 
+/** What the verb closing a list says happened to its items ("… and 148 fighters were killed"), or null. */
+export function listTailMetric(rest: string): MetricResult | null {
+  const verb = LIST_TAIL.exec(rest)?.[1]?.toLowerCase();
+  if (!verb) return null;
+  const metric: Metric = /^(?:wounded|injured|hurt)$/.test(verb)
+    ? "wounded"
+    : /^(?:captured|detained|abducted)$/.test(verb)
+      ? "captured"
+      : verb === "missing"
+        ? "missing"
+        : "killed";
+  return { metric, evidenced: true, cue: verb };
+}
+
 /** "…, two community leaders said": people who speak are the figure's source, not a count. */
 export function speakersCounted(body: string, head: PeopleHead, sentenceEnd: number): boolean {
   return (

@@ -10,7 +10,7 @@ import {
   findClauseStart,
   hasImpersonalFrame,
   LAST_DAY,
-  LIST_TAIL,
+  listTailMetric,
   NOT_HARMED_AFTER,
   NOT_HARMED_BEFORE,
   openingMetric,
@@ -150,22 +150,8 @@ export function extractClaims(
     let metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
     // "745 civilians, 125 police officers and 148 fighters were killed": the first items of a list share
     // the verb that closes it.
-    if (!metric.evidenced) {
-      const tail = LIST_TAIL.exec(body.slice(clauseEnd, Math.min(sentence.end, clauseEnd + 400)));
-      const verb = tail?.[1]?.toLowerCase();
-      if (verb)
-        metric = {
-          metric: /^(?:wounded|injured|hurt)$/.test(verb)
-            ? "wounded"
-            : /^(?:captured|detained|abducted)$/.test(verb)
-              ? "captured"
-              : verb === "missing"
-                ? "missing"
-                : "killed",
-          evidenced: true,
-          cue: verb,
-        };
-    }
+    if (!metric.evidenced)
+      metric = listTailMetric(body.slice(clauseEnd, Math.min(sentence.end, clauseEnd + 400))) ?? metric;
     // "the total death toll since the war began on October 8, 2023, stands at 1,640 people".
     if (!metric.evidenced && TOLL_STANDS.test(body.slice(sentence.start, hedged.hedgeStart)))
       metric = { metric: "killed", evidenced: true, cue: "toll" };

@@ -1,9 +1,22 @@
 import type { Metric } from "@headcount/shared";
-import { countryOfDemonym, DEMONYM_LIST, lookupSurface } from "./gazetteer.ts";
+import { countryOfDemonym, lookupSurface } from "./gazetteer.ts";
+import {
+  BRINGING_BEFORE,
+  COUNT_SET_OFF,
+  EQUIPMENT_AFTER,
+  NAMED_LIST,
+  NON_PEOPLE_HEAD,
+  NOUN_BEFORE,
+  PUT_AT,
+  TOLL_BEFORE,
+  TOLL_REACHES,
+} from "./head-patterns.ts";
+import { metricOfNoun, metricOfVerb } from "./noun-metrics.ts";
 import type { Quantity } from "./numbers.ts";
 import { PEOPLE_NOUNS } from "./people-nouns.ts";
 
 export { findMetric, findRate, type MetricResult } from "./metric-cues.ts";
+export { metricOfVerb, subjectEntityOf } from "./noun-metrics.ts";
 export { VICTIM_NOUNS } from "./people-nouns.ts";
 
 /**
@@ -33,29 +46,6 @@ const VERB_BEFORE =
 // "bringing the total number of wounded since the operation began to 4,100"
 const TOTAL_BEFORE =
   /\b(?:total|number|toll|tally|count)\s+of\s+(wounded|dead|killed|casualties|deaths|injured|soldiers|troops|fighters|prisoners)\b[^.;]{0,70}?\b(?:to|at|reached|stands at|stood at|is|was)\s+(?:about\s+|some\s+|around\s+|roughly\s+|more than\s+|over\s+|nearly\s+|almost\s+)?$/i;
-// "The death toll from the strikes rose to 87"
-const TOLL_BEFORE =
-  /\b((?:death\s+)?toll)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:rose|risen|climbed|jumped|reached|stood|stands|hit|is|was|now stands|has risen|has climbed|had risen)\s+(?:to|at)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
-// "…, bringing the total since the coup to 6,000": the same people as the figure before.
-const BRINGING_BEFORE =
-  /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\s+(?:the|its|their)\s+(?:overall\s+|total\s+|confirmed\s+)?(total|toll|death toll|tally|number|count)\b(?:\s+of\s+(?:[\p{L}-]+\s+){0,2}?(dead|deaths|killed|injured|wounded|martyrs|fatalities|casualties)\b)?(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
-const NOUN_BEFORE =
-  /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|(?<=\bthe\s)(?:injured|wounded)|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths)),?\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
-const EQUIPMENT_AFTER =
-  /^[\s-]+(?:(?:fighting|combat|assault|transport)\s+)?(?:carriers?|vehicles?|tanks?|mines?|trucks?|helicopters?|aircraft|ships?|boats?|weapons?)\b/i;
-const NON_PEOPLE_HEAD =
-  /^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|tanks?|drones?|missiles?|shells?|rounds?|rockets?|vehicles?|villages?|towns?|settlements?|districts?|cities|city|regions?|provinces?|positions?|times?|percent|per cent|dollars?|won|rubles?|aircraft|planes?|jets?|guns?|howitzers?|artillery|systems?|launchers?|ships?|boats?|pieces?)\b/i;
-
-const TOLL_REACHES =
-  /\b((?:death\s+)?toll(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:troops|soldiers|people|civilians|dead|fighters))?|casualties|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people|missing|abducted|kidnapped)|figure)\b(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\b(?:(?:has|had|have)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|surged|soared|reached|remains|remained|stands|stood|hit|went up|gone up|increased|ranges|ranged|put|puts|placed|estimated|estimates|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|includes|included|(?:could|may|might|would|will)\s+(?:pass|exceed|surpass|top|reach|rise\s+to|climb\s+to)|(?:is|was|are|were)\s+(?:believed|estimated|thought|expected|feared|likely|set)\s+to\s+(?:be|exceed|surpass|pass|top|reach|have\s+(?:reached|passed|exceeded))|(?:is|was|are|were)(?:\s+(?:still|now|in fact|actually))?|(?:could|may|might|would)\s+be\s+as\s+(?:high|many)\s+as)\s+(?:(?:the\s+)?(?:number|figure|toll)\s+)?(?:from\s+[\d,.]{1,12}\s+)?(?:to|at|between|past|above)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
-// "an estimate of the number of Russians killed in the war thus far -- 15,000", "the number of the wounded 19".
-const COUNT_SET_OFF =
-  /\bnumber\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(dead|deaths|killed|injured|wounded|casualties|fatalities)\b(?:\s+[\p{L}-]+){0,6}?(?:\s*(?:--|[—–:])\s*|\s+)$/iu;
-// "put the number of deceased hostages at 66", "estimates the death toll at approximately 130,000".
-const PUT_AT =
-  /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
-const NAMED_LIST =
-  /^[^.;]{0,60}\b(?:added|list|lists|memorial|register|registry|roll|database|identified|verified|published)\b/i;
 
 const SUBSET_LEAD =
   /\b(?:of whom|of them|of those|among them|among whom|including)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/i;
@@ -445,70 +435,6 @@ function head(
   if (tail) subjectEnd = end + tail[0].length;
   const subject = end > start ? text.slice(start, subjectEnd).replace(/\s+/g, " ").trim() : null;
   return { subject, subjectStart: start, subjectEnd, anaphoric, nounMetric, verbMetric, forceStrong };
-}
-
-function metricOfNoun(noun: string, after: string): Metric | null {
-  if (/^(?:casualties|losses)/.test(noun)) return "casualties";
-  // "1,200 deaths and injuries" counts both; "28 deaths and injuries to 139 people" counts the deaths.
-  if (/^(?:deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)$/.test(noun))
-    return /^\s+(?:to|of|among|in)\s/i.test(after) ? "killed" : "casualties";
-  if (/^(?:dead|deaths|fatalities|killed|bodies|corpses|death toll|toll|lives|martyrs|fallen)/.test(noun))
-    return "killed";
-  if (/^(?:wounded|injured|injuries)/.test(noun)) return "wounded";
-  if (/^(?:prisoners|pows|captives|detainees|hostages)/.test(noun) || /^\s+of\s+war/i.test(after))
-    return "captured";
-  if (
-    /^(?:recruits|conscripts)/.test(noun) &&
-    /^\s+(?:(?:were|have been|have|has|had)\s+)?(?:recruited|conscripted|drafted|mobili|joined|enlisted|signed)/i.test(
-      after,
-    )
-  )
-    return "recruited";
-  return null;
-}
-
-export function metricOfVerb(verb: string): Metric | null {
-  const v = verb.toLowerCase();
-  if (/^(?:killed (?:or|and)|(?:wounded|injured) (?:or|and) killed)/.test(v)) return "casualties";
-  if (
-    /^(?:kill|dead|died|perish|slain|gunned down|shot|executed|massacred|behead|decapitat|murder|assassinat|lynch|claimed the lives|los\w+ (?:their|his|her) lives)/.test(
-      v,
-    )
-  )
-    return "killed";
-  if (/^(?:wound|injur|hurt|taken (?:for treatment|to)|hospitali|treated)/.test(v)) return "wounded";
-  if (/^(?:captur|taken prisoner|surrender|took|taken|held|detain|abduct|kidnap)/.test(v)) return "captured";
-  if (/^missing/.test(v)) return "missing";
-  if (/^(?:recruit|mobili|conscript|draft)/.test(v)) return "recruited";
-  if (/^(?:repatriat|evacuat|freed|released|swapped|exchanged)/.test(v)) return "repatriated";
-  if (/^los/.test(v)) return "casualties";
-  if (/^(?:deploy|sent|send|dispatch|arriv)/.test(v)) return "deployed";
-  return null;
-}
-
-const DEMONYM_RE = new RegExp(
-  `\\b(${DEMONYM_LIST.map((d) => d.replace(/\./g, "\\.")).join("|")})(?![\\p{L}])`,
-  "u",
-);
-
-/** "Belarusian railway troops" → Belarus; "Wagner fighters" → Wagner Group's country is not used. */
-export function subjectEntityOf(subject: string | null): string | null {
-  if (!subject) return null;
-  const m = DEMONYM_RE.exec(subject);
-  if (m?.[1]) return countryOfDemonym(m[1]) ?? null;
-  const words = subject.split(/\s+/);
-  for (let n = Math.min(3, words.length); n >= 1; n--) {
-    for (let i = 0; i + n <= words.length; i++) {
-      const entry = lookupSurface(
-        words
-          .slice(i, i + n)
-          .join(" ")
-          .replace(/[’']s$/, ""),
-      );
-      if (entry?.kind === "country") return entry.name;
-    }
-  }
-  return null;
 }
 
 export function isForceNoun(word: string): boolean {

@@ -171,6 +171,14 @@ export function buildSpan(body: string, tokens: Token[], i: number): number {
       j++;
       continue;
     }
+    // "… Location and Event Data Project" is one body; "the Army and Navy" are two (see bodyNameAcrossAnd).
+    if (token.text === "and" && isCapitalised(prev)) {
+      const joined = bodyNameAcrossAnd(tokens, i, j);
+      if (joined > 0) {
+        j = joined;
+        continue;
+      }
+    }
     if (CONNECTORS.has(token.text) && ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text))) {
       let k = j + 1;
       if (tokens[k]?.text === "the") k++;
@@ -183,6 +191,15 @@ export function buildSpan(body: string, tokens: Token[], i: number): number {
     break;
   }
   return j;
+}
+
+/** Where "and" joins capitalised words into one body's name, only its last word a body's ("… and Monitoring Institute"). */
+function bodyNameAcrossAnd(tokens: Token[], from: number, and: number): number {
+  for (let k = from; k < and; k++) if (ORG_KEYWORDS.has(stripApostrophe((tokens[k] as Token).text))) return 0;
+  let k = and + 1;
+  while (k < tokens.length && k <= and + 5 && isCapitalised(tokens[k] as Token)) k++;
+  if (k === and + 1) return 0;
+  return ORG_KEYWORDS.has(stripApostrophe((tokens[k - 1] as Token).text)) ? k : 0;
 }
 
 export interface SpanAnalysis {

@@ -12,7 +12,7 @@ import {
 import { coreferent, DOCUMENT, documentOwner, ORG_ANAPHOR } from "./coreference.ts";
 import { territorialMinistryName } from "./entities.ts";
 import { countryOfDemonym, lookupSurface, speaksForGovernment } from "./gazetteer.ts";
-import { bestEntity, lastBefore, lastSpeaker, refOf } from "./mention-lookup.ts";
+import { bestEntity, lastBefore, lastSpeaker, mentionsNear, refOf } from "./mention-lookup.ts";
 import { normaliseRole, normalizeName } from "./variants.ts";
 
 /** What a noun phrase before or after a reporting verb names: an entity, a pronoun's antecedent, a role. */
@@ -173,6 +173,15 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   // "Ukrainian and American sources": one described group, not two speakers. "The U.N. and Congo's
   // government": the body named first leads. "Eyewitnesses and local sources": one described group.
   const split = / and (?!American|Ukrainian|Russian|British|South|North|Western|European|Korean)/.exec(text);
+  // "the Armed Conflict Location and Event Data Project": one body whose name holds "and".
+  const across = split ? mentionsNear(index, start, end) : [];
+  const spanning = across.find(
+    (m) =>
+      m.entity.type !== "place" &&
+      m.start < start + (split?.index ?? 0) &&
+      m.end > start + (split?.index ?? 0) + 5,
+  );
+  if (spanning) return refOf(spanning.entity, start, end);
   if (split && split.index > 0) {
     const left = text.slice(0, split.index).split(/\s+/).pop() ?? "";
     if (!countryOfDemonym(left)) {

@@ -170,6 +170,20 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
   ];
   it.each(scraped)("$name", expectClaims);
 
+  it("a body's name may hold 'and' when only its last word says it is a body", () => {
+    expect(
+      claims(
+        "According to the Kerem Valley Research and Monitoring Institute, at least six people were beheaded.",
+      )[0]?.source,
+    ).toBe("Kerem Valley Research and Monitoring Institute");
+    expect(
+      claims(
+        "According to the non-profit Armed Conflict Location and Event Data Project, six people were beheaded.",
+      )[0]?.source,
+    ).toBe("Armed Conflict Location and Event Data Project");
+    expect(claims("The Army and Navy said 12 soldiers were killed.")[0]?.source).toBe("Army");
+  });
+
   it("one figure confirmed by a second speaker of the same side is one claim printed twice", () => {
     const found = claims(
       "United States officials say three crew members were killed in the missile strike. The U.S. Central Command said three crew members were killed and four wounded.",
