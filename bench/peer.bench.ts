@@ -24,14 +24,14 @@
  */
 import os from "node:os";
 import { isDeepStrictEqual } from "node:util";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import pg from "pg";
 import type { EmbeddedDatabase } from "../apps/api/src/db/embedded.ts";
 import {
   type ApiProcess,
-  CSRF_HEADER,
   globalId,
   graphql,
+  loadTest,
   median,
   openBenchDatabase,
   parseFlags,
@@ -406,29 +406,21 @@ try {
   // 4. Throughput: the same mix of the four questions, each server in turn, the order alternating.
   const mix = async (server: ApiProcess, side: "headcount" | "peer") => {
     let errors = 0;
-    const latencies: number[] = [];
     const counters = questions.map(() => 0);
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: server.url,
-          connections,
-          duration,
-          headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
-          requests: questions.map((q, k) => ({
-            method: "POST" as const,
-            setupRequest: (request: autocannon.Request) => {
-              counters[k] = (counters[k] ?? 0) + 1;
-              return { ...request, body: JSON.stringify(q[side]((counters[k] as number) % VARIANTS)) };
-            },
-            onResponse: (status: number, body: string) => {
-              if (status !== 200 || body.includes('"errors"')) errors++;
-            },
-          })),
+    const { result, latencies } = await loadTest({
+      url: server.url,
+      connections,
+      duration,
+      requests: questions.map((q, k) => ({
+        method: "POST" as const,
+        setupRequest: (request: autocannon.Request) => {
+          counters[k] = (counters[k] ?? 0) + 1;
+          return { ...request, body: JSON.stringify(q[side]((counters[k] as number) % VARIANTS)) };
         },
-        (error, done) => (error ? reject(error) : resolve(done)),
-      );
-      instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body.includes('"errors"')) errors++;
+        },
+      })),
     });
     return {
       requestsPerSecond: round(result.requests.total / result.duration),
