@@ -12,7 +12,14 @@ import { ValidationError } from "../../curation/errors.ts";
 import type { MergeJudgement } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { databaseId, databaseIdOf, globalIdOf } from "../ids.ts";
-import { actorOf, editorMutation, noteArg, versionedEdit, versionedEditArgs } from "./mutations.ts";
+import {
+  actorOf,
+  editorMutation,
+  noteArg,
+  payloadOf,
+  versionedEdit,
+  versionedEditArgs,
+} from "./mutations.ts";
 
 const EntityResult = builder.objectRef<{ entityId: number }>("EntityMutationSuccess").implement({
   description: "The entity after the change.",
@@ -146,15 +153,9 @@ function judgementIdOf(id: string, argument: string): number {
   return judgementId;
 }
 
-const JudgementResult = builder.objectRef<{ judgement: MergeJudgement }>("MergeMutationSuccess").implement({
-  description: "The judgement recorded.",
-  fields: (t) => ({
-    judgement: t.field({
-      type: MergeJudgementRef,
-      description: "What was decided.",
-      resolve: (r) => r.judgement,
-    }),
-  }),
+const JudgementResult = payloadOf("MergeMutationSuccess", "The judgement recorded.", "judgement", {
+  type: MergeJudgementRef,
+  description: "What was decided.",
 });
 
 builder.mutationField("mergeEntities", (t) =>
