@@ -17,6 +17,7 @@ import { METRICS, type Metric, PRECISIONS, QUALIFIERS, type Qualifier } from "@h
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { REPO_ROOT } from "../apps/api/src/config.ts";
+import { CLAIM_FIELDS, type ClaimField } from "../apps/api/src/curation/fields.ts";
 import { startEmbeddedPostgres } from "../apps/api/src/db/embedded.ts";
 import { applyMigrations } from "../apps/api/src/db/migrations.ts";
 import { COUNTRIES, FAMILY, FORCES, GIVEN, ORG_KINDS, OUTLETS, PLACES, VERB } from "./names.ts";
@@ -230,22 +231,30 @@ async function main() {
         claimId++;
         const [low, high, best, hedge] = claim.values;
         const review = next() < 0.8 ? "unreviewed" : pick(["verified", "disputed", "rejected"] as const);
+        const fields: Record<ClaimField, unknown> = {
+          metric: claim.metric,
+          subject: sentences[index]?.split(" said ")[1]?.split(" ").slice(0, 4).join(" ") ?? "",
+          subjectEntityId: claim.subject,
+          valueLow: low,
+          valueHigh: high,
+          valueBest: best,
+          qualifier: claim.qualifier,
+          hedge,
+          additional: false,
+          rate: "total",
+          locationId: claim.place,
+          sourceId: claim.source,
+          statedOn: claim.stated === null ? null : new Date(claim.stated),
+          statedOnPrecision: claim.precision,
+          refersFrom: null,
+          refersFromPrecision: null,
+          refersTo: null,
+          refersToPrecision: null,
+        };
         claimRows.push(
           row(
             claimId,
-            claim.metric,
-            sentences[index]?.split(" said ")[1]?.split(" ").slice(0, 4).join(" ") ?? "",
-            claim.subject,
-            low,
-            high,
-            best,
-            claim.qualifier,
-            hedge,
-            "total",
-            claim.place,
-            claim.stated === null ? null : new Date(claim.stated),
-            claim.precision,
-            claim.source,
+            ...CLAIM_FIELDS.map((name) => fields[name]),
             review,
             "machine",
             "bench",
@@ -295,19 +304,7 @@ async function main() {
           "Claim",
           [
             "id",
-            "metric",
-            "subject",
-            "subjectEntityId",
-            "valueLow",
-            "valueHigh",
-            "valueBest",
-            "qualifier",
-            "hedge",
-            "rate",
-            "locationId",
-            "statedOn",
-            "statedOnPrecision",
-            "sourceId",
+            ...CLAIM_FIELDS,
             "reviewStatus",
             "origin",
             "extractorVersion",

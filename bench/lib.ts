@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import autocannon from "autocannon";
 import { REPO_ROOT } from "../apps/api/src/config.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../apps/api/src/db/embedded.ts";
 
@@ -142,4 +143,24 @@ export function parseFlags(argv: string[]): Map<string, string> {
     } else flags.set(arg.slice(2), "true");
   }
   return flags;
+}
+
+/**
+ * Sends `requests` (GraphQL POSTs) to `url` from `connections` clients for `duration` seconds, and keeps the
+ * latency of every response.
+ */
+export function loadTest(options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: autocannon.Request[];
+}): Promise<{ result: autocannon.Result; latencies: number[] }> {
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      { ...options, headers: { "content-type": "application/json", [CSRF_HEADER]: "1" } },
+      (error, result) => (error ? reject(error) : resolve({ result, latencies })),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
 }

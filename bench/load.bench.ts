@@ -28,7 +28,15 @@ import { applyMigrations } from "../apps/api/src/db/migrations.ts";
 import { createPool } from "../apps/api/src/db/pool.ts";
 import { collectDocuments } from "../apps/api/src/ingest/documents.ts";
 import { ingestDocuments } from "../apps/api/src/ingest/pipeline.ts";
-import { CSRF_HEADER, globalId, openBenchDatabase, parseFlags, quantile, startApiProcess } from "./lib.ts";
+import {
+  CSRF_HEADER,
+  globalId,
+  loadTest,
+  openBenchDatabase,
+  parseFlags,
+  quantile,
+  startApiProcess,
+} from "./lib.ts";
 import {
   ARTICLE_QUERY,
   CLAIM_LIST_QUERY,
@@ -120,7 +128,6 @@ try {
   };
   const kinds = Object.keys(bodies);
   const errorsByKind: Record<string, number> = Object.fromEntries(kinds.map((k) => [k, 0]));
-  const latencies: number[] = [];
   let cacheHits = 0;
   let responses = 0;
   const requests = kinds.map((kind) => ({
@@ -146,19 +153,7 @@ try {
   for (const kind of kinds) errorsByKind[kind] = 0;
   cacheHits = 0;
   responses = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: api.url,
-        connections,
-        duration,
-        headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
-        requests,
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
+  const { result, latencies } = await loadTest({ url: api.url, connections, duration, requests });
   const graphqlErrors = Object.values(errorsByKind).reduce((a, b) => a + b, 0);
   console.log(
     JSON.stringify(

@@ -24,14 +24,14 @@
  */
 import os from "node:os";
 import { isDeepStrictEqual } from "node:util";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import pg from "pg";
 import type { EmbeddedDatabase } from "../apps/api/src/db/embedded.ts";
 import {
   type ApiProcess,
-  CSRF_HEADER,
   globalId,
   graphql,
+  loadTest,
   median,
   openBenchDatabase,
   parseFlags,
@@ -40,6 +40,7 @@ import {
   startPeerProcess,
 } from "./lib.ts";
 import { type Json, normalize } from "./peer-normalize.ts";
+import { HEADCOUNT } from "./peer-questions.ts";
 import { DEFAULT_STATUSES } from "./queries.ts";
 
 const flags = parseFlags(process.argv.slice(2));
@@ -61,61 +62,6 @@ interface SideDatabase {
 }
 
 // The documents -------------------------------------------------------------------------------------
-
-const HEADCOUNT = {
-  claims: /* GraphQL */ `
-    query PeerClaims($filter: ClaimFilter) {
-      claims(filter: $filter, orderBy: VALUE, direction: DESC, first: 50) {
-        totalCount
-        pageInfo { hasNextPage }
-        edges {
-          node {
-            id metric subject qualifier hedge rate valueLow valueHigh valueBest statedOn statedOnPrecision
-            reviewStatus confidence updatedAt
-            source { id name affiliation { id name } }
-            location { id name }
-            appearances { totalCount edges { node { quote article { id title url publishedAt outlet { id name } } } } }
-          }
-        }
-      }
-    }`,
-  claim: /* GraphQL */ `
-    query PeerClaim($id: ID!) {
-      node(id: $id) {
-        id
-        ... on Claim {
-          metric subject qualifier hedge rate additional valueLow valueHigh valueBest statedOn
-          statedOnPrecision refersFrom refersTo reviewStatus origin confidence version createdAt updatedAt
-          source { id name affiliation { id name } }
-          subjectEntity { id name }
-          location { id name }
-          appearances { totalCount edges { node {
-            start end quote
-            article { id title url publishedAt outlet { id name } }
-            via { position entity { id name } }
-          } } }
-        }
-      }
-    }`,
-  entity: /* GraphQL */ `
-    query PeerEntity($id: ID!) {
-      node(id: $id) {
-        id
-        ... on Entity {
-          name type role
-          affiliation { id name }
-          claimsMade(first: 20) {
-            totalCount
-            edges { node { id metric qualifier valueLow valueHigh valueBest statedOn reviewStatus } }
-          }
-        }
-      }
-    }`,
-  aggregate: /* GraphQL */ `
-    query PeerAggregate($filter: ClaimFilter) {
-      claimFacets(filter: $filter) { sources { count entity { id name } } }
-    }`,
-};
 
 const PEER = {
   claims: /* GraphQL */ `
@@ -406,29 +352,21 @@ try {
   // 4. Throughput: the same mix of the four questions, each server in turn, the order alternating.
   const mix = async (server: ApiProcess, side: "headcount" | "peer") => {
     let errors = 0;
-    const latencies: number[] = [];
     const counters = questions.map(() => 0);
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: server.url,
-          connections,
-          duration,
-          headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
-          requests: questions.map((q, k) => ({
-            method: "POST" as const,
-            setupRequest: (request: autocannon.Request) => {
-              counters[k] = (counters[k] ?? 0) + 1;
-              return { ...request, body: JSON.stringify(q[side]((counters[k] as number) % VARIANTS)) };
-            },
-            onResponse: (status: number, body: string) => {
-              if (status !== 200 || body.includes('"errors"')) errors++;
-            },
-          })),
+    const { result, latencies } = await loadTest({
+      url: server.url,
+      connections,
+      duration,
+      requests: questions.map((q, k) => ({
+        method: "POST" as const,
+        setupRequest: (request: autocannon.Request) => {
+          counters[k] = (counters[k] ?? 0) + 1;
+          return { ...request, body: JSON.stringify(q[side]((counters[k] as number) % VARIANTS)) };
         },
-        (error, done) => (error ? reject(error) : resolve(done)),
-      );
-      instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body.includes('"errors"')) errors++;
+        },
+      })),
     });
     return {
       requestsPerSecond: round(result.requests.total / result.duration),

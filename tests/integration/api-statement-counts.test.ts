@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
+import { HEADCOUNT } from "../../bench/peer-questions.ts";
 import { testApi } from "../support/api.ts";
 import { testDatabaseUrl } from "../support/database.ts";
 import { createBulkClaims } from "../support/fixtures.ts";
@@ -43,76 +44,22 @@ async function statementsFor(document: string, variables: Record<string, unknown
 
 describe("SQL statements per request of the benchmarked questions", () => {
   it("the claims page (first 50 of a metric and side, with source, place and evidence)", async () => {
-    const count = await statementsFor(
-      /* GraphQL */ `
-        query ($filter: ClaimFilter) {
-          claims(filter: $filter, orderBy: VALUE, direction: DESC, first: 50) {
-            totalCount
-            pageInfo { hasNextPage }
-            edges { node {
-              id metric valueBest statedOn updatedAt
-              source { id name affiliation { id name } }
-              location { id name }
-              appearances { totalCount edges { node { quote article { id title url publishedAt outlet { id name } } } } }
-            } }
-          }
-        }`,
-      { filter: { metric: [metric], sourceAffiliation: gid("Entity", side) } },
-    );
+    const count = await statementsFor(HEADCOUNT.claims, {
+      filter: { metric: [metric], sourceAffiliation: gid("Entity", side) },
+    });
     expect(count).toBe(PINNED.claims);
   });
 
   it("a claim by id with its evidence", async () => {
-    const count = await statementsFor(
-      /* GraphQL */ `
-        query ($id: ID!) {
-          node(id: $id) {
-            id
-            ... on Claim {
-              metric valueBest statedOn
-              source { id name affiliation { id name } }
-              subjectEntity { id name }
-              location { id name }
-              appearances { totalCount edges { node {
-                start end quote
-                article { id title url publishedAt outlet { id name } }
-                via { position entity { id name } }
-              } } }
-            }
-          }
-        }`,
-      { id: gid("Claim", claimId) },
-    );
-    expect(count).toBe(PINNED.claim);
+    expect(await statementsFor(HEADCOUNT.claim, { id: gid("Claim", claimId) })).toBe(PINNED.claim);
   });
 
   it("an entity with its 20 newest claims", async () => {
-    const count = await statementsFor(
-      /* GraphQL */ `
-        query ($id: ID!) {
-          node(id: $id) {
-            id
-            ... on Entity {
-              name type
-              affiliation { id name }
-              claimsMade(first: 20) { totalCount edges { node { id metric valueBest statedOn } } }
-            }
-          }
-        }`,
-      { id: gid("Entity", sourceId) },
-    );
-    expect(count).toBe(PINNED.entity);
+    expect(await statementsFor(HEADCOUNT.entity, { id: gid("Entity", sourceId) })).toBe(PINNED.entity);
   });
 
   it("the per-source count of live claims for one metric", async () => {
-    const count = await statementsFor(
-      /* GraphQL */ `
-        query ($filter: ClaimFilter) {
-          claimFacets(filter: $filter) { sources { count entity { id name } } }
-        }`,
-      { filter: { metric: [metric] } },
-    );
-    expect(count).toBe(PINNED.aggregate);
+    expect(await statementsFor(HEADCOUNT.aggregate, { filter: { metric: [metric] } })).toBe(PINNED.aggregate);
   });
 });
 

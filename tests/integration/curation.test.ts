@@ -12,7 +12,7 @@ import { mergeEntities, undoMerge } from "../../apps/api/src/curation/entities.t
 import { ConflictError, ValidationError } from "../../apps/api/src/curation/errors.ts";
 import { history } from "../../apps/api/src/curation/history.ts";
 import { createUser } from "../../apps/api/src/users/users.ts";
-import { testDatabaseUrl, testPrisma, warmPrisma } from "../support/database.ts";
+import { claimUpdatesAudited, testDatabaseUrl, testPrisma, warmPrisma } from "../support/database.ts";
 import { loadSeeds } from "../support/seeds.ts";
 
 const prisma = testPrisma();
@@ -65,11 +65,7 @@ describe("updateClaim", () => {
     expect(stored.subject).toBe(`edited subject ${winners[0]?.i}`);
     expect(stored.version).toBe(claim.version + 1);
     expect(stored.editedFields).toContain("subject");
-    expect(
-      await prisma.auditEvent.count({
-        where: { subjectType: "Claim", subjectId: claim.id, action: "claim.update" },
-      }),
-    ).toBe(1);
+    expect(await claimUpdatesAudited(prisma, claim.id)).toBe(1);
   });
 
   it("refuses an inconsistent interval or qualifier and changes nothing", async () => {

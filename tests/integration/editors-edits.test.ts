@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { claimUpdatesAudited } from "../support/database.ts";
 import { editorsHarness, gid } from "../support/editors.ts";
 
 // Edits under contention: one winner among concurrent writers, stale versions refused, history that names
@@ -39,11 +40,7 @@ describe("concurrent edits", () => {
     for (const loser of results.filter((r) => r.data?.updateClaim.__typename === "ConflictError")) {
       expect(loser.data?.updateClaim.currentVersion).toBe(claim.version + 1);
     }
-    expect(
-      await prisma.auditEvent.count({
-        where: { subjectType: "Claim", subjectId: claim.id, action: "claim.update" },
-      }),
-    ).toBe(1);
+    expect(await claimUpdatesAudited(prisma, claim.id)).toBe(1);
   });
 
   it("a stale version is refused with the current claim, never overwritten", async () => {

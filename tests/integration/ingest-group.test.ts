@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { collectDocuments, type SourceDocument } from "../../apps/api/src/ingest/documents.ts";
-import { ingestDocument, storeGroup } from "../../apps/api/src/ingest/pipeline.ts";
+import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
 import { analyseDocument, closeReaders } from "../../apps/api/src/ingest/reader-pool.ts";
+import { storeGroup } from "../../apps/api/src/ingest/store-group.ts";
 import { generateArticles } from "../../bench/corpus.ts";
 import { INGESTED_TABLES, ingestFixture } from "../support/ingest.ts";
 import { requireSeeds } from "../support/seeds.ts";

@@ -33,3 +33,10 @@ export async function warmPrisma(connections: number): Promise<PrismaClient> {
   await Promise.all(Array.from({ length: connections }, () => client.$queryRaw`select pg_sleep(0.05)::text`));
   return client;
 }
+
+/** How many updates of the claim the audit trail records (exactly one per change that was made). */
+export function claimUpdatesAudited(prisma: PrismaClient, claimId: number): Promise<number> {
+  return prisma.auditEvent.count({
+    where: { subjectType: "Claim", subjectId: claimId, action: "claim.update" },
+  });
+}

@@ -1,5 +1,6 @@
 import type { AnyVariables } from "@urql/core";
 import type { TadaDocumentNode } from "gql.tada";
+import type { Metadata } from "next";
 import { getClient } from "./api";
 import type { ClaimFilterInput } from "./claim-filter";
 import type { EntityRef } from "./entity-fields";
@@ -25,6 +26,37 @@ export function isInvalidId(error: unknown): boolean {
     error.failures.length > 0 &&
     error.failures.every((failure) => failure.code === "BAD_USER_INPUT" && failure.field === "node")
   );
+}
+
+/** The node a page is about, read by `node(id:)`; null when the id names nothing of that type. */
+export async function fetchNode<
+  Node extends { __typename: string },
+  Typename extends Node["__typename"],
+  Variables extends { id: string },
+>(
+  query: TadaDocumentNode<{ node: Node | null }, Variables>,
+  variables: Variables,
+  typename: Typename,
+): Promise<Extract<Node, { __typename: Typename }> | null> {
+  const { node } = await fetchApi(query, variables);
+  return node?.__typename === typename ? (node as Extract<Node, { __typename: Typename }>) : null;
+}
+
+/**
+ * The title of a page about one node: "Not found" when the id names nothing (the page answers 404), the
+ * fallback when the API could not say.
+ */
+export async function nodePageMetadata<Node>(
+  params: Promise<{ id: string }>,
+  load: (id: string) => Promise<Node | null>,
+  titleOf: (node: Node) => string,
+  fallback: string,
+): Promise<Metadata> {
+  const node = await load(decodeURIComponent((await params).id)).catch((error) =>
+    isInvalidId(error) ? null : undefined,
+  );
+  if (node === null) return { title: "Not found" };
+  return { title: node ? titleOf(node) : fallback };
 }
 
 /** Runs a typed document on the server's client; its data, or an ApiError. */

@@ -208,7 +208,8 @@ function namedLater(root: Working, repeat: Working): void {
   adopt(root, repeat);
 }
 
-function adopt(root: Working, repeat: Working): void {
+/** `root` takes `repeat`'s speaker: who, its kind, where named, and (when it has none) the relay chain. */
+export function adopt(root: Working, repeat: Working): void {
   root.draft.source = repeat.draft.source;
   root.draft.sourceType = repeat.draft.sourceType;
   root.sourceRefs = repeat.sourceRefs;

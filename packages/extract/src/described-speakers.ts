@@ -1,3 +1,4 @@
+import { adopt } from "./claim-support.ts";
 import type { Working } from "./claims.ts";
 import type { EntityIndex, EntityMention, EntityRecord } from "./entities.ts";
 import { refOf } from "./mention-lookup.ts";
@@ -122,9 +123,6 @@ function listItemSpeakers(claims: Working[], body: string): void {
     }
     const opener = openers.get(introStart);
     if (!opener) continue;
-    claim.draft.source = opener.draft.source;
-    claim.draft.sourceType = opener.draft.sourceType;
-    claim.sourceRefs = opener.sourceRefs;
-    if (claim.draft.via.length === 0) claim.draft.via = opener.draft.via;
+    adopt(claim, opener);
   }
 }

@@ -1,7 +1,9 @@
 import { createPubSub, type PubSub } from "graphql-yoga";
 
 /** What happened to a claim. */
-export type ClaimChangeKind = "created" | "updated" | "reviewed" | "deleted" | "restored";
+/** What can happen to a claim, as subscribers are told. */
+export const CLAIM_CHANGES = ["created", "updated", "reviewed", "deleted", "restored"] as const;
+export type ClaimChangeKind = (typeof CLAIM_CHANGES)[number];
 
 export interface ClaimChangedEvent {
   claimId: number;

@@ -1,6 +1,6 @@
 import { cleanArticleText, type ExtractedArticle, extractArticle } from "@headcount/extract";
+import { contentHash, documentText, publicationDate } from "./document-text.ts";
 import { documentsFromText, type RejectedInput, type SourceDocument } from "./documents.ts";
-import { contentHash, documentText, publicationDate } from "./pipeline.ts";
 
 /**
  * The CPU-bound steps of ingest (reading a page, cleaning, extracting), run in the reader threads

@@ -3,12 +3,14 @@ import { cleanArticleText } from "@headcount/extract/furniture";
 import { EXTRACTOR_VERSION } from "@headcount/extract/version";
 import { Logger, makeWorkerUtils, type Runner, run, runOnce, type TaskList } from "graphile-worker";
 import type { Pool, PoolClient } from "../db/pool.ts";
+import { contentHash, documentText } from "./document-text.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
 import { pollDueFeeds } from "./feeds.ts";
-import { contentHash, documentText, type GroupItem, type IngestOutcome, storeGroup } from "./pipeline.ts";
 import { placeOf, samePublication, storedCopies } from "./publications.ts";
 import { analyseDocument, DocumentRefused } from "./reader-pool.ts";
+import type { IngestOutcome } from "./store-article.ts";
 import { lockIds } from "./store-claims.ts";
+import { type GroupItem, storeGroup } from "./store-group.ts";
 
 /**
  * Batch ingest runs through graphile-worker, a job queue kept in PostgreSQL: every worker process on any

@@ -89,14 +89,7 @@ export async function findStoredClaims(
                 and c."deletedAt" is null and c."statedOn" is not null
            ) c
           order by c.id`,
-        [
-          attributed.map((i) => i.sourceId),
-          attributed.map((i) => i.metric),
-          attributed.map((i) => i.subjectEntityId),
-          attributed.map((i) => i.valueLow),
-          attributed.map((i) => i.valueHigh),
-          attributed.map((i) => i.rate),
-        ],
+        figureColumns(attributed),
       )
     ).rows;
   }
@@ -106,11 +99,29 @@ export async function findStoredClaims(
   return { same, reprinted: await findReprintedClaims(client, identities) };
 }
 
+/** What a claim says: who, of what, whose forces, the interval and the rate (its date aside). */
+type Figures = Pick<
+  ClaimIdentity,
+  "sourceId" | "metric" | "subjectEntityId" | "valueLow" | "valueHigh" | "rate"
+>;
+
+/**
+ * The figures of a list of identities as the columns of an `unnest`, in that order: speaker, metric, whose
+ * forces, low, high, rate. Both lookups of stored claims probe by them.
+ */
+function figureColumns(identities: Figures[]) {
+  return [
+    identities.map((i) => i.sourceId),
+    identities.map((i) => i.metric),
+    identities.map((i) => i.subjectEntityId),
+    identities.map((i) => i.valueLow),
+    identities.map((i) => i.valueHigh),
+    identities.map((i) => i.rate),
+  ];
+}
+
 /** The same figures by the same speaker (or by nobody, for both): what a reprinted sentence must repeat. */
-export function sameFigures(
-  a: Pick<ClaimIdentity, "sourceId" | "metric" | "subjectEntityId" | "valueLow" | "valueHigh" | "rate">,
-  b: Pick<ClaimIdentity, "sourceId" | "metric" | "subjectEntityId" | "valueLow" | "valueHigh" | "rate">,
-): boolean {
+export function sameFigures(a: Figures, b: Figures): boolean {
   return (
     a.sourceId === b.sourceId &&
     a.metric === b.metric &&
@@ -158,12 +169,7 @@ async function findReprintedClaims(
          order by c.id limit 1
        ) c`,
     [
-      undated.map(({ identity }) => identity.sourceId),
-      undated.map(({ identity }) => identity.metric),
-      undated.map(({ identity }) => identity.subjectEntityId),
-      undated.map(({ identity }) => identity.valueLow),
-      undated.map(({ identity }) => identity.valueHigh),
-      undated.map(({ identity }) => identity.rate),
+      ...figureColumns(undated.map(({ identity }) => identity)),
       undated.map(({ identity }) => identity.quote),
     ],
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { contentHash } from "../../src/ingest/document-text.ts";
 import { decodeText, documentsFromText, isRejected, MAX_TEXT_BYTES } from "../../src/ingest/documents.ts";
-import { contentHash } from "../../src/ingest/pipeline.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

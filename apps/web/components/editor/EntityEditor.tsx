@@ -174,31 +174,62 @@ export function EntityEditor({ entity }: { entity: EditableEntity }) {
   const failedAt = (place: Place) => outcome?.place === place && outcome.kind === "error";
   const describedBy = (place: Place) => (failedAt(place) ? `${formId}-${place}-outcome` : undefined);
 
+  /** A form of one text field and its button, its outcome beside the field: renaming, adding an alias. */
+  const oneFieldForm = (form: {
+    place: "name" | "alias";
+    testId: string;
+    onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+    label: string;
+    value: string;
+    onChange: (value: string) => void;
+    hint?: string;
+    button: string;
+    busyButton: string;
+  }) => {
+    const id = `${formId}-${form.place}`;
+    const hintId = form.hint ? `${id}-hint` : undefined;
+    return (
+      <form onSubmit={form.onSubmit} noValidate className="stack-form" data-testid={form.testId}>
+        <div className="field">
+          <label htmlFor={id}>{form.label}</label>
+          <input
+            id={id}
+            value={form.value}
+            onChange={(event) => form.onChange(event.target.value)}
+            aria-invalid={failedAt(form.place) ? true : undefined}
+            aria-describedby={[hintId, describedBy(form.place)].filter(Boolean).join(" ") || undefined}
+          />
+          {form.hint && (
+            <p className="muted field-hint" id={hintId}>
+              {form.hint}
+            </p>
+          )}
+          {outcomeFor(form.place)}
+        </div>
+        <div className="button-row">
+          <button type="submit" disabled={busy !== null}>
+            {busy === form.place ? form.busyButton : form.button}
+          </button>
+        </div>
+      </form>
+    );
+  };
+
   return (
     <section className="card editor-panel entity-editor" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>Edit the entity</h2>
       <div className="entity-editor-grid">
-        <form onSubmit={rename} noValidate className="stack-form" data-testid="rename-form">
-          <div className="field">
-            <label htmlFor={`${formId}-name`}>Canonical name</label>
-            <input
-              id={`${formId}-name`}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              aria-invalid={failedAt("name") ? true : undefined}
-              aria-describedby={[`${formId}-name-hint`, describedBy("name")].filter(Boolean).join(" ")}
-            />
-            <p className="muted field-hint" id={`${formId}-name-hint`}>
-              The old name stays as an alias, so searches for it still find the entity.
-            </p>
-            {outcomeFor("name")}
-          </div>
-          <div className="button-row">
-            <button type="submit" disabled={busy !== null}>
-              {busy === "name" ? "Renaming…" : "Rename"}
-            </button>
-          </div>
-        </form>
+        {oneFieldForm({
+          place: "name",
+          testId: "rename-form",
+          onSubmit: rename,
+          label: "Canonical name",
+          value: name,
+          onChange: setName,
+          hint: "The old name stays as an alias, so searches for it still find the entity.",
+          button: "Rename",
+          busyButton: "Renaming…",
+        })}
 
         <form onSubmit={saveSide} noValidate className="stack-form" data-testid="affiliation-form">
           <div>
@@ -247,24 +278,16 @@ export function EntityEditor({ entity }: { entity: EditableEntity }) {
             )}
             {outcomeFor("aliases")}
           </section>
-          <form onSubmit={addAlias} noValidate className="stack-form" data-testid="alias-form">
-            <div className="field">
-              <label htmlFor={`${formId}-alias`}>New alias</label>
-              <input
-                id={`${formId}-alias`}
-                value={alias}
-                onChange={(event) => setAlias(event.target.value)}
-                aria-invalid={failedAt("alias") ? true : undefined}
-                aria-describedby={describedBy("alias")}
-              />
-              {outcomeFor("alias")}
-            </div>
-            <div className="button-row">
-              <button type="submit" disabled={busy !== null}>
-                {busy === "alias" ? "Adding…" : "Add alias"}
-              </button>
-            </div>
-          </form>
+          {oneFieldForm({
+            place: "alias",
+            testId: "alias-form",
+            onSubmit: addAlias,
+            label: "New alias",
+            value: alias,
+            onChange: setAlias,
+            button: "Add alias",
+            busyButton: "Adding…",
+          })}
         </div>
       </div>
       <div className="field entity-note">

@@ -9,8 +9,8 @@ import {
   sessionCookie,
 } from "../../auth/sessions.ts";
 import { builder } from "../builder.ts";
-import type { Viewer } from "../context.ts";
 import { errorInterface } from "./errors.ts";
+import { payloadOf } from "./mutations.ts";
 import { ViewerRef } from "./viewer.ts";
 
 class InvalidCredentialsError extends Error {
@@ -46,16 +46,15 @@ builder.objectType(TooManyAttemptsError, {
   }),
 });
 
-const LoginSuccess = builder.objectRef<{ viewer: Viewer }>("LoginSuccess").implement({
-  description: "Signed in; the session cookie is set on the response.",
-  fields: (t) => ({
-    viewer: t.field({
-      type: ViewerRef,
-      description: "Who is now signed in.",
-      resolve: (result) => result.viewer,
-    }),
-  }),
-});
+const LoginSuccess = payloadOf(
+  "LoginSuccess",
+  "Signed in; the session cookie is set on the response.",
+  "viewer",
+  {
+    type: ViewerRef,
+    description: "Who is now signed in.",
+  },
+);
 
 builder.mutationField("login", (t) =>
   t.field({

@@ -14,7 +14,14 @@ import { type ClaimChangeKind, publishClaimChanged } from "../events.ts";
 import { databaseId, databaseIdOf } from "../ids.ts";
 import { ClaimNode } from "./claim.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum, ReviewStatusEnum } from "./enums.ts";
-import { actorOf, editorMutation, noteArg, versionedEdit, versionedEditArgs } from "./mutations.ts";
+import {
+  actorOf,
+  editorMutation,
+  noteArg,
+  payloadOf,
+  versionedEdit,
+  versionedEditArgs,
+} from "./mutations.ts";
 
 async function announce(context: Context, claim: Claim, change: ClaimChangeKind): Promise<Claim> {
   publishClaimChanged(context.pubsub, { claimId: claim.id, change, version: claim.version });
@@ -34,16 +41,15 @@ builder.objectField(ConflictError, "currentClaim", (t) =>
   }),
 );
 
-const ClaimResult = builder.objectRef<{ claim: Claim }>("ClaimMutationSuccess").implement({
-  description: "The claim after the change, with its new version.",
-  fields: (t) => ({
-    claim: t.field({
-      type: ClaimNode,
-      description: "The claim as now stored.",
-      resolve: (result) => result.claim,
-    }),
-  }),
-});
+const ClaimResult = payloadOf(
+  "ClaimMutationSuccess",
+  "The claim after the change, with its new version.",
+  "claim",
+  {
+    type: ClaimNode,
+    description: "The claim as now stored.",
+  },
+);
 
 const ClaimPatchInput = builder.inputType("ClaimPatch", {
   description: "Fields of a claim to change; a field left out is unchanged, a field set to null is cleared.",

@@ -12,7 +12,15 @@ import { ValidationError } from "../../curation/errors.ts";
 import type { MergeJudgement } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { databaseId, databaseIdOf, globalIdOf } from "../ids.ts";
-import { actorOf, editorMutation, noteArg, versionedEdit, versionedEditArgs } from "./mutations.ts";
+import { vocabularyEnum } from "./enums.ts";
+import {
+  actorOf,
+  editorMutation,
+  noteArg,
+  payloadOf,
+  versionedEdit,
+  versionedEditArgs,
+} from "./mutations.ts";
 
 const EntityResult = builder.objectRef<{ entityId: number }>("EntityMutationSuccess").implement({
   description: "The entity after the change.",
@@ -90,25 +98,16 @@ builder.mutationField("setEntityAffiliation", (t) =>
   }),
 );
 
-const MergeVerdictEnum = builder.enumType("MergeVerdict", {
-  description: "An editor's word on whether two entities are one.",
-  values: Object.fromEntries(
-    MERGE_VERDICTS.map((value) => [
-      value.toUpperCase(),
-      {
-        value,
-        description: {
-          same: "The same: merge them.",
-          different: "Not the same.",
-          unsure: "Cannot tell yet.",
-        }[value],
-      },
-    ]),
-  ) as Record<
-    "SAME" | "DIFFERENT" | "UNSURE",
-    { value: (typeof MERGE_VERDICTS)[number]; description: string }
-  >,
-});
+const MergeVerdictEnum = vocabularyEnum(
+  "MergeVerdict",
+  MERGE_VERDICTS,
+  "An editor's word on whether two entities are one.",
+  {
+    same: "The same: merge them.",
+    different: "Not the same.",
+    unsure: "Cannot tell yet.",
+  },
+);
 
 const MergeJudgementRef = builder.objectRef<MergeJudgement>("MergeJudgement").implement({
   description: "A judgement that two entities are, or are not, the same; a merge can be undone.",
@@ -146,15 +145,9 @@ function judgementIdOf(id: string, argument: string): number {
   return judgementId;
 }
 
-const JudgementResult = builder.objectRef<{ judgement: MergeJudgement }>("MergeMutationSuccess").implement({
-  description: "The judgement recorded.",
-  fields: (t) => ({
-    judgement: t.field({
-      type: MergeJudgementRef,
-      description: "What was decided.",
-      resolve: (r) => r.judgement,
-    }),
-  }),
+const JudgementResult = payloadOf("MergeMutationSuccess", "The judgement recorded.", "judgement", {
+  type: MergeJudgementRef,
+  description: "What was decided.",
 });
 
 builder.mutationField("mergeEntities", (t) =>

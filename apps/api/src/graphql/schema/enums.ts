@@ -11,7 +11,7 @@ import {
 import { builder } from "../builder.ts";
 
 /** GraphQL enum values are UPPER_CASE by convention; the stored values are the lower-case vocabulary. */
-function vocabularyEnum<const T extends string>(
+export function vocabularyEnum<const T extends string>(
   name: string,
   values: readonly T[],
   description: string,
@@ -74,10 +74,12 @@ export const OriginEnum = vocabularyEnum("Origin", ORIGINS, "Who made a record: 
 export const RoleEnum = vocabularyEnum("Role", ROLES, "What a user may do: viewer < editor < admin.");
 export const EntityTypeEnum = vocabularyEnum("EntityType", ENTITY_TYPES, "The kind of a named entity.");
 
-export const SortDirectionEnum = builder.enumType("SortDirection", {
-  description: "Which end of an ordering comes first.",
-  values: {
-    ASC: { value: "asc", description: "Smallest, earliest first." },
-    DESC: { value: "desc", description: "Largest, latest first." },
-  } as const,
-});
+export const SortDirectionEnum = vocabularyEnum(
+  "SortDirection",
+  ["asc", "desc"],
+  "Which end of an ordering comes first.",
+  {
+    asc: "Smallest, earliest first.",
+    desc: "Largest, latest first.",
+  },
+);

@@ -8,17 +8,20 @@ import {
 } from "../../ingest/feeds.ts";
 import { builder } from "../builder.ts";
 import { databaseId, globalIdOf } from "../ids.ts";
+import { vocabularyEnum } from "./enums.ts";
 import { NotAuthorizedError, NotFoundError, ValidationError } from "./errors.ts";
 import { guardedMutation } from "./mutations.ts";
 
-const FeedStatusEnum = builder.enumType("FeedStatus", {
-  description: "How a feed's polling goes.",
-  values: {
-    PENDING: { value: "pending", description: "Not polled yet." },
-    OK: { value: "ok", description: "The last poll read the feed." },
-    FAILING: { value: "failing", description: "The last poll could not read the feed; see lastError." },
-  } as const,
-});
+const FeedStatusEnum = vocabularyEnum(
+  "FeedStatus",
+  ["pending", "ok", "failing"],
+  "How a feed's polling goes.",
+  {
+    pending: "Not polled yet.",
+    ok: "The last poll read the feed.",
+    failing: "The last poll could not read the feed; see lastError.",
+  },
+);
 
 export const FeedNode = builder.prismaNode("Feed", {
   id: { field: "id" },

@@ -1,3 +1,4 @@
+import type { ObjectRef } from "@pothos/core";
 import type { Actor } from "../../curation/actor.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
@@ -16,6 +17,27 @@ builder.mutationType({
   description:
     "Changes to Headcount's record. Every write needs an editor (user management an admin) and is audited.",
 });
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
+/**
+ * A success payload that carries one object, as the mutation left it: `{ <key>: … }`, the key naming what
+ * changed (`claim`, `judgement`, `viewer`).
+ */
+export function payloadOf<Key extends string, Value>(
+  name: string,
+  description: string,
+  key: Key,
+  field: { type: ObjectRef<BuilderTypes, Value>; description: string },
+) {
+  return builder.objectRef<Record<Key, Value>>(name).implement({
+    description,
+    fields: (t) => ({
+      // Pothos cannot match a generic key to a generic shape; the signature ties `key` to `Value` instead.
+      [key]: t.expose(key as never, field),
+    }),
+  });
+}
 
 type ErrorClass = new (...args: never[]) => Error;
 

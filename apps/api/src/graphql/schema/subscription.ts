@@ -3,23 +3,21 @@ import { filter, pipe } from "graphql-yoga";
 import { builder } from "../builder.ts";
 import { claimMatches, currentViewer, releasing, StreamLimiter, streamClientOf } from "../claim-streams.ts";
 import { type Context, canEdit } from "../context.ts";
-import { CLAIM_CHANGED, type ClaimChangedEvent } from "../events.ts";
+import { CLAIM_CHANGED, CLAIM_CHANGES, type ClaimChangedEvent } from "../events.ts";
 import { memoPerRequest } from "../memo.ts";
 import type { ClaimFilter } from "../sql/claim-filter.ts";
 import { ClaimFilterInput, ClaimNode, claimFilterOf } from "./claim.ts";
+import { vocabularyEnum } from "./enums.ts";
 
 /** Streams of an API built without its own limiter (every API built by createApi has one). */
 const fallbackLimiter = new StreamLimiter();
 
-const ClaimChangeEnum = builder.enumType("ClaimChange", {
-  description: "What happened to a claim.",
-  values: {
-    CREATED: { value: "created", description: "The claim was added." },
-    UPDATED: { value: "updated", description: "Its fields changed." },
-    REVIEWED: { value: "reviewed", description: "Its review status changed." },
-    DELETED: { value: "deleted", description: "It was deleted." },
-    RESTORED: { value: "restored", description: "It was restored after a deletion." },
-  } as const,
+const ClaimChangeEnum = vocabularyEnum("ClaimChange", CLAIM_CHANGES, "What happened to a claim.", {
+  created: "The claim was added.",
+  updated: "Its fields changed.",
+  reviewed: "Its review status changed.",
+  deleted: "It was deleted.",
+  restored: "It was restored after a deletion.",
 });
 
 const ClaimChangedRef = builder.objectRef<ClaimChangedEvent>("ClaimChanged").implement({

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
@@ -7,7 +6,7 @@ import { ReviewBadge } from "../../../components/ReviewBadge";
 import { WINDOW_DEFAULTS } from "../../../lib/article-window";
 import { type EntityRef, EntityRefFields } from "../../../lib/entity-fields";
 import { graphql } from "../../../lib/graphql";
-import { fetchApi, isInvalidId } from "../../../lib/queries";
+import { fetchNode, isInvalidId, nodePageMetadata } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
 import { formatDate } from "../../../lib/vocabulary";
 
@@ -77,19 +76,11 @@ const ARTICLE_QUERY = graphql(
   [EntityRefFields],
 );
 
-async function loadArticle(id: string, after: string | null = null) {
-  const data = await fetchApi(ARTICLE_QUERY, { id, after });
-  return data.node?.__typename === "Article" ? data.node : null;
-}
+const loadArticle = (id: string, after: string | null = null) =>
+  fetchNode(ARTICLE_QUERY, { id, after }, "Article");
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  // null: no such article (the page answers 404); undefined: the API could not say.
-  const article = await loadArticle(decodeURIComponent((await params).id)).catch((error) =>
-    isInvalidId(error) ? null : undefined,
-  );
-  if (article === null) return { title: "Not found" };
-  return { title: article ? articleTitle(article.title ?? "") : "Article" };
-}
+export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }) =>
+  nodePageMetadata(params, loadArticle, (article) => articleTitle(article.title ?? ""), "Article");
 
 /** Which page of the article's claims: the cursor to start after, and the number of the first one. */
 function spanPageOf(query: { after?: string | string[]; from?: string | string[] }) {

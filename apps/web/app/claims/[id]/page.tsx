@@ -1,5 +1,4 @@
 import type { Metric, Qualifier, Rate } from "@headcount/shared";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
@@ -14,7 +13,7 @@ import { EntityRefFields } from "../../../lib/entity-fields";
 import { EntityChoiceFields } from "../../../lib/entity-picker";
 import { graphql } from "../../../lib/graphql";
 import { paragraphAround } from "../../../lib/paragraph";
-import { fetchApi, isInvalidId } from "../../../lib/queries";
+import { fetchNode, isInvalidId, nodePageMetadata } from "../../../lib/queries";
 import { articleTitle } from "../../../lib/titles";
 import { formatDate, formatInstant, lower, METRIC_LABELS, QUALIFIER_LABELS } from "../../../lib/vocabulary";
 
@@ -86,19 +85,10 @@ const CLAIM_QUERY = graphql(
   [ClaimStatementFields, EntityChoiceFields, EntityRefFields],
 );
 
-async function loadClaim(id: string) {
-  const data = await fetchApi(CLAIM_QUERY, { id });
-  return data.node?.__typename === "Claim" ? data.node : null;
-}
+const loadClaim = (id: string) => fetchNode(CLAIM_QUERY, { id }, "Claim");
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  // null: no such claim (the page answers 404); undefined: the API could not say.
-  const claim = await loadClaim(decodeURIComponent((await params).id)).catch((error) =>
-    isInvalidId(error) ? null : undefined,
-  );
-  if (claim === null) return { title: "Not found" };
-  return { title: claim ? `Claim: ${claim.display} (${claim.subject})` : "Claim" };
-}
+export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }) =>
+  nodePageMetadata(params, loadClaim, (claim) => `Claim: ${claim.display} (${claim.subject})`, "Claim");
 
 const number = (value: number | null) => (value === null ? "—" : value.toLocaleString("en-US"));
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiErrorNotice } from "../../../components/ApiErrorNotice";
@@ -17,7 +16,7 @@ import {
   type EntityMentionRow,
 } from "../../../lib/entity-queries";
 import { graphql } from "../../../lib/graphql";
-import { fetchApi, isInvalidId } from "../../../lib/queries";
+import { fetchApi, fetchNode, isInvalidId, nodePageMetadata } from "../../../lib/queries";
 import { fetchViewer, isEditor } from "../../../lib/viewer";
 
 export const dynamic = "force-dynamic";
@@ -54,19 +53,10 @@ const ENTITY_QUERY = graphql(
 
 const PAGE_SIZE = 20;
 
-async function loadEntity(id: string) {
-  const data = await fetchApi(ENTITY_QUERY, { id });
-  return data.node?.__typename === "Entity" ? data.node : null;
-}
+const loadEntity = (id: string) => fetchNode(ENTITY_QUERY, { id }, "Entity");
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  // null: no such entity (the page answers 404); undefined: the API could not say.
-  const entity = await loadEntity(decodeURIComponent((await params).id)).catch((error) =>
-    isInvalidId(error) ? null : undefined,
-  );
-  if (entity === null) return { title: "Not found" };
-  return { title: entity?.name ?? "Entity" };
-}
+export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }) =>
+  nodePageMetadata(params, loadEntity, (entity) => entity.name, "Entity");
 
 /** The other ways an entity is written: its aliases, without the name already in the heading. */
 function otherNames(entity: { name?: string; aliases: readonly { name: string }[] }): string[] {
