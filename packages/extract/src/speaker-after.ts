@@ -1,3 +1,4 @@
+import { adopt } from "./claim-support.ts";
 import type { Working } from "./claims.ts";
 import type { EntityIndex, EntityMention } from "./entities.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
@@ -57,10 +58,7 @@ export function speakersClosingParagraph(claims: Working[], sentences: Sentence[
       if (earlier.draft.source !== null) break;
       // "In September 2019, an attack claimed the lives of 50 soldiers.": dated background is the reporter's.
       if (BACKGROUND.test(sentences[earlier.sentence]?.text ?? "")) break;
-      earlier.sourceRefs = later.sourceRefs;
-      earlier.draft.source = later.draft.source;
-      earlier.draft.sourceType = later.draft.sourceType;
-      if (earlier.draft.via.length === 0) earlier.draft.via = later.draft.via;
+      adopt(earlier, later);
     }
   }
 }
