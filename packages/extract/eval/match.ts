@@ -3,6 +3,7 @@
  * headline prints them, in the title), entities found under any
  * of their spellings, dates compared at the label's precision.
  */
+import { countryOfDemonym } from "../src/gazetteer.ts";
 import { type ExtractedClaim, type ExtractedEntity, normalizeName } from "../src/index.ts";
 import type { GoldArticle, GoldDate, GoldEntity } from "./gold.ts";
 
@@ -47,6 +48,14 @@ export function matchEntity(entities: ExtractedEntity[], ge: GoldEntity): Extrac
  * One entity under two spellings: the label's name or aliases, or the aliases the extractor itself gathered
  * for the entity it names (it read "AFP" in the text and filed it under "Agence France-Presse").
  */
+/** A name that opens with a demonym, written with its country's name instead. */
+function byCountry(name: string): string {
+  const written = name.replace(/^the\s+/i, "");
+  const first = /^(\S+)\s/.exec(written)?.[1] ?? "";
+  const country = countryOfDemonym(first);
+  return country ? `${country}${written.slice(first.length)}` : name;
+}
+
 export function sameEntity(
   article: GoldArticle,
   ours: string | null,
@@ -54,15 +63,17 @@ export function sameEntity(
   entities: ExtractedEntity[] = [],
 ): boolean {
   if (ours === null || theirs === null) return ours === theirs;
-  // "a source from a local hospital" and "source from a local hospital" describe one speaker.
-  const a = normalizeName(ours).replace(/^an?\s+/, "");
-  const b = normalizeName(theirs).replace(/^an?\s+/, "");
+  // "a source from a local hospital" and "source from a local hospital" describe one speaker; "Nigerien
+  // Defense Ministry" and "Niger Defense Ministry" name one body.
+  const norm = (name: string) => normalizeName(byCountry(name)).replace(/^an?\s+/, "");
+  const a = norm(ours);
+  const b = norm(theirs);
   if (a === b) return true;
-  const ge = article.entities.find((e) => normalizeName(e.name) === b);
-  const goldNames = new Set([theirs, ...(ge ? [ge.name, ...ge.aliases] : [])].map(normalizeName));
+  const ge = article.entities.find((e) => norm(e.name) === b);
+  const goldNames = new Set([theirs, ...(ge ? [ge.name, ...ge.aliases] : [])].map(norm));
   if (goldNames.has(a)) return true;
-  const mine = entities.find((e) => normalizeName(e.name) === a);
-  return !!mine && mine.aliases.some((n) => goldNames.has(normalizeName(n)));
+  const mine = entities.find((e) => norm(e.name) === a);
+  return !!mine && mine.aliases.some((n) => goldNames.has(norm(n)));
 }
 
 export function sameDate(ours: ExtractedClaim["statedOn"], theirs: GoldDate | null): boolean {

@@ -4,6 +4,7 @@ import { inferPublished, parsePublished, type ResolvedDate } from "./dates.ts";
 import { type EntityRecord, extractEntities } from "./entities.ts";
 import { cleanArticle } from "./furniture.ts";
 import { countryOfDemonym, lookupName, lookupSurface } from "./gazetteer.ts";
+import { qualifyBareMinistries } from "./ministry-owner.ts";
 import { splitSentences } from "./segment.ts";
 import { groupVariants, nameVariantScore, normaliseRole, normalizeName } from "./variants.ts";
 
@@ -107,6 +108,7 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
   const full = title ? `${title}\n\n${body}` : body;
   const sentences = splitSentences(full);
   const index = extractEntities(full, sentences);
+  qualifyBareMinistries(index, sentences, title.length);
   const found = extractClaims(full, sentences, index, published, title.length);
   const claims = inParts(found.claims, title, body, shift);
   const sources = found.sources.filter((s) => s.start >= shift);

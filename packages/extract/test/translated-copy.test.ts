@@ -170,6 +170,19 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
   ];
   it.each(scraped)("$name", expectClaims);
 
+  it("a bare ministry is its country's when the story names one country around it, else stays as written", () => {
+    expect(
+      claims(
+        "Israeli strikes in southern Lebanon killed 10 people. The Health Ministry said five others were wounded.",
+      )[1]?.source,
+    ).toBe("Lebanese Health Ministry");
+    expect(
+      claims(
+        "Strikes in Lebanon and Syria killed 10 people. The Health Ministry said five others were wounded.",
+      )[1]?.source,
+    ).toBe("Health Ministry");
+  });
+
   it("a body's name may hold 'and' when only its last word says it is a body", () => {
     expect(
       claims(

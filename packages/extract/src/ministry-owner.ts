@@ -1,0 +1,41 @@
+import type { EntityIndex } from "./entities.ts";
+import { countryOfDemonym, DEMONYM_LIST } from "./gazetteer.ts";
+import type { Sentence } from "./segment.ts";
+
+/**
+ * "The Health Ministry said …" in a story datelined in one country: wire copy names a government's ministry
+ * without its country once the story has placed itself. The ministry is that country's when the headline, the
+ * sentence that names the ministry first and the sentence before it name one country and no other; otherwise
+ * it keeps the name as written (a wrong country would be worse than none).
+ */
+const BARE_MINISTRY =
+  /^(?:(?:health|defen[cs]e|interior|foreign|information|emergency|emergencies)\s+ministry|ministry\s+of\s+(?:public\s+)?(?:health|defen[cs]e|interior|foreign affairs|emergency situations))$/i;
+
+export function qualifyBareMinistries(index: EntityIndex, sentences: Sentence[], titleEnd: number): void {
+  for (const entity of index.entities) {
+    if (entity.type !== "organization" || entity.affiliation || !BARE_MINISTRY.test(entity.name)) continue;
+    const first = entity.mentions[0];
+    if (!first) continue;
+    const at = sentences.findIndex((s) => s.start <= first.start && first.start < s.end);
+    const windows = [
+      { start: 0, end: titleEnd },
+      sentences[at - 1] ?? { start: 0, end: 0 },
+      sentences[at] ?? { start: 0, end: 0 },
+    ];
+    const countries = new Set<string>();
+    for (const mention of index.mentions) {
+      if (mention.entity.kind !== "country") continue;
+      if (windows.some((w) => w.start <= mention.start && mention.end <= w.end))
+        countries.add(mention.entity.name);
+    }
+    const [country] = countries;
+    if (countries.size !== 1 || !country) continue;
+    const demonym = DEMONYM_LIST.filter((d) => countryOfDemonym(d) === country && /^\p{Lu}\p{Ll}+$/u.test(d))
+      .filter((d) => !d.endsWith("s") || d.endsWith("ese"))
+      .pop();
+    if (!demonym) continue;
+    entity.aliases.add(entity.name);
+    entity.name = `${demonym} ${entity.name}`;
+    entity.affiliation = country;
+  }
+}
