@@ -1,6 +1,7 @@
 import { cleanArticleText, type ExtractedArticle, extractArticle } from "@headcount/extract";
+import { publicationDate } from "@headcount/shared";
 import { documentsFromText, type RejectedInput, type SourceDocument } from "./documents.ts";
-import { contentHash, documentText, publicationDate } from "./pipeline.ts";
+import { contentHash, documentText } from "./pipeline.ts";
 
 /**
  * The CPU-bound steps of ingest (reading a page, cleaning, extracting), run in the reader threads
