@@ -55,6 +55,10 @@ export function createHttpServer(
     if (!trusted) {
       delete req.headers["x-forwarded-for"];
       delete req.headers["x-forwarded-proto"];
+    } else if (req.headers["x-forwarded-for"]) {
+      // A proxy appends the address it saw to what the client sent ("spoofed, real"; repeated headers
+      // arrive joined): only the last hop is the trusted proxy's word.
+      req.headers["x-forwarded-for"] = req.headers["x-forwarded-for"].split(",").at(-1)?.trim() ?? "";
     }
     return api(req, res);
   });
