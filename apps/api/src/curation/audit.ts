@@ -1,3 +1,4 @@
+import { wellFormed } from "@headcount/shared";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
 
@@ -32,19 +33,4 @@ export async function audit(
       note: note ?? null,
     },
   });
-}
-
-// A UTF-16 half of a pair standing alone: text columns store it as U+FFFD (UTF-8 cannot hold it), while
-// PostgreSQL's JSON refuses its escape outright.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** The values as the changed rows hold them: a lone surrogate becomes U+FFFD, as it does in text columns. */
-function wellFormed(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD");
-  if (Array.isArray(value)) return value.map(wellFormed);
-  // Plain objects only: a Date or a Decimal serialises itself.
-  if (value !== null && typeof value === "object" && !("toJSON" in value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, wellFormed(item)]));
-  }
-  return value;
 }

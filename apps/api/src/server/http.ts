@@ -58,7 +58,8 @@ export function createHttpServer(
     } else if (req.headers["x-forwarded-for"]) {
       // A proxy appends the address it saw to what the client sent ("spoofed, real"; repeated headers
       // arrive joined): only the last hop is the trusted proxy's word.
-      req.headers["x-forwarded-for"] = req.headers["x-forwarded-for"].split(",").at(-1)?.trim() ?? "";
+      const hops = String(req.headers["x-forwarded-for"]).split(",");
+      req.headers["x-forwarded-for"] = hops.at(-1)?.trim() ?? "";
     }
     return api(req, res);
   });
