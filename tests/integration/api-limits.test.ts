@@ -73,7 +73,7 @@ describe("query limits", () => {
     }
   });
 
-  it("refuses a request body over 100 kB", async () => {
+  it("refuses a request body over the limit sized for one article's HTML", async () => {
     const response = await api.fetch("http://localhost/graphql", {
       method: "POST",
       headers: { "content-type": "application/json" },
