@@ -23,10 +23,11 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
-  // An address that is not valid percent-encoding (/claims/%ZZ) names no page: the not-found page, 404.
+  // An address that is not valid percent-encoding (/claims/%ZZ), or that encodes a control character
+  // (/claims/%00, which no id holds), names no page: the not-found page, 404.
   let decodable = true;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    decodable = !CONTROL_CHARACTER.test(decodeURIComponent(request.nextUrl.pathname));
   } catch {
     decodable = false;
   }
@@ -36,6 +37,9 @@ export function proxy(request: NextRequest) {
   response.headers.set("content-security-policy", policy);
   return response;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export const config = {
   matcher: [

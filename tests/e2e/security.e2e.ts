@@ -52,7 +52,15 @@ describe("security in the browser", () => {
   });
 
   it("a malformed claim address is a 404 page, not a server error", async () => {
-    for (const path of ["/claims/%ZZ", "/claims/%E0%A4%A", "/entities/%ZZ", "/articles/%"]) {
+    for (const path of [
+      "/claims/%ZZ",
+      "/claims/%E0%A4%A",
+      "/entities/%ZZ",
+      "/articles/%",
+      "/claims/%00",
+      "/claims/Q2xhaW06MQ%00",
+      "/entities/%0A",
+    ]) {
       const response = await fetch(webUrl(path));
       expect(response.status, path).toBe(404);
     }

@@ -58,6 +58,14 @@ describe("query limits", () => {
     expect((await query(`{ ${aliases} }`)).errors?.[0]?.message).toMatch(/Cost limit/);
   });
 
+  it("counts a search as the statement over every matching article it is: a few per query, not twenty", async () => {
+    const searches = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `s${i}: search(query: "troops ${i}") { rank }`).join(" ")} }`;
+    expect((await query(searches(1))).errors).toBeUndefined();
+    const refused = await query(searches(3));
+    expect(refused.errors?.[0]?.extensions?.code, JSON.stringify(refused)).toBe("QUERY_TOO_COSTLY");
+  });
+
   it("caps every connection at 100 items", async () => {
     for (const field of ["articles", "claims", "entities"]) {
       const result = await query(`{ ${field}(first: 101) { totalCount } }`);
@@ -65,7 +73,7 @@ describe("query limits", () => {
     }
   });
 
-  it("refuses a request body over 100 kB", async () => {
+  it("refuses a request body over the limit sized for one article's HTML", async () => {
     const response = await api.fetch("http://localhost/graphql", {
       method: "POST",
       headers: { "content-type": "application/json" },

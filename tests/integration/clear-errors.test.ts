@@ -69,6 +69,67 @@ describe("a NUL character in any string argument is the client's error", () => {
   });
 });
 
+describe("a lone surrogate in a stored string", () => {
+  // UTF-8 cannot hold half of a UTF-16 pair: the text columns store U+FFFD, and the audit row must agree.
+  it("is stored as U+FFFD in the row and in its audit, never an unexpected error", async () => {
+    const editor = await createUser(prisma, {
+      email: "surrogates@example.org",
+      role: "editor",
+      password: "the editor's long password",
+    });
+    const { query: asEditor } = testApi(prisma, {
+      authenticate: async () => ({ id: editor.id, email: "surrogates@example.org", role: "editor" }),
+    });
+    const id = corpus.claims.rejected50k;
+    const { version } = await prisma.claim.findUniqueOrThrow({ where: { id } });
+    const edit = await asEditor<{ updateClaim: { __typename: string } }>(
+      `mutation ($id: ID!, $v: Int!, $s: String, $n: String) {
+        updateClaim(id: $id, expectedVersion: $v, patch: { subject: $s, valueLow: 50000, valueHigh: 50000 }, note: $n) { __typename ... on ValidationError { message fieldErrors { path message } } }
+      }`,
+      { id: globalId("Claim", id), v: version, s: "sol\ud800diers", n: "half a pair \udc00" },
+    );
+    expect(edit.data?.updateClaim.__typename, JSON.stringify(edit)).toBe("ClaimMutationSuccess");
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id } })).subject).toBe("sol\uFFFDdiers");
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { subjectType: "Claim", subjectId: id },
+      orderBy: { id: "desc" },
+    });
+    expect(JSON.stringify(audit.after)).toContain("sol\uFFFDdiers");
+
+    const entity = globalId("Entity", corpus.entities.pentagon);
+    const alias = await asEditor(
+      `mutation ($id: ID!, $name: String!) { addEntityAlias(id: $id, name: $name) { __typename } }`,
+      { id: entity, name: "Penta\udbffgon" },
+    );
+    expect(JSON.stringify(alias)).not.toMatch(/INTERNAL_SERVER_ERROR|Unexpected error/);
+  });
+});
+
+describe("names too long to be names", () => {
+  const long = Array.from({ length: 600 }, (_, i) => `Word${i.toString(36)}`).join(" ");
+  it.each([
+    [
+      "renameEntity",
+      `mutation ($id: ID!, $n: String!) { renameEntity(id: $id, expectedVersion: 1, name: $n) { __typename ... on ValidationError { message fieldErrors { path message } } } }`,
+    ],
+    [
+      "addEntityAlias",
+      `mutation ($id: ID!, $n: String!) { addEntityAlias(id: $id, name: $n) { __typename ... on ValidationError { message fieldErrors { path message } } } }`,
+    ],
+  ])("%s refuses one with a ValidationError", async (field, document) => {
+    const id = globalId("Entity", corpus.entities.pentagon);
+    const before = await prisma.auditEvent.count();
+    const result = await query<Record<string, { __typename: string; message?: string }>>(
+      document,
+      { id, n: long },
+      EDITOR,
+    );
+    expect(result.data?.[field]?.__typename, JSON.stringify(result)).toBe("ValidationError");
+    expect(result.data?.[field]?.message).toMatch(/characters/);
+    expect(await prisma.auditEvent.count()).toBe(before);
+  });
+});
+
 describe("impossible IDs and dates", () => {
   const huge = ["99999999999999999999", "1e400", "9007199254740993", "-1", "0", "1.5", "", "NaN", "0x10"];
   it.each(huge)("a Claim ID of %j", async (number) => {

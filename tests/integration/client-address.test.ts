@@ -15,6 +15,11 @@ const logger = pino({ level: "silent" });
 const SECRET = "the dashboard proxy's secret, long enough";
 const server = createHttpServer(createApi({ prisma, logger }), prisma, logger, { proxySecret: SECRET });
 const site = serveDuringTests(server, prisma);
+// Behind the operator's reverse proxy (HEADCOUNT_TRUST_PROXY=1).
+const proxied = serveDuringTests(
+  createHttpServer(createApi({ prisma, logger }), prisma, logger, { trustProxy: true }),
+  prisma,
+);
 
 beforeAll(async () => {
   await createUser(prisma, {
@@ -24,8 +29,8 @@ beforeAll(async () => {
   });
 });
 
-async function signIn(email: string, headers: Record<string, string>): Promise<string> {
-  const response = await fetch(`${site.base}/graphql`, {
+async function signIn(email: string, headers: Record<string, string>, base = site.base): Promise<string> {
+  const response = await fetch(`${base}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", [CSRF_HEADER]: "1", ...headers },
     body: JSON.stringify({
@@ -63,6 +68,28 @@ describe("the client address the sign-in throttle sees", () => {
     expect(outcome).toBe("InvalidCredentialsError");
     const row = await prisma.loginAttempt.findFirst({ orderBy: { id: "desc" } });
     expect(row?.clientIp).toBe("198.51.100.40");
+  });
+
+  it("takes the hop a trusted proxy added, the last, not one a client wrote before it", async () => {
+    // A reverse proxy appends the address it saw to whatever X-Forwarded-For the client sent.
+    for (let i = 0; i < 3; i++) {
+      await signIn(
+        "addressed@example.org",
+        { "x-forwarded-for": `10.7.${i}.1, 198.51.100.77` },
+        proxied.base,
+      );
+    }
+    await signIn("addressed@example.org", {
+      "x-forwarded-for": "10.8.0.1,198.51.100.41",
+      "x-headcount-proxy": SECRET,
+    });
+    const rows = await prisma.loginAttempt.findMany({ orderBy: { id: "desc" }, take: 4 });
+    expect(rows.map((row) => row.clientIp)).toEqual([
+      "198.51.100.41",
+      "198.51.100.77",
+      "198.51.100.77",
+      "198.51.100.77",
+    ]);
   });
 
   it("the dashboard's server replaces a client's X-Forwarded-For with the socket's address", async () => {

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPool } from "../../apps/api/src/db/pool.ts";
 import { documentsFromText, isRejected } from "../../apps/api/src/ingest/documents.ts";
 import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
+import { resolveEntities } from "../../apps/api/src/ingest/resolve-entities.ts";
 import { TEST_ROLE_HEADER, testApi } from "../support/api.ts";
 import { testDatabaseUrl, testPrisma } from "../support/database.ts";
 
@@ -72,6 +73,8 @@ describe("figures too large to be a count of people", () => {
   it.each([
     "About 3,000,000,000 troops were said to be massing at the border",
     "Officials claimed that 2.5 billion soldiers had been mobilised",
+    "Officials claimed that about 4.2 trillion troops had been mobilised",
+    "Officials claimed that 2.5bn soldiers had been mobilised",
   ])("stores the article and leaves out only that claim, saying why: %s", async (sentence) => {
     const text = `Huge figure ${uniqueWord()}\n\n${sentence}, a spokesman said. About 1,200 soldiers were wounded, officials said.`;
     const answer = await query<{
@@ -102,34 +105,75 @@ describe("figures too large to be a count of people", () => {
     );
     expect(rows).toEqual([{ valueBest: 1200 }]);
     expect(answer.data?.ingestArticle.omittedClaims).toEqual([
-      { quote: expect.stringMatching(/billion|000,000,000/), reason: expect.stringMatching(/too large/) },
+      {
+        quote: expect.stringMatching(/billion|trillion|bn|000,000,000/),
+        reason: expect.stringMatching(/too large|not a whole number/),
+      },
     ]);
   });
 });
 
 describe("impossible publication dates", () => {
-  it.each(["2024-02-30", "2024-13-45", "0000-00-00", "yesterday"])(
-    "a JSON article dated %s is stored without a date",
-    async (publishedAt) => {
-      const [document] = documentsFromText(
-        "dated.json",
-        "json",
-        JSON.stringify({
-          title: `Dated ${uniqueWord()}`,
-          body: `About 700 soldiers were sent to the front, a defence official said in ${uniqueWord()}.`,
-          publishedAt,
-        }),
-      );
-      if (!document || isRejected(document)) throw new Error(JSON.stringify(document));
-      const outcome = await ingestDocument(pool, document);
-      if (outcome.status !== "created") throw new Error(JSON.stringify(outcome));
-      const { rows } = await pool.query(
-        `select "publishedAt", "publishedPrecision" from "Article" where id = $1`,
-        [outcome.articleId],
-      );
-      expect(rows[0]).toEqual({ publishedAt: null, publishedPrecision: "unknown" });
-    },
-  );
+  it.each([
+    "2024-02-30",
+    "2024-13-45",
+    "0000-00-00",
+    "yesterday",
+    "2023-02-29",
+    "2024-04-31",
+    "+010000-01-01",
+    "Feb 30 2024",
+    "30 February 2024",
+    "2024/02/30",
+    "Mon, 31 Feb 2024 10:00:00 GMT",
+    "June 31 2024",
+    "0",
+    "99",
+    "12/31/2024",
+  ])("a JSON article dated %s is stored without a date", async (publishedAt) => {
+    const [document] = documentsFromText(
+      "dated.json",
+      "json",
+      JSON.stringify({
+        title: `Dated ${uniqueWord()}`,
+        body: `About 700 soldiers were sent to the front, a defence official said in ${uniqueWord()}.`,
+        publishedAt,
+      }),
+    );
+    if (!document || isRejected(document)) throw new Error(JSON.stringify(document));
+    const outcome = await ingestDocument(pool, document);
+    if (outcome.status !== "created") throw new Error(JSON.stringify(outcome));
+    const { rows } = await pool.query(
+      `select "publishedAt", "publishedPrecision" from "Article" where id = $1`,
+      [outcome.articleId],
+    );
+    expect(rows[0]).toEqual({ publishedAt: null, publishedPrecision: "unknown" });
+  });
+
+  it.each([
+    ["Mon, 02 Dec 2024 10:00:00 GMT", "2024-12-02"],
+    ["2 December 2024", "2024-12-02"],
+    ["December 2, 2024", "2024-12-02"],
+    ["2024-02-29T23:30:00+01:00", "2024-02-29"],
+  ])("a JSON article dated %s keeps the day %s", async (publishedAt, day) => {
+    const [document] = documentsFromText(
+      "dated.json",
+      "json",
+      JSON.stringify({
+        title: `Dated ${uniqueWord()}`,
+        body: `About 900 soldiers were sent to the front, a defence official said in ${uniqueWord()}.`,
+        publishedAt,
+      }),
+    );
+    if (!document || isRejected(document)) throw new Error(JSON.stringify(document));
+    const outcome = await ingestDocument(pool, document);
+    if (outcome.status !== "created") throw new Error(JSON.stringify(outcome));
+    const { rows } = await pool.query(
+      `select to_char("publishedAt", 'YYYY-MM-DD') as day from "Article" where id = $1`,
+      [outcome.articleId],
+    );
+    expect(rows[0]).toEqual({ day });
+  });
 
   it("a real date is kept with its precision", async () => {
     const outcome = await ingestDocument(pool, {
@@ -145,5 +189,47 @@ describe("impossible publication dates", () => {
       [outcome.articleId],
     );
     expect(rows[0]).toEqual({ day: "2024-02-29", publishedPrecision: "day" });
+  });
+});
+
+describe("a paste of a thousand look-alike names", () => {
+  it("never holds the thread that serves requests for long, and stores no name too long to be one", async () => {
+    const tag = uniqueWord().slice(0, 6);
+    const client = await pool.connect();
+    try {
+      // Two thousand known entities that every new name below resembles (they share its first letters).
+      await client.query(
+        `insert into "Entity" (type, name, "normalizedName", "updatedAt")
+         select 'organization', 'Zed ' || $1 || ' Known ' || i, lower('zed ' || $1 || ' known ' || i), now()
+           from generate_series(1, 2000) i`,
+        [tag],
+      );
+      const requests = Array.from({ length: 1_000 }, (_, i) => ({
+        name: `Zed ${tag} Pasted ${i}`,
+        type: "organization" as const,
+      }));
+      const tooLong = Array.from({ length: 400 }, (_, i) => `Word${i}`).join(" ");
+      let worstGapMs = 0;
+      let last = performance.now();
+      const timer = setInterval(() => {
+        const now = performance.now();
+        worstGapMs = Math.max(worstGapMs, now - last);
+        last = now;
+      }, 5);
+      await client.query("begin");
+      const started = performance.now();
+      const resolved = await resolveEntities(client, [...requests, { name: tooLong, type: "organization" }]);
+      const elapsedMs = performance.now() - started;
+      await client.query("commit");
+      clearInterval(timer);
+      expect(worstGapMs).toBeLessThan(200);
+      expect(elapsedMs).toBeLessThan(10_000);
+      expect(resolved.idOf(`Zed ${tag} Pasted 7`, "organization")).toBeGreaterThan(0);
+      expect(resolved.idOf(tooLong, "organization")).toBeUndefined();
+      const { rows } = await client.query(`select count(*)::int as n from "Entity" where length(name) > 200`);
+      expect(rows[0]).toEqual({ n: 0 });
+    } finally {
+      client.release();
+    }
   });
 });

@@ -124,17 +124,23 @@ describe("ingest of a folder with bad files", () => {
       path.join(folder, "broken.ndjson"),
       '{"title":"Fine","body":"About 500 fighters crossed the river, officials said."}\n{oops\n',
     );
+    // Half of a UTF-16 pair, escaped: stored as U+FFFD, as text columns store it, not a failed batch.
+    await writeFile(
+      path.join(folder, "lone-surrogate.json"),
+      '{"title":"Half a pair \\ud800","body":"About 600 fighters crossed the river \\udc00, officials said."}',
+    );
     const before = await count(`select count(*) from "Article"`);
     const result = await runCli("ingest.ts", [folder]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/new 2 · unchanged 0 · new versions 0 · failed 5/);
+    expect(result.stdout).toMatch(/new 3 · unchanged 0 · new versions 0 · failed 5/);
     expect(result.stdout).toMatch(/empty\.txt: empty file/);
     expect(result.stdout).toMatch(/binary\.txt: binary file/);
     expect(result.stdout).toMatch(/latin1\.txt: not valid UTF-8 text/);
     expect(result.stdout).toMatch(/huge\.txt: too large: 3\.1 MB \(the limit is 2 MB\)/);
     expect(result.stdout).toMatch(/broken\.ndjson:2: invalid JSON/);
-    expect(await count(`select count(*) from "Article"`)).toBe(before + 2);
+    expect(await count(`select count(*) from "Article"`)).toBe(before + 3);
     expect(await count(`select count(*) from "Article" where title = 'Border buildup continues'`)).toBe(1);
+    expect(await count(`select count(*) from "Article" where title = 'Half a pair \uFFFD'`)).toBe(1);
   }, 60_000);
 });
 

@@ -87,3 +87,22 @@ describe("an article's address is an http(s) URL on every path", () => {
     expect(await storedAddresses()).toEqual([]);
   });
 });
+
+describe("an address's length is counted in bytes, as its index stores it", () => {
+  // 2,000 CJK characters are 6 kB of UTF-8, more than PostgreSQL can index.
+  const long = `https://example.org/${Array.from({ length: 2_000 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20_000))).join("")}`;
+  it.each([
+    [
+      "ingestArticle",
+      `mutation ($u: String!) { ingestArticle(input: { text: "Long address\\n\\nAbout 1,700 soldiers were sent north, officials said.", url: $u }) { __typename } }`,
+    ],
+    ["addFeed", `mutation ($u: String!) { addFeed(url: $u) { __typename } }`],
+  ])("%s refuses a 6 kB address as a ValidationError", async (field, document) => {
+    const result = await query<Record<string, { __typename: string }>>(
+      document,
+      { u: long },
+      { "x-test-role": "admin" },
+    );
+    expect(result.data?.[field]?.__typename, JSON.stringify(result)).toBe("ValidationError");
+  });
+});

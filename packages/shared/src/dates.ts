@@ -128,3 +128,46 @@ export function parseDayInput(input: string): DayInput {
   }
   return { ok: false, error: `"${text}" is not a date: use ${DAY_INPUT_FORMATS}.` };
 }
+
+/**
+ * A publication date as given by a file, a manifest, a page or a feed, kept only when it names a real
+ * day, month or year: ISO "2024-12-02" (with or without a time), "2024-12" or "2024", and the day written
+ * with its month's name ("2 December 2024", "December 2, 2024", RSS's "Mon, 02 Dec 2024 10:00:00 GMT"),
+ * or a month so named ("December 2024").
+ * Impossible days ("2024-02-30", "31 Feb 2024"), words relative to an unknown day ("yesterday"), bare
+ * numbers and all-digit forms whose order is ambiguous ("12/01/2024") leave the article without a date
+ * rather than with another one. Returns the ISO text as given, or the UTC day of a named-month date.
+ */
+export function publicationDate(value: string | null | undefined): string | null {
+  const text = value?.trim().replace(/\s+/g, " ");
+  if (!text || text.length > 64) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)/.exec(text);
+  if (iso) return checkedDay(Number(iso[1]), Number(iso[2]), Number(iso[3]), text).ok ? text : null;
+  const partial = /^(\d{4})(?:-(\d{2}))?$/.exec(text);
+  if (partial) {
+    const month = partial[2] === undefined ? 1 : Number(partial[2]);
+    return checkedDay(Number(partial[1]), month, 1, text).ok ? text : null;
+  }
+  const monthOnly = /^([A-Za-z]+)\.?,? (\d{4})$/.exec(text);
+  const named = monthOnly ? MONTH_INDEX.get((monthOnly[1] ?? "").toLowerCase()) : undefined;
+  if (monthOnly && named !== undefined) {
+    const first = checkedDay(Number(monthOnly[2]), named + 1, 1, text);
+    return first.ok ? first.iso.slice(0, 7) : null;
+  }
+  // "[Mon, ]2 Dec[.] 2024[ time]" or "[Monday, ]December 2, 2024[ time]".
+  const dayFirst = /^(?:[A-Za-z]+,? )?(\d{1,2}) ([A-Za-z]+)\.?,? (\d{4})(?: (.+))?$/.exec(text);
+  const monthFirst = /^(?:[A-Za-z]+,? )?([A-Za-z]+)\.? (\d{1,2}),? (\d{4})(?: (.+))?$/.exec(text);
+  const parts = dayFirst
+    ? { day: dayFirst[1], month: dayFirst[2], year: dayFirst[3], time: dayFirst[4] }
+    : monthFirst
+      ? { day: monthFirst[2], month: monthFirst[1], year: monthFirst[3], time: monthFirst[4] }
+      : null;
+  const month = parts ? MONTH_INDEX.get((parts.month ?? "").toLowerCase()) : undefined;
+  if (!parts || month === undefined) return null;
+  const day = checkedDay(Number(parts.year), month + 1, Number(parts.day), text);
+  if (!day.ok) return null;
+  if (parts.time === undefined) return day.iso;
+  // A time and zone may move the day in UTC, as the feed meant it.
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? day.iso : isoDay(new Date(parsed));
+}

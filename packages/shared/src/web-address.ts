@@ -4,7 +4,7 @@
  * enters (the API, HTML and JSON files, manifests), because the dashboard renders it as a link.
  */
 export function isWebAddress(value: string): boolean {
-  if (value.length > MAX_WEB_ADDRESS_LENGTH || CONTROL_OR_SPACE.test(value)) return false;
+  if (utf8Length(value) > MAX_WEB_ADDRESS_LENGTH || CONTROL_OR_SPACE.test(value)) return false;
   let url: URL;
   try {
     url = new URL(value);
@@ -20,7 +20,14 @@ export function webAddressOrNull(value: string | null | undefined): string | nul
   return trimmed && isWebAddress(trimmed) ? trimmed : null;
 }
 
+/** The longest address, in UTF-8 bytes: an address is indexed, and 2,000 CJK characters are 6 kB. */
 export const MAX_WEB_ADDRESS_LENGTH = 2048;
+
+const utf8 = new TextEncoder();
+function utf8Length(value: string): number {
+  // Every UTF-16 unit takes at most 3 bytes: a short string needs no encoding to be counted.
+  return value.length * 3 <= MAX_WEB_ADDRESS_LENGTH ? value.length : utf8.encode(value).length;
+}
 
 // C0 controls, DEL, C1 controls and any whitespace: browsers strip or reinterpret them inside URLs.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatDateWithPrecision, formatDay, parseDayInput, precisionInterval } from "../src/dates.ts";
+import {
+  formatDateWithPrecision,
+  formatDay,
+  parseDayInput,
+  precisionInterval,
+  publicationDate,
+} from "../src/dates.ts";
 
 describe("formatDateWithPrecision", () => {
   it("never claims more precision than it has", () => {
@@ -89,5 +95,42 @@ describe("parseDayInput", () => {
     if (!other.ok) expect(other.error).toContain('"31 Oct 2024"');
     const month = parseDayInput("31 Foo 2024");
     if (!month.ok) expect(month.error).toBe('"Foo" is not a month name.');
+  });
+});
+
+describe("publicationDate", () => {
+  it.each([
+    "2024-02-30",
+    "2023-02-29",
+    "2024-04-31",
+    "+010000-01-01",
+    "10000-01-01",
+    "0000-00-00",
+    "2024-00",
+    "0000",
+    "Feb 30 2024",
+    "30 February 2024",
+    "Mon, 31 Feb 2024 10:00:00 GMT",
+    "2024/02/30",
+    "12/31/2024",
+    "yesterday",
+    "0",
+    "99",
+  ])("gives no date for %j", (value) => {
+    expect(publicationDate(value)).toBeNull();
+  });
+
+  it.each([
+    ["2024-02-29", "2024-02-29"],
+    ["2024-12-02T10:00:00Z", "2024-12-02T10:00:00Z"],
+    ["2024", "2024"],
+    ["2024-12", "2024-12"],
+    ["December 2024", "2024-12"],
+    ["Mon, 02 Dec 2024 10:00:00 GMT", "2024-12-02"],
+    ["Mon, 02 Dec 2024 23:30:00 -0500", "2024-12-03"],
+    ["Sept. 3, 2024", "2024-09-03"],
+    ["Tuesday, 3 December 2024", "2024-12-03"],
+  ])("reads %j as %j", (value, expected) => {
+    expect(publicationDate(value)).toBe(expected);
   });
 });

@@ -26,6 +26,12 @@ describe("sameOriginPath", () => {
     "evil.example",
     "",
     "x".repeat(3000),
+    "/\u3000/evil.example",
+    "/\ufeff/evil.example",
+    "/./\\evil.example",
+    "/a/..//evil.example",
+    "/%2e%2e//evil.example",
+    "https:evil.example",
   ];
   it.each(leaving)("refuses %j", (value) => {
     expect(sameOriginPath(value)).toBe("/");
@@ -61,6 +67,8 @@ describe("isWebAddress", () => {
     "/relative",
     "not a url",
     `https://example.org/${"a".repeat(3000)}`,
+    `https://example.org/${"中".repeat(700)}`,
+    "\u0001javascript:alert(1)",
   ])("refuses %j", (value) => {
     expect(isWebAddress(value)).toBe(false);
     expect(webAddressOrNull(value)).toBeNull();

@@ -1,3 +1,4 @@
+import { wellFormed } from "@headcount/shared";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
 
@@ -27,8 +28,8 @@ export async function audit(
       subjectId: subject.id,
       actorId: actor.userId,
       requestId: actor.requestId,
-      before: (before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (after ?? undefined) as Prisma.InputJsonValue | undefined,
+      before: (wellFormed(before) ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (wellFormed(after) ?? undefined) as Prisma.InputJsonValue | undefined,
       note: note ?? null,
     },
   });

@@ -1,4 +1,4 @@
-import type { MergeVerdict } from "@headcount/shared";
+import { MAX_ENTITY_NAME_LENGTH, type MergeVerdict } from "@headcount/shared";
 import type { PrismaClient } from "../db/prisma.ts";
 import type { Entity, MergeJudgement, Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
@@ -33,17 +33,28 @@ async function lockedEntity(tx: Tx, entityId: number, expectedVersion?: number):
   return row;
 }
 
+/** A name or alias as typed, trimmed; refused when empty or longer than a name can be. */
+function typedName(value: string, what: "name" | "alias"): string {
+  const name = value.trim();
+  const problem =
+    name === ""
+      ? "must not be empty"
+      : name.length > MAX_ENTITY_NAME_LENGTH
+        ? `must be at most ${MAX_ENTITY_NAME_LENGTH} characters`
+        : null;
+  if (problem) {
+    throw new ValidationError(`The ${what} ${problem}.`, [{ path: ["name"], message: problem }]);
+  }
+  return name;
+}
+
 /** Renames an entity; the old name stays as an alias, so searches for it still find the entity. */
 export async function renameEntity(
   prisma: PrismaClient,
   actor: Actor,
   input: { entityId: number; expectedVersion: number; name: string; note?: string | null },
 ): Promise<Entity> {
-  const name = input.name.trim();
-  if (name === "")
-    throw new ValidationError("The name must not be empty.", [
-      { path: ["name"], message: "must not be empty" },
-    ]);
+  const name = typedName(input.name, "name");
   return prisma.$transaction(async (tx) => {
     const entity = await lockedEntity(tx, input.entityId, input.expectedVersion);
     await tx.entityAlias.createMany({
@@ -67,11 +78,7 @@ export async function addAlias(
   actor: Actor,
   input: { entityId: number; name: string; note?: string | null },
 ): Promise<Entity> {
-  const name = input.name.trim();
-  if (name === "")
-    throw new ValidationError("The alias must not be empty.", [
-      { path: ["name"], message: "must not be empty" },
-    ]);
+  const name = typedName(input.name, "alias");
   return prisma.$transaction(async (tx) => {
     const entity = await lockedEntity(tx, input.entityId);
     const created = await tx.entityAlias.createMany({

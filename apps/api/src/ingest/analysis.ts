@@ -1,5 +1,6 @@
 import { cleanArticleText, type ExtractedArticle, extractArticle } from "@headcount/extract";
-import { contentHash, documentText, publicationDate } from "./document-text.ts";
+import { publicationDate } from "@headcount/shared";
+import { contentHash, documentText } from "./document-text.ts";
 import { documentsFromText, type RejectedInput, type SourceDocument } from "./documents.ts";
 
 /**

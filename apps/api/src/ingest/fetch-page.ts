@@ -1,4 +1,9 @@
-import { MAX_ARTICLE_BYTES, MAX_ARTICLE_SIZE_LABEL } from "@headcount/shared";
+import {
+  isWebAddress,
+  MAX_ARTICLE_BYTES,
+  MAX_ARTICLE_SIZE_LABEL,
+  MAX_WEB_ADDRESS_LENGTH,
+} from "@headcount/shared";
 import robotsParser from "robots-parser";
 
 /**
@@ -54,6 +59,9 @@ export function checkWebUrl(text: string): { url: URL } | { reason: string } {
   if (url.protocol !== "http:" && url.protocol !== "https:")
     return { reason: `only http and https URLs are fetched, not ${url.protocol.replace(/:$/, "")}` };
   if (url.username || url.password) return { reason: "URLs with a user name or password are not fetched" };
+  // The address is stored (and indexed) as written out, percent-encoding included: the one rule's bound.
+  if (!isWebAddress(url.href))
+    return { reason: `the address is longer than ${MAX_WEB_ADDRESS_LENGTH.toLocaleString("en-US")} bytes` };
   return { url };
 }
 

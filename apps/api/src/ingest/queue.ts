@@ -1,6 +1,7 @@
 import os from "node:os";
 import { cleanArticleText } from "@headcount/extract/furniture";
 import { EXTRACTOR_VERSION } from "@headcount/extract/version";
+import { wellFormed } from "@headcount/shared";
 import { Logger, makeWorkerUtils, type Runner, run, runOnce, type TaskList } from "graphile-worker";
 import type { Pool, PoolClient } from "../db/pool.ts";
 import { contentHash, documentText } from "./document-text.ts";
@@ -181,7 +182,8 @@ export async function enqueueBatchDetailed(
     await utils.migrate(); // installs or upgrades the queue's own schema (graphile_worker)
     const jobs: IngestJob[] = [];
     for (let offset = 0; offset < queued.length; offset += DOCUMENTS_PER_JOB)
-      jobs.push({ runId, documents: queued.slice(offset, offset + DOCUMENTS_PER_JOB) });
+      // A job is JSON: a lone surrogate from a JSON file's "\ud800" would be refused, failing the batch.
+      jobs.push({ runId, documents: wellFormed(queued.slice(offset, offset + DOCUMENTS_PER_JOB)) });
     for (let offset = 0; offset < jobs.length; offset += 50) {
       await utils.addJobs(
         jobs.slice(offset, offset + 50).map((payload) => ({

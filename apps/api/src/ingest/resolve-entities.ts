@@ -1,6 +1,6 @@
 import type { ExtractedEntity } from "@headcount/extract";
 import { nameVariantScore } from "@headcount/extract/variants";
-import type { EntityType } from "@headcount/shared";
+import { type EntityType, MAX_ENTITY_NAME_LENGTH } from "@headcount/shared";
 import { lookupName } from "../curation/names.ts";
 import type { PoolClient } from "../db/pool.ts";
 
@@ -78,6 +78,23 @@ function merged(requests: EntityRequest[]): EntityRequest[] {
 
 const namesOf = (request: EntityRequest) => [...new Set([request.name, ...(request.aliases ?? [])])];
 
+const isNameLength = (name: string) => name.trim() !== "" && name.length <= MAX_ENTITY_NAME_LENGTH;
+
+/**
+ * The request without the names too long to be one (a run of capitalised words read as one name): no
+ * entity is made for such a name, and what it would have named stays unlinked, as an unknown name does.
+ */
+function namedWithinLength(request: EntityRequest): EntityRequest[] {
+  if (!isNameLength(request.name)) return [];
+  return [
+    {
+      ...request,
+      aliases: request.aliases?.filter(isNameLength),
+      affiliation: request.affiliation && isNameLength(request.affiliation) ? request.affiliation : null,
+    },
+  ];
+}
+
 /**
  * Resolves extracted entities against the database in a handful of statements: a known alias of the same
  * type maps to its entity (following merges); a close variant becomes a new entity linked to the known
@@ -112,7 +129,7 @@ export async function resolveEntityGroups(
   inputs: EntityRequest[][],
 ): Promise<ResolvedEntities[]> {
   const plans = inputs.map((input) => {
-    const requests = merged(input);
+    const requests = merged(input.flatMap(namedWithinLength));
     const affiliations = merged(
       requests
         .filter((request) => request.affiliation)
@@ -327,6 +344,28 @@ function aliasKind(name: string, canonical: string): AliasKind {
 }
 
 /**
+ * How many name comparisons one document's variant suggestions may make (each takes some microseconds on
+ * the thread that serves requests): a real article's few dozen new names use a small part of it; a paste
+ * of thousands of capitalised words gets suggestions for its first names only.
+ */
+const MAX_VARIANT_COMPARISONS = 20_000;
+/**
+ * How many name prefixes one document's search for look-alikes may hold. The search is one regular
+ * expression over every entity's name, and its cost grows faster than its alternatives: 100 take some
+ * 0.2 s over 40,000 entities, 6,000 (a paste of random capitalised words) took 6.5 s.
+ */
+const MAX_VARIANT_PREFIXES = 150;
+const YIELD_EVERY_COMPARISONS = 1_000;
+
+/** The first three letters of each token of a name's lookup form: what a variant shares with it. */
+function tokenPrefixes(name: string): string[] {
+  return norm(name)
+    .split(" ")
+    .filter((t) => t.length >= 3)
+    .map((t) => t.slice(0, 3));
+}
+
+/**
  * Records an unsure merge judgement between each new entity and the most similar existing entity of the
  * same type, when similar enough to ask an editor. Candidates share the first three letters of a name
  * token, as every transliteration variant seen does; places are left out: they come from a gazetteer,
@@ -341,23 +380,23 @@ async function suggestVariants(
   created: { id: number; document: number }[],
 ): Promise<number[]> {
   const searches = waves.flatMap((wave) => {
-    const prefixes = [
-      ...new Set(
-        wave.people.flatMap((r) =>
-          norm(r.name)
-            .split(" ")
-            .filter((t) => t.length >= 3)
-            .map((t) => t.slice(0, 3)),
-        ),
-      ),
-    ];
-    const escaped = prefixes.map((p) => p.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+    // The names whose prefixes fit in one pattern, in the article's order (see MAX_VARIANT_PREFIXES).
+    const prefixSet = new Set<string>();
+    const people: EntityRequest[] = [];
+    for (const request of wave.people) {
+      const own = tokenPrefixes(request.name).filter((prefix) => !prefixSet.has(prefix));
+      if (prefixSet.size + new Set(own).size > MAX_VARIANT_PREFIXES) break;
+      for (const prefix of own) prefixSet.add(prefix);
+      people.push(request);
+    }
+    const escaped = [...prefixSet].map((p) => p.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
     if (escaped.length === 0) return [];
     return [
       {
         ...wave,
+        people,
         pattern: `(^| )(${escaped.join("|")})`,
-        types: `{${[...new Set(wave.people.map((r) => r.type))].join(",")}}`,
+        types: `{${[...new Set(people.map((r) => r.type))].join(",")}}`,
       },
     ];
   });
@@ -392,13 +431,28 @@ async function suggestVariants(
     ],
   );
   const judgements: { keepId: number; mergeId: number; score: number }[] = [];
+  let compared = 0;
   for (const [index, search] of searches.entries()) {
-    const candidates = rows.filter((row) => row.search === index + 1);
+    const byPrefix = new Map<string, typeof rows>();
+    for (const row of rows.filter((row) => row.search === index + 1))
+      for (const prefix of new Set(tokenPrefixes(row.name))) {
+        const list = byPrefix.get(prefix);
+        if (list) list.push(row);
+        else byPrefix.set(prefix, [row]);
+      }
+    let budget = MAX_VARIANT_COMPARISONS;
     for (const request of search.people) {
       const mergeId = idOf[search.document]?.(request);
       if (mergeId === undefined) continue;
+      // Only the candidates sharing a token's first letters with this name: each name of a long list of
+      // names is compared with its few look-alikes, not with every candidate of the document.
+      const candidates = new Set(tokenPrefixes(request.name).flatMap((prefix) => byPrefix.get(prefix) ?? []));
+      if (candidates.size > budget) break;
+      budget -= candidates.size;
       let best: { entityId: number; score: number } | null = null;
       for (const candidate of candidates) {
+        // Scoring runs on the thread that serves requests: let it answer between slices.
+        if (++compared % YIELD_EVERY_COMPARISONS === 0) await new Promise((resolve) => setImmediate(resolve));
         if (candidate.type !== request.type) continue;
         const score = nameVariantScore(
           { name: request.name, type: request.type, role: request.role ?? null },

@@ -54,9 +54,17 @@ export function lockIds(keys: string[]): string[] {
  */
 export const LARGEST_CLAIM_VALUE = 2_147_483_647;
 
-/** Why a claim cannot be stored, or null when it can. */
+/**
+ * Why a claim cannot be stored, or null when it can. A count of people is a whole number: a figure read
+ * without its scale ("4.2" of "4.2 trillion", "2.5" of "2.5bn") is a misreading, left out like a huge one.
+ */
 export function omissionReason(claim: ExtractedClaim): string | null {
-  const largest = Math.max(claim.valueLow ?? 0, claim.valueHigh ?? 0, claim.valueBest ?? 0);
+  const values = [claim.valueLow, claim.valueHigh, claim.valueBest].filter(
+    (v) => v !== null && v !== undefined,
+  );
+  const fraction = values.find((value) => !Number.isInteger(value));
+  if (fraction !== undefined) return `the figure ${fraction} is not a whole number of people`;
+  const largest = Math.max(0, ...values);
   return largest > LARGEST_CLAIM_VALUE
     ? `the figure ${largest.toLocaleString("en-US")} is too large to be a count of people (over ${LARGEST_CLAIM_VALUE.toLocaleString("en-US")})`
     : null;

@@ -55,6 +55,11 @@ export function createHttpServer(
     if (!trusted) {
       delete req.headers["x-forwarded-for"];
       delete req.headers["x-forwarded-proto"];
+    } else if (req.headers["x-forwarded-for"]) {
+      // A proxy appends the address it saw to what the client sent ("spoofed, real"; repeated headers
+      // arrive joined): only the last hop is the trusted proxy's word.
+      const hops = String(req.headers["x-forwarded-for"]).split(",");
+      req.headers["x-forwarded-for"] = hops.at(-1)?.trim() ?? "";
     }
     return api(req, res);
   });

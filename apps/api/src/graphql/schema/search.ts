@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Article, Claim, Entity } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { canEdit } from "../context.ts";
+import { PAGED_COST_LIMIT } from "../pagination.ts";
 import { highlightedText, type SearchKind, searchRows } from "../sql/search.ts";
 import { ArticleNode } from "./article.ts";
 import { ClaimNode } from "./claim.ts";
@@ -60,9 +61,17 @@ const SearchResultRef = builder.objectRef<SearchResult>("SearchResult").implemen
   }),
 });
 
+/**
+ * What one search costs against the paged cost limit: it ranks every matching article, quote and name
+ * and cuts snippets from whole article texts, far more work than a page of rows. Two fit in a query;
+ * twenty aliased ones held every pooled connection for seconds while other readers timed out.
+ */
+const SEARCH_COST = Math.floor(PAGED_COST_LIMIT * 0.4);
+
 builder.queryField("search", (t) =>
   t.field({
     type: [SearchResultRef],
+    complexity: SEARCH_COST,
     description:
       'Ranked full-text search over article text, claim quotes and entity names and aliases. Words are stemmed (English) for text; names ignore case and accents. Supports "quoted phrases", `or` and `-word`.',
     args: {
