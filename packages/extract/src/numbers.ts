@@ -61,9 +61,11 @@ const SCALES: Record<string, number> = {
   thousand: 1000,
   million: 1_000_000,
   billion: 1_000_000_000,
+  trillion: 1_000_000_000_000,
+  quadrillion: 1_000_000_000_000_000,
 };
 
-const WORD_ATOM = `${Object.keys(ONES).join("|")}|${Object.keys(TENS).join("|")}|hundred|thousand|million|billion|dozen`;
+const WORD_ATOM = `${Object.keys(ONES).join("|")}|${Object.keys(TENS).join("|")}|${Object.keys(SCALES).join("|")}|dozen`;
 // Digits: "10,000", "10 000" (with any space), "10.000" (dot thousands), "1.5", "15".
 const DIGIT_ATOM =
   "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[\\u00a0\\u202f\\u2009 ]\\d{3})+(?!\\d|[,.]\\d)|\\d{1,3}(?:\\.\\d{3})+(?![\\d.])|\\d+(?:\\.\\d+)?";
@@ -107,11 +109,12 @@ function readAtom(text: string, at: number): Atom | null {
   const raw = m[0];
   const lower = raw.toLowerCase();
   if (/^\d/.test(raw)) {
-    // "518k": a thousands suffix written on the figure (not "km").
-    const thousands = /^[kK](?![\p{L}\d])/u.test(text.slice(at + raw.length, at + raw.length + 2));
+    // "518k", "2.5bn", "4tn": a scale suffix written on the figure (not "km").
+    const suffix = /^(?:k|bn|tn)(?![\p{L}\d])/iu.exec(text.slice(at + raw.length, at + raw.length + 3))?.[0];
     const digits = parseDigits(raw);
-    if (thousands && digits < 1000)
-      return { start: at, end: at + raw.length + 1, word: null, digits: digits * 1000 };
+    const scale = { k: 1000, bn: 1_000_000_000, tn: 1_000_000_000_000 }[suffix?.toLowerCase() ?? ""];
+    if (suffix && scale && (scale > 1000 || digits < 1000))
+      return { start: at, end: at + raw.length + suffix.length, word: null, digits: digits * scale };
     return { start: at, end: at + raw.length, word: null, digits };
   }
   return { start: at, end: at + raw.length, word: lower, digits: null };
@@ -152,6 +155,13 @@ function composes(prev: Atom, next: Atom): boolean {
     case "dozen":
       return false;
   }
+}
+
+function largerScaleThanBefore(atoms: Atom[], next: Atom): boolean {
+  const value = SCALES[next.word ?? ""] ?? 0;
+  return atoms.some(
+    (a) => atomKind(a) === "scale" && a.word !== "hundred" && (SCALES[a.word ?? ""] ?? 0) <= value,
+  );
 }
 
 function phraseValue(atoms: Atom[]): number {
@@ -199,6 +209,14 @@ function readPhrase(text: string, at: number): Phrase | null {
     if (/and/.test(sep[0]) && atomKind(last) !== "scale") break;
     const next = readAtom(text, end + sep[0].length);
     if (!next || !composes(last, next)) break;
+    // "2 billion and 5 trillion": a scale above one already read starts another figure.
+    if (atomKind(next) === "scale" && next.word !== "hundred" && largerScaleThanBefore(atoms, next)) {
+      if (atomKind(last) !== "scale") {
+        atoms.pop();
+        end = atoms[atoms.length - 1]?.end ?? end;
+      }
+      break;
+    }
     atoms.push(next);
     end = next.end;
   }

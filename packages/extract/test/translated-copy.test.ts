@@ -21,6 +21,16 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
       claim: { valueLow: 333333, valueHigh: 333333 },
     },
     {
+      name: "trillions and suffixed scales keep their scale",
+      text: "About 4.2 trillion troops and 2.5bn soldiers were deployed, he said.",
+      counted: [{ valueLow: 4_200_000_000_000 }, { valueLow: 2_500_000_000 }],
+    },
+    {
+      name: "a larger scale after 'and' starts another figure",
+      text: "Between 2 billion and 5 trillion soldiers were sent, he said.",
+      claim: { valueLow: 2_000_000_000, valueHigh: 5_000_000_000_000 },
+    },
+    {
       name: "servicepeople are people",
       text: "Ukraine has lost over 3,355 servicepeople, the ministry said.",
       claim: { valueLow: 3355, metric: "casualties", source: "ministry" },
