@@ -27,7 +27,7 @@ export const CUES: [RegExp, Metric][] = [
   ],
   [/\b(?:missing|unaccounted for|(?:have|has|had) not been (?:seen|found|located|heard from))\b/i, "missing"],
   [
-    /\b(?:repatriated|repatriation|returned home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed)\b/i,
+    /\b(?:repatriated|repatriation|returned home|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed)\b/i,
     "repatriated",
   ],
   [
@@ -125,7 +125,9 @@ export function findMetric(
   // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
   if (
     (/\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading) ||
-      /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains)\b/iu.test(head.subject ?? "")) &&
+      /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains|fallen|deceased|dead)\b/iu.test(
+        head.subject ?? "",
+      )) &&
     /\b(?:returned|repatriated|handed (?:over|back)|exchanged|swapped|transferred)\b/i.test(
       text.slice(Math.max(clauseStart, quantityStart - 60), quantityStart) +
         text.slice(head.subjectEnd, clauseEnd),

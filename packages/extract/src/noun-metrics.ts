@@ -8,6 +8,9 @@ export function metricOfNoun(noun: string, after: string): Metric | null {
   // "1,200 deaths and injuries" counts both; "28 deaths and injuries to 139 people" counts the deaths.
   if (/^(?:deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)$/.test(noun))
     return /^\s+(?:to|of|among|in)\s/i.test(after) ? "killed" : "casualties";
+  // "over 4,500 killed and wounded": both.
+  if (/^(?:killed|dead)$/.test(noun) && /^\s+(?:and|or)\s+(?:wounded|injured)\b/i.test(after))
+    return "casualties";
   if (/^(?:dead|deaths|fatalities|killed|bodies|corpses|death toll|toll|lives|martyrs|fallen)/.test(noun))
     return "killed";
   if (/^(?:wounded|injured|injuries)/.test(noun)) return "wounded";

@@ -120,6 +120,33 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
   ];
   it.each(breakdowns)("$name", expectClaims);
 
+  const exchanges: ClaimCase[] = [
+    {
+      name: "'killed and wounded' after the figure is both",
+      text: "The army's losses amounted to over 4 500 killed and wounded, officials said.",
+      claim: { valueLow: 4500, metric: "casualties" },
+    },
+    {
+      name: "the fallen returned home are repatriated",
+      text: "Ukraine said 62 fallen heroes were returned home.",
+      claim: { valueLow: 62, metric: "repatriated" },
+    },
+    {
+      name: "prisoners who return home in an exchange",
+      text: "The exchange saw 270 Ukrainian soldiers and 120 civilians return home.",
+      counted: [
+        { valueLow: 270, metric: "repatriated" },
+        { valueLow: 120, metric: "repatriated" },
+      ],
+    },
+    {
+      name: "'the return home of' displaced people is no exchange",
+      text: "It aims to secure the return home of tens of thousands of Israelis forced to evacuate.",
+      counted: [],
+    },
+  ];
+  it.each(exchanges)("$name", expectClaims);
+
   const counts: ClaimCase[] = [
     {
       name: "'N losses among its personnel' counts people",
