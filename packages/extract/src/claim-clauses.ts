@@ -253,11 +253,22 @@ export function bulletLength(body: string, start: number): number {
 
 /** "the death of one peacekeeper", "the killing of one civilian": a single death named as such. */
 const ONE_DEATH = /\b(?:death|killing|murder)\s+of\s+$/i;
+/** "killed one person and wounded 20", "killed 12 and abducted one", "left one soldier dead". */
+const VERB_ONE =
+  /\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|abducted|abducting|abducts|kidnapped|kidnapping|captured|capturing|left)\s+$/i;
+const ONE_OBJECT =
+  /^(?:\s+(?:[\p{L}-]+\s+)?(?:person|civilian|soldier|child|woman|man|officer|policeman|fighter|worker|resident|villager|peacekeeper|journalist|student|member|other|more)\b|\s*(?:[,.;]|(?:and|in|at|near|from|on|during|after)\b|$))/iu;
 
 /** One person is a claim only when written as a toll ("one person was also injured", "the death of one"). */
 export function singleToll(body: string, quantity: { start: number; end: number }): boolean {
   return (
     ONE_TOLL.test(body.slice(quantity.end, quantity.end + 80)) ||
-    ONE_DEATH.test(body.slice(Math.max(0, quantity.start - 20), quantity.start))
+    ONE_DEATH.test(body.slice(Math.max(0, quantity.start - 20), quantity.start)) ||
+    (VERB_ONE.test(body.slice(Math.max(0, quantity.start - 14), quantity.start)) &&
+      ONE_OBJECT.test(body.slice(quantity.end, quantity.end + 30)) &&
+      (!/\bleft\s+$/i.test(body.slice(Math.max(0, quantity.start - 6), quantity.start)) ||
+        /^\s+(?:[\p{L}-]+\s+){1,2}(?:dead|injured|wounded)\b/u.test(
+          body.slice(quantity.end, quantity.end + 40),
+        )))
   );
 }

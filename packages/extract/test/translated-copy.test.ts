@@ -147,6 +147,32 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
   ];
   it.each(exchanges)("$name", expectClaims);
 
+  const singles: ClaimCase[] = [
+    {
+      name: "'killed one person and wounded 20'",
+      text: "Israeli strikes killed one person and wounded 20 others, the ministry said.",
+      counted: [
+        { valueLow: 1, metric: "killed" },
+        { valueLow: 20, metric: "wounded" },
+      ],
+    },
+    {
+      name: "'killed 12 people and abducted one in …'",
+      text: "Gunmen killed 12 people and abducted one in two villages, officials said.",
+      counted: [
+        { valueLow: 12, metric: "killed" },
+        { valueLow: 1, metric: "captured" },
+      ],
+    },
+    {
+      name: "'left one soldier dead'",
+      text: "The attack left one soldier dead, the army said.",
+      claim: { valueLow: 1 },
+    },
+    { name: "'left one day later' is no toll", text: "He left one day later.", counted: [] },
+  ];
+  it.each(singles)("$name", expectClaims);
+
   const counts: ClaimCase[] = [
     {
       name: "'N losses among its personnel' counts people",
