@@ -158,7 +158,7 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
     },
     {
       name: "'killed 12 people and abducted one in …'",
-      text: "Gunmen killed 12 people and abducted one in two villages, officials said.",
+      text: "Gunmen killed 12 people and abducted one in Chibok, officials said.",
       counted: [
         { valueLow: 12, metric: "killed" },
         { valueLow: 1, metric: "captured" },
