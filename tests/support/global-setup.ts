@@ -5,8 +5,8 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
 import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
+import { buildBundles } from "./bundles.ts";
 import { freePort } from "./ports.ts";
-import { buildReaderBundle } from "./reader-bundle.ts";
 
 export const TEMPLATE_DATABASE = "headcount_template";
 
@@ -22,7 +22,7 @@ declare module "vitest" {
  * HEADCOUNT_TEST_DATABASE_URL), with a migrated template database that each test file clones.
  */
 export default async function setup(project: TestProject) {
-  const bundled = buildReaderBundle();
+  const bundled = buildBundles();
   bundled.catch(() => {}); // awaited below, once the database is ready
   let adminUrl: string;
   let teardown: () => Promise<void>;
