@@ -15,8 +15,9 @@ import { build, type Plugin } from "esbuild";
  *   (about a second of CPU); bundled (its packages left to Node), it starts in half of that.
  *
  * Every module keeps its own import.meta.url, so paths computed from it (the repository root, the
- * embedded PostgreSQL package) stay those of the sources. `npm run test:hardening`, the browser tests and
- * `npm start` run the sources through tsx, and so does one command-line run of ingest-database.test.ts.
+ * embedded PostgreSQL package) stay those of the sources. Reader threads of the hardening tests' own
+ * processes, the browser tests and `npm start` load the sources through tsx, and so does the command-line
+ * run of ingest-database.test.ts (with its reader threads on the bundle).
  */
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
