@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import "./tests/support/map-group-by.ts";
+import { bundledReadersPlugin } from "./tests/support/bundles.ts";
 
 // One root config, one project per kind of test: unit tests never touch the database; integration
 // tests share one embedded PostgreSQL started by the global setup, each worker on its own database
@@ -26,6 +27,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Reader threads start on a bundle of their sources built by the global setup (see tests/support/bundles.ts).
+        plugins: [bundledReadersPlugin()],
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
-import { outputOf } from "../support/cli.ts";
+import { NODE_ARGS, outputOf } from "../support/cli.ts";
 import { freePort } from "../support/ports.ts";
 
 const folders: string[] = [];
@@ -35,7 +35,7 @@ function bareEnv(tmp: string): NodeJS.ProcessEnv {
 }
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, script), ...args], {
+  const child = spawn(process.execPath, [...NODE_ARGS, path.join(REPO_ROOT, script), ...args], {
     cwd: REPO_ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { REPO_ROOT } from "../../apps/api/src/config.ts";
+import { type BUNDLED_CLIS, cliBundle } from "./bundles.ts";
 import { testDatabaseUrl } from "./database.ts";
 
 export interface CliResult {
@@ -9,22 +11,36 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Starts one of Headcount's command-line tools against this test file's database. */
-export function spawnCli(script: string, args: string[], options: { detached?: boolean } = {}): ChildProcess {
-  return spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(REPO_ROOT, "apps/api/src/bin", script), ...args],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: options.detached ?? false,
-    },
-  );
+/**
+ * How tests start a TypeScript entry point: through tsx, with reader threads on the bundle the run built
+ * (bundled-readers.mjs, bundles.ts).
+ */
+export const NODE_ARGS = [
+  "--import",
+  "tsx",
+  "--import",
+  pathToFileURL(path.join(REPO_ROOT, "tests/support/bundled-readers.mjs")).href,
+];
+
+/**
+ * Starts one of Headcount's command-line tools against this test file's database: from the bundle the run
+ * built (bundles.ts), or through tsx for a tool that has none.
+ */
+export function spawnCli(
+  script: (typeof BUNDLED_CLIS)[number],
+  args: string[],
+  options: { detached?: boolean } = {},
+): ChildProcess {
+  return spawn(process.execPath, [cliBundle(script), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached ?? false,
+  });
 }
 
 /** Runs a command-line tool to the end and collects what it printed. */
-export function runCli(script: string, args: string[]): Promise<CliResult> {
+export function runCli(script: (typeof BUNDLED_CLIS)[number], args: string[]): Promise<CliResult> {
   return outputOf(spawnCli(script, args));
 }
 

@@ -5,6 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../apps/api/src/db/embedded.ts";
 import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
+import { buildBundles } from "./bundles.ts";
 import { freePort } from "./ports.ts";
 
 export const TEMPLATE_DATABASE = "headcount_template";
@@ -21,6 +22,8 @@ declare module "vitest" {
  * HEADCOUNT_TEST_DATABASE_URL), with a migrated template database that each test file clones.
  */
 export default async function setup(project: TestProject) {
+  const bundled = buildBundles();
+  bundled.catch(() => {}); // awaited below, once the database is ready
   let adminUrl: string;
   let teardown: () => Promise<void>;
   const external = process.env.HEADCOUNT_TEST_DATABASE_URL;
@@ -47,6 +50,7 @@ export default async function setup(project: TestProject) {
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
   await applyMigrations(templateUrl.toString());
 
+  await bundled;
   project.provide("adminDatabaseUrl", adminUrl);
   project.provide("templateDatabase", TEMPLATE_DATABASE);
   return teardown;
