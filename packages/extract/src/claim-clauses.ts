@@ -126,7 +126,7 @@ export const LIST_TAIL =
 export const SEX_BREAKDOWN =
   /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
 export const SUBSET_BEFORE =
-  /\b(?:including|included|include|includes|among them|among whom|among those|of whom|of them)\s+$/i;
+  /\b(?:including|included|include|includes|among them|among whom|among those|of whom|of them)\s+(?:(?:an?|one)\s+[\p{L}-]+\s+and\s+)?$/iu;
 export const VICTIM_METRICS = new Set<Metric>([
   "killed",
   "wounded",
