@@ -149,6 +149,14 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
 
   const singles: ClaimCase[] = [
     {
+      name: "'including a woman and four children': the counted part after a single one",
+      text: "24 civilians, including a woman and four children, were killed in the attacks.",
+      counted: [
+        { valueLow: 24, metric: "killed" },
+        { valueLow: 4, metric: "killed", subject: "children" },
+      ],
+    },
+    {
       name: "'killed one person and wounded 20'",
       text: "Israeli strikes killed one person and wounded 20 others, the ministry said.",
       counted: [
