@@ -182,7 +182,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     // "The army gave a toll of 80 soldiers killed": giving a figure reports it; "gave chase" does not.
     if (
       /^(?:gave|gives|provided|provides|offered|offers|issued|published|released)$/.test(verb) &&
-      !/^\s+(?:(?:a|an|the|its|their|new|latest|updated|overall|provisional|first|official|revised)\s+)*(?:death\s+)?(?:toll|figures?|tally|count|estimates?)\b/i.test(
+      !/^\s+(?:(?:a|an|the|its|their|his|her|new|latest|updated|overall|provisional|first|official|revised|slightly|much|far|higher|lower|different|smaller|larger|separate)\s+)*(?:death\s+)?(?:toll|figures?|tally|count|estimates?)\b/i.test(
         body.slice(verbEnd, verbEnd + 60),
       )
     )

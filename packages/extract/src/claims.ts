@@ -46,7 +46,7 @@ import { findLocation, lastDestination } from "./location.ts";
 import { findMetric, findPeopleHead, findRate, SUBSET_OPENING, subjectEntityOf } from "./metrics.ts";
 import { findQuantities } from "./numbers.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
-import { speakersClosingParagraph, speakersNamedAfter } from "./speaker-after.ts";
+import { speakersClosingParagraph, speakersNamedAfter, speakersOfQuotedParagraphs } from "./speaker-after.ts";
 
 /**
  * Turns the numbers of a body into claims: which numbers count people, their interval and hedge, what
@@ -480,6 +480,7 @@ export function extractClaims(
   }
   speakersNamedAfter(bodyClaims, sentences, index);
   speakersClosingParagraph(bodyClaims, sentences);
+  speakersOfQuotedParagraphs(bodyClaims, sentences);
   refineSpeakers(bodyClaims, index, body);
   markDuplicates(bodyClaims);
   markDuplicates(titleClaims);

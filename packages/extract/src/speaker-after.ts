@@ -63,6 +63,22 @@ export function speakersClosingParagraph(claims: Working[], sentences: Sentence[
   }
 }
 
+/**
+ * "He was quoted as saying: … 11 people died." and a next paragraph that is all quotation ("“Ten people were
+ * injured.”"): wire copy runs a speaker's quote on over paragraphs without naming him again.
+ */
+export function speakersOfQuotedParagraphs(claims: Working[], sentences: Sentence[]): void {
+  for (let i = 1; i < claims.length; i++) {
+    const claim = claims[i] as Working;
+    if (claim.draft.source !== null || claim.draft.inTitle) continue;
+    const opening = sentences.find((s) => s.paragraph === claim.paragraph);
+    if (!opening || !/^\s*[“"]/.test(opening.text)) continue;
+    const before = claims[i - 1] as Working;
+    if (before.paragraph !== claim.paragraph - 1 || before.draft.source === null) continue;
+    adopt(claim, before);
+  }
+}
+
 const BACKGROUND =
   /^\s*(?:(?:in|by|since|during|until|back in|as of)\s+(?:(?:early|mid|late)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?\d{4}|(?:last|the previous|the past)\s+(?:year|month|decade)|(?:previously|earlier|in the past|historically)),/i;
 

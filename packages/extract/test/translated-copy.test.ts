@@ -181,6 +181,23 @@ describe("translated and wire copy: numbers, nouns and speakers named after the 
   ];
   it.each(singles)("$name", expectClaims);
 
+  const runOn: ClaimCase[] = [
+    {
+      name: "a paragraph all quotation continues the speaker of the paragraph before",
+      text: "Vadym Filashkin told television that forces shelled the town. He was quoted as saying: As a result of this attack, 11 people died.\n\n“Ten people were injured. Rescue operations are continuing.”",
+      counted: [
+        { valueLow: 11, source: "Vadym Filashkin" },
+        { valueLow: 10, metric: "wounded", source: "Vadym Filashkin" },
+      ],
+    },
+    {
+      name: "'gave a slightly higher toll, telling AFP that …'",
+      text: "A border police commander gave a slightly higher toll, telling AFP that 14 security personnel had been killed.",
+      claim: { valueLow: 14, source: "border police commander" },
+    },
+  ];
+  it.each(runOn)("$name", expectClaims);
+
   const counts: ClaimCase[] = [
     {
       name: "'N losses among its personnel' counts people",
