@@ -220,14 +220,15 @@ export function adopt(root: Working, repeat: Working): void {
  * Two intervals that print one figure: equal, or "at least 14" then "14" (the bound and the point, either way
  * round); "up to 100" and "100" likewise.
  */
+type Interval = { valueLow: number | null; valueHigh: number | null };
+const point = (x: Interval) => (x.valueLow !== null && x.valueLow === x.valueHigh ? x.valueLow : null);
+const bound = (x: Interval) => (x.valueHigh === null ? x.valueLow : x.valueLow === null ? x.valueHigh : null);
+
 function sameFigure(
   a: { valueLow: number | null; valueHigh: number | null },
   b: { valueLow: number | null; valueHigh: number | null },
 ): boolean {
   if (a.valueLow === b.valueLow && a.valueHigh === b.valueHigh) return true;
-  const point = (x: typeof a) => (x.valueLow !== null && x.valueLow === x.valueHigh ? x.valueLow : null);
-  const bound = (x: typeof a) =>
-    x.valueHigh === null ? x.valueLow : x.valueLow === null ? x.valueHigh : null;
   const pa = point(a);
   const pb = point(b);
   return (pa !== null && pa === bound(b)) || (pb !== null && pb === bound(a));
@@ -235,29 +236,45 @@ function sameFigure(
 
 /** A later figure equal to an earlier one, with nothing new said about it, only refers back. */
 export function markDuplicates(working: Working[]): void {
+  // Earlier claims by the values they print: a repeat shares one with its claim, so only those are compared
+  // (every pair would be quadratic in a document of thousands of figures).
+  const byValue = new Map<number, number[]>();
+  const values = (c: Working) =>
+    [c.draft.valueLow, c.draft.valueHigh].filter(
+      (v, k, all): v is number => v !== null && all.indexOf(v) === k,
+    );
   for (let i = 0; i < working.length; i++) {
     const claim = working[i] as Working;
-    if (claim.draft.additional) continue;
-    for (let j = 0; j < i; j++) {
-      const earlier = working[j] as Working;
-      if (earlier.draft.duplicateOf !== null) continue;
-      const sameInterval = sameFigure(earlier.draft, claim.draft);
-      if (!sameInterval || earlier.draft.rate !== claim.draft.rate) continue;
-      // "nine soldiers and nine civilians": two parts of one sentence that happen to be equal.
-      if (earlier.sentence === claim.sentence && earlier.draft.subject !== claim.draft.subject) continue;
-      const weak = !claim.metricEvidenced;
-      const sameMetric = earlier.draft.metric === claim.draft.metric;
-      // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
-      // quote, a lede and its detail, an official confirming his side's figure): counted once, each printing
-      // kept as an appearance with its own words. Two bodies each named in full that give it are two sources
-      // that agree, and stay two claims.
-      if (!oneSpeaker(earlier, claim) && twoNamedBodies(earlier, claim)) continue;
-      if (sameMetric || weak) {
+    if (!claim.draft.additional) {
+      const candidates = [...new Set(values(claim).flatMap((v) => byValue.get(v) ?? []))].sort(
+        (a, b) => a - b,
+      );
+      for (const j of candidates.slice(0, MAX_CANDIDATES)) {
+        const earlier = working[j] as Working;
+        if (!sameFigure(earlier.draft, claim.draft) || earlier.draft.rate !== claim.draft.rate) continue;
+        // "nine soldiers and nine civilians": two parts of one sentence that happen to be equal.
+        if (earlier.sentence === claim.sentence && earlier.draft.subject !== claim.draft.subject) continue;
+        const weak = !claim.metricEvidenced;
+        if (earlier.draft.metric !== claim.draft.metric && !weak) continue;
+        // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
+        // quote, a lede and its detail, an official confirming his side's figure): counted once, each
+        // printing kept as an appearance with its own words. Two bodies each named in full that give it are
+        // two sources that agree, and stay two claims.
+        if (!oneSpeaker(earlier, claim) && twoNamedBodies(earlier, claim)) continue;
         claim.draft.duplicateOf = j;
         namedLater(earlier, claim);
         claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);
         break;
       }
     }
+    if (claim.draft.duplicateOf !== null) continue;
+    for (const v of values(claim)) {
+      const list = byValue.get(v);
+      if (list) list.push(i);
+      else byValue.set(v, [i]);
+    }
   }
 }
+
+/** How many earlier claims printing the same value a figure is compared with (a bound for crafted input). */
+const MAX_CANDIDATES = 200;

@@ -47,14 +47,22 @@ export function speakersNamedAfter(claims: Working[], sentences: Sentence[], ind
  * one names no one and is not dated background.
  */
 export function speakersClosingParagraph(claims: Working[], sentences: Sentence[]): void {
+  // Where each claim's sentence starts among the claims: the walk back skips the sentence in one step (claim
+  // by claim it would be quadratic in a sentence of many figures).
+  const sentenceFirst: number[] = [];
+  claims.forEach((c, i) => {
+    sentenceFirst.push(
+      i > 0 && (claims[i - 1] as Working).sentence === c.sentence ? (sentenceFirst[i - 1] ?? i) : i,
+    );
+  });
   for (let i = claims.length - 1; i > 0; i--) {
     const later = claims[i] as Working;
     const ref = later.sourceRefs[0];
     if (!ref || later.draft.inTitle || later.draft.source === null || ref.start < later.numberStart) continue;
-    for (let j = i - 1; j >= 0; j--) {
+    for (let j = (sentenceFirst[i] ?? i) - 1; j >= 0; j--) {
       const earlier = claims[j] as Working;
       if (earlier.paragraph !== later.paragraph || earlier.sentence < later.sentence - 1) break;
-      if (earlier.draft.inTitle || earlier.sentence === later.sentence) continue;
+      if (earlier.draft.inTitle) continue;
       if (earlier.draft.source !== null) break;
       // "In September 2019, an attack claimed the lives of 50 soldiers.": dated background is the reporter's.
       if (BACKGROUND.test(sentences[earlier.sentence]?.text ?? "")) break;
@@ -68,10 +76,13 @@ export function speakersClosingParagraph(claims: Working[], sentences: Sentence[
  * injured.”"): wire copy runs a speaker's quote on over paragraphs without naming him again.
  */
 export function speakersOfQuotedParagraphs(claims: Working[], sentences: Sentence[]): void {
+  // Each paragraph's first sentence, found once (a search per claim would be quadratic in a long document).
+  const openings = new Map<number, Sentence>();
+  for (const s of sentences) if (!openings.has(s.paragraph)) openings.set(s.paragraph, s);
   for (let i = 1; i < claims.length; i++) {
     const claim = claims[i] as Working;
     if (claim.draft.source !== null || claim.draft.inTitle) continue;
-    const opening = sentences.find((s) => s.paragraph === claim.paragraph);
+    const opening = openings.get(claim.paragraph);
     if (!opening || !/^\s*[“"]/.test(opening.text)) continue;
     const before = claims[i - 1] as Working;
     if (before.paragraph !== claim.paragraph - 1 || before.draft.source === null) continue;

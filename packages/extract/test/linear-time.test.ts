@@ -31,6 +31,9 @@ const RUNS: [string, string][] = [
   ["a repeated verb", "said "],
   ["a repeated count word", "troops "],
   ["header lines", "Source: x\n"],
+  ["a repeated figure", "12 soldiers were killed. "],
+  ["quoted paragraphs", "The army said 12 soldiers died.\n\n“30 people were injured.”\n\n"],
+  ["speakers named after", "Moscow lost 50 soldiers. This was reported by the General Staff. "],
 ];
 const TAILS = ["", " © 2024 Reuters", " troops on May 5, 2024."];
 
