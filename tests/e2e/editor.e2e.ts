@@ -292,6 +292,8 @@ describe("adding an article", () => {
     await screenshot(page, "ingest");
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The paste says how large an article may be, before anything is sent.
+    expect(await page.locator("label", { hasText: "Article text" }).textContent()).toContain("up to 2 MB");
     await page.getByRole("button", { name: "Preview claims" }).click();
     await page.locator("[data-testid=error-body]").waitFor();
 
