@@ -1,13 +1,24 @@
 import { displayClaimValue } from "@headcount/shared";
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  Kind,
+  type SelectionSetNode,
+} from "graphql";
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { encodeDatabaseGlobalId as encodeGlobalID } from "../ids.ts";
+import { deferRawJson, rawJsonAllowed } from "../raw-json.ts";
 import type { ClaimFilter } from "../sql/claim-filter.ts";
 import {
   claimSeriesRows,
   latestPointsExcept,
   MAX_SERIES_POINTS,
+  POINT_FIELDS,
+  type PointField,
+  type PointShape,
   type PointTuple,
   plottedCount,
   type SeriesGrouping,
@@ -21,7 +32,9 @@ interface Series {
   key: string;
   label: string;
   entityId: number | null;
-  points: PointTuple[];
+  /** The points as tuples; null when PostgreSQL wrote them as the JSON text of the selection (pointsJson). */
+  points: PointTuple[] | null;
+  pointsJson: string | null;
   /** The entity ids of every series of the result, so their entities load in one statement. */
   entityIds: number[];
 }
@@ -155,7 +168,12 @@ const ClaimSeriesRef = builder.objectRef<Series>("ClaimSeries").implement({
     points: t.field({
       type: [ClaimPointRef],
       description: "The claims, by date (undated last).",
-      resolve: (series) => series.points,
+      resolve: (series, _args, context, info) => {
+        if (series.pointsJson === null) return series.points ?? [];
+        // Written by PostgreSQL in this selection's shape: sent as it is (graphql/raw-json.ts).
+        deferRawJson(context, info.path, series.pointsJson);
+        return [];
+      },
     }),
   }),
 });
@@ -164,6 +182,8 @@ interface SeriesResult {
   series: Series[];
   rows: SeriesRow[];
   filter: ClaimFilter;
+  groupBy: SeriesGrouping;
+  maxPoints: number | null;
   /** Points returned, and points matching (all of them when the request was not bounded). */
   returned: number;
   totalPoints: number;
@@ -189,13 +209,16 @@ async function latestBySource(result: SeriesResult, context: Context): Promise<S
   let { rows, returned } = result;
   if (returned < result.totalPoints && returned < LATEST_WINDOW) {
     rows = await claimSeriesRows(context.prisma, result.filter, "SOURCE", LATEST_WINDOW);
-    returned = rows.reduce((sum, row) => sum + row.points.length, 0);
+    returned = rows.reduce((sum, row) => sum + row.pointCount, 0);
+  } else if (rows.some((row) => row.points === null)) {
+    // The points came as JSON text for the series' selection: read them again as tuples.
+    rows = await claimSeriesRows(context.prisma, result.filter, result.groupBy, result.maxPoints);
   }
   const newest = new Map<number | null, PointTuple>();
   // Undated points rank last: a bounded request that kept one kept every dated claim.
   let keptUndated = false;
   for (const row of rows) {
-    for (const point of row.points) {
+    for (const point of row.points ?? []) {
       if (point[1] === null) {
         keptUndated = true;
         continue;
@@ -218,12 +241,13 @@ async function latestBySource(result: SeriesResult, context: Context): Promise<S
   return [...newest.entries()]
     .map(([sourceId, point]) =>
       sourceId === null
-        ? { ...FALLBACK.SOURCE, entityId: null, points: [point], entityIds: ids }
+        ? { ...FALLBACK.SOURCE, entityId: null, points: [point], pointsJson: null, entityIds: ids }
         : {
             key: encodeGlobalID("Entity", sourceId),
             label: names.get(sourceId) ?? FALLBACK.SOURCE.label,
             entityId: sourceId,
             points: [point],
+            pointsJson: null,
             entityIds: ids,
           },
     )
@@ -258,6 +282,76 @@ const ClaimSeriesResultRef = builder.objectRef<SeriesResult>("ClaimSeriesResult"
   }),
 });
 
+/**
+ * The fields selected under `claimSeries`' nodes, merged by response key in the order graphql-js
+ * collects them (fragments spread in place); null when a directive or an unknown selection appears.
+ */
+function collectFields(
+  sets: readonly (SelectionSetNode | undefined)[],
+  fragments: Record<string, FragmentDefinitionNode>,
+  fields = new Map<string, FieldNode[]>(),
+): Map<string, FieldNode[]> | null {
+  for (const set of sets) {
+    for (const selection of set?.selections ?? []) {
+      if (selection.directives?.length) return null;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const same = fields.get(key);
+        if (same) same.push(selection);
+        else fields.set(key, [selection]);
+      } else {
+        const fragment =
+          selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+        if (!fragment || fragment.directives?.length) return null;
+        if (!collectFields([fragment.selectionSet], fragments, fields)) return null;
+      }
+    }
+  }
+  return fields;
+}
+
+const POINT_FIELD_NAMES: ReadonlySet<string> = new Set(POINT_FIELDS);
+
+/**
+ * The shape of `series { points { … } }` in this request, when PostgreSQL can write it: every `points`
+ * under every `series` selects the same keys, with no directives; null when not, or when
+ * `latestBySource` (which reads the points as tuples) is selected too.
+ */
+function pointShapeOf(info: GraphQLResolveInfo): PointShape | null {
+  const top = collectFields(
+    info.fieldNodes.map((node) => node.selectionSet),
+    info.fragments,
+  );
+  if (!top) return null;
+  let shape: PointShape | null = null;
+  for (const nodes of top.values()) {
+    const name = nodes[0]?.name.value;
+    if (name === "latestBySource") return null;
+    if (name !== "series") continue;
+    const inSeries = collectFields(
+      nodes.map((node) => node.selectionSet),
+      info.fragments,
+    );
+    if (!inSeries) return null;
+    for (const pointNodes of inSeries.values()) {
+      if (pointNodes[0]?.name.value !== "points") continue;
+      const fields = collectFields(
+        pointNodes.map((node) => node.selectionSet),
+        info.fragments,
+      );
+      if (!fields || fields.size === 0) return null;
+      const next: PointShape = [];
+      for (const [key, [field]] of fields) {
+        if (!field || !POINT_FIELD_NAMES.has(field.name.value)) return null;
+        next.push({ key, field: field.name.value as PointField });
+      }
+      if (shape && JSON.stringify(shape) !== JSON.stringify(next)) return null;
+      shape = next;
+    }
+  }
+  return shape;
+}
+
 const FALLBACK: Record<SeriesGrouping, { key: string; label: string }> = {
   SOURCE: { key: "unattributed", label: "Unattributed" },
   AFFILIATION: { key: "unaffiliated", label: "No known affiliation" },
@@ -286,22 +380,27 @@ builder.queryField("claimSeries", (t) =>
           .max(MAX_SERIES_POINTS, `maxPoints must be between 1 and ${MAX_SERIES_POINTS}`),
       }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const groupBy = args.groupBy ?? "SOURCE";
       const filter = claimFilterOf(args.filter, context);
       const bounded = args.maxPoints !== null && args.maxPoints !== undefined;
+      // When the answer is serialised by the API's own step, PostgreSQL writes the points in the
+      // selection's shape and they are sent without being parsed (graphql/raw-json.ts).
+      const shape = rawJsonAllowed(context) ? pointShapeOf(info) : null;
       // The total runs beside the ranking (two connections): the sum of the two would be the latency.
       const [rows, total] = await Promise.all([
-        claimSeriesRows(context.prisma, filter, groupBy, args.maxPoints),
+        claimSeriesRows(context.prisma, filter, groupBy, args.maxPoints, shape),
         bounded ? plottedCount(context.prisma, filter) : null,
       ]);
-      const returned = rows.reduce((sum, row) => sum + row.points.length, 0);
+      const returned = rows.reduce((sum, row) => sum + row.pointCount, 0);
       const entityIds = rows.flatMap((row) =>
         row.metric === null && row.entityId !== null ? [row.entityId] : [],
       );
       return {
         rows,
         filter,
+        groupBy,
+        maxPoints: args.maxPoints ?? null,
         returned,
         totalPoints: Math.max(total ?? returned, returned),
         series: rows.map((row) => {
@@ -313,6 +412,7 @@ builder.queryField("claimSeries", (t) =>
               label: label.charAt(0).toUpperCase() + label.slice(1),
               entityId: null,
               points: row.points,
+              pointsJson: row.pointsJson,
               entityIds,
             };
           }
@@ -321,6 +421,7 @@ builder.queryField("claimSeries", (t) =>
             label: row.entityName ?? fallback.label,
             entityId: row.entityId,
             points: row.points,
+            pointsJson: row.pointsJson,
             entityIds,
           };
         }),
