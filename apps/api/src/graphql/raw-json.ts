@@ -1,4 +1,9 @@
 import { randomBytes } from "node:crypto";
+
+/** This process's placeholder prefix (see stringifyResult); a counter makes each call's own. */
+const PROCESS_TOKEN = randomBytes(12).toString("base64url");
+let calls = 0;
+
 import type { ExecutionResult } from "graphql";
 
 /**
@@ -65,7 +70,7 @@ export function deferRawJson(context: object, path: ResponsePath, text: string):
  */
 export function placeRawJson(context: object, result: ExecutionResult): boolean {
   const list = deferrals.get(context);
-  if (!list?.length || !result.data) return false;
+  if (list === undefined || list.length === 0 || !result.data) return false;
   let placed = false;
   for (const { path, text } of list) {
     let parent: unknown = result.data;
@@ -88,10 +93,11 @@ let splicing: { marker: string; texts: string[] } | null = null;
 /**
  * JSON.stringify, with each `RawJson` written as its text. The texts are written as placeholder strings
  * first (a NUL character and a random token: no string of the answer can hold a NUL, the database
- * refuses it and so does the API in documents and variables) and then swapped for the texts.
+ * refuses it and so does the API in documents and variables) and then swapped for the texts. For a value
+ * with no RawJson (placeRawJson placed none) JSON.stringify alone does the same.
  */
 export function stringifyResult(value: unknown): string {
-  const marker = `\u0000${randomBytes(9).toString("base64url")}:`;
+  const marker = `\u0000${PROCESS_TOKEN}.${calls++}:`;
   splicing = { marker, texts: [] };
   let text: string;
   let texts: string[];

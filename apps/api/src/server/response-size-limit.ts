@@ -19,17 +19,18 @@ export function useResponseSizeLimit(maxBytes: number): Plugin<Context> {
       return {
         onExecuteDone({ result, setResult }) {
           if (isAsyncIterable(result) || !result.data) return;
-          placeRawJson(args.contextValue, result);
+          const raw = placeRawJson(args.contextValue, result);
+          const stringify = raw ? stringifyResult : JSON.stringify;
           // With errors or extensions Yoga rewrites the result before serialising it: measure the data
           // alone and let Yoga serialise what it sends (deferred JSON text is then parsed back).
           const plain = !result.errors?.length && !result.extensions;
-          const text = stringifyResult(plain ? result : result.data);
+          const text = stringify(plain ? result : result.data);
           const bytes = Buffer.byteLength(text);
           if (bytes <= maxBytes) {
             if (!plain) return;
             const measured = {
               ...result,
-              stringify: (value: unknown) => (value === measured ? text : stringifyResult(value)),
+              stringify: (value: unknown) => (value === measured ? text : stringify(value)),
             };
             setResult(measured);
             return;

@@ -1,5 +1,5 @@
 import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
-import type { PrismaClient } from "../../db/prisma.ts";
+import { type PrismaClient, queryRows } from "../../db/prisma.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type ClaimFilter, claimCondition, sourceJoin } from "./claim-filter.ts";
 
@@ -255,9 +255,11 @@ export async function claimSeriesRows(
                          to_char(p."refersFrom", 'YYYY-MM-DD'), to_char(p."refersTo", 'YYYY-MM-DD'))
         order by p.date asc nulls last, p.id asc
       )::text`;
-  const rows = await prisma.$queryRaw<
-    (Pick<SeriesRow, "entityId" | "entityName" | "metric" | "pointCount"> & { points: string })[]
-  >`
+  const rows = await queryRows<
+    Pick<SeriesRow, "entityId" | "entityName" | "metric" | "pointCount"> & { points: string }
+  >(
+    prisma,
+    Prisma.sql`
     with ${bounded ? newestClaims(where, maxPoints) : Prisma.empty}
     plotted as (
       select
@@ -291,7 +293,8 @@ export async function claimSeriesRows(
     from plotted p
     left join "Entity" e on e.id = p."entityId"
     group by p."entityId", e.name, p.metric
-    order by count(*) desc, coalesce(e.name, p.metric::text) asc nulls last`;
+    order by count(*) desc, coalesce(e.name, p.metric::text) asc nulls last`,
+  );
   return rows.map(({ points, ...row }) =>
     shape
       ? { ...row, points: null, pointsJson: points }
