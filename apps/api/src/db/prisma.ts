@@ -16,10 +16,12 @@ export interface PrismaOptions {
  * The statements that build a page's JSON in PostgreSQL (graphql/sql/json-read.ts) are long and take
  * milliseconds to parse and plan; their text depends only on the selection, so they are sent as named
  * (prepared) statements, which each connection parses once and PostgreSQL may then run on a cached plan.
- * Other statements stay unnamed. The number of names is bounded so a stream of distinct selections cannot
+ * The count beside a page (json-read's `select count(*)::int as count from …`) is prepared too: planned
+ * on every request it cost about as much as running it (0.5 of 1.4 ms warm). Other statements stay
+ * unnamed. The number of names is bounded so a stream of distinct selections cannot
  * grow every connection's statement cache without end.
  */
-const PREPARED_PREFIX = /^\s*select coalesce\(json_agg\(/;
+const PREPARED_PREFIX = /^\s*select (coalesce\(json_agg\(|count\(\*\)::int as count from )/;
 const MAX_PREPARED = 200;
 const preparedNames = new Map<string, string>();
 
