@@ -47,8 +47,8 @@ interface Series {
  * The series with their entities, when the selection asks for `entity`: the query Pothos plans for that
  * selection is planned once for the list (which also tells the entity's fields that their columns are
  * loaded) and the entities of every series load in one statement whose JSON PostgreSQL builds, as for
- * claimFacets. Planned per series, the 2,000 sources of a metric cost more CPU than the rest of the
- * request's JavaScript.
+ * claimFacets. Planned per series (2,000 for one metric's sources), Pothos' selection mapper was the
+ * largest JavaScript cost of the request after garbage collection (docs/performance.md, section 11).
  */
 async function withEntities(series: Series[], context: Context, info: GraphQLResolveInfo): Promise<Series[]> {
   if (!info.fieldNodes.some((node) => selects(node.selectionSet, "entity", info))) return series;
