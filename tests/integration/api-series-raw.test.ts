@@ -137,6 +137,23 @@ describe("claimSeries points written by PostgreSQL", () => {
     expect(displays).toContain("15%");
   });
 
+  it("lands at every alias of claimSeries, series and points", async () => {
+    const fields = (extra: string) => /* GraphQL */ `
+      a: claimSeries(filter: { metric: [WOUNDED] }) { s: series { key p: points { claimId display } } ${extra} }
+      b: claimSeries(groupBy: METRIC) { series { key points { best } again: points { when: date } } ${extra} }`;
+    statements.length = 0;
+    const raw = await query<Record<string, { series?: unknown; s?: unknown }>>(`{ ${fields("")} }`);
+    expect(statements.some((sql) => /string_agg/.test(sql))).toBe(true);
+    const completed = await query<
+      Record<string, { series?: unknown; s?: unknown; latestBySource?: unknown }>
+    >(`{ ${fields("latestBySource { key }")} claims(first: 1) { totalCount } }`);
+    expect(raw.errors).toBeUndefined();
+    expect(completed.errors).toBeUndefined();
+    expect(raw.data?.a?.s).toEqual(completed.data?.a?.s);
+    expect(raw.data?.b?.series).toEqual(completed.data?.b?.series);
+    expect(JSON.stringify(raw.data?.a?.s)).toContain('"p":[{"claimId":');
+  });
+
   it("still answers within the response size limit", async () => {
     const small = testApi(prisma, { maxResponseBytes: 2_000 });
     const result = await small.query(`{ claimSeries { series { points { claimId display } } } }`);
