@@ -59,7 +59,7 @@ const ClaimFacetRef = builder.objectRef<Facet>("ClaimFacet").implement({
 });
 
 /** Whether a selection asks for a field of the items, through fragments too. */
-function selects(
+export function selects(
   selectionSet: SelectionSetNode | undefined,
   field: string,
   info: GraphQLResolveInfo,
@@ -75,7 +75,7 @@ function selects(
  * The entities of a list with what the selection needs, their JSON built by PostgreSQL in one statement
  * (json-read.ts): thousands of rows come back as one text to parse instead of rows for Prisma to map.
  */
-async function entitiesById(
+export async function entitiesById(
   context: Context,
   query: Prisma.EntityFindManyArgs,
   ids: number[],

@@ -1,19 +1,34 @@
 import { displayClaimValue } from "@headcount/shared";
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  Kind,
+  type SelectionSetNode,
+} from "graphql";
 import { z } from "zod";
+import type { PrismaClient } from "../../db/prisma.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { encodeDatabaseGlobalId as encodeGlobalID } from "../ids.ts";
+import { deferRawJson, rawJsonAllowed } from "../raw-json.ts";
 import type { ClaimFilter } from "../sql/claim-filter.ts";
 import {
   claimSeriesRows,
   latestPointsExcept,
   MAX_SERIES_POINTS,
+  POINT_FIELDS,
+  type PointField,
+  type PointShape,
   type PointTuple,
   plottedCount,
   type SeriesGrouping,
   type SeriesRow,
 } from "../sql/claim-series.ts";
 import { ClaimFilterInput, claimFilterOf } from "./claim.ts";
+import { entitiesById, selects } from "./claim-facets.ts";
 import { EntityNode } from "./entity.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum, ReviewStatusEnum } from "./enums.ts";
 
@@ -21,13 +36,38 @@ interface Series {
   key: string;
   label: string;
   entityId: number | null;
-  points: PointTuple[];
-  /** The entity ids of every series of the result, so their entities load in one statement. */
-  entityIds: number[];
+  /** The points as tuples; null when PostgreSQL wrote them as the JSON text of the selection (pointsJson). */
+  points: PointTuple[] | null;
+  pointsJson: string | null;
+  /** The entity's row as the selection under `entity` needs it (see withEntities). */
+  entity?: unknown;
 }
 
-/** Per result and selection: the series' entities, loaded together (see `entity` below). */
-const entityLoads = new WeakMap<number[], Map<string, Promise<Map<number, unknown>>>>();
+/**
+ * The series with their entities, when the selection asks for `entity`: the query Pothos plans for that
+ * selection is planned once for the list (which also tells the entity's fields that their columns are
+ * loaded) and the entities of every series load in one statement whose JSON PostgreSQL builds, as for
+ * claimFacets. Planned per series (2,000 for one metric's sources), Pothos' selection mapper was the
+ * largest JavaScript cost of the request after garbage collection (docs/performance.md, section 11).
+ */
+async function withEntities(series: Series[], context: Context, info: GraphQLResolveInfo): Promise<Series[]> {
+  if (!info.fieldNodes.some((node) => selects(node.selectionSet, "entity", info))) return series;
+  const ids = [...new Set(series.flatMap((line) => (line.entityId === null ? [] : [line.entityId])))];
+  if (ids.length === 0) return series.map((line) => ({ ...line, entity: null }));
+  const query = (await queryFromInfo({
+    context,
+    info,
+    typeName: "Entity",
+    path: ["entity"],
+    awaitSelections: true,
+  })) as Prisma.EntityFindManyArgs;
+  const entities = await entitiesById(context, query, ids);
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  return series.map((line) => ({
+    ...line,
+    entity: line.entityId === null ? null : (byId.get(line.entityId) ?? null),
+  }));
+}
 
 const SeriesGroupingEnum = builder.enumType("SeriesGrouping", {
   description: "What one line of the chart stands for.",
@@ -126,36 +166,23 @@ const ClaimSeriesRef = builder.objectRef<Series>("ClaimSeries").implement({
       description: "Stable key: the entity's global ID, the metric, or a fixed word for the rest.",
     }),
     label: t.exposeString("label", { description: "What to print in the legend." }),
-    entity: t.prismaField({
+    // Loaded for the whole list by withEntities, so this resolves from the row it was handed.
+    entity: t.field({
       type: EntityNode,
       nullable: true,
       description: "The entity the series stands for, when it stands for one.",
-      // One findMany for all series instead of one findUnique each: with a thousand series, Prisma's
-      // per-call work cost far more than the statement (docs/performance.md).
-      resolve: async (query, series, _args, context) => {
-        if (series.entityId === null) return null;
-        let loads = entityLoads.get(series.entityIds);
-        if (!loads) {
-          loads = new Map();
-          entityLoads.set(series.entityIds, loads);
-        }
-        const key = JSON.stringify(query);
-        let load = loads.get(key);
-        if (!load) {
-          load = context.prisma.entity
-            .findMany({ ...query, where: { id: { in: series.entityIds } } })
-            .then((rows) => new Map<number, unknown>(rows.map((row) => [row.id, row])));
-          loads.set(key, load);
-        }
-        return ((await load).get(series.entityId) ?? null) as Awaited<
-          ReturnType<typeof context.prisma.entity.findUnique>
-        >;
-      },
+      resolve: (series) =>
+        (series.entity ?? null) as Awaited<ReturnType<PrismaClient["entity"]["findUnique"]>>,
     }),
     points: t.field({
       type: [ClaimPointRef],
       description: "The claims, by date (undated last).",
-      resolve: (series) => series.points,
+      resolve: (series, _args, context, info) => {
+        if (series.pointsJson === null) return series.points ?? [];
+        // Written by PostgreSQL in this selection's shape: sent as it is (graphql/raw-json.ts).
+        deferRawJson(context, info.path, series.pointsJson);
+        return [];
+      },
     }),
   }),
 });
@@ -164,6 +191,8 @@ interface SeriesResult {
   series: Series[];
   rows: SeriesRow[];
   filter: ClaimFilter;
+  groupBy: SeriesGrouping;
+  maxPoints: number | null;
   /** Points returned, and points matching (all of them when the request was not bounded). */
   returned: number;
   totalPoints: number;
@@ -189,13 +218,16 @@ async function latestBySource(result: SeriesResult, context: Context): Promise<S
   let { rows, returned } = result;
   if (returned < result.totalPoints && returned < LATEST_WINDOW) {
     rows = await claimSeriesRows(context.prisma, result.filter, "SOURCE", LATEST_WINDOW);
-    returned = rows.reduce((sum, row) => sum + row.points.length, 0);
+    returned = rows.reduce((sum, row) => sum + row.pointCount, 0);
+  } else if (rows.some((row) => row.points === null)) {
+    // The points came as JSON text for the series' selection: read them again as tuples.
+    rows = await claimSeriesRows(context.prisma, result.filter, result.groupBy, result.maxPoints);
   }
   const newest = new Map<number | null, PointTuple>();
   // Undated points rank last: a bounded request that kept one kept every dated claim.
   let keptUndated = false;
   for (const row of rows) {
-    for (const point of row.points) {
+    for (const point of row.points ?? []) {
       if (point[1] === null) {
         keptUndated = true;
         continue;
@@ -218,13 +250,13 @@ async function latestBySource(result: SeriesResult, context: Context): Promise<S
   return [...newest.entries()]
     .map(([sourceId, point]) =>
       sourceId === null
-        ? { ...FALLBACK.SOURCE, entityId: null, points: [point], entityIds: ids }
+        ? { ...FALLBACK.SOURCE, entityId: null, points: [point], pointsJson: null }
         : {
             key: encodeGlobalID("Entity", sourceId),
             label: names.get(sourceId) ?? FALLBACK.SOURCE.label,
             entityId: sourceId,
             points: [point],
-            entityIds: ids,
+            pointsJson: null,
           },
     )
     .sort(
@@ -238,7 +270,7 @@ const ClaimSeriesResultRef = builder.objectRef<SeriesResult>("ClaimSeriesResult"
     series: t.field({
       type: [ClaimSeriesRef],
       description: "The lines, largest first.",
-      resolve: (result) => result.series,
+      resolve: (result, _args, context, info) => withEntities(result.series, context, info),
     }),
     totalPoints: t.int({
       description:
@@ -253,10 +285,81 @@ const ClaimSeriesResultRef = builder.objectRef<SeriesResult>("ClaimSeriesResult"
       type: [ClaimSeriesRef],
       description:
         'Each source\'s newest dated claim among all matching claims, whether or not maxPoints kept it: one series of one point per source (claims with no source form the "unattributed" one), by name. Dated as on the chart: when stated, else when first printed.',
-      resolve: (result, _args, context) => latestBySource(result, context),
+      resolve: async (result, _args, context, info) =>
+        withEntities(await latestBySource(result, context), context, info),
     }),
   }),
 });
+
+/**
+ * The fields selected under `claimSeries`' nodes, merged by response key in the order graphql-js
+ * collects them (fragments spread in place); null when a directive or an unknown selection appears.
+ */
+function collectFields(
+  sets: readonly (SelectionSetNode | undefined)[],
+  fragments: Record<string, FragmentDefinitionNode>,
+  fields = new Map<string, FieldNode[]>(),
+): Map<string, FieldNode[]> | null {
+  for (const set of sets) {
+    for (const selection of set?.selections ?? []) {
+      if (selection.directives?.length) return null;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const same = fields.get(key);
+        if (same) same.push(selection);
+        else fields.set(key, [selection]);
+      } else {
+        const fragment =
+          selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+        if (!fragment || fragment.directives?.length) return null;
+        if (!collectFields([fragment.selectionSet], fragments, fields)) return null;
+      }
+    }
+  }
+  return fields;
+}
+
+const POINT_FIELD_NAMES: ReadonlySet<string> = new Set(POINT_FIELDS);
+
+/**
+ * The shape of `series { points { … } }` in this request, when PostgreSQL can write it: every `points`
+ * under every `series` selects the same keys, with no directives; null when not, or when
+ * `latestBySource` (which reads the points as tuples) is selected too.
+ */
+function pointShapeOf(info: GraphQLResolveInfo): PointShape | null {
+  const top = collectFields(
+    info.fieldNodes.map((node) => node.selectionSet),
+    info.fragments,
+  );
+  if (!top) return null;
+  let shape: PointShape | null = null;
+  for (const nodes of top.values()) {
+    const name = nodes[0]?.name.value;
+    if (name === "latestBySource") return null;
+    if (name !== "series") continue;
+    const inSeries = collectFields(
+      nodes.map((node) => node.selectionSet),
+      info.fragments,
+    );
+    if (!inSeries) return null;
+    for (const pointNodes of inSeries.values()) {
+      if (pointNodes[0]?.name.value !== "points") continue;
+      const fields = collectFields(
+        pointNodes.map((node) => node.selectionSet),
+        info.fragments,
+      );
+      if (!fields || fields.size === 0) return null;
+      const next: PointShape = [];
+      for (const [key, [field]] of fields) {
+        if (!field || !POINT_FIELD_NAMES.has(field.name.value)) return null;
+        next.push({ key, field: field.name.value as PointField });
+      }
+      if (shape && JSON.stringify(shape) !== JSON.stringify(next)) return null;
+      shape = next;
+    }
+  }
+  return shape;
+}
 
 const FALLBACK: Record<SeriesGrouping, { key: string; label: string }> = {
   SOURCE: { key: "unattributed", label: "Unattributed" },
@@ -286,22 +389,24 @@ builder.queryField("claimSeries", (t) =>
           .max(MAX_SERIES_POINTS, `maxPoints must be between 1 and ${MAX_SERIES_POINTS}`),
       }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const groupBy = args.groupBy ?? "SOURCE";
       const filter = claimFilterOf(args.filter, context);
       const bounded = args.maxPoints !== null && args.maxPoints !== undefined;
+      // When the answer is serialised by the API's own step, PostgreSQL writes the points in the
+      // selection's shape and they are sent without being parsed (graphql/raw-json.ts).
+      const shape = rawJsonAllowed(context) ? pointShapeOf(info) : null;
       // The total runs beside the ranking (two connections): the sum of the two would be the latency.
       const [rows, total] = await Promise.all([
-        claimSeriesRows(context.prisma, filter, groupBy, args.maxPoints),
+        claimSeriesRows(context.prisma, filter, groupBy, args.maxPoints, shape),
         bounded ? plottedCount(context.prisma, filter) : null,
       ]);
-      const returned = rows.reduce((sum, row) => sum + row.points.length, 0);
-      const entityIds = rows.flatMap((row) =>
-        row.metric === null && row.entityId !== null ? [row.entityId] : [],
-      );
+      const returned = rows.reduce((sum, row) => sum + row.pointCount, 0);
       return {
         rows,
         filter,
+        groupBy,
+        maxPoints: args.maxPoints ?? null,
         returned,
         totalPoints: Math.max(total ?? returned, returned),
         series: rows.map((row) => {
@@ -313,7 +418,7 @@ builder.queryField("claimSeries", (t) =>
               label: label.charAt(0).toUpperCase() + label.slice(1),
               entityId: null,
               points: row.points,
-              entityIds,
+              pointsJson: row.pointsJson,
             };
           }
           return {
@@ -321,7 +426,7 @@ builder.queryField("claimSeries", (t) =>
             label: row.entityName ?? fallback.label,
             entityId: row.entityId,
             points: row.points,
-            entityIds,
+            pointsJson: row.pointsJson,
           };
         }),
       };

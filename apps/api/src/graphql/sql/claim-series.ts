@@ -1,5 +1,5 @@
 import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcount/shared";
-import type { PrismaClient } from "../../db/prisma.ts";
+import { type PrismaClient, queryRows } from "../../db/prisma.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type ClaimFilter, claimCondition, sourceJoin } from "./claim-filter.ts";
 
@@ -32,7 +32,103 @@ export interface SeriesRow {
   entityId: number | null;
   entityName: string | null;
   metric: Metric | null;
-  points: PointTuple[];
+  /** The points as tuples, or null when they came as JSON text in a point shape (`pointsJson`). */
+  points: PointTuple[] | null;
+  /** The points as the JSON text of the GraphQL list, when a point shape was given. */
+  pointsJson: string | null;
+  pointCount: number;
+}
+
+/** The fields of a `ClaimPoint` that PostgreSQL can write itself (every field of the type). */
+export const POINT_FIELDS = [
+  "__typename",
+  "claimId",
+  "date",
+  "precision",
+  "low",
+  "high",
+  "best",
+  "qualifier",
+  "rate",
+  "reviewStatus",
+  "metric",
+  "subjectEntity",
+  "additional",
+  "refersFrom",
+  "refersTo",
+  "display",
+] as const;
+export type PointField = (typeof POINT_FIELDS)[number];
+
+/** A selection of `ClaimPoint` fields: each response key (an alias or the field's name), in order. */
+export type PointShape = { key: string; field: PointField }[];
+
+/** The characters JavaScript's `trim()` and `\s` take for white space (displayClaimValue trims hedges). */
+const JS_SPACE =
+  " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+const HEDGE_OF = `[${JS_SPACE}]+of$`;
+
+/** A JSON string of a text that needs no escaping (enum values, dates, base64). */
+const quoted = (text: Prisma.Sql) => Prisma.sql`('"' || ${text} || '"')`;
+const nullable = (json: Prisma.Sql) => Prisma.sql`coalesce(${json}, 'null')`;
+/** A relay global ID (base64 of `Type:id`, as ids.ts encodes it). */
+const globalIdSql = (type: string, id: Prisma.Sql) =>
+  quoted(
+    Prisma.sql`translate(encode(convert_to(${`${type}:`}::text || ${id}, 'UTF8'), 'base64'), E'\n', '')`,
+  );
+const day = (date: Prisma.Sql) => nullable(quoted(Prisma.sql`to_char(${date}, 'YYYY-MM-DD')`));
+const upperEnum = (value: Prisma.Sql) => quoted(Prisma.sql`upper(${value}::text)`);
+
+/** displayClaimValue (packages/shared/src/display.ts) in SQL, over the columns of `p`. */
+function displaySql(): Prisma.Sql {
+  const fmt = (value: Prisma.Sql) =>
+    Prisma.sql`(to_char(${value}, 'FM9,999,999,990') || case when p.rate = 'percent' then '%' else '' end)`;
+  const suffix = Prisma.sql`(case p.rate when 'per_day' then ' a day' when 'per_week' then ' a week' else '' end)`;
+  const hedge = Prisma.sql`nullif(btrim(p.hedge, ${JS_SPACE}::text), '')`;
+  return Prisma.sql`case p.qualifier
+    when 'exact' then ${fmt(Prisma.sql`coalesce(p."valueBest", p."valueLow", p."valueHigh", 0)`)} || ${suffix}
+    when 'approximate' then 'about ' || ${fmt(Prisma.sql`coalesce(p."valueBest", p."valueLow", p."valueHigh", 0)`)} || ${suffix}
+    when 'at_least' then 'at least ' || ${fmt(Prisma.sql`coalesce(p."valueLow", p."valueBest", 0)`)} || ${suffix}
+    when 'more_than' then 'more than ' || ${fmt(Prisma.sql`coalesce(p."valueLow", p."valueBest", 0)`)} || ${suffix}
+    when 'at_most' then 'no more than ' || ${fmt(Prisma.sql`coalesce(p."valueHigh", p."valueBest", 0)`)} || ${suffix}
+    when 'up_to' then 'as many as ' || ${fmt(Prisma.sql`coalesce(p."valueHigh", p."valueBest", 0)`)} || ${suffix}
+    when 'range' then ${fmt(Prisma.sql`coalesce(p."valueLow", 0)`)} || '–' || ${fmt(Prisma.sql`coalesce(p."valueHigh", 0)`)} || ${suffix}
+    else case
+      when ${hedge} is not null then regexp_replace(${hedge}, ${HEDGE_OF}::text, '', 'i')
+      when p."valueLow" is not null and p."valueHigh" is not null
+        then 'between ' || ${fmt(Prisma.sql`p."valueLow"`)} || ' and ' || ${fmt(Prisma.sql`p."valueHigh"`)} || ${suffix}
+      else ${fmt(Prisma.sql`coalesce(p."valueBest", p."valueLow", p."valueHigh", 0)`)} || ${suffix}
+    end
+  end`;
+}
+
+/** Each point field's JSON value, as text, over the columns of `plotted p`. */
+const POINT_JSON: Record<PointField, () => Prisma.Sql> = {
+  __typename: () => Prisma.sql`'"ClaimPoint"'`,
+  claimId: () => globalIdSql("Claim", Prisma.sql`p.id`),
+  date: () => day(Prisma.sql`p.date`),
+  precision: () => upperEnum(Prisma.sql`p.precision`),
+  low: () => nullable(Prisma.sql`p."valueLow"::text`),
+  high: () => nullable(Prisma.sql`p."valueHigh"::text`),
+  best: () => nullable(Prisma.sql`p."valueBest"::text`),
+  qualifier: () => upperEnum(Prisma.sql`p.qualifier`),
+  rate: () => upperEnum(Prisma.sql`p.rate`),
+  reviewStatus: () => upperEnum(Prisma.sql`p."reviewStatus"`),
+  metric: () => upperEnum(Prisma.sql`p."claimMetric"`),
+  subjectEntity: () => nullable(globalIdSql("Entity", Prisma.sql`p."subjectEntityId"`)),
+  additional: () => Prisma.sql`case when p.additional then 'true' else 'false' end`,
+  refersFrom: () => day(Prisma.sql`p."refersFrom"`),
+  refersTo: () => day(Prisma.sql`p."refersTo"`),
+  display: () => Prisma.sql`to_json(${displaySql()})::text`,
+};
+
+/** One point as the JSON object of its GraphQL selection (keys are GraphQL names: no escaping needed). */
+function pointObjectSql(shape: PointShape): Prisma.Sql {
+  const parts = shape.map(({ key, field }, i) => {
+    if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(key)) throw new Error(`not a GraphQL name: ${key}`);
+    return Prisma.sql`${Prisma.raw(`'${i === 0 ? "{" : ","}"${key}":'`)} || ${POINT_JSON[field]()}`;
+  });
+  return Prisma.sql`(${Prisma.join(parts, " || ")} || '}')`;
 }
 
 /*
@@ -140,6 +236,7 @@ export async function claimSeriesRows(
   filter: ClaimFilter,
   groupBy: SeriesGrouping,
   maxPoints?: number | null,
+  shape?: PointShape | null,
 ): Promise<SeriesRow[]> {
   const groupMetric = groupBy === "METRIC" ? Prisma.sql`c.metric` : Prisma.sql`null::"Metric"`;
   const where = plottedCondition(filter);
@@ -147,7 +244,22 @@ export async function claimSeriesRows(
   // Each series' points come as JSON text, parsed here once: as a json column they were parsed by the
   // driver and then walked value by value by Prisma's result mapping, about 10 % of a request's CPU for
   // a metric's 84,653 points (docs/performance.md, section 10).
-  const rows = await prisma.$queryRaw<(Omit<SeriesRow, "points"> & { points: string })[]>`
+  // With a point shape, PostgreSQL writes each series' points as the JSON of the GraphQL list itself,
+  // which the API sends on as it is (graphql/raw-json.ts).
+  const pointsSql = shape
+    ? Prisma.sql`'[' || string_agg(${pointObjectSql(shape)}, ',' order by p.date asc nulls last, p.id asc) || ']'`
+    : Prisma.sql`json_agg(
+        json_build_array(p.id, to_char(p.date, 'YYYY-MM-DD'), p.precision, p."valueLow", p."valueHigh",
+                         p."valueBest", p.qualifier, p.rate, p."reviewStatus", p.hedge, p."sourceId",
+                         p."claimMetric", p."subjectEntityId", p.additional,
+                         to_char(p."refersFrom", 'YYYY-MM-DD'), to_char(p."refersTo", 'YYYY-MM-DD'))
+        order by p.date asc nulls last, p.id asc
+      )::text`;
+  const rows = await queryRows<
+    Pick<SeriesRow, "entityId" | "entityName" | "metric" | "pointCount"> & { points: string }
+  >(
+    prisma,
+    Prisma.sql`
     with ${bounded ? newestClaims(where, maxPoints) : Prisma.empty}
     plotted as (
       select
@@ -176,18 +288,18 @@ export async function claimSeriesRows(
       p."entityId",
       e.name as "entityName",
       p.metric,
-      json_agg(
-        json_build_array(p.id, to_char(p.date, 'YYYY-MM-DD'), p.precision, p."valueLow", p."valueHigh",
-                         p."valueBest", p.qualifier, p.rate, p."reviewStatus", p.hedge, p."sourceId",
-                         p."claimMetric", p."subjectEntityId", p.additional,
-                         to_char(p."refersFrom", 'YYYY-MM-DD'), to_char(p."refersTo", 'YYYY-MM-DD'))
-        order by p.date asc nulls last, p.id asc
-      )::text as points
+      count(*)::int as "pointCount",
+      ${pointsSql} as points
     from plotted p
     left join "Entity" e on e.id = p."entityId"
     group by p."entityId", e.name, p.metric
-    order by count(*) desc, coalesce(e.name, p.metric::text) asc nulls last`;
-  return rows.map((row) => ({ ...row, points: JSON.parse(row.points) as PointTuple[] }));
+    order by count(*) desc, coalesce(e.name, p.metric::text) asc nulls last`,
+  );
+  return rows.map(({ points, ...row }) =>
+    shape
+      ? { ...row, points: null, pointsJson: points }
+      : { ...row, points: JSON.parse(points) as PointTuple[], pointsJson: null },
+  );
 }
 
 /** How many claims the chart would plot for a filter, all of them (a bounded request's total). */

@@ -1,6 +1,6 @@
 import { brandWithType } from "@pothos/core";
 import { queryFromInfo } from "@pothos/plugin-prisma";
-import type { PrismaClient } from "../../db/prisma.ts";
+import { type PrismaClient, queryRows } from "../../db/prisma.ts";
 import { getDatamodel } from "../../generated/pothos-types.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { NodeReader } from "../builder.ts";
@@ -372,8 +372,8 @@ export async function readJson<T>(
   // transaction (one connection) the two run one after the other.
   const countStatement = Prisma.sql`select count(*)::int as count from ${read.from} where ${read.where}`;
   const [[result], counted] = await Promise.all([
-    prisma.$queryRaw<{ rows: string }[]>(statement),
-    read.count ? prisma.$queryRaw<{ count: number }[]>(countStatement) : Promise.resolve(null),
+    queryRows<{ rows: string }>(prisma, statement),
+    read.count ? queryRows<{ count: number }>(prisma, countStatement) : Promise.resolve(null),
   ]);
   const rows = JSON.parse(result?.rows ?? "[]") as Args[];
   for (const row of rows) revive(row);
