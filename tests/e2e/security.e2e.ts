@@ -1,7 +1,8 @@
+import { request as httpRequest } from "node:http";
 import type { Browser, ConsoleMessage } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { EDITOR } from "./support/accounts.ts";
-import { launchBrowser, open, webUrl } from "./support/browser.ts";
+import { apiAs, launchBrowser, open, signIn, webUrl } from "./support/browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,6 +50,56 @@ describe("security in the browser", () => {
       expect(response.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
       expect(response.headers.get("content-security-policy")).toMatch(/script-src [^;]*'nonce-/);
     }
+  });
+
+  it("the ClaimReview export links to this site whatever Host the request names", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, EDITOR.email, EDITOR.password);
+    type Claims = { claims: { edges: { node: { id: string; version: number; reviewStatus: string } }[] } };
+    const verified = await apiAs<Claims>(
+      page,
+      "{ claims(first: 1, filter: { reviewStatus: [VERIFIED] }) { edges { node { id version reviewStatus } } } }",
+    );
+    if (verified.claims.edges.length === 0) {
+      const any = await apiAs<Claims>(
+        page,
+        "{ claims(first: 1) { edges { node { id version reviewStatus } } } }",
+      );
+      const claim = any.claims.edges[0]?.node;
+      expect(claim).toBeDefined();
+      await apiAs(
+        page,
+        "mutation ($id: ID!, $v: Int!) { reviewClaim(id: $id, expectedVersion: $v, status: VERIFIED) { __typename } }",
+        { id: claim?.id, v: claim?.version },
+      );
+    }
+    await context.close();
+    const target = new URL(webUrl("/claims/export?format=jsonld"));
+    const body = await new Promise<string>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          hostname: target.hostname,
+          port: target.port,
+          path: `${target.pathname}${target.search}`,
+          headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
+        },
+        (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => {
+            text += chunk;
+          });
+          response.on("end", () => resolve(text));
+        },
+      );
+      request.on("error", reject);
+      request.end();
+    });
+    const reviews = (JSON.parse(body) as { "@graph": { url: string }[] })["@graph"];
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const review of reviews) expect(new URL(review.url).hostname).not.toBe("evil.example");
+    expect(body).not.toContain("evil.example");
   });
 
   it("a malformed claim address is a 404 page, not a server error", async () => {
