@@ -239,41 +239,61 @@ export function markDuplicates(working: Working[]): void {
   // Earlier claims by the values they print: a repeat shares one with its claim, so only those are compared
   // (every pair would be quadratic in a document of thousands of figures).
   const byValue = new Map<number, number[]>();
-  const values = (c: Working) =>
-    [c.draft.valueLow, c.draft.valueHigh].filter(
-      (v, k, all): v is number => v !== null && all.indexOf(v) === k,
-    );
   for (let i = 0; i < working.length; i++) {
     const claim = working[i] as Working;
+    const { valueLow: low, valueHigh: high } = claim.draft;
     if (!claim.draft.additional) {
-      const candidates = [...new Set(values(claim).flatMap((v) => byValue.get(v) ?? []))].sort(
-        (a, b) => a - b,
+      const j = firstRepeated(
+        working,
+        claim,
+        low === null ? undefined : byValue.get(low),
+        high === null || high === low ? undefined : byValue.get(high),
       );
-      for (const j of candidates.slice(0, MAX_CANDIDATES)) {
-        const earlier = working[j] as Working;
-        if (!sameFigure(earlier.draft, claim.draft) || earlier.draft.rate !== claim.draft.rate) continue;
-        // "nine soldiers and nine civilians": two parts of one sentence that happen to be equal.
-        if (earlier.sentence === claim.sentence && earlier.draft.subject !== claim.draft.subject) continue;
+      if (j !== null) {
         const weak = !claim.metricEvidenced;
-        if (earlier.draft.metric !== claim.draft.metric && !weak) continue;
-        // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its
-        // quote, a lede and its detail, an official confirming his side's figure): counted once, each
-        // printing kept as an appearance with its own words. Two bodies each named in full that give it are
-        // two sources that agree, and stay two claims.
-        if (!oneSpeaker(earlier, claim) && twoNamedBodies(earlier, claim)) continue;
         claim.draft.duplicateOf = j;
-        namedLater(earlier, claim);
+        namedLater(working[j] as Working, claim);
         claim.draft.confidence = Math.min(claim.draft.confidence, weak ? 0.25 : 0.35);
-        break;
+        continue;
       }
     }
-    if (claim.draft.duplicateOf !== null) continue;
-    for (const v of values(claim)) {
+    for (const v of high === low ? [low] : [low, high]) {
+      if (v === null) continue;
       const list = byValue.get(v);
       if (list) list.push(i);
       else byValue.set(v, [i]);
     }
   }
+}
+
+/** The first earlier claim (in text order) that `claim` repeats, among those printing one of its values. */
+function firstRepeated(
+  working: Working[],
+  claim: Working,
+  a: number[] = [],
+  b: number[] = [],
+): number | null {
+  // Both lists are in text order: walk them together, earliest first.
+  for (let x = 0, y = 0, seen = 0; (x < a.length || y < b.length) && seen < MAX_CANDIDATES; seen++) {
+    const j =
+      y >= b.length || (x < a.length && (a[x] as number) <= (b[y] as number))
+        ? (a[x++] as number)
+        : (b[y++] as number);
+    if (x < a.length && a[x] === j) x++;
+    if (y < b.length && b[y] === j) y++;
+    const earlier = working[j] as Working;
+    if (!sameFigure(earlier.draft, claim.draft) || earlier.draft.rate !== claim.draft.rate) continue;
+    // "nine soldiers and nine civilians": two parts of one sentence that happen to be equal.
+    if (earlier.sentence === claim.sentence && earlier.draft.subject !== claim.draft.subject) continue;
+    if (earlier.draft.metric !== claim.draft.metric && claim.metricEvidenced) continue;
+    // The same figure for the same thing in one article is one claim printed twice (a paraphrase and its quote,
+    // a lede and its detail, an official confirming his side's figure): counted once, each printing kept as an
+    // appearance with its own words. Two bodies each named in full that give it are two sources that agree,
+    // and stay two claims.
+    if (!oneSpeaker(earlier, claim) && twoNamedBodies(earlier, claim)) continue;
+    return j;
+  }
+  return null;
 }
 
 /** How many earlier claims printing the same value a figure is compared with (a bound for crafted input). */

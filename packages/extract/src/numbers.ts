@@ -102,6 +102,8 @@ interface Atom {
   digits: number | null;
 }
 
+const SCALE_SUFFIX = /^(?:k|bn|tn)(?![\p{L}\d])/iu;
+
 function readAtom(text: string, at: number): Atom | null {
   ATOM.lastIndex = at;
   const m = ATOM.exec(text);
@@ -109,12 +111,15 @@ function readAtom(text: string, at: number): Atom | null {
   const raw = m[0];
   const lower = raw.toLowerCase();
   if (/^\d/.test(raw)) {
-    // "518k", "2.5bn", "4tn": a scale suffix written on the figure (not "km").
-    const suffix = /^(?:k|bn|tn)(?![\p{L}\d])/iu.exec(text.slice(at + raw.length, at + raw.length + 3))?.[0];
     const digits = parseDigits(raw);
-    const scale = { k: 1000, bn: 1_000_000_000, tn: 1_000_000_000_000 }[suffix?.toLowerCase() ?? ""];
-    if (suffix && scale && (scale > 1000 || digits < 1000))
-      return { start: at, end: at + raw.length + suffix.length, word: null, digits: digits * scale };
+    // "518k", "2.5bn", "4tn": a scale suffix written on the figure (not "km").
+    const next = text.charCodeAt(at + raw.length) | 0x20;
+    if (next === 0x6b || next === 0x62 || next === 0x74) {
+      const suffix = SCALE_SUFFIX.exec(text.slice(at + raw.length, at + raw.length + 3))?.[0].toLowerCase();
+      const scale = suffix === "k" ? 1000 : suffix === "bn" ? 1_000_000_000 : suffix === "tn" ? 1e12 : 0;
+      if (suffix && scale && (scale > 1000 || digits < 1000))
+        return { start: at, end: at + raw.length + suffix.length, word: null, digits: digits * scale };
+    }
     return { start: at, end: at + raw.length, word: null, digits };
   }
   return { start: at, end: at + raw.length, word: lower, digits: null };
