@@ -81,6 +81,10 @@ export function createPrismaClient(databaseUrl: string, options: PrismaOptions =
     statement_timeout: 15_000,
     idle_in_transaction_session_timeout: 15_000,
   });
+  // An idle connection the server ends (a restart, a shutdown) is dropped by the pool; the next query opens a
+  // new one. Unheard, its error would end the process.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const adapter = new PrismaPg(pool, {
     statementNameGenerator: preparedStatementName,
     disposeExternalPool: true,
