@@ -22,7 +22,9 @@ describe("overview", () => {
     await expect
       .poll(() => ui.page.locator("[data-testid=overview-chart]").getAttribute("data-point-count"))
       .toBe(String(expected.length));
-    expect(await ui.page.locator("[data-testid=overview-chart] canvas").count()).toBeGreaterThan(0);
+    // The canvas comes once the chart has drawn its marks (after hydration), not with the page's HTML.
+    const chart = await drawnChart(ui.page);
+    expect(await chart.locator("canvas").count()).toBeGreaterThan(0);
     await screenshot(ui.page, "overview");
     expect(await seriousViolations(ui.page)).toEqual([]);
   });
