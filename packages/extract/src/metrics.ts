@@ -339,6 +339,15 @@ export function findPeopleHead(
       subject: null,
     };
   }
+  // "Initial reports put the death toll at 50, but later tallies raised it to about 100": the toll just named.
+  if (
+    !quantity.percent &&
+    /\b(?:toll|tally|tallies|count|figure)\b/i.test(before) &&
+    /\b(?:raised|raising|raises|brought|bringing|pushed|pushing|revised|revising|increased|lifted|put)\s+it\s+(?:up\s+)?(?:to|at)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to)\s+)?$/i.test(
+      before,
+    )
+  )
+    return { ...head(text, quantity.end, quantity.end, true, null, null, false), subject: null };
   // "The Palestinian death toll from ongoing Israeli attacks on the Gaza Strip has risen to 23,708",
   // "put the number of deceased hostages at 66": a toll named earlier in the sentence reaches the number.
   const wide = text.slice(Math.max(sentenceStart, quantity.start - 220), quantity.start);

@@ -6,6 +6,19 @@ import { type ClaimCase, claims, expectClaims } from "./helpers.ts";
 describe("translated and wire copy: numbers, nouns and speakers named after the figures", () => {
   const rows: ClaimCase[] = [
     {
+      name: "'raised it to about 100': the toll just named, raised",
+      text: "Initial reports put the death toll at around 50, but later tallies raised it to about 100.",
+      counted: [
+        { valueLow: 50, metric: "killed" },
+        { valueLow: 100, metric: "killed" },
+      ],
+    },
+    {
+      name: "'raised it to 20 percent' counts no one",
+      text: "The minister raised it to 20 percent.",
+      counted: [],
+    },
+    {
       name: "a space groups thousands, before a comma too",
       text: "The enemy's losses amounted to 25 200, the army said.",
       claim: { valueLow: 25200, valueHigh: 25200 },
