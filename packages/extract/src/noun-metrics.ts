@@ -35,7 +35,12 @@ export function metricOfVerb(verb: string): Metric | null {
     )
   )
     return "killed";
-  if (/^(?:wound|injur|hurt|taken (?:for treatment|to)|hospitali|treated)/.test(v)) return "wounded";
+  if (
+    /^(?:wound|injur|hurt|taken (?:for treatment|to)|hospitali|treated|in (?:a )?(?:critical|serious|grave))/.test(
+      v,
+    )
+  )
+    return "wounded";
   if (/^(?:captur|taken prisoner|surrender|took|taken|held|detain|abduct|kidnap)/.test(v)) return "captured";
   if (/^missing/.test(v)) return "missing";
   if (/^(?:recruit|mobili|conscript|draft)/.test(v)) return "recruited";

@@ -1,6 +1,7 @@
 /** People counted here only as victims of violence ("40 villagers were killed"), never as a force. */
 export const VICTIM_NOUNS = [
   "villagers",
+  "patients",
   "rescuers",
   "firefighters",
   "emergency workers",

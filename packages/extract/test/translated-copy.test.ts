@@ -6,6 +6,27 @@ import { type ClaimCase, claims, expectClaims } from "./helpers.ts";
 describe("translated and wire copy: numbers, nouns and speakers named after the figures", () => {
   const rows: ClaimCase[] = [
     {
+      name: "'Five of the injured were kids'",
+      text: "The strike injured 22 people. Five of the injured were kids, officials said.",
+      counted: [
+        { valueLow: 22, metric: "wounded" },
+        { valueLow: 5, metric: "wounded" },
+      ],
+    },
+    {
+      name: "'of whom two were in critical condition'",
+      text: "Twelve people were hurt, of whom two were in critical condition, the ministry said.",
+      counted: [
+        { valueLow: 12, metric: "wounded" },
+        { valueLow: 2, metric: "wounded" },
+      ],
+    },
+    {
+      name: "patients with gunshot wounds are wounded; patients alone are no toll",
+      text: "The hospital received 211 patients with gunshot wounds, the charity said. The clinic saw 40 patients a day.",
+      counted: [{ valueLow: 211, metric: "wounded" }],
+    },
+    {
       name: "'raised it to about 100': the toll just named, raised",
       text: "Initial reports put the death toll at around 50, but later tallies raised it to about 100.",
       counted: [
