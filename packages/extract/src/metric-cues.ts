@@ -18,7 +18,7 @@ export const CUES: [RegExp, Metric][] = [
     "killed",
   ],
   [
-    /\b(?:(?:were|was|are|is)\s+among\s+the\s+(?:wounded|injured)|(?:were|was|are|is|remain|remains|remained)\s+in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition|with\s+(?:gunshot|bullet|shrapnel|blast|burn)\s+(?:wounds|injuries)|wounded|injured|wounding|injuring|hurt|(?:taken|transferred|rushed|admitted|brought)\s+to\s+(?:\w+\s+)?hospitals?|taken for treatment|hospitali[sz]ed|treated for (?:\w+\s+)?(?:injuries|wounds))\b/i,
+    /\b(?:(?:were|was|are|is)\s+among\s+the\s+(?:wounded|injured)|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition|(?:gunshot|bullet|shrapnel)\s+(?:wounds|injuries)|wounded|injured|wounding|injuring|hurt|(?:taken|transferred|rushed|admitted|brought)\s+to\s+(?:\w+\s+)?hospitals?|taken for treatment|hospitali[sz]ed|treated for (?:\w+\s+)?(?:injuries|wounds))\b/i,
     "wounded",
   ],
   [
