@@ -114,6 +114,23 @@ describe("figures too large to be a count of people", () => {
 });
 
 describe("impossible publication dates", () => {
+  /** A new JSON article with the given publication date, through the file ingest path; its id. */
+  async function ingestDated(publishedAt: string): Promise<number> {
+    const [document] = documentsFromText(
+      "dated.json",
+      "json",
+      JSON.stringify({
+        title: `Dated ${uniqueWord()}`,
+        body: `About 700 soldiers were sent to the front, a defence official said in ${uniqueWord()}.`,
+        publishedAt,
+      }),
+    );
+    if (!document || isRejected(document)) throw new Error(JSON.stringify(document));
+    const outcome = await ingestDocument(pool, document);
+    if (outcome.status !== "created") throw new Error(JSON.stringify(outcome));
+    return outcome.articleId;
+  }
+
   it.each([
     "2024-02-30",
     "2024-13-45",
@@ -131,21 +148,9 @@ describe("impossible publication dates", () => {
     "99",
     "12/31/2024",
   ])("a JSON article dated %s is stored without a date", async (publishedAt) => {
-    const [document] = documentsFromText(
-      "dated.json",
-      "json",
-      JSON.stringify({
-        title: `Dated ${uniqueWord()}`,
-        body: `About 700 soldiers were sent to the front, a defence official said in ${uniqueWord()}.`,
-        publishedAt,
-      }),
-    );
-    if (!document || isRejected(document)) throw new Error(JSON.stringify(document));
-    const outcome = await ingestDocument(pool, document);
-    if (outcome.status !== "created") throw new Error(JSON.stringify(outcome));
     const { rows } = await pool.query(
       `select "publishedAt", "publishedPrecision" from "Article" where id = $1`,
-      [outcome.articleId],
+      [await ingestDated(publishedAt)],
     );
     expect(rows[0]).toEqual({ publishedAt: null, publishedPrecision: "unknown" });
   });
@@ -156,21 +161,9 @@ describe("impossible publication dates", () => {
     ["December 2, 2024", "2024-12-02"],
     ["2024-02-29T23:30:00+01:00", "2024-02-29"],
   ])("a JSON article dated %s keeps the day %s", async (publishedAt, day) => {
-    const [document] = documentsFromText(
-      "dated.json",
-      "json",
-      JSON.stringify({
-        title: `Dated ${uniqueWord()}`,
-        body: `About 900 soldiers were sent to the front, a defence official said in ${uniqueWord()}.`,
-        publishedAt,
-      }),
-    );
-    if (!document || isRejected(document)) throw new Error(JSON.stringify(document));
-    const outcome = await ingestDocument(pool, document);
-    if (outcome.status !== "created") throw new Error(JSON.stringify(outcome));
     const { rows } = await pool.query(
       `select to_char("publishedAt", 'YYYY-MM-DD') as day from "Article" where id = $1`,
-      [outcome.articleId],
+      [await ingestDated(publishedAt)],
     );
     expect(rows[0]).toEqual({ day });
   });
