@@ -5,6 +5,7 @@ import type { Hedged } from "./hedges.ts";
 import type { MetricResult } from "./metric-cues.ts";
 import { metricOfVerb, type PeopleHead, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
+import { SINGULAR_PEOPLE_NOUNS } from "./people-nouns.ts";
 import type { Sentence } from "./segment.ts";
 
 /** Where a figure's clause begins and ends; figures sharing a noun or a hedge with the one before. */
@@ -199,8 +200,12 @@ export function openingMetric(opening: string): MetricResult | null {
 }
 
 /** "One person was also injured", "one soldier died": a single casualty written as a toll is a claim. */
-const ONE_TOLL =
-  /^\s+(?:[\p{L}-]+\s+){0,2}?(?:person|civilian|soldier|child|woman|man|officer|policeman|fighter|worker|resident|villager|peacekeeper|journalist|student|member)\s+(?:(?:was|has been|had been|is|were)\s+(?:also\s+|reportedly\s+|later\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\s+|later\s+)?died)\b/iu;
+// The people a single toll names, in the singular ("one paramedic was killed", "killed one person").
+const ONE_NOUN = `(?:${SINGULAR_PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\\s+")).join("|")}|child)`;
+const ONE_TOLL = new RegExp(
+  `^\\s+(?:[\\p{L}-]+\\s+){0,2}?${ONE_NOUN}\\s+(?:(?:was|has been|had been|is|were)\\s+(?:also\\s+|reportedly\\s+|later\\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\\s+|later\\s+)?died)\\b`,
+  "iu",
+);
 
 /**
  * "nearly 60 people, including civilians and soldiers, were killed" (or a longer list), "five villagers in
@@ -256,8 +261,10 @@ const ONE_DEATH = /\b(?:death|killing|murder)\s+of\s+$/i;
 /** "killed one person and wounded 20", "killed 12 and abducted one", "left one soldier dead". */
 const VERB_ONE =
   /\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|abducted|abducting|abducts|kidnapped|kidnapping|captured|capturing|left)\s+$/i;
-const ONE_OBJECT =
-  /^(?:\s+(?:[\p{L}-]+\s+)?(?:person|civilian|soldier|child|woman|man|officer|policeman|fighter|worker|resident|villager|peacekeeper|journalist|student|member|other|more)\b|\s*(?:[,.;]|(?:and|in|at|near|from|on|during|after)\b|$))/iu;
+const ONE_OBJECT = new RegExp(
+  `^(?:\\s+(?:[\\p{L}-]+\\s+)?(?:${ONE_NOUN}|member|other|more)\\b|\\s*(?:[,.;]|(?:and|in|at|near|from|on|during|after)\\b|$))`,
+  "iu",
+);
 
 /** One person is a claim only when written as a toll ("one person was also injured", "the death of one"). */
 export function singleToll(body: string, quantity: { start: number; end: number }): boolean {

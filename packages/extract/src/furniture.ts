@@ -180,7 +180,10 @@ function looksLikeProse(line: string): boolean {
 
 export function isFurniture(line: string): boolean {
   if (FURNITURE_LINE.some((re) => re.test(line))) return true;
-  if (CAPTION_CREDIT.test(line)) return true;
+  // The credit stands in a caption's last words: reading only the tail keeps a long paragraph from being
+  // scanned from each of its positions.
+  const tail = line.length > 240 ? line.slice(line.indexOf(" ", line.length - 240) + 1) : line;
+  if (CAPTION_CREDIT.test(tail)) return true;
   // A caption that ends with the bare name of a news agency as its credit: "… floated on the river. Yonhap"
   const credit = /[.!?]["”’]?\s+([A-Z][\w.&'’ -]{1,40})$/.exec(line);
   if (credit?.[1]) {

@@ -13,7 +13,7 @@ import {
 } from "./head-patterns.ts";
 import { metricOfNoun, metricOfVerb } from "./noun-metrics.ts";
 import type { Quantity } from "./numbers.ts";
-import { PEOPLE_NOUNS } from "./people-nouns.ts";
+import { PEOPLE_NOUNS, SINGULAR_PEOPLE_NOUNS } from "./people-nouns.ts";
 
 export { findMetric, findRate, type MetricResult } from "./metric-cues.ts";
 export { metricOfVerb, subjectEntityOf } from "./noun-metrics.ts";
@@ -36,7 +36,11 @@ const MODIFIERS = new Set(
   ),
 );
 
-const PEOPLE_RE = new RegExp(`^(?:${PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+const nounPattern = (nouns: string[]) =>
+  new RegExp(`^(?:${nouns.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+const PEOPLE_RE = nounPattern(PEOPLE_NOUNS);
+// "the death of one peacekeeper": a count of one names its people in the singular.
+const SINGULAR_RE = nounPattern(SINGULAR_PEOPLE_NOUNS);
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
@@ -180,7 +184,7 @@ export function findPeopleHead(
       );
     if (group?.[1] && lookupSurface(group[1])?.kind === "armed")
       return head(text, subjectStart, quantity.end + cursor + group[1].length, false, null, null, false);
-    const noun = PEOPLE_RE.exec(rest);
+    const noun = PEOPLE_RE.exec(rest) ?? (quantity.value === 1 ? SINGULAR_RE.exec(rest) : null);
     if (noun) {
       const nounText = noun[0].toLowerCase();
       if (nounText === "strong") return null;

@@ -196,3 +196,32 @@ export const PEOPLE_NOUNS = [
   ...VICTIM_NOUNS,
   "strong",
 ];
+
+/** Plural nouns whose singular names something else ("one force", "one live round"). */
+const NO_SINGULAR = new Set([
+  "forces",
+  "special forces",
+  "special operations forces",
+  "reinforcements",
+  "deaths",
+  "lives",
+  "losses",
+  "staffers",
+  "others",
+  "remains",
+  "locals",
+]);
+
+/**
+ * The singular of each people noun ("peacekeeper", "policeman", "aid worker"): read only after a count of one
+ * written as a toll ("the death of one peacekeeper"), never after larger numbers.
+ */
+export const SINGULAR_PEOPLE_NOUNS = [
+  ...new Set(
+    PEOPLE_NOUNS.filter((n) => /^[\p{L} -]+$/u.test(n) && !NO_SINGULAR.has(n))
+      .map((n) =>
+        /men$/.test(n) ? n.replace(/men$/, "man") : /[^s]s$/.test(n) && !/(?:ies|ses)$/.test(n) ? n.slice(0, -1) : null,
+      )
+      .filter((n): n is string => n !== null),
+  ),
+];
