@@ -220,7 +220,11 @@ export const SINGULAR_PEOPLE_NOUNS = [
   ...new Set(
     PEOPLE_NOUNS.filter((n) => /^[\p{L} -]+$/u.test(n) && !NO_SINGULAR.has(n))
       .map((n) =>
-        /men$/.test(n) ? n.replace(/men$/, "man") : /[^s]s$/.test(n) && !/(?:ies|ses)$/.test(n) ? n.slice(0, -1) : null,
+        /men$/.test(n)
+          ? n.replace(/men$/, "man")
+          : /[^s]s$/.test(n) && !/(?:ies|ses)$/.test(n)
+            ? n.slice(0, -1)
+            : null,
       )
       .filter((n): n is string => n !== null),
   ),
