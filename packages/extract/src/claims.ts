@@ -169,11 +169,12 @@ export function extractClaims(
       /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantity.end, quantity.end + 12)) ||
       (hedged.hedgeStart - sentence.start < 140 &&
         SUBSET_OPENING.test(body.slice(sentence.start, hedged.hedgeStart)));
-    // "Among the victims were four women": the sentence before said what happened to them.
+    // "Among the victims were four women": the last figure before, a few sentences up at most with no figure
+    // between, said what happened to them.
     if (
       !metric.evidenced &&
       prev &&
-      (prev.sentence === sIndex || (subset && prev.sentence === sIndex - 1)) &&
+      (prev.sentence === sIndex || (subset && prev.sentence >= sIndex - 3)) &&
       prev.metricEvidenced &&
       (subset || listed)
     )
