@@ -279,3 +279,30 @@ export function singleToll(body: string, quantity: { start: number; end: number 
         )))
   );
 }
+
+/**
+ * "Civilian fatalities" over "65 civilians, including 13 children": a report's heading says what the figures of
+ * the paragraph right under it count. Read for the paragraph's first sentence only, and only from a heading
+ * that names a toll.
+ */
+export function headingMetric(sentences: Sentence[], sIndex: number): MetricResult | null {
+  const sentence = sentences[sIndex];
+  const heading = sentences[sIndex - 1];
+  if (
+    !sentence ||
+    !heading ||
+    heading.paragraph === sentence.paragraph ||
+    heading.text.length > 60 ||
+    /[.!?"”’]\s*$/.test(heading.text)
+  )
+    return null;
+  const previous = sentences[sIndex - 2];
+  if (previous?.paragraph === heading.paragraph) return null;
+  const m =
+    /\b(?:(fatalities|deaths|dead|killed|death toll|victims)|(injuries|injured|wounded)|(casualties|losses))\s*:?\s*$/i.exec(
+      heading.text,
+    );
+  if (!m) return null;
+  const metric = m[1] ? "killed" : m[2] ? "wounded" : "casualties";
+  return { metric, evidenced: true, cue: m[0].trim() };
+}

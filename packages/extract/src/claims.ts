@@ -9,6 +9,7 @@ import {
   findClauseEnd,
   findClauseStart,
   hasImpersonalFrame,
+  headingMetric,
   LAST_DAY,
   listTailMetric,
   NOT_HARMED_AFTER,
@@ -182,6 +183,7 @@ export function extractClaims(
     // "Of those killed, 9 were children": the opening says what happened to the whole.
     if (!metric.evidenced && subset)
       metric = openingMetric(body.slice(sentence.start, hedged.hedgeStart)) ?? metric;
+    if (!metric.evidenced) metric = headingMetric(sentences, sIndex) ?? metric;
     // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
     // "has killed thousands and displaced nearly 2 million people": the verb nearest the number decides.
     if (
