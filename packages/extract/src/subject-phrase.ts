@@ -63,6 +63,11 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
       (m) => " ".repeat(m.length),
     )
+    // "The UN mission, which had earlier announced …": the relative pronoun stands for the name before it.
+    .replace(
+      /,\s+(?:which|who)\s+(?:(?:had|has|have|also|earlier|previously|already|first|initially|later)\s+){0,3}$/i,
+      (m) => " ".repeat(m.length),
+    )
     // "Anna Berg, a Dutch military analyst, said", "Margaret Chan, head of the WHO, on Monday said": the
     // appositive describes the subject before it.
     .replace(
