@@ -99,6 +99,7 @@ export function splits(showHeldOut: boolean): Split[] {
         folder("dev-d"),
         folder("dev-e"),
         folder("dev-f"),
+        folder("dev-g"),
       ],
       details: true,
     },
