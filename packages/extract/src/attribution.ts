@@ -2,7 +2,7 @@ import type { EntityType } from "@headcount/shared";
 import { RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
 import type { EntityIndex, EntityRecord } from "./entities.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
-import { quoteSpeaker } from "./quote-speaker.ts";
+import { quoteRelay, quoteSpeaker } from "./quote-speaker.ts";
 import type { Sentence, Span } from "./segment.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 import { leadingSubject, subjectBefore } from "./subject-phrase.ts";
@@ -20,6 +20,8 @@ export interface SourceRef {
   entity: EntityRecord | null;
   start: number;
   end: number;
+  /** Named only as the outlet that relayed an earlier figure ("carried by the news agency"). */
+  relayed?: boolean;
 }
 
 export interface Attribution {
@@ -151,6 +153,13 @@ export function attribute(ctx: AttributionContext): Attribution {
     explicit = true;
     markFrame(scopeStart + m.index);
     pushRef(layers, resolveNP(ctx, npStart, npEnd), 0.8, false);
+  }
+
+  // "said in a statement carried by the official news agency": the agency relays.
+  const carried = /\b(?:carried|broadcast)\s+by\s+((?:the\s+)?[^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|\bthat\b|$))/gi;
+  for (let m = carried.exec(text); m; m = carried.exec(text)) {
+    const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
+    pushRef(layers, resolveNP(ctx, npStart, npStart + (m[1]?.length ?? 0)), 0.5, true);
   }
 
   // "the Pentagon's assessment", "the Institute for the Study of War's estimate"
@@ -369,6 +378,7 @@ export function attribute(ctx: AttributionContext): Attribution {
       // A third party named inside the quote is deeper than the person quoting it.
       for (const layer of layers) layer.depth += 10;
       pushRef(layers, speaker, 9, false);
+      pushRef(layers, quoteRelay(ctx, quote), 0.5, true);
     }
   }
 

@@ -478,8 +478,9 @@ export function extractClaims(
     draft.confidence = confidenceOf(item, quantity, head, attribution, inherits);
     working.push(item);
     if (inTitle) continue;
-    for (const ref of attribution.source ? [attribution.source, ...attribution.via] : [])
-      if (!priorSources.includes(ref)) priorSources.push(ref);
+    if (attribution.source && !priorSources.includes(attribution.source))
+      priorSources.push(attribution.source);
+    for (const ref of attribution.source ? attribution.via : []) priorSources.push({ ...ref, relayed: true });
   }
   speakersNamedAfter(bodyClaims, sentences, index);
   speakersClosingParagraph(bodyClaims, sentences);

@@ -26,6 +26,20 @@ const QUOTE_VERB_APPOSED = new RegExp(
 // attribution, with at most a short adverbial after it.
 const TAIL_VERB = new RegExp(`\\b(?:${SAY}|added)\\b(?=[^“”"]{0,60}[.!?]$)`, "gi");
 
+// "X said in a statement carried by the official news agency, “…”": the agency relays what X said.
+const CARRIED_BY =
+  /\s+in\s+(?:a|an|its|the)\s+(?:\w+\s+)?(?:statement|post|message|communiqu[eé]|report|briefing)\s+(?:carried|broadcast|relayed|published)\s+(?:by|on)\s+((?:the\s+)?(?:official\s+|state\s+|state-run\s+)?[^,:“”".!?]{2,60}?)(?=\s*[,:]?\s*$)/i;
+
+/** The outlet that carried the statement a quotation opens ("… carried by the official news agency, “…”"). */
+export function quoteRelay(ctx: AttributionContext, quote: Span): SourceRef | null {
+  const lineStart = ctx.body.lastIndexOf("\n", quote.start) + 1;
+  const before = ctx.body.slice(lineStart, quote.start - 1);
+  const m = CARRIED_BY.exec(before);
+  if (!m?.[1]) return null;
+  const start = lineStart + m.index + m[0].length - m[1].length;
+  return resolveNP(ctx, start, start + m[1].length);
+}
+
 /** Who speaks a quotation: "X said, “…”", "“…,” said X", "“…,” X said". */
 export function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
   const { body } = ctx;
@@ -35,7 +49,10 @@ export function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | 
   let last: RegExpExecArray | undefined;
   QUOTE_VERB.lastIndex = 0;
   for (let m = QUOTE_VERB.exec(before); m; m = QUOTE_VERB.exec(before)) last = m;
-  if (last && /^[^,:“”".!?]{0,40}[,:]?\s*$/.test(before.slice(last.index + last[0].length))) {
+  if (
+    last &&
+    /^[^,:“”".!?]{0,40}[,:]?\s*$/.test(before.slice(last.index + last[0].length).replace(CARRIED_BY, ""))
+  ) {
     const np = subjectBefore(body, lineStart, lineStart + last.index);
     if (np) {
       const ref = resolveNP(ctx, np.start, np.end);

@@ -139,7 +139,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       // "The army said … It said …": the organisation speaking last, before any organisation merely named.
       // A news agency that relayed the last figure is not who "it" continues to quote.
       const isOrg = (r: SourceRef) => r.type === "organization" || r.type === "group";
-      const source = lastSpeaker(ctx, start, (r) => isOrg(r) && !RELAY_KINDS.has(r.entity?.kind ?? ""));
+      const source = lastSpeaker(
+        ctx,
+        start,
+        (r) => isOrg(r) && !r.relayed && !RELAY_KINDS.has(r.entity?.kind ?? ""),
+      );
       if (source) return source.entity ? refOf(source.entity, start, end) : { ...source, start, end };
       // "The ministry has released its report, Al Jazeera reported. It said …": the body the outlet reported
       // on, named just before, not the outlet.
