@@ -257,6 +257,7 @@ export const TITLE_WORDS = new Set([
   "top",
   "first",
   "assistant",
+  "staff",
   "under",
   "affairs",
   "retired",

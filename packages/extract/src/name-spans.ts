@@ -270,11 +270,11 @@ export function analyseSpan(
       from++;
     }
     if (from > 0 && tokens[from]?.text === "the") from++;
-    // Only a head title ("Deputy Chairman of the …") is a person's; "National Intelligence Service" keeps its words.
+    // Only a head title ("Deputy Chairman of the …") is a person's; "National Intelligence Service" keeps its
+    // words, and so does "General Staff" (a title before a lone keyword is the organisation's own first word).
     const prefix = tokens.slice(0, from).map((t) => t.text.toLowerCase());
-    if (!prefix.some((w) => HEAD_TITLE_WORDS.has(w))) from = 0;
-    const rest = tokens.slice(from);
-    emitNamed(body, rest, out);
+    if (!prefix.some((w) => HEAD_TITLE_WORDS.has(w)) || from >= tokens.length - 1) from = 0;
+    emitNamed(body, tokens.slice(from), out);
     return out;
   }
 
