@@ -165,7 +165,12 @@ export function extractClaims(
         body.slice(prev.subjectEnd, hedged.hedgeStart),
       ) &&
       prev.listItem;
+    // "390 Ukrainians were released: 270 servicemen and 120 civilians": the parts after a colon.
+    const breakdown =
+      prev?.sentence === sIndex &&
+      /^[^:;.“”"]{0,120}:\s*$/.test(body.slice(prev.subjectEnd, hedged.hedgeStart));
     const subset =
+      breakdown ||
       SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart)) ||
       /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantity.end, quantity.end + 12)) ||
       (hedged.hedgeStart - sentence.start < 140 &&

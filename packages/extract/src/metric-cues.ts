@@ -27,7 +27,7 @@ export const CUES: [RegExp, Metric][] = [
   ],
   [/\b(?:missing|unaccounted for|(?:have|has|had) not been (?:seen|found|located|heard from))\b/i, "missing"],
   [
-    /\b(?:repatriated|repatriation|returned home|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed)\b/i,
+    /\b(?:repatriated|repatriation|returned home|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed)\b/i,
     "repatriated",
   ],
   [

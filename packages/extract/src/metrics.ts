@@ -55,7 +55,7 @@ const SUBSET_LEAD =
   /\b(?:of whom|of them|of those|among them|among whom|including)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/i;
 // "Of the 12 hostages, 5 were children", "Out of the 900 soldiers sent, 200 …".
 export const SUBSET_OPENING =
-  /^["“]?(?:(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},|Among\s+(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:victims|dead|killed|wounded|injured|fatalities|casualties)\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu;
+  /^["“]?(?:(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},|Among\s+(?:(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:victims|dead|killed|wounded|injured|fatalities|casualties)|them|those)\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu;
 const SUBSET_NOUN_AFTER =
   /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(children|kids|boys|girls|babies|infants|women|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/i;
 
