@@ -62,7 +62,7 @@ const CUES_ANYWHERE: [RegExp, Metric][] = CUES.map(([re, metric]) => [new RegExp
 
 // The size of a force: "an army of 300,000", "a military numbering 1.2 million", "300,000 active-duty troops".
 export const FORCE_SIZE_BEFORE =
-  /\b(?:army|armed forces|military|navy|force|forces)(?:\s+|,\s+(?=estimated|believed|put))(?:of|numbering|numbers|numbered|totall?ing|totals|with|is|stands at|has|estimated at|(?:estimated|believed) to number|put at)\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+|over\s+|up to\s+|an estimated\s+)?$/i;
+  /\b(?:(?:army|armed forces|military|navy|force|forces)(?:\s+|,\s+(?=estimated|believed|put|numbering))(?:of|numbering|numbers|numbered|totall?ing|totals|with|is|stands at|has|estimated at|(?:estimated|believed) to number|put at)|(?:attackers|assailants|gunmen|militants|fighters|insurgents|rebels|bandits|jihadists|terrorists|raiders|militiamen|group|militia)(?:\s+|,\s+)(?:(?:who|which)\s+)?(?:numbering|numbered|(?:estimated|believed|said) to number))\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|more than\s+|over\s+|up to\s+|an estimated\s+)?$/i;
 // "the RSF has between 70,000 and 100,000 fighters nationwide", "the army fields some 20,000 troops".
 export const FORCE_SIZE_HAS =
   /\b(?:has|have|had|fields?|fielded|commands?|boasts?|maintains?)\s+(?:(?:about|some|around|roughly|nearly|more than|over|up to|an estimated|at least|as many as|between|fewer than|less than|only)\s+)?$/i;
@@ -182,6 +182,21 @@ export function findMetric(
   ) {
     return { metric: "force_size", evidenced: true, cue: "has" };
   }
+  // "al-Shabab and its 5,000 to 7,000 fighters", "nearly 100 militants were involved in the raid": a group's
+  // own strength, or the size of the force that attacked.
+  if (
+    FORCE_SIZE_HAS_NOUN.test(head.subject ?? "") &&
+    ((/\b(?:its|their)\s+(?:(?:estimated|some|about|around|roughly|nearly|more than|over|up to)\s+)?$/i.test(
+      opening,
+    ) &&
+      !/\b(?:lost|killed|wounded|injured|captured|deployed|sent|dispatched|died|were|was|have|had)\b/i.test(
+        closing,
+      )) ||
+      /^\s+(?:were|had been)\s+(?:(?:reportedly|also|directly)\s+)?(?:involved in|took part in|taking part in|participated in|participating in)\s+(?:the|an?)\s+(?:attack|assault|raid|offensive|ambush)\b/i.test(
+        closing,
+      ))
+  )
+    return { metric: "force_size", evidenced: true, cue: "strength" };
   // "the mission, which has 5,000 troops in the region": a force kept somewhere is present there.
   if (
     FORCE_SIZE_HAS.test(opening) &&
