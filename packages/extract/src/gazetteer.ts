@@ -282,6 +282,7 @@ export const ORG_KEYWORDS = new Set([
   "Department",
   "Committee",
   "Command",
+  "Headquarters",
   "Forces",
   "Force",
   "Guard",

@@ -146,6 +146,7 @@ export function matchGazetteer(body: string, tokens: Token[], i: number): Gazett
 /** End index (exclusive) of the capitalised run starting at `i`, with "of"/"for" inside organisation names. */
 export function buildSpan(body: string, tokens: Token[], i: number): number {
   let j = i + 1;
+  let chained = false;
   if (isPossessive((tokens[i] as Token).text) && lookupSurface(stripApostrophe((tokens[i] as Token).text)))
     return j;
   while (j < tokens.length) {
@@ -179,12 +180,21 @@ export function buildSpan(body: string, tokens: Token[], i: number): number {
         continue;
       }
     }
-    if (CONNECTORS.has(token.text) && ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text))) {
+    // "Coordinating Headquarters for the Treatment of Prisoners of War": once a body's keyword has opened
+    // its "for"/"of" phrase, each "of" after a capitalised word goes on with the name.
+    if (
+      CONNECTORS.has(token.text) &&
+      (ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text)) || (chained && token.text === "of"))
+    ) {
       let k = j + 1;
       if (tokens[k]?.text === "the") k++;
       const next = tokens[k];
       if (next && isCapitalised(next) && body.slice(token.end, next.start).length <= 5) {
         j = k + 1;
+        chained =
+          ORG_KEYWORDS.has(stripApostrophe((tokens[i] as Token).text)) ||
+          chained ||
+          ORG_KEYWORDS.has(stripApostrophe(prev.text));
         continue;
       }
     }
@@ -244,7 +254,9 @@ export function analyseSpan(
   // capitals on ordinary words are ("Rapid Support Forces").
   while (
     tokens.length &&
-    (sentenceInitial ? isCommonWord((tokens[0] as Token).text) : isFunctionWord((tokens[0] as Token).text)) &&
+    (sentenceInitial && tokens === span
+      ? isCommonWord((tokens[0] as Token).text)
+      : isFunctionWord((tokens[0] as Token).text)) &&
     !isTitleWord((tokens[0] as Token).text)
   ) {
     if (matchGazetteer(body, tokens, 0)) break;
@@ -257,6 +269,8 @@ export function analyseSpan(
   }
   if (!tokens.length) return out;
   const lastText = stripApostrophe((tokens[tokens.length - 1] as Token).text);
+  // "An Al Qaeda-linked group": a compound adjective describes a body, it does not name one.
+  if (/-(?:linked|backed|led|affiliated|allied|aligned|controlled|run)$/i.test(lastText)) return out;
 
   // Organisation or place names end with their keyword ("Geneva Security Forum Conference", "Dnipro River").
   if (ORG_KEYWORDS.has(lastText) || PLACE_KEYWORDS.has(lastText)) {
@@ -278,8 +292,17 @@ export function analyseSpan(
     return out;
   }
 
-  // "Ministry of Health", "Office of the President": a keyword followed by "of" opens an organisation's name.
-  if (tokens.length >= 3 && ORG_KEYWORDS.has((tokens[0] as Token).text) && tokens[1]?.text === "of") {
+  // "Ministry of Health", "Coordinating Headquarters for the Treatment of …": a keyword followed by "of" or
+  // "for" opens an organisation's name.
+  const opener =
+    ORG_KEYWORDS.has((tokens[0] as Token).text) && tokens[1]?.text === "of"
+      ? 0
+      : ORG_KEYWORDS.has(tokens[1]?.text ?? "") &&
+          tokens[2]?.text === "for" &&
+          !matchGazetteer(body, tokens, 0)
+        ? 1
+        : -1;
+  if (tokens.length >= 3 && opener >= 0) {
     emitNamed(body, tokens, out);
     return out;
   }
