@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../src/index.ts";
-import { claims } from "./helpers.ts";
+import { claims } from "./support/extract.ts";
 
 /** The speaker of each claim of a text, in order. */
 const speakers = (body: string) =>

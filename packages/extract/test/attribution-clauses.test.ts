@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claims, only } from "./helpers.ts";
+import { claims, only } from "./support/extract.ts";
 
 /** Wire-copy constructions that name the speaker around a quoted phrase, a list or an aside. */
 describe("attribution across clauses, quotes and asides", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ClaimCase, expectClaims, only } from "./helpers.ts";
+import { only } from "./support/extract.ts";
 
 describe("attribution", () => {
   it.each([
@@ -48,58 +48,4 @@ describe("attribution", () => {
   ])("unattributed: %s", (text) => {
     expect(only(text).source).toBeNull();
   });
-
-  it.each<ClaimCase>([
-    {
-      name: "a relay chain keeps the speaker first: agency figure relayed by a lawmaker and a news agency",
-      text: "Lawmaker Park Min-ho said, citing the National Intelligence Service, that 3,000 more troops had been sent, Yonhap reported.",
-      claim: { source: "National Intelligence Service", via: ["Park Min-ho", "Yonhap News Agency"] },
-    },
-    ...[
-      [
-        "According to figures cited by Reuters, the NIS said 3,000 troops were sent to the front.",
-        ["Reuters"],
-      ],
-      ["Citing military sources, Kyodo reported that 3,000 troops were sent to the front.", ["Kyodo News"]],
-      ["The agency told Reuters that 3,000 troops were sent to the front.", ["Reuters"]],
-    ].map(([text, via]) => ({
-      name: `relays: ${text}`,
-      text: String(text),
-      claim: { via: via as string[] },
-    })),
-    {
-      name: "citing X makes X the source",
-      text: "Kyodo reported, citing a senior defence official, that 3,000 troops were sent to the front.",
-      claim: { source: "senior defence official", via: ["Kyodo News"] },
-    },
-    ...[
-      "“We believe about 3,000 soldiers are now in the region,” said General Tomas Reyes.",
-      "“We believe about 3,000 soldiers are now in the region,” General Tomas Reyes said.",
-      "General Tomas Reyes said: “We believe about 3,000 soldiers are now in the region.”",
-      'Commander Tomas Reyes told the newspaper, "At least 3,000 soldiers are now in the region."',
-    ].map((text) => ({ name: `direct quotes: ${text}`, text, claim: { source: "Tomas Reyes" } })),
-  ])("$name", expectClaims);
-
-  it.each<ClaimCase>([
-    {
-      name: "a pronoun refers to the last person named",
-      text: "Foreign Minister Lena Okafor spoke after the meeting. She said that about 3,000 soldiers had crossed the border.",
-      at: { 0: { source: "Lena Okafor" } },
-    },
-    {
-      name: "a surname refers to the full name",
-      text: "Prime Minister Erik Lindqvist visited the base. Lindqvist said 3,000 troops would be sent to the island.",
-      at: { 0: { source: "Erik Lindqvist" } },
-    },
-    {
-      name: "attribution continues into the next sentence",
-      text: "The National Intelligence Service said about 5,000 soldiers were expected to arrive in the port. A further 800 soldiers were reportedly assigned to guard duty.",
-      at: { 1: { source: "National Intelligence Service" } },
-    },
-    {
-      name: "a figure the speaker gave in a later quote keeps the speaker and the date",
-      text: "Minister Anna Berg said on November 1 that 4,000 soldiers had been sent. “Another 2,000 soldiers will follow within weeks,” she added.",
-      at: { 1: { source: "Anna Berg", statedOn: { date: "2024-11-01", precision: "day" } } },
-    },
-  ])("$name", expectClaims);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { article, claims, only } from "./helpers.ts";
+import { article, claims, only } from "./support/extract.ts";
 
 // Published Tuesday 2024-11-05 (day precision) unless a test says otherwise.
 describe("when a claim was said", () => {

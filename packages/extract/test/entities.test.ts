@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ExtractedEntity, groupEntityVariants, nameVariantScore, normalizeName } from "../src/index.ts";
-import { article } from "./helpers.ts";
+import { article } from "./support/extract.ts";
 
 const entity = (entities: ExtractedEntity[], name: string) => entities.find((e) => e.name === name);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claims } from "./helpers.ts";
+import { claims } from "./support/extract.ts";
 
 const counted = (text: string) => claims(text).filter((c) => c.duplicateOf === null);
 

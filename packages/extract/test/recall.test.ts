@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claims, only } from "./helpers.ts";
+import { claims, only } from "./support/extract.ts";
 
 // Constructions that carry figures in reporting on many conflicts: tolls phrased through a noun, figures
 // whose noun has several modifiers, running totals "brought ... to N", and hard-wrapped lines.

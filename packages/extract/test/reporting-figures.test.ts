@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { counted, only } from "./helpers.ts";
+import { counted, only } from "./support/extract.ts";
 
 // Figures as conflict reporting writes them: several in one sentence, number words, tolls written as what
 // happened to people or named before the figure, and the period a figure describes.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { article, only } from "./helpers.ts";
+import { article, only } from "./support/extract.ts";
 
 /** Speakers written the way wire copy writes them: adverbs after the verb, long military titles, bodies as "the X". */
 describe("speaker forms", () => {
