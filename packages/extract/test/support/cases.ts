@@ -2,7 +2,8 @@
  * Extractor cases: where a new one goes.
  *
  * A case is a row of data in one of the tables in `test/cases/*.yaml`, one file per family of constructions
- * (speakers, figures, wire-and-translated-copy, unseen-articles), one section per kind of construction.
+ * (speakers, speaker-clauses, figures, tolls, dates, wire-and-translated-copy, unseen-articles), one section
+ * per kind of construction.
  * To add a case, add a row to the section it belongs to (or a new section); `cases.test.ts` runs every row
  * of every file, and a row's name is its test's name. A row is:
  *
