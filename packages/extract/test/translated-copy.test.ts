@@ -1,58 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../src/index.ts";
-import { claims } from "./support/extract.ts";
-
-// Constructions of wire and translated copy on the war in Ukraine and elsewhere, in invented sentences.
-describe("translated and wire copy: numbers, nouns and speakers named after the figures", () => {
-  it("a bare ministry is its country's when the story names one country around it, else stays as written", () => {
-    expect(
-      claims(
-        "Israeli strikes in southern Lebanon killed 10 people. The Health Ministry said five others were wounded.",
-      )[1]?.source,
-    ).toBe("Lebanese Health Ministry");
-    expect(
-      claims(
-        "Strikes in Lebanon and Syria killed 10 people. The Health Ministry said five others were wounded.",
-      )[1]?.source,
-    ).toBe("Health Ministry");
-  });
-
-  it("a body's name may hold 'and' when only its last word says it is a body", () => {
-    expect(
-      claims(
-        "According to the Kerem Valley Research and Monitoring Institute, at least six people were beheaded.",
-      )[0]?.source,
-    ).toBe("Kerem Valley Research and Monitoring Institute");
-    expect(
-      claims(
-        "According to the non-profit Armed Conflict Location and Event Data Project, six people were beheaded.",
-      )[0]?.source,
-    ).toBe("Armed Conflict Location and Event Data Project");
-    expect(claims("The Army and Navy said 12 soldiers were killed.")[0]?.source).toBe("Army");
-  });
-
-  it("one figure confirmed by a second speaker of the same side is one claim printed twice", () => {
-    const found = claims(
-      "United States officials say three crew members were killed in the missile strike. The U.S. Central Command said three crew members were killed and four wounded.",
-    );
-    expect(found.map((c) => [c.valueLow, c.metric, c.duplicateOf])).toEqual([
-      [3, "killed", null],
-      [3, "killed", 0],
-      [4, "wounded", null],
-    ]);
-  });
-
-  it("'at least 14' and a later '14' are one claim printed twice, named by the later speaker", () => {
-    const found = claims(
-      "At least 14 civilians were killed in the town, a rights group said on Monday.\n\nAccording to Emergency Lawyers, the attack left 14 civilians dead.",
-    );
-    expect(found.map((c) => [c.valueLow, c.valueHigh, c.duplicateOf])).toEqual([
-      [14, null, null],
-      [14, 14, 0],
-    ]);
-    expect(found[0]?.source).toBe("Emergency Lawyers");
-  });
-});
 
 describe("translated and wire copy: the first line", () => {
   it("a headline names its speaker before a colon, or after a dash before a media tag", () => {
