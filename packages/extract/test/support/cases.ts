@@ -107,6 +107,8 @@ function faults(row: Record<string, unknown>): string[] {
   if ((typeof row.fixture === "string") !== (typeof row.quote === "string"))
     out.push("fixture goes with quote");
   if (!["claim", "counted", "all", "at", "countedAt"].some((key) => key in row)) out.push("nothing expected");
+  if (typeof row.fixture === "string" && ["counted", "all", "at", "countedAt"].some((key) => key in row))
+    out.push("a fixture row expects one claim, by its quote");
   for (const key of Object.keys((row.options as object | undefined) ?? {}))
     if (!OPTION_KEYS.has(key)) out.push(`unknown option '${key}'`);
   const expected = [
