@@ -1,7 +1,7 @@
 import { adopt } from "./claim-support.ts";
 import type { Working } from "./claims.ts";
 import type { EntityIndex, EntityMention, EntityRecord } from "./entities.ts";
-import { refOf } from "./mention-lookup.ts";
+import { firstFrom, refOf } from "./mention-lookup.ts";
 
 /**
  * "Two militants were killed, a defence official said. Lt Col Arun Mehta, a defence spokesman, said …": wire
@@ -67,14 +67,7 @@ function firstPersonAfter(
   // Mentions are in text order: find the first at or after `from` by halving, then read only within reach
   // (a scan from the start for every claim would be quadratic in a long document).
   const mentions = index.mentions;
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((mentions[mid] as EntityMention).start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < mentions.length; i++) {
+  for (let i = firstFrom(mentions, from); i < mentions.length; i++) {
     const mention = mentions[i] as EntityMention;
     if (mention.start > from + REACH) break;
     if (mention.entity.type === "person" && accept(mention)) return mention.entity;

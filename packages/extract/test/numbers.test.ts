@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findQuantities } from "../src/numbers.ts";
-import { only } from "./helpers.ts";
+import { only } from "./support/extract.ts";
 
 const first = (text: string) => findQuantities(text)[0];
 
