@@ -1,15 +1,8 @@
 import type { EntityType } from "@headcount/shared";
 import { type GazetteerEntry, type GazetteerKind, lookupSurface } from "./gazetteer.ts";
 import { isKnownFirstName } from "./lexicon.ts";
-import {
-  analyseSpan,
-  appositiveRole,
-  buildSpan,
-  isCapitalised,
-  lowercaseTitleBefore,
-  matchGazetteer,
-  type PersonCandidate,
-} from "./name-spans.ts";
+import { buildSpan, isCapitalised, matchGazetteer } from "./name-runs.ts";
+import { analyseSpan, appositiveRole, lowercaseTitleBefore, type PersonCandidate } from "./name-spans.ts";
 import type { Sentence, Token } from "./segment.ts";
 import { tokenize } from "./segment.ts";
 import { normalizeName } from "./variants.ts";
