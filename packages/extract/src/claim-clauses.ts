@@ -119,7 +119,7 @@ export function findClauseEnd(body: string, sentence: Sentence, from: number): n
 export const NOT_HARMED_BEFORE =
   /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
 export const NOT_HARMED_AFTER =
-  /^\s+(?:(?:houses|homes|buildings|shops|structures|shelters|vehicles|cars|trucks|tanks|aircraft|drones|missiles|rockets|shells|hectares|acres|tonnes|tons|dollars|km|kilometres|kilometers|miles|metres|meters)\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){0,2}(?:were|have been|had been|was|are|to be|have had to|had to|were forced to|have been forced to)\s+(?:also\s+|internally\s+)?(?:displaced|uprooted|evacuated|rescued|forced to flee|made homeless|left homeless|relocated|resettled|flee|fled)\b)/i;
+  /^\s+(?:(?:houses|homes|buildings|shops|structures|shelters|vehicles|cars|trucks|tanks|aircraft|drones|missiles|rockets|shells|hectares|acres|tonnes|tons|dollars|km|kilometres|kilometers|miles|metres|meters)\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){0,2}(?:were|have been|had been|was|are|to be|have had to|had to|were forced to|have been forced to|have|has|had)\s+(?:also\s+|internally\s+)?(?:displaced|uprooted|evacuated|rescued|forced to flee|made homeless|left homeless|relocated|resettled|flee|fled)\b)/i;
 export const TOLL_STANDS =
   /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
 export const LIST_TAIL =
@@ -218,6 +218,10 @@ export function clauseAside(rest: string): string | null {
       rest,
     ) ??
     /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)\b)/i.exec(
+      rest,
+    ) ??
+    // "thousands of civilians, troops and police have been killed": the rest of a list of who was harmed.
+    /^,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)*,?\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|abducted|kidnapped)\b)/iu.exec(
       rest,
     ) ??
     // "At least 18 people – eight of them children – have been killed": an aside between dashes.

@@ -57,7 +57,7 @@ const SUBSET_LEAD =
 export const SUBSET_OPENING =
   /^["“]?(?:(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},|Among\s+(?:(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:victims|dead|killed|wounded|injured|fatalities|casualties)|them|those)\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu;
 const SUBSET_NOUN_AFTER =
-  /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(children|kids|boys|girls|babies|infants|women|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/i;
+  /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(?:[\p{L}-]+\s+)?(children|kids|boys|girls|babies|infants|women|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/iu;
 
 /** The first people noun among a few words ("four peacekeepers that were"), as a match on `words`. */
 function peopleNounIn(words: string): RegExpExecArray | null {
@@ -289,7 +289,10 @@ export function findPeopleHead(
         // "five of the injured were children": the part is counted as the whole it is taken from.
         noun && /^(?:injured|wounded|dead|killed)$/i.test(noun[0])
           ? metricOfNoun(noun[0].toLowerCase(), "")
-          : null,
+          : // "336 of the victims were fighters": a toll's victims are its dead.
+            noun && /^victims$/i.test(noun[0]) && tollPart
+            ? "killed"
+            : null,
         null,
         false,
       );
@@ -305,7 +308,9 @@ export function findPeopleHead(
     (SUBSET_LEAD.test(before) ||
       SUBSET_OPENING.test(text.slice(sentenceStart, quantity.start)) ||
       // "…, 9 were children and 5 were women": the next part of the same breakdown.
-      /\b\d[\d,]*\s+(?:were|are)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+(?:and\s+)?$/u.test(before))
+      /\b\d[\d,]*\s+(?:of\s+the\s+[\p{L}-]+\s+)?(?:were|are)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+(?:and\s+)?$/u.test(
+        before,
+      ))
   ) {
     const start = quantity.end + partNamed[0].length - partNamed[1].length;
     return head(text, start, quantity.end + partNamed[0].length, false, null, null, false);

@@ -128,6 +128,8 @@ export const PEOPLE_NOUNS = [
   "people",
   "civilians",
   "officers",
+  "generals",
+  "colonels",
   "commanders",
   "leaders",
   "marines",
