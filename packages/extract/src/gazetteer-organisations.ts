@@ -238,6 +238,10 @@ export const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] =
   ["World Food Programme", ["WFP", "World Food Program"], null, "intl"],
   ["Human Rights Watch", ["HRW"], null, "intl"],
   ["Amnesty International", ["Amnesty"], null, "intl"],
+  // Monitors that count the dead of a war, cited by their initials as often as by name.
+  ["Syrian Observatory for Human Rights", ["SOHR", "Syrian Observatory"], "Syria", "intl"],
+  ["Syrian Network for Human Rights", ["SNHR"], "Syria", "intl"],
+  ["Airwars", [], null, "intl"],
   [
     "Armed Conflict Location and Event Data Project",
     ["ACLED", "Armed Conflict Location & Event Data Project"],
