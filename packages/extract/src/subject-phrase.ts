@@ -63,6 +63,12 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
       (m) => " ".repeat(m.length),
     )
+    // "The BBC Russian Service, together with Mediazona and volunteers, have identified": the partners
+    // between commas are not the subject's head.
+    .replace(
+      /,\s+(?:together|along|jointly|in partnership)\s+with\s+[^,;:“”"]{2,80},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/i,
+      (m) => " ".repeat(m.length),
+    )
     // "The UN mission, which had earlier announced …": the relative pronoun stands for the name before it.
     .replace(
       /,\s+(?:which|who)\s+(?:(?:had|has|have|also|earlier|previously|already|first|initially|later)\s+){0,3}$/i,
