@@ -4,7 +4,7 @@ import { type IngestArticleResult, ingestArticle } from "../../ingest/ingest-art
 import { builder } from "../builder.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum } from "./enums.ts";
 import { NotAuthorizedError, ValidationError } from "./errors.ts";
-import { guardedMutation } from "./mutations.ts";
+import { guardedMutationField } from "./mutations.ts";
 
 const IngestArticleInput = builder.inputType("IngestArticleInput", {
   description: "An article to add: its text or its HTML page, with what is known about it.",
@@ -115,13 +115,10 @@ const IngestArticleSuccess = builder.objectRef<IngestArticleResult>("IngestArtic
   }),
 });
 
-builder.mutationField("ingestArticle", (t) =>
-  t.field({
-    type: IngestArticleSuccess,
-    description:
-      "Adds an article from pasted text or HTML (editors): cleaned, extracted, resolved and stored in one transaction — or, with dryRun, only extracted for a preview.",
-    ...guardedMutation("ingestArticle", "editor", [ValidationError, NotAuthorizedError]),
-    args: { input: t.arg({ type: IngestArticleInput, required: true, description: "The article." }) },
-    resolve: (_root, { input }, context) => ingestArticle(context.pool, input),
-  }),
-);
+guardedMutationField("ingestArticle", "editor", [ValidationError, NotAuthorizedError], {
+  type: IngestArticleSuccess,
+  description:
+    "Adds an article from pasted text or HTML (editors): cleaned, extracted, resolved and stored in one transaction — or, with dryRun, only extracted for a preview.",
+  args: (arg) => ({ input: arg({ type: IngestArticleInput, required: true, description: "The article." }) }),
+  resolve: (_root, { input }, context) => ingestArticle(context.pool, input),
+});
