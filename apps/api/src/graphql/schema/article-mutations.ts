@@ -1,8 +1,9 @@
 import { correctArticle } from "../../curation/articles.ts";
 import { builder } from "../builder.ts";
 import { databaseId } from "../ids.ts";
+import { ArticleNode } from "./article.ts";
 import { PrecisionEnum } from "./enums.ts";
-import { actorOf, editorMutationField, versionedEdit, versionedEditArgs } from "./mutations.ts";
+import { actorOf, editorMutationField, payloadOf, versionedEdit, versionedEditArgs } from "./mutations.ts";
 
 const ArticlePatchInput = builder.inputType("ArticlePatch", {
   description: "Metadata of an article to correct; the body is an immutable snapshot and cannot be changed.",
@@ -15,16 +16,9 @@ const ArticlePatchInput = builder.inputType("ArticlePatch", {
   }),
 });
 
-const ArticleResult = builder.objectRef<{ articleId: number }>("ArticleMutationSuccess").implement({
-  description: "The article after the change.",
-  fields: (t) => ({
-    article: t.prismaField({
-      type: "Article",
-      description: "The article as now stored.",
-      resolve: (query, result, _args, context) =>
-        context.prisma.article.findUniqueOrThrow({ ...query, where: { id: result.articleId } }),
-    }),
-  }),
+const ArticleResult = payloadOf("ArticleMutationSuccess", "The article after the change.", "article", {
+  type: ArticleNode,
+  description: "The article as now stored.",
 });
 
 editorMutationField("correctArticle", {
@@ -46,6 +40,6 @@ editorMutationField("correctArticle", {
         ...(patch.publishedPrecision != null ? { publishedPrecision: patch.publishedPrecision } : {}),
       },
     });
-    return { articleId: article.id };
+    return { article };
   },
 });

@@ -12,6 +12,7 @@ import { ValidationError } from "../../curation/errors.ts";
 import type { MergeJudgement } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import { databaseId, databaseIdOf, globalIdOf } from "../ids.ts";
+import { EntityNode } from "./entity.ts";
 import { vocabularyEnum } from "./enums.ts";
 import {
   actorOf,
@@ -22,16 +23,9 @@ import {
   versionedEditArgs,
 } from "./mutations.ts";
 
-const EntityResult = builder.objectRef<{ entityId: number }>("EntityMutationSuccess").implement({
-  description: "The entity after the change.",
-  fields: (t) => ({
-    entity: t.prismaField({
-      type: "Entity",
-      description: "The entity as now stored.",
-      resolve: (query, result, _args, context) =>
-        context.prisma.entity.findUniqueOrThrow({ ...query, where: { id: result.entityId } }),
-    }),
-  }),
+const EntityResult = payloadOf("EntityMutationSuccess", "The entity after the change.", "entity", {
+  type: EntityNode,
+  description: "The entity as now stored.",
 });
 
 editorMutationField("renameEntity", {
@@ -46,7 +40,7 @@ editorMutationField("renameEntity", {
       ...versionedEdit(args, "Entity"),
       name: args.name,
     });
-    return { entityId: entity.id };
+    return { entity };
   },
 });
 
@@ -68,7 +62,7 @@ for (const [name, run, description] of [
         name: args.name,
         note: args.note ?? null,
       });
-      return { entityId: entity.id };
+      return { entity };
     },
   });
 }
@@ -85,7 +79,7 @@ editorMutationField("setEntityAffiliation", {
       ...versionedEdit(args, "Entity"),
       affiliationId: databaseId(args.affiliation, "Entity", "affiliation"),
     });
-    return { entityId: entity.id };
+    return { entity };
   },
 });
 
