@@ -11,9 +11,10 @@ import {
 import { ValidationError } from "../../curation/errors.ts";
 import type { MergeJudgement } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
-import { databaseId, databaseIdOf, globalIdOf } from "../ids.ts";
+import { databaseId, databaseIdOf } from "../ids.ts";
 import { EntityNode } from "./entity.ts";
 import { vocabularyEnum } from "./enums.ts";
+import { globalIdField } from "./id-field.ts";
 import {
   actorOf,
   editorMutationField,
@@ -97,10 +98,7 @@ const MergeVerdictEnum = vocabularyEnum(
 const MergeJudgementRef = builder.objectRef<MergeJudgement>("MergeJudgement").implement({
   description: "A judgement that two entities are, or are not, the same; a merge can be undone.",
   fields: (t) => ({
-    id: t.id({
-      description: "Pass it to undoMerge.",
-      resolve: (judgement) => globalIdOf("MergeJudgement", judgement.id),
-    }),
+    id: globalIdField(t, "MergeJudgement", "Pass it to undoMerge."),
     verdict: t.expose("verdict", { type: MergeVerdictEnum, description: "Same, different or unsure." }),
     kept: t.prismaField({
       type: "Entity",

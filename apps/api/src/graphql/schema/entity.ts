@@ -3,10 +3,10 @@ import { lookupName } from "../../curation/names.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { builder, nodeReaders } from "../builder.ts";
 import { claimCounts } from "../claim-counts.ts";
-import { globalIdOf } from "../ids.ts";
 import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
 import { jsonNodeReader } from "../sql/json-read.ts";
 import { EntityTypeEnum } from "./enums.ts";
+import { globalIdField } from "./id-field.ts";
 
 interface MergeSuggestion {
   /** The machine judgement row. */
@@ -147,10 +147,7 @@ function claimsAboutWhere(entityId: number): Prisma.ClaimWhereInput {
 MergeSuggestionRef.implement({
   description: "A machine suggestion that two entities are the same, awaiting an editor's judgement.",
   fields: (t) => ({
-    id: t.id({
-      description: "Pass it to judgeMergeSuggestion.",
-      resolve: (suggestion) => globalIdOf("MergeSuggestion", suggestion.id),
-    }),
+    id: globalIdField(t, "MergeSuggestion", "Pass it to judgeMergeSuggestion."),
     entity: t.field({
       type: EntityNode,
       description: "The other entity.",

@@ -10,6 +10,7 @@ import { builder } from "../builder.ts";
 import { databaseId, globalIdOf } from "../ids.ts";
 import { vocabularyEnum } from "./enums.ts";
 import { NotAuthorizedError, NotFoundError, ValidationError } from "./errors.ts";
+import { globalIdField } from "./id-field.ts";
 import { guardedMutationField } from "./mutations.ts";
 
 const FeedStatusEnum = vocabularyEnum(
@@ -112,10 +113,7 @@ guardedMutationField("addFeed", "admin", [ValidationError, NotAuthorizedError], 
 const RemoveFeedSuccess = builder.objectRef<{ id: number; url: string }>("RemoveFeedSuccess").implement({
   description: "The feed no longer followed; the articles it brought stay.",
   fields: (t) => ({
-    removedId: t.id({
-      description: "The global ID the feed had.",
-      resolve: (feed) => globalIdOf("Feed", feed.id),
-    }),
+    removedId: globalIdField(t, "Feed", "The global ID the feed had."),
     url: t.exposeString("url", { description: "The feed's address." }),
   }),
 });

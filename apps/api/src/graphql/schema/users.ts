@@ -2,9 +2,9 @@ import type { Role } from "@headcount/shared";
 import { setUserRole } from "../../users/set-role.ts";
 import { createUser, listUsers, UserError } from "../../users/users.ts";
 import { builder } from "../builder.ts";
-import { globalIdOf } from "../ids.ts";
 import { RoleEnum } from "./enums.ts";
 import { NotAuthorizedError, NotFoundError, ValidationError } from "./errors.ts";
+import { globalIdField } from "./id-field.ts";
 import { guardedMutationField } from "./mutations.ts";
 
 interface UserRow {
@@ -19,10 +19,7 @@ interface UserRow {
 const UserRef = builder.objectRef<UserRow>("User").implement({
   description: "An account (admins only). Passwords and their hashes are never exposed.",
   fields: (t) => ({
-    id: t.id({
-      description: "The account's id.",
-      resolve: (user) => globalIdOf("User", user.id),
-    }),
+    id: globalIdField(t, "User", "The account's id."),
     email: t.exposeString("email", { description: "The sign-in e-mail address." }),
     role: t.expose("role", { type: RoleEnum, description: "What the account may do." }),
     displayName: t.exposeString("displayName", { nullable: true, description: "A name to show." }),
