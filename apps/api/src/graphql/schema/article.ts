@@ -7,6 +7,7 @@ import { memoPerRequest } from "../memo.ts";
 import { assertPageSize, DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
 import { articleDocument, proseQuery } from "../sql/text-search.ts";
 import { PrecisionEnum } from "./enums.ts";
+import { optional, optionalOf } from "./field-options.ts";
 
 export const ArticleNode = builder.prismaNode("Article", {
   id: { field: "id" },
@@ -18,25 +19,20 @@ export const ArticleNode = builder.prismaNode("Article", {
     body: t.exposeString("body", {
       description: "The cleaned text. Every offset in Headcount refers to this string.",
     }),
-    url: t.exposeString("url", {
-      nullable: true,
-      description: "Where the article was published, when known.",
-    }),
-    canonicalUrl: t.exposeString("canonicalUrl", {
-      nullable: true,
-      description: "The address a fetched page names as its own (<link rel=canonical>, og:url).",
-    }),
-    fetchedAt: t.expose("fetchedAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When the page was fetched from the web; null for files and pasted text.",
-    }),
-    outlet: t.relation("outlet", { nullable: true, description: "The outlet that published the article." }),
-    publishedAt: t.expose("publishedAt", {
-      type: "Date",
-      nullable: true,
-      description: "The publication date; read it with publishedPrecision.",
-    }),
+    url: t.exposeString("url", optional("Where the article was published, when known.")),
+    canonicalUrl: t.exposeString(
+      "canonicalUrl",
+      optional("The address a fetched page names as its own (<link rel=canonical>, og:url)."),
+    ),
+    fetchedAt: t.expose(
+      "fetchedAt",
+      optionalOf("DateTime", "When the page was fetched from the web; null for files and pasted text."),
+    ),
+    outlet: t.relation("outlet", optional("The outlet that published the article.")),
+    publishedAt: t.expose(
+      "publishedAt",
+      optionalOf("Date", "The publication date; read it with publishedPrecision."),
+    ),
     publishedPrecision: t.expose("publishedPrecision", {
       type: PrecisionEnum,
       description: "How far publishedAt can be trusted.",

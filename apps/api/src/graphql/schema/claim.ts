@@ -18,6 +18,7 @@ import {
   ReviewStatusEnum,
   SortDirectionEnum,
 } from "./enums.ts";
+import { optional, optionalOf } from "./field-options.ts";
 
 interface ClaimPermissions {
   edit: boolean;
@@ -48,27 +49,24 @@ export const ClaimNode = builder.prismaNode("Claim", {
     subject: t.exposeString("subject", {
       description: 'Who is counted, as written ("North Korean engineering troops").',
     }),
-    subjectEntity: t.relation("subjectEntity", {
-      nullable: true,
-      description: "Whose forces are counted (a country or armed group).",
-    }),
-    valueLow: t.exposeInt("valueLow", {
-      nullable: true,
-      description: 'The low bound; null when the text gives none ("as many as 8,000").',
-    }),
-    valueHigh: t.exposeInt("valueHigh", {
-      nullable: true,
-      description: 'The high bound; null when the text gives none ("more than 15,000").',
-    }),
-    valueBest: t.exposeInt("valueBest", {
-      nullable: true,
-      description: "The single best figure, when the text gives or implies one.",
-    }),
+    subjectEntity: t.relation(
+      "subjectEntity",
+      optional("Whose forces are counted (a country or armed group)."),
+    ),
+    valueLow: t.exposeInt(
+      "valueLow",
+      optional('The low bound; null when the text gives none ("as many as 8,000").'),
+    ),
+    valueHigh: t.exposeInt(
+      "valueHigh",
+      optional('The high bound; null when the text gives none ("more than 15,000").'),
+    ),
+    valueBest: t.exposeInt(
+      "valueBest",
+      optional("The single best figure, when the text gives or implies one."),
+    ),
     qualifier: t.expose("qualifier", { type: QualifierEnum, description: "How the number was hedged." }),
-    hedge: t.exposeString("hedge", {
-      nullable: true,
-      description: 'The hedge words as written ("as many as", "thousands of").',
-    }),
+    hedge: t.exposeString("hedge", optional('The hedge words as written ("as many as", "thousands of").')),
     additional: t.exposeBoolean("additional", {
       description: '"An additional 1,000": the value adds to an earlier figure.',
     }),
@@ -78,40 +76,35 @@ export const ClaimNode = builder.prismaNode("Claim", {
       select: { valueLow: true, valueHigh: true, valueBest: true, qualifier: true, hedge: true, rate: true },
       resolve: (claim) => displayClaimValue(claim),
     }),
-    source: t.relation("source", {
-      nullable: true,
-      description: "Who said it; null when the text attributes the number to nobody.",
-    }),
-    location: t.relation("location", { nullable: true, description: "The place the number is about." }),
-    statedOn: t.expose("statedOn", {
-      type: "Date",
-      nullable: true,
-      description: "When the claim was made; read it with statedOnPrecision.",
-    }),
+    source: t.relation(
+      "source",
+      optional("Who said it; null when the text attributes the number to nobody."),
+    ),
+    location: t.relation("location", optional("The place the number is about.")),
+    statedOn: t.expose(
+      "statedOn",
+      optionalOf("Date", "When the claim was made; read it with statedOnPrecision."),
+    ),
     statedOnPrecision: t.expose("statedOnPrecision", {
       type: PrecisionEnum,
       description: "How far statedOn can be trusted.",
     }),
-    refersFrom: t.expose("refersFrom", {
-      type: "Date",
-      nullable: true,
-      description: "Start of the period the number describes, when different from statedOn.",
-    }),
-    refersFromPrecision: t.expose("refersFromPrecision", {
-      type: PrecisionEnum,
-      nullable: true,
-      description: "How far refersFrom can be trusted.",
-    }),
-    refersTo: t.expose("refersTo", {
-      type: "Date",
-      nullable: true,
-      description: "End of the period the number describes, when different from statedOn.",
-    }),
-    refersToPrecision: t.expose("refersToPrecision", {
-      type: PrecisionEnum,
-      nullable: true,
-      description: "How far refersTo can be trusted.",
-    }),
+    refersFrom: t.expose(
+      "refersFrom",
+      optionalOf("Date", "Start of the period the number describes, when different from statedOn."),
+    ),
+    refersFromPrecision: t.expose(
+      "refersFromPrecision",
+      optionalOf(PrecisionEnum, "How far refersFrom can be trusted."),
+    ),
+    refersTo: t.expose(
+      "refersTo",
+      optionalOf("Date", "End of the period the number describes, when different from statedOn."),
+    ),
+    refersToPrecision: t.expose(
+      "refersToPrecision",
+      optionalOf(PrecisionEnum, "How far refersTo can be trusted."),
+    ),
     appearances: t.relatedConnection("appearances", {
       cursor: "id",
       maxSize: MAX_PAGE_SIZE,
@@ -130,24 +123,20 @@ export const ClaimNode = builder.prismaNode("Claim", {
       type: OriginEnum,
       description: "Whether the extractor or an editor made the claim.",
     }),
-    extractorVersion: t.exposeString("extractorVersion", {
-      nullable: true,
-      description: "The extractor version that produced the claim, for machine claims.",
-    }),
-    confidence: t.exposeFloat("confidence", {
-      nullable: true,
-      description: "The extractor's confidence, 0 to 1.",
-    }),
+    extractorVersion: t.exposeString(
+      "extractorVersion",
+      optional("The extractor version that produced the claim, for machine claims."),
+    ),
+    confidence: t.exposeFloat("confidence", optional("The extractor's confidence, 0 to 1.")),
     version: t.exposeInt("version", {
       description: "Increases with every change; send it back when editing (optimistic locking).",
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the claim was stored." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the claim last changed." }),
-    deletedAt: t.expose("deletedAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When the claim was deleted; only editors see deleted claims.",
-    }),
+    deletedAt: t.expose(
+      "deletedAt",
+      optionalOf("DateTime", "When the claim was deleted; only editors see deleted claims."),
+    ),
     viewerCan: t.field({
       type: ClaimPermissionsRef,
       description: "What the viewer may do with this claim.",

@@ -6,6 +6,7 @@ import { claimCounts } from "../claim-counts.ts";
 import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
 import { jsonNodeReader } from "../sql/json-read.ts";
 import { EntityTypeEnum } from "./enums.ts";
+import { optional } from "./field-options.ts";
 import { globalIdField } from "./id-field.ts";
 
 interface MergeSuggestion {
@@ -29,7 +30,7 @@ export const EntityNode = builder.prismaNode("Entity", {
   fields: (t) => ({
     name: t.exposeString("name", { description: "The canonical name." }),
     type: t.expose("type", { type: EntityTypeEnum, description: "Person, organisation, place or group." }),
-    role: t.exposeString("role", { nullable: true, description: "A title or function, as written." }),
+    role: t.exposeString("role", optional("A title or function, as written.")),
     version: t.exposeInt("version", {
       description: "Goes up with every change; pass the one you read as expectedVersion when you edit.",
     }),
@@ -37,14 +38,11 @@ export const EntityNode = builder.prismaNode("Entity", {
       description: "Spelling variants, title forms and abbreviations of the name.",
       query: { orderBy: { name: "asc" } },
     }),
-    affiliation: t.relation("affiliation", {
-      nullable: true,
-      description: "The country or side this entity speaks for.",
-    }),
-    mergedInto: t.relation("mergedInto", {
-      nullable: true,
-      description: "Set when an editor merged this entity into another: use that one instead.",
-    }),
+    affiliation: t.relation("affiliation", optional("The country or side this entity speaks for.")),
+    mergedInto: t.relation(
+      "mergedInto",
+      optional("Set when an editor merged this entity into another: use that one instead."),
+    ),
     mentions: t.relatedConnection("mentions", {
       cursor: "id",
       maxSize: MAX_PAGE_SIZE,
@@ -153,10 +151,7 @@ MergeSuggestionRef.implement({
       description: "The other entity.",
       resolve: (suggestion) => suggestion.entity,
     }),
-    score: t.exposeFloat("score", {
-      nullable: true,
-      description: "How likely the two are the same, 0 to 1.",
-    }),
+    score: t.exposeFloat("score", optional("How likely the two are the same, 0 to 1.")),
     suggestedAt: t.expose("suggestedAt", { type: "DateTime", description: "When it was suggested." }),
   }),
 });

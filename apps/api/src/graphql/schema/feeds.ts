@@ -10,6 +10,7 @@ import { builder } from "../builder.ts";
 import { databaseId, globalIdOf } from "../ids.ts";
 import { vocabularyEnum } from "./enums.ts";
 import { NotAuthorizedError, NotFoundError, ValidationError } from "./errors.ts";
+import { optional, optionalOf } from "./field-options.ts";
 import { globalIdField } from "./id-field.ts";
 import { guardedMutationField } from "./mutations.ts";
 
@@ -31,7 +32,7 @@ export const FeedNode = builder.prismaNode("Feed", {
   authScopes: { admin: true },
   fields: (t) => ({
     url: t.exposeString("url", { description: "The feed's address." }),
-    title: t.exposeString("title", { nullable: true, description: "The feed's own title, as last read." }),
+    title: t.exposeString("title", optional("The feed's own title, as last read.")),
     pollIntervalMinutes: t.exposeInt("pollIntervalMinutes", { description: "Minutes between polls." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was added." }),
     status: t.field({
@@ -40,25 +41,13 @@ export const FeedNode = builder.prismaNode("Feed", {
       select: { lastError: true, lastSuccessAt: true },
       resolve: (feed) => (feed.lastError ? "failing" : feed.lastSuccessAt ? "ok" : "pending"),
     }),
-    lastPolledAt: t.expose("lastPolledAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When it was last polled, successfully or not.",
-    }),
-    lastSuccessAt: t.expose("lastSuccessAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When a poll last read it.",
-    }),
-    lastError: t.exposeString("lastError", {
-      nullable: true,
-      description: "Why the last poll failed; null when it succeeded.",
-    }),
-    lastErrorAt: t.expose("lastErrorAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When the last poll failed.",
-    }),
+    lastPolledAt: t.expose(
+      "lastPolledAt",
+      optionalOf("DateTime", "When it was last polled, successfully or not."),
+    ),
+    lastSuccessAt: t.expose("lastSuccessAt", optionalOf("DateTime", "When a poll last read it.")),
+    lastError: t.exposeString("lastError", optional("Why the last poll failed; null when it succeeded.")),
+    lastErrorAt: t.expose("lastErrorAt", optionalOf("DateTime", "When the last poll failed.")),
     itemsSeen: t.exposeInt("itemsSeen", { description: "Distinct items the feed has listed." }),
     itemsStored: t.exposeInt("itemsStored", { description: "Items stored as articles." }),
   }),

@@ -4,6 +4,7 @@ import { type IngestArticleResult, ingestArticle } from "../../ingest/ingest-art
 import { builder } from "../builder.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum } from "./enums.ts";
 import { NotAuthorizedError, ValidationError } from "./errors.ts";
+import { optional } from "./field-options.ts";
 import { guardedMutationField } from "./mutations.ts";
 
 const IngestArticleInput = builder.inputType("IngestArticleInput", {
@@ -44,23 +45,20 @@ const ExtractedClaimRef = builder.objectRef<ExtractedClaim>("ExtractedClaim").im
     start: t.exposeInt("start", { description: "Offset of the quote in the cleaned body." }),
     end: t.exposeInt("end", { description: "Offset just after the quote." }),
     display: t.string({ description: "The value in words.", resolve: (claim) => displayClaimValue(claim) }),
-    valueLow: t.exposeInt("valueLow", { nullable: true, description: "The low bound." }),
-    valueHigh: t.exposeInt("valueHigh", { nullable: true, description: "The high bound." }),
-    valueBest: t.exposeInt("valueBest", { nullable: true, description: "The single best value." }),
+    valueLow: t.exposeInt("valueLow", optional("The low bound.")),
+    valueHigh: t.exposeInt("valueHigh", optional("The high bound.")),
+    valueBest: t.exposeInt("valueBest", optional("The single best value.")),
     qualifier: t.expose("qualifier", { type: QualifierEnum, description: "How the number is hedged." }),
-    hedge: t.exposeString("hedge", { nullable: true, description: "The hedge words as written." }),
+    hedge: t.exposeString("hedge", optional("The hedge words as written.")),
     metric: t.expose("metric", { type: MetricEnum, description: "What happened to the people counted." }),
     rate: t.expose("rate", { type: RateEnum, description: "Total or rate." }),
     subject: t.exposeString("subject", { description: "Who is counted, as written." }),
-    source: t.exposeString("source", {
-      nullable: true,
-      description: "The speaker, when the text names one.",
-    }),
+    source: t.exposeString("source", optional("The speaker, when the text names one.")),
     via: t.stringList({
       description: "The relay chain as printed.",
       resolve: (claim) => claim.via.map((link) => link.name),
     }),
-    location: t.exposeString("location", { nullable: true, description: "The place the number refers to." }),
+    location: t.exposeString("location", optional("The place the number refers to.")),
     statedOn: t.string({
       nullable: true,
       description: "When it was said (YYYY-MM-DD), read with statedOnPrecision.",

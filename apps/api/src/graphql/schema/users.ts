@@ -4,6 +4,7 @@ import { createUser, listUsers, UserError } from "../../users/users.ts";
 import { builder } from "../builder.ts";
 import { RoleEnum } from "./enums.ts";
 import { NotAuthorizedError, NotFoundError, ValidationError } from "./errors.ts";
+import { optional } from "./field-options.ts";
 import { globalIdField } from "./id-field.ts";
 import { guardedMutationField } from "./mutations.ts";
 
@@ -22,7 +23,7 @@ const UserRef = builder.objectRef<UserRow>("User").implement({
     id: globalIdField(t, "User", "The account's id."),
     email: t.exposeString("email", { description: "The sign-in e-mail address." }),
     role: t.expose("role", { type: RoleEnum, description: "What the account may do." }),
-    displayName: t.exposeString("displayName", { nullable: true, description: "A name to show." }),
+    displayName: t.exposeString("displayName", optional("A name to show.")),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the account was created." }),
     disabled: t.boolean({
       description: "True when the account may no longer sign in.",
@@ -46,10 +47,10 @@ const CreateUserSuccess = builder
     description: "The new account.",
     fields: (t) => ({
       user: t.field({ type: UserRef, description: "The account.", resolve: (result) => result.user }),
-      password: t.exposeString("password", {
-        nullable: true,
-        description: "The generated password, shown this once; null when one was given.",
-      }),
+      password: t.exposeString(
+        "password",
+        optional("The generated password, shown this once; null when one was given."),
+      ),
     }),
   });
 

@@ -1,0 +1,9 @@
+/**
+ * Options of a field that may be null. Fields are non-null unless they say so (the builder's default); these
+ * say so, with the field's description.
+ */
+export const optional = (description: string) => ({ nullable: true, description }) as const;
+
+/** Options of a field of the given type that may be null. */
+export const optionalOf = <const Type>(type: Type, description: string) =>
+  ({ type, nullable: true, description }) as const;
