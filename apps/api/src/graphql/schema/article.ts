@@ -1,13 +1,12 @@
-import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { databaseId } from "../ids.ts";
 import { memoPerRequest } from "../memo.ts";
-import { assertPageSize, DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
+import { assertPageSize, LIST_PAGING, SPAN_PAGING } from "../pagination.ts";
 import { articleDocument, proseQuery } from "../sql/text-search.ts";
 import { PrecisionEnum } from "./enums.ts";
-import { optional, optionalOf } from "./field-options.ts";
+import { optional, optionalOf, searchText } from "./field-options.ts";
 
 export const ArticleNode = builder.prismaNode("Article", {
   id: { field: "id" },
@@ -51,10 +50,7 @@ export const ArticleNode = builder.prismaNode("Article", {
     }),
     // Paged: an article may print tens of thousands of figures. Pages are counted by the cost limit.
     appearances: t.relatedConnection("appearances", {
-      cursor: "id",
-      maxSize: MAX_PAGE_SIZE,
-      defaultSize: DEFAULT_SPAN_PAGE,
-      totalCount: true,
+      ...SPAN_PAGING,
       description:
         "The claims printed in this article, as spans of the headline (first) and of the body, in reading order.",
       // The headline's appearances first, then the body's in reading order.
@@ -64,10 +60,7 @@ export const ArticleNode = builder.prismaNode("Article", {
       }),
     }),
     mentions: t.relatedConnection("mentions", {
-      cursor: "id",
-      maxSize: MAX_PAGE_SIZE,
-      defaultSize: DEFAULT_SPAN_PAGE,
-      totalCount: true,
+      ...SPAN_PAGING,
       description: "The entities named in this article, as spans of the body, in reading order.",
       query: () => ({ orderBy: [{ start: "asc" }, { id: "asc" }] }),
     }),
@@ -88,7 +81,7 @@ const ArticleFilterInput = builder.inputType("ArticleFilter", {
   fields: (t) => ({
     search: t.string({
       description: "Words the title or body must contain (stemmed full-text match).",
-      validate: z.string().max(200, "search must be at most 200 characters"),
+      validate: searchText,
     }),
     outlet: t.globalID({ description: "Published by this outlet (an Entity)." }),
     publishedFrom: t.field({ type: "Date", description: "Published on or after this date." }),
@@ -125,10 +118,8 @@ function articleWhere(
 builder.queryField("articles", (t) =>
   t.prismaConnection({
     type: "Article",
-    cursor: "id",
+    ...LIST_PAGING,
     description: "The stored articles.",
-    maxSize: MAX_PAGE_SIZE,
-    defaultSize: 20,
     args: {
       filter: t.arg({ type: ArticleFilterInput, description: "Which articles." }),
       orderBy: t.arg({ type: ArticleOrder, defaultValue: "PUBLISHED_DESC", description: "Ordering." }),

@@ -1,12 +1,11 @@
 import { displayClaimValue } from "@headcount/shared";
 import { GraphQLError, type GraphQLResolveInfo, Kind, type SelectionNode } from "graphql";
-import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { builder, nodeReaders } from "../builder.ts";
 import { type Context, canEdit } from "../context.ts";
 import { databaseId, globalIdOf } from "../ids.ts";
 import { memoPerRequest } from "../memo.ts";
-import { assertPageSize, DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
+import { assertPageSize, LIST_PAGING, SPAN_PAGING } from "../pagination.ts";
 import { type ClaimFilter, claimCondition, claimWhere, sourceJoin } from "../sql/claim-filter.ts";
 import { jsonNodeReader, orderSql, readJson, UnsupportedRead } from "../sql/json-read.ts";
 import {
@@ -18,7 +17,7 @@ import {
   ReviewStatusEnum,
   SortDirectionEnum,
 } from "./enums.ts";
-import { optional, optionalOf } from "./field-options.ts";
+import { optional, optionalOf, searchText } from "./field-options.ts";
 
 interface ClaimPermissions {
   edit: boolean;
@@ -106,10 +105,7 @@ export const ClaimNode = builder.prismaNode("Claim", {
       optionalOf(PrecisionEnum, "How far refersTo can be trusted."),
     ),
     appearances: t.relatedConnection("appearances", {
-      cursor: "id",
-      maxSize: MAX_PAGE_SIZE,
-      defaultSize: DEFAULT_SPAN_PAGE,
-      totalCount: true,
+      ...SPAN_PAGING,
       description: "Where the claim is printed, earliest article first: the evidence.",
       query: () => ({
         orderBy: [{ article: { publishedAt: { sort: "asc", nulls: "last" } } }, { id: "asc" }],
@@ -215,7 +211,7 @@ export const ClaimFilterInput = builder.inputType("ClaimFilter", {
     origin: t.field({ type: OriginEnum, description: "Made by the extractor or by an editor." }),
     search: t.string({
       description: "Words the quote must contain (stemmed full-text match).",
-      validate: z.string().max(200, "search must be at most 200 characters"),
+      validate: searchText,
     }),
     includeDeleted: t.boolean({
       description: "Include deleted claims (editors only).",
@@ -280,10 +276,8 @@ function claimOrderBy(
 builder.queryField("claims", (t) =>
   t.prismaConnection({
     type: "Claim",
-    cursor: "id",
+    ...LIST_PAGING,
     description: "Claims, filtered and ordered. Deleted claims are left out unless an editor asks.",
-    maxSize: MAX_PAGE_SIZE,
-    defaultSize: 20,
     args: {
       filter: t.arg({ type: ClaimFilterInput, description: "Which claims." }),
       orderBy: t.arg({ type: ClaimOrder, defaultValue: "STATED_ON", description: "Ordering." }),

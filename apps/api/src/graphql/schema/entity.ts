@@ -1,12 +1,11 @@
-import { z } from "zod";
 import { lookupName } from "../../curation/names.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { builder, nodeReaders } from "../builder.ts";
 import { claimCounts } from "../claim-counts.ts";
-import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
+import { assertPageSize, LIST_PAGING, MAX_PAGE_SIZE } from "../pagination.ts";
 import { jsonNodeReader } from "../sql/json-read.ts";
 import { EntityTypeEnum } from "./enums.ts";
-import { optional } from "./field-options.ts";
+import { optional, searchText } from "./field-options.ts";
 import { globalIdField } from "./id-field.ts";
 
 interface MergeSuggestion {
@@ -179,7 +178,7 @@ const EntityFilterInput = builder.inputType("EntityFilter", {
   fields: (t) => ({
     search: t.string({
       description: "Part of a name or alias; case, accents and punctuation are ignored.",
-      validate: z.string().max(200, "search must be at most 200 characters"),
+      validate: searchText,
     }),
     type: t.field({ type: [EntityTypeEnum], description: "Any of these kinds." }),
   }),
@@ -204,10 +203,8 @@ function entityWhere(
 builder.queryField("entities", (t) =>
   t.prismaConnection({
     type: "Entity",
-    cursor: "id",
+    ...LIST_PAGING,
     description: "People, organisations, places and groups, by name.",
-    maxSize: MAX_PAGE_SIZE,
-    defaultSize: 20,
     args: { filter: t.arg({ type: EntityFilterInput, description: "Which entities." }) },
     resolve: (query, _root, args, context) => {
       assertPageSize(args);
