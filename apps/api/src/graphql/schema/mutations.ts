@@ -42,13 +42,13 @@ export function payloadOf<Key extends string, Value>(
 type ErrorClass = new (...args: never[]) => Error;
 
 /** What an edit can fail with, besides succeeding. */
-export const EDIT_ERRORS: ErrorClass[] = [NotFoundError, ValidationError, ConflictError, NotAuthorizedError];
+const EDIT_ERRORS: ErrorClass[] = [NotFoundError, ValidationError, ConflictError, NotAuthorizedError];
 
 /**
  * The block every guarded mutation repeats: the role it needs, and its result union (`<Name>Result`) of the
  * success payload and the typed failures it can end in, each thrown failure becoming a member of it.
  */
-export function guardedMutation(name: string, scope: "editor" | "admin", types: ErrorClass[]) {
+function guardedMutation(name: string, scope: "editor" | "admin", types: ErrorClass[]) {
   return {
     authScopes: scope === "admin" ? { admin: true } : { editor: true },
     errors: {
@@ -61,9 +61,6 @@ export function guardedMutation(name: string, scope: "editor" | "admin", types: 
     },
   };
 }
-
-/** An editor's change to the record, failing with any of EDIT_ERRORS. */
-export const editorMutation = (name: string) => guardedMutation(name, "editor", EDIT_ERRORS);
 
 type MutationFieldBuilder = PothosSchemaTypes.MutationFieldBuilder<BuilderTypes, BuilderTypes["Root"]>;
 type ArgBuilder = MutationFieldBuilder["arg"];
@@ -81,6 +78,8 @@ export function guardedMutationField<Type extends TypeParam<BuilderTypes>, Args 
   errors: ErrorClass[],
   { args, ...options }: MutationOptions<Type, Args, Shape>,
 ) {
+  // The call sites are checked against MutationOptions; Pothos cannot match these generic parts to its own
+  // overloads of t.field, hence the cast.
   builder.mutationField(name, (t) =>
     t.field({ ...options, args: args(t.arg), ...guardedMutation(name, scope, errors) } as never),
   );
