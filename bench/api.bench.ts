@@ -21,8 +21,8 @@ import {
   graphql,
   median,
   openBenchDatabase,
-  parseFlags,
   quantile,
+  requestBenchFlags,
   startApiProcess,
 } from "./lib.ts";
 import {
@@ -33,11 +33,7 @@ import {
   type SeriesResult,
 } from "./queries.ts";
 
-const flags = parseFlags(process.argv.slice(2));
-const dataDir = flags.get("data-dir") ?? "/tmp/hc-bench-1m";
-const port = Number(flags.get("port") ?? 54339);
-const requests = Number(flags.get("requests") ?? 50);
-const warmup = Number(flags.get("warmup") ?? 5);
+const { flags, dataDir, port, requests, warmup } = requestBenchFlags(process.argv.slice(2));
 /** claimSeries over a metric's whole history takes seconds at a million claims: fewer pairs for it. */
 const seriesRequests = Number(flags.get("series-requests") ?? requests);
 const METRIC = "killed";

@@ -10,7 +10,7 @@ import pg from "pg";
 import { PrismaClient } from "../apps/api/src/generated/prisma/client.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
 import { createApi } from "../apps/api/src/server/yoga.ts";
-import { CSRF_HEADER, globalId, openBenchDatabase, parseFlags } from "./lib.ts";
+import { CSRF_HEADER, corpusFlags, globalId, openBenchDatabase, parseFlags } from "./lib.ts";
 import {
   ARTICLE_QUERY,
   CLAIM_LIST_QUERY,
@@ -25,10 +25,8 @@ import {
 const flags = parseFlags(process.argv.slice(2));
 const minMs = Number(flags.get("min-ms") ?? 2);
 const only = flags.get("only")?.split(",");
-const db = await openBenchDatabase(
-  flags.get("data-dir") ?? "/tmp/hc-bench-1m",
-  Number(flags.get("port") ?? 54339),
-);
+const corpus = corpusFlags(flags);
+const db = await openBenchDatabase(corpus.dataDir, corpus.port);
 const prisma = new PrismaClient({
   adapter: new PrismaPg({ connectionString: db.url, max: 2 }),
   log: [{ emit: "event", level: "query" }],

@@ -131,6 +131,25 @@ export function databaseIdOf(globalIdText: string): number {
   return Number(Buffer.from(globalIdText, "base64").toString().split(":")[1]);
 }
 
+/** The corpus a bench opens: `--data-dir` (the 1,000,000-claim one by default) served on `--port`. */
+export function corpusFlags(flags: Map<string, string>): { dataDir: string; port: number } {
+  return { dataDir: flags.get("data-dir") ?? "/tmp/hc-bench-1m", port: Number(flags.get("port") ?? 54339) };
+}
+
+/**
+ * A request bench's command line: its flags, the corpus, and how many timed (`--requests`) and untimed
+ * (`--warmup`) requests it makes.
+ */
+export function requestBenchFlags(argv: string[]) {
+  const flags = parseFlags(argv);
+  return {
+    flags,
+    ...corpusFlags(flags),
+    requests: Number(flags.get("requests") ?? 50),
+    warmup: Number(flags.get("warmup") ?? 5),
+  };
+}
+
 export function parseFlags(argv: string[]): Map<string, string> {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {

@@ -34,8 +34,8 @@ import {
   loadTest,
   median,
   openBenchDatabase,
-  parseFlags,
   quantile,
+  requestBenchFlags,
   startApiProcess,
   startPeerProcess,
 } from "./lib.ts";
@@ -43,11 +43,7 @@ import { type Json, normalize } from "./peer-normalize.ts";
 import { HEADCOUNT } from "./peer-questions.ts";
 import { DEFAULT_STATUSES } from "./queries.ts";
 
-const flags = parseFlags(process.argv.slice(2));
-const dataDir = flags.get("data-dir") ?? "/tmp/hc-bench-1m";
-const port = Number(flags.get("port") ?? 54339);
-const requests = Number(flags.get("requests") ?? 50);
-const warmup = Number(flags.get("warmup") ?? 5);
+const { flags, dataDir, port, requests, warmup } = requestBenchFlags(process.argv.slice(2));
 const duration = Number(flags.get("duration") ?? 20);
 const rounds = Number(flags.get("rounds") ?? 3);
 const connections = Number(flags.get("connections") ?? 10);

@@ -25,7 +25,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { REPO_ROOT } from "../apps/api/src/config.ts";
 import { launchChromium } from "../tests/e2e/support/chromium.ts";
-import { freePort, median, openBenchDatabase, parseFlags, startApiProcess } from "./lib.ts";
+import { corpusFlags, freePort, median, openBenchDatabase, parseFlags, startApiProcess } from "./lib.ts";
 
 const flags = parseFlags(process.argv.slice(2));
 const runs = Number(flags.get("runs") ?? 3);
@@ -41,10 +41,8 @@ if (!existsSync(path.join(REPO_ROOT, "apps/web/.next/BUILD_ID"))) {
   );
 }
 
-const db = await openBenchDatabase(
-  flags.get("data-dir") ?? "/tmp/hc-bench-1m",
-  Number(flags.get("port") ?? 54339),
-);
+const corpus = corpusFlags(flags);
+const db = await openBenchDatabase(corpus.dataDir, corpus.port);
 const client = new pg.Client({ connectionString: db.url });
 await client.connect();
 // The date from which 10,000 plotted (dated, not rejected, live) claims of the overview's default

@@ -31,6 +31,23 @@ async function plottedClaimIds(page: Page): Promise<string[]> {
     .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-claim-id") ?? ""));
 }
 
+/** Opens a claim's page and its editor. */
+async function openClaimEditor(page: Page, id: string): Promise<void> {
+  await open(page, `/claims/${encodeURIComponent(id)}`);
+  await page.getByRole("button", { name: "Edit this claim" }).click();
+}
+
+/** Fills the editor's value fields: the qualifier and the bounds ("" clears one). */
+async function fillValues(
+  page: Page,
+  values: { qualifier: string; low: string; best: string; high: string },
+): Promise<void> {
+  await page.getByLabel("Qualifier").selectOption(values.qualifier);
+  await page.getByLabel("Low bound").fill(values.low);
+  await page.getByLabel("Best value").fill(values.best);
+  await page.getByLabel("High bound").fill(values.high);
+}
+
 describe("signing in and out", () => {
   it("refuses a wrong password and an unknown account with the same message, then signs in and out", async () => {
     const page = await newPage();
@@ -94,12 +111,8 @@ describe("editing a claim", () => {
     const page = await newPage();
     await signIn(page, EDITOR.email, EDITOR.password);
     const [id] = await plottedClaimIds(page);
-    await open(page, `/claims/${encodeURIComponent(id!)}`);
-    await page.getByRole("button", { name: "Edit this claim" }).click();
-    await page.getByLabel("Low bound").fill("900");
-    await page.getByLabel("Best value").fill("");
-    await page.getByLabel("High bound").fill("100");
-    await page.getByLabel("Qualifier").selectOption("RANGE");
+    await openClaimEditor(page, id!);
+    await fillValues(page, { qualifier: "RANGE", low: "900", best: "", high: "100" });
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.locator("[data-testid=edit-failure]").waitFor();
     expect(await page.locator("[data-testid=error-valueHigh]").textContent()).toBe(
@@ -121,14 +134,10 @@ describe("editing a claim", () => {
 
     const editor = await newPage();
     await signIn(editor, EDITOR.email, EDITOR.password);
-    await open(editor, `/claims/${encodeURIComponent(id)}`);
-    await editor.getByRole("button", { name: "Edit this claim" }).click();
+    await openClaimEditor(editor, id);
     await screenshot(editor, "claim-edit");
     expect(await seriousViolations(editor)).toEqual([]);
-    await editor.getByLabel("Qualifier").selectOption("EXACT");
-    await editor.getByLabel("Low bound").fill("43210");
-    await editor.getByLabel("Best value").fill("43210");
-    await editor.getByLabel("High bound").fill("43210");
+    await fillValues(editor, { qualifier: "EXACT", low: "43210", best: "43210", high: "43210" });
     await editor.getByLabel("Hedge as written").fill("");
     await editor.getByLabel("Why (kept in the history)").fill("The article gives an exact figure.");
     await editor.getByRole("button", { name: "Save changes" }).click();
@@ -154,10 +163,7 @@ describe("editing a claim", () => {
     const second = await newPage();
     await signIn(first, EDITOR.email, EDITOR.password);
     await signIn(second, EDITOR.email, EDITOR.password);
-    for (const page of [first, second]) {
-      await open(page, `/claims/${encodeURIComponent(id)}`);
-      await page.getByRole("button", { name: "Edit this claim" }).click();
-    }
+    for (const page of [first, second]) await openClaimEditor(page, id);
     const before = await storedClaim(id);
 
     await first.getByLabel("Who is counted").fill("engineering troops (first editor)");

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
-import { createUser } from "../../apps/api/src/users/users.ts";
-import { type GraphQLResponse, TEST_ROLE_HEADER, testApi } from "../support/api.ts";
+import { type GraphQLResponse, TEST_ROLE_HEADER, testApi, testApiAs } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 import { globalId, useFixtureCorpus } from "../support/fixtures.ts";
 import { recordingLogger } from "../support/recording-logger.ts";
@@ -72,13 +71,10 @@ describe("a NUL character in any string argument is the client's error", () => {
 describe("a lone surrogate in a stored string", () => {
   // UTF-8 cannot hold half of a UTF-16 pair: the text columns store U+FFFD, and the audit row must agree.
   it("is stored as U+FFFD in the row and in its audit, never an unexpected error", async () => {
-    const editor = await createUser(prisma, {
+    const { query: asEditor } = await testApiAs(prisma, {
       email: "surrogates@example.org",
       role: "editor",
       password: "the editor's long password",
-    });
-    const { query: asEditor } = testApi(prisma, {
-      authenticate: async () => ({ id: editor.id, email: "surrogates@example.org", role: "editor" }),
     });
     const id = corpus.claims.rejected50k;
     const { version } = await prisma.claim.findUniqueOrThrow({ where: { id } });
@@ -187,13 +183,10 @@ describe("errors outside resolvers and account audits", () => {
   });
 
   it("createUser through the API is audited with the admin who made the account", async () => {
-    const admin = await createUser(prisma, {
+    const { user: admin, query: asAdmin } = await testApiAs(prisma, {
       email: "maker@example.org",
       role: "admin",
       password: "the admin's long password",
-    });
-    const { query: asAdmin } = testApi(prisma, {
-      authenticate: async () => ({ id: admin.id, email: "maker@example.org", role: "admin" }),
     });
     const result = await asAdmin<{ createUser: { __typename: string } }>(
       `mutation { createUser(email: "made@example.org", role: EDITOR) { __typename } }`,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { PrismaClient } from "../../apps/api/src/db/prisma.ts";
 import type { Viewer } from "../../apps/api/src/graphql/context.ts";
 import { type ApiOptions, CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
+import { createUser } from "../../apps/api/src/users/users.ts";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
@@ -37,6 +38,19 @@ export function testApi(prisma: PrismaClient, options: Partial<ApiOptions> = {})
     return (await response.json()) as GraphQLResponse<T>;
   }
   return { api, query };
+}
+
+/**
+ * The API in-process as one real account sees it: the account is created, and every request is made as it, so
+ * what the API writes (audit rows) names a user that exists.
+ */
+export async function testApiAs(
+  prisma: PrismaClient,
+  account: { email: string; role: Viewer["role"]; password: string },
+) {
+  const user = await createUser(prisma, account);
+  const viewer: Viewer = { id: user.id, email: account.email, role: account.role };
+  return { user, ...testApi(prisma, { authenticate: async () => viewer }) };
 }
 
 /** A page of a connection as tests select it (`{ totalCount edges { node { … } } }`). */

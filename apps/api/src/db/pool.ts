@@ -2,18 +2,24 @@ import pg from "pg";
 
 /**
  * A plain node-postgres pool for the write paths that move many rows at once (ingest), where Prisma's
- * per-statement overhead would dominate. Same timeouts as the Prisma client.
+ * per-statement overhead would dominate; the Prisma client runs on one too, with a shorter statement timeout
+ * (a request must not wait a minute on a sick database; an ingest batch may take that long).
  */
-export function createPool(databaseUrl: string, options: { max?: number } = {}): pg.Pool {
+export function createPool(
+  databaseUrl: string,
+  options: { max?: number; statementTimeoutMs?: number } = {},
+): pg.Pool {
+  const statementTimeout = options.statementTimeoutMs ?? 60_000;
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: 60_000,
-    idle_in_transaction_session_timeout: 60_000,
+    statement_timeout: statementTimeout,
+    idle_in_transaction_session_timeout: statementTimeout,
   });
-  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  // An idle connection the server ends (a restart, a shutdown) is dropped by the pool; the next query opens a
+  // new one. Unheard, its error would end the process.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
   return pool;

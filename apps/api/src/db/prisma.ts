@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type pg from "pg";
 import { type Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { createPool } from "./pool.ts";
 
 export type { PrismaClient };
 
@@ -73,18 +74,7 @@ export async function queryRows<T>(
 
 /** A Prisma client over node-postgres, with timeouts so no request waits forever on a sick database. */
 export function createPrismaClient(databaseUrl: string, options: PrismaOptions = {}): PrismaClient {
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: options.max ?? 10,
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: 15_000,
-    idle_in_transaction_session_timeout: 15_000,
-  });
-  // An idle connection the server ends (a restart, a shutdown) is dropped by the pool; the next query opens a
-  // new one. Unheard, its error would end the process.
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  const pool = createPool(databaseUrl, { max: options.max ?? 10, statementTimeoutMs: 15_000 });
   const adapter = new PrismaPg(pool, {
     statementNameGenerator: preparedStatementName,
     disposeExternalPool: true,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
 import { ColumnHeads } from "../../components/ColumnHeads";
 import { EntityLink } from "../../components/EntityLink";
+import { ListSearchForm } from "../../components/ListSearchForm";
 import { PageInfoFields, Pager } from "../../components/Pager";
 import { EntityRefFields } from "../../lib/entity-fields";
 import { graphql, type ResultOf } from "../../lib/graphql";
@@ -63,18 +64,14 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>Articles</h1>
-      <form className="filters inline-filters" method="get" aria-label="Search articles">
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="article-q">Title or text contains</label>
-            <input id="article-q" type="search" name="q" defaultValue={q} />
-          </div>
-          <div className="field actions">
-            <button type="submit">Search</button>
-            {q && <Link href="/articles">Clear</Link>}
-          </div>
-        </div>
-      </form>
+      <ListSearchForm
+        label="Search articles"
+        className="filters inline-filters"
+        textId="article-q"
+        textLabel="Title or text contains"
+        q={q}
+        clearHref={q ? "/articles" : null}
+      />
       <p className="muted">
         {articles.totalCount} {articles.totalCount === 1 ? "article" : "articles"}
         {q ? ` matching “${q}”` : " stored"}.

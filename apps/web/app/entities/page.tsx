@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ApiErrorNotice } from "../../components/ApiErrorNotice";
 import { ColumnHeads } from "../../components/ColumnHeads";
 import { EntityLink } from "../../components/EntityLink";
+import { ListSearchForm } from "../../components/ListSearchForm";
 import { PageInfoFields, Pager } from "../../components/Pager";
 import { EntityRefFields } from "../../lib/entity-fields";
 import { graphql, type ResultOf } from "../../lib/graphql";
@@ -70,29 +71,26 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>Entities</h1>
-      <form className="filters" method="get" aria-label="Find entities">
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="entity-q">Name or alias</label>
-            <input id="entity-q" type="search" name="q" defaultValue={q} />
-          </div>
-          <div className="field">
-            <label htmlFor="entity-type">Kind</label>
-            <select id="entity-type" name="type" defaultValue={type.toLowerCase()}>
-              <option value="">Any</option>
-              {TYPES.map((t) => (
-                <option key={t} value={t.toLowerCase()}>
-                  {t.toLowerCase()}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field actions">
-            <button type="submit">Search</button>
-            {baseQuery && <Link href="/entities">Clear</Link>}
-          </div>
+      <ListSearchForm
+        label="Find entities"
+        className="filters"
+        textId="entity-q"
+        textLabel="Name or alias"
+        q={q}
+        clearHref={baseQuery ? "/entities" : null}
+      >
+        <div className="field">
+          <label htmlFor="entity-type">Kind</label>
+          <select id="entity-type" name="type" defaultValue={type.toLowerCase()}>
+            <option value="">Any</option>
+            {TYPES.map((t) => (
+              <option key={t} value={t.toLowerCase()}>
+                {t.toLowerCase()}
+              </option>
+            ))}
+          </select>
         </div>
-      </form>
+      </ListSearchForm>
       <p className="muted">
         {entities.totalCount} {entities.totalCount === 1 ? "entity" : "entities"}.
       </p>

@@ -1,8 +1,9 @@
 import { correctArticle } from "../../curation/articles.ts";
 import { builder } from "../builder.ts";
 import { databaseId } from "../ids.ts";
+import { ArticleNode } from "./article.ts";
 import { PrecisionEnum } from "./enums.ts";
-import { actorOf, editorMutation, versionedEdit, versionedEditArgs } from "./mutations.ts";
+import { actorOf, editorMutationField, payloadOf, versionedEdit, versionedEditArgs } from "./mutations.ts";
 
 const ArticlePatchInput = builder.inputType("ArticlePatch", {
   description: "Metadata of an article to correct; the body is an immutable snapshot and cannot be changed.",
@@ -15,40 +16,30 @@ const ArticlePatchInput = builder.inputType("ArticlePatch", {
   }),
 });
 
-const ArticleResult = builder.objectRef<{ articleId: number }>("ArticleMutationSuccess").implement({
-  description: "The article after the change.",
-  fields: (t) => ({
-    article: t.prismaField({
-      type: "Article",
-      description: "The article as now stored.",
-      resolve: (query, result, _args, context) =>
-        context.prisma.article.findUniqueOrThrow({ ...query, where: { id: result.articleId } }),
-    }),
-  }),
+const ArticleResult = payloadOf("ArticleMutationSuccess", "The article after the change.", "article", {
+  type: ArticleNode,
+  description: "The article as now stored.",
 });
 
-builder.mutationField("correctArticle", (t) =>
-  t.field({
-    type: ArticleResult,
-    description: "Corrects an article's title, URL, outlet or publication date.",
-    ...editorMutation("correctArticle"),
-    args: {
-      ...versionedEditArgs(t.arg, "article"),
-      patch: t.arg({ type: ArticlePatchInput, required: true, description: "The fields to change." }),
-    },
-    resolve: async (_root, args, context) => {
-      const { patch } = args;
-      const article = await correctArticle(context.prisma, actorOf(context), {
-        ...versionedEdit(args, "Article"),
-        patch: {
-          ...(patch.title != null ? { title: patch.title } : {}),
-          ...(patch.url !== undefined ? { url: patch.url } : {}),
-          ...(patch.outlet !== undefined ? { outletId: databaseId(patch.outlet, "Entity", "outlet") } : {}),
-          ...(patch.publishedAt !== undefined ? { publishedAt: patch.publishedAt } : {}),
-          ...(patch.publishedPrecision != null ? { publishedPrecision: patch.publishedPrecision } : {}),
-        },
-      });
-      return { articleId: article.id };
-    },
+editorMutationField("correctArticle", {
+  type: ArticleResult,
+  description: "Corrects an article's title, URL, outlet or publication date.",
+  args: (arg) => ({
+    ...versionedEditArgs(arg, "article"),
+    patch: arg({ type: ArticlePatchInput, required: true, description: "The fields to change." }),
   }),
-);
+  resolve: async (_root, args, context) => {
+    const { patch } = args;
+    const article = await correctArticle(context.prisma, actorOf(context), {
+      ...versionedEdit(args, "Article"),
+      patch: {
+        ...(patch.title != null ? { title: patch.title } : {}),
+        ...(patch.url !== undefined ? { url: patch.url } : {}),
+        ...(patch.outlet !== undefined ? { outletId: databaseId(patch.outlet, "Entity", "outlet") } : {}),
+        ...(patch.publishedAt !== undefined ? { publishedAt: patch.publishedAt } : {}),
+        ...(patch.publishedPrecision != null ? { publishedPrecision: patch.publishedPrecision } : {}),
+      },
+    });
+    return { article };
+  },
+});

@@ -1,12 +1,12 @@
-import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { databaseId } from "../ids.ts";
 import { memoPerRequest } from "../memo.ts";
-import { assertPageSize, DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
+import { assertPageSize, LIST_PAGING, SPAN_PAGING } from "../pagination.ts";
 import { articleDocument, proseQuery } from "../sql/text-search.ts";
 import { PrecisionEnum } from "./enums.ts";
+import { optional, optionalOf, searchText } from "./field-options.ts";
 
 export const ArticleNode = builder.prismaNode("Article", {
   id: { field: "id" },
@@ -18,25 +18,20 @@ export const ArticleNode = builder.prismaNode("Article", {
     body: t.exposeString("body", {
       description: "The cleaned text. Every offset in Headcount refers to this string.",
     }),
-    url: t.exposeString("url", {
-      nullable: true,
-      description: "Where the article was published, when known.",
-    }),
-    canonicalUrl: t.exposeString("canonicalUrl", {
-      nullable: true,
-      description: "The address a fetched page names as its own (<link rel=canonical>, og:url).",
-    }),
-    fetchedAt: t.expose("fetchedAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When the page was fetched from the web; null for files and pasted text.",
-    }),
-    outlet: t.relation("outlet", { nullable: true, description: "The outlet that published the article." }),
-    publishedAt: t.expose("publishedAt", {
-      type: "Date",
-      nullable: true,
-      description: "The publication date; read it with publishedPrecision.",
-    }),
+    url: t.exposeString("url", optional("Where the article was published, when known.")),
+    canonicalUrl: t.exposeString(
+      "canonicalUrl",
+      optional("The address a fetched page names as its own (<link rel=canonical>, og:url)."),
+    ),
+    fetchedAt: t.expose(
+      "fetchedAt",
+      optionalOf("DateTime", "When the page was fetched from the web; null for files and pasted text."),
+    ),
+    outlet: t.relation("outlet", optional("The outlet that published the article.")),
+    publishedAt: t.expose(
+      "publishedAt",
+      optionalOf("Date", "The publication date; read it with publishedPrecision."),
+    ),
     publishedPrecision: t.expose("publishedPrecision", {
       type: PrecisionEnum,
       description: "How far publishedAt can be trusted.",
@@ -55,10 +50,7 @@ export const ArticleNode = builder.prismaNode("Article", {
     }),
     // Paged: an article may print tens of thousands of figures. Pages are counted by the cost limit.
     appearances: t.relatedConnection("appearances", {
-      cursor: "id",
-      maxSize: MAX_PAGE_SIZE,
-      defaultSize: DEFAULT_SPAN_PAGE,
-      totalCount: true,
+      ...SPAN_PAGING,
       description:
         "The claims printed in this article, as spans of the headline (first) and of the body, in reading order.",
       // The headline's appearances first, then the body's in reading order.
@@ -68,10 +60,7 @@ export const ArticleNode = builder.prismaNode("Article", {
       }),
     }),
     mentions: t.relatedConnection("mentions", {
-      cursor: "id",
-      maxSize: MAX_PAGE_SIZE,
-      defaultSize: DEFAULT_SPAN_PAGE,
-      totalCount: true,
+      ...SPAN_PAGING,
       description: "The entities named in this article, as spans of the body, in reading order.",
       query: () => ({ orderBy: [{ start: "asc" }, { id: "asc" }] }),
     }),
@@ -92,7 +81,7 @@ const ArticleFilterInput = builder.inputType("ArticleFilter", {
   fields: (t) => ({
     search: t.string({
       description: "Words the title or body must contain (stemmed full-text match).",
-      validate: z.string().max(200, "search must be at most 200 characters"),
+      validate: searchText,
     }),
     outlet: t.globalID({ description: "Published by this outlet (an Entity)." }),
     publishedFrom: t.field({ type: "Date", description: "Published on or after this date." }),
@@ -129,10 +118,8 @@ function articleWhere(
 builder.queryField("articles", (t) =>
   t.prismaConnection({
     type: "Article",
-    cursor: "id",
+    ...LIST_PAGING,
     description: "The stored articles.",
-    maxSize: MAX_PAGE_SIZE,
-    defaultSize: 20,
     args: {
       filter: t.arg({ type: ArticleFilterInput, description: "Which articles." }),
       orderBy: t.arg({ type: ArticleOrder, defaultValue: "PUBLISHED_DESC", description: "Ordering." }),

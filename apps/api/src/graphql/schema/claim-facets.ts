@@ -72,10 +72,30 @@ export function selects(
 }
 
 /**
+ * The entities a list's items name, by id, with what their `entity` selection needs: the query Pothos plans
+ * for that selection is planned once for the whole list.
+ */
+export async function entitiesById(
+  context: Context,
+  info: GraphQLResolveInfo,
+  ids: number[],
+): Promise<Map<number, { id: number }>> {
+  const query = (await queryFromInfo({
+    context,
+    info,
+    typeName: "Entity",
+    path: ["entity"],
+    awaitSelections: true,
+  })) as Prisma.EntityFindManyArgs;
+  const entities = await entitiesIn(context, query, ids);
+  return new Map(entities.map((entity) => [entity.id, entity]));
+}
+
+/**
  * The entities of a list with what the selection needs, their JSON built by PostgreSQL in one statement
  * (json-read.ts): thousands of rows come back as one text to parse instead of rows for Prisma to map.
  */
-export async function entitiesById(
+async function entitiesIn(
   context: Context,
   query: Prisma.EntityFindManyArgs,
   ids: number[],
@@ -114,16 +134,11 @@ async function facets(
   // The entities of the whole list in one statement, with the query Pothos plans for the `entity`
   // selection planned once for the list (it also tells the entity's fields that their columns are
   // loaded): planning it per item cost more than the rest of the list's work at 2,000 sources.
-  const query = (await queryFromInfo({
+  const byId = await entitiesById(
     context,
     info,
-    typeName: "Entity",
-    path: ["entity"],
-    awaitSelections: true,
-  })) as Prisma.EntityFindManyArgs;
-  const ids = rows.map((row) => row.entityId);
-  const entities = await entitiesById(context, query, ids);
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+    rows.map((row) => row.entityId),
+  );
   return rows.map((row) => ({ ...row, entity: byId.get(row.entityId) }));
 }
 

@@ -16,7 +16,7 @@ import { ClaimNode } from "./claim.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum, ReviewStatusEnum } from "./enums.ts";
 import {
   actorOf,
-  editorMutation,
+  editorMutationField,
   noteArg,
   payloadOf,
   versionedEdit,
@@ -133,45 +133,39 @@ function appearanceIdOf(id: string): number {
   return appearanceId;
 }
 
-builder.mutationField("updateClaim", (t) =>
-  t.field({
-    type: ClaimResult,
-    description:
-      "Changes any field of a claim. Refused with a ConflictError when the claim changed since `expectedVersion`; nothing is ever silently overwritten.",
-    ...editorMutation("updateClaim"),
-    args: {
-      ...versionedEditArgs(t.arg, "claim"),
-      patch: t.arg({ type: ClaimPatchInput, required: true, description: "The fields to change." }),
-    },
-    resolve: async (_root, args, context) => {
-      const claim = await updateClaim(context.prisma, actorOf(context), {
-        ...versionedEdit(args, "Claim"),
-        patch: toPatch(args.patch),
-      });
-      return { claim: await announce(context, claim, "updated") };
-    },
+editorMutationField("updateClaim", {
+  type: ClaimResult,
+  description:
+    "Changes any field of a claim. Refused with a ConflictError when the claim changed since `expectedVersion`; nothing is ever silently overwritten.",
+  args: (arg) => ({
+    ...versionedEditArgs(arg, "claim"),
+    patch: arg({ type: ClaimPatchInput, required: true, description: "The fields to change." }),
   }),
-);
+  resolve: async (_root, args, context) => {
+    const claim = await updateClaim(context.prisma, actorOf(context), {
+      ...versionedEdit(args, "Claim"),
+      patch: toPatch(args.patch),
+    });
+    return { claim: await announce(context, claim, "updated") };
+  },
+});
 
-builder.mutationField("reviewClaim", (t) =>
-  t.field({
-    type: ClaimResult,
-    description:
-      "Records an editor's verdict on a claim: verified, disputed, rejected (hidden from charts) or back to unreviewed.",
-    ...editorMutation("reviewClaim"),
-    args: {
-      ...versionedEditArgs(t.arg, "claim"),
-      status: t.arg({ type: ReviewStatusEnum, required: true, description: "The verdict." }),
-    },
-    resolve: async (_root, args, context) => {
-      const claim = await reviewClaim(context.prisma, actorOf(context), {
-        ...versionedEdit(args, "Claim"),
-        status: args.status,
-      });
-      return { claim: await announce(context, claim, "reviewed") };
-    },
+editorMutationField("reviewClaim", {
+  type: ClaimResult,
+  description:
+    "Records an editor's verdict on a claim: verified, disputed, rejected (hidden from charts) or back to unreviewed.",
+  args: (arg) => ({
+    ...versionedEditArgs(arg, "claim"),
+    status: arg({ type: ReviewStatusEnum, required: true, description: "The verdict." }),
   }),
-);
+  resolve: async (_root, args, context) => {
+    const claim = await reviewClaim(context.prisma, actorOf(context), {
+      ...versionedEdit(args, "Claim"),
+      status: args.status,
+    });
+    return { claim: await announce(context, claim, "reviewed") };
+  },
+});
 
 for (const [name, run, change, description] of [
   [
@@ -182,18 +176,15 @@ for (const [name, run, change, description] of [
   ],
   ["restoreClaim", restoreClaim, "restored", "Brings back a deleted claim."],
 ] as const) {
-  builder.mutationField(name, (t) =>
-    t.field({
-      type: ClaimResult,
-      description,
-      ...editorMutation(name),
-      args: versionedEditArgs(t.arg, "claim"),
-      resolve: async (_root, args, context) => {
-        const claim = await run(context.prisma, actorOf(context), versionedEdit(args, "Claim"));
-        return { claim: await announce(context, claim, change) };
-      },
-    }),
-  );
+  editorMutationField(name, {
+    type: ClaimResult,
+    description,
+    args: (arg) => versionedEditArgs(arg, "claim"),
+    resolve: async (_root, args, context) => {
+      const claim = await run(context.prisma, actorOf(context), versionedEdit(args, "Claim"));
+      return { claim: await announce(context, claim, change) };
+    },
+  });
 }
 
 const CreateClaimInput = builder.inputType("CreateClaimInput", {
@@ -224,42 +215,39 @@ const CreateClaimInput = builder.inputType("CreateClaimInput", {
   }),
 });
 
-builder.mutationField("createClaim", (t) =>
-  t.field({
-    type: ClaimResult,
-    description: "Adds a claim the machine missed. The quote is checked against the article's text.",
-    ...editorMutation("createClaim"),
-    args: {
-      input: t.arg({
-        type: CreateClaimInput,
-        required: true,
-        description: "The claim and where it is printed.",
-      }),
-      note: noteArg(t.arg),
-    },
-    resolve: async (_root, { input, note }, context) => {
-      const claim = await createClaim(context.prisma, actorOf(context), {
-        articleId: databaseId(input.article, "Article", "article") as number,
-        start: input.start,
-        end: input.end,
-        quote: input.quote,
-        metric: input.metric,
-        subject: input.subject,
-        qualifier: input.qualifier,
-        subjectEntityId: databaseId(input.subjectEntity, "Entity", "subjectEntity"),
-        valueLow: input.valueLow ?? null,
-        valueHigh: input.valueHigh ?? null,
-        valueBest: input.valueBest ?? null,
-        hedge: input.hedge ?? null,
-        rate: input.rate ?? "total",
-        locationId: databaseId(input.location, "Entity", "location"),
-        sourceId: databaseId(input.source, "Entity", "source"),
-        viaEntityIds: (input.via ?? []).map((entity) => databaseId(entity, "Entity", "via") as number),
-        statedOn: input.statedOn ?? null,
-        ...(input.statedOnPrecision ? { statedOnPrecision: input.statedOnPrecision } : {}),
-        note: note ?? null,
-      });
-      return { claim: await announce(context, claim, "created") };
-    },
+editorMutationField("createClaim", {
+  type: ClaimResult,
+  description: "Adds a claim the machine missed. The quote is checked against the article's text.",
+  args: (arg) => ({
+    input: arg({
+      type: CreateClaimInput,
+      required: true,
+      description: "The claim and where it is printed.",
+    }),
+    note: noteArg(arg),
   }),
-);
+  resolve: async (_root, { input, note }, context) => {
+    const claim = await createClaim(context.prisma, actorOf(context), {
+      articleId: databaseId(input.article, "Article", "article") as number,
+      start: input.start,
+      end: input.end,
+      quote: input.quote,
+      metric: input.metric,
+      subject: input.subject,
+      qualifier: input.qualifier,
+      subjectEntityId: databaseId(input.subjectEntity, "Entity", "subjectEntity"),
+      valueLow: input.valueLow ?? null,
+      valueHigh: input.valueHigh ?? null,
+      valueBest: input.valueBest ?? null,
+      hedge: input.hedge ?? null,
+      rate: input.rate ?? "total",
+      locationId: databaseId(input.location, "Entity", "location"),
+      sourceId: databaseId(input.source, "Entity", "source"),
+      viaEntityIds: (input.via ?? []).map((entity) => databaseId(entity, "Entity", "via") as number),
+      statedOn: input.statedOn ?? null,
+      ...(input.statedOnPrecision ? { statedOnPrecision: input.statedOnPrecision } : {}),
+      note: note ?? null,
+    });
+    return { claim: await announce(context, claim, "created") };
+  },
+});

@@ -1,5 +1,4 @@
 import { displayClaimValue } from "@headcount/shared";
-import { queryFromInfo } from "@pothos/plugin-prisma";
 import {
   type FieldNode,
   type FragmentDefinitionNode,
@@ -9,7 +8,6 @@ import {
 } from "graphql";
 import { z } from "zod";
 import type { PrismaClient } from "../../db/prisma.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { encodeDatabaseGlobalId as encodeGlobalID } from "../ids.ts";
@@ -54,15 +52,7 @@ async function withEntities(series: Series[], context: Context, info: GraphQLRes
   if (!info.fieldNodes.some((node) => selects(node.selectionSet, "entity", info))) return series;
   const ids = [...new Set(series.flatMap((line) => (line.entityId === null ? [] : [line.entityId])))];
   if (ids.length === 0) return series.map((line) => ({ ...line, entity: null }));
-  const query = (await queryFromInfo({
-    context,
-    info,
-    typeName: "Entity",
-    path: ["entity"],
-    awaitSelections: true,
-  })) as Prisma.EntityFindManyArgs;
-  const entities = await entitiesById(context, query, ids);
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const byId = await entitiesById(context, info, ids);
   return series.map((line) => ({
     ...line,
     entity: line.entityId === null ? null : (byId.get(line.entityId) ?? null),

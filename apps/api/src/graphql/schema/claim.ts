@@ -1,12 +1,11 @@
 import { displayClaimValue } from "@headcount/shared";
 import { GraphQLError, type GraphQLResolveInfo, Kind, type SelectionNode } from "graphql";
-import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { builder, nodeReaders } from "../builder.ts";
 import { type Context, canEdit } from "../context.ts";
 import { databaseId, globalIdOf } from "../ids.ts";
 import { memoPerRequest } from "../memo.ts";
-import { assertPageSize, DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
+import { assertPageSize, LIST_PAGING, SPAN_PAGING } from "../pagination.ts";
 import { type ClaimFilter, claimCondition, claimWhere, sourceJoin } from "../sql/claim-filter.ts";
 import { jsonNodeReader, orderSql, readJson, UnsupportedRead } from "../sql/json-read.ts";
 import {
@@ -18,6 +17,7 @@ import {
   ReviewStatusEnum,
   SortDirectionEnum,
 } from "./enums.ts";
+import { optional, optionalOf, searchText } from "./field-options.ts";
 
 interface ClaimPermissions {
   edit: boolean;
@@ -48,27 +48,24 @@ export const ClaimNode = builder.prismaNode("Claim", {
     subject: t.exposeString("subject", {
       description: 'Who is counted, as written ("North Korean engineering troops").',
     }),
-    subjectEntity: t.relation("subjectEntity", {
-      nullable: true,
-      description: "Whose forces are counted (a country or armed group).",
-    }),
-    valueLow: t.exposeInt("valueLow", {
-      nullable: true,
-      description: 'The low bound; null when the text gives none ("as many as 8,000").',
-    }),
-    valueHigh: t.exposeInt("valueHigh", {
-      nullable: true,
-      description: 'The high bound; null when the text gives none ("more than 15,000").',
-    }),
-    valueBest: t.exposeInt("valueBest", {
-      nullable: true,
-      description: "The single best figure, when the text gives or implies one.",
-    }),
+    subjectEntity: t.relation(
+      "subjectEntity",
+      optional("Whose forces are counted (a country or armed group)."),
+    ),
+    valueLow: t.exposeInt(
+      "valueLow",
+      optional('The low bound; null when the text gives none ("as many as 8,000").'),
+    ),
+    valueHigh: t.exposeInt(
+      "valueHigh",
+      optional('The high bound; null when the text gives none ("more than 15,000").'),
+    ),
+    valueBest: t.exposeInt(
+      "valueBest",
+      optional("The single best figure, when the text gives or implies one."),
+    ),
     qualifier: t.expose("qualifier", { type: QualifierEnum, description: "How the number was hedged." }),
-    hedge: t.exposeString("hedge", {
-      nullable: true,
-      description: 'The hedge words as written ("as many as", "thousands of").',
-    }),
+    hedge: t.exposeString("hedge", optional('The hedge words as written ("as many as", "thousands of").')),
     additional: t.exposeBoolean("additional", {
       description: '"An additional 1,000": the value adds to an earlier figure.',
     }),
@@ -78,45 +75,37 @@ export const ClaimNode = builder.prismaNode("Claim", {
       select: { valueLow: true, valueHigh: true, valueBest: true, qualifier: true, hedge: true, rate: true },
       resolve: (claim) => displayClaimValue(claim),
     }),
-    source: t.relation("source", {
-      nullable: true,
-      description: "Who said it; null when the text attributes the number to nobody.",
-    }),
-    location: t.relation("location", { nullable: true, description: "The place the number is about." }),
-    statedOn: t.expose("statedOn", {
-      type: "Date",
-      nullable: true,
-      description: "When the claim was made; read it with statedOnPrecision.",
-    }),
+    source: t.relation(
+      "source",
+      optional("Who said it; null when the text attributes the number to nobody."),
+    ),
+    location: t.relation("location", optional("The place the number is about.")),
+    statedOn: t.expose(
+      "statedOn",
+      optionalOf("Date", "When the claim was made; read it with statedOnPrecision."),
+    ),
     statedOnPrecision: t.expose("statedOnPrecision", {
       type: PrecisionEnum,
       description: "How far statedOn can be trusted.",
     }),
-    refersFrom: t.expose("refersFrom", {
-      type: "Date",
-      nullable: true,
-      description: "Start of the period the number describes, when different from statedOn.",
-    }),
-    refersFromPrecision: t.expose("refersFromPrecision", {
-      type: PrecisionEnum,
-      nullable: true,
-      description: "How far refersFrom can be trusted.",
-    }),
-    refersTo: t.expose("refersTo", {
-      type: "Date",
-      nullable: true,
-      description: "End of the period the number describes, when different from statedOn.",
-    }),
-    refersToPrecision: t.expose("refersToPrecision", {
-      type: PrecisionEnum,
-      nullable: true,
-      description: "How far refersTo can be trusted.",
-    }),
+    refersFrom: t.expose(
+      "refersFrom",
+      optionalOf("Date", "Start of the period the number describes, when different from statedOn."),
+    ),
+    refersFromPrecision: t.expose(
+      "refersFromPrecision",
+      optionalOf(PrecisionEnum, "How far refersFrom can be trusted."),
+    ),
+    refersTo: t.expose(
+      "refersTo",
+      optionalOf("Date", "End of the period the number describes, when different from statedOn."),
+    ),
+    refersToPrecision: t.expose(
+      "refersToPrecision",
+      optionalOf(PrecisionEnum, "How far refersTo can be trusted."),
+    ),
     appearances: t.relatedConnection("appearances", {
-      cursor: "id",
-      maxSize: MAX_PAGE_SIZE,
-      defaultSize: DEFAULT_SPAN_PAGE,
-      totalCount: true,
+      ...SPAN_PAGING,
       description: "Where the claim is printed, earliest article first: the evidence.",
       query: () => ({
         orderBy: [{ article: { publishedAt: { sort: "asc", nulls: "last" } } }, { id: "asc" }],
@@ -130,24 +119,20 @@ export const ClaimNode = builder.prismaNode("Claim", {
       type: OriginEnum,
       description: "Whether the extractor or an editor made the claim.",
     }),
-    extractorVersion: t.exposeString("extractorVersion", {
-      nullable: true,
-      description: "The extractor version that produced the claim, for machine claims.",
-    }),
-    confidence: t.exposeFloat("confidence", {
-      nullable: true,
-      description: "The extractor's confidence, 0 to 1.",
-    }),
+    extractorVersion: t.exposeString(
+      "extractorVersion",
+      optional("The extractor version that produced the claim, for machine claims."),
+    ),
+    confidence: t.exposeFloat("confidence", optional("The extractor's confidence, 0 to 1.")),
     version: t.exposeInt("version", {
       description: "Increases with every change; send it back when editing (optimistic locking).",
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the claim was stored." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the claim last changed." }),
-    deletedAt: t.expose("deletedAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When the claim was deleted; only editors see deleted claims.",
-    }),
+    deletedAt: t.expose(
+      "deletedAt",
+      optionalOf("DateTime", "When the claim was deleted; only editors see deleted claims."),
+    ),
     viewerCan: t.field({
       type: ClaimPermissionsRef,
       description: "What the viewer may do with this claim.",
@@ -226,7 +211,7 @@ export const ClaimFilterInput = builder.inputType("ClaimFilter", {
     origin: t.field({ type: OriginEnum, description: "Made by the extractor or by an editor." }),
     search: t.string({
       description: "Words the quote must contain (stemmed full-text match).",
-      validate: z.string().max(200, "search must be at most 200 characters"),
+      validate: searchText,
     }),
     includeDeleted: t.boolean({
       description: "Include deleted claims (editors only).",
@@ -291,10 +276,8 @@ function claimOrderBy(
 builder.queryField("claims", (t) =>
   t.prismaConnection({
     type: "Claim",
-    cursor: "id",
+    ...LIST_PAGING,
     description: "Claims, filtered and ordered. Deleted claims are left out unless an editor asks.",
-    maxSize: MAX_PAGE_SIZE,
-    defaultSize: 20,
     args: {
       filter: t.arg({ type: ClaimFilterInput, description: "Which claims." }),
       orderBy: t.arg({ type: ClaimOrder, defaultValue: "STATED_ON", description: "Ordering." }),

@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { lookupName } from "../../curation/names.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { builder, nodeReaders } from "../builder.ts";
 import { claimCounts } from "../claim-counts.ts";
-import { globalIdOf } from "../ids.ts";
-import { assertPageSize, MAX_PAGE_SIZE } from "../pagination.ts";
+import { assertPageSize, LIST_PAGING, MAX_PAGE_SIZE } from "../pagination.ts";
 import { jsonNodeReader } from "../sql/json-read.ts";
 import { EntityTypeEnum } from "./enums.ts";
+import { optional, searchText } from "./field-options.ts";
+import { globalIdField } from "./id-field.ts";
 
 interface MergeSuggestion {
   /** The machine judgement row. */
@@ -29,7 +29,7 @@ export const EntityNode = builder.prismaNode("Entity", {
   fields: (t) => ({
     name: t.exposeString("name", { description: "The canonical name." }),
     type: t.expose("type", { type: EntityTypeEnum, description: "Person, organisation, place or group." }),
-    role: t.exposeString("role", { nullable: true, description: "A title or function, as written." }),
+    role: t.exposeString("role", optional("A title or function, as written.")),
     version: t.exposeInt("version", {
       description: "Goes up with every change; pass the one you read as expectedVersion when you edit.",
     }),
@@ -37,14 +37,11 @@ export const EntityNode = builder.prismaNode("Entity", {
       description: "Spelling variants, title forms and abbreviations of the name.",
       query: { orderBy: { name: "asc" } },
     }),
-    affiliation: t.relation("affiliation", {
-      nullable: true,
-      description: "The country or side this entity speaks for.",
-    }),
-    mergedInto: t.relation("mergedInto", {
-      nullable: true,
-      description: "Set when an editor merged this entity into another: use that one instead.",
-    }),
+    affiliation: t.relation("affiliation", optional("The country or side this entity speaks for.")),
+    mergedInto: t.relation(
+      "mergedInto",
+      optional("Set when an editor merged this entity into another: use that one instead."),
+    ),
     mentions: t.relatedConnection("mentions", {
       cursor: "id",
       maxSize: MAX_PAGE_SIZE,
@@ -147,19 +144,13 @@ function claimsAboutWhere(entityId: number): Prisma.ClaimWhereInput {
 MergeSuggestionRef.implement({
   description: "A machine suggestion that two entities are the same, awaiting an editor's judgement.",
   fields: (t) => ({
-    id: t.id({
-      description: "Pass it to judgeMergeSuggestion.",
-      resolve: (suggestion) => globalIdOf("MergeSuggestion", suggestion.id),
-    }),
+    id: globalIdField(t, "MergeSuggestion", "Pass it to judgeMergeSuggestion."),
     entity: t.field({
       type: EntityNode,
       description: "The other entity.",
       resolve: (suggestion) => suggestion.entity,
     }),
-    score: t.exposeFloat("score", {
-      nullable: true,
-      description: "How likely the two are the same, 0 to 1.",
-    }),
+    score: t.exposeFloat("score", optional("How likely the two are the same, 0 to 1.")),
     suggestedAt: t.expose("suggestedAt", { type: "DateTime", description: "When it was suggested." }),
   }),
 });
@@ -187,7 +178,7 @@ const EntityFilterInput = builder.inputType("EntityFilter", {
   fields: (t) => ({
     search: t.string({
       description: "Part of a name or alias; case, accents and punctuation are ignored.",
-      validate: z.string().max(200, "search must be at most 200 characters"),
+      validate: searchText,
     }),
     type: t.field({ type: [EntityTypeEnum], description: "Any of these kinds." }),
   }),
@@ -212,10 +203,8 @@ function entityWhere(
 builder.queryField("entities", (t) =>
   t.prismaConnection({
     type: "Entity",
-    cursor: "id",
+    ...LIST_PAGING,
     description: "People, organisations, places and groups, by name.",
-    maxSize: MAX_PAGE_SIZE,
-    defaultSize: 20,
     args: { filter: t.arg({ type: EntityFilterInput, description: "Which entities." }) },
     resolve: (query, _root, args, context) => {
       assertPageSize(args);

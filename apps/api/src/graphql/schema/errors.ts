@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from "../../curation/errors.ts";
 import { builder } from "../builder.ts";
+import { optional } from "./field-options.ts";
 
 export { ConflictError, type FieldError, NotAuthorizedError, NotFoundError, ValidationError };
 
@@ -68,7 +69,7 @@ export function registerErrorTypes(): void {
     description: "The object does not exist, or no longer does.",
     interfaces: [ErrorInterface],
     fields: (t) => ({
-      id: t.exposeID("id", { nullable: true, description: "The global ID that was not found." }),
+      id: t.exposeID("id", optional("The global ID that was not found.")),
     }),
   });
 

@@ -10,7 +10,9 @@ import { builder } from "../builder.ts";
 import { databaseId, globalIdOf } from "../ids.ts";
 import { vocabularyEnum } from "./enums.ts";
 import { NotAuthorizedError, NotFoundError, ValidationError } from "./errors.ts";
-import { guardedMutation } from "./mutations.ts";
+import { optional, optionalOf } from "./field-options.ts";
+import { globalIdField } from "./id-field.ts";
+import { guardedMutationField } from "./mutations.ts";
 
 const FeedStatusEnum = vocabularyEnum(
   "FeedStatus",
@@ -30,7 +32,7 @@ export const FeedNode = builder.prismaNode("Feed", {
   authScopes: { admin: true },
   fields: (t) => ({
     url: t.exposeString("url", { description: "The feed's address." }),
-    title: t.exposeString("title", { nullable: true, description: "The feed's own title, as last read." }),
+    title: t.exposeString("title", optional("The feed's own title, as last read.")),
     pollIntervalMinutes: t.exposeInt("pollIntervalMinutes", { description: "Minutes between polls." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was added." }),
     status: t.field({
@@ -39,25 +41,13 @@ export const FeedNode = builder.prismaNode("Feed", {
       select: { lastError: true, lastSuccessAt: true },
       resolve: (feed) => (feed.lastError ? "failing" : feed.lastSuccessAt ? "ok" : "pending"),
     }),
-    lastPolledAt: t.expose("lastPolledAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When it was last polled, successfully or not.",
-    }),
-    lastSuccessAt: t.expose("lastSuccessAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When a poll last read it.",
-    }),
-    lastError: t.exposeString("lastError", {
-      nullable: true,
-      description: "Why the last poll failed; null when it succeeded.",
-    }),
-    lastErrorAt: t.expose("lastErrorAt", {
-      type: "DateTime",
-      nullable: true,
-      description: "When the last poll failed.",
-    }),
+    lastPolledAt: t.expose(
+      "lastPolledAt",
+      optionalOf("DateTime", "When it was last polled, successfully or not."),
+    ),
+    lastSuccessAt: t.expose("lastSuccessAt", optionalOf("DateTime", "When a poll last read it.")),
+    lastError: t.exposeString("lastError", optional("Why the last poll failed; null when it succeeded.")),
+    lastErrorAt: t.expose("lastErrorAt", optionalOf("DateTime", "When the last poll failed.")),
     itemsSeen: t.exposeInt("itemsSeen", { description: "Distinct items the feed has listed." }),
     itemsStored: t.exposeInt("itemsStored", { description: "Items stored as articles." }),
   }),
@@ -85,57 +75,48 @@ const AddFeedSuccess = builder.objectRef<{ id: number }>("AddFeedSuccess").imple
   }),
 });
 
-builder.mutationField("addFeed", (t) =>
-  t.field({
-    type: AddFeedSuccess,
-    description: "Follows an RSS or Atom feed (admins only).",
-    ...guardedMutation("addFeed", "admin", [ValidationError, NotAuthorizedError]),
-    args: {
-      url: t.arg.string({ required: true, description: "The feed's http(s) address." }),
-      pollIntervalMinutes: t.arg.int({
-        description: `Minutes between polls, ${MIN_POLL_MINUTES} to ${MAX_POLL_MINUTES} (default ${DEFAULT_POLL_MINUTES}).`,
-      }),
-    },
-    resolve: async (_root, args, context) => {
-      try {
-        const input = feedInput(args.url, args.pollIntervalMinutes ?? DEFAULT_POLL_MINUTES);
-        const feed = await context.prisma.feed.create({ data: input, select: { id: true } });
-        return feed;
-      } catch (error) {
-        const unique = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-        if (!(error instanceof FeedInputError) && !unique) throw error;
-        const message = unique ? `${args.url.trim()} is already followed.` : `${error.message}.`;
-        const field = error instanceof FeedInputError ? error.field : "url";
-        throw new ValidationError(message, [{ path: [field], message }]);
-      }
-    },
+guardedMutationField("addFeed", "admin", [ValidationError, NotAuthorizedError], {
+  type: AddFeedSuccess,
+  description: "Follows an RSS or Atom feed (admins only).",
+  args: (arg) => ({
+    url: arg.string({ required: true, description: "The feed's http(s) address." }),
+    pollIntervalMinutes: arg.int({
+      description: `Minutes between polls, ${MIN_POLL_MINUTES} to ${MAX_POLL_MINUTES} (default ${DEFAULT_POLL_MINUTES}).`,
+    }),
   }),
-);
+  resolve: async (_root, args, context) => {
+    try {
+      const input = feedInput(args.url, args.pollIntervalMinutes ?? DEFAULT_POLL_MINUTES);
+      const feed = await context.prisma.feed.create({ data: input, select: { id: true } });
+      return feed;
+    } catch (error) {
+      const unique = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!(error instanceof FeedInputError) && !unique) throw error;
+      const message = unique ? `${args.url.trim()} is already followed.` : `${error.message}.`;
+      const field = error instanceof FeedInputError ? error.field : "url";
+      throw new ValidationError(message, [{ path: [field], message }]);
+    }
+  },
+});
 
 const RemoveFeedSuccess = builder.objectRef<{ id: number; url: string }>("RemoveFeedSuccess").implement({
   description: "The feed no longer followed; the articles it brought stay.",
   fields: (t) => ({
-    removedId: t.id({
-      description: "The global ID the feed had.",
-      resolve: (feed) => globalIdOf("Feed", feed.id),
-    }),
+    removedId: globalIdField(t, "Feed", "The global ID the feed had."),
     url: t.exposeString("url", { description: "The feed's address." }),
   }),
 });
 
-builder.mutationField("removeFeed", (t) =>
-  t.field({
-    type: RemoveFeedSuccess,
-    description: "Stops following a feed (admins only); the articles it brought stay.",
-    ...guardedMutation("removeFeed", "admin", [NotFoundError, NotAuthorizedError]),
-    args: { id: t.arg.globalID({ required: true, description: "The feed's global ID." }) },
-    resolve: async (_root, args, context) => {
-      const id = databaseId(args.id, "Feed", "id") as number;
-      const feed = await context.prisma.feed.findUnique({ where: { id }, select: { id: true, url: true } });
-      const removed = feed ? await context.prisma.feed.deleteMany({ where: { id } }) : { count: 0 };
-      if (!feed || removed.count === 0)
-        throw new NotFoundError("No such feed is followed.", globalIdOf("Feed", id));
-      return feed;
-    },
-  }),
-);
+guardedMutationField("removeFeed", "admin", [NotFoundError, NotAuthorizedError], {
+  type: RemoveFeedSuccess,
+  description: "Stops following a feed (admins only); the articles it brought stay.",
+  args: (arg) => ({ id: arg.globalID({ required: true, description: "The feed's global ID." }) }),
+  resolve: async (_root, args, context) => {
+    const id = databaseId(args.id, "Feed", "id") as number;
+    const feed = await context.prisma.feed.findUnique({ where: { id }, select: { id: true, url: true } });
+    const removed = feed ? await context.prisma.feed.deleteMany({ where: { id } }) : { count: 0 };
+    if (!feed || removed.count === 0)
+      throw new NotFoundError("No such feed is followed.", globalIdOf("Feed", id));
+    return feed;
+  },
+});

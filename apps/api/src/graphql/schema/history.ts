@@ -6,6 +6,7 @@ import { type Context, canEdit } from "../context.ts";
 import { databaseId } from "../ids.ts";
 import { assertPageSize } from "../pagination.ts";
 import { EntityNode } from "./entity.ts";
+import { optional } from "./field-options.ts";
 
 // What editors read besides the record itself: the claims waiting for review, and every object's history.
 
@@ -120,7 +121,7 @@ const HistoryEntryRef = builder
           return entry.actorName ?? (entry.actorRole === "admin" ? "an admin" : "an editor");
         },
       }),
-      note: t.exposeString("note", { nullable: true, description: "Why, as the editor wrote it." }),
+      note: t.exposeString("note", optional("Why, as the editor wrote it.")),
       changes: t.field({
         type: [FieldChangeRef],
         description: "Field-level differences.",

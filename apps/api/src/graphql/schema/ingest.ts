@@ -4,7 +4,8 @@ import { type IngestArticleResult, ingestArticle } from "../../ingest/ingest-art
 import { builder } from "../builder.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum } from "./enums.ts";
 import { NotAuthorizedError, ValidationError } from "./errors.ts";
-import { guardedMutation } from "./mutations.ts";
+import { optional } from "./field-options.ts";
+import { guardedMutationField } from "./mutations.ts";
 
 const IngestArticleInput = builder.inputType("IngestArticleInput", {
   description: "An article to add: its text or its HTML page, with what is known about it.",
@@ -44,23 +45,20 @@ const ExtractedClaimRef = builder.objectRef<ExtractedClaim>("ExtractedClaim").im
     start: t.exposeInt("start", { description: "Offset of the quote in the cleaned body." }),
     end: t.exposeInt("end", { description: "Offset just after the quote." }),
     display: t.string({ description: "The value in words.", resolve: (claim) => displayClaimValue(claim) }),
-    valueLow: t.exposeInt("valueLow", { nullable: true, description: "The low bound." }),
-    valueHigh: t.exposeInt("valueHigh", { nullable: true, description: "The high bound." }),
-    valueBest: t.exposeInt("valueBest", { nullable: true, description: "The single best value." }),
+    valueLow: t.exposeInt("valueLow", optional("The low bound.")),
+    valueHigh: t.exposeInt("valueHigh", optional("The high bound.")),
+    valueBest: t.exposeInt("valueBest", optional("The single best value.")),
     qualifier: t.expose("qualifier", { type: QualifierEnum, description: "How the number is hedged." }),
-    hedge: t.exposeString("hedge", { nullable: true, description: "The hedge words as written." }),
+    hedge: t.exposeString("hedge", optional("The hedge words as written.")),
     metric: t.expose("metric", { type: MetricEnum, description: "What happened to the people counted." }),
     rate: t.expose("rate", { type: RateEnum, description: "Total or rate." }),
     subject: t.exposeString("subject", { description: "Who is counted, as written." }),
-    source: t.exposeString("source", {
-      nullable: true,
-      description: "The speaker, when the text names one.",
-    }),
+    source: t.exposeString("source", optional("The speaker, when the text names one.")),
     via: t.stringList({
       description: "The relay chain as printed.",
       resolve: (claim) => claim.via.map((link) => link.name),
     }),
-    location: t.exposeString("location", { nullable: true, description: "The place the number refers to." }),
+    location: t.exposeString("location", optional("The place the number refers to.")),
     statedOn: t.string({
       nullable: true,
       description: "When it was said (YYYY-MM-DD), read with statedOnPrecision.",
@@ -115,13 +113,10 @@ const IngestArticleSuccess = builder.objectRef<IngestArticleResult>("IngestArtic
   }),
 });
 
-builder.mutationField("ingestArticle", (t) =>
-  t.field({
-    type: IngestArticleSuccess,
-    description:
-      "Adds an article from pasted text or HTML (editors): cleaned, extracted, resolved and stored in one transaction — or, with dryRun, only extracted for a preview.",
-    ...guardedMutation("ingestArticle", "editor", [ValidationError, NotAuthorizedError]),
-    args: { input: t.arg({ type: IngestArticleInput, required: true, description: "The article." }) },
-    resolve: (_root, { input }, context) => ingestArticle(context.pool, input),
-  }),
-);
+guardedMutationField("ingestArticle", "editor", [ValidationError, NotAuthorizedError], {
+  type: IngestArticleSuccess,
+  description:
+    "Adds an article from pasted text or HTML (editors): cleaned, extracted, resolved and stored in one transaction — or, with dryRun, only extracted for a preview.",
+  args: (arg) => ({ input: arg({ type: IngestArticleInput, required: true, description: "The article." }) }),
+  resolve: (_root, { input }, context) => ingestArticle(context.pool, input),
+});

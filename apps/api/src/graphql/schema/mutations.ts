@@ -1,4 +1,4 @@
-import type { ObjectRef } from "@pothos/core";
+import type { FieldOptionsFromKind, InputFieldMap, ObjectRef, TypeParam } from "@pothos/core";
 import type { Actor } from "../../curation/actor.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
@@ -42,13 +42,13 @@ export function payloadOf<Key extends string, Value>(
 type ErrorClass = new (...args: never[]) => Error;
 
 /** What an edit can fail with, besides succeeding. */
-export const EDIT_ERRORS: ErrorClass[] = [NotFoundError, ValidationError, ConflictError, NotAuthorizedError];
+const EDIT_ERRORS: ErrorClass[] = [NotFoundError, ValidationError, ConflictError, NotAuthorizedError];
 
 /**
  * The block every guarded mutation repeats: the role it needs, and its result union (`<Name>Result`) of the
  * success payload and the typed failures it can end in, each thrown failure becoming a member of it.
  */
-export function guardedMutation(name: string, scope: "editor" | "admin", types: ErrorClass[]) {
+function guardedMutation(name: string, scope: "editor" | "admin", types: ErrorClass[]) {
   return {
     authScopes: scope === "admin" ? { admin: true } : { editor: true },
     errors: {
@@ -62,16 +62,42 @@ export function guardedMutation(name: string, scope: "editor" | "admin", types: 
   };
 }
 
-/** An editor's change to the record, failing with any of EDIT_ERRORS. */
-export const editorMutation = (name: string) => guardedMutation(name, "editor", EDIT_ERRORS);
+type MutationFieldBuilder = PothosSchemaTypes.MutationFieldBuilder<BuilderTypes, BuilderTypes["Root"]>;
+type ArgBuilder = MutationFieldBuilder["arg"];
+
+/** A mutation's own part: its payload type, description, arguments (built from `arg`) and resolver. */
+type MutationOptions<Type extends TypeParam<BuilderTypes>, Args extends InputFieldMap, Shape> = OwnPart<
+  FieldOptionsFromKind<BuilderTypes, BuilderTypes["Root"], Type, false, Args, "Mutation", unknown, Shape>
+> & { args: (arg: ArgBuilder) => Args };
+type OwnPart<Options> = Options extends unknown ? Omit<Options, "args" | "authScopes" | "errors"> : never;
+
+/** Declares a guarded mutation: its own part, plus the role and result union of `guardedMutation`. */
+export function guardedMutationField<Type extends TypeParam<BuilderTypes>, Args extends InputFieldMap, Shape>(
+  name: string,
+  scope: "editor" | "admin",
+  errors: ErrorClass[],
+  { args, ...options }: MutationOptions<Type, Args, Shape>,
+) {
+  // The call sites are checked against MutationOptions; Pothos cannot match these generic parts to its own
+  // overloads of t.field, hence the cast.
+  builder.mutationField(name, (t) =>
+    t.field({ ...options, args: args(t.arg), ...guardedMutation(name, scope, errors) } as never),
+  );
+}
+
+/** Declares an editor's change to the record, failing with any of EDIT_ERRORS. */
+export function editorMutationField<Type extends TypeParam<BuilderTypes>, Args extends InputFieldMap, Shape>(
+  name: string,
+  options: MutationOptions<Type, Args, Shape>,
+) {
+  guardedMutationField(name, "editor", EDIT_ERRORS, options);
+}
 
 /** Who makes the change, for the audit trail. */
 export function actorOf(context: Context): Actor {
   if (!context.viewer) throw new NotAuthorizedError();
   return { userId: context.viewer.id, requestId: context.requestId };
 }
-
-type ArgBuilder = Parameters<Parameters<typeof builder.mutationField>[1]>[0]["arg"];
 
 /** Why the change was made; it is kept in the history. */
 export const noteArg = (arg: ArgBuilder) => arg.string({ description: "Why, for the history." });

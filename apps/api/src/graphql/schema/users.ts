@@ -2,10 +2,11 @@ import type { Role } from "@headcount/shared";
 import { setUserRole } from "../../users/set-role.ts";
 import { createUser, listUsers, UserError } from "../../users/users.ts";
 import { builder } from "../builder.ts";
-import { globalIdOf } from "../ids.ts";
 import { RoleEnum } from "./enums.ts";
 import { NotAuthorizedError, NotFoundError, ValidationError } from "./errors.ts";
-import { guardedMutation } from "./mutations.ts";
+import { optional } from "./field-options.ts";
+import { globalIdField } from "./id-field.ts";
+import { guardedMutationField } from "./mutations.ts";
 
 interface UserRow {
   id: number;
@@ -19,13 +20,10 @@ interface UserRow {
 const UserRef = builder.objectRef<UserRow>("User").implement({
   description: "An account (admins only). Passwords and their hashes are never exposed.",
   fields: (t) => ({
-    id: t.id({
-      description: "The account's id.",
-      resolve: (user) => globalIdOf("User", user.id),
-    }),
+    id: globalIdField(t, "User", "The account's id."),
     email: t.exposeString("email", { description: "The sign-in e-mail address." }),
     role: t.expose("role", { type: RoleEnum, description: "What the account may do." }),
-    displayName: t.exposeString("displayName", { nullable: true, description: "A name to show." }),
+    displayName: t.exposeString("displayName", optional("A name to show.")),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the account was created." }),
     disabled: t.boolean({
       description: "True when the account may no longer sign in.",
@@ -49,59 +47,53 @@ const CreateUserSuccess = builder
     description: "The new account.",
     fields: (t) => ({
       user: t.field({ type: UserRef, description: "The account.", resolve: (result) => result.user }),
-      password: t.exposeString("password", {
-        nullable: true,
-        description: "The generated password, shown this once; null when one was given.",
-      }),
+      password: t.exposeString(
+        "password",
+        optional("The generated password, shown this once; null when one was given."),
+      ),
     }),
   });
 
-builder.mutationField("createUser", (t) =>
-  t.field({
-    type: CreateUserSuccess,
-    description: "Creates an account (admins only); a password is generated when none is given.",
-    ...guardedMutation("createUser", "admin", [ValidationError, NotAuthorizedError]),
-    args: {
-      email: t.arg.string({ required: true, description: "The sign-in e-mail address." }),
-      role: t.arg({ type: RoleEnum, required: true, description: "What the account may do." }),
-      password: t.arg.string({ description: "At least 12 characters; generated when left out." }),
-    },
-    resolve: async (_root, args, context) => {
-      try {
-        const created = await createUser(context.prisma, {
-          email: args.email,
-          role: args.role,
-          ...(args.password ? { password: args.password } : {}),
-          ...(context.viewer?.id ? { actorId: context.viewer.id } : {}),
-        });
-        const user = await context.prisma.user.findUniqueOrThrow({
-          where: { id: created.id },
-          select: { id: true, email: true, role: true, displayName: true, createdAt: true, disabledAt: true },
-        });
-        return { user, password: created.generated ? created.password : null };
-      } catch (error) {
-        if (error instanceof UserError)
-          throw new ValidationError(error.message, [{ path: ["email"], message: error.message }]);
-        throw error;
-      }
-    },
+guardedMutationField("createUser", "admin", [ValidationError, NotAuthorizedError], {
+  type: CreateUserSuccess,
+  description: "Creates an account (admins only); a password is generated when none is given.",
+  args: (arg) => ({
+    email: arg.string({ required: true, description: "The sign-in e-mail address." }),
+    role: arg({ type: RoleEnum, required: true, description: "What the account may do." }),
+    password: arg.string({ description: "At least 12 characters; generated when left out." }),
   }),
-);
+  resolve: async (_root, args, context) => {
+    try {
+      const created = await createUser(context.prisma, {
+        email: args.email,
+        role: args.role,
+        ...(args.password ? { password: args.password } : {}),
+        ...(context.viewer?.id ? { actorId: context.viewer.id } : {}),
+      });
+      const user = await context.prisma.user.findUniqueOrThrow({
+        where: { id: created.id },
+        select: { id: true, email: true, role: true, displayName: true, createdAt: true, disabledAt: true },
+      });
+      return { user, password: created.generated ? created.password : null };
+    } catch (error) {
+      if (error instanceof UserError)
+        throw new ValidationError(error.message, [{ path: ["email"], message: error.message }]);
+      throw error;
+    }
+  },
+});
 
-builder.mutationField("setUserRole", (t) =>
-  t.field({
-    type: UserRef,
-    description: "Changes what an account may do (admins only). Its sessions are signed out.",
-    ...guardedMutation("setUserRole", "admin", [NotFoundError, ValidationError, NotAuthorizedError]),
-    args: {
-      email: t.arg.string({ required: true, description: "The account's e-mail address." }),
-      role: t.arg({ type: RoleEnum, required: true, description: "The new role." }),
-    },
-    resolve: (_root, args, context) =>
-      setUserRole(
-        context.prisma,
-        { userId: context.viewer?.id ?? null, requestId: context.requestId },
-        { email: args.email, role: args.role },
-      ),
+guardedMutationField("setUserRole", "admin", [NotFoundError, ValidationError, NotAuthorizedError], {
+  type: UserRef,
+  description: "Changes what an account may do (admins only). Its sessions are signed out.",
+  args: (arg) => ({
+    email: arg.string({ required: true, description: "The account's e-mail address." }),
+    role: arg({ type: RoleEnum, required: true, description: "The new role." }),
   }),
-);
+  resolve: (_root, args, context) =>
+    setUserRole(
+      context.prisma,
+      { userId: context.viewer?.id ?? null, requestId: context.requestId },
+      { email: args.email, role: args.role },
+    ),
+});
