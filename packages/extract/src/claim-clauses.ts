@@ -1,4 +1,4 @@
-import type { Metric } from "@headcount/shared";
+import { METRICS, type Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
 import type { Hedged } from "./hedges.ts";
@@ -128,15 +128,9 @@ export const SEX_BREAKDOWN =
   /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
 export const SUBSET_BEFORE =
   /\b(?:including|included|include|includes|among them|among whom|among those|of whom|of them)\s+(?:(?:an?|one)\s+[\p{L}-]+\s+and\s+)?$/iu;
-export const VICTIM_METRICS = new Set<Metric>([
-  "killed",
-  "wounded",
-  "casualties",
-  "captured",
-  "missing",
-  "repatriated",
-  "recruited",
-]);
+/** What is done to people, as against where a force is or how large it is. */
+const FORCE_METRICS: readonly Metric[] = ["deployed", "planned_deployment", "present", "force_size"];
+export const VICTIM_METRICS = new Set<Metric>(METRICS.filter((m) => !FORCE_METRICS.includes(m)));
 
 /** What the verb closing a list says happened to its items ("… and 148 fighters were killed"), or null. */
 export function listTailMetric(rest: string): MetricResult | null {
