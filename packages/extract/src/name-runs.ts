@@ -164,6 +164,16 @@ export function buildSpan(body: string, tokens: Token[], i: number): number {
     }
     // "Coordinating Headquarters for the Treatment of Prisoners of War": once a body's keyword has opened
     // its "for"/"of" phrase, each "of" after a capitalised word goes on with the name.
+    // "United Nations Integrated Office in Haiti", "Mission in South Sudan": an office named for where it is.
+    if (
+      token.text === "in" &&
+      /^(?:Office|Mission|Embassy|Delegation|Representation)$/.test(prev.text) &&
+      tokens[j + 1] &&
+      isCapitalised(tokens[j + 1] as Token)
+    ) {
+      j += 2;
+      continue;
+    }
     if (
       CONNECTORS.has(token.text) &&
       (ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text)) || (chained && token.text === "of"))

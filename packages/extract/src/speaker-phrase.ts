@@ -89,7 +89,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
   // "Hospital officials in Rafah": where the speakers are does not name them.
   const located =
-    /^(.+?\b(?:officials|sources|doctors|medics|residents|witnesses|workers|activists|authorities|staff|police|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
+    /^(.+?\b(?:officials|sources|doctors|medics|residents|witnesses|workers|activists|authorities|staff|police|personnel|diplomats|analysts|observers|monitors|investigators|journalists|correspondents|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
       text,
     );
   if (located?.[1]) text = located[1];
@@ -101,12 +101,25 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   if (definite) {
     const back = coreferent(ctx, text, start, end);
     if (back) return back;
-    // "the nation's spy agency", "the country's health ministry": the country's own body named before.
-    const national = /^(?:nation|country|state|kingdom|republic)[’']s\s+(.+)$/i.exec(text);
-    if (national?.[1]) {
-      const own = coreferent(ctx, national[1], end - national[1].length, end);
-      if (own) return own;
-    }
+  }
+  // "the nation's spy agency", "the West African nation's military": the country's own body named before,
+  // or else that body of the country the story named last.
+  const national =
+    /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:nation|country|kingdom|republic)[’']s\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(
+      text,
+    );
+  if (national?.[1] && (definite || /^the\s/i.test(text))) {
+    const own = coreferent(ctx, national[1], end - national[1].length, end);
+    if (own) return own;
+    const country = lastBefore(index, start, (m) => m.entity.kind === "country" && start - m.end < 3000);
+    if (country)
+      return {
+        name: `${country.entity.name} ${national[1]}`,
+        type: "organization",
+        entity: null,
+        start,
+        end,
+      };
   }
   // "a military statement", "army figures", "the ministry's statement": the body that issued them.
   const issued =
