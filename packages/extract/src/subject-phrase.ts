@@ -80,6 +80,15 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       /,(?<=\p{L},)\s+(?:(?:a|an|the)\s+[^,;:“”"]{2,80}|(?:[\p{Ll}.’'-]+\s+){0,2}(?:head|chief|director|spokes\w+|leader|commander|minister|secretary|coordinator|president|chairman|chair|adviser|advisor|representative|envoy|founder|deputy)\s+(?:of|for|to|at)\s[^,;:“”"]{2,80}),\s*(?=(?:(?:also|later|has|have|had|on\s+\p{Lu}\p{Ll}+)\s+)*$)/u,
       (m) => " ".repeat(m.length),
     );
+  // "Rights monitors, including the Emergency Lawyers group, stated": the body the aside names speaks.
+  const including =
+    /,\s+(?:including|among them|notably)\s+((?:the\s+)?\p{Lu}[^,;:“”"]{1,80}?),\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
+      before,
+    );
+  if (including?.[1]) {
+    const start = scopeStart + including.index + including[0].indexOf(including[1]);
+    return { start, end: start + including[1].length };
+  }
   // "Christophe Ndaye, head of a local rights group, based in Beni, said": a name, then descriptions
   // between commas; the name is the subject.
   const chain =
