@@ -290,6 +290,10 @@ function inParts(claims: ExtractedClaim[], title: string, body: string, shift: n
       prefix: title.slice(Math.max(0, c.start - 32), c.start),
       suffix: title.slice(c.end, c.end + 32),
     };
+    // "Lebanon reports five killed" over "Lebanon's health ministry said …": the country's body that speaks.
+    const official = c.sourceType === "place" && c.source ? countryBody(c.source, bodyRoots) : null;
+    if (official)
+      Object.assign(located, { source: official.source, sourceType: official.sourceType, via: official.via });
     if (!repeats) return located;
     return {
       ...located,
@@ -305,6 +309,18 @@ function inParts(claims: ExtractedClaim[], title: string, body: string, shift: n
       duplicateOf: claims.indexOf(repeats),
     };
   });
+}
+
+/** The first body claim said by a body of `country` ("Lebanon's health ministry", "the Lebanese army"). */
+function countryBody(country: string, body: ExtractedClaim[]): ExtractedClaim | null {
+  return (
+    body.find((b) => {
+      if (!b.source || (b.sourceType !== "organization" && b.sourceType !== "group")) return false;
+      const owner =
+        /^(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)(?:[’']s)?\s/u.exec(b.source)?.[1] ?? "";
+      return owner === country || countryOfDemonym(owner) === country;
+    }) ?? null
+  );
 }
 
 /** Groups entities (e.g. from many articles) whose names are variants of one another. */

@@ -262,7 +262,8 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
   }
 
   // "half a million", "a quarter of a million", "a third of a million": a fraction of a scale word.
-  const FRACTION = /\b(?:(half)|(?:(?:a|one)\s+)?(quarter|third)\s+of)\s+a\s+(million|billion|thousand|dozen)\b/gi;
+  const FRACTION =
+    /\b(?:(half)|(?:(?:a|one)\s+)?(quarter|third)\s+of)\s+a\s+(million|billion|thousand|dozen)\b/gi;
   for (let m = FRACTION.exec(text); m; m = FRACTION.exec(text)) {
     const unit = (m[3] ?? "").toLowerCase();
     const part = m[1] ? 2 : m[2]?.toLowerCase() === "quarter" ? 4 : 3;
