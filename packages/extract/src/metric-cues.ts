@@ -10,11 +10,11 @@ export const CUES: [RegExp, Metric][] = [
   // captured together — stay casualties).
   [/\b(?:medical|sanitary)\s+losses\b/i, "wounded"],
   [
-    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|(?<!\b(?:medical|sanitary)\s)losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|casualty (?:rate|count|figure|toll)|(?<!\b(?:medical|sanitary)\s)losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|corpses|executed|executing|massacred|massacring|beheaded|beheading|decapitated|murdered|assassinated|lynched|slaughtered|neutrali[sz]ed|martyred|martyrdom)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|passed away|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|corpses|executed|executing|massacred|massacring|beheaded|beheading|decapitated|murdered|assassinated|lynched|slaughtered|neutrali[sz]ed|martyred|martyrdom)\b/i,
     "killed",
   ],
   [

@@ -110,6 +110,7 @@ export const PEOPLE_NOUNS = [
   "conscripts",
   "recruits",
   "reservists",
+  "auxiliaries",
   "volunteers",
   "prisoners",
   "POWs",
