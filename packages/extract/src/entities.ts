@@ -192,6 +192,18 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
     }
   }
 
+  // "the town of Finote Selam … a doctor at Finote Selam Hospital": a name the article placed is a place.
+  const placed = new Set(orgCandidates.filter((o) => o.type === "place").map((o) => normalizeName(o.text)));
+  for (const person of placed.size ? people.filter((p) => placed.has(normalizeName(p.text))) : []) {
+    orgCandidates.push({
+      start: person.start,
+      end: person.end,
+      text: person.text,
+      type: "place",
+      kind: "place",
+    });
+    people.splice(people.indexOf(person), 1);
+  }
   linkPeople(body, people, records, mentions);
 
   for (const org of orgCandidates) {
@@ -272,7 +284,7 @@ function inPlacePosition(
   const after = body.slice(span.end, span.end + 50);
   if (
     PLACE_AFTER.test(after) ||
-    /\bthe\s+(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|capital|port|province|region|district|camp)\s+of\s+$/u.test(
+    /(?:\bthe|[’']s)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|capital|port|province|region|district|camp)\s+of\s+$/u.test(
       before,
     )
   )

@@ -89,7 +89,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
   // "Hospital officials in Rafah": where the speakers are does not name them.
   const located =
-    /^(.+?\b(?:officials|sources|doctors|medics|residents|witnesses|workers|activists|authorities|staff|police|personnel|diplomats|analysts|observers|monitors|investigators|journalists|correspondents|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
+    /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
       text,
     );
   if (located?.[1]) text = located[1];
@@ -141,11 +141,12 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   if (pronoun?.[1]) {
     const p = pronoun[1].toLowerCase();
     if (p === "he" || p === "she") {
-      const speaker = lastSpeaker(ctx, start, (r) => r.type === "person" && r.entity !== null);
+      const speaker = lastSpeaker(ctx, start, (r) => r.type === "person");
       const person = lastBefore(index, start, (m) => m.entity.type === "person");
-      // The person who spoke last, unless another person was named since (the nearer antecedent).
-      if (speaker?.entity && (!person || person.entity === speaker.entity || person.start < speaker.start))
-        return refOf(speaker.entity, start, end);
+      // The person who spoke last, unless another person was named since (the nearer antecedent); one
+      // described and not named ("a doctor at the hospital") goes on speaking as described.
+      if (speaker && (!person || person.entity === speaker.entity || person.start < speaker.start))
+        return speaker.entity ? refOf(speaker.entity, start, end) : { ...speaker, start, end };
       return person ? refOf(person.entity, start, end) : null;
     }
     if (p === "it") {
