@@ -196,6 +196,12 @@ export function attribute(ctx: AttributionContext): Attribution {
       )
     )
       continue;
+    // "an uprising that has claimed more than 20,000 lives": lives claimed are a toll, not a statement.
+    if (
+      /^claim(?:s|ed|ing)$/.test(verb) &&
+      /^\s+(?:[^.,;]{0,30}\s)?lives\b/i.test(body.slice(verbEnd, verbEnd + 45))
+    )
+      continue;
     // "figures cited by Reuters": a participle, handled with "by" above.
     if (/^cite[sd]$/.test(verb) && /^\s+(?:by|in|as)\b/.test(body.slice(verbEnd, verbEnd + 5))) continue;
     // "North Darfur State", "Reports": a capitalised word inside a sentence is a name, not a verb.
