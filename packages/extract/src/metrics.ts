@@ -261,7 +261,7 @@ export function findPeopleHead(
     );
     const found =
       (counted ? peopleNounIn(tail) : null) ??
-      /\b(troops|soldiers|forces|personnel|fighters|servicemen|men|force|army|casualties|strength|contingent|units?|recruits|conscripts|mercenaries|marines|sappers|engineers|prisoners|reservists|volunteers|militants|insurgents|attackers|gunmen|rebels|jihadists|terrorists|policemen|police officers|officers|guards|civilians|people|villagers|passengers|crew members|workers|injured|wounded|dead|killed|victims)\b/i.exec(
+      /\b(troops|soldiers|forces|personnel|fighters|servicemen|men|force|army|casualties|strength|contingent|units?|recruits|conscripts|mercenaries|marines|sappers|engineers|prisoners|reservists|volunteers|militants|insurgents|attackers|gunmen|rebels|jihadists|terrorists|policemen|police officers|officers|guards|civilians|people|villagers|passengers|crew members|workers|bodies|corpses|injured|wounded|dead|killed|victims)\b/i.exec(
         tail,
       );
     const determiner = (anaphor[1] ?? "").toLowerCase();
@@ -289,8 +289,8 @@ export function findPeopleHead(
         // "five of the injured were children": the part is counted as the whole it is taken from.
         noun && /^(?:injured|wounded|dead|killed)$/i.test(noun[0])
           ? metricOfNoun(noun[0].toLowerCase(), "")
-          : // "336 of the victims were fighters": a toll's victims are its dead.
-            noun && /^victims$/i.test(noun[0]) && tollPart
+          : // "336 of the victims were fighters": a toll's victims are its dead; "ten of the bodies" too.
+            noun && ((/^victims$/i.test(noun[0]) && tollPart) || /^(?:bodies|corpses)$/i.test(noun[0]))
             ? "killed"
             : null,
         null,
