@@ -207,6 +207,8 @@ const ONE_TOLL = new RegExp(
  * Returns the aside as written (from its comma), or null.
  */
 export function clauseAside(rest: string): string | null {
+  // Every aside opens with a comma or a dash: most clauses end on neither and need no further look.
+  if (!/^\s*[,–—]/.test(rest)) return null;
   const aside =
     /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom)|who|whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
       rest,

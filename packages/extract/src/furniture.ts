@@ -183,7 +183,7 @@ export function isFurniture(line: string): boolean {
   // The credit stands in a caption's last words: reading only the tail keeps a long paragraph from being
   // scanned from each of its positions.
   const tail = line.length > 240 ? line.slice(line.indexOf(" ", line.length - 240) + 1) : line;
-  if (CAPTION_CREDIT.test(tail)) return true;
+  if (/photo|getty|[(/]/i.test(tail) && CAPTION_CREDIT.test(tail)) return true;
   // A caption that ends with the bare name of a news agency as its credit: "… floated on the river. Yonhap"
   const credit = /[.!?]["”’]?\s+([A-Z][\w.&'’ -]{1,40})$/.exec(line);
   if (credit?.[1]) {
