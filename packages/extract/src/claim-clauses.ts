@@ -2,7 +2,7 @@ import { METRICS, type Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
 import type { Hedged } from "./hedges.ts";
-import type { MetricResult } from "./metric-cues.ts";
+import { CUES, type MetricResult } from "./metric-cues.ts";
 import { metricOfVerb, type PeopleHead, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
 import { SINGULAR_PEOPLE_NOUNS } from "./people-nouns.ts";
@@ -27,7 +27,9 @@ export function ellipticalHead(
   quantity: Quantity,
   sIndex: number,
   prev: Working | undefined,
+  sentences: Sentence[],
 ): PeopleHead | null {
+  if (prev && prev.sentence < sIndex) return listItemHead(body, quantity, sentences, sIndex, prev);
   if (!prev || prev.sentence !== sIndex || !prev.metricEvidenced || quantity.yearLike || quantity.percent)
     return null;
   if (quantity.start - prev.subjectEnd > 80 || quantity.start <= prev.subjectEnd) return null;
@@ -286,6 +288,10 @@ export function singleToll(body: string, quantity: { start: number; end: number 
  * that names a toll.
  */
 export function headingMetric(sentences: Sentence[], sIndex: number): MetricResult | null {
+  return reportHeadingMetric(sentences, sIndex) ?? listIntroMetric(sentences, sIndex);
+}
+
+function reportHeadingMetric(sentences: Sentence[], sIndex: number): MetricResult | null {
   const sentence = sentences[sIndex];
   const heading = sentences[sIndex - 1];
   if (
@@ -305,4 +311,59 @@ export function headingMetric(sentences: Sentence[], sIndex: number): MetricResu
   if (!m) return null;
   const metric = m[1] ? "killed" : m[2] ? "wounded" : "casualties";
   return { metric, evidenced: true, cue: m[0].trim() };
+}
+
+/**
+ * "Among the bodies returned home:" over lines "397 military personnel from the Donetsk region;", "24 from the
+ * Luhansk direction;": the sentence a list's lines hang from says what their figures count. Returns the intro's
+ * index for a line that opens its paragraph with a figure under such an intro, or -1.
+ */
+export function listIntroOf(sentences: Sentence[], sIndex: number): number {
+  const opensParagraph = (k: number) => sentences[k - 1]?.paragraph !== sentences[k]?.paragraph;
+  if (!sentences[sIndex] || !opensParagraph(sIndex)) return -1;
+  for (let k = sIndex - 1; k >= 0 && k >= sIndex - 12; k--) {
+    const line = (sentences[k] as Sentence).text;
+    if (/:\s*$/.test(line)) return k;
+    if (!opensParagraph(k) || !/^\s*(?:[•·▪-]\s*)?\d/.test(line) || !/;\s*$/.test(line)) return -1;
+  }
+  return -1;
+}
+
+/** What a list's intro says its figures count: the cue nearest its end. */
+function listIntroMetric(sentences: Sentence[], sIndex: number): MetricResult | null {
+  const at = listIntroOf(sentences, sIndex);
+  const intro = at < 0 ? "" : (sentences[at] as Sentence).text;
+  let best: { metric: Metric; at: number; cue: string } | null = null;
+  for (const [cue, metric] of intro ? CUES : []) {
+    const m = new RegExp(cue.source, "gi");
+    for (let hit = m.exec(intro); hit; hit = m.exec(intro))
+      if (!best || hit.index > best.at) best = { metric, at: hit.index, cue: hit[0] };
+  }
+  return best ? { metric: best.metric, evidenced: true, cue: best.cue } : null;
+}
+
+/** "24 from the Luhansk direction;" under a list's intro: the line counts what the line before counted. */
+function listItemHead(
+  body: string,
+  quantity: Quantity,
+  sentences: Sentence[],
+  sIndex: number,
+  prev: Working | undefined,
+): PeopleHead | null {
+  if (!prev || prev.sentence >= sIndex || listIntroOf(sentences, sIndex) < 0) return null;
+  if (!/^\s+(?:from|in|of|on|at)\b/i.test(body.slice(quantity.end, quantity.end + 8))) return null;
+  return {
+    subject: prev.draft.subject || null,
+    subjectStart: quantity.end,
+    subjectEnd: quantity.end,
+    anaphoric: false,
+    nounMetric: prev.draft.metric,
+    verbMetric: null,
+    forceStrong: false,
+  };
+}
+
+/** "390 Ukrainians were released: 270 servicemen and 120 civilians": the parts after a colon. */
+export function colonBreakdown(body: string, prev: Working | undefined, sIndex: number, at: number): boolean {
+  return prev?.sentence === sIndex && /^[^:;.“”"]{0,120}:\s*$/.test(body.slice(prev.subjectEnd, at));
 }

@@ -4,6 +4,7 @@ import {
   bulletLength,
   CONTINUATION,
   clauseAside,
+  colonBreakdown,
   EVENT_METRICS,
   ellipticalHead,
   findClauseEnd,
@@ -132,7 +133,7 @@ export function extractClaims(
     if ((quantity.value ?? 2) < 2 && quantity.kind === "number" && !singleToll(body, quantity)) continue;
     const head =
       findPeopleHead(body, quantity, sentence.start, sentence.end) ??
-      ellipticalHead(body, quantity, sIndex, working[working.length - 1]);
+      ellipticalHead(body, quantity, sIndex, working[working.length - 1], sentences);
     if (!head) continue;
     if (!head.nounMetric && partitiveWhole(body, sentence.start, quantity.start)) continue;
     const hedged = sharedHedge(
@@ -165,12 +166,8 @@ export function extractClaims(
         body.slice(prev.subjectEnd, hedged.hedgeStart),
       ) &&
       prev.listItem;
-    // "390 Ukrainians were released: 270 servicemen and 120 civilians": the parts after a colon.
-    const breakdown =
-      prev?.sentence === sIndex &&
-      /^[^:;.“”"]{0,120}:\s*$/.test(body.slice(prev.subjectEnd, hedged.hedgeStart));
     const subset =
-      breakdown ||
+      colonBreakdown(body, prev, sIndex, hedged.hedgeStart) ||
       SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart)) ||
       /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantity.end, quantity.end + 12)) ||
       (hedged.hedgeStart - sentence.start < 140 &&
