@@ -186,7 +186,7 @@ export function repeatedOpening(
 /** "Of those killed, …", "Among the wounded, …": what happened to the whole a part is taken from. */
 export function openingMetric(opening: string): MetricResult | null {
   const m =
-    /^["“]?(?:Of|Out of|Among)\s+(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(killed|dead|died|wounded|injured|missing|captured|abducted|kidnapped|detained)\b(?:[^,;.]{0,60},|\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu.exec(
+    /^["“]?(?:[^,;.“”"]{0,80}?\bthat\s+)?(?:Of|Out of|Among)\s+(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(killed|dead|died|wounded|injured|missing|captured|abducted|kidnapped|detained)\b(?:[^,;.]{0,60},|\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)(?:\s+\d[\d,]*\s+(?:were|are)\s+[\p{L}-]+,?(?:\s+and)?){0,6}\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu.exec(
       opening,
     );
   const verb = m?.[1];

@@ -55,9 +55,9 @@ const SUBSET_LEAD =
   /\b(?:of whom|of them|of those|among them|among whom|including)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/i;
 // "Of the 12 hostages, 5 were children", "Out of the 900 soldiers sent, 200 …".
 export const SUBSET_OPENING =
-  /^["“]?(?:(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},|Among\s+(?:(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:victims|dead|killed|wounded|injured|fatalities|casualties)|them|those)\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu;
+  /^["“]?(?:[^,;.“”"]{0,80}?\bthat\s+)?(?:(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},|Among\s+(?:(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:victims|dead|killed|wounded|injured|fatalities|casualties)|them|those)\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu;
 const SUBSET_NOUN_AFTER =
-  /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(?:[\p{L}-]+\s+)?(children|kids|boys|girls|babies|infants|women|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/iu;
+  /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(?:[\p{L}-]+\s+)?(children|kids|boys|girls|babies|infants|women|men|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/iu;
 
 /** The first people noun among a few words ("four peacekeepers that were"), as a match on `words`. */
 function peopleNounIn(words: string): RegExpExecArray | null {
@@ -308,7 +308,7 @@ export function findPeopleHead(
     (SUBSET_LEAD.test(before) ||
       SUBSET_OPENING.test(text.slice(sentenceStart, quantity.start)) ||
       // "…, 9 were children and 5 were women": the next part of the same breakdown.
-      /\b\d[\d,]*\s+(?:of\s+the\s+[\p{L}-]+\s+)?(?:were|are)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+(?:and\s+)?$/u.test(
+      /\b\d[\d,]*\s+(?:of\s+the\s+[\p{L}-]+\s+)?(?:were|are)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+(?:and\s+)?(?:(?:at least|about|around|some|nearly|more than|over|up to)\s+)?$/u.test(
         before,
       ))
   ) {
