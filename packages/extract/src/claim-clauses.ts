@@ -43,15 +43,7 @@ export function ellipticalHead(
     GAPPED_SUBJECT.test(bare) && /^\s*(?:[.;,]|$)/.test(body.slice(quantity.end, quantity.end + 4));
   if (!gapped && !ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 30))) return null;
   if (!gapped && !ELLIPSIS_GAP.test(bare)) return null;
-  return {
-    subject: prev.draft.subject || null,
-    subjectStart: quantity.end,
-    subjectEnd: quantity.end,
-    anaphoric: false,
-    nounMetric: prev.draft.metric,
-    verbMetric: null,
-    forceStrong: false,
-  };
+  return headOfPrevious(quantity, prev);
 }
 
 // "up to 2,000 people dead and 8,000 wounded": a ceiling opens a pair joined by "and" and bounds both figures.
@@ -352,6 +344,16 @@ function listItemHead(
 ): PeopleHead | null {
   if (!prev || prev.sentence >= sIndex || listIntroOf(sentences, sIndex) < 0) return null;
   if (!/^\s+(?:from|in|of|on|at)\b/i.test(body.slice(quantity.end, quantity.end + 8))) return null;
+  return headOfPrevious(quantity, prev);
+}
+
+/** "390 Ukrainians were released: 270 servicemen and 120 civilians": the parts after a colon. */
+export function colonBreakdown(body: string, prev: Working | undefined, sIndex: number, at: number): boolean {
+  return prev?.sentence === sIndex && /^[^:;.“”"]{0,120}:\s*$/.test(body.slice(prev.subjectEnd, at));
+}
+
+/** A figure with no noun of its own counts what the figure before it counted. */
+function headOfPrevious(quantity: Quantity, prev: Working): PeopleHead {
   return {
     subject: prev.draft.subject || null,
     subjectStart: quantity.end,
@@ -361,9 +363,4 @@ function listItemHead(
     verbMetric: null,
     forceStrong: false,
   };
-}
-
-/** "390 Ukrainians were released: 270 servicemen and 120 civilians": the parts after a colon. */
-export function colonBreakdown(body: string, prev: Working | undefined, sIndex: number, at: number): boolean {
-  return prev?.sentence === sIndex && /^[^:;.“”"]{0,120}:\s*$/.test(body.slice(prev.subjectEnd, at));
 }
