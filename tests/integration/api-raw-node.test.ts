@@ -98,6 +98,29 @@ const CLAIM = /* GraphQL */ `
     }
   }`;
 
+const CLAIMS = /* GraphQL */ `
+  query Claims($filter: ClaimFilter, $first: Int, $order: ClaimOrder) {
+    claims(filter: $filter, orderBy: $order, direction: DESC, first: $first) {
+      totalCount
+      pageInfo { hasNextPage }
+      edges {
+        node {
+          id metric subject qualifier hedge rate valueLow valueHigh valueBest statedOn statedOnPrecision
+          reviewStatus confidence updatedAt
+          source { id name affiliation { id name } }
+          location { id name }
+          appearances { totalCount edges { node {
+            id inTitle start end quote prefix suffix
+            article { id title url publishedAt publishedPrecision outlet { id name } }
+            via { position entity { id name } }
+          } } }
+        }
+        __typename
+      }
+      ... on QueryClaimsConnection { again: totalCount pageInfo { __typename } }
+    }
+  }`;
+
 describe("node(id) written by PostgreSQL", () => {
   it("answers an entity as graphql-js completes it, key for key, with its page of claims", async () => {
     for (const [entity, first] of [
@@ -149,6 +172,44 @@ describe("node(id) written by PostgreSQL", () => {
       const plain = await completed(document, {}, null);
       expect(JSON.stringify(raw)).toBe(JSON.stringify(plain));
     }
+  });
+
+  it("answers the claims page as graphql-js completes it, with its evidence", async () => {
+    for (const [filter, first, order] of [
+      [{}, 50, "VALUE"],
+      [{}, 2, "STATED_ON"],
+      [{ metric: ["DEPLOYED"], sourceAffiliation: globalId("Entity", corpus.entities.southKorea) }, 5, "VALUE"],
+      [{ reviewStatus: ["VERIFIED", "UNREVIEWED"] }, 3, "CONFIDENCE"],
+      [{ metric: ["MISSING"] }, 10, "VALUE"],
+    ] as const) {
+      const { raw, plain, rawStatements } = await both(CLAIMS, { filter, first, order });
+      expect(rawStatements).toHaveLength(2);
+      expect(rawStatements.some((sql) => RAW.test(sql))).toBe(true);
+      expect(JSON.stringify(raw)).toBe(JSON.stringify(plain));
+    }
+  });
+
+  it("writes confidences as JavaScript does, or leaves them to the resolvers", async () => {
+    const values = [0.5, 1 / 3, 0.1 + 0.2, 0.0001, 0.00012345, 0.00001, 1e-7, -0, 0, 0.93];
+    await prisma.claim.createMany({
+      data: values.map((confidence, i) => ({
+        metric: "missing" as const,
+        subject: `confidence ${i}`,
+        qualifier: "exact" as const,
+        valueBest: i,
+        confidence,
+        sourceId: corpus.entities.reuters,
+      })),
+    });
+    const filter = { source: globalId("Entity", corpus.entities.reuters), metric: ["MISSING"] };
+    const { raw, plain } = await both(CLAIMS, { filter, first: 50, order: "VALUE" });
+    expect(JSON.stringify(raw)).toBe(JSON.stringify(plain));
+    const written = await both(CLAIMS, {
+      filter: { ...filter, reviewStatus: ["UNREVIEWED"] },
+      first: 4,
+      order: "VALUE",
+    });
+    expect(JSON.stringify(written.raw)).toBe(JSON.stringify(written.plain));
   });
 
   it("is null for an id with no row", async () => {

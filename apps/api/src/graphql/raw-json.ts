@@ -32,11 +32,16 @@ export class RawJson {
   }
 }
 
+type Stand = "list" | "null" | "object";
+
 interface Deferred {
   path: (string | number)[];
   text: string;
-  /** What the resolver returned in its place: an empty list, or null (an object field). */
-  stand: "list" | "null";
+  /**
+   * What the resolver's value became in its place: an empty list, null (a nullable object field), or an
+   * object (a connection completed from an empty page).
+   */
+  stand: Stand;
 }
 
 /** The texts deferred by each execution, keyed by its context object. */
@@ -58,15 +63,10 @@ interface ResponsePath {
 }
 
 /**
- * Records `text` as the value of the field at `path`; the resolver then returns an empty list, or null
- * for a nullable object field (`stand: "null"`).
+ * Records `text` as the value of the field at `path`; the resolver then returns an empty list, null for a
+ * nullable object field (`stand: "null"`), or an empty page for a connection (`stand: "object"`).
  */
-export function deferRawJson(
-  context: object,
-  path: ResponsePath,
-  text: string,
-  stand: "list" | "null" = "list",
-): void {
+export function deferRawJson(context: object, path: ResponsePath, text: string, stand: Stand = "list"): void {
   const list = deferrals.get(context);
   if (!list) throw new Error("deferRawJson outside an execution that allows it");
   const keys: (string | number)[] = [];
@@ -91,7 +91,13 @@ export function placeRawJson(context: object, result: ExecutionResult): boolean 
     const key = path[path.length - 1] as string | number;
     if (parent === null || typeof parent !== "object") continue;
     const current = (parent as Record<string | number, unknown>)[key];
-    if (stand === "null" ? current !== null : !Array.isArray(current) || current.length !== 0) continue;
+    const standing =
+      stand === "null"
+        ? current === null
+        : stand === "object"
+          ? current !== null && typeof current === "object" && !Array.isArray(current)
+          : Array.isArray(current) && current.length === 0;
+    if (!standing) continue;
     (parent as Record<string | number, unknown>)[key] = new RawJson(text);
     placed = true;
   }

@@ -14,7 +14,7 @@ import {
 import { queryRows } from "../../db/prisma.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type Context, canEdit } from "../context.ts";
-import { MAX_PAGE_SIZE } from "../pagination.ts";
+import { DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
 
 /**
  * node(id) answered as the JSON text of its GraphQL selection, written by PostgreSQL and sent as it is
@@ -25,7 +25,7 @@ import { MAX_PAGE_SIZE } from "../pagination.ts";
  * `after`, a page size outside 1–100) returns null and the node is resolved as before.
  */
 
-type Scalar = "string" | "int" | "enum" | "day" | "instant" | "boolean";
+type Scalar = "string" | "int" | "float" | "enum" | "day" | "instant" | "boolean";
 
 interface ToOne {
   type: string;
@@ -33,14 +33,20 @@ interface ToOne {
   column: string;
 }
 
-interface Page {
+/** A list of child rows (a connection's page, or a plain list). */
+interface Children {
   type: string;
   /** The child's column that points at the parent's id. */
   parentColumn: string;
   /** Extra condition on the child rows (over `alias`), fixed text. */
-  where: (alias: string) => string;
+  where?: (alias: string) => string;
   /** Order of the child rows (over `alias`), fixed text. */
   orderBy: (alias: string) => string;
+}
+
+interface Page extends Children {
+  /** The page size when `first` is not given; without one, `first` is required. */
+  defaultSize?: number;
 }
 
 interface Table {
@@ -48,6 +54,7 @@ interface Table {
   scalars: Record<string, { column: string; kind: Scalar }>;
   toOne: Record<string, ToOne>;
   pages: Record<string, Page>;
+  lists?: Record<string, Children>;
 }
 
 const TABLES: Record<string, Table> = {
@@ -95,6 +102,7 @@ const TABLES: Record<string, Table> = {
       origin: { column: "origin", kind: "enum" },
       extractorVersion: { column: "extractorVersion", kind: "string" },
       version: { column: "version", kind: "int" },
+      confidence: { column: "confidence", kind: "float" },
       createdAt: { column: "createdAt", kind: "instant" },
       updatedAt: { column: "updatedAt", kind: "instant" },
     },
@@ -103,9 +111,65 @@ const TABLES: Record<string, Table> = {
       location: { type: "Entity", column: "locationId" },
       subjectEntity: { type: "Entity", column: "subjectEntityId" },
     },
+    pages: {
+      // The evidence, earliest article first (claim.ts, appearances).
+      appearances: {
+        type: "Appearance",
+        parentColumn: "claimId",
+        orderBy: (a) =>
+          `(select p."publishedAt" from "Article" p where p.id = ${a}."articleId") asc nulls last, ${a}.id asc`,
+        defaultSize: DEFAULT_SPAN_PAGE,
+      },
+    },
+  },
+  Appearance: {
+    table: "Appearance",
+    scalars: {
+      inTitle: { column: "inTitle", kind: "boolean" },
+      start: { column: "start", kind: "int" },
+      end: { column: "end", kind: "int" },
+      quote: { column: "quote", kind: "string" },
+      prefix: { column: "prefix", kind: "string" },
+      suffix: { column: "suffix", kind: "string" },
+    },
+    toOne: { article: { type: "Article", column: "articleId" }, claim: { type: "Claim", column: "claimId" } },
+    pages: {},
+    lists: {
+      via: { type: "RelayLink", parentColumn: "appearanceId", orderBy: (a) => `${a}.position asc` },
+    },
+  },
+  RelayLink: {
+    table: "AppearanceVia",
+    scalars: { position: { column: "position", kind: "int" } },
+    toOne: { entity: { type: "Entity", column: "entityId" } },
+    pages: {},
+  },
+  Article: {
+    table: "Article",
+    scalars: {
+      title: { column: "title", kind: "string" },
+      url: { column: "url", kind: "string" },
+      canonicalUrl: { column: "canonicalUrl", kind: "string" },
+      fetchedAt: { column: "fetchedAt", kind: "instant" },
+      publishedAt: { column: "publishedAt", kind: "day" },
+      publishedPrecision: { column: "publishedPrecision", kind: "enum" },
+      language: { column: "language", kind: "string" },
+      revision: { column: "revision", kind: "int" },
+      version: { column: "version", kind: "int" },
+      ingestedAt: { column: "ingestedAt", kind: "instant" },
+    },
+    toOne: { outlet: { type: "Entity", column: "outletId" } },
     pages: {},
   },
 };
+
+/**
+ * Written where a value cannot be written as JavaScript would (a float PostgreSQL prints otherwise, or one
+ * GraphQL refuses): the caller sees it in the text and resolves the field the ordinary way instead.
+ */
+const CANNOT = `'"\\u0000"'`;
+/** CANNOT as it appears in the text (a string may hold the six characters too: that only costs a retry). */
+const CANNOT_TEXT = "\\u0000";
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
@@ -122,6 +186,12 @@ function scalarSql(kind: Scalar, value: string): string {
       return orNull(`to_json(${value})::text`);
     case "int":
       return orNull(`${value}::text`);
+    case "float":
+      // PostgreSQL's shortest text of a double is JavaScript's between 1e-4 and 1e15 (both switch to an
+      // exponent outside, at different points); zero may be negative zero, which JSON writes as 0.
+      return `case when ${value} is null then 'null' when ${value} = 0 then '0'
+        when abs(${value}) >= 1e-4 and abs(${value}) < 1e15 and ${value}::text::float8 = ${value} then ${value}::text
+        else ${CANNOT} end`;
     case "boolean":
       return orNull(`case when ${value} then 'true' else 'false' end`);
     case "enum":
@@ -258,6 +328,19 @@ function rowSql(compile: Compile, typeName: string, alias: string, nodes: readon
       pairs.push([key, pageSql(compile, type, alias, name, page, same)]);
       continue;
     }
+    const list = table.lists?.[name];
+    if (list) {
+      const inner = nextAlias(compile);
+      const json = rowSql(compile, list.type, inner, same);
+      const target = TABLES[list.type] as Table;
+      const where = list.where ? ` and ${list.where(inner)}` : "";
+      pairs.push([
+        key,
+        `'[' || coalesce((select string_agg(${json}, ',' order by ${list.orderBy(inner)}) from "${target.table}" ${inner}
+          where ${inner}."${list.parentColumn}" = ${alias}.id${where}), '') || ']'`,
+      ]);
+      continue;
+    }
     throw new Unsupported(`${typeName}.${name}`);
   }
   return objectSql(pairs);
@@ -284,12 +367,13 @@ function pageSql(
       if (value === undefined || value === null) continue;
       if (arg !== "first") throw new Unsupported(`${name}(${arg})`);
     }
-    const size = args.first;
+    const size = args.first ?? page.defaultSize;
     if (typeof size !== "number" || !Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
       throw new Unsupported(`${name}(first)`);
     if (first !== null && first !== size) throw new Unsupported(`${name}(first)`);
     first = size;
   }
+  first ??= page.defaultSize ?? null;
   if (first === null) throw new Unsupported(name);
   const connection = objectType(compile, fieldTypeName(field));
   const rows = nextAlias(compile);
@@ -297,7 +381,7 @@ function pageSql(
   const source = nextAlias(compile);
   const child = TABLES[page.type] as Table;
   const condition = (alias: string) =>
-    `${alias}."${page.parentColumn}" = ${parentAlias}.id and ${page.where(alias)}`;
+    `${alias}."${page.parentColumn}" = ${parentAlias}.id${page.where ? ` and ${page.where(alias)}` : ""}`;
   const parts: [string, string][] = [];
   /** The field nodes of `edges { node }`, whose selection each row's JSON is written for. */
   let nodeNodes: FieldNode[] | null = null;
@@ -417,5 +501,145 @@ export async function readRawNode(
   const statement = rawNodeStatement(typeName, id, context, info);
   if (!statement) return undefined;
   const [row] = await queryRows<{ json: string }>(context.prisma, statement);
+  if (row?.json.includes(CANNOT_TEXT)) return undefined;
   return row?.json ?? null;
+}
+
+/** A root connection's page read by the resolver's own condition and order (see readRawPage). */
+export interface RawPageRead {
+  /** The type of the page's nodes (a type written here). */
+  type: string;
+  /** The alias of the rows in `from`, `where` and `orderBy`; not of the form `r<n>`. */
+  alias: string;
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  /** SQL order terms over `alias`. */
+  orderBy: Prisma.Sql[];
+  /** The page size, already checked by the connection's arguments. */
+  first: number;
+}
+
+/**
+ * A root connection (`{ totalCount pageInfo { hasNextPage } edges { node { … } } }`, any of them, any
+ * order, aliases and fragments) as the JSON text of its selection: the page's nodes written by PostgreSQL
+ * in one statement, the count (when asked) in a second one sent at the same time, as json-read sends them.
+ * Undefined when the selection has anything not written here (cursors, other pageInfo fields, a field not
+ * listed), before any statement.
+ */
+export async function readRawPage(
+  context: Context,
+  info: GraphQLResolveInfo,
+  read: RawPageRead,
+): Promise<{ text: string; count: number | null } | undefined> {
+  if (!Number.isInteger(read.first) || read.first < 1 || read.first > MAX_PAGE_SIZE) return undefined;
+  const compile: Compile = {
+    schema: info.schema,
+    fragments: info.fragments,
+    variables: info.variableValues,
+    aliases: 0,
+  };
+  /** The object's parts in the selection's order: literal text, or what the statements fill in. */
+  const parts: (string | "count" | "edges" | "hasNextPage")[] = [];
+  let edge: string | null = null;
+  try {
+    const connection = objectType(compile, fieldTypeName(info.parentType.getFields()[info.fieldName] as never));
+    let nodeNodes: FieldNode[] | null = null;
+    let open = "{";
+    const key = (name: string) => {
+      if (!GRAPHQL_NAME.test(name)) throw new Unsupported(name);
+      const text = `${open}"${name}":`;
+      open = ",";
+      return text;
+    };
+    for (const [name, same] of collectFields(
+      compile,
+      connection,
+      info.fieldNodes.map((node) => node.selectionSet),
+    )) {
+      const fieldName = (same[0] as FieldNode).name.value;
+      if (fieldName === "__typename") {
+        parts.push(`${key(name)}"${connection.name}"`);
+      } else if (fieldName === "totalCount") {
+        parts.push(key(name), "count");
+      } else if (fieldName === "pageInfo") {
+        const pageInfo = objectType(compile, fieldTypeName(fieldOf(connection, "pageInfo")));
+        parts.push(key(name));
+        let infoOpen = "{";
+        for (const [infoKey, infoNodes] of collectFields(
+          compile,
+          pageInfo,
+          same.map((node) => node.selectionSet),
+        )) {
+          if (!GRAPHQL_NAME.test(infoKey)) throw new Unsupported(infoKey);
+          const infoName = (infoNodes[0] as FieldNode).name.value;
+          parts.push(`${infoOpen}"${infoKey}":`);
+          infoOpen = ",";
+          if (infoName === "__typename") parts.push(`"${pageInfo.name}"`);
+          else if (infoName === "hasNextPage") parts.push("hasNextPage");
+          else throw new Unsupported(`pageInfo.${infoName}`);
+        }
+        parts.push(infoOpen === "{" ? "{}" : "}");
+      } else if (fieldName === "edges") {
+        if (edge !== null) throw new Unsupported("edges twice");
+        const edgeType = objectType(compile, fieldTypeName(fieldOf(connection, "edges")));
+        const edgePairs: [string, string][] = [];
+        for (const [edgeKey, edgeNodes] of collectFields(
+          compile,
+          edgeType,
+          same.map((node) => node.selectionSet),
+        )) {
+          if (!GRAPHQL_NAME.test(edgeKey)) throw new Unsupported(edgeKey);
+          const edgeName = (edgeNodes[0] as FieldNode).name.value;
+          if (edgeName === "__typename") {
+            edgePairs.push([edgeKey, `'"${edgeType.name}"'`]);
+          } else if (edgeName === "node") {
+            if (nodeNodes) throw new Unsupported("node twice");
+            nodeNodes = edgeNodes;
+            edgePairs.push([edgeKey, "\u0001node"]);
+          } else {
+            throw new Unsupported(`edges.${edgeName}`);
+          }
+        }
+        const nodeJson = nodeNodes ? rowSql(compile, read.type, read.alias, nodeNodes) : `'{}'`;
+        edge = objectSql(edgePairs.map(([k, v]) => [k, v === "\u0001node" ? nodeJson : v]));
+        parts.push(key(name), "edges");
+      } else {
+        throw new Unsupported(`${connection.name}.${fieldName}`);
+      }
+    }
+    parts.push(open === "{" ? "{}" : "}");
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+  const order = Prisma.join(read.orderBy);
+  const alias = Prisma.raw(read.alias);
+  const needsRows = parts.includes("edges") || parts.includes("hasNextPage");
+  const page = Prisma.sql`
+    select coalesce(string_agg(p.edge, ',' order by p.n) filter (where p.n <= ${Prisma.raw(String(read.first))}), '') as edges,
+      count(*)::int as rows
+    from (
+      select ${Prisma.raw(edge ?? "''")} as edge, row_number() over (order by ${order}) as n
+      from (select ${alias}.* from ${read.from} where ${read.where} order by ${order}
+        limit ${Prisma.raw(String(read.first + 1))}) ${alias}
+    ) p`;
+  const countStatement = Prisma.sql`select count(*)::int as count from ${read.from} where ${read.where}`;
+  const [rows, counted] = await Promise.all([
+    needsRows ? queryRows<{ edges: string; rows: number }>(context.prisma, page) : Promise.resolve(null),
+    parts.includes("count")
+      ? queryRows<{ count: number }>(context.prisma, countStatement)
+      : Promise.resolve(null),
+  ]);
+  const edges = rows?.[0]?.edges ?? "";
+  if (edges.includes(CANNOT_TEXT)) return undefined;
+  const count = counted?.[0]?.count ?? null;
+  const hasNextPage = (rows?.[0]?.rows ?? 0) > read.first;
+  let text = "";
+  for (const part of parts) {
+    if (part === "count") text += String(count);
+    else if (part === "edges") text += `[${edges}]`;
+    else if (part === "hasNextPage") text += hasNextPage ? "true" : "false";
+    else text += part;
+  }
+  return { text, count };
 }
