@@ -20,8 +20,8 @@ const { query } = testApi(prisma);
 const corpus = useFixtureCorpus(prisma);
 const pubsub = createClaimEvents();
 
-/** The raw statement writes global IDs with `convert_to`; json-read and Prisma never do. */
-const RAW = /convert_to\('(Entity|Claim):'/;
+/** The raw statements write global IDs in base64 from the row's id; json-read and Prisma never do. */
+const RAW = /encode\(convert_to\('[^']*' \|\| \w+\.id, 'UTF8'\), 'base64'\)/;
 
 async function completed(document: string, variables: Record<string, unknown>, viewer: Viewer | null) {
   const contextValue: Context = {
@@ -190,26 +190,29 @@ describe("node(id) written by PostgreSQL", () => {
   });
 
   it("writes confidences as JavaScript does, or leaves them to the resolvers", async () => {
-    const values = [0.5, 1 / 3, 0.1 + 0.2, 0.0001, 0.00012345, 0.00001, 1e-7, -0, 0, 0.93];
-    await prisma.claim.createMany({
-      data: values.map((confidence, i) => ({
-        metric: "missing" as const,
-        subject: `confidence ${i}`,
-        qualifier: "exact" as const,
-        valueBest: i,
-        confidence,
-        sourceId: corpus.entities.reuters,
-      })),
-    });
-    const filter = { source: globalId("Entity", corpus.entities.reuters), metric: ["MISSING"] };
-    const { raw, plain } = await both(CLAIMS, { filter, first: 50, order: "VALUE" });
-    expect(JSON.stringify(raw)).toBe(JSON.stringify(plain));
-    const written = await both(CLAIMS, {
-      filter: { ...filter, reviewStatus: ["UNREVIEWED"] },
-      first: 4,
-      order: "VALUE",
-    });
+    const claims = (metric: "missing" | "repatriated", values: number[]) =>
+      prisma.claim.createMany({
+        data: values.map((confidence, i) => ({
+          metric,
+          subject: `confidence ${i}`,
+          qualifier: "exact" as const,
+          valueBest: i,
+          confidence,
+          sourceId: corpus.entities.reuters,
+        })),
+      });
+    // PostgreSQL prints these as JavaScript does; below 1e-4 it switches to an exponent sooner.
+    await claims("missing", [0.5, 1 / 3, 0.1 + 0.2, 0.0001, 0.00012345, -0, 0, 0.93, 123456.789]);
+    await claims("repatriated", [0.00001, 1e-7, 0.25]);
+    const source = globalId("Entity", corpus.entities.reuters);
+    const written = await both(CLAIMS, { filter: { source, metric: ["MISSING"] }, first: 50, order: "VALUE" });
+    expect(written.rawStatements).toHaveLength(2);
     expect(JSON.stringify(written.raw)).toBe(JSON.stringify(written.plain));
+    expect(JSON.stringify(written.raw)).toContain('"confidence":0.30000000000000004');
+    const left = await both(CLAIMS, { filter: { source, metric: ["REPATRIATED"] }, first: 50, order: "VALUE" });
+    expect(left.rawStatements.length).toBeGreaterThan(2);
+    expect(JSON.stringify(left.raw)).toBe(JSON.stringify(left.plain));
+    expect(JSON.stringify(left.raw)).toContain('"confidence":1e-7');
   });
 
   it("is null for an id with no row", async () => {

@@ -176,9 +176,18 @@ const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 /** A JSON string of a text that needs no escaping (enum values, days, instants, base64). */
 const quoted = (text: string) => `('"' || ${text} || '"')`;
 const orNull = (json: string) => `coalesce(${json}, 'null')`;
-/** A relay global ID (base64 of `Type:id`, as ids.ts encodes it); the type name is a GraphQL name. */
-const globalIdSql = (type: string, id: string) =>
-  quoted(`translate(encode(convert_to('${type}:' || ${id}, 'UTF8'), 'base64'), E'\\n', '')`);
+/**
+ * A relay global ID (base64 of `Type:id`, as ids.ts encodes it; the type name is a GraphQL name). The
+ * prefix's whole groups of three characters are encoded here once; PostgreSQL encodes the rest and the
+ * digits (at most 12 characters: no line break in its base64).
+ */
+function globalIdSql(type: string, id: string): string {
+  const prefix = `${type}:`;
+  const whole = prefix.slice(0, prefix.length - (prefix.length % 3));
+  const rest = prefix.slice(whole.length);
+  const encoded = Buffer.from(whole, "utf8").toString("base64");
+  return `('"${encoded}' || encode(convert_to('${rest}' || ${id}, 'UTF8'), 'base64') || '"')`;
+}
 
 function scalarSql(kind: Scalar, value: string): string {
   switch (kind) {
@@ -382,9 +391,14 @@ function pageSql(
   const child = TABLES[page.type] as Table;
   const condition = (alias: string) =>
     `${alias}."${page.parentColumn}" = ${parentAlias}.id${page.where ? ` and ${page.where(alias)}` : ""}`;
+  // More rows than the page holds: the relay plugin reads one more row than `first` to tell.
+  const more = nextAlias(compile);
+  const hasNextPage = `case when (select count(*) from (select 1 from "${child.table}" ${more}
+      where ${condition(more)} limit ${first + 1}) ${more}) > ${first} then 'true' else 'false' end`;
   const parts: [string, string][] = [];
   /** The field nodes of `edges { node }`, whose selection each row's JSON is written for. */
   let nodeNodes: FieldNode[] | null = null;
+  let edgeJson: (node: string) => string = () => `'{}'`;
   for (const [key, same] of collectFields(
     compile,
     connection,
@@ -407,8 +421,7 @@ function pageSql(
         if (!GRAPHQL_NAME.test(infoKey)) throw new Unsupported(infoKey);
         const infoName = (infoNodes[0] as FieldNode).name.value;
         if (infoName === "__typename") infoPairs.push([infoKey, `'"${pageInfo.name}"'`]);
-        else if (infoName === "hasNextPage")
-          infoPairs.push([infoKey, `case when count(${rows}.n) > ${first} then 'true' else 'false' end`]);
+        else if (infoName === "hasNextPage") infoPairs.push([infoKey, hasNextPage]);
         else throw new Unsupported(`pageInfo.${infoName}`);
       }
       parts.push([key, objectSql(infoPairs)]);
@@ -428,25 +441,27 @@ function pageSql(
           // One node per edge: two keys for it (aliases) would need two row objects.
           if (nodeNodes) throw new Unsupported("node twice");
           nodeNodes = edgeNodes;
-          edgePairs.push([edgeKey, `${rows}.j`]);
+          edgePairs.push([edgeKey, NODE]);
         } else {
           throw new Unsupported(`edges.${edgeName}`);
         }
       }
-      parts.push([
-        key,
-        `'[' || coalesce(string_agg(${objectSql(edgePairs)}, ',' order by ${rows}.n) filter (where ${rows}.n <= ${first}), '') || ']'`,
-      ]);
+      edgeJson = (node) => objectSql(edgePairs.map(([k, v]) => [k, v === NODE ? node : v]));
+      parts.push([key, EDGES]);
     } else {
       throw new Unsupported(`${connection.name}.${fieldName}`);
     }
   }
   const nodeJson = nodeNodes ? rowSql(compile, page.type, source, nodeNodes) : `'{}'`;
-  return `(select ${objectSql(parts)} from (
-      select ${nodeJson} as j, row_number() over (order by ${page.orderBy(source)}) as n
-      from "${child.table}" ${source} where ${condition(source)}
-      order by ${page.orderBy(source)} limit ${first + 1}) ${rows})`;
+  const edges = `(select coalesce(string_agg(${rows}.edge, ','), '') from (
+      select ${edgeJson(nodeJson)} as edge from "${child.table}" ${source} where ${condition(source)}
+      order by ${page.orderBy(source)} limit ${first}) ${rows})`;
+  return objectSql(parts.map(([key, value]) => [key, value === EDGES ? `'[' || ${edges} || ']'` : value]));
 }
+
+/** Stand-ins in a page's parts for what is written once the selection is read through. */
+const EDGES = "\u0001edges";
+const NODE = "\u0001node";
 
 function fieldTypeName(field: GraphQLField<unknown, unknown>): string {
   let type: unknown = field.type;
@@ -615,25 +630,29 @@ export async function readRawPage(
   const order = Prisma.join(read.orderBy);
   const alias = Prisma.raw(read.alias);
   const needsRows = parts.includes("edges") || parts.includes("hasNextPage");
+  // The page's edges and one row more (whether there is a next page), in order, joined by a character
+  // JSON text never holds unescaped (PostgreSQL's to_json escapes every control character).
   const page = Prisma.sql`
-    select coalesce(string_agg(p.edge, ',' order by p.n) filter (where p.n <= ${Prisma.raw(String(read.first))}), '') as edges,
-      count(*)::int as rows
+    select string_agg(p.edge, E'\x01') as edges
     from (
-      select ${Prisma.raw(edge ?? "''")} as edge, row_number() over (order by ${order}) as n
+      select ${Prisma.raw(edge ?? "''")} as edge
       from (select ${alias}.* from ${read.from} where ${read.where} order by ${order}
         limit ${Prisma.raw(String(read.first + 1))}) ${alias}
+      order by ${order}
     ) p`;
   const countStatement = Prisma.sql`select count(*)::int as count from ${read.from} where ${read.where}`;
   const [rows, counted] = await Promise.all([
-    needsRows ? queryRows<{ edges: string; rows: number }>(context.prisma, page) : Promise.resolve(null),
+    needsRows ? queryRows<{ edges: string | null }>(context.prisma, page) : Promise.resolve(null),
     parts.includes("count")
       ? queryRows<{ count: number }>(context.prisma, countStatement)
       : Promise.resolve(null),
   ]);
-  const edges = rows?.[0]?.edges ?? "";
-  if (edges.includes(CANNOT_TEXT)) return undefined;
+  const written = rows?.[0]?.edges;
+  if (written?.includes(CANNOT_TEXT)) return undefined;
+  const items = written ? written.split("\x01") : [];
+  const hasNextPage = items.length > read.first;
+  const edges = items.slice(0, read.first).join(",");
   const count = counted?.[0]?.count ?? null;
-  const hasNextPage = (rows?.[0]?.rows ?? 0) > read.first;
   let text = "";
   for (const part of parts) {
     if (part === "count") text += String(count);
