@@ -138,8 +138,8 @@ describe("node(id) written by PostgreSQL", () => {
     }
     // The page's size, its count and hasNextPage come from the statement.
     const { raw } = await both(ENTITY, { id: globalId("Entity", corpus.entities.nis), first: 1 });
-    const made = (raw as { node: { made: { totalCount: number; pageInfo: { hasNextPage: boolean } } } })
-      .node.made;
+    const made = (raw as { node: { made: { totalCount: number; pageInfo: { hasNextPage: boolean } } } }).node
+      .made;
     expect(made.totalCount).toBeGreaterThan(1);
     expect(made.pageInfo.hasNextPage).toBe(true);
   });
@@ -152,7 +152,8 @@ describe("node(id) written by PostgreSQL", () => {
         expect(rawStatements).toHaveLength(1);
         expect(rawStatements[0]).toMatch(RAW);
         expect(JSON.stringify(raw)).toBe(JSON.stringify(plain));
-        if (claim === "deletedWounded") expect((raw as { node: unknown }).node === null).toBe(role !== "editor");
+        if (claim === "deletedWounded")
+          expect((raw as { node: unknown }).node === null).toBe(role !== "editor");
       }
     }
   });
@@ -178,7 +179,11 @@ describe("node(id) written by PostgreSQL", () => {
     for (const [filter, first, order] of [
       [{}, 50, "VALUE"],
       [{}, 2, "STATED_ON"],
-      [{ metric: ["DEPLOYED"], sourceAffiliation: globalId("Entity", corpus.entities.southKorea) }, 5, "VALUE"],
+      [
+        { metric: ["DEPLOYED"], sourceAffiliation: globalId("Entity", corpus.entities.southKorea) },
+        5,
+        "VALUE",
+      ],
       [{ reviewStatus: ["VERIFIED", "UNREVIEWED"] }, 3, "CONFIDENCE"],
       [{ metric: ["MISSING"] }, 10, "VALUE"],
     ] as const) {
@@ -205,11 +210,19 @@ describe("node(id) written by PostgreSQL", () => {
     await claims("missing", [0.5, 1 / 3, 0.1 + 0.2, 0.0001, 0.00012345, -0, 0, 0.93, 123456.789]);
     await claims("repatriated", [0.00001, 1e-7, 0.25]);
     const source = globalId("Entity", corpus.entities.reuters);
-    const written = await both(CLAIMS, { filter: { source, metric: ["MISSING"] }, first: 50, order: "VALUE" });
+    const written = await both(CLAIMS, {
+      filter: { source, metric: ["MISSING"] },
+      first: 50,
+      order: "VALUE",
+    });
     expect(written.rawStatements).toHaveLength(2);
     expect(JSON.stringify(written.raw)).toBe(JSON.stringify(written.plain));
     expect(JSON.stringify(written.raw)).toContain('"confidence":0.30000000000000004');
-    const left = await both(CLAIMS, { filter: { source, metric: ["REPATRIATED"] }, first: 50, order: "VALUE" });
+    const left = await both(CLAIMS, {
+      filter: { source, metric: ["REPATRIATED"] },
+      first: 50,
+      order: "VALUE",
+    });
     expect(left.rawStatements.length).toBeGreaterThan(2);
     expect(JSON.stringify(left.raw)).toBe(JSON.stringify(left.plain));
     expect(JSON.stringify(left.raw)).toContain('"confidence":1e-7');

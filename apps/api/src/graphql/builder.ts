@@ -15,8 +15,8 @@ import { getDatamodel } from "../generated/pothos-types.ts";
 import type { Context } from "./context.ts";
 import { encodeDatabaseGlobalId, isDatabaseIdText } from "./ids.ts";
 import LoadedColumnsPlugin from "./loaded-columns.ts";
-import { deferRawJson, rawJsonAllowed } from "./raw-json.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGED_COST_LIMIT } from "./pagination.ts";
+import { deferRawJson, rawJsonAllowed } from "./raw-json.ts";
 import { readRawNode } from "./sql/raw-node.ts";
 
 const pageSize = (argument: string) =>

@@ -249,7 +249,10 @@ function collectFields(
         else fields.set(key, [selection]);
         continue;
       }
-      let fragment: { typeCondition?: { name: { value: string } } | undefined; selectionSet: SelectionSetNode };
+      let fragment: {
+        typeCondition?: { name: { value: string } } | undefined;
+        selectionSet: SelectionSetNode;
+      };
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         fragment = selection;
       } else {
@@ -264,7 +267,11 @@ function collectFields(
       const condition = fragment.typeCondition?.name.value;
       if (condition !== undefined && condition !== type.name) {
         const conditionType = compile.schema.getType(condition);
-        if (!conditionType || !isAbstractType(conditionType) || !compile.schema.isSubType(conditionType, type))
+        if (
+          !conditionType ||
+          !isAbstractType(conditionType) ||
+          !compile.schema.isSubType(conditionType, type)
+        )
           continue;
       }
       collectFields(compile, type, [fragment.selectionSet], fields, spread);
@@ -328,7 +335,9 @@ function rowSql(compile: Compile, typeName: string, alias: string, nodes: readon
       const target = TABLES[toOne.type] as Table;
       pairs.push([
         key,
-        orNull(`(select ${json} from "${target.table}" ${inner} where ${inner}.id = ${alias}."${toOne.column}")`),
+        orNull(
+          `(select ${json} from "${target.table}" ${inner} where ${inner}.id = ${alias}."${toOne.column}")`,
+        ),
       ]);
       continue;
     }
@@ -409,7 +418,10 @@ function pageSql(
     if (fieldName === "__typename") {
       parts.push([key, `'"${connection.name}"'`]);
     } else if (fieldName === "totalCount") {
-      parts.push([key, `(select count(*) from "${child.table}" ${counted} where ${condition(counted)})::text`]);
+      parts.push([
+        key,
+        `(select count(*) from "${child.table}" ${counted} where ${condition(counted)})::text`,
+      ]);
     } else if (fieldName === "pageInfo") {
       const pageInfo = objectType(compile, fieldTypeName(fieldOf(connection, "pageInfo")));
       const infoPairs: [string, string][] = [];
@@ -474,7 +486,9 @@ function fieldTypeName(field: GraphQLField<unknown, unknown>): string {
 const VISIBLE: Record<string, (id: number, context: Context) => Prisma.Sql> = {
   Entity: (id) => Prisma.sql`r0.id = ${id}`,
   Claim: (id, context) =>
-    canEdit(context.viewer) ? Prisma.sql`r0.id = ${id}` : Prisma.sql`r0.id = ${id} and r0."deletedAt" is null`,
+    canEdit(context.viewer)
+      ? Prisma.sql`r0.id = ${id}`
+      : Prisma.sql`r0.id = ${id} and r0."deletedAt" is null`,
 };
 
 /**
@@ -557,7 +571,10 @@ export async function readRawPage(
   const parts: (string | "count" | "edges" | "hasNextPage")[] = [];
   let edge: string | null = null;
   try {
-    const connection = objectType(compile, fieldTypeName(info.parentType.getFields()[info.fieldName] as never));
+    const connection = objectType(
+      compile,
+      fieldTypeName(info.parentType.getFields()[info.fieldName] as never),
+    );
     let nodeNodes: FieldNode[] | null = null;
     let open = "{";
     const key = (name: string) => {
