@@ -529,7 +529,7 @@ export async function readRawNode(
 ): Promise<string | null | undefined> {
   const statement = rawNodeStatement(typeName, id, context, info);
   if (!statement) return undefined;
-  const [row] = await queryRows<{ json: string }>(context.prisma, statement);
+  const [row] = await queryRows<{ json: string }>(context.prisma, statement, { prepare: true });
   if (row?.json.includes(CANNOT_TEXT)) return undefined;
   return row?.json ?? null;
 }
@@ -659,7 +659,9 @@ export async function readRawPage(
     ) p`;
   const countStatement = Prisma.sql`select count(*)::int as count from ${read.from} where ${read.where}`;
   const [rows, counted] = await Promise.all([
-    needsRows ? queryRows<{ edges: string | null }>(context.prisma, page) : Promise.resolve(null),
+    needsRows
+      ? queryRows<{ edges: string | null }>(context.prisma, page, { prepare: true })
+      : Promise.resolve(null),
     parts.includes("count")
       ? queryRows<{ count: number }>(context.prisma, countStatement)
       : Promise.resolve(null),
