@@ -391,7 +391,6 @@ function pageSql(
     if (first !== null && first !== size) throw new Unsupported(`${name}(first)`);
     first = size;
   }
-  first ??= page.defaultSize ?? null;
   if (first === null) throw new Unsupported(name);
   const connection = objectType(compile, fieldTypeName(field));
   const rows = nextAlias(compile);
