@@ -221,6 +221,18 @@ function objectSql(pairs: [string, string][]): string {
 
 class Unsupported extends Error {}
 
+/**
+ * A type or field with authorisation rules of its own (the scope-auth plugin's options) is resolved the
+ * ordinary way, so the rules run: none of the fields written here has any today.
+ */
+function guarded(target: { extensions?: Record<string, unknown> | null }): boolean {
+  const options = target.extensions?.pothosOptions as Record<string, unknown> | undefined;
+  return (
+    options !== undefined &&
+    ["authScopes", "grantScopes", "skipTypeScopes", "runScopesOnType"].some((option) => option in options)
+  );
+}
+
 interface Compile {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
@@ -306,6 +318,7 @@ function rowSql(compile: Compile, typeName: string, alias: string, nodes: readon
   const table = TABLES[typeName];
   if (!table) throw new Unsupported(typeName);
   const type = objectType(compile, typeName);
+  if (guarded(type)) throw new Unsupported(typeName);
   const fields = collectFields(
     compile,
     type,
@@ -319,6 +332,7 @@ function rowSql(compile: Compile, typeName: string, alias: string, nodes: readon
       pairs.push([key, `'"${type.name}"'`]);
       continue;
     }
+    if (guarded(fieldOf(type, name))) throw new Unsupported(`${typeName}.${name}`);
     if (name === "id") {
       pairs.push([key, globalIdSql(type.name, `${alias}.id`)]);
       continue;
