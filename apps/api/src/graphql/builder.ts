@@ -16,6 +16,8 @@ import type { Context } from "./context.ts";
 import { encodeDatabaseGlobalId, isDatabaseIdText } from "./ids.ts";
 import LoadedColumnsPlugin from "./loaded-columns.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGED_COST_LIMIT } from "./pagination.ts";
+import { deferRawJson, rawJsonAllowed } from "./raw-json.ts";
+import { readRawNode } from "./sql/raw-node.ts";
 
 const pageSize = (argument: string) =>
   z
@@ -138,7 +140,15 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { description: "Where a page sits in its connection." },
     nodeQueryOptions: {
       description: "Any object, by its global ID; null when there is none the viewer may see.",
-      resolve: (_root, args, context, info, resolveNode) => {
+      resolve: async (_root, args, context, info, resolveNode) => {
+        // Written by PostgreSQL in the selection's shape and sent as it is, when it can be (raw-json.ts).
+        if (rawJsonAllowed(context)) {
+          const text = await readRawNode(args.id.typename, Number(args.id.id), context, info);
+          if (text !== undefined) {
+            if (text !== null) deferRawJson(context, info.path, text, "null");
+            return null;
+          }
+        }
         const read = nodeReaders.get(args.id.typename);
         return orNullWhenMissing(
           read ? read(args.id.id, context, info, async () => resolveNode(args.id)) : resolveNode(args.id),

@@ -9,7 +9,8 @@ import type { ExecutionResult } from "graphql";
 /**
  * JSON text that goes into a response as it is, without being parsed and serialised again: the chart's
  * points, which PostgreSQL writes in the shape of the request's selection (tens of thousands of objects
- * that graphql-js would otherwise complete field by field and JSON.stringify would walk again).
+ * that graphql-js would otherwise complete field by field and JSON.stringify would walk again), and
+ * node(id) of an entity or a claim (sql/raw-node.ts).
  *
  * A list field cannot resolve to text: graphql-js and graphql-jit complete a list item by item into a new
  * array. So a resolver that has the list's text defers it (`deferRawJson`): it records the text under the
@@ -31,9 +32,16 @@ export class RawJson {
   }
 }
 
+type Stand = "list" | "null" | "object";
+
 interface Deferred {
   path: (string | number)[];
   text: string;
+  /**
+   * What the resolver's value became in its place: an empty list, null (a nullable object field), or an
+   * object (a connection completed from an empty page).
+   */
+  stand: Stand;
 }
 
 /** The texts deferred by each execution, keyed by its context object. */
@@ -54,25 +62,28 @@ interface ResponsePath {
   key: string | number;
 }
 
-/** Records `text` as the value of the field at `path`; the resolver then returns an empty list. */
-export function deferRawJson(context: object, path: ResponsePath, text: string): void {
+/**
+ * Records `text` as the value of the field at `path`; the resolver then returns an empty list, null for a
+ * nullable object field (`stand: "null"`), or an empty page for a connection (`stand: "object"`).
+ */
+export function deferRawJson(context: object, path: ResponsePath, text: string, stand: Stand = "list"): void {
   const list = deferrals.get(context);
   if (!list) throw new Error("deferRawJson outside an execution that allows it");
   const keys: (string | number)[] = [];
   for (let at: ResponsePath | undefined = path; at; at = at.prev) keys.push(at.key);
-  list.push({ path: keys.reverse(), text });
+  list.push({ path: keys.reverse(), text, stand });
 }
 
 /**
  * Puts each deferred text of this execution in its place in `result.data`, as a `RawJson`. A path that
- * no longer leads to the empty list the resolver returned (null-propagation after an error) is skipped.
+ * no longer leads to what the resolver returned (null-propagation after an error) is skipped.
  * Returns whether any was placed.
  */
 export function placeRawJson(context: object, result: ExecutionResult): boolean {
   const list = deferrals.get(context);
   if (list === undefined || list.length === 0 || !result.data) return false;
   let placed = false;
-  for (const { path, text } of list) {
+  for (const { path, text, stand } of list) {
     let parent: unknown = result.data;
     for (let i = 0; i < path.length - 1 && parent !== null && typeof parent === "object"; i++) {
       parent = (parent as Record<string | number, unknown>)[path[i] as string | number];
@@ -80,7 +91,13 @@ export function placeRawJson(context: object, result: ExecutionResult): boolean 
     const key = path[path.length - 1] as string | number;
     if (parent === null || typeof parent !== "object") continue;
     const current = (parent as Record<string | number, unknown>)[key];
-    if (!Array.isArray(current) || current.length !== 0) continue;
+    const standing =
+      stand === "null"
+        ? current === null
+        : stand === "object"
+          ? current !== null && typeof current === "object" && !Array.isArray(current)
+          : Array.isArray(current) && current.length === 0;
+    if (!standing) continue;
     (parent as Record<string | number, unknown>)[key] = new RawJson(text);
     placed = true;
   }

@@ -6,8 +6,10 @@ import { type Context, canEdit } from "../context.ts";
 import { databaseId, globalIdOf } from "../ids.ts";
 import { memoPerRequest } from "../memo.ts";
 import { assertPageSize, LIST_PAGING, SPAN_PAGING } from "../pagination.ts";
+import { deferRawJson, rawJsonAllowed } from "../raw-json.ts";
 import { type ClaimFilter, claimCondition, claimWhere, sourceJoin } from "../sql/claim-filter.ts";
 import { jsonNodeReader, orderSql, readJson, UnsupportedRead } from "../sql/json-read.ts";
+import { readRawPage } from "../sql/raw-node.ts";
 import {
   MetricEnum,
   OriginEnum,
@@ -287,6 +289,24 @@ builder.queryField("claims", (t) =>
       assertPageSize(args);
       const orderBy = claimOrderBy(args.orderBy ?? "STATED_ON", args.direction ?? "desc");
       const filter = claimFilterOf(args.filter, context);
+      if (rawJsonAllowed(context) && !args.after && !args.before && args.last == null) {
+        // Written by PostgreSQL in the selection's shape and sent as it is (sql/raw-node.ts).
+        const raw = await readRawPage(context, info, {
+          type: "Claim",
+          alias: "c",
+          from: Prisma.sql`"Claim" c ${sourceJoin(filter)}`,
+          where: claimCondition(filter),
+          orderBy: orderSql("Claim", "c", orderBy),
+          first: args.first ?? 20,
+        });
+        if (raw) {
+          // The page was written from the selection itself; Pothos' query for it goes unread.
+          void Object.values(query);
+          if (raw.count !== null) rememberClaimsCount(context, filter, raw.count);
+          deferRawJson(context, info.path, raw.text, "object");
+          return [] as never;
+        }
+      }
       const page = await claimsPage(context, query, filter, orderBy, asksForTotalCount(info));
       if (page) return page as never;
       const where = await claimsWhere(args.filter, context);
@@ -323,15 +343,18 @@ async function claimsPage(
       orderBy: orderSql("Claim", "c", orderBy),
       count: withCount,
     });
-    if (count !== null) {
-      const counted = Promise.resolve(count);
-      memoPerRequest(context, `claims-count:${JSON.stringify(filter)}`, () => counted);
-    }
+    if (count !== null) rememberClaimsCount(context, filter, count);
     return rows;
   } catch (error) {
     if (error instanceof UnsupportedRead) return null;
     throw error;
   }
+}
+
+/** The count of a filter's claims, read beside its page: totalCount answers from it. */
+function rememberClaimsCount(context: Context, filter: ClaimFilter, count: number): void {
+  const counted = Promise.resolve(count);
+  memoPerRequest(context, `claims-count:${JSON.stringify(filter)}`, () => counted);
 }
 
 /** Whether the connection's own selection names `totalCount` (directly or in an inline fragment). */

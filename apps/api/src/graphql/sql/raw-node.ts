@@ -1,0 +1,696 @@
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  getArgumentValues,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+} from "graphql";
+import { queryRows } from "../../db/prisma.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { type Context, canEdit } from "../context.ts";
+import { DEFAULT_SPAN_PAGE, MAX_PAGE_SIZE } from "../pagination.ts";
+
+/**
+ * node(id) answered as the JSON text of its GraphQL selection, written by PostgreSQL and sent as it is
+ * (graphql/raw-json.ts), for the selections whose every field is a column, a to-one relation or a page
+ * of claims known here. graphql-js then completes no field of the node: the keys, the global IDs, the
+ * enums (upper case), the days and instants and the pages' `totalCount` and `hasNextPage` are written as
+ * the resolvers would make them. Anything else (a field not listed, a directive, a cursor, `last`,
+ * `after`, a page size outside 1–100) returns null and the node is resolved as before.
+ */
+
+type Scalar = "string" | "int" | "float" | "enum" | "day" | "instant" | "boolean";
+
+interface ToOne {
+  type: string;
+  /** The foreign key column on the parent. */
+  column: string;
+}
+
+/** A list of child rows (a connection's page, or a plain list). */
+interface Children {
+  type: string;
+  /** The child's column that points at the parent's id. */
+  parentColumn: string;
+  /** Extra condition on the child rows (over `alias`), fixed text. */
+  where?: (alias: string) => string;
+  /** Order of the child rows (over `alias`), fixed text. */
+  orderBy: (alias: string) => string;
+}
+
+interface Page extends Children {
+  /** The page size when `first` is not given; without one, `first` is required. */
+  defaultSize?: number;
+}
+
+interface Table {
+  table: string;
+  scalars: Record<string, { column: string; kind: Scalar }>;
+  toOne: Record<string, ToOne>;
+  pages: Record<string, Page>;
+  lists?: Record<string, Children>;
+}
+
+const TABLES: Record<string, Table> = {
+  Entity: {
+    table: "Entity",
+    scalars: {
+      name: { column: "name", kind: "string" },
+      type: { column: "type", kind: "enum" },
+      role: { column: "role", kind: "string" },
+      version: { column: "version", kind: "int" },
+    },
+    toOne: {
+      affiliation: { type: "Entity", column: "affiliationId" },
+      mergedInto: { type: "Entity", column: "mergedIntoId" },
+    },
+    pages: {
+      // Live claims made, newest first (entity.ts, claimsMade).
+      claimsMade: {
+        type: "Claim",
+        parentColumn: "sourceId",
+        where: (a) => `${a}."deletedAt" is null`,
+        orderBy: (a) => `${a}."statedOn" desc nulls last, ${a}.id desc`,
+      },
+    },
+  },
+  Claim: {
+    table: "Claim",
+    scalars: {
+      metric: { column: "metric", kind: "enum" },
+      subject: { column: "subject", kind: "string" },
+      valueLow: { column: "valueLow", kind: "int" },
+      valueHigh: { column: "valueHigh", kind: "int" },
+      valueBest: { column: "valueBest", kind: "int" },
+      qualifier: { column: "qualifier", kind: "enum" },
+      hedge: { column: "hedge", kind: "string" },
+      additional: { column: "additional", kind: "boolean" },
+      rate: { column: "rate", kind: "enum" },
+      statedOn: { column: "statedOn", kind: "day" },
+      statedOnPrecision: { column: "statedOnPrecision", kind: "enum" },
+      refersFrom: { column: "refersFrom", kind: "day" },
+      refersFromPrecision: { column: "refersFromPrecision", kind: "enum" },
+      refersTo: { column: "refersTo", kind: "day" },
+      refersToPrecision: { column: "refersToPrecision", kind: "enum" },
+      reviewStatus: { column: "reviewStatus", kind: "enum" },
+      origin: { column: "origin", kind: "enum" },
+      extractorVersion: { column: "extractorVersion", kind: "string" },
+      version: { column: "version", kind: "int" },
+      confidence: { column: "confidence", kind: "float" },
+      createdAt: { column: "createdAt", kind: "instant" },
+      updatedAt: { column: "updatedAt", kind: "instant" },
+    },
+    toOne: {
+      source: { type: "Entity", column: "sourceId" },
+      location: { type: "Entity", column: "locationId" },
+      subjectEntity: { type: "Entity", column: "subjectEntityId" },
+    },
+    pages: {
+      // The evidence, earliest article first (claim.ts, appearances).
+      appearances: {
+        type: "Appearance",
+        parentColumn: "claimId",
+        orderBy: (a) =>
+          `(select p."publishedAt" from "Article" p where p.id = ${a}."articleId") asc nulls last, ${a}.id asc`,
+        defaultSize: DEFAULT_SPAN_PAGE,
+      },
+    },
+  },
+  Appearance: {
+    table: "Appearance",
+    scalars: {
+      inTitle: { column: "inTitle", kind: "boolean" },
+      start: { column: "start", kind: "int" },
+      end: { column: "end", kind: "int" },
+      quote: { column: "quote", kind: "string" },
+      prefix: { column: "prefix", kind: "string" },
+      suffix: { column: "suffix", kind: "string" },
+    },
+    toOne: { article: { type: "Article", column: "articleId" }, claim: { type: "Claim", column: "claimId" } },
+    pages: {},
+    lists: {
+      via: { type: "RelayLink", parentColumn: "appearanceId", orderBy: (a) => `${a}.position asc` },
+    },
+  },
+  RelayLink: {
+    table: "AppearanceVia",
+    scalars: { position: { column: "position", kind: "int" } },
+    toOne: { entity: { type: "Entity", column: "entityId" } },
+    pages: {},
+  },
+  Article: {
+    table: "Article",
+    scalars: {
+      title: { column: "title", kind: "string" },
+      url: { column: "url", kind: "string" },
+      canonicalUrl: { column: "canonicalUrl", kind: "string" },
+      fetchedAt: { column: "fetchedAt", kind: "instant" },
+      publishedAt: { column: "publishedAt", kind: "day" },
+      publishedPrecision: { column: "publishedPrecision", kind: "enum" },
+      language: { column: "language", kind: "string" },
+      revision: { column: "revision", kind: "int" },
+      version: { column: "version", kind: "int" },
+      ingestedAt: { column: "ingestedAt", kind: "instant" },
+    },
+    toOne: { outlet: { type: "Entity", column: "outletId" } },
+    pages: {},
+  },
+};
+
+/**
+ * Written where a value cannot be written as JavaScript would (a float PostgreSQL prints otherwise, or one
+ * GraphQL refuses): the caller sees it in the text and resolves the field the ordinary way instead.
+ */
+const CANNOT = `'"\\u0000"'`;
+/** CANNOT as it appears in the text (a string may hold the six characters too: that only costs a retry). */
+const CANNOT_TEXT = "\\u0000";
+
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** A JSON string of a text that needs no escaping (enum values, days, instants, base64). */
+const quoted = (text: string) => `('"' || ${text} || '"')`;
+const orNull = (json: string) => `coalesce(${json}, 'null')`;
+/**
+ * A relay global ID (base64 of `Type:id`, as ids.ts encodes it; the type name is a GraphQL name). The
+ * prefix's whole groups of three characters are encoded here once; PostgreSQL encodes the rest and the
+ * digits (at most 12 characters: no line break in its base64).
+ */
+function globalIdSql(type: string, id: string): string {
+  const prefix = `${type}:`;
+  const whole = prefix.slice(0, prefix.length - (prefix.length % 3));
+  const rest = prefix.slice(whole.length);
+  const encoded = Buffer.from(whole, "utf8").toString("base64");
+  return `('"${encoded}' || encode(convert_to('${rest}' || ${id}, 'UTF8'), 'base64') || '"')`;
+}
+
+function scalarSql(kind: Scalar, value: string): string {
+  switch (kind) {
+    case "string":
+      return orNull(`to_json(${value})::text`);
+    case "int":
+      return orNull(`${value}::text`);
+    case "float":
+      // PostgreSQL's shortest text of a double is JavaScript's between 1e-4 and 1e15 (both switch to an
+      // exponent outside, at different points); zero may be negative zero, which JSON writes as 0.
+      return `case when ${value} is null then 'null' when ${value} = 0 then '0'
+        when abs(${value}) >= 1e-4 and abs(${value}) < 1e15 and ${value}::text::float8 = ${value} then ${value}::text
+        else ${CANNOT} end`;
+    case "boolean":
+      return orNull(`case when ${value} then 'true' else 'false' end`);
+    case "enum":
+      return orNull(quoted(`upper(${value}::text)`));
+    case "day":
+      return orNull(quoted(`to_char(${value}, 'YYYY-MM-DD')`));
+    case "instant":
+      // Date#toISOString of a timestamp(3) kept in UTC.
+      return orNull(quoted(`to_char(${value}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`));
+  }
+}
+
+/** A JSON object written from `[key, value SQL]` pairs (keys are GraphQL names: no escaping needed). */
+function objectSql(pairs: [string, string][]): string {
+  if (pairs.length === 0) return `'{}'`;
+  return `(${pairs.map(([key, value], i) => `'${i === 0 ? "{" : ","}"${key}":' || ${value}`).join(" || ")} || '}')`;
+}
+
+class Unsupported extends Error {}
+
+/**
+ * A type or field with authorisation rules of its own (the scope-auth plugin's options) is resolved the
+ * ordinary way, so the rules run: none of the fields written here has any today.
+ */
+function guarded(target: { extensions?: Record<string, unknown> | null }): boolean {
+  const options = target.extensions?.pothosOptions as Record<string, unknown> | undefined;
+  return (
+    options !== undefined &&
+    ["authScopes", "grantScopes", "skipTypeScopes", "runScopesOnType"].some((option) => option in options)
+  );
+}
+
+interface Compile {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  aliases: number;
+}
+
+/**
+ * The fields of `sets` that apply to an object of `type`, merged by response key in the order graphql-js
+ * collects them (fragments spread in place, a type condition kept when the type is or implements it).
+ */
+function collectFields(
+  compile: Compile,
+  type: GraphQLObjectType,
+  sets: readonly (SelectionSetNode | undefined)[],
+  fields = new Map<string, FieldNode[]>(),
+  spread = new Set<string>(),
+): Map<string, FieldNode[]> {
+  for (const set of sets) {
+    for (const selection of set?.selections ?? []) {
+      if (selection.directives?.length) throw new Unsupported("directive");
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const same = fields.get(key);
+        if (same) same.push(selection);
+        else fields.set(key, [selection]);
+        continue;
+      }
+      let fragment: {
+        typeCondition?: { name: { value: string } } | undefined;
+        selectionSet: SelectionSetNode;
+      };
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        fragment = selection;
+      } else {
+        const name = selection.name.value;
+        // graphql-js spreads a named fragment once per selection set.
+        if (spread.has(name)) continue;
+        spread.add(name);
+        const definition = compile.fragments[name];
+        if (!definition || definition.directives?.length) throw new Unsupported("fragment");
+        fragment = definition;
+      }
+      const condition = fragment.typeCondition?.name.value;
+      if (condition !== undefined && condition !== type.name) {
+        const conditionType = compile.schema.getType(condition);
+        if (
+          !conditionType ||
+          !isAbstractType(conditionType) ||
+          !compile.schema.isSubType(conditionType, type)
+        )
+          continue;
+      }
+      collectFields(compile, type, [fragment.selectionSet], fields, spread);
+    }
+  }
+  return fields;
+}
+
+function objectType(compile: Compile, name: string): GraphQLObjectType {
+  const type = compile.schema.getType(name);
+  if (!isObjectType(type)) throw new Unsupported(name);
+  return type;
+}
+
+function fieldOf(type: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> {
+  const field = type.getFields()[name];
+  if (!field) throw new Unsupported(`${type.name}.${name}`);
+  return field;
+}
+
+function argumentsOf(compile: Compile, field: GraphQLField<unknown, unknown>, node: FieldNode) {
+  return getArgumentValues(field, node, compile.variables) as Record<string, unknown>;
+}
+
+function nextAlias(compile: Compile): string {
+  compile.aliases += 1;
+  return `r${compile.aliases}`;
+}
+
+/** The JSON object of the row of `typeName` under `alias`, for the field nodes' selection. */
+function rowSql(compile: Compile, typeName: string, alias: string, nodes: readonly FieldNode[]): string {
+  const table = TABLES[typeName];
+  if (!table) throw new Unsupported(typeName);
+  const type = objectType(compile, typeName);
+  if (guarded(type)) throw new Unsupported(typeName);
+  const fields = collectFields(
+    compile,
+    type,
+    nodes.map((node) => node.selectionSet),
+  );
+  const pairs: [string, string][] = [];
+  for (const [key, same] of fields) {
+    if (!GRAPHQL_NAME.test(key)) throw new Unsupported(key);
+    const name = (same[0] as FieldNode).name.value;
+    if (name === "__typename") {
+      pairs.push([key, `'"${type.name}"'`]);
+      continue;
+    }
+    if (guarded(fieldOf(type, name))) throw new Unsupported(`${typeName}.${name}`);
+    if (name === "id") {
+      pairs.push([key, globalIdSql(type.name, `${alias}.id`)]);
+      continue;
+    }
+    const scalar = table.scalars[name];
+    if (scalar) {
+      pairs.push([key, scalarSql(scalar.kind, `${alias}."${scalar.column}"`)]);
+      continue;
+    }
+    const toOne = table.toOne[name];
+    if (toOne) {
+      const inner = nextAlias(compile);
+      const json = rowSql(compile, toOne.type, inner, same);
+      const target = TABLES[toOne.type] as Table;
+      pairs.push([
+        key,
+        orNull(
+          `(select ${json} from "${target.table}" ${inner} where ${inner}.id = ${alias}."${toOne.column}")`,
+        ),
+      ]);
+      continue;
+    }
+    const page = table.pages[name];
+    if (page) {
+      pairs.push([key, pageSql(compile, type, alias, name, page, same)]);
+      continue;
+    }
+    const list = table.lists?.[name];
+    if (list) {
+      const inner = nextAlias(compile);
+      const json = rowSql(compile, list.type, inner, same);
+      const target = TABLES[list.type] as Table;
+      const where = list.where ? ` and ${list.where(inner)}` : "";
+      pairs.push([
+        key,
+        `'[' || coalesce((select string_agg(${json}, ',' order by ${list.orderBy(inner)}) from "${target.table}" ${inner}
+          where ${inner}."${list.parentColumn}" = ${alias}.id${where}), '') || ']'`,
+      ]);
+      continue;
+    }
+    throw new Unsupported(`${typeName}.${name}`);
+  }
+  return objectSql(pairs);
+}
+
+/**
+ * A connection's page as its JSON object: `totalCount` counts every matching row, `edges { node }` are the
+ * first `first` rows in the connection's order, `pageInfo { hasNextPage }` whether there are more (the
+ * relay plugin asks for one row more). Cursors and the other pageInfo fields are left to the resolvers.
+ */
+function pageSql(
+  compile: Compile,
+  parentType: GraphQLObjectType,
+  parentAlias: string,
+  name: string,
+  page: Page,
+  nodes: FieldNode[],
+): string {
+  const field = fieldOf(parentType, name);
+  let first: number | null = null;
+  for (const node of nodes) {
+    const args = argumentsOf(compile, field, node);
+    for (const [arg, value] of Object.entries(args)) {
+      if (value === undefined || value === null) continue;
+      if (arg !== "first") throw new Unsupported(`${name}(${arg})`);
+    }
+    const size = args.first ?? page.defaultSize;
+    if (typeof size !== "number" || !Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+      throw new Unsupported(`${name}(first)`);
+    if (first !== null && first !== size) throw new Unsupported(`${name}(first)`);
+    first = size;
+  }
+  if (first === null) throw new Unsupported(name);
+  const connection = objectType(compile, fieldTypeName(field));
+  const rows = nextAlias(compile);
+  const counted = nextAlias(compile);
+  const source = nextAlias(compile);
+  const child = TABLES[page.type] as Table;
+  const condition = (alias: string) =>
+    `${alias}."${page.parentColumn}" = ${parentAlias}.id${page.where ? ` and ${page.where(alias)}` : ""}`;
+  // More rows than the page holds: the relay plugin reads one more row than `first` to tell.
+  const more = nextAlias(compile);
+  const hasNextPage = `case when (select count(*) from (select 1 from "${child.table}" ${more}
+      where ${condition(more)} limit ${first + 1}) ${more}) > ${first} then 'true' else 'false' end`;
+  const parts: [string, string][] = [];
+  /** The field nodes of `edges { node }`, whose selection each row's JSON is written for. */
+  let nodeNodes: FieldNode[] | null = null;
+  let edgeJson: (node: string) => string = () => `'{}'`;
+  for (const [key, same] of collectFields(
+    compile,
+    connection,
+    nodes.map((node) => node.selectionSet),
+  )) {
+    if (!GRAPHQL_NAME.test(key)) throw new Unsupported(key);
+    const fieldName = (same[0] as FieldNode).name.value;
+    if (fieldName === "__typename") {
+      parts.push([key, `'"${connection.name}"'`]);
+    } else if (fieldName === "totalCount") {
+      parts.push([
+        key,
+        `(select count(*) from "${child.table}" ${counted} where ${condition(counted)})::text`,
+      ]);
+    } else if (fieldName === "pageInfo") {
+      const pageInfo = objectType(compile, fieldTypeName(fieldOf(connection, "pageInfo")));
+      const infoPairs: [string, string][] = [];
+      for (const [infoKey, infoNodes] of collectFields(
+        compile,
+        pageInfo,
+        same.map((node) => node.selectionSet),
+      )) {
+        if (!GRAPHQL_NAME.test(infoKey)) throw new Unsupported(infoKey);
+        const infoName = (infoNodes[0] as FieldNode).name.value;
+        if (infoName === "__typename") infoPairs.push([infoKey, `'"${pageInfo.name}"'`]);
+        else if (infoName === "hasNextPage") infoPairs.push([infoKey, hasNextPage]);
+        else throw new Unsupported(`pageInfo.${infoName}`);
+      }
+      parts.push([key, objectSql(infoPairs)]);
+    } else if (fieldName === "edges") {
+      const edge = objectType(compile, fieldTypeName(fieldOf(connection, "edges")));
+      const edgePairs: [string, string][] = [];
+      for (const [edgeKey, edgeNodes] of collectFields(
+        compile,
+        edge,
+        same.map((node) => node.selectionSet),
+      )) {
+        if (!GRAPHQL_NAME.test(edgeKey)) throw new Unsupported(edgeKey);
+        const edgeName = (edgeNodes[0] as FieldNode).name.value;
+        if (edgeName === "__typename") {
+          edgePairs.push([edgeKey, `'"${edge.name}"'`]);
+        } else if (edgeName === "node") {
+          // One node per edge: two keys for it (aliases) would need two row objects.
+          if (nodeNodes) throw new Unsupported("node twice");
+          nodeNodes = edgeNodes;
+          edgePairs.push([edgeKey, NODE]);
+        } else {
+          throw new Unsupported(`edges.${edgeName}`);
+        }
+      }
+      edgeJson = (node) => objectSql(edgePairs.map(([k, v]) => [k, v === NODE ? node : v]));
+      parts.push([key, EDGES]);
+    } else {
+      throw new Unsupported(`${connection.name}.${fieldName}`);
+    }
+  }
+  const nodeJson = nodeNodes ? rowSql(compile, page.type, source, nodeNodes) : `'{}'`;
+  const edges = `(select coalesce(string_agg(${rows}.edge, ','), '') from (
+      select ${edgeJson(nodeJson)} as edge from "${child.table}" ${source} where ${condition(source)}
+      order by ${page.orderBy(source)} limit ${first}) ${rows})`;
+  return objectSql(parts.map(([key, value]) => [key, value === EDGES ? `'[' || ${edges} || ']'` : value]));
+}
+
+/** Stand-ins in a page's parts for what is written once the selection is read through. */
+const EDGES = "\u0001edges";
+const NODE = "\u0001node";
+
+function fieldTypeName(field: GraphQLField<unknown, unknown>): string {
+  let type: unknown = field.type;
+  while (type && typeof type === "object" && "ofType" in type && (type as { ofType: unknown }).ofType)
+    type = (type as { ofType: unknown }).ofType;
+  return (type as { name: string }).name;
+}
+
+/** Which row of each type node(id) may show this viewer, over the alias `r0` (as claim.ts and entity.ts read it). */
+const VISIBLE: Record<string, (id: number, context: Context) => Prisma.Sql> = {
+  Entity: (id) => Prisma.sql`r0.id = ${id}`,
+  Claim: (id, context) =>
+    canEdit(context.viewer)
+      ? Prisma.sql`r0.id = ${id}`
+      : Prisma.sql`r0.id = ${id} and r0."deletedAt" is null`,
+};
+
+/**
+ * The statement writing node(id)'s JSON text for a row of `typeName`, or null when the type or the
+ * selection has anything not written here.
+ */
+export function rawNodeStatement(
+  typeName: string,
+  id: number,
+  context: Context,
+  info: GraphQLResolveInfo,
+): Prisma.Sql | null {
+  const visible = VISIBLE[typeName];
+  if (!visible) return null;
+  const compile: Compile = {
+    schema: info.schema,
+    fragments: info.fragments,
+    variables: info.variableValues,
+    aliases: 0,
+  };
+  let json: string;
+  try {
+    json = rowSql(compile, typeName, "r0", info.fieldNodes);
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+  const table = (TABLES[typeName] as Table).table;
+  return Prisma.sql`select ${Prisma.raw(json)} as json from ${Prisma.raw(`"${table}" r0`)} where ${visible(id, context)}`;
+}
+
+/** node(id)'s JSON text (null when there is no such row), or undefined when rawNodeStatement writes none. */
+export async function readRawNode(
+  typeName: string,
+  id: number,
+  context: Context,
+  info: GraphQLResolveInfo,
+): Promise<string | null | undefined> {
+  const statement = rawNodeStatement(typeName, id, context, info);
+  if (!statement) return undefined;
+  const [row] = await queryRows<{ json: string }>(context.prisma, statement, { prepare: true });
+  if (row?.json.includes(CANNOT_TEXT)) return undefined;
+  return row?.json ?? null;
+}
+
+/** A root connection's page read by the resolver's own condition and order (see readRawPage). */
+export interface RawPageRead {
+  /** The type of the page's nodes (a type written here). */
+  type: string;
+  /** The alias of the rows in `from`, `where` and `orderBy`; not of the form `r<n>`. */
+  alias: string;
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  /** SQL order terms over `alias`. */
+  orderBy: Prisma.Sql[];
+  /** The page size, already checked by the connection's arguments. */
+  first: number;
+}
+
+/**
+ * A root connection (`{ totalCount pageInfo { hasNextPage } edges { node { … } } }`, any of them, any
+ * order, aliases and fragments) as the JSON text of its selection: the page's nodes written by PostgreSQL
+ * in one statement, the count (when asked) in a second one sent at the same time, as json-read sends them.
+ * Undefined when the selection has anything not written here (cursors, other pageInfo fields, a field not
+ * listed), before any statement.
+ */
+export async function readRawPage(
+  context: Context,
+  info: GraphQLResolveInfo,
+  read: RawPageRead,
+): Promise<{ text: string; count: number | null } | undefined> {
+  if (!Number.isInteger(read.first) || read.first < 1 || read.first > MAX_PAGE_SIZE) return undefined;
+  const compile: Compile = {
+    schema: info.schema,
+    fragments: info.fragments,
+    variables: info.variableValues,
+    aliases: 0,
+  };
+  /** The object's parts in the selection's order: literal text, or what the statements fill in. */
+  const parts: (string | "count" | "edges" | "hasNextPage")[] = [];
+  let edge: string | null = null;
+  try {
+    const connection = objectType(
+      compile,
+      fieldTypeName(info.parentType.getFields()[info.fieldName] as never),
+    );
+    let nodeNodes: FieldNode[] | null = null;
+    let open = "{";
+    const key = (name: string) => {
+      if (!GRAPHQL_NAME.test(name)) throw new Unsupported(name);
+      const text = `${open}"${name}":`;
+      open = ",";
+      return text;
+    };
+    for (const [name, same] of collectFields(
+      compile,
+      connection,
+      info.fieldNodes.map((node) => node.selectionSet),
+    )) {
+      const fieldName = (same[0] as FieldNode).name.value;
+      if (fieldName === "__typename") {
+        parts.push(`${key(name)}"${connection.name}"`);
+      } else if (fieldName === "totalCount") {
+        parts.push(key(name), "count");
+      } else if (fieldName === "pageInfo") {
+        const pageInfo = objectType(compile, fieldTypeName(fieldOf(connection, "pageInfo")));
+        parts.push(key(name));
+        let infoOpen = "{";
+        for (const [infoKey, infoNodes] of collectFields(
+          compile,
+          pageInfo,
+          same.map((node) => node.selectionSet),
+        )) {
+          if (!GRAPHQL_NAME.test(infoKey)) throw new Unsupported(infoKey);
+          const infoName = (infoNodes[0] as FieldNode).name.value;
+          parts.push(`${infoOpen}"${infoKey}":`);
+          infoOpen = ",";
+          if (infoName === "__typename") parts.push(`"${pageInfo.name}"`);
+          else if (infoName === "hasNextPage") parts.push("hasNextPage");
+          else throw new Unsupported(`pageInfo.${infoName}`);
+        }
+        parts.push(infoOpen === "{" ? "{}" : "}");
+      } else if (fieldName === "edges") {
+        if (edge !== null) throw new Unsupported("edges twice");
+        const edgeType = objectType(compile, fieldTypeName(fieldOf(connection, "edges")));
+        const edgePairs: [string, string][] = [];
+        for (const [edgeKey, edgeNodes] of collectFields(
+          compile,
+          edgeType,
+          same.map((node) => node.selectionSet),
+        )) {
+          if (!GRAPHQL_NAME.test(edgeKey)) throw new Unsupported(edgeKey);
+          const edgeName = (edgeNodes[0] as FieldNode).name.value;
+          if (edgeName === "__typename") {
+            edgePairs.push([edgeKey, `'"${edgeType.name}"'`]);
+          } else if (edgeName === "node") {
+            if (nodeNodes) throw new Unsupported("node twice");
+            nodeNodes = edgeNodes;
+            edgePairs.push([edgeKey, "\u0001node"]);
+          } else {
+            throw new Unsupported(`edges.${edgeName}`);
+          }
+        }
+        const nodeJson = nodeNodes ? rowSql(compile, read.type, read.alias, nodeNodes) : `'{}'`;
+        edge = objectSql(edgePairs.map(([k, v]) => [k, v === "\u0001node" ? nodeJson : v]));
+        parts.push(key(name), "edges");
+      } else {
+        throw new Unsupported(`${connection.name}.${fieldName}`);
+      }
+    }
+    parts.push(open === "{" ? "{}" : "}");
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+  const order = Prisma.join(read.orderBy);
+  const alias = Prisma.raw(read.alias);
+  const needsRows = parts.includes("edges") || parts.includes("hasNextPage");
+  // The page's edges and one row more (whether there is a next page), in order, joined by a character
+  // JSON text never holds unescaped (PostgreSQL's to_json escapes every control character).
+  const page = Prisma.sql`
+    select string_agg(p.edge, E'\x01') as edges
+    from (
+      select ${Prisma.raw(edge ?? "''")} as edge
+      from (select ${alias}.* from ${read.from} where ${read.where} order by ${order}
+        limit ${Prisma.raw(String(read.first + 1))}) ${alias}
+      order by ${order}
+    ) p`;
+  const countStatement = Prisma.sql`select count(*)::int as count from ${read.from} where ${read.where}`;
+  const [rows, counted] = await Promise.all([
+    needsRows
+      ? queryRows<{ edges: string | null }>(context.prisma, page, { prepare: true })
+      : Promise.resolve(null),
+    parts.includes("count")
+      ? queryRows<{ count: number }>(context.prisma, countStatement)
+      : Promise.resolve(null),
+  ]);
+  const written = rows?.[0]?.edges;
+  if (written?.includes(CANNOT_TEXT)) return undefined;
+  const items = written ? written.split("\x01") : [];
+  const hasNextPage = items.length > read.first;
+  const edges = items.slice(0, read.first).join(",");
+  const count = counted?.[0]?.count ?? null;
+  let text = "";
+  for (const part of parts) {
+    if (part === "count") text += String(count);
+    else if (part === "edges") text += `[${edges}]`;
+    else if (part === "hasNextPage") text += hasNextPage ? "true" : "false";
+    else text += part;
+  }
+  return { text, count };
+}
