@@ -258,26 +258,9 @@ function pageSql(
       }
       parts.push([key, objectSql(infoPairs)]);
     } else if (fieldName === "edges") {
-      const edge = objectType(compile, fieldTypeName(fieldOf(connection, "edges")));
-      const edgePairs: [string, string][] = [];
-      for (const [edgeKey, edgeNodes] of collectFields(
-        compile,
-        edge,
-        same.map((node) => node.selectionSet),
-      )) {
-        if (!GRAPHQL_NAME.test(edgeKey)) throw new Unsupported(edgeKey);
-        const edgeName = (edgeNodes[0] as FieldNode).name.value;
-        if (edgeName === "__typename") {
-          edgePairs.push([edgeKey, `'"${edge.name}"'`]);
-        } else if (edgeName === "node") {
-          // One node per edge: two keys for it (aliases) would need two row objects.
-          if (nodeNodes) throw new Unsupported("node twice");
-          nodeNodes = edgeNodes;
-          edgePairs.push([edgeKey, NODE]);
-        } else {
-          throw new Unsupported(`edges.${edgeName}`);
-        }
-      }
+      const selected = edgeSelection(compile, connection, same, nodeNodes);
+      const edgePairs = selected.pairs;
+      nodeNodes = selected.nodeNodes;
       edgeJson = (node) => objectSql(edgePairs.map(([k, v]) => [k, v === NODE ? node : v]));
       parts.push([key, EDGES]);
     } else {
@@ -294,6 +277,39 @@ function pageSql(
 /** Stand-ins in a page's parts for what is written once the selection is read through. */
 const EDGES = "\u0001edges";
 const NODE = "\u0001node";
+
+/**
+ * The keys an edge's selection asks for (`NODE` standing for the node's object) and the node's own
+ * selection. One node per edge: two keys for it (aliases) would need two row objects.
+ */
+function edgeSelection(
+  compile: Compile,
+  connection: GraphQLObjectType,
+  same: readonly FieldNode[],
+  nodeNodes: FieldNode[] | null,
+): { pairs: [string, string][]; nodeNodes: FieldNode[] | null } {
+  const edge = objectType(compile, fieldTypeName(fieldOf(connection, "edges")));
+  const pairs: [string, string][] = [];
+  let found = nodeNodes;
+  for (const [edgeKey, edgeNodes] of collectFields(
+    compile,
+    edge,
+    same.map((node) => node.selectionSet),
+  )) {
+    if (!GRAPHQL_NAME.test(edgeKey)) throw new Unsupported(edgeKey);
+    const edgeName = (edgeNodes[0] as FieldNode).name.value;
+    if (edgeName === "__typename") {
+      pairs.push([edgeKey, `'"${edge.name}"'`]);
+    } else if (edgeName === "node") {
+      if (found) throw new Unsupported("node twice");
+      found = edgeNodes;
+      pairs.push([edgeKey, NODE]);
+    } else {
+      throw new Unsupported(`edges.${edgeName}`);
+    }
+  }
+  return { pairs, nodeNodes: found };
+}
 
 function fieldTypeName(field: GraphQLField<unknown, unknown>): string {
   let type: unknown = field.type;
@@ -424,27 +440,10 @@ export async function readRawPage(
         parts.push(infoOpen === "{" ? "{}" : "}");
       } else if (fieldName === "edges") {
         if (edge !== null) throw new Unsupported("edges twice");
-        const edgeType = objectType(compile, fieldTypeName(fieldOf(connection, "edges")));
-        const edgePairs: [string, string][] = [];
-        for (const [edgeKey, edgeNodes] of collectFields(
-          compile,
-          edgeType,
-          same.map((node) => node.selectionSet),
-        )) {
-          if (!GRAPHQL_NAME.test(edgeKey)) throw new Unsupported(edgeKey);
-          const edgeName = (edgeNodes[0] as FieldNode).name.value;
-          if (edgeName === "__typename") {
-            edgePairs.push([edgeKey, `'"${edgeType.name}"'`]);
-          } else if (edgeName === "node") {
-            if (nodeNodes) throw new Unsupported("node twice");
-            nodeNodes = edgeNodes;
-            edgePairs.push([edgeKey, "\u0001node"]);
-          } else {
-            throw new Unsupported(`edges.${edgeName}`);
-          }
-        }
+        const selected = edgeSelection(compile, connection, same, nodeNodes);
+        nodeNodes = selected.nodeNodes;
         const nodeJson = nodeNodes ? rowSql(compile, read.type, read.alias, nodeNodes) : `'{}'`;
-        edge = objectSql(edgePairs.map(([k, v]) => [k, v === "\u0001node" ? nodeJson : v]));
+        edge = objectSql(selected.pairs.map(([k, v]) => [k, v === NODE ? nodeJson : v]));
         parts.push(key(name), "edges");
       } else {
         throw new Unsupported(`${connection.name}.${fieldName}`);
