@@ -99,6 +99,24 @@ function collectFields(
   return fields;
 }
 
+/** The fields selected on `type` under `parents`, by response key, with each one's field name. */
+function selected(
+  compile: Compile,
+  type: GraphQLObjectType,
+  parents: readonly FieldNode[],
+): [key: string, name: string, nodes: FieldNode[]][] {
+  return [
+    ...collectFields(
+      compile,
+      type,
+      parents.map((node) => node.selectionSet),
+    ),
+  ].map(([key, nodes]) => {
+    if (!GRAPHQL_NAME.test(key)) throw new Unsupported(key);
+    return [key, (nodes[0] as FieldNode).name.value, nodes];
+  });
+}
+
 function objectType(compile: Compile, name: string): GraphQLObjectType {
   const type = compile.schema.getType(name);
   if (!isObjectType(type)) throw new Unsupported(name);
@@ -126,15 +144,8 @@ function rowSql(compile: Compile, typeName: string, alias: string, nodes: readon
   if (!table) throw new Unsupported(typeName);
   const type = objectType(compile, typeName);
   if (guarded(type)) throw new Unsupported(typeName);
-  const fields = collectFields(
-    compile,
-    type,
-    nodes.map((node) => node.selectionSet),
-  );
   const pairs: [string, string][] = [];
-  for (const [key, same] of fields) {
-    if (!GRAPHQL_NAME.test(key)) throw new Unsupported(key);
-    const name = (same[0] as FieldNode).name.value;
+  for (const [key, name, same] of selected(compile, type, nodes)) {
     if (name === "__typename") {
       pairs.push([key, `'"${type.name}"'`]);
       continue;
@@ -228,13 +239,7 @@ function pageSql(
   /** The field nodes of `edges { node }`, whose selection each row's JSON is written for. */
   let nodeNodes: FieldNode[] | null = null;
   let edgeJson: (node: string) => string = () => `'{}'`;
-  for (const [key, same] of collectFields(
-    compile,
-    connection,
-    nodes.map((node) => node.selectionSet),
-  )) {
-    if (!GRAPHQL_NAME.test(key)) throw new Unsupported(key);
-    const fieldName = (same[0] as FieldNode).name.value;
+  for (const [key, fieldName, same] of selected(compile, connection, nodes)) {
     if (fieldName === "__typename") {
       parts.push([key, `'"${connection.name}"'`]);
     } else if (fieldName === "totalCount") {
@@ -245,13 +250,7 @@ function pageSql(
     } else if (fieldName === "pageInfo") {
       const pageInfo = objectType(compile, fieldTypeName(fieldOf(connection, "pageInfo")));
       const infoPairs: [string, string][] = [];
-      for (const [infoKey, infoNodes] of collectFields(
-        compile,
-        pageInfo,
-        same.map((node) => node.selectionSet),
-      )) {
-        if (!GRAPHQL_NAME.test(infoKey)) throw new Unsupported(infoKey);
-        const infoName = (infoNodes[0] as FieldNode).name.value;
+      for (const [infoKey, infoName] of selected(compile, pageInfo, same)) {
         if (infoName === "__typename") infoPairs.push([infoKey, `'"${pageInfo.name}"'`]);
         else if (infoName === "hasNextPage") infoPairs.push([infoKey, hasNextPage]);
         else throw new Unsupported(`pageInfo.${infoName}`);
@@ -291,13 +290,7 @@ function edgeSelection(
   const edge = objectType(compile, fieldTypeName(fieldOf(connection, "edges")));
   const pairs: [string, string][] = [];
   let found = nodeNodes;
-  for (const [edgeKey, edgeNodes] of collectFields(
-    compile,
-    edge,
-    same.map((node) => node.selectionSet),
-  )) {
-    if (!GRAPHQL_NAME.test(edgeKey)) throw new Unsupported(edgeKey);
-    const edgeName = (edgeNodes[0] as FieldNode).name.value;
+  for (const [edgeKey, edgeName, edgeNodes] of selected(compile, edge, same)) {
     if (edgeName === "__typename") {
       pairs.push([edgeKey, `'"${edge.name}"'`]);
     } else if (edgeName === "node") {
@@ -410,12 +403,7 @@ export async function readRawPage(
       open = ",";
       return text;
     };
-    for (const [name, same] of collectFields(
-      compile,
-      connection,
-      info.fieldNodes.map((node) => node.selectionSet),
-    )) {
-      const fieldName = (same[0] as FieldNode).name.value;
+    for (const [name, fieldName, same] of selected(compile, connection, info.fieldNodes)) {
       if (fieldName === "__typename") {
         parts.push(`${key(name)}"${connection.name}"`);
       } else if (fieldName === "totalCount") {
@@ -424,13 +412,7 @@ export async function readRawPage(
         const pageInfo = objectType(compile, fieldTypeName(fieldOf(connection, "pageInfo")));
         parts.push(key(name));
         let infoOpen = "{";
-        for (const [infoKey, infoNodes] of collectFields(
-          compile,
-          pageInfo,
-          same.map((node) => node.selectionSet),
-        )) {
-          if (!GRAPHQL_NAME.test(infoKey)) throw new Unsupported(infoKey);
-          const infoName = (infoNodes[0] as FieldNode).name.value;
+        for (const [infoKey, infoName] of selected(compile, pageInfo, same)) {
           parts.push(`${infoOpen}"${infoKey}":`);
           infoOpen = ",";
           if (infoName === "__typename") parts.push(`"${pageInfo.name}"`);
