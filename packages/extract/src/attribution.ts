@@ -388,6 +388,13 @@ export function attribute(ctx: AttributionContext): Attribution {
     }
   }
 
+  // "“…,” Li Fung told reporters in Geneva. At least 3,384 civilians were killed …": the sentence right after a
+  // quotation's attribution, in the same paragraph and naming no one, goes on with the quotation's speaker.
+  if (!explicit && layers.length === 0 && !quote) {
+    const carried = speakerOfQuotationBefore(ctx);
+    if (carried) pushRef(layers, carried, 2, false);
+  }
+
   if (
     !explicit &&
     /\b(?:reportedly|allegedly|purportedly|is said to|are said to|are believed to|is believed to)\b/i.test(
@@ -407,6 +414,19 @@ export function attribute(ctx: AttributionContext): Attribution {
     frameStart,
     verbSpans,
   };
+}
+
+/** The speaker of a quotation whose attribution closes the sentence before this one, or null. */
+function speakerOfQuotationBefore(ctx: AttributionContext): SourceRef | null {
+  const { body, sentence } = ctx;
+  let last: Span | undefined;
+  for (const q of ctx.quotes) if (q.end <= sentence.start) last = q;
+  if (!last || sentence.start - last.end > 200) return null;
+  // Only the quotation's own attribution stands between: one sentence end, no other sentence.
+  if (/[.!?]["”’]?\s+\S[^]*?[.!?]["”’]?\s/.test(body.slice(last.end, sentence.start))) return null;
+  // Background dated in the past is the reporter's, not the speaker's.
+  if (/^\s*(?:in|since|by|during|back in)\s+(?:\w+\s+)?\d{4}\b/i.test(sentence.text)) return null;
+  return quoteSpeaker(ctx, last);
 }
 
 const CLAUSE_BREAK = /;|,\s+(?:while|but|whereas|and)\s/;

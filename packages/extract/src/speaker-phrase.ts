@@ -11,7 +11,13 @@ import {
 } from "./attribution-words.ts";
 import { coreferent, DOCUMENT, documentOwner, ORG_ANAPHOR } from "./coreference.ts";
 import { territorialMinistryName } from "./entities.ts";
-import { countryOfDemonym, lookupSurface, speaksForGovernment } from "./gazetteer.ts";
+import {
+  countryOfDemonym,
+  lookupSurface,
+  ORG_KEYWORDS,
+  speaksForGovernment,
+  TITLE_WORDS,
+} from "./gazetteer.ts";
 import { bestEntity, lastBefore, lastSpeaker, mentionsNear, refOf } from "./mention-lookup.ts";
 import { normaliseRole, normalizeName } from "./variants.ts";
 
@@ -76,6 +82,23 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   if (member?.[1]) {
     const at = start + text.indexOf(member[1]);
     return { name: member[1], type: "person", entity: null, start: at, end: at + member[1].length };
+  }
+  // "Li Fung from OHCHR Sudan": a person's name, then where the person works; the person speaks.
+  const fromBody =
+    /^(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2})\s+(?:from|of|at)\s+(?:the\s+)?\p{Lu}/u.exec(text);
+  const nameWords = fromBody?.[1]?.split(/\s+/) ?? [];
+  if (
+    fromBody?.[1] &&
+    !lookupSurface(fromBody[1]) &&
+    !ORG_ANAPHOR.test(fromBody[1]) &&
+    !nameWords.some((w) => ORG_KEYWORDS.has(w) || TITLE_WORDS.has(w.toLowerCase()) || countryOfDemonym(w))
+  ) {
+    const named = mentionsNear(index, start, start + fromBody[1].length).find(
+      (m) => m.entity.type === "person" && m.start === start,
+    );
+    if (named) return refOf(named.entity, start, start + fromBody[1].length);
+    if (!mentionsNear(index, start, start + fromBody[1].length).some((m) => m.start === start))
+      return { name: fromBody[1], type: "person", entity: null, start, end: start + fromBody[1].length };
   }
   // "the president of Burkina Faso", "the governor of Kursk": a person named by an office of a place or a
   // body speaks as that person (whose side the place gives), never as the place.
