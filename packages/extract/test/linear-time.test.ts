@@ -34,6 +34,8 @@ const RUNS: [string, string][] = [
   ["a repeated figure", "12 soldiers were killed. "],
   ["quoted paragraphs", "The army said 12 soldiers died.\n\n“30 people were injured.”\n\n"],
   ["speakers named after", "Moscow lost 50 soldiers. This was reported by the General Staff. "],
+  ["figures after quotations in one paragraph", "“We saw it,” Ali said. 12 soldiers died. "],
+  ["lines under a list's intro", "Among those returned home:\n\n24 from the front;\n\n"],
 ];
 const TAILS = ["", " © 2024 Reuters", " troops on May 5, 2024."];
 
