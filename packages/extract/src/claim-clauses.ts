@@ -181,7 +181,13 @@ export function openingMetric(opening: string): MetricResult | null {
     /^["“]?(?:[^,;.“”"]{0,80}?\bthat\s+)?(?:Of|Out of|Among)\s+(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(killed|dead|died|wounded|injured|missing|captured|abducted|kidnapped|detained)\b(?:[^,;.]{0,60},|\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)(?:\s+\d[\d,]*\s+(?:were|are)\s+[\p{L}-]+,?(?:\s+and)?){0,6}\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu.exec(
       opening,
     );
-  const verb = m?.[1];
+  // "The returned troops include 12 bodies …": what happened to the whole the list opens with.
+  const whole =
+    m ??
+    /^["“]?(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(returned|repatriated|freed|released|exchanged|dead|killed|wounded|injured|captured|missing)\s+(?:[\p{L}-]+\s+){0,2}?(?:include|included|includes)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu.exec(
+      opening,
+    );
+  const verb = whole?.[1];
   if (!verb) return null;
   const metric = metricOfVerb(verb);
   return metric ? { metric, evidenced: true, cue: verb } : null;
@@ -207,7 +213,7 @@ export function clauseAside(rest: string): string | null {
     /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom)|who|whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
       rest,
     ) ??
-    /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)\b)/i.exec(
+    /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)|(?:had|have|has)\s+died)\b)/i.exec(
       rest,
     ) ??
     // "thousands of civilians, troops and police have been killed": the rest of a list of who was harmed.

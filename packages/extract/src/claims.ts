@@ -162,7 +162,7 @@ export function extractClaims(
     const listed =
       prev !== undefined &&
       prev.sentence === sIndex &&
-      /^(?:\s+of\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
+      /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
         body.slice(prev.subjectEnd, hedged.hedgeStart),
       ) &&
       prev.listItem;
@@ -174,8 +174,9 @@ export function extractClaims(
         SUBSET_OPENING.test(body.slice(sentence.start, hedged.hedgeStart)));
     // "Among the victims were four women": the last figure before, a few sentences up at most with no figure
     // between, said what happened to them.
+    const repatriatedDead = listed && prev?.draft.metric === "repatriated" && metric.metric === "killed";
     if (
-      !metric.evidenced &&
+      (!metric.evidenced || repatriatedDead) &&
       prev &&
       (prev.sentence === sIndex || (subset && prev.sentence >= sIndex - 3)) &&
       prev.metricEvidenced &&

@@ -10,7 +10,7 @@ export const CUES: [RegExp, Metric][] = [
   // captured together — stay casualties).
   [/\b(?:medical|sanitary)\s+losses\b/i, "wounded"],
   [
-    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|casualty (?:rate|count|figure|toll)|(?<!\b(?:medical|sanitary)\s)losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|casualty (?:rate|count|figure|toll)|eliminated|eliminating|(?<!\b(?:medical|sanitary)\s)losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
     "casualties",
   ],
   [
@@ -31,7 +31,7 @@ export const CUES: [RegExp, Metric][] = [
     "repatriated",
   ],
   [
-    /\b(?:recruited|recruiting|recruit|conscripted|drafted|mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|mobili[sz]es?|enlisted|signed up|enrolled|called up|call(?:ing)? up|call-up)\b/i,
+    /\b(?:recruited|recruiting|recruit|conscripted|drafted|mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|mobili[sz]es?|enlisted(?!\s+(?:men|women|soldiers|personnel|troops|members|ranks))|signed up|enrolled|called up|call(?:ing)? up|call-up)\b/i,
     "recruited",
   ],
   [
@@ -128,7 +128,7 @@ export function findMetric(
       /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains|fallen|deceased|dead)\b/iu.test(
         head.subject ?? "",
       )) &&
-    /\b(?:returned|repatriated|handed (?:over|back)|exchanged|swapped|transferred)\b/i.test(
+    /\b(?:returned|repatriated|handed (?:over|back)|exchanged|swapped|transferred|brought (?:back )?home|brought back)\b/i.test(
       text.slice(Math.max(clauseStart, quantityStart - 60), quantityStart) +
         text.slice(head.subjectEnd, clauseEnd),
     )
@@ -155,6 +155,13 @@ export function findMetric(
   )
     return { metric: "repatriated", evidenced: true, cue: "returned" };
   // Prisoners may be exchanged, released or killed: a verb saying so outranks the noun.
+  if (
+    head.nounMetric === "captured" &&
+    /^\s*,?\s*(?:who|that)\s+(?:were|was|had been|have been)\s+(?:later\s+|then\s+)?(?:killed|executed|shot dead)\b/i.test(
+      text.slice(head.subjectEnd, clauseEnd),
+    )
+  )
+    return { metric: "killed", evidenced: true, cue: "killed" };
   if (head.nounMetric === "captured") {
     const verb = /\b(?:repatriated|returned|swapped|exchanged|released|handed over|freed)\b/i.exec(
       text.slice(head.subjectEnd, clauseEnd),
