@@ -109,8 +109,7 @@ export function splitParagraphs(body: string): Span[] {
 
 // "…against the Ukrainian military.Senior members of …": pages that lost the space after a full stop still end
 // a sentence there, when a lowercase word ends and a capitalised one begins.
-const BOUNDARY =
-  /([.!?])(["”’)]*)(\s+|(?<=\p{Ll}{3}[.!?]["”’)]{0,3})(?=\p{Lu}\p{Ll}{2}))(?=["“‘(]?[A-Z0-9])/gu;
+const BOUNDARY = /([.!?])(["”’)]*)(\s+|(?<=\p{Ll}{3}[.!?]["”’)]{0,3})(?=\p{Lu}\p{Ll}))(?=["“‘(]?[A-Z0-9])/gu;
 
 export function splitSentences(body: string): Sentence[] {
   const sentences: Sentence[] = [];
