@@ -39,7 +39,7 @@ export const CUES: [RegExp, Metric][] = [
     "planned_deployment",
   ],
   [
-    /\b(?:stationed|based|garrisoned|positioned|present|remain(?!\s+(?:detained|captive|missing|held|in custody|hostages?|unaccounted)\b)|remaining|there are|there were|there is)\b/i,
+    /\b(?:(?:are|is|remain|remains|remained)\s+(?:currently\s+|now\s+|still\s+)?deployed\s+(?:in|on|along|at|across|near|inside|throughout)\b|(?:backed|supported) by|stationed|based|garrisoned|positioned|present|remain(?!\s+(?:detained|captive|missing|held|in custody|hostages?|unaccounted)\b)|remaining|there are|there were|there is)\b/i,
     "present",
   ],
   [
