@@ -114,8 +114,15 @@ export const NOT_HARMED_BEFORE =
   /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
 export const NOT_HARMED_AFTER =
   /^\s+(?:(?:houses|homes|buildings|shops|structures|shelters|vehicles|cars|trucks|tanks|aircraft|drones|missiles|rockets|shells|hectares|acres|tonnes|tons|dollars|km|kilometres|kilometers|miles|metres|meters)\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){0,2}(?:were|have been|had been|was|are|to be|have had to|had to|were forced to|have been forced to|have|has|had)\s+(?:also\s+|internally\s+)?(?:displaced|uprooted|evacuated|rescued|forced to flee|made homeless|left homeless|relocated|resettled|flee|fled)\b)/i;
-export const TOLL_STANDS =
-  /\bdeath\s+toll\b[^.;]{0,100}?\b(?:stands|stood|reached|rose|risen|climbed|jumped|is|was|hit)\s+(?:at\s+|to\s+)?$/i;
+const TOLL_STANDS =
+  /\b(?:(death\s+toll)|(losses|casualties))\b[^.;]{0,100}?\b(?:stands|stood|reached|reach|rose|risen|climbed|jumped|is|was|hit|amounted to|amount to|totall?ed|exceeded)\s+(?:at\s+|to\s+)?(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i;
+
+/** "the total death toll since … stands at 1,640 people", "losses … may have reached around half a million". */
+export function tollStands(opening: string): MetricResult | null {
+  const m = TOLL_STANDS.exec(opening);
+  if (!m) return null;
+  return { metric: m[1] ? "killed" : "casualties", evidenced: true, cue: (m[1] ?? m[2]) as string };
+}
 export const LIST_TAIL =
   /^(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:about|around|some|nearly|almost|at least|more than|over)\s+)?\d[\d,]*\s[^,.;:\d]{1,90}?){1,5}\s+(?:were|was|have been|had been|are|got)\s+(?:(?:also|reportedly|all)\s+)?(killed|wounded|injured|hurt|captured|detained|abducted|missing)\b/i;
 export const SEX_BREAKDOWN =

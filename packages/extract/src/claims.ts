@@ -25,7 +25,7 @@ import {
   shiftDay,
   singleToll,
   speakersCounted,
-  TOLL_STANDS,
+  tollStands,
   VICTIM_METRICS,
   victimOnly,
   WAR,
@@ -155,8 +155,7 @@ export function extractClaims(
     if (!metric.evidenced)
       metric = listTailMetric(body.slice(clauseEnd, Math.min(sentence.end, clauseEnd + 400))) ?? metric;
     // "the total death toll since the war began on October 8, 2023, stands at 1,640 people".
-    if (!metric.evidenced && TOLL_STANDS.test(body.slice(sentence.start, hedged.hedgeStart)))
-      metric = { metric: "killed", evidenced: true, cue: "toll" };
+    if (!metric.evidenced) metric = tollStands(body.slice(sentence.start, hedged.hedgeStart)) ?? metric;
     // "killed 14 people, including six children": a part of the figure before shares what happened to it,
     // and so does the next item of the list ("including 745 civilians, 125 police and 148 fighters").
     const listed =
