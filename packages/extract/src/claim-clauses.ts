@@ -360,9 +360,20 @@ function listItemHead(
   return headOfPrevious(quantity, prev);
 }
 
-/** "390 Ukrainians were released: 270 servicemen and 120 civilians": the parts after a colon. */
-export function colonBreakdown(body: string, prev: Working | undefined, sIndex: number, at: number): boolean {
-  return prev?.sentence === sIndex && /^[^:;.“”"]{0,120}:\s*$/.test(body.slice(prev.subjectEnd, at));
+/**
+ * A figure that counts what the figure before it counted: the parts after a colon ("390 Ukrainians were
+ * released: 270 servicemen and 120 civilians"), or the same count put otherwise ("… had been wounded or
+ * killed. The NIS put the figure at 3,000").
+ */
+export function countsAsBefore(body: string, prev: Working | undefined, sIndex: number, at: number): boolean {
+  if (!prev) return false;
+  if (prev.sentence === sIndex && /^[^:;.“”"]{0,120}:\s*$/.test(body.slice(prev.subjectEnd, at))) return true;
+  return (
+    prev.sentence >= sIndex - 2 &&
+    /\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|that|this|its|their)\s+(?:figure|number|toll|tally|count|estimate)\s+(?:at|closer to|nearer to)\s+(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i.test(
+      body.slice(Math.max(0, at - 80), at),
+    )
+  );
 }
 
 /** A figure with no noun of its own counts what the figure before it counted. */

@@ -4,7 +4,7 @@ import {
   bulletLength,
   CONTINUATION,
   clauseAside,
-  colonBreakdown,
+  countsAsBefore,
   EVENT_METRICS,
   ellipticalHead,
   findClauseEnd,
@@ -166,7 +166,7 @@ export function extractClaims(
       ) &&
       prev.listItem;
     const subset =
-      colonBreakdown(body, prev, sIndex, hedged.hedgeStart) ||
+      countsAsBefore(body, prev, sIndex, hedged.hedgeStart) ||
       SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart)) ||
       /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantity.end, quantity.end + 12)) ||
       (hedged.hedgeStart - sentence.start < 140 &&
