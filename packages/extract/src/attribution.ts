@@ -430,7 +430,7 @@ function speakerOfQuotationBefore(ctx: AttributionContext): SourceRef | null {
   const last: Span | undefined = ctx.quotes[lo - 1];
   if (!last || sentence.start - last.end > 200) return null;
   // Only the quotation's own attribution stands between: one sentence end, no other sentence.
-  if (/[.!?]["”’]?\s+\S[^]*?[.!?]["”’]?\s/.test(body.slice(last.end, sentence.start))) return null;
+  if (/[.!?]["”’]?\s+\S[\s\S]*?[.!?]["”’]?\s/.test(body.slice(last.end, sentence.start))) return null;
   // Background dated in the past is the reporter's, not the speaker's.
   if (/^\s*(?:in|since|by|during|back in)\s+(?:\w+\s+)?\d{4}\b/i.test(sentence.text)) return null;
   return quoteSpeaker(ctx, last);

@@ -27,7 +27,7 @@ export const CUES: [RegExp, Metric][] = [
   ],
   [/\b(?:missing|unaccounted for|(?:have|has|had) not been (?:seen|found|located|heard from))\b/i, "missing"],
   [
-    /\b(?:repatriated|repatriation|returned home|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed)\b/i,
+    /\b(?:repatriated|repatriation|returned home|(?:taken|brought|flown) back (?:to|home)|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed)\b/i,
     "repatriated",
   ],
   [
@@ -243,7 +243,11 @@ export function findMetric(
     return { metric: "killed", evidenced: true, cue: "lost" };
   const object = OBJECT_VERB.exec(beforeText);
   if (object?.[1]) {
-    const metric = metricOfVerb(object[1]);
+    // "killed and injured dozens of soldiers": two harms joined before their one object are casualties.
+    const joined = /\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)) (?:and|or) $/i.test(
+      beforeText.slice(Math.max(0, object.index - 20), object.index),
+    );
+    const metric = joined ? "casualties" : metricOfVerb(object[1]);
     if (metric)
       return {
         metric: withFuture(text, clauseStart, quantityStart - (beforeText.length - object.index), metric),
