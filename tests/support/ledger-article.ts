@@ -35,36 +35,43 @@ export async function createLedgerArticle(
     },
   });
   const articleId = article.id;
-  const claims = await prisma.claim.createManyAndReturn({
-    data: sentences.map((_, i) => ({
-      metric: "deployed" as const,
-      subject: "troops",
-      valueBest: 1_000 + i,
-      qualifier: "exact" as const,
-      sourceId: entity.id,
-    })),
-    select: { id: true },
-  });
-  const claimId = claims[0]?.id as number;
+  // Written in three statements: through Prisma's createMany, 51,000 rows cost the test process seconds of CPU.
+  const claims = await prisma.$queryRaw<{ id: number; valueBest: number }[]>`
+    insert into "Claim" (metric, subject, "valueBest", qualifier, "sourceId", "updatedAt")
+    select 'deployed', 'troops', 1000 + i, 'exact', ${entity.id}, now()
+      from generate_series(0, ${LEDGER_NUMBERS - 1}::int) as i
+     order by i
+    returning id, "valueBest"`;
+  const claimIds = claims.sort((a, b) => a.valueBest - b.valueBest).map((claim) => claim.id);
+  const claimId = claimIds[0] as number;
+  const appearances = {
+    claimId: claimIds,
+    start: [] as number[],
+    end: [] as number[],
+    quote: [] as string[],
+  };
+  const mentions = { start: [] as number[], end: [] as number[] };
   let offset = 0;
-  const appearances = [];
-  const mentions = [];
   for (const [i, sentence] of sentences.entries()) {
     const quote = `${1_000 + i} troops were sent`;
     const start = offset + sentence.indexOf(quote);
-    appearances.push({
-      claimId: claims[i]?.id as number,
-      articleId,
-      start,
-      end: start + quote.length,
-      quote,
-    });
+    appearances.start.push(start);
+    appearances.end.push(start + quote.length);
+    appearances.quote.push(quote);
     const named = offset + sentence.indexOf("ministry");
-    mentions.push({ entityId: entity.id, articleId, start: named, end: named + 8, text: "ministry" });
+    mentions.start.push(named);
+    mentions.end.push(named + 8);
     offset += sentence.length + 1;
   }
-  await prisma.appearance.createMany({ data: appearances });
-  await prisma.entityMention.createMany({ data: mentions });
+  await prisma.$executeRaw`
+    insert into "Appearance" ("claimId", "articleId", start, "end", quote)
+    select claim, ${articleId}, start, "end", quote
+      from unnest(${appearances.claimId}::int[], ${appearances.start}::int[], ${appearances.end}::int[],
+                  ${appearances.quote}::text[]) as a(claim, start, "end", quote)`;
+  await prisma.$executeRaw`
+    insert into "EntityMention" ("entityId", "articleId", start, "end", text)
+    select ${entity.id}, ${articleId}, start, "end", 'ministry'
+      from unnest(${mentions.start}::int[], ${mentions.end}::int[]) as m(start, "end")`;
   // The first claim is printed in many places: its appearances are paged too.
   return { articleId, claimId };
 }
