@@ -10,6 +10,7 @@ import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
 import { createPool, type Pool } from "../../apps/api/src/db/pool.ts";
 import { createPrismaClient, type PrismaClient } from "../../apps/api/src/db/prisma.ts";
 import { closeReaders } from "../../apps/api/src/ingest/reader-pool.ts";
+import { resolveEntities } from "../../apps/api/src/ingest/resolve-entities.ts";
 import { createHttpServer } from "../../apps/api/src/server/http.ts";
 import { CSRF_HEADER, createApi } from "../../apps/api/src/server/yoga.ts";
 import { freePort } from "../support/ports.ts";
@@ -215,6 +216,42 @@ describe("hostile documents", () => {
     expect(latencies.claims.length).toBeGreaterThan(10);
     expect(worst.healthz).toBeLessThan(ANSWER_MS);
     expect(worst.claims).toBeLessThan(ANSWER_MS);
+  });
+});
+
+describe("a paste of a thousand look-alike names", () => {
+  it("never holds the thread that serves requests for long", async () => {
+    const client = await pool.connect();
+    try {
+      // Two thousand known entities that every new name below resembles (they share its first letters).
+      await client.query(
+        `insert into "Entity" (type, name, "normalizedName", "updatedAt")
+         select 'organization', 'Zed Lookalike Known ' || i, lower('zed lookalike known ' || i), now()
+           from generate_series(1, 2000) i`,
+      );
+      const requests = Array.from({ length: 1_000 }, (_, i) => ({
+        name: `Zed Lookalike Pasted ${i}`,
+        type: "organization" as const,
+      }));
+      let worstGapMs = 0;
+      let last = performance.now();
+      const timer = setInterval(() => {
+        const now = performance.now();
+        worstGapMs = Math.max(worstGapMs, now - last);
+        last = now;
+      }, 5);
+      await client.query("begin");
+      const started = performance.now();
+      const resolved = await resolveEntities(client, requests);
+      const elapsedMs = performance.now() - started;
+      await client.query("commit");
+      clearInterval(timer);
+      expect(worstGapMs).toBeLessThan(ANSWER_MS);
+      expect(elapsedMs).toBeLessThan(10_000);
+      expect(resolved.idOf("Zed Lookalike Pasted 7", "organization")).toBeGreaterThan(0);
+    } finally {
+      client.release();
+    }
   });
 });
 

@@ -186,7 +186,8 @@ describe("impossible publication dates", () => {
 });
 
 describe("a paste of a thousand look-alike names", () => {
-  it("never holds the thread that serves requests for long, and stores no name too long to be one", async () => {
+  // How long it may hold the thread is a hardening check (tests/hardening/hostile-documents.test.ts).
+  it("resolves every one and stores no name too long to be one", async () => {
     const tag = uniqueWord().slice(0, 6);
     const client = await pool.connect();
     try {
@@ -202,21 +203,9 @@ describe("a paste of a thousand look-alike names", () => {
         type: "organization" as const,
       }));
       const tooLong = Array.from({ length: 400 }, (_, i) => `Word${i}`).join(" ");
-      let worstGapMs = 0;
-      let last = performance.now();
-      const timer = setInterval(() => {
-        const now = performance.now();
-        worstGapMs = Math.max(worstGapMs, now - last);
-        last = now;
-      }, 5);
       await client.query("begin");
-      const started = performance.now();
       const resolved = await resolveEntities(client, [...requests, { name: tooLong, type: "organization" }]);
-      const elapsedMs = performance.now() - started;
       await client.query("commit");
-      clearInterval(timer);
-      expect(worstGapMs).toBeLessThan(200);
-      expect(elapsedMs).toBeLessThan(10_000);
       expect(resolved.idOf(`Zed ${tag} Pasted 7`, "organization")).toBeGreaterThan(0);
       expect(resolved.idOf(tooLong, "organization")).toBeUndefined();
       const { rows } = await client.query(`select count(*)::int as n from "Entity" where length(name) > 200`);
