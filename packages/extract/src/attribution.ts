@@ -283,6 +283,10 @@ export function attribute(ctx: AttributionContext): Attribution {
         // "…, said a source at the ministry."
         /^\s+(?:an?|one)\s+[^,;]{1,140}?(?:,\s+(?:or\s+[^,;]{1,20}|(?:declining|asking|speaking|who)\b[^,;]{1,100}))?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
           body.slice(verbEnd, scopeEnd),
+        ) ||
+        // "…, said residents.", "…, said local officials on Monday.": people described, no article.
+        /^\s+(?:(?:local|other|some|several|two|three|many)\s+)?(?:residents|witnesses|eyewitnesses|locals|villagers|officials|activists|medics|doctors|sources|survivors|relatives|rescuers|police|authorities|analysts|monitors|lawmakers|diplomats|aid workers|health workers)\b[^,;]{0,60}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
+          body.slice(verbEnd, scopeEnd),
         ));
     if (
       trailing &&
