@@ -202,6 +202,16 @@ export function attribute(ctx: AttributionContext): Attribution {
       /^\s+(?:[^.,;]{0,30}\s)?lives\b/i.test(body.slice(verbEnd, verbEnd + 45))
     )
       continue;
+    // "X, Commissioner of Police, who confirmed the attack, disclosed that …": a verb inside a relative clause
+    // that closes before the figure frames nothing; the sentence's own verb does.
+    if (
+      /,\s+(?:who|which)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(
+        body.slice(Math.max(scopeStart, verbStart - 40), verbStart),
+      )
+    ) {
+      const closes = body.indexOf(",", verbEnd);
+      if (closes >= 0 && closes < quantityStart && closes - verbEnd < 90) continue;
+    }
     // "figures cited by Reuters": a participle, handled with "by" above.
     if (/^cite[sd]$/.test(verb) && /^\s+(?:by|in|as)\b/.test(body.slice(verbEnd, verbEnd + 5))) continue;
     // "North Darfur State", "Reports": a capitalised word inside a sentence is a name, not a verb.

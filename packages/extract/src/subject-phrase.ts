@@ -31,7 +31,7 @@ export function leadingSubject(body: string, sentence: Sentence, scopeStart: num
 
 /** The noun phrase before a verb, back to a clause boundary. */
 export const APPOSITIVE_ROLE =
-  /^,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,3}(?:head|administrator|chief|spokes\w+|director|leader|commander|governor|minister|official|member|president|founder|coordinator|chairman|chair|secretary|mayor|adviser|advisor|representative|envoy|researcher|analyst|officer|general|colonel|deputy|lawmaker|senator|prefect|resident|witness|doctor|nurse|activist)\b/iu;
+  /^,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,3}(?:head|administrator|chief|spokes\w+|director|leader|commander|governor|minister|official|member|president|founder|coordinator|chairman|chair|secretary|mayor|adviser|advisor|representative|envoy|researcher|analyst|officer|general|colonel|deputy|lawmaker|senator|prefect|commissioner|inspector|superintendent|resident|witness|doctor|nurse|activist)\b/iu;
 
 /** "<subject> denied the report and", "<subject> confirmed the attack and also": a first verb and its object. */
 const COORDINATED_VERB =
@@ -91,9 +91,12 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
   }
   // "Christophe Ndaye, head of a local rights group, based in Beni, said": a name, then descriptions
   // between commas; the name is the subject.
+  // "X, Commissioner of Police in the State, who confirmed the attack, disclosed": with the relative clause
+  // blanked, the appositive before it still closes with its comma.
+  const relativeBlanked = /\S\s{8,}$/.test(before) && !/\S\s{8,}$/.test(body.slice(scopeStart, verbStart));
   const chain =
     /^(\s*(?:\p{Lu}[\p{L}.’'-]*)(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){0,4})((?:,\s+[^,;:“”"]{2,90}){1,3}),\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
-      before,
+      relativeBlanked ? `${before.trimEnd()}, ` : before,
     );
   if (
     chain?.[1] &&
