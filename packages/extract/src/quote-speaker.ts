@@ -17,6 +17,12 @@ const QUOTE_VERB_DIRECT = new RegExp(
   "i",
 );
 
+// "“…,” a resident, Tukur Gödel, told Daily Trust": a description, then the speaker's name between commas.
+const QUOTE_VERB_DESCRIBED_NAME = new RegExp(
+  `^\\s*,?\\s*(?:an?|one|the)\\s+[^,.;“”"]{2,40},\\s+(\\p{Lu}[^,.;“”"]{1,40}?),\\s+(?:${SAY}|commented|added)\\b`,
+  "iu",
+);
+
 // "“…,” a local teacher, whose colleague was killed, said": a clause about the speaker between name and verb.
 const QUOTE_VERB_APPOSED = new RegExp(
   `^\\s*,?\\s*([^,.;“”"]{2,60}?)\\s*,\\s+(?:who|whose|which)\\b[^.;“”"]{0,100}?,\\s+(?:${SAY}|added)\\b`,
@@ -69,6 +75,12 @@ export function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | 
       "",
     );
     const ref = resolveNP(ctx, s, s + phrase.length);
+    if (ref) return ref;
+  }
+  const described = QUOTE_VERB_DESCRIBED_NAME.exec(after);
+  if (described?.[1]) {
+    const s = quote.end + 1 + described[0].indexOf(described[1]);
+    const ref = resolveNP(ctx, s, s + described[1].length);
     if (ref) return ref;
   }
   const direct = QUOTE_VERB_DIRECT.exec(after);
