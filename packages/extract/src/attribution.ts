@@ -2,7 +2,7 @@ import type { EntityType } from "@headcount/shared";
 import { RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
 import type { EntityIndex, EntityRecord } from "./entities.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
-import { quoteRelay, quoteSpeaker } from "./quote-speaker.ts";
+import { quoteRelay, quoteSpeaker, speakerOfQuotationBefore } from "./quote-speaker.ts";
 import type { Sentence, Span } from "./segment.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 import { leadingSubject, subjectBefore } from "./subject-phrase.ts";
@@ -428,26 +428,6 @@ export function attribute(ctx: AttributionContext): Attribution {
     frameStart,
     verbSpans,
   };
-}
-
-/** The speaker of a quotation whose attribution closes the sentence before this one, or null. */
-function speakerOfQuotationBefore(ctx: AttributionContext): SourceRef | null {
-  const { body, sentence } = ctx;
-  // Quotations are in text order: a binary search keeps a paragraph of thousands of them linear.
-  let lo = 0;
-  let hi = ctx.quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ctx.quotes[mid] as Span).end <= sentence.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const last: Span | undefined = ctx.quotes[lo - 1];
-  if (!last || sentence.start - last.end > 200) return null;
-  // Only the quotation's own attribution stands between: one sentence end, no other sentence.
-  if (/[.!?]["”’]?\s+\S[\s\S]*?[.!?]["”’]?\s/.test(body.slice(last.end, sentence.start))) return null;
-  // Background dated in the past is the reporter's, not the speaker's.
-  if (/^\s*(?:in|since|by|during|back in)\s+(?:\w+\s+)?\d{4}\b/i.test(sentence.text)) return null;
-  return quoteSpeaker(ctx, last);
 }
 
 const CLAUSE_BREAK = /;|,\s+(?:while|but|whereas|and)\s/;

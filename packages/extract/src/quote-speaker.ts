@@ -122,3 +122,23 @@ export function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | 
   }
   return null;
 }
+
+/** The speaker of a quotation whose attribution closes the sentence before this one, or null. */
+export function speakerOfQuotationBefore(ctx: AttributionContext): SourceRef | null {
+  const { body, sentence } = ctx;
+  // Quotations are in text order: a binary search keeps a paragraph of thousands of them linear.
+  let lo = 0;
+  let hi = ctx.quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ctx.quotes[mid] as Span).end <= sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const last: Span | undefined = ctx.quotes[lo - 1];
+  if (!last || sentence.start - last.end > 200) return null;
+  // Only the quotation's own attribution stands between: one sentence end, no other sentence.
+  if (/[.!?]["”’]?\s+\S[\s\S]*?[.!?]["”’]?\s/.test(body.slice(last.end, sentence.start))) return null;
+  // Background dated in the past is the reporter's, not the speaker's.
+  if (/^\s*(?:in|since|by|during|back in)\s+(?:\w+\s+)?\d{4}\b/i.test(sentence.text)) return null;
+  return quoteSpeaker(ctx, last);
+}
