@@ -38,6 +38,8 @@ const COORDINATED_VERB =
   /^(\s*(?:the\s+)?[\p{L}.’'-]+(?:\s+[\p{L}.’'-]+){0,5}?)\s+(?:has\s+|have\s+|had\s+)?(?:\p{Ll}{3,}ed|gave|took|made|sent|put out|issued|rejected)\s[^,;]{1,120}?\s(?:and|but)(?:\s+also)?$/u;
 
 export function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
+  // Set when a relative clause between the subject and the verb was blanked below.
+  let relativeBlanked = false;
   // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
   const before = body
     .slice(scopeStart, verbStart)
@@ -61,7 +63,10 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     // said": the relative clause or the other name is not the subject.
     .replace(
       /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
-      (m) => " ".repeat(m.length),
+      (m) => {
+        relativeBlanked = true;
+        return " ".repeat(m.length);
+      },
     )
     // "The BBC Russian Service, together with Mediazona and volunteers, have identified": the partners
     // between commas are not the subject's head.
@@ -93,7 +98,6 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
   // between commas; the name is the subject.
   // "X, Commissioner of Police in the State, who confirmed the attack, disclosed": with the relative clause
   // blanked, the appositive before it still closes with its comma.
-  const relativeBlanked = /\S\s{8,}$/.test(before) && !/\S\s{8,}$/.test(body.slice(scopeStart, verbStart));
   const chain =
     /^(\s*(?:\p{Lu}[\p{L}.’'-]*)(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){0,4})((?:,\s+[^,;:“”"]{2,90}){1,3}),\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
       relativeBlanked ? `${before.trimEnd()}, ` : before,
