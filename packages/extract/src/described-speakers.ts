@@ -77,9 +77,21 @@ function firstPersonAfter(
 
 const BULLET = /^\s*(?:[•·▪*–—-]|\d{1,2}[.)])\s*/;
 
+/** A line that opens with a figure ("65 civilians, including 13 children", "-40 military personnel …:"). */
+const FIGURE_LINE =
+  /^\s*(?:[•·▪*–—-]\s*)?(?:\d|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|A|An)\s)/;
+
+/** A report's heading: a short line with no closing punctuation ("Civilian fatalities"). */
+function isHeading(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 60 && !/[.!?:;,"”’]$/.test(t);
+}
+
 /**
  * "SOHR documented the death of 160 people; the deaths are as follows:" and a list under it: each item of a
- * list is said by whoever introduced the list, when the item names no one.
+ * list is said by whoever introduced the list, when the item names no one. The list may run on through a
+ * report's headings ("Civilian fatalities") and lines that open with a figure ("65 civilians, including 13
+ * children. Here are further details"), each with items of its own.
  */
 function listItemSpeakers(claims: Working[], body: string): void {
   const openers = new Map<number, Working | undefined>();
@@ -87,15 +99,17 @@ function listItemSpeakers(claims: Working[], body: string): void {
     const claim = claims[k] as Working;
     if (claim.draft.source !== null) continue;
     const lineStart = body.lastIndexOf("\n", claim.draft.start - 1) + 1;
-    if (!BULLET.test(body.slice(lineStart, claim.draft.start + 1))) continue;
-    // Up over the list's other items and blank lines to the line that opens it.
+    const own = body.slice(lineStart, claim.draft.start + 1);
+    if (!BULLET.test(own) && !(FIGURE_LINE.test(own) && lineStart > 0)) continue;
+    // Up over the list's other items, its headings and blank lines to the line that opens it.
     let end = lineStart - 1;
     let intro = "";
     let introStart = 0;
     for (let lines = 0; end > 0 && lines < 60; lines++) {
       const start = body.lastIndexOf("\n", end - 1) + 1;
       const line = body.slice(start, end);
-      if (line.trim() && !BULLET.test(line)) {
+      const inList = BULLET.test(line) || FIGURE_LINE.test(line) || isHeading(line);
+      if (line.trim() && (!inList || /:\s*$/.test(line))) {
         intro = line;
         introStart = start;
         break;
