@@ -273,10 +273,21 @@ const ONE_OBJECT = new RegExp(
   "iu",
 );
 
+/** "While 15 soldiers were killed inside Gaza, one was killed outside": one of those counted before, a clause on. */
+const ONE_AFTER_CLAUSE = /,\s+(?:and\s+|but\s+|while\s+)?$/i;
+const ONE_UNDERWENT =
+  /^\s+(?:was|has been|had been)\s+(?:also\s+|reportedly\s+|later\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt)\b/i;
+
+const FIGURE_BEFORE =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b/i;
+
 /** One person is a claim only when written as a toll ("one person was also injured", "the death of one"). */
 export function singleToll(body: string, quantity: { start: number; end: number }): boolean {
   return (
     ONE_TOLL.test(body.slice(quantity.end, quantity.end + 80)) ||
+    (ONE_AFTER_CLAUSE.test(body.slice(Math.max(0, quantity.start - 10), quantity.start)) &&
+      ONE_UNDERWENT.test(body.slice(quantity.end, quantity.end + 40)) &&
+      FIGURE_BEFORE.test(body.slice(Math.max(0, quantity.start - 150), quantity.start))) ||
     ONE_DEATH.test(body.slice(Math.max(0, quantity.start - 20), quantity.start)) ||
     (VERB_ONE.test(body.slice(Math.max(0, quantity.start - 14), quantity.start)) &&
       ONE_OBJECT.test(body.slice(quantity.end, quantity.end + 30)) &&

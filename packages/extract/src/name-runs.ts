@@ -174,6 +174,18 @@ export function buildSpan(body: string, tokens: Token[], i: number): number {
       j += 2;
       continue;
     }
+    // "Coordination Headquarters for Dealing with Prisoners of War": a gerund inside the body's "for" phrase
+    // takes its object with it.
+    if (
+      chained &&
+      (token.text === "with" || token.text === "on") &&
+      /^[A-Z]\p{Ll}+ing$/u.test(prev.text) &&
+      tokens[j + 1] &&
+      isCapitalised(tokens[j + 1] as Token)
+    ) {
+      j += 2;
+      continue;
+    }
     if (
       CONNECTORS.has(token.text) &&
       (ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text)) || (chained && token.text === "of"))
