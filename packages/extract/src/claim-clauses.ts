@@ -20,7 +20,9 @@ export const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|wh
 export const ELLIPSIS_GAP =
   /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+)$/i;
 const GAPPED_SUBJECT = /^\s+and\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s+$/u;
-export const ELLIPSIS_AFTER = /^\s+(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]/u;
+// "…, including 194 who were executed": a part of the figure before, named by what befell it.
+export const ELLIPSIS_AFTER =
+  /^\s+(?:(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]|who\s+(?:were|was|are|had|have)\b[^,;.]{0,40}?\b(?:killed|executed|murdered|shot|died|dead|wounded|injured|abducted|kidnapped|captured|detained|tortured|missing)\b)/u;
 
 export function ellipticalHead(
   body: string,
@@ -41,7 +43,7 @@ export function ellipticalHead(
   // "the Front has some 1,800 fighters and the League about 4,000": another subject, the same verb and noun.
   const gapped =
     GAPPED_SUBJECT.test(bare) && /^\s*(?:[.;,]|$)/.test(body.slice(quantity.end, quantity.end + 4));
-  if (!gapped && !ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 30))) return null;
+  if (!gapped && !ELLIPSIS_AFTER.test(body.slice(quantity.end, quantity.end + 90))) return null;
   if (!gapped && !ELLIPSIS_GAP.test(bare)) return null;
   return headOfPrevious(quantity, prev);
 }

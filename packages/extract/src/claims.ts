@@ -45,7 +45,14 @@ import type { EntityIndex } from "./entities.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import type { ExtractedClaim } from "./index.ts";
 import { findLocation, lastDestination } from "./location.ts";
-import { findMetric, findPeopleHead, findRate, SUBSET_OPENING, subjectEntityOf } from "./metrics.ts";
+import {
+  findMetric,
+  findPeopleHead,
+  findRate,
+  NEXT_PART,
+  SUBSET_OPENING,
+  subjectEntityOf,
+} from "./metrics.ts";
 import { findQuantities } from "./numbers.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
 import { speakersClosingParagraph, speakersNamedAfter, speakersOfQuotedParagraphs } from "./speaker-after.ts";
@@ -170,7 +177,9 @@ export function extractClaims(
       SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart)) ||
       /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantity.end, quantity.end + 12)) ||
       (hedged.hedgeStart - sentence.start < 140 &&
-        SUBSET_OPENING.test(body.slice(sentence.start, hedged.hedgeStart)));
+        SUBSET_OPENING.test(body.slice(sentence.start, hedged.hedgeStart))) ||
+      (prev?.sentence === sIndex &&
+        NEXT_PART.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 80), hedged.hedgeStart)));
     // "Among the victims were four women": the last figure before, a few sentences up at most with no figure
     // between, said what happened to them.
     const repatriatedDead = listed && prev?.draft.metric === "repatriated" && metric.metric === "killed";

@@ -56,6 +56,9 @@ const SUBSET_LEAD =
 // "Of the 12 hostages, 5 were children", "Out of the 900 soldiers sent, 200 …".
 export const SUBSET_OPENING =
   /^["“]?(?:[^,;.“”"]{0,80}?\bthat\s+)?(?:(?:Of|Out of|Among)\s+(?:the|those|these|its|their)\s+[^,;.]{1,100},|Among\s+(?:(?:the|those|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:victims|dead|killed|wounded|injured|fatalities|casualties)|them|those)\s+(?:were|are|was|is)(?:\s+(?:also|reportedly))?)\s+(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?$/iu;
+/** "336 of the victims were Druze fighters and 298 …": the text before the next part of a breakdown. */
+export const NEXT_PART =
+  /\b\d[\d,]*\s+(?:of\s+the\s+[\p{L}-]+\s+)?(?:were|are)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+(?:and\s+)?(?:(?:at least|about|around|some|nearly|more than|over|up to)\s+)?$/u;
 const SUBSET_NOUN_AFTER =
   /^\s+(?:were|are|was|is)\s+(?:(?:also|all|reportedly|believed to be)\s+)?(?:[\p{L}-]+\s+)?(children|kids|boys|girls|babies|infants|women|men|civilians|minors|soldiers|fighters|foreigners|foreign nationals|medics|journalists|aid workers|police officers|policemen|students|teenagers|elderly people|officers|commanders|conscripts|volunteers)\b/iu;
 
@@ -308,9 +311,7 @@ export function findPeopleHead(
     (SUBSET_LEAD.test(before) ||
       SUBSET_OPENING.test(text.slice(sentenceStart, quantity.start)) ||
       // "…, 9 were children and 5 were women": the next part of the same breakdown.
-      /\b\d[\d,]*\s+(?:of\s+the\s+[\p{L}-]+\s+)?(?:were|are)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+(?:and\s+)?(?:(?:at least|about|around|some|nearly|more than|over|up to)\s+)?$/u.test(
-        before,
-      ))
+      NEXT_PART.test(before))
   ) {
     const start = quantity.end + partNamed[0].length - partNamed[1].length;
     return head(text, start, quantity.end + partNamed[0].length, false, null, null, false);
