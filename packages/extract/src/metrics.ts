@@ -114,6 +114,10 @@ export function findPeopleHead(
   )
     return null;
 
+  // "deaths were reported from Bashkortostan (5 945) and Tatarstan (5 605)": a toll by place, in brackets.
+  const byPlace = bracketedToll(text, quantity, sentenceStart, sentenceEnd);
+  if (byPlace) return head(text, quantity.end, quantity.end, true, byPlace, null, false);
+
   // "three wounded soldiers for every soldier killed": a ratio, not a count.
   if ((quantity.value ?? 100) < 20 && /^\s+(?:[\p{L}-]+\s+){0,3}(?:for|to)\s+(?:every|each)\b/iu.test(after))
     return null;
@@ -437,6 +441,23 @@ export function findPeopleHead(
     };
   }
   return null;
+}
+
+const BRACKET_PLACE = /\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}?[\p{L}-]+)?\s+\($/u;
+const BRACKET_TOLL = /\b(?:(deaths|dead|killed|fatalities)|(casualties|losses))\b/i;
+
+/** A figure in brackets after a place's name, in a sentence that names what it counts. */
+function bracketedToll(
+  text: string,
+  quantity: Quantity,
+  sentenceStart: number,
+  sentenceEnd: number,
+): Metric | null {
+  if (quantity.yearLike || quantity.percent || text[quantity.end] !== ")") return null;
+  if (!BRACKET_PLACE.test(text.slice(Math.max(sentenceStart, quantity.start - 40), quantity.start)))
+    return null;
+  const cue = BRACKET_TOLL.exec(text.slice(sentenceStart, sentenceEnd));
+  return cue ? (cue[1] ? "killed" : "casualties") : null;
 }
 
 function head(
