@@ -456,7 +456,10 @@ function bracketedToll(
   if (quantity.yearLike || quantity.percent || text[quantity.end] !== ")") return null;
   if (!BRACKET_PLACE.test(text.slice(Math.max(sentenceStart, quantity.start - 40), quantity.start)))
     return null;
-  const cue = BRACKET_TOLL.exec(text.slice(sentenceStart, sentenceEnd));
+  // Within a bounded reach, so a sentence of thousands of bracketed figures stays linear.
+  const cue = BRACKET_TOLL.exec(
+    text.slice(Math.max(sentenceStart, quantity.start - 300), Math.min(sentenceEnd, quantity.end + 200)),
+  );
   return cue ? (cue[1] ? "killed" : "casualties") : null;
 }
 
