@@ -3,6 +3,7 @@ import { RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
 import type { EntityIndex, EntityRecord } from "./entities.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
 import { quoteRelay, quoteSpeaker, speakerOfQuotationBefore } from "./quote-speaker.ts";
+import { matchesIn, once } from "./scope-scan.ts";
 import type { Sentence, Span } from "./segment.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 import { leadingSubject, subjectBefore } from "./subject-phrase.ts";
@@ -84,7 +85,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   // "according to X" (X may be "… cited by Y" or "…, citing Y").
   const according =
     /\baccording to\s+((?:[^,.;:“”"]|\.(?=\S)|(?<=\b[A-Z])\.)+?)(?=\s*(?:[,;:“”"]|(?<!\b[A-Z])\.|\bthat\b|\bon the \d|\bon \w+day\b|$))/gi;
-  for (let m = according.exec(text); m; m = according.exec(text)) {
+  for (const m of matchesIn(ctx.index, according, scopeStart, text)) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
     if (npStart > quantityStart && !isTrailing(body, npEnd, sentence.end)) continue;
@@ -114,7 +115,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   const quoted =
     /(?:^|[,;]\s*|\b(?:and|while|as)\s+)((?:the\s+)?[^,.;:“”"]{2,60}?)\s+(?:quoted|cited)\s+([^,.;:“”"]{2,80}?)\s+as\s+(?:saying|stating|telling)\b/gi;
   const mayQuote = /\b(?:quoted|cited)\b[^.;]*\bas\s+(?:saying|stating|telling)\b/i.test(text);
-  for (let m = mayQuote ? quoted.exec(text) : null; m; m = quoted.exec(text)) {
+  for (const m of mayQuote ? matchesIn(ctx.index, quoted, scopeStart, text) : []) {
     const relayText = m[1] ?? "";
     const speakerText = m[2] ?? "";
     const relayStart = scopeStart + m.index + m[0].indexOf(relayText);
@@ -135,7 +136,7 @@ export function attribute(ctx: AttributionContext): Attribution {
 
   // "citing X" — deeper than whoever cites.
   const citing = /\b(?:citing|quoting)\s+([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|\bas saying\b|\bthat\b|$))/gi;
-  for (let m = citing.exec(text); m; m = citing.exec(text)) {
+  for (const m of matchesIn(ctx.index, citing, scopeStart, text)) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
     explicit = true;
@@ -146,7 +147,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   // "as disclosed by X", "reported by X": X relayed what the sentence says.
   const by =
     /\b(?:disclosed|revealed|reported|cited|quoted|confirmed|announced|published|relayed|estimated|recorded|documented|counted|compiled|tallied)\s+by\s+(?:the\s+)?([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|$))/gi;
-  for (let m = by.exec(text); m; m = by.exec(text)) {
+  for (const m of matchesIn(ctx.index, by, scopeStart, text)) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
     if (/according to\s+[^,]*$/i.test(body.slice(sentence.start, scopeStart + m.index))) continue;
@@ -157,7 +158,7 @@ export function attribute(ctx: AttributionContext): Attribution {
 
   // "said in a statement carried by the official news agency": the agency relays.
   const carried = /\b(?:carried|broadcast)\s+by\s+((?:the\s+)?[^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|\bthat\b|$))/gi;
-  for (let m = carried.exec(text); m; m = carried.exec(text)) {
+  for (const m of matchesIn(ctx.index, carried, scopeStart, text)) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     pushRef(layers, resolveNP(ctx, npStart, npStart + (m[1]?.length ?? 0)), 0.5, true);
   }
@@ -165,7 +166,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   // "the Pentagon's assessment", "the Institute for the Study of War's estimate"
   const possessive =
     /[’']s?\s+(?:latest\s+|own\s+|new\s+|recent\s+)?(?:assessment|estimate|estimates|figures|data|tally|count|intelligence|report|reports|calculations?)\b/g;
-  for (let m = possessive.exec(text); m; m = possessive.exec(text)) {
+  for (const m of matchesIn(ctx.index, possessive, scopeStart, text)) {
     const at = scopeStart + m.index;
     const mention = mentionsNear(ctx.index, at - 200, at + 2).find((x) => x.end === at || x.end === at + 1);
     let ref: SourceRef | null = mention ? refOf(mention.entity, mention.start, mention.end) : null;
@@ -182,8 +183,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   }
 
   // "X said (that) …" before the number; "…, X said." after it.
-  SAY_RE.lastIndex = 0;
-  for (let m = SAY_RE.exec(text); m; m = SAY_RE.exec(text)) {
+  for (const m of matchesIn(ctx.index, SAY_RE, scopeStart, text)) {
     const verbStart = scopeStart + m.index;
     const verbEnd = verbStart + m[0].length;
     const verb = m[0].toLowerCase();
@@ -313,7 +313,9 @@ export function attribute(ctx: AttributionContext): Attribution {
       ? null
       : participle
         ? leadingSubject(body, sentence, scopeStart)
-        : subjectBefore(body, scopeStart, verbStart);
+        : once(ctx.index, `subject ${scopeStart} ${verbStart}`, verbStart - scopeStart, () =>
+            subjectBefore(body, scopeStart, verbStart),
+          );
     let ref: SourceRef | null = null;
     if (subject) {
       if (

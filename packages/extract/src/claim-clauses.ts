@@ -3,9 +3,10 @@ import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
 import type { Hedged } from "./hedges.ts";
 import { CUES, type MetricResult } from "./metric-cues.ts";
-import { metricOfVerb, type PeopleHead, VICTIM_NOUNS } from "./metrics.ts";
+import { metricOfVerb, NEXT_PART, type PeopleHead, SUBSET_OPENING, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
 import { SINGULAR_PEOPLE_NOUNS } from "./people-nouns.ts";
+import { sentenceHas } from "./scope-scan.ts";
 import type { Sentence } from "./segment.ts";
 
 /** Where a figure's clause begins and ends; figures sharing a noun or a hedge with the one before. */
@@ -85,22 +86,33 @@ export function victimOnly(noun: string): boolean {
   );
 }
 
-export function hasImpersonalFrame(text: string): boolean {
-  return /\b(?:it|this)\s+(?:is|was|has been)\s+(?:\w+\s+)?(?:reported|said|believed|estimated|understood|claimed)\b/i.test(
-    text,
-  );
+const IMPERSONAL_FRAME =
+  /\b(?:it|this)\s+(?:is|was|has been)\s+(?:\w+\s+)?(?:reported|said|believed|estimated|understood|claimed)\b/i;
+export function hasImpersonalFrame(sentence: Sentence): boolean {
+  return sentenceHas(sentence, IMPERSONAL_FRAME);
 }
 
 export function findClauseStart(body: string, sentence: Sentence, from: number): number {
-  const text = body.slice(sentence.start, from);
-  let start = 0;
+  // The nearest 400 characters first: a figure late in a long sentence does not read the sentence again.
+  // A clause opener found well inside that window is the one the whole sentence would give.
+  if (from - sentence.start > 400) {
+    const near = lastClauseStart(body, from - 400, from);
+    if (near >= from - 400 + 20) return near;
+  }
+  const start = lastClauseStart(body, sentence.start, from);
+  return start < 0 ? sentence.start : start;
+}
+
+function lastClauseStart(body: string, at: number, from: number): number {
+  const text = body.slice(at, from);
+  let start = -1;
   CLAUSE_START.lastIndex = 0;
   for (let m = CLAUSE_START.exec(text); m; m = CLAUSE_START.exec(text)) {
     // "of", "and" inside a noun phrase right before the number do not open a clause.
-    if (/^and\s/.test(m[0]) && from - (sentence.start + m.index) < 12) continue;
-    start = m.index + m[0].length;
+    if (/^and\s/.test(m[0]) && from - (at + m.index) < 12) continue;
+    start = at + m.index + m[0].length;
   }
-  return sentence.start + start;
+  return start;
 }
 
 export function findClauseEnd(body: string, sentence: Sentence, from: number): number {
@@ -131,6 +143,28 @@ export const SEX_BREAKDOWN =
   /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
 export const SUBSET_BEFORE =
   /\b(?:including|included|include|includes|among them|among whom|among those|of whom|of them)\s+(?:(?:an?|one)\s+[\p{L}-]+\s+and\s+)?$/iu;
+/**
+ * A figure that is a part of the one before: "including six children", "of them 12", "Of those killed, 9
+ * were children", "… were Druze fighters and 298 were civilians", or the same count put otherwise.
+ */
+export function partOfBefore(
+  body: string,
+  sentence: Sentence,
+  sIndex: number,
+  hedgeStart: number,
+  quantityEnd: number,
+  prev: Working | undefined,
+): boolean {
+  return (
+    countsAsBefore(body, prev, sIndex, hedgeStart) ||
+    SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedgeStart - 24), hedgeStart)) ||
+    /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantityEnd, quantityEnd + 12)) ||
+    (hedgeStart - sentence.start < 140 && SUBSET_OPENING.test(body.slice(sentence.start, hedgeStart))) ||
+    (prev?.sentence === sIndex &&
+      NEXT_PART.test(body.slice(Math.max(sentence.start, hedgeStart - 80), hedgeStart)))
+  );
+}
+
 /** What is done to people, as against where a force is or how large it is. */
 const FORCE_METRICS: readonly Metric[] = ["deployed", "planned_deployment", "present", "force_size"];
 export const VICTIM_METRICS = new Set<Metric>(METRICS.filter((m) => !FORCE_METRICS.includes(m)));

@@ -4,7 +4,6 @@ import {
   bulletLength,
   CONTINUATION,
   clauseAside,
-  countsAsBefore,
   EVENT_METRICS,
   ellipticalHead,
   findClauseEnd,
@@ -17,10 +16,10 @@ import {
   NOT_HARMED_BEFORE,
   openingMetric,
   partitiveWhole,
+  partOfBefore,
   RUNNING_TOTAL,
   repeatedOpening,
   SEX_BREAKDOWN,
-  SUBSET_BEFORE,
   sharedHedge,
   shiftDay,
   singleToll,
@@ -45,15 +44,9 @@ import type { EntityIndex } from "./entities.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import type { ExtractedClaim } from "./index.ts";
 import { findLocation, lastDestination } from "./location.ts";
-import {
-  findMetric,
-  findPeopleHead,
-  findRate,
-  NEXT_PART,
-  SUBSET_OPENING,
-  subjectEntityOf,
-} from "./metrics.ts";
+import { findMetric, findPeopleHead, findRate, subjectEntityOf } from "./metrics.ts";
 import { findQuantities } from "./numbers.ts";
+import { sentenceHas } from "./scope-scan.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
 import { speakersClosingParagraph, speakersNamedAfter, speakersOfQuotedParagraphs } from "./speaker-after.ts";
 
@@ -172,14 +165,7 @@ export function extractClaims(
         body.slice(prev.subjectEnd, hedged.hedgeStart),
       ) &&
       prev.listItem;
-    const subset =
-      countsAsBefore(body, prev, sIndex, hedged.hedgeStart) ||
-      SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 24), hedged.hedgeStart)) ||
-      /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantity.end, quantity.end + 12)) ||
-      (hedged.hedgeStart - sentence.start < 140 &&
-        SUBSET_OPENING.test(body.slice(sentence.start, hedged.hedgeStart))) ||
-      (prev?.sentence === sIndex &&
-        NEXT_PART.test(body.slice(Math.max(sentence.start, hedged.hedgeStart - 80), hedged.hedgeStart)));
+    const subset = partOfBefore(body, sentence, sIndex, hedged.hedgeStart, quantity.end, prev);
     // "Among the victims were four women": the last figure before, a few sentences up at most with no figure
     // between, said what happened to them.
     const repatriatedDead = listed && prev?.draft.metric === "repatriated" && metric.metric === "killed";
@@ -253,7 +239,7 @@ export function extractClaims(
         (prev.sentence === sIndex - 1 &&
           (hedged.additional ||
             head.anaphoric ||
-            CONTINUATION.test(sentenceText) ||
+            sentenceHas(sentence, CONTINUATION) ||
             /^(?:They|These|Those)\b/.test(sentenceText))) ||
         // A speaker named in a paragraph carries over to its next sentences that name no one.
         (prev.paragraph === sentence.paragraph &&
@@ -265,7 +251,7 @@ export function extractClaims(
       continues &&
       prev !== undefined &&
       (!attribution.explicit ||
-        (attribution.impersonal && !hasImpersonalFrame(sentenceText) && prev.sentence !== sIndex));
+        (attribution.impersonal && !hasImpersonalFrame(sentence) && prev.sentence !== sIndex));
 
     let subject = head.subject ?? "";
     let subjectEntity = subjectEntityOf(head.subject);
@@ -380,15 +366,15 @@ export function extractClaims(
       }
     }
     // "in the past 24 hours": the day before the figure was given, through then.
-    if (LAST_DAY.test(sentenceText) && statedOn && !/\bsince\b/i.test(sentenceText)) {
+    if (sentenceHas(sentence, LAST_DAY) && statedOn && !/\bsince\b/i.test(sentenceText)) {
       refersFrom = { date: shiftDay(statedOn.date, -1), precision: "day" };
       refersTo = { date: statedOn.date, precision: "day" };
     }
     // "The war began in April 2023. … The conflict has killed 20,000": a running total of the war counts
     // from the start the paragraph just gave it.
-    if (!refersFrom && !refersTo && EVENT_METRICS.has(metricValue) && WAR.test(sentenceText)) {
+    if (!refersFrom && !refersTo && EVENT_METRICS.has(metricValue) && sentenceHas(sentence, WAR)) {
       const previous = sentences[sIndex - 1];
-      if (previous && previous.paragraph === sentence.paragraph && WAR.test(previous.text)) {
+      if (previous && previous.paragraph === sentence.paragraph && sentenceHas(previous, WAR)) {
         // "since April 2023", or "… began in April 2023".
         const began = /\b(?:began|erupted|broke out|started)\b/i.test(previous.text);
         const opened = datesOf(sIndex - 1).filter((d) => d.role === "from" || (began && d.role === "point"));
@@ -405,7 +391,7 @@ export function extractClaims(
       rate === "total" &&
       !head.anaphoric &&
       !attribution.previously &&
-      !RUNNING_TOTAL.test(sentenceText)
+      !sentenceHas(sentence, RUNNING_TOTAL)
     ) {
       const event = eventDateBefore(sIndex);
       if (event) {

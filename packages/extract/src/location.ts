@@ -1,6 +1,7 @@
 import type { EntityIndex, EntityMention } from "./entities.ts";
 import { countryOfDemonym, lookupSurface, ORG_KEYWORDS, TITLE_WORDS } from "./gazetteer.ts";
 import { isKnownFirstName } from "./lexicon.ts";
+import { firstFrom } from "./mention-lookup.ts";
 
 /**
  * The place a number refers to: a place named after it in its clause ("to the Kursk region", "in eastern
@@ -62,7 +63,10 @@ function unknownPlaceAt(
   if (words.length === 1 && countryOfDemonym(name)) return null;
   const known = lookupSurface(name);
   if (known && known.type !== "place") return null;
-  for (const mention of index.mentions) {
+  // From the first mention that could reach the name (a name is far shorter than 200 characters), not from
+  // the article's first: an article of thousands of places stays linear.
+  for (let i = firstFrom(index.mentions, start - 200); i < index.mentions.length; i++) {
+    const mention = index.mentions[i] as EntityMention;
     if (mention.end <= start) continue;
     if (mention.start >= end) break;
     const entity = mention.entity;
@@ -194,9 +198,21 @@ export function findLocation(
   const opening = placesIn(index, Math.min(clauseStart, sentenceStart), quantityStart).filter(
     (p) => p.start >= clauseStart || p.start - sentenceStart < 40,
   );
-  const openingGuess = unknownPlaces(body, index, Math.min(clauseStart, sentenceStart), quantityStart)
-    .filter((p) => p.start >= clauseStart || p.start - sentenceStart < 40)
-    .pop();
+  // The sentence's opening and the clause, each read on its own: a figure late in a long sentence does not
+  // read the whole sentence again.
+  const openingGuess = [
+    ...(sentenceStart < clauseStart
+      ? unknownPlaces(
+          body,
+          index,
+          sentenceStart,
+          Math.min(quantityStart, clauseStart, sentenceStart + 160),
+        ).filter((p) => p.start - sentenceStart < 40)
+      : []),
+    ...unknownPlaces(body, index, clauseStart, quantityStart).filter(
+      (p) => p.start >= clauseStart || p.start - sentenceStart < 40,
+    ),
+  ].pop();
   const lastOpening = opening[opening.length - 1];
   if (openingGuess && (!lastOpening || openingGuess.start > lastOpening.start)) {
     const before = body.slice(

@@ -36,6 +36,11 @@ const RUNS: [string, string][] = [
   ["speakers named after", "Moscow lost 50 soldiers. This was reported by the General Staff. "],
   ["figures after quotations in one paragraph", "“We saw it,” Ali said. 12 soldiers died. "],
   ["lines under a list's intro", "Among those returned home:\n\n24 from the front;\n\n"],
+  ["bracketed tolls by place", "deaths in Tatarstan (5 605), "],
+  [
+    "report lines under headings",
+    "The monitor said:\n\nCivilian fatalities\n\n65 civilians, including 13 children.\n\n",
+  ],
 ];
 const TAILS = ["", " © 2024 Reuters", " troops on May 5, 2024."];
 
