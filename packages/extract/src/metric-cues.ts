@@ -6,11 +6,12 @@ import type { Quantity } from "./numbers.ts";
 
 // Cues for what happened, nearest to the number wins. Order inside one position: the more specific first.
 export const CUES: [RegExp, Metric][] = [
-  // An army's "medical" or "sanitary" losses are its wounded ("irretrievable losses" — dead, missing and
-  // captured together — stay casualties).
+  // An army's "medical" or "sanitary" losses are its wounded; its "irretrievable" losses are its dead (and the
+  // missing it counts with them), the figure set beside a death toll.
   [/\b(?:medical|sanitary)\s+losses\b/i, "wounded"],
+  [/\b(?:irretrievable|irrecoverable)\s+losses\b/i, "killed"],
   [
-    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|casualty (?:rate|count|figure|toll)|eliminated|eliminating|(?<!\b(?:medical|sanitary)\s)losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
+    /\b(?:killed (?:or|and) (?:were )?(?:wounded|injured)|(?:wounded|injured) or killed|dead (?:or|and) (?:wounded|injured)|casualties|casualty (?:rate|count|figure|toll)|eliminated|eliminating|(?<!\b(?:medical|sanitary|irretrievable|irrecoverable)\s)losses|(?:lost|lose|loses|losing)(?!\s+(?:their|his|her)\s+lives))\b/i,
     "casualties",
   ],
   [

@@ -206,7 +206,8 @@ export function findPeopleHead(
         subjectStart,
         end,
         false,
-        metricOfNoun(nounText, text.slice(end, end + 30)),
+        metricOfNoun(text.slice(subjectStart, end).toLowerCase(), text.slice(end, end + 30)) ??
+          metricOfNoun(nounText, text.slice(end, end + 30)),
         null,
         false,
       );
@@ -423,7 +424,10 @@ export function findPeopleHead(
         start,
         start + nounBefore[1].length,
         false,
-        metricOfNoun(nounBefore[1].toLowerCase(), ""),
+        // "irretrievable losses amounted to 25 200": the dead (the adjective says which losses).
+        /\b(?:irretrievable|irrecoverable)\s+$/i.test(before.slice(0, nounBefore.index))
+          ? "killed"
+          : metricOfNoun(nounBefore[1].toLowerCase(), ""),
         null,
         false,
       ),

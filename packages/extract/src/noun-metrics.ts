@@ -4,6 +4,7 @@ import { countryOfDemonym, DEMONYM_LIST, lookupSurface } from "./gazetteer.ts";
 /** What a counted noun or a verb says happened to people, and whose people a subject names. */
 
 export function metricOfNoun(noun: string, after: string): Metric | null {
+  if (/^(?:irretrievable|irrecoverable)\s+losses/.test(noun)) return "killed";
   if (/^(?:casualties|losses)/.test(noun)) return "casualties";
   // "1,200 deaths and injuries" counts both; "28 deaths and injuries to 139 people" counts the deaths.
   if (/^(?:deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)$/.test(noun))
