@@ -233,15 +233,15 @@ export function findMetric(
   const beforeText = text.slice(clauseStart, quantityStart);
   // "killed 14 people and wounded 31 others": the verb whose object the number is decides.
   // "a family lost 13 members", "we lost nine people": civilians lost are dead (a force's losses include wounded).
-  // A unit that "lost six men", a commander's "we lost …": men lost in a fight are its dead; a country that
-  // "lost 3,620 soldiers" in a day's tally counts its killed and wounded.
+  // A commander's "we lost six men", an army's "the attackers lost 15 combatants": its dead. A brigade that
+  // "lost 3,000 men" in a retreat, a country that "lost 3,620 soldiers" in a day's tally: killed and wounded.
   const lost =
     /\b(?:lost|loses|lose|losing)\s+(?:(?:about|some|around|nearly|almost|more than|over|at least|up to|as many as)\s+)?$/i.exec(
       leading,
     );
   if (
     lost &&
-    (/^(?:(?:family\s+)?members|people|relatives|civilians|children|sons|daughters|villagers|residents|men|combatants)$/i.test(
+    (/^(?:(?:family\s+)?members|people|relatives|civilians|children|sons|daughters|villagers|residents|combatants)$/i.test(
       head.subject ?? "",
     ) ||
       /\b(?:we|I)\s+$/i.test(leading.slice(0, lost.index)))
