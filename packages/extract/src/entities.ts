@@ -106,6 +106,20 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
           continue;
         }
       }
+      // A dateline in title case opening a paragraph ("Addis Abeba – A drone strike …") names a place too.
+      const titled = i === 0 ? titleCaseDateline(body, tokens, sentence.start) : 0;
+      if (titled > 0) {
+        const last = tokens[titled - 1] as Token;
+        const text = body.slice(token.start, last.end);
+        const known = lookupSurface(text);
+        if (known?.type === "place") addGazetteer(known, token.start, last.end);
+        else if (!known)
+          orgCandidates.push({ start: token.start, end: last.end, text, type: "place", kind: "place" });
+        if (!known || known.type === "place") {
+          i = titled;
+          continue;
+        }
+      }
       // The gazetteer first, since its names may continue in lower case ("Kursk region").
       const hit = matchGazetteer(body, tokens, i);
       // "The Israeli military": an alias that continues in lower case after a capitalised article.
@@ -262,6 +276,23 @@ function territorialMinistry(body: string, o: { start: number; end: number; text
     if (name) return name;
   }
   return null;
+}
+
+/**
+ * The end (token index) of a dateline in title case: one to three capitalised words that open a paragraph,
+ * then a dash and a capital ("Addis Abeba – A drone strike"). 0 when there is none.
+ */
+function titleCaseDateline(body: string, tokens: Token[], sentenceStart: number): number {
+  if (sentenceStart !== paragraphStart(body, sentenceStart)) return 0;
+  let k = 0;
+  while (k < 3 && tokens[k] && isCapitalised(tokens[k] as Token)) {
+    const after = body.slice((tokens[k] as Token).end, (tokens[k] as Token).end + 4);
+    if (/^\s[—–-]{1,2}\s\p{Lu}/u.test(after)) return k + 1;
+    if (!tokens[k + 1] || body.slice((tokens[k] as Token).end, (tokens[k + 1] as Token).start) !== " ")
+      return 0;
+    k++;
+  }
+  return 0;
 }
 
 function paragraphStart(body: string, at: number): number {
