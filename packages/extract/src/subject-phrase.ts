@@ -48,6 +48,11 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       /\s+(?:was|were|is|are|has been|have been|had been)\s+(?:quoted|cited|heard|reported)\s+as\s*$/i,
       (m) => " ".repeat(m.length),
     )
+    // "al-Shabaab released a statement saying": whoever issued the statement says what it says.
+    .replace(
+      /\s+(?:has\s+|have\s+|had\s+)?(?:released|issued|put out|published|posted)\s+(?:a|an|its|their)\s+(?:[\p{L}-]+\s+)?(?:statement|communiqué|communique|message)\s*$/iu,
+      (m) => " ".repeat(m.length),
+    )
     // "Research from US scholars, however, estimates": a parenthetical adverb between commas.
     .replace(
       /,\s+(?:however|meanwhile|though|too|in turn|for (?:its|their|his|her) part|for example|instead),\s*$/i,
