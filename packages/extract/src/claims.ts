@@ -158,23 +158,24 @@ export function extractClaims(
     if (!metric.evidenced) metric = tollStands(body.slice(sentence.start, hedged.hedgeStart)) ?? metric;
     // "killed 14 people, including six children": a part of the figure before shares what happened to it,
     // and so does the next item of the list ("including 745 civilians, 125 police and 148 fighters").
-    const listed =
+    const listGap =
       prev !== undefined &&
       prev.sentence === sIndex &&
       /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
         body.slice(prev.subjectEnd, hedged.hedgeStart),
-      ) &&
-      prev.listItem;
+      );
+    const listed = listGap && prev?.listItem === true;
     const subset = partOfBefore(body, sentence, sIndex, hedged.hedgeStart, quantity.end, prev);
     // "Among the victims were four women": the last figure before, a few sentences up at most with no figure
     // between, said what happened to them.
-    const repatriatedDead = listed && prev?.draft.metric === "repatriated" && metric.metric === "killed";
+    // "returned 112 bodies …, 20 fallen soldiers …": the dead in a list of bodies returned were returned.
+    const repatriatedDead = listGap && prev?.draft.metric === "repatriated" && metric.metric === "killed";
     if (
       (!metric.evidenced || repatriatedDead) &&
       prev &&
       (prev.sentence === sIndex || (subset && prev.sentence >= sIndex - 3)) &&
       prev.metricEvidenced &&
-      (subset || listed)
+      (subset || listed || repatriatedDead)
     )
       metric = { metric: prev.draft.metric, evidenced: true, cue: null };
     // "Of those killed, 9 were children": the opening says what happened to the whole.

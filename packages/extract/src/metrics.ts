@@ -197,7 +197,12 @@ export function findPeopleHead(
       if (nounText === "strong") return null;
       // "troop" is a modifier in "troop deployment" unless nothing follows.
       if (nounText === "troop" && /^troop\s+[a-z]/i.test(rest)) return null;
-      const end = quantity.end + cursor + noun[0].length;
+      let end = quantity.end + cursor + noun[0].length;
+      // "20 fallen soldiers", "12 dead civilians": the adjective's noun closes the subject.
+      const adjectiveOf = /^(?:fallen|dead|wounded|injured)$/.test(nounText)
+        ? PEOPLE_RE.exec(text.slice(end + 1, end + 40))
+        : null;
+      if (adjectiveOf && text[end] === " " && adjectiveOf.index === 0) end += 1 + adjectiveOf[0].length;
       // "12 armoured personnel carriers", "six infantry fighting vehicles": machines named for who they carry.
       if (EQUIPMENT_AFTER.test(text.slice(end, end + 30))) return null;
       // "prisoners of war"
