@@ -100,6 +100,7 @@ export function splits(showHeldOut: boolean): Split[] {
         folder("dev-e"),
         folder("dev-f"),
         folder("dev-g"),
+        folder("dev-h"),
       ],
       details: true,
     },
