@@ -105,6 +105,8 @@ export function findPeopleHead(
   }
   const after = text.slice(quantity.end, Math.min(sentenceEnd, quantity.end + 120));
   const before = text.slice(Math.max(sentenceStart, quantity.start - 80), quantity.start);
+  // "exceeded four figures", "in double digits": a number's length, not a count.
+  if (/^\s+(?:figures|digits)\b/i.test(after)) return null;
   // "one in five of its men", "two out of three": a proportion, not a count.
   if (/\b(?:one|two|three|four|five|\d+)\s+(?:in|out of)\s+$/i.test(before)) return null;
   if (
