@@ -86,7 +86,8 @@ const VAGUE = new RegExp(
   `(?=[adhst])(?:${[
     "\\b(tens|hundreds)\\s+of\\s+thousands\\b(?:\\s+of\\b)?",
     "\\b(several|a\\s+few|a\\s+couple\\s+of|some)\\s+(hundred|thousand|dozen)\\b(?:\\s+of\\b)?",
-    "\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:of|more)\\b)(?:\\s+of\\b)?",
+    // 'killed "dozens" of militants': a quoted word is still the figure.
+    '\\b(hundreds|thousands|dozens|scores)\\b["”’]?(?=\\s+(?:of|more)\\b)(?:\\s+of\\b)?',
     // A bare plural as the subject or object of what people undergo: "dozens were killed", "killing dozens".
     `\\b(hundreds|thousands|dozens|scores)\\b(?=\\s+(?:(?:more|others|people)\\s+)?(?:(?:were|have been|had been|have|had|are|was)\\s+)?(?:${BARE_VAGUE_VERBS})\\b)`,
     // The word is looked for before the verbs behind it: the lookbehind alone would run at every position.
