@@ -2,7 +2,7 @@ import { METRICS, type Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
 import type { Hedged } from "./hedges.ts";
-import { CUES, type MetricResult } from "./metric-cues.ts";
+import { CUES, type MetricResult, OBJECT_VERB } from "./metric-cues.ts";
 import { metricOfVerb, NEXT_PART, type PeopleHead, SUBSET_OPENING, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
 import { SINGULAR_PEOPLE_NOUNS } from "./people-nouns.ts";
@@ -165,6 +165,39 @@ export function partOfBefore(
   );
 }
 
+/**
+ * Where a figure stands in a list of the sentence: right after the figure before, parted by a comma or "and"
+ * (`listGap`), and an item that shares what befell the figure before (`listed`): the next item of a list
+ * opened by a part ("including 745 civilians, 125 police and 148 fighters") or of people listed after the
+ * object of a harm verb ("killed more than 43 children, 13 women and 9 men"; "ten soldiers, nine enlisted men
+ * and one officer, had died" is an aside, not a list).
+ */
+export function listPlace(
+  body: string,
+  sentence: Sentence,
+  sIndex: number,
+  hedgeStart: number,
+  prev: Working | undefined,
+  evidenced: boolean,
+  head: PeopleHead,
+): { listGap: boolean; listed: boolean } {
+  const listGap =
+    prev !== undefined &&
+    prev.sentence === sIndex &&
+    /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
+      body.slice(prev.subjectEnd, hedgeStart),
+    );
+  const listed =
+    listGap &&
+    prev !== undefined &&
+    (prev.listItem ||
+      (!evidenced &&
+        !head.anaphoric &&
+        VICTIM_METRICS.has(prev.draft.metric) &&
+        OBJECT_VERB.test(body.slice(Math.max(sentence.start, prev.numberStart - 50), prev.numberStart))));
+  return { listGap, listed };
+}
+
 /** What is done to people, as against where a force is or how large it is. */
 const FORCE_METRICS: readonly Metric[] = ["deployed", "planned_deployment", "present", "force_size"];
 export const VICTIM_METRICS = new Set<Metric>(METRICS.filter((m) => !FORCE_METRICS.includes(m)));
@@ -292,11 +325,6 @@ const PARTITIVE_WHOLE =
  */
 export function partitiveWhole(body: string, sentenceStart: number, quantityStart: number): boolean {
   return PARTITIVE_WHOLE.test(body.slice(Math.max(sentenceStart, quantityStart - 40), quantityStart));
-}
-
-/** A list's bullet is not part of what was said: its length at `start`. */
-export function bulletLength(body: string, start: number): number {
-  return /^[•·▪]\s*/.exec(body.slice(start, start + 4))?.[0].length ?? 0;
 }
 
 /** "the death of one peacekeeper", "the killing of one civilian": a single death named as such. */

@@ -1,7 +1,6 @@
 import type { Precision } from "@headcount/shared";
 import { attribute, type SourceRef } from "./attribution.ts";
 import {
-  bulletLength,
   CONTINUATION,
   clauseAside,
   EVENT_METRICS,
@@ -11,6 +10,7 @@ import {
   hasImpersonalFrame,
   headingMetric,
   LAST_DAY,
+  listPlace,
   listTailMetric,
   NOT_HARMED_AFTER,
   NOT_HARMED_BEFORE,
@@ -46,6 +46,7 @@ import type { ExtractedClaim } from "./index.ts";
 import { findLocation, lastDestination } from "./location.ts";
 import { findMetric, findPeopleHead, findRate, subjectEntityOf } from "./metrics.ts";
 import { findQuantities } from "./numbers.ts";
+import { quoteSpan } from "./quote-span.ts";
 import { sentenceHas } from "./scope-scan.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
 import { speakersClosingParagraph, speakersNamedAfter, speakersOfQuotedParagraphs } from "./speaker-after.ts";
@@ -158,13 +159,15 @@ export function extractClaims(
     if (!metric.evidenced) metric = tollStands(body.slice(sentence.start, hedged.hedgeStart)) ?? metric;
     // "killed 14 people, including six children": a part of the figure before shares what happened to it,
     // and so does the next item of the list ("including 745 civilians, 125 police and 148 fighters").
-    const listGap =
-      prev !== undefined &&
-      prev.sentence === sIndex &&
-      /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
-        body.slice(prev.subjectEnd, hedged.hedgeStart),
-      );
-    const listed = listGap && prev?.listItem === true;
+    const { listGap, listed } = listPlace(
+      body,
+      sentence,
+      sIndex,
+      hedged.hedgeStart,
+      prev,
+      metric.evidenced,
+      head,
+    );
     const subset = partOfBefore(body, sentence, sIndex, hedged.hedgeStart, quantity.end, prev);
     // "Among the victims were four women": the last figure before, a few sentences up at most with no figure
     // between, said what happened to them.
@@ -195,7 +198,8 @@ export function extractClaims(
     const repeated = repeatedOpening(body, sentence.start, hedged, working);
     const counted = head.subject?.split(" ").pop() ?? "";
     // "Three women and seven men were killed": a breakdown by sex of a toll given elsewhere.
-    if (/^(?:men|women|boys|girls)$/i.test(counted) && SEX_BREAKDOWN.test(sentence.text)) continue;
+    // Not when they go on a list of the toll's people ("killed 43 children, 13 women and 9 men").
+    if (/^(?:men|women|boys|girls)$/i.test(counted) && SEX_BREAKDOWN.test(sentence.text) && !listed) continue;
     if (
       (/^(?:civilians|people|residents|refugees|evacuees|men|members|workers|staff|children|women)$/i.test(
         counted,
@@ -401,26 +405,20 @@ export function extractClaims(
       }
     }
 
-    // The quote: the frame that introduces the claim (when it is in the sentence) through the clause.
-    let start = clauseStart;
-    // The quote opens with the frame that introduces the claim, unless an earlier claim of the sentence sits between.
-    const earlierInSentence = working.some(
-      (w) => w.sentence === sIndex && w.numberStart >= (attribution.frameStart ?? 0),
-    );
-    if (
-      attribution.frameStart !== null &&
-      attribution.frameStart >= sentence.start &&
-      attribution.frameStart < start &&
-      !earlierInSentence
-    ) {
-      start = attribution.frameStart;
-    }
-    while (start < hedged.hedgeStart && /[\s“"‘(]/.test(body[start] ?? "")) start++;
-    start += bulletLength(body, start);
-    const lead = /^(?:and|but|while|as|that|so)\s+/i.exec(body.slice(start, start + 8));
-    if (lead && start + lead[0].length <= hedged.hedgeStart) start += lead[0].length;
-    let end = clauseEnd;
-    while (end > start && /[\s,.;:]/.test(body[end - 1] ?? "")) end--;
+    const { start, end } = quoteSpan(body, {
+      clauseStart,
+      clauseEnd,
+      frameStart: attribution.frameStart,
+      sentence,
+      hedgeStart: hedged.hedgeStart,
+      subjectEnd: head.subjectEnd,
+      // An earlier claim of the sentence between the frame and the figure keeps the frame out of the quote.
+      earlierInSentence: working.some(
+        (w) => w.sentence === sIndex && w.numberStart >= (attribution.frameStart ?? 0),
+      ),
+      listItem: listed && prev !== undefined && prev.sentence === sIndex,
+      prevNumberStart: prev?.numberStart ?? -1,
+    });
     const quote = body.slice(start, end);
 
     const draft: ExtractedClaim = {

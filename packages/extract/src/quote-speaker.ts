@@ -49,7 +49,9 @@ export function quoteRelay(ctx: AttributionContext, quote: Span): SourceRef | nu
 /** Who speaks a quotation: "X said, “…”", "“…,” said X", "“…,” X said". */
 export function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | null {
   const { body } = ctx;
-  const lineStart = body.lastIndexOf("\n", quote.start) + 1;
+  // The paragraph before the quote, back 400 characters at most: the verb that introduces a quote stands
+  // right before it, and a paragraph of many quotations is not read again for each of them.
+  const lineStart = Math.max(body.lastIndexOf("\n", quote.start) + 1, quote.start - 400);
   const before = body.slice(lineStart, quote.start - 1);
   // The last reporting verb that only a short phrase and a comma or colon separate from the quote.
   let last: RegExpExecArray | undefined;
