@@ -282,10 +282,10 @@ export function findMetric(
   // outrank the passive verb saying what happened to them.
   if (best && (best.metric === "deployed" || best.metric === "present")) {
     const passive =
-      /^[^\d.;]{0,80}?\b(?:were|was|have been|has been|had been)\s+(?:(?:reportedly|also|allegedly|all)\s+)?(killed|wounded|injured|captured|abducted|shot dead)\b/i.exec(
+      /^[^\d.;]{0,80}?\b(?:(?:were|was|have been|has been|had been)\s+(?:(?:reportedly|also|allegedly|all)\s+)?(killed|wounded|injured|captured|abducted|shot dead)|(?:have|has|had)\s+(?:(?:now|since|already|reportedly|all)\s+)?(died|perished))\b/i.exec(
         afterText,
       );
-    const verb = passive?.[1];
+    const verb = passive?.[1] ?? passive?.[2];
     const metric = verb ? metricOfVerb(verb) : null;
     if (verb && metric) return { metric, evidenced: true, cue: verb };
   }
