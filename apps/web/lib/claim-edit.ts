@@ -3,7 +3,7 @@ import { ClaimStatementFields } from "./claim-fields";
 import type { EntityChoice } from "./entity-picker";
 import { EntityChoiceFields } from "./entity-picker";
 import { graphql, type ResultOf } from "./graphql";
-import { ConflictFailure, NotAuthorizedFailure, NotFoundFailure, ValidationFailure } from "./mutation-result";
+import { MutationFailureFields } from "./mutation-result";
 import { METRIC_LABELS, QUALIFIER_LABELS } from "./vocabulary";
 
 /** The relay chain of one appearance: who passed the number on, speaker side first. */
@@ -275,21 +275,11 @@ export const UPDATE_CLAIM_MUTATION = graphql(
         __typename
         ...ClaimSaved
         ...ClaimConflict
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [
-    ClaimSavedFields,
-    ClaimConflictFields,
-    ValidationFailure,
-    NotFoundFailure,
-    NotAuthorizedFailure,
-    ConflictFailure,
-  ],
+  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
 );
 
 export const REVIEW_CLAIM_MUTATION = graphql(
@@ -299,21 +289,11 @@ export const REVIEW_CLAIM_MUTATION = graphql(
         __typename
         ...ClaimSaved
         ...ClaimConflict
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [
-    ClaimSavedFields,
-    ClaimConflictFields,
-    ValidationFailure,
-    NotFoundFailure,
-    NotAuthorizedFailure,
-    ConflictFailure,
-  ],
+  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
 );
 
 export const DELETE_CLAIM_MUTATION = graphql(
@@ -323,21 +303,11 @@ export const DELETE_CLAIM_MUTATION = graphql(
         __typename
         ...ClaimSaved
         ...ClaimConflict
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [
-    ClaimSavedFields,
-    ClaimConflictFields,
-    ValidationFailure,
-    NotFoundFailure,
-    NotAuthorizedFailure,
-    ConflictFailure,
-  ],
+  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
 );
 
 export const RESTORE_CLAIM_MUTATION = graphql(
@@ -347,21 +317,11 @@ export const RESTORE_CLAIM_MUTATION = graphql(
         __typename
         ...ClaimSaved
         ...ClaimConflict
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [
-    ClaimSavedFields,
-    ClaimConflictFields,
-    ValidationFailure,
-    NotFoundFailure,
-    NotAuthorizedFailure,
-    ConflictFailure,
-  ],
+  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
 );
 
 /** What every claim mutation answers (the four share one result shape). */

@@ -1,6 +1,6 @@
 import { EntityChoiceFields } from "./entity-picker";
 import { graphql, type ResultOf } from "./graphql";
-import { ConflictFailure, NotAuthorizedFailure, NotFoundFailure, ValidationFailure } from "./mutation-result";
+import { MutationFailureFields } from "./mutation-result";
 
 /** An entity as its editor reads and changes it. */
 export const EditableEntityFields = graphql(
@@ -40,14 +40,11 @@ export const RENAME_ENTITY_MUTATION = graphql(
       renameEntity(id: $id, expectedVersion: $expectedVersion, name: $name, note: $note) {
         __typename
         ...EntitySaved
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [EntitySavedFields, MutationFailureFields],
 );
 
 export const ADD_ENTITY_ALIAS_MUTATION = graphql(
@@ -56,14 +53,11 @@ export const ADD_ENTITY_ALIAS_MUTATION = graphql(
       addEntityAlias(id: $id, name: $name, note: $note) {
         __typename
         ...EntitySaved
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [EntitySavedFields, MutationFailureFields],
 );
 
 export const REMOVE_ENTITY_ALIAS_MUTATION = graphql(
@@ -72,14 +66,11 @@ export const REMOVE_ENTITY_ALIAS_MUTATION = graphql(
       removeEntityAlias(id: $id, name: $name, note: $note) {
         __typename
         ...EntitySaved
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [EntitySavedFields, MutationFailureFields],
 );
 
 export const SET_ENTITY_AFFILIATION_MUTATION = graphql(
@@ -88,14 +79,11 @@ export const SET_ENTITY_AFFILIATION_MUTATION = graphql(
       setEntityAffiliation(id: $id, expectedVersion: $expectedVersion, affiliation: $affiliation, note: $note) {
         __typename
         ...EntitySaved
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [EntitySavedFields, MutationFailureFields],
 );
 
 /** What every entity mutation answers (the four share one result shape). */

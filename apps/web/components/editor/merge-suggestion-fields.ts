@@ -1,11 +1,6 @@
 import { EntityChoiceFields } from "../../lib/entity-picker";
 import { graphql, type ResultOf } from "../../lib/graphql";
-import {
-  ConflictFailure,
-  NotAuthorizedFailure,
-  NotFoundFailure,
-  ValidationFailure,
-} from "../../lib/mutation-result";
+import { MutationFailureFields } from "../../lib/mutation-result";
 
 // The documents of MergeSuggestions, in a module of their own: the entity page (a server component) spreads
 // the suggestion fragment into its query, which it cannot take from a client component's module.
@@ -50,14 +45,11 @@ export const JUDGE_MUTATION = graphql(
       judgeMergeSuggestion(suggestion: $suggestion, verdict: $verdict) {
         __typename
         ...Judgement
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [JudgementFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [JudgementFields, MutationFailureFields],
 );
 
 export const UNDO_MUTATION = graphql(
@@ -66,14 +58,11 @@ export const UNDO_MUTATION = graphql(
       undoMerge(judgement: $judgement) {
         __typename
         ...Judgement
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...MutationFailure
       }
     }
   `,
-  [JudgementFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [JudgementFields, MutationFailureFields],
 );
 
 export type JudgementResult = ResultOf<typeof JUDGE_MUTATION>["judgeMergeSuggestion"];
