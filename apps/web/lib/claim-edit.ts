@@ -268,60 +268,65 @@ const ClaimConflictFields = graphql(
   [ClaimEditFields],
 );
 
+/**
+ * What every claim mutation answers: the claim saved, the claim as it now is after a conflict, or another
+ * failure. The four mutations' result unions have the same members, so this fragment on one of them spreads
+ * into each.
+ */
+const ClaimOutcomeFields = graphql(
+  `
+    fragment ClaimOutcome on UpdateClaimResult @_unmask {
+      __typename
+      ...ClaimSaved
+      ...ClaimConflict
+      ...MutationFailure
+    }
+  `,
+  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
+);
+
 export const UPDATE_CLAIM_MUTATION = graphql(
   `
     mutation UpdateClaim($id: ID!, $expectedVersion: Int!, $patch: ClaimPatch!, $note: String) {
       updateClaim(id: $id, expectedVersion: $expectedVersion, patch: $patch, note: $note) {
-        __typename
-        ...ClaimSaved
-        ...ClaimConflict
-        ...MutationFailure
+        ...ClaimOutcome
       }
     }
   `,
-  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
+  [ClaimOutcomeFields],
 );
 
 export const REVIEW_CLAIM_MUTATION = graphql(
   `
     mutation ReviewClaim($id: ID!, $expectedVersion: Int!, $status: ReviewStatus!, $note: String) {
       reviewClaim(id: $id, expectedVersion: $expectedVersion, status: $status, note: $note) {
-        __typename
-        ...ClaimSaved
-        ...ClaimConflict
-        ...MutationFailure
+        ...ClaimOutcome
       }
     }
   `,
-  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
+  [ClaimOutcomeFields],
 );
 
 export const DELETE_CLAIM_MUTATION = graphql(
   `
     mutation DeleteClaim($id: ID!, $expectedVersion: Int!, $note: String) {
       deleteClaim(id: $id, expectedVersion: $expectedVersion, note: $note) {
-        __typename
-        ...ClaimSaved
-        ...ClaimConflict
-        ...MutationFailure
+        ...ClaimOutcome
       }
     }
   `,
-  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
+  [ClaimOutcomeFields],
 );
 
 export const RESTORE_CLAIM_MUTATION = graphql(
   `
     mutation RestoreClaim($id: ID!, $expectedVersion: Int!, $note: String) {
       restoreClaim(id: $id, expectedVersion: $expectedVersion, note: $note) {
-        __typename
-        ...ClaimSaved
-        ...ClaimConflict
-        ...MutationFailure
+        ...ClaimOutcome
       }
     }
   `,
-  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
+  [ClaimOutcomeFields],
 );
 
 /** What every claim mutation answers (the four share one result shape). */

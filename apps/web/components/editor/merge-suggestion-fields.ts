@@ -39,30 +39,41 @@ const JudgementFields = graphql(`
   }
 `);
 
+/**
+ * What judging a suggestion and undoing a merge answer: the judgement recorded, or a failure. Both result
+ * unions have the same members, so this fragment on one of them spreads into the other.
+ */
+const JudgementOutcomeFields = graphql(
+  `
+    fragment JudgementOutcome on JudgeMergeSuggestionResult @_unmask {
+      __typename
+      ...Judgement
+      ...MutationFailure
+    }
+  `,
+  [JudgementFields, MutationFailureFields],
+);
+
 export const JUDGE_MUTATION = graphql(
   `
     mutation JudgeMergeSuggestion($suggestion: ID!, $verdict: MergeVerdict!) {
       judgeMergeSuggestion(suggestion: $suggestion, verdict: $verdict) {
-        __typename
-        ...Judgement
-        ...MutationFailure
+        ...JudgementOutcome
       }
     }
   `,
-  [JudgementFields, MutationFailureFields],
+  [JudgementOutcomeFields],
 );
 
 export const UNDO_MUTATION = graphql(
   `
     mutation UndoMerge($judgement: ID!) {
       undoMerge(judgement: $judgement) {
-        __typename
-        ...Judgement
-        ...MutationFailure
+        ...JudgementOutcome
       }
     }
   `,
-  [JudgementFields, MutationFailureFields],
+  [JudgementOutcomeFields],
 );
 
 export type JudgementResult = ResultOf<typeof JUDGE_MUTATION>["judgeMergeSuggestion"];
