@@ -1,4 +1,14 @@
 /**
+ * A claim as a page of claims shows it, without its evidence: the selection the claims question and the
+ * test of the claims page written by PostgreSQL (tests/integration/api-raw-node.test.ts) share.
+ */
+export const CLAIM_ROW = /* GraphQL */ `
+  id metric subject qualifier hedge rate valueLow valueHigh valueBest statedOn statedOnPrecision
+  reviewStatus confidence updatedAt
+  source { id name affiliation { id name } }
+  location { id name }`;
+
+/**
  * The four questions of the peer benchmark (peer.bench.ts) as Headcount's API is asked them: a claims page, a
  * claim in full, an entity with its newest claims, and the per-source count. The statement-count test
  * (tests/integration/api-statement-counts.test.ts) pins what each costs.
@@ -11,10 +21,7 @@ export const HEADCOUNT = {
         pageInfo { hasNextPage }
         edges {
           node {
-            id metric subject qualifier hedge rate valueLow valueHigh valueBest statedOn statedOnPrecision
-            reviewStatus confidence updatedAt
-            source { id name affiliation { id name } }
-            location { id name }
+            ${CLAIM_ROW}
             appearances { totalCount edges { node { quote article { id title url publishedAt outlet { id name } } } } }
           }
         }

@@ -58,8 +58,10 @@ describe("claim page", () => {
 
 describe("article reader", () => {
   it("highlights exactly the claim spans of the stored text and links them", async () => {
+    // As many articles as the list's first page shows (50): files that ran before may have ingested more
+    // than the seed corpus's ten.
     const data = await api<ArticleSpans>(
-      `{ articles(first: 10) { edges { node { id body appearances { totalCount edges { node { start end quote claim { id } } } } } } } }`,
+      `{ articles(first: 50) { edges { node { id body appearances { totalCount edges { node { start end quote claim { id } } } } } } } }`,
     );
     const article = data.articles.edges
       .map((e) => ({ ...e.node, appearances: e.node.appearances.edges.map((edge) => edge.node) }))

@@ -4,6 +4,7 @@ import { createPrismaClient } from "../../apps/api/src/db/prisma.ts";
 import type { Context, Viewer } from "../../apps/api/src/graphql/context.ts";
 import { createClaimEvents } from "../../apps/api/src/graphql/events.ts";
 import { schema } from "../../apps/api/src/graphql/schema/index.ts";
+import { CLAIM_ROW } from "../../bench/peer-questions.ts";
 import { TEST_ROLE_HEADER, testApi } from "../support/api.ts";
 import { testDatabaseUrl } from "../support/database.ts";
 import { globalId, useFixtureCorpus } from "../support/fixtures.ts";
@@ -105,10 +106,7 @@ const CLAIMS = /* GraphQL */ `
       pageInfo { hasNextPage }
       edges {
         node {
-          id metric subject qualifier hedge rate valueLow valueHigh valueBest statedOn statedOnPrecision
-          reviewStatus confidence updatedAt
-          source { id name affiliation { id name } }
-          location { id name }
+          ${CLAIM_ROW}
           appearances { totalCount edges { node {
             id inTitle start end quote prefix suffix
             article { id title url publishedAt publishedPrecision outlet { id name } }

@@ -3,7 +3,7 @@ import { ClaimStatementFields } from "./claim-fields";
 import type { EntityChoice } from "./entity-picker";
 import { EntityChoiceFields } from "./entity-picker";
 import { graphql, type ResultOf } from "./graphql";
-import { ConflictFailure, NotAuthorizedFailure, NotFoundFailure, ValidationFailure } from "./mutation-result";
+import { MutationFailureFields } from "./mutation-result";
 import { METRIC_LABELS, QUALIFIER_LABELS } from "./vocabulary";
 
 /** The relay chain of one appearance: who passed the number on, speaker side first. */
@@ -268,100 +268,65 @@ const ClaimConflictFields = graphql(
   [ClaimEditFields],
 );
 
+/**
+ * What every claim mutation answers: the claim saved, the claim as it now is after a conflict, or another
+ * failure. The four mutations' result unions have the same members, so this fragment on one of them spreads
+ * into each.
+ */
+const ClaimOutcomeFields = graphql(
+  `
+    fragment ClaimOutcome on UpdateClaimResult @_unmask {
+      __typename
+      ...ClaimSaved
+      ...ClaimConflict
+      ...MutationFailure
+    }
+  `,
+  [ClaimSavedFields, ClaimConflictFields, MutationFailureFields],
+);
+
 export const UPDATE_CLAIM_MUTATION = graphql(
   `
     mutation UpdateClaim($id: ID!, $expectedVersion: Int!, $patch: ClaimPatch!, $note: String) {
       updateClaim(id: $id, expectedVersion: $expectedVersion, patch: $patch, note: $note) {
-        __typename
-        ...ClaimSaved
-        ...ClaimConflict
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...ClaimOutcome
       }
     }
   `,
-  [
-    ClaimSavedFields,
-    ClaimConflictFields,
-    ValidationFailure,
-    NotFoundFailure,
-    NotAuthorizedFailure,
-    ConflictFailure,
-  ],
+  [ClaimOutcomeFields],
 );
 
 export const REVIEW_CLAIM_MUTATION = graphql(
   `
     mutation ReviewClaim($id: ID!, $expectedVersion: Int!, $status: ReviewStatus!, $note: String) {
       reviewClaim(id: $id, expectedVersion: $expectedVersion, status: $status, note: $note) {
-        __typename
-        ...ClaimSaved
-        ...ClaimConflict
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...ClaimOutcome
       }
     }
   `,
-  [
-    ClaimSavedFields,
-    ClaimConflictFields,
-    ValidationFailure,
-    NotFoundFailure,
-    NotAuthorizedFailure,
-    ConflictFailure,
-  ],
+  [ClaimOutcomeFields],
 );
 
 export const DELETE_CLAIM_MUTATION = graphql(
   `
     mutation DeleteClaim($id: ID!, $expectedVersion: Int!, $note: String) {
       deleteClaim(id: $id, expectedVersion: $expectedVersion, note: $note) {
-        __typename
-        ...ClaimSaved
-        ...ClaimConflict
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...ClaimOutcome
       }
     }
   `,
-  [
-    ClaimSavedFields,
-    ClaimConflictFields,
-    ValidationFailure,
-    NotFoundFailure,
-    NotAuthorizedFailure,
-    ConflictFailure,
-  ],
+  [ClaimOutcomeFields],
 );
 
 export const RESTORE_CLAIM_MUTATION = graphql(
   `
     mutation RestoreClaim($id: ID!, $expectedVersion: Int!, $note: String) {
       restoreClaim(id: $id, expectedVersion: $expectedVersion, note: $note) {
-        __typename
-        ...ClaimSaved
-        ...ClaimConflict
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...ClaimOutcome
       }
     }
   `,
-  [
-    ClaimSavedFields,
-    ClaimConflictFields,
-    ValidationFailure,
-    NotFoundFailure,
-    NotAuthorizedFailure,
-    ConflictFailure,
-  ],
+  [ClaimOutcomeFields],
 );
 
 /** What every claim mutation answers (the four share one result shape). */

@@ -1,6 +1,6 @@
 import { EntityChoiceFields } from "./entity-picker";
 import { graphql, type ResultOf } from "./graphql";
-import { ConflictFailure, NotAuthorizedFailure, NotFoundFailure, ValidationFailure } from "./mutation-result";
+import { MutationFailureFields } from "./mutation-result";
 
 /** An entity as its editor reads and changes it. */
 export const EditableEntityFields = graphql(
@@ -34,68 +34,63 @@ const EntitySavedFields = graphql(
   [EditableEntityFields],
 );
 
+/**
+ * What every entity mutation answers: the entity saved, or a failure. The four mutations' result unions have
+ * the same members, so this fragment on one of them spreads into each.
+ */
+const EntityOutcomeFields = graphql(
+  `
+    fragment EntityOutcome on RenameEntityResult @_unmask {
+      __typename
+      ...EntitySaved
+      ...MutationFailure
+    }
+  `,
+  [EntitySavedFields, MutationFailureFields],
+);
+
 export const RENAME_ENTITY_MUTATION = graphql(
   `
     mutation RenameEntity($id: ID!, $expectedVersion: Int!, $name: String!, $note: String) {
       renameEntity(id: $id, expectedVersion: $expectedVersion, name: $name, note: $note) {
-        __typename
-        ...EntitySaved
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...EntityOutcome
       }
     }
   `,
-  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [EntityOutcomeFields],
 );
 
 export const ADD_ENTITY_ALIAS_MUTATION = graphql(
   `
     mutation AddEntityAlias($id: ID!, $name: String!, $note: String) {
       addEntityAlias(id: $id, name: $name, note: $note) {
-        __typename
-        ...EntitySaved
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...EntityOutcome
       }
     }
   `,
-  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [EntityOutcomeFields],
 );
 
 export const REMOVE_ENTITY_ALIAS_MUTATION = graphql(
   `
     mutation RemoveEntityAlias($id: ID!, $name: String!, $note: String) {
       removeEntityAlias(id: $id, name: $name, note: $note) {
-        __typename
-        ...EntitySaved
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...EntityOutcome
       }
     }
   `,
-  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [EntityOutcomeFields],
 );
 
 export const SET_ENTITY_AFFILIATION_MUTATION = graphql(
   `
     mutation SetEntityAffiliation($id: ID!, $expectedVersion: Int!, $affiliation: ID, $note: String) {
       setEntityAffiliation(id: $id, expectedVersion: $expectedVersion, affiliation: $affiliation, note: $note) {
-        __typename
-        ...EntitySaved
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...EntityOutcome
       }
     }
   `,
-  [EntitySavedFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [EntityOutcomeFields],
 );
 
 /** What every entity mutation answers (the four share one result shape). */

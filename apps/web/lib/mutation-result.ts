@@ -1,8 +1,8 @@
 import { graphql, type ResultOf } from "./graphql";
 
-// The typed failures a mutation's result union may carry, shown to the editor, never swallowed. Each is a
-// fragment on its own concrete type (not one on the Error interface): the browser's cache matches a
-// fragment by its type name, and knows nothing of interfaces.
+// The typed failures a mutation's result union may carry, shown to the editor, never swallowed: a fragment on
+// each concrete type, and MutationFailure on the Error interface for the mutations that may fail in every way
+// (the browser's cache knows which types an interface stands for from the generated POSSIBLE_TYPES).
 export const ValidationFailure = graphql(`
   fragment ValidationFailure on ValidationError @_unmask {
     __typename
@@ -32,6 +32,19 @@ export const ConflictFailure = graphql(`
     currentVersion
   }
 `);
+
+/** Every failure of a versioned edit: invalid input, a missing target, no right to edit, a version conflict. */
+export const MutationFailureFields = graphql(
+  `
+    fragment MutationFailure on Error @_unmask {
+      ...ValidationFailure
+      ...NotFoundFailure
+      ...NotAuthorizedFailure
+      ...ConflictFailure
+    }
+  `,
+  [ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+);
 
 export type MutationFailure =
   | ResultOf<typeof ValidationFailure>

@@ -2,11 +2,12 @@ import { cacheExchange } from "@urql/exchange-graphcache";
 import { relayPagination } from "@urql/exchange-graphcache/extras";
 import { createClient, fetchExchange, type SSRExchange, ssrExchange } from "@urql/next";
 import { EMBEDDED_TYPES } from "./generated/embedded-types";
+import { POSSIBLE_TYPES } from "./generated/possible-types";
 
 /**
  * The browser's client: same-origin `/graphql` (proxied to the API, so cookies stay first-party),
- * graphcache (normalising the Node types, embedding the rest: the list is generated from the schema) with
- * Relay pagination for every connection, and subscriptions over server-sent events
+ * graphcache (normalising the Node types, embedding the rest, matching fragments on interfaces and unions by
+ * their possible types: both lists are generated from the schema) with Relay pagination for every connection, and subscriptions over server-sent events
  * through the fetch exchange.
  */
 export function createBrowserClient(): { client: ReturnType<typeof createClient>; ssr: SSRExchange } {
@@ -16,6 +17,7 @@ export function createBrowserClient(): { client: ReturnType<typeof createClient>
     exchanges: [
       cacheExchange({
         keys: Object.fromEntries(EMBEDDED_TYPES.map((type) => [type, () => null])),
+        possibleTypes: POSSIBLE_TYPES,
         resolvers: {
           Query: { claims: relayPagination(), entities: relayPagination(), articles: relayPagination() },
           Entity: {

@@ -53,10 +53,14 @@ export async function startApp(
   app.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   app.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const stop = async () => {
-    if (app.exitCode === null) {
+    if (app.exitCode === null && app.signalCode === null) {
       const exited = new Promise((resolve) => app.once("exit", resolve));
       app.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      // The grace timer is cleared once the app is gone: left pending, it would hold the test runner's
+      // process open for the rest of the 15 s after the run has finished.
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (grace = setTimeout(resolve, 15_000)))]);
+      clearTimeout(grace);
     }
     rmSync(dataDir, { recursive: true, force: true });
   };

@@ -1,11 +1,6 @@
 import { EntityChoiceFields } from "../../lib/entity-picker";
 import { graphql, type ResultOf } from "../../lib/graphql";
-import {
-  ConflictFailure,
-  NotAuthorizedFailure,
-  NotFoundFailure,
-  ValidationFailure,
-} from "../../lib/mutation-result";
+import { MutationFailureFields } from "../../lib/mutation-result";
 
 // The documents of MergeSuggestions, in a module of their own: the entity page (a server component) spreads
 // the suggestion fragment into its query, which it cannot take from a client component's module.
@@ -44,36 +39,41 @@ const JudgementFields = graphql(`
   }
 `);
 
+/**
+ * What judging a suggestion and undoing a merge answer: the judgement recorded, or a failure. Both result
+ * unions have the same members, so this fragment on one of them spreads into the other.
+ */
+const JudgementOutcomeFields = graphql(
+  `
+    fragment JudgementOutcome on JudgeMergeSuggestionResult @_unmask {
+      __typename
+      ...Judgement
+      ...MutationFailure
+    }
+  `,
+  [JudgementFields, MutationFailureFields],
+);
+
 export const JUDGE_MUTATION = graphql(
   `
     mutation JudgeMergeSuggestion($suggestion: ID!, $verdict: MergeVerdict!) {
       judgeMergeSuggestion(suggestion: $suggestion, verdict: $verdict) {
-        __typename
-        ...Judgement
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...JudgementOutcome
       }
     }
   `,
-  [JudgementFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [JudgementOutcomeFields],
 );
 
 export const UNDO_MUTATION = graphql(
   `
     mutation UndoMerge($judgement: ID!) {
       undoMerge(judgement: $judgement) {
-        __typename
-        ...Judgement
-        ...ValidationFailure
-        ...NotFoundFailure
-        ...NotAuthorizedFailure
-        ...ConflictFailure
+        ...JudgementOutcome
       }
     }
   `,
-  [JudgementFields, ValidationFailure, NotFoundFailure, NotAuthorizedFailure, ConflictFailure],
+  [JudgementOutcomeFields],
 );
 
 export type JudgementResult = ResultOf<typeof JUDGE_MUTATION>["judgeMergeSuggestion"];
