@@ -11,7 +11,7 @@ import {
   TOLL_BEFORE,
   TOLL_REACHES,
 } from "./head-patterns.ts";
-import { metricOfNoun, metricOfVerb } from "./noun-metrics.ts";
+import { bracketedToll, metricOfNoun, metricOfVerb } from "./noun-metrics.ts";
 import type { Quantity } from "./numbers.ts";
 import { PEOPLE_NOUNS, SINGULAR_PEOPLE_NOUNS } from "./people-nouns.ts";
 
@@ -286,9 +286,7 @@ export function findPeopleHead(
       !!found &&
       /^(?:injured|wounded|dead|killed|victims)$/i.test(found[0]) &&
       !quantity.percent &&
-      SUBSET_NOUN_AFTER.test(
-        text.slice(quantity.end + anaphor[0].indexOf(found[0]) + found[0].length).slice(0, 60),
-      );
+      partNamedAfter(text.slice(quantity.end + anaphor[0].indexOf(found[0]) + found[0].length).slice(0, 60));
     const noun =
       found && /^(?:injured|wounded|dead|killed|victims)$/i.test(found[0]) && !tollPart ? null : found;
     if (noun || ["them", "those", "these", "whom"].includes(determiner)) {
@@ -454,24 +452,11 @@ export function findPeopleHead(
   return null;
 }
 
-const BRACKET_PLACE = /\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}?[\p{L}-]+)?\s+\($/u;
-const BRACKET_TOLL = /\b(?:(deaths|dead|killed|fatalities)|(casualties|losses))\b/i;
-
-/** A figure in brackets after a place's name, in a sentence that names what it counts. */
-function bracketedToll(
-  text: string,
-  quantity: Quantity,
-  sentenceStart: number,
-  sentenceEnd: number,
-): Metric | null {
-  if (quantity.yearLike || quantity.percent || text[quantity.end] !== ")") return null;
-  if (!BRACKET_PLACE.test(text.slice(Math.max(sentenceStart, quantity.start - 40), quantity.start)))
-    return null;
-  // Within a bounded reach, so a sentence of thousands of bracketed figures stays linear.
-  const cue = BRACKET_TOLL.exec(
-    text.slice(Math.max(sentenceStart, quantity.start - 300), Math.min(sentenceEnd, quantity.end + 200)),
-  );
-  return cue ? (cue[1] ? "killed" : "casualties") : null;
+/** "… were children", "… were fishermen": the part of a toll named by what its people were. */
+function partNamedAfter(after: string): boolean {
+  if (SUBSET_NOUN_AFTER.test(after)) return true;
+  const were = /^\s+(?:were|are)\s+(?:(?:all|also|mostly|reportedly)\s+)?/i.exec(after);
+  return !!were && PEOPLE_RE.test(after.slice(were[0].length));
 }
 
 function head(

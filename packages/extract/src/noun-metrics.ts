@@ -1,5 +1,6 @@
 import type { Metric } from "@headcount/shared";
 import { countryOfDemonym, DEMONYM_LIST, lookupSurface } from "./gazetteer.ts";
+import type { Quantity } from "./numbers.ts";
 
 /** What a counted noun or a verb says happened to people, and whose people a subject names. */
 
@@ -74,4 +75,24 @@ export function subjectEntityOf(subject: string | null): string | null {
     }
   }
   return null;
+}
+
+const BRACKET_PLACE = /\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}?[\p{L}-]+)?\s+\($/u;
+const BRACKET_TOLL = /\b(?:(deaths|dead|killed|fatalities)|(casualties|losses))\b/i;
+
+/** A figure in brackets after a place's name, in a sentence that names what it counts. */
+export function bracketedToll(
+  text: string,
+  quantity: Quantity,
+  sentenceStart: number,
+  sentenceEnd: number,
+): Metric | null {
+  if (quantity.yearLike || quantity.percent || text[quantity.end] !== ")") return null;
+  if (!BRACKET_PLACE.test(text.slice(Math.max(sentenceStart, quantity.start - 40), quantity.start)))
+    return null;
+  // Within a bounded reach, so a sentence of thousands of bracketed figures stays linear.
+  const cue = BRACKET_TOLL.exec(
+    text.slice(Math.max(sentenceStart, quantity.start - 300), Math.min(sentenceEnd, quantity.end + 200)),
+  );
+  return cue ? (cue[1] ? "killed" : "casualties") : null;
 }
