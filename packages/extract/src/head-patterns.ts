@@ -8,8 +8,9 @@
 export const TOLL_BEFORE =
   /\b((?:death\s+)?toll)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:rose|risen|climbed|jumped|reached|stood|stands|hit|is|was|now stands|has risen|has climbed|had risen)\s+(?:to|at)?\s*(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
 // "…, bringing the total since the coup to 6,000": the same people as the figure before.
+// "bringing the overall toll to 1,200", "taking Moscow's total losses since the start of the invasion to 154,830".
 export const BRINGING_BEFORE =
-  /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\s+(?:the|its|their)\s+(?:overall\s+|total\s+|confirmed\s+)?(total|toll|death toll|tally|number|count)\b(?:\s+of\s+(?:[\p{L}-]+\s+){0,2}?(dead|deaths|killed|injured|wounded|martyrs|fatalities|casualties)\b)?(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
+  /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\s+(?:the|its|their|\p{Lu}[\p{L}’'-]*[’']s)\s+(?:overall\s+|total\s+|confirmed\s+)?(total|toll|death toll|tally|number|count|losses|casualties)\b(?:\s+of\s+(?:[\p{L}-]+\s+){0,2}?(dead|deaths|killed|injured|wounded|martyrs|fatalities|casualties)\b)?(?:[^.;]|\.(?=\s?[\d\p{Ll}]|\p{Lu})){0,160}?\bto\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least)\s+)?$/iu;
 export const NOUN_BEFORE =
   /\b(casualties|losses|death toll|toll|troops|soldiers|personnel|force|forces|contingent|army|military|deployment|strength|fighters|dead|deaths|fatalities|prisoners|recruits|(?<=\bthe\s)(?:injured|wounded)|number of (?:\w+\s+){0,3}?(?:troops|soldiers|personnel|casualties|fighters|dead|deaths)),?\s+(?:\w+\s+){0,2}?(?:of|at|reached|reaching|rose to|risen to|climbed to|stood at|stands at|standing at|numbered|numbers|number|numbering|totals|totall?ed|totall?ing|exceeded|exceeding|topped|surpassed|hit|is|was|were|are|to|around|about|approaching|nearing|neared|near|are approaching|is approaching|were approaching|ranges|ranged|ranging)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|close to|as few as)\s+)?$/i;
 export const EQUIPMENT_AFTER =
@@ -22,8 +23,9 @@ export const TOLL_REACHES =
 // "an estimate of the number of Russians killed in the war thus far -- 15,000", "the number of the wounded 19".
 export const COUNT_SET_OFF =
   /\bnumber\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(dead|deaths|killed|injured|wounded|casualties|fatalities)\b(?:\s+[\p{L}-]+){0,6}?(?:\s*(?:--|[—–:])\s*|\s+)$/iu;
-// "put the number of deceased hostages at 66", "estimates the death toll at approximately 130,000".
+// "put the number of deceased hostages at 66", "estimates the death toll at approximately 130,000", "put the
+// death toll from Monday's attack at 30".
 export const PUT_AT =
-  /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
+  /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)(?:\s+(?:from|in|of|after)\s+[^,.;:]{1,60}?)?\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
 export const NAMED_LIST =
   /^[^.;]{0,60}\b(?:added|list|lists|memorial|register|registry|roll|database|identified|verified|published)\b/i;

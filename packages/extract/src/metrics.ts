@@ -347,13 +347,15 @@ export function findPeopleHead(
     const counted = bringing[2]?.toLowerCase();
     const metric = /toll/.test(noun)
       ? "killed"
-      : counted
-        ? /casualt/.test(counted)
-          ? "casualties"
-          : /injur|wound/.test(counted)
-            ? "wounded"
-            : "killed"
-        : null;
+      : /losses|casualties/.test(noun)
+        ? "casualties"
+        : counted
+          ? /casualt/.test(counted)
+            ? "casualties"
+            : /injur|wound/.test(counted)
+              ? "wounded"
+              : "killed"
+          : null;
     return {
       ...head(text, quantity.end, quantity.end, true, metric, null, false),
       subject: null,
@@ -386,7 +388,8 @@ export function findPeopleHead(
     risen = closer;
   }
   if (risen?.[1]) {
-    const start = quantity.start - (wide.length - risen.index);
+    // Where the named count begins: "put the death toll at 30" names "death toll", not "put the de".
+    const start = quantity.start - (wide.length - risen.index) + Math.max(0, risen[0].indexOf(risen[1]));
     const noun = risen[1].toLowerCase();
     const metric = /casualt/.test(noun)
       ? "casualties"
