@@ -156,7 +156,13 @@ export const ORGANIZATIONS: [string, string[], string | null, GazetteerKind][] =
   ],
   [
     "General Staff of the Armed Forces of Ukraine",
-    ["Ukrainian General Staff", "Ukraine's General Staff", "General Staff of Ukraine"],
+    [
+      "Ukrainian General Staff",
+      "Ukraine's General Staff",
+      "General Staff of Ukraine",
+      "General Staff of the Ukrainian Armed Forces",
+      "General Staff of Ukraine's Armed Forces",
+    ],
     "Ukraine",
     "military",
   ],

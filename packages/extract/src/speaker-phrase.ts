@@ -73,6 +73,13 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     start += byWhom[0].length;
     text = text.slice(byWhom[0].length);
   }
+  // "Alarming statistics show that …", "satellite images show …": evidence shows, nobody speaks.
+  if (
+    /^(?:(?:the|these|those|new|latest|alarming|official|recent|preliminary|available|satellite|such)\s+)*(?:statistics|figures|data|numbers|records|documents|footage|images|videos|photos|imagery|evidence)$/i.test(
+      text.trim(),
+    )
+  )
+    return null;
   // "a source at the health ministry", "a member of a local militia", "an official from the local
   // administration": one person described by where they work speaks as that person, not for the body.
   const member =
