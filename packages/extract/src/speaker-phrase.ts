@@ -75,7 +75,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
   // "Alarming statistics show that …", "satellite images show …": evidence shows, nobody speaks.
   if (
-    /^(?:(?:the|these|those|new|latest|alarming|official|recent|preliminary|available|satellite|such)\s+)*(?:statistics|figures|data|numbers|records|documents|footage|images|videos|photos|imagery|evidence)$/i.test(
+    /^(?:(?:the|these|those|new|latest|alarming|recent|preliminary|available|satellite|such)\s+)*(?:statistics|figures|data|numbers|footage|images|videos|photos|imagery|evidence)$/i.test(
       text.trim(),
     )
   )
