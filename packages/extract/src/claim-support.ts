@@ -160,13 +160,14 @@ export function oneSpeaker(earlier: Working, later: Working): boolean {
 }
 
 function twoNamedBodies(earlier: Working, later: Working): boolean {
-  const body = (w: Working) => {
-    const ref = w.sourceRefs[0];
-    return ref?.entity != null && (ref.type === "organization" || ref.type === "group") ? ref.entity : null;
-  };
-  const a = body(earlier);
-  const b = body(later);
+  const a = namedBody(earlier);
+  const b = namedBody(later);
   return a !== null && b !== null && a !== b;
+}
+
+function namedBody(w: Working) {
+  const ref = w.sourceRefs[0];
+  return ref?.entity != null && (ref.type === "organization" || ref.type === "group") ? ref.entity : null;
 }
 
 /**
