@@ -69,9 +69,6 @@ export function attribute(ctx: AttributionContext): Attribution {
   let impersonal = false;
   let previously = false;
   let frameStart: number | null = null;
-  const markFrame = (at: number) => {
-    if (at < quantityStart && (frameStart === null || at < frameStart)) frameStart = at;
-  };
 
   const enclosing = ctx.quotes.find((q) => q.start <= quantityStart && ctx.quantityEnd <= q.end);
   // A quotation set off as speech ("X said: “…”", "“…,” X said") has its own speaker. A short quoted
@@ -90,7 +87,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     const npEnd = npStart + (m[1]?.length ?? 0);
     if (npStart > quantityStart && !isTrailing(body, npEnd, sentence.end)) continue;
     explicit = true;
-    markFrame(scopeStart + m.index);
+    frameStart = frameBefore(frameStart, scopeStart + m.index, quantityStart);
     verbSpans.push({ start: scopeStart + m.index, end: npEnd });
     const np = m[1] ?? "";
     const cited = /\s+(?:cited|quoted|reported|relayed)\s+by\s+(.+)$/i.exec(np);
@@ -128,7 +125,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     const relay = resolveNP(ctx, relayStart, relayStart + relayText.length);
     if (!speaker && !relay) continue;
     explicit = true;
-    markFrame(relayStart);
+    frameStart = frameBefore(frameStart, relayStart, quantityStart);
     verbSpans.push({ start: relayStart, end: speakerStart + speakerText.length });
     if (speaker) pushRef(layers, speaker, 4 + positionDepth(speakerStart, quantityStart), false);
     if (relay) pushRef(layers, relay, 0.6, true);
@@ -140,7 +137,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
     explicit = true;
-    markFrame(scopeStart + m.index);
+    frameStart = frameBefore(frameStart, scopeStart + m.index, quantityStart);
     pushRef(layers, resolveNP(ctx, npStart, npEnd), 5 + positionDepth(npStart, quantityStart), false);
   }
 
@@ -152,7 +149,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     const npEnd = npStart + (m[1]?.length ?? 0);
     if (/according to\s+[^,]*$/i.test(body.slice(sentence.start, scopeStart + m.index))) continue;
     explicit = true;
-    markFrame(scopeStart + m.index);
+    frameStart = frameBefore(frameStart, scopeStart + m.index, quantityStart);
     pushRef(layers, resolveNP(ctx, npStart, npEnd), 0.8, false);
   }
 
@@ -178,7 +175,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     }
     if (!ref) continue;
     explicit = true;
-    markFrame(ref.start);
+    frameStart = frameBefore(frameStart, ref.start, quantityStart);
     pushRef(layers, ref, positionDepth(ref.start, quantityStart) + 0.5, false);
   }
 
@@ -263,7 +260,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (passive) {
       explicit = true;
       impersonal = true;
-      markFrame(windowStart + passive.index);
+      frameStart = frameBefore(frameStart, windowStart + passive.index, quantityStart);
       verbSpans.push({ start: verbStart, end: verbEnd });
       continue;
     }
@@ -347,7 +344,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     }
     if (!ref) continue;
     explicit = true;
-    markFrame(Math.min(ref.start, verbStart));
+    frameStart = frameBefore(frameStart, Math.min(ref.start, verbStart), quantityStart);
     verbSpans.push({ start: verbStart, end: verbEnd });
     // "told Reuters": the agency relays.
     // (dpa, the German agency, writes its name in lower case.)
@@ -430,6 +427,11 @@ export function attribute(ctx: AttributionContext): Attribution {
     frameStart,
     verbSpans,
   };
+}
+
+/** Where the frame begins: `at`, when it is before the figure and before the frame found so far. */
+function frameBefore(frameStart: number | null, at: number, quantityStart: number): number | null {
+  return at < quantityStart && (frameStart === null || at < frameStart) ? at : frameStart;
 }
 
 const CLAUSE_BREAK = /;|,\s+(?:while|but|whereas|and)\s/;

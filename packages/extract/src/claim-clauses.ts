@@ -393,18 +393,21 @@ function reportHeadingMetric(sentences: Sentence[], sIndex: number): MetricResul
   return { metric, evidenced: true, cue: m[0].trim() };
 }
 
+function opensParagraph(sentences: Sentence[], k: number): boolean {
+  return sentences[k - 1]?.paragraph !== sentences[k]?.paragraph;
+}
+
 /**
  * "Among the bodies returned home:" over lines "397 military personnel from the Donetsk region;", "24 from the
  * Luhansk direction;": the sentence a list's lines hang from says what their figures count. Returns the intro's
  * index for a line that opens its paragraph with a figure under such an intro, or -1.
  */
 export function listIntroOf(sentences: Sentence[], sIndex: number): number {
-  const opensParagraph = (k: number) => sentences[k - 1]?.paragraph !== sentences[k]?.paragraph;
-  if (!sentences[sIndex] || !opensParagraph(sIndex)) return -1;
+  if (!sentences[sIndex] || !opensParagraph(sentences, sIndex)) return -1;
   for (let k = sIndex - 1; k >= 0 && k >= sIndex - 12; k--) {
     const line = (sentences[k] as Sentence).text;
     if (/:\s*$/.test(line)) return k;
-    if (!opensParagraph(k) || !/^\s*(?:[•·▪-]\s*)?\d/.test(line) || !/;\s*$/.test(line)) return -1;
+    if (!opensParagraph(sentences, k) || !/^\s*(?:[•·▪-]\s*)?\d/.test(line) || !/;\s*$/.test(line)) return -1;
   }
   return -1;
 }

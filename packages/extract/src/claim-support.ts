@@ -136,37 +136,47 @@ export function oneSpeaker(earlier: Working, later: Working): boolean {
   const b = later.draft.source;
   if (a === null || b === null || a.toLowerCase() === b.toLowerCase()) return true;
   // "Azerbaijan's Defense Ministry" and, later, "the Defense Ministry": one body named with and without its owner.
-  const unowned = (n: string) =>
-    n.replace(/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}[’']s\s+/u, "").toLowerCase();
   if (unowned(a) === unowned(b)) return true;
   const wa = nameWords(a);
   const wb = nameWords(b);
   if (wa.length === wb.length && wa.every((w) => wb.includes(w))) return true;
-  const described = (w: Working, name: string) => w.sourceRefs[0]?.entity == null && /^\p{Ll}/u.test(name);
   if (described(earlier, a) || described(later, b)) return true;
   // "Houthi officials" in the lede, "the Houthi rebels' health ministry" in the body: people and offices
   // described by the same body speak for it.
-  const unnamed = (w: Working) => w.sourceRefs[0]?.entity == null;
   if ((unnamed(earlier) || unnamed(later)) && wa[0] !== undefined && wa[0] === wb[0] && /^\p{Lu}/u.test(a))
     return true;
   // "Defense Ministry spokesman Igor Konashenkov" speaks for the Defense Ministry.
-  const speaksFor = (person: Working, body: string[]) => {
-    const role = person.sourceRefs[0]?.entity?.role;
-    if (person.draft.sourceType !== "person" || !role || body.length < 2) return false;
-    const words = nameWords(role);
-    return body.every((w) => words.includes(w));
-  };
   return speaksFor(earlier, wb) || speaksFor(later, wa);
 }
 
+function unowned(name: string): string {
+  return name.replace(/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}[’']s\s+/u, "").toLowerCase();
+}
+
+function described(w: Working, name: string): boolean {
+  return w.sourceRefs[0]?.entity == null && /^\p{Ll}/u.test(name);
+}
+
+function unnamed(w: Working): boolean {
+  return w.sourceRefs[0]?.entity == null;
+}
+
+function speaksFor(person: Working, body: string[]): boolean {
+  const role = person.sourceRefs[0]?.entity?.role;
+  if (person.draft.sourceType !== "person" || !role || body.length < 2) return false;
+  const words = nameWords(role);
+  return body.every((w) => words.includes(w));
+}
+
 function twoNamedBodies(earlier: Working, later: Working): boolean {
-  const body = (w: Working) => {
-    const ref = w.sourceRefs[0];
-    return ref?.entity != null && (ref.type === "organization" || ref.type === "group") ? ref.entity : null;
-  };
-  const a = body(earlier);
-  const b = body(later);
+  const a = namedBody(earlier);
+  const b = namedBody(later);
   return a !== null && b !== null && a !== b;
+}
+
+function namedBody(w: Working) {
+  const ref = w.sourceRefs[0];
+  return ref?.entity != null && (ref.type === "organization" || ref.type === "group") ? ref.entity : null;
 }
 
 /**

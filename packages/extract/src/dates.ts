@@ -111,6 +111,49 @@ const dateReader = chrono.casual.clone();
 dateReader.parsers = dateReader.parsers.filter((p) => !TIME_PARTS.has(p.constructor.name));
 dateReader.refiners = dateReader.refiners.filter((r) => !TIME_PARTS.has(r.constructor.name));
 
+/**
+ * Parsers that cannot match without a word of their own (a month, a weekday, "ago", "later", "this"…) are left
+ * out for a window that has none of those words: the answer is the same, and most windows name no month.
+ * Each word list is the required group of the parser's own pattern, found in its source; a parser whose
+ * pattern does not show that group always runs.
+ */
+const MONTH_GROUP = /\(\?:september\|[^()]*\)/;
+const REQUIRED_GROUP: Record<string, RegExp> = {
+  ENTimeUnitAgoFormatParser: /\(\?:ago\|before\|earlier\)/,
+  ENTimeUnitLaterFormatParser: /\(\?:later\|after\|from now\|henceforth\|forward\|out\)/,
+  ENMonthNameLittleEndianParser: MONTH_GROUP,
+  ENMonthNameMiddleEndianParser: MONTH_GROUP,
+  ENMonthNameParser: MONTH_GROUP,
+  ENYearMonthNameParser: MONTH_GROUP,
+  ENWeekdayParser: /\(\(\?:wednesday\|[^()]*\)\|weekend\|weekday\)/,
+  ENRelativeDateFormatParser: /^\(this\|last\|past\|next\|after\\s\*this\)/,
+  ENTimeUnitCasualRelativeFormatParser: /^\(this\|last\|past\|next\|after\|\\\+\|-\)/,
+};
+type Parser = (typeof dateReader.parsers)[number];
+const allParsers = dateReader.parsers;
+const parserNeeds: (RegExp | null)[] = allParsers.map((parser) => {
+  const find = REQUIRED_GROUP[parser.constructor.name];
+  const pattern = find && "innerPattern" in parser ? (parser.innerPattern as () => RegExp)() : null;
+  const group = pattern ? find?.exec(pattern.source)?.[0] : undefined;
+  return pattern && group ? new RegExp(group, pattern.flags.replace(/[gy]/g, "")) : null;
+});
+const parsersByMask = new Map<number, Parser[]>();
+
+/** The parsers that may match in this text. */
+function parsersFor(text: string): Parser[] {
+  let mask = 0;
+  for (let i = 0; i < parserNeeds.length; i++) {
+    const needs = parserNeeds[i];
+    if (needs && !needs.test(text)) mask |= 1 << i;
+  }
+  let parsers = parsersByMask.get(mask);
+  if (!parsers) {
+    parsers = allParsers.filter((_, i) => !(mask & (1 << i)));
+    parsersByMask.set(mask, parsers);
+  }
+  return parsers;
+}
+
 /** Room either side of a date word for the rest of its phrase ("the night of 12 October", "three weeks ago"). */
 const DATE_MARGIN = 24;
 const DATE_WORDS = new RegExp(DATE_WORD.source, "gi");
@@ -158,11 +201,9 @@ export function findDates(
       (m) => "#".repeat(m.length),
     );
     for (const [from, to] of windows) {
-      for (const result of dateReader.parse(
-        masked.slice(from, to),
-        { instant: ref, timezone: 0 },
-        { forwardDate: false },
-      ))
+      const window = masked.slice(from, to);
+      dateReader.parsers = parsersFor(window);
+      for (const result of dateReader.parse(window, { instant: ref, timezone: 0 }, { forwardDate: false }))
         results.push({ text: result.text, index: result.index + from, start: result.start });
     }
   }

@@ -68,7 +68,12 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
     while (i < tokens.length) {
       const token = tokens[i] as Token;
       // Spans start at a capital, or at an ordinal naming a unit ("61st Mechanized Brigade").
-      const ordinalStart = /^\d+(?:st|nd|rd|th)$/.test(token.text) && isCapitalised(tokens[i + 1] ?? token);
+      const lead = token.text.charCodeAt(0);
+      const ordinalStart =
+        lead >= 48 &&
+        lead <= 57 &&
+        /^\d+(?:st|nd|rd|th)$/.test(token.text) &&
+        isCapitalised(tokens[i + 1] ?? token);
       if (!isCapitalised(token) && !ordinalStart) {
         i++;
         continue;

@@ -54,15 +54,13 @@ export function hedgeQuantity(text: string, quantity: Quantity, windowStart: num
   let additional = false;
   let hedgeStart = quantity.start;
 
-  const takeAdditional = () => {
-    const m = ADDITIONAL_BEFORE.exec(rest);
-    if (m) {
-      additional = true;
-      hedgeStart = quantity.start - (before.length - m.index);
-      rest = rest.slice(0, m.index);
-    }
-  };
-  takeAdditional();
+  // "another", "a further" before the number (or before its hedge, looked for again after the hedge).
+  let more = ADDITIONAL_BEFORE.exec(rest);
+  if (more) {
+    additional = true;
+    hedgeStart = quantity.start - (before.length - more.index);
+    rest = rest.slice(0, more.index);
+  }
   for (const [re, q] of BEFORE) {
     const m = re.exec(rest);
     if (!m) continue;
@@ -73,7 +71,12 @@ export function hedgeQuantity(text: string, quantity: Quantity, windowStart: num
     rest = rest.slice(0, m.index);
     break;
   }
-  if (!additional) takeAdditional();
+  more = additional ? null : ADDITIONAL_BEFORE.exec(rest);
+  if (more) {
+    additional = true;
+    hedgeStart = quantity.start - (before.length - more.index);
+    rest = rest.slice(0, more.index);
+  }
 
   const after = text.slice(quantity.end, quantity.end + 20);
   if (!qualifier && quantity.kind === "number") {

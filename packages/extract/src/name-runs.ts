@@ -107,7 +107,10 @@ export function matchGazetteer(body: string, tokens: Token[], i: number): Gazett
     }
     if (/^[^\p{L}\d]$/u.test(token.text)) break;
     words = n === 1 ? token.text : `${words} ${token.text}`;
-    if (!startsSurface(words) && !startsSurface(stripApostrophe(words))) break;
+    // Only words ending in an apostrophe or an "s" ("Russia’s", "Zvezda’") read otherwise without it.
+    const tail = words.charCodeAt(words.length - 1);
+    const marked = tail === 0x27 || tail === 0x2019 || tail === 0x73;
+    if (!startsSurface(words) && !(marked && startsSurface(stripApostrophe(words)))) break;
     keys.push({ key: words, n });
   }
   for (let k = keys.length - 1; k >= 0; k--) {

@@ -189,29 +189,6 @@ export function analyseSpan(
   const last = rest[rest.length - 1] as Token;
   const nameEnd = last.end - (last.text.length - stripApostrophe(last.text).length);
   const nameText = body.slice(first.start, nameEnd);
-  // The run read as an organisation, or as a person named without a title.
-  const organisation = () => {
-    out.orgs.push({
-      start: first.start,
-      end: nameEnd,
-      text: nameText,
-      type: "organization",
-      kind: "organization",
-    });
-    return out;
-  };
-  const untitledPerson = (single: boolean, tentative: boolean) => {
-    out.person = {
-      start: first.start,
-      end: nameEnd,
-      text: nameText,
-      role: null,
-      titled: null,
-      single,
-      tentative,
-    };
-    return out;
-  };
   if (headTitle && rest.length <= 4) {
     out.person = {
       start: first.start,
@@ -231,7 +208,7 @@ export function analyseSpan(
     /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\p{Ll}]*$/u.test(first.text) &&
     first.text.length <= 8
   ) {
-    return organisation();
+    return asOrganisation(out, first.start, nameEnd, nameText);
   }
   if (rest.length === 1) {
     if (isCommonWord(first.text)) return out;
@@ -243,10 +220,10 @@ export function analyseSpan(
       /(?:^|[^\p{L}])the\s+$/iu.test(body.slice(Math.max(0, first.start - 5), first.start)) &&
       SPEAKS_NEXT.test(body.slice(nameEnd, nameEnd + 40));
     if ((explained || speakingBody) && !isKnownName(first.text)) {
-      return organisation();
+      return asOrganisation(out, first.start, nameEnd, nameText);
     }
     // Sentence-initial or unknown lone words survive only as the surname of a person named in full.
-    return untitledPerson(true, !isKnownName(first.text));
+    return asUntitledPerson(out, first.start, nameEnd, nameText, true, !isKnownName(first.text));
   }
   // Particles ("van der", "de la") do not count towards a name's length.
   const core = rest.filter((t) => !NAME_PARTICLES.has(t.text)).length;
@@ -261,7 +238,28 @@ export function analyseSpan(
       (firstName && n > 0 && /^\p{Lu}/u.test(t.text) && !/^(?:The|Of|And|For|In|On|At|To)$/.test(t.text)),
   );
   if (!plausible || rest.some((t) => /\d/.test(t.text))) return out;
-  return untitledPerson(false, false);
+  return asUntitledPerson(out, first.start, nameEnd, nameText, false, false);
+}
+
+type SpanResult = Omit<SpanAnalysis, "person"> & { person: SpanAnalysis["person"] | null };
+
+/** The run read as an organisation. */
+function asOrganisation(out: SpanResult, start: number, end: number, text: string): SpanResult {
+  out.orgs.push({ start, end, text, type: "organization", kind: "organization" });
+  return out;
+}
+
+/** The run read as a person named without a title. */
+function asUntitledPerson(
+  out: SpanResult,
+  start: number,
+  end: number,
+  text: string,
+  single: boolean,
+  tentative: boolean,
+): SpanResult {
+  out.person = { start, end, text, role: null, titled: null, single, tentative };
+  return out;
 }
 
 /** Emits a keyword-ended name, splitting "X of the Y" when both are organisations. */

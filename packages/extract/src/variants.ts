@@ -14,11 +14,16 @@ const TITLES =
 
 const NOT_ASCII = /[\u0080-\uffff]/;
 
+/** Names already normalised: the same people and places are named again and again, within and across articles. */
+const normalised = new Map<string, string>();
+
 /** Lowercase, accents stripped, titles and punctuation removed: the key for alias lookups. */
 export function normalizeName(name: string): string {
+  const known = normalised.get(name);
+  if (known !== undefined) return known;
   // Plain ASCII has nothing to decompose and no marks to strip.
   const decomposed = !NOT_ASCII.test(name) ? name : name.normalize("NFKD").replace(/\p{M}/gu, "");
-  return decomposed
+  const key = decomposed
     .toLowerCase()
     .replace(/[’']s\b/g, "")
     .replace(TITLES, " ")
@@ -27,6 +32,10 @@ export function normalizeName(name: string): string {
     .replace(/-/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+  // Bounded: a long-running process reads an open-ended stream of names.
+  if (normalised.size >= 20_000) normalised.clear();
+  normalised.set(name, key);
+  return key;
 }
 
 /**
