@@ -337,11 +337,12 @@ export function findPeopleHead(
 
   // "killing 12 in the strike", "casualties of 1,200", "a contingent numbering 1,500"
   const wideBefore = text.slice(Math.max(sentenceStart, quantity.start - 220), quantity.start);
-  const bringing = /\b(?:bringing|brings|brought|taking|takes|took|pushing|pushed|raising|raised)\b/i.test(
-    wideBefore,
-  )
-    ? BRINGING_BEFORE.exec(wideBefore)
-    : null;
+  const bringing =
+    /\b(?:bringing|brings|brought|bring|taking|takes|took|take|pushing|pushed|push|raising|raised|raises|raise)\b/i.test(
+      wideBefore,
+    )
+      ? BRINGING_BEFORE.exec(wideBefore)
+      : null;
   if (bringing?.[1]) {
     const noun = bringing[1].toLowerCase();
     const counted = bringing[2]?.toLowerCase();
