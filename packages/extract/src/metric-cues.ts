@@ -26,7 +26,10 @@ export const CUES: [RegExp, Metric][] = [
     /\b(?:captured|capture|capturing|taken (?:prisoner|captive|hostage)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
     "captured",
   ],
-  [/\b(?:missing|unaccounted for|(?:have|has|had) not been (?:seen|found|located|heard from))\b/i, "missing"],
+  [
+    /\b(?:missing|disappeared|unaccounted for|(?:have|has|had) not been (?:seen|found|located|heard from))\b/i,
+    "missing",
+  ],
   [
     /\b(?:repatriated|repatriation|returned home|(?:taken|brought|flown) back (?:to|home)|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed)\b/i,
     "repatriated",

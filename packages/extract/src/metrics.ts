@@ -44,7 +44,7 @@ const SINGULAR_RE = nounPattern(SINGULAR_PEOPLE_NOUNS);
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
-  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now|continue to be|continued to be|remain|remained|(?:(?:are|were|is|was)\s+)?(?:believed|thought|feared|said|reported|estimated) to have been)\s+)?(?:reportedly\s+|also\s+|allegedly\s+|still\s+)?(?:(?:critically|seriously|severely|gravely|badly|slightly|lightly|fatally|mortally)\s+)?(killed (?:or|and) (?:wounded|injured)|(?:wounded|injured) (?:or|and) killed|in (?:a )?(?:critical|serious|grave) condition|held (?:captive|hostage)|taken (?:captive|hostage)|detained|abducted|kidnapped|lost (?:their|his|her) lives|killed|wounded|injured|hurt|taken for treatment|taken to (?:\w+\s+)?hospitals?|hospitali[sz]ed|treated for (?:\w+\s+)?(?:injuries|wounds)|shot dead|gunned down|shot and killed|executed|massacred|beheaded|decapitated|murdered|assassinated|lynched|captured|taken prisoner|dead|died|missing|deployed|sent|dispatched|recruited|repatriated|evacuated|freed|released|swapped|exchanged|surrendered|mobili[sz]ed|conscripted|arrived|perished|passed away|slain|martyred|embraced martyrdom)\b/i;
+  /^\s*["“”‘’]?\s*(?:others?\s+(?=were|was|have|had|are))?(?:(?:of them\s+)?(?:were|was|have been|had been|has been|are|are being|were being|will be|would be|could be|may have been|had|have|remain|remained|are still|were still|are now|were now|continue to be|continued to be|remain|remained|(?:(?:are|were|is|was)\s+)?(?:believed|thought|feared|said|reported|estimated) to have been)\s+)?(?:reportedly\s+|also\s+|allegedly\s+|still\s+)?(?:(?:critically|seriously|severely|gravely|badly|slightly|lightly|fatally|mortally)\s+)?(killed (?:or|and) (?:wounded|injured)|(?:wounded|injured) (?:or|and) killed|in (?:a )?(?:critical|serious|grave) condition|held (?:captive|hostage)|taken (?:captive|hostage)|detained|abducted|kidnapped|lost (?:their|his|her) lives|killed|wounded|injured|hurt|taken for treatment|taken to (?:\w+\s+)?hospitals?|hospitali[sz]ed|treated for (?:\w+\s+)?(?:injuries|wounds)|shot dead|gunned down|shot and killed|executed|massacred|beheaded|decapitated|murdered|assassinated|lynched|captured|taken prisoner|dead|died|missing|disappeared|deployed|sent|dispatched|recruited|repatriated|evacuated|freed|released|swapped|exchanged|surrendered|mobili[sz]ed|conscripted|arrived|perished|passed away|slain|martyred|embraced martyrdom)\b/i;
 const VERB_BEFORE =
   /\b(killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|lost|losing|deployed|deploying|deploys|sent|sending|sends|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|repatriated|evacuated|conscripted|drafted|took|taken|claimed the lives of|numbering|numbered|totall?ing|totall?ed|of)\s+(?:(?:only|just|another|a further|an additional)\s+)?(?:(?:nearly|about|around|some|roughly|almost|at least|more than|over|up to|as many as|an estimated)\s+)?$/i;
 // "bringing the total number of wounded since the operation began to 4,100"
@@ -105,6 +105,18 @@ export function findPeopleHead(
   }
   const after = text.slice(quantity.end, Math.min(sentenceEnd, quantity.end + 120));
   const before = text.slice(Math.max(sentenceStart, quantity.start - 80), quantity.start);
+  // "injuring four female and two male employees": the first figure shares the noun the second closes on.
+  const gapped =
+    /^\s+(?:female|male|adult|young|elderly|civilian|local|foreign)\s+and\s+\S+\s+(?:female|male|adult|young|elderly|civilian|local|foreign)\s+/i.exec(
+      after,
+    );
+  const shared = gapped ? PEOPLE_RE.exec(after.slice(gapped[0].length)) : null;
+  if (gapped && shared) {
+    const nounStart = quantity.end + gapped[0].length;
+    const result = head(text, quantity.end, nounStart + shared[0].length, false, null, null, false);
+    result.subject = shared[0];
+    return result;
+  }
   // "exceeded four figures", "in double digits": a number's length, not a count.
   if (/^\s+(?:figures|digits)\b/i.test(after)) return null;
   // "one in five of its men", "two out of three": a proportion, not a count.

@@ -44,7 +44,7 @@ export function metricOfVerb(verb: string): Metric | null {
   )
     return "wounded";
   if (/^(?:captur|taken prisoner|surrender|took|taken|held|detain|abduct|kidnap)/.test(v)) return "captured";
-  if (/^missing/.test(v)) return "missing";
+  if (/^(?:missing|disappeared|went missing)/.test(v)) return "missing";
   if (/^(?:recruit|mobili|conscript|draft)/.test(v)) return "recruited";
   if (/^(?:repatriat|evacuat|freed|released|swapped|exchanged)/.test(v)) return "repatriated";
   if (/^los/.test(v)) return "casualties";
