@@ -158,7 +158,8 @@ function withoutUnreadClaimsMade<Q extends object>(query: Q, info: GraphQLResolv
       (asked) => asked.name.value === "totalCount" || asked.name.value === "__typename",
     );
   if (!claimsMade.every(countOnly)) return query;
-  // Kept in the shape with no rows to read, so Pothos sees the relation loaded and does not load it again.
+  // Kept in the shape with no rows to read (Prisma sends `WHERE (1=0 AND …)`), so Pothos sees the relation
+  // loaded and does not load it again.
   const planned = shape[mode] as Record<string, unknown>;
   const unread = { ...(planned.claimsAsSource as object), where: { id: { in: [] } } };
   return { ...query, [mode]: { ...planned, claimsAsSource: unread } };
