@@ -1,3 +1,4 @@
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import { lookupName } from "../../curation/names.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { builder, nodeReaders } from "../builder.ts";
@@ -137,6 +138,47 @@ function withLiveClaimsMadeCount(query: Record<string, unknown>): Record<string,
   return { ...query, [mode]: { ...shape, _count: { select: { ...counted, ...LIVE_CLAIMS_MADE } } } };
 }
 
+/**
+ * The list's query without the rows of `claimsMade` when every `claimsMade` under the list's nodes asks only
+ * for its totalCount (the entity list asks `claimsMade(first: 0) { totalCount }`). Prisma reads a nested
+ * relation's rows for all the page's entities and cuts each to its `take` in memory: 50 sources' 25,000
+ * claims to answer nothing but counts, which claim-counts.ts reads in one statement of its own.
+ */
+function withoutUnreadClaimsMade<Q extends object>(query: Q, info: GraphQLResolveInfo): Q {
+  const shape = query as { select?: Record<string, unknown>; include?: Record<string, unknown> };
+  const mode = shape.select?.claimsAsSource ? "select" : shape.include?.claimsAsSource ? "include" : null;
+  if (!mode) return query;
+  const claimsMade: FieldNode[] = [];
+  for (const list of info.fieldNodes)
+    for (const edges of fieldsNamed(list.selectionSet, "edges", info))
+      for (const node of fieldsNamed(edges.selectionSet, "node", info))
+        claimsMade.push(...fieldsNamed(node.selectionSet, "claimsMade", info));
+  const countOnly = (field: FieldNode) =>
+    fieldsNamed(field.selectionSet, null, info).every(
+      (asked) => asked.name.value === "totalCount" || asked.name.value === "__typename",
+    );
+  if (!claimsMade.every(countOnly)) return query;
+  // Kept in the shape with no rows to read (Prisma sends `WHERE (1=0 AND …)`), so Pothos sees the relation
+  // loaded and does not load it again.
+  const planned = shape[mode] as Record<string, unknown>;
+  const unread = { ...(planned.claimsAsSource as object), where: { id: { in: [] } } };
+  return { ...query, [mode]: { ...planned, claimsAsSource: unread } };
+}
+
+/** The fields of a selection (through fragments), those named `name` when one is given. */
+function fieldsNamed(
+  selectionSet: SelectionSetNode | undefined,
+  name: string | null,
+  info: GraphQLResolveInfo,
+): FieldNode[] {
+  return (selectionSet?.selections ?? []).flatMap((selection): FieldNode[] => {
+    if (selection.kind === Kind.FIELD)
+      return name === null || selection.name.value === name ? [selection] : [];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsNamed(selection.selectionSet, name, info);
+    return fieldsNamed(info.fragments[selection.name.value]?.selectionSet, name, info);
+  });
+}
+
 function claimsAboutWhere(entityId: number): Prisma.ClaimWhereInput {
   return { deletedAt: null, OR: [{ subjectEntityId: entityId }, { locationId: entityId }] };
 }
@@ -206,10 +248,10 @@ builder.queryField("entities", (t) =>
     ...LIST_PAGING,
     description: "People, organisations, places and groups, by name.",
     args: { filter: t.arg({ type: EntityFilterInput, description: "Which entities." }) },
-    resolve: (query, _root, args, context) => {
+    resolve: (query, _root, args, context, info) => {
       assertPageSize(args);
       return context.prisma.entity.findMany({
-        ...query,
+        ...withoutUnreadClaimsMade(query, info),
         where: entityWhere(args.filter),
         orderBy: [{ name: "asc" }, { id: "asc" }],
       });
