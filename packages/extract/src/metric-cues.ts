@@ -81,7 +81,7 @@ const TOLL_REACHES_PEOPLE =
   /\b(?:death\s+)?toll\b[^.;]{0,160}?\b(?:has\s+|had\s+|now\s+)*(?:rose|risen|climbed|jumped|reached|hit|stands|stood|increased)\s+(?:to|at)\s+(?:(?:some|about|around|nearly|almost|more than|over|at least)\s+)?$/i;
 
 export const OBJECT_VERB =
-  /\b(killed|killing|kills|kill|beheaded|beheading|murdered|murdering|assassinated|wounded|wounding|wounds|injured|injuring|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|deployed|deploying|deploys|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|conscripted|evacuated|repatriated)\s+(?:(?:only|just|about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
+  /\b(killed|killing|kills|kill|beheaded|beheading|murdered|murdering|assassinated|wounded|wounding|wounds|injured|injuring|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|deployed|deploying|deploys|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|conscripted|evacuated|repatriated|returning|freeing|releasing|swapping|exchanging)\s+(?:(?:only|just|about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
 export const FUTURE =
   /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to)\s+(?:\w+\s+){0,2}$/i;
 
@@ -138,6 +138,13 @@ export function findMetric(
     )
   )
     return { metric: "repatriated", evidenced: true, cue: "returned" };
+  // "a swap of 270 soldiers", "the exchange of 95 prisoners": those handed back.
+  if (
+    /\b(?:swap|exchange|return|release|repatriation|handover)\s+of\s+(?:(?:about|around|some|nearly|at least|more than|over|another)\s+)?$/i.test(
+      leading,
+    )
+  )
+    return { metric: "repatriated", evidenced: true, cue: "swap" };
   if (
     /\b(?:(?:deaths?|killing|neutrali[sz]ation|funerals?|burials?|(?:the\s+)?lives|bodies|corpses|remains)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,
@@ -253,7 +260,13 @@ export function findMetric(
   )
     return { metric: "killed", evidenced: true, cue: "lost" };
   const object = OBJECT_VERB.exec(beforeText);
-  if (object?.[1]) {
+  // "returning 40 soldiers to the front" sends them back to fight; it hands no one back.
+  const toFight =
+    object?.[1]?.toLowerCase() === "returning" &&
+    /^\s+(?:back\s+)?to\s+(?:the\s+)?(?:front|battlefield|combat|duty|fighting|their units|positions)/i.test(
+      trailing,
+    );
+  if (object?.[1] && !toFight) {
     // "killed and injured dozens of soldiers": two harms joined before their one object are casualties.
     const joined = /\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)) (?:and|or) $/i.test(
       beforeText.slice(Math.max(0, object.index - 20), object.index),

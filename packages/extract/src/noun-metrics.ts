@@ -46,7 +46,7 @@ export function metricOfVerb(verb: string): Metric | null {
   if (/^(?:captur|taken prisoner|surrender|took|taken|held|detain|abduct|kidnap)/.test(v)) return "captured";
   if (/^(?:missing|disappeared|went missing)/.test(v)) return "missing";
   if (/^(?:recruit|mobili|conscript|draft)/.test(v)) return "recruited";
-  if (/^(?:repatriat|evacuat|freed|released|swapped|exchanged)/.test(v)) return "repatriated";
+  if (/^(?:repatriat|evacuat|freed|freeing|releas|swapp|exchang|return)/.test(v)) return "repatriated";
   if (/^los/.test(v)) return "casualties";
   if (/^(?:deploy|sent|send|dispatch|arriv)/.test(v)) return "deployed";
   return null;
