@@ -78,6 +78,16 @@ export function sharedHedge(
   };
 }
 
+/**
+ * "massacres – defined as incidents in which at least five people died": a threshold that defines what is
+ * counted, not a count.
+ */
+export function isThreshold(body: string, sentenceStart: number, hedgeStart: number): boolean {
+  return /\b(?:defined as|definition of)\b[^.;]{0,60}\b(?:in which|where|that|with)\s+$/i.test(
+    body.slice(Math.max(sentenceStart, hedgeStart - 90), hedgeStart),
+  );
+}
+
 /** Villagers, students, "Palestinians": people counted only when something happened to them. */
 export function victimOnly(noun: string): boolean {
   return (

@@ -9,6 +9,7 @@ import {
   findClauseStart,
   hasImpersonalFrame,
   headingMetric,
+  isThreshold,
   LAST_DAY,
   listPlace,
   listTailMetric,
@@ -194,6 +195,7 @@ export function extractClaims(
     // "… and 500,000 others were displaced", "23 dead and around 15 houses burnt": what the figure counts
     // right after it says it is no toll of people.
     if (NOT_HARMED_AFTER.test(body.slice(quantity.end, Math.min(sentence.end, quantity.end + 60)))) continue;
+    if (isThreshold(body, sentence.start, hedged.hedgeStart)) continue;
     if (speakersCounted(body, head, sentence.end)) continue;
     const repeated = repeatedOpening(body, sentence.start, hedged, working);
     const counted = head.subject?.split(" ").pop() ?? "";
