@@ -78,6 +78,16 @@ export function analyseSpan(
       ? `${(tokens[0] as Token).text} ${stripApostrophe((tokens[1] as Token).text)}`
       : "";
     if (pair && countryOfDemonym(pair)) break;
+    // "the Second Division", "Third Army": an ordinal word names a unit.
+    if (
+      /^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$/.test(
+        (tokens[0] as Token).text,
+      ) &&
+      /^(?:Division|Brigade|Battalion|Corps|Army|Regiment|Fleet|Infantry|Mechanized|Armou?red|Airborne|Marine|Guards|Special)$/.test(
+        stripApostrophe(tokens[1]?.text ?? ""),
+      )
+    )
+      break;
     tokens = tokens.slice(1);
   }
   if (!tokens.length) return out;
