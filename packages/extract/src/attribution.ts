@@ -68,6 +68,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   let explicit = false;
   let impersonal = false;
   let previously = false;
+  let accordingGiven = false;
   let frameStart: number | null = null;
 
   const enclosing = ctx.quotes.find((q) => q.start <= quantityStart && ctx.quantityEnd <= q.end);
@@ -103,8 +104,10 @@ export function attribute(ctx: AttributionContext): Attribution {
           np,
         );
       const ref = by ? resolveNP(ctx, npStart + by[0].length, npEnd) : resolveNP(ctx, npStart, npEnd);
-      if (ref) pushRef(layers, ref, 1, false);
-      else if (/\breports?\b/i.test(np)) impersonal = true;
+      if (ref) {
+        pushRef(layers, ref, 1, false);
+        accordingGiven = true;
+      } else if (/\breports?\b/i.test(np)) impersonal = true;
     }
   }
 
@@ -354,6 +357,11 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (verb === "told" && told?.[1]) {
       const relay = resolveNP(ctx, verbEnd + told[0].indexOf(told[1]), verbEnd + told[0].length);
       if (relay) pushRef(layers, relay, 0.4, true);
+    }
+    // "…, according to a report by the UK Ministry of Defence, UNN reports": the outlet relays.
+    if (trailing && accordingGiven && /^(?:reports|reported|writes|wrote)$/.test(verb)) {
+      pushRef(layers, ref, 0.5, true);
+      continue;
     }
     pushRef(layers, ref, trailing ? 2 : 3 + positionDepth(verbStart, quantityStart), false);
   }
