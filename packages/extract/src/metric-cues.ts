@@ -138,6 +138,19 @@ export function findMetric(
     )
   )
     return { metric: "repatriated", evidenced: true, cue: "returned" };
+  // "seven captured soldiers", "12 abducted villagers": what befell them, said of the people counted.
+  const befell = /^(?:captured|abducted|kidnapped|detained|imprisoned|missing)\b/i.exec(head.subject ?? "");
+  if (
+    befell &&
+    !/\b(?:released|freed|returned|swapped|exchanged|repatriated|of)\s+(?:(?:at least|about|some|around|nearly|more than|over|another)\s+)?$/i.test(
+      leading,
+    )
+  )
+    return {
+      metric: befell[0].toLowerCase() === "missing" ? "missing" : "captured",
+      evidenced: true,
+      cue: befell[0],
+    };
   // "a swap of 270 soldiers", "the exchange of 95 prisoners": those handed back.
   if (
     /\b(?:swap|exchange|return|release|repatriation|handover)\s+of\s+(?:(?:about|around|some|nearly|at least|more than|over|another)\s+)?$/i.test(
