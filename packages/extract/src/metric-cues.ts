@@ -31,7 +31,7 @@ export const CUES: [RegExp, Metric][] = [
     "missing",
   ],
   [
-    /\b(?:repatriated|repatriation|returned home|(?:taken|brought|flown) back (?:to|home)|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed)\b/i,
+    /\b(?:repatriated|repatriation|returned home|(?:taken|brought|flown) back (?:to|home)|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed|(?:been|were|was)\s+returned(?!\s+to\s+(?:the\s+)?(?:front|battle|combat|duty|positions)))\b/i,
     "repatriated",
   ],
   [
@@ -43,7 +43,7 @@ export const CUES: [RegExp, Metric][] = [
     "planned_deployment",
   ],
   [
-    /\b(?:(?:are|is|remain|remains|remained)\s+(?:currently\s+|now\s+|still\s+)?deployed\s+(?:in|on|along|at|across|near|inside|throughout)\b|(?:backed|supported) by|stationed|based|garrisoned|positioned|present|remain(?!\s+(?:detained|captive|missing|held|in custody|hostages?|unaccounted)\b)|remaining|there are|there were|there is)\b/i,
+    /\b(?:(?:are|is|remain|remains|remained)\s+(?:currently\s+|now\s+|still\s+)?deployed\s+(?:in|on|along|at|across|near|inside|throughout)\b|(?:backed|supported) by|stationed|based|garrisoned|positioned|present|remain(?!\s+(?:detained|captive|missing|held|in custody|hostages?|unaccounted)\b)|remaining|there are|there were|there is|(?:(?:are|is|were|was)\s+(?:currently|still|already)|already)\s+(?:in|inside)\b)\b/i,
     "present",
   ],
   [
