@@ -225,7 +225,7 @@ export function extractClaims(
       )
         continue;
     }
-    const rate = findRate(body, quantity, head, clauseStart, clauseEnd);
+    const rate = findRate(body, quantity, head, clauseStart, clauseEnd, sentence.start);
     const quotes = quotesByParagraph[sentence.paragraph] ?? [];
     const attribution = attribute({
       body,

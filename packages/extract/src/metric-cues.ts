@@ -362,8 +362,16 @@ export function findRate(
   head: PeopleHead,
   clauseStart: number,
   clauseEnd: number,
+  sentenceStart = clauseStart,
 ): Rate {
   if (quantity.percent) return "percent";
+  // "Over the past 24 hours, the armed forces have lost more than 250": a sentence's opening frames it all.
+  if (
+    /^\s*["“]?(?:in|over|during) the (?:past|previous|last) (?:24 hours|day),/i.test(
+      text.slice(sentenceStart, sentenceStart + 40),
+    )
+  )
+    return "per_day";
   const after = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
   const before = text.slice(Math.max(clauseStart, quantity.start - 40), quantity.start);
   if (PER_DAY.test(after) || /\b(?:daily|every day|each day)\s+(?:\w+\s+)?$/i.test(before)) return "per_day";
