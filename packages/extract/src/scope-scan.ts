@@ -3,7 +3,7 @@
 /** Below this length a scope is read at each call: remembering costs more than reading. */
 const LONG = 1_000;
 
-const scans = new WeakMap<object, Map<number, Map<string, RegExpExecArray[]>>>();
+const scans = new WeakMap<object, Map<string, Map<string, RegExpExecArray[]>>>();
 
 /**
  * The matches of a pattern in one sentence's text, read once per article. Every figure of a sentence asks
@@ -18,7 +18,7 @@ export function matchesIn(article: object, pattern: RegExp, at: number, text: st
     scans.set(article, byScope);
   }
   // A scope is its start and length; a pattern is its source (every call site passes "gi" or "g").
-  const scope = at * 65_536 + (text.length % 65_536);
+  const scope = `${at}:${text.length}`;
   let byPattern = byScope.get(scope);
   if (!byPattern) {
     byPattern = new Map();
