@@ -188,6 +188,19 @@ describe("resolution", () => {
     expect(rows).toEqual([{ id: expect.any(Number), quotes: repeats.map((c) => c.quote) }]);
   });
 
+  it("a side that is a body the article names is that body, never also a place of the same name", async () => {
+    const text =
+      "Alliance chief on troops\nSource: Outlet Five\nDate: 2024-11-09\n\nNATO Secretary General Mark Rutte said 10,000 North Korean troops were sent to Russia.\n";
+    expect((await ingestDocument(pool, doc(text))).status).toBe("created");
+    const { rows } = await pool.query(
+      `select e.type, side.type as "sideType", side.name as "sideName",
+              (select count(*)::int from "Entity" n where n."normalizedName" = 'nato' and n.type = 'place') as "natoPlaces"
+         from "Entity" e left join "Entity" side on side.id = e."affiliationId"
+        where e.name = 'Mark Rutte'`,
+    );
+    expect(rows).toEqual([{ type: "person", sideType: "organization", sideName: "NATO", natoPlaces: 0 }]);
+  });
+
   it("stores a headline's figure as an appearance in the title, beside the body's", async () => {
     const text =
       "Raid on border post kills 23 guards\nSource: Outlet Four\nDate: 2024-11-08\n\nGunmen killed at least 23 border guards in a night raid on a post near the river, the interior ministry said.\n";

@@ -134,7 +134,8 @@ export async function resolveEntityGroups(
       requests
         .filter((request) => request.affiliation)
         .map((request) => ({ name: request.affiliation as string, type: "place" as const })),
-    ).filter((a) => !requests.some((r) => r.type === "place" && norm(r.name) === norm(a.name)));
+      // "NATO Secretary General Mark Rutte": a side the document names as a body is that body, not a place.
+    ).filter((a) => !requests.some((r) => norm(r.name) === norm(a.name)));
     const places = [...affiliations, ...requests.filter((r) => r.type === "place")];
     const others = requests.filter((r) => r.type !== "place");
     return { requests, affiliations, places, others };
@@ -186,10 +187,18 @@ export async function resolveEntityGroups(
   const variantsOf: { document: number; people: EntityRequest[] }[] = [];
   const idMaps: Map<string, number>[] = [];
   const createdBy: number[] = [];
-  for (const [document, { requests, affiliations, places, others }] of plans.entries()) {
+  for (const [document, { requests, affiliations: sides, places: all, others }] of plans.entries()) {
     const ids = new Map<string, number>();
     let created = 0;
-    for (const wave of [places, others]) {
+    // A side known as a body (from an earlier document) is that body; bodies are planned before people.
+    const bodyId = (name: string) =>
+      (["organization", "group"] as const)
+        .map((t) => knownByKey.get(key(t, norm(name))) ?? ids.get(key(t, norm(name))))
+        .find((id) => id !== undefined);
+    const affiliations = sides.filter((a) => bodyId(a.name) === undefined);
+    const places = all.filter((p) => !sides.includes(p) || affiliations.includes(p));
+    const persons = others.filter((r) => r.type === "person");
+    for (const wave of [places, others.filter((r) => r.type !== "person"), persons]) {
       const unknown: EntityRequest[] = [];
       for (const request of wave) {
         const entityId = namesOf(request)
@@ -205,7 +214,7 @@ export async function resolveEntityGroups(
         planned.push({
           request,
           affiliationId: request.affiliation
-            ? (ids.get(key("place", norm(request.affiliation))) ?? null)
+            ? (ids.get(key("place", norm(request.affiliation))) ?? bodyId(request.affiliation) ?? null)
             : null,
           document,
         });
