@@ -13,8 +13,8 @@ import {
   LAST_DAY,
   listPlace,
   listTailMetric,
-  NOT_HARMED_AFTER,
   NOT_HARMED_BEFORE,
+  notHarmedAfter,
   openingMetric,
   partitiveWhole,
   partOfBefore,
@@ -194,7 +194,7 @@ export function extractClaims(
       continue;
     // "… and 500,000 others were displaced", "23 dead and around 15 houses burnt": what the figure counts
     // right after it says it is no toll of people.
-    if (NOT_HARMED_AFTER.test(body.slice(quantity.end, Math.min(sentence.end, quantity.end + 60)))) continue;
+    if (notHarmedAfter(body, hedged.hedgeStart, quantity.end, sentence.end)) continue;
     if (isThreshold(body, sentence.start, hedged.hedgeStart)) continue;
     if (speakersCounted(body, head, sentence.end)) continue;
     const repeated = repeatedOpening(body, sentence.start, hedged, working);

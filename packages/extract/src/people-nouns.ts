@@ -12,6 +12,7 @@ export const VICTIM_NOUNS = [
   "expatriates",
   "herdsmen",
   "Rohingya",
+  "displaced",
   // Occupations counted among the victims: "three officials … were killed", "the dead included two lawmakers".
   "officials",
   "lawmakers",
