@@ -175,6 +175,10 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       const person = lastBefore(index, start, (m) => m.entity.type === "person");
       // The person who spoke last, unless another person was named since (the nearer antecedent); one
       // described and not named ("a doctor at the hospital") goes on speaking as described.
+      // "The military official, who spoke on condition of anonymity, told the agency … He stated that …": one
+      // described as he spoke, after anyone named, is whom the pronoun continues.
+      const described = describedSayer(ctx, start, Math.max(speaker?.start ?? -1, person?.end ?? -1));
+      if (described) return { ...described, start, end };
       if (speaker && (!person || person.entity === speaker.entity || person.start < speaker.start))
         return speaker.entity ? refOf(speaker.entity, start, end) : { ...speaker, start, end };
       return person ? refOf(person.entity, start, end) : null;
@@ -459,4 +463,20 @@ export function appositivePerson(ctx: AttributionContext, start: number): Source
   const person = lastBefore(ctx.index, start, (m) => m.entity.type === "person");
   if (person && start - person.end <= 4) return refOf(person.entity, person.start, person.end);
   return null;
+}
+
+const DESCRIBED_SAYER =
+  /\b(?:[Tt]he|[Aa]n?)\s+((?:[\p{Ll}-]+\s+){0,3}?(?:official|spokes(?:man|woman|person)|commander|officer|source|doctor|medic|witness|resident))(?:,\s+who\s[^,.;]{1,80},)?\s+(?:said|told|added|stated|says|tells|explained)\b/gu;
+
+/** The last person described, not named, as the subject of a reporting verb in the 800 characters before `at`. */
+function describedSayer(ctx: AttributionContext, at: number, after: number): SourceRef | null {
+  const from = Math.max(0, at - 800, after);
+  const window = ctx.body.slice(from, at);
+  let last: RegExpExecArray | null = null;
+  DESCRIBED_SAYER.lastIndex = 0;
+  for (let m = DESCRIBED_SAYER.exec(window); m; m = DESCRIBED_SAYER.exec(window)) last = m;
+  if (!last?.[1]) return null;
+  const npStart = from + last.index + last[0].indexOf(last[1]);
+  const ref = resolveNP(ctx, npStart, npStart + last[1].length);
+  return ref && ref.type === "person" && ref.entity === null ? ref : null;
 }
