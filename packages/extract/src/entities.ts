@@ -363,6 +363,7 @@ function linkPeople(
     if (candidate.role && !record.role) record.role = candidate.role;
   };
   const byTokens = new Map<string, EntityRecord>();
+  const byInner = new Map<string, EntityRecord | null>();
   for (const candidate of full) {
     const normalized = normalizeName(candidate.text);
     const key = `person:${normalized}`;
@@ -388,11 +389,15 @@ function linkPeople(
     const family = parts[0];
     if (family && parts.length >= 2 && /[-]/.test(candidate.text) && !bySurname.has(family))
       bySurname.set(family, record);
+    // "Philip Thon Leek Deng … Leek told Xinhua": a long name's inner part may be the one used alone.
+    for (const inner of parts.length >= 3 ? parts.slice(1, -1) : [])
+      if (inner.length >= 3 && !SURNAME_PARTICLE.test(`${inner} x`))
+        byInner.set(inner, byInner.has(inner) && byInner.get(inner) !== record ? null : record);
   }
   for (const candidate of people.filter((p) => p.single)) {
     const key = normalizeName(candidate.text);
     // "Al-Abed" after "Firas Al-Abed": a surname written with its particle.
-    const linked = bySurname.get(key) ?? bySurname.get(key.replace(SURNAME_PARTICLE, ""));
+    const linked = bySurname.get(key) ?? bySurname.get(key.replace(SURNAME_PARTICLE, "")) ?? byInner.get(key);
     if (linked) {
       add(candidate, linked);
       continue;
