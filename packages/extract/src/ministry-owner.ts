@@ -25,8 +25,11 @@ export function qualifyBareMinistries(index: EntityIndex, sentences: Sentence[],
     const countries = new Set<string>();
     for (const mention of index.mentions) {
       if (mention.entity.kind !== "country") continue;
-      if (windows.some((w) => w.start <= mention.start && mention.end <= w.end))
-        countries.add(mention.entity.name);
+      const window = windows.find((w) => w.start <= mention.start && mention.end <= w.end);
+      // "… said on its Facebook account (banned in Russia)": an aside in brackets places nothing.
+      if (!window) continue;
+      const sentence = windows[0] === window ? undefined : (window as Sentence);
+      if (!inBrackets(sentence, mention.start)) countries.add(mention.entity.name);
     }
     const [country] = countries;
     if (countries.size !== 1 || !country) continue;
@@ -38,4 +41,11 @@ export function qualifyBareMinistries(index: EntityIndex, sentences: Sentence[],
     entity.name = `${demonym} ${entity.name}`;
     entity.affiliation = country;
   }
+}
+
+/** Whether `at` falls inside a bracketed aside of the sentence. */
+function inBrackets(sentence: Sentence | undefined, at: number): boolean {
+  if (!sentence || at < sentence.start || at >= sentence.end) return false;
+  const before = sentence.text.slice(0, at - sentence.start);
+  return before.lastIndexOf("(") > before.lastIndexOf(")");
 }
