@@ -318,7 +318,9 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     const ownedBody =
       /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}[’']s\s/u.test(whole) &&
       !entity.entity.key.startsWith("g:");
-    if (OFFICE_HEAD.test(whole) && (entity.end < end || ownedBody))
+    // "the Houthi health ministry", "the Taliban interior ministry": a ministry an armed group runs.
+    const groupMinistry = entity.end < end && /^\p{Lu}[\p{L}-]*\s+(?:\p{Ll}+\s+)?ministry$/u.test(whole);
+    if (groupMinistry || (OFFICE_HEAD.test(whole) && (entity.end < end || ownedBody)))
       return { name: whole, type: "organization", entity: null, start: wholeStart, end };
   }
   // "a senior U.S. official": a country only qualifies the speaker described.
