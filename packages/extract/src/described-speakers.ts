@@ -19,6 +19,41 @@ const QUALIFIER_STOP = new Set(["a", "an", "one", "senior", "local", "top", "ano
 export function refineSpeakers(claims: Working[], index: EntityIndex, body: string): void {
   nameDescribedSpeakers(claims, index, body);
   listItemSpeakers(claims, body);
+  dashSaidSpeakers(claims, index, body);
+}
+
+/** "… They suffered heavy losses - Zelensky said.": speech set off by a dash, attributed at its paragraph's end. */
+const DASH_SAID =
+  /\s[-–—]\s*((?:the\s+)?\p{Lu}[\p{L}.’' -]{1,60}?)\s+(?:said|says|noted|added|stated|emphasi[sz]ed|stressed|explained|wrote|concluded)\.?["”]?\s*$/u;
+
+/** A paragraph of unquoted speech closed by "- X said." is X's throughout, where its figures name no one. */
+function dashSaidSpeakers(claims: Working[], index: EntityIndex, body: string): void {
+  const speakers = new Map<number, EntityRecord | null>();
+  for (const claim of claims) {
+    if (claim.draft.source !== null || claim.draft.inTitle) continue;
+    const newline = body.indexOf("\n", claim.draft.start);
+    const end = newline < 0 ? body.length : newline;
+    if (!speakers.has(end)) {
+      const tailStart = Math.max(claim.draft.start, end - 120);
+      const m = DASH_SAID.exec(body.slice(tailStart, end));
+      let speaker: EntityRecord | null = null;
+      if (m?.[1]) {
+        const at = tailStart + m.index + m[0].indexOf(m[1]);
+        const mentions = index.mentions;
+        for (let i = firstFrom(mentions, at); i < mentions.length; i++) {
+          const mention = mentions[i] as EntityMention;
+          if (mention.start >= at + m[1].length) break;
+          if (mention.entity.type !== "place") speaker = mention.entity;
+        }
+      }
+      speakers.set(end, speaker);
+    }
+    const speaker = speakers.get(end);
+    if (!speaker) continue;
+    claim.sourceRefs = [refOf(speaker, claim.draft.start, claim.draft.start), ...claim.sourceRefs.slice(1)];
+    claim.draft.source = speaker.name;
+    claim.draft.sourceType = speaker.type;
+  }
 }
 
 function nameDescribedSpeakers(claims: Working[], index: EntityIndex, body: string): void {

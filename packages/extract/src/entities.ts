@@ -5,7 +5,7 @@ import { buildSpan, isCapitalised, matchGazetteer } from "./name-runs.ts";
 import { analyseSpan, appositiveRole, lowercaseTitleBefore, type PersonCandidate } from "./name-spans.ts";
 import type { Sentence, Token } from "./segment.ts";
 import { tokenize } from "./segment.ts";
-import { normalizeName } from "./variants.ts";
+import { normalizeName, skeleton } from "./variants.ts";
 
 /**
  * Named-entity recognition without a tagger: gazetteer look-ups for places, agencies and news agencies,
@@ -364,6 +364,7 @@ function linkPeople(
   };
   const byTokens = new Map<string, EntityRecord>();
   const byInner = new Map<string, EntityRecord | null>();
+  const bySkeleton = new Map<string, EntityRecord | null>();
   for (const candidate of full) {
     const normalized = normalizeName(candidate.text);
     const key = `person:${normalized}`;
@@ -385,6 +386,11 @@ function linkPeople(
     const parts = normalizeName(candidate.text).split(" ");
     const surname = parts[parts.length - 1];
     if (surname && !bySurname.has(surname)) bySurname.set(surname, record);
+    // "Zelensky" after "Volodymyr Zelenskyy": one romanisation for another.
+    if (surname && surname.length >= 5) {
+      const sk = skeleton(surname);
+      bySkeleton.set(sk, bySkeleton.has(sk) && bySkeleton.get(sk) !== record ? null : record);
+    }
     // Korean order puts the family name first ("Park Min-ho" → "Park").
     const family = parts[0];
     if (family && parts.length >= 2 && /[-]/.test(candidate.text) && !bySurname.has(family))
@@ -397,7 +403,11 @@ function linkPeople(
   for (const candidate of people.filter((p) => p.single)) {
     const key = normalizeName(candidate.text);
     // "Al-Abed" after "Firas Al-Abed": a surname written with its particle.
-    const linked = bySurname.get(key) ?? bySurname.get(key.replace(SURNAME_PARTICLE, "")) ?? byInner.get(key);
+    const linked =
+      bySurname.get(key) ??
+      bySurname.get(key.replace(SURNAME_PARTICLE, "")) ??
+      byInner.get(key) ??
+      (key.length >= 5 && !key.includes(" ") ? bySkeleton.get(skeleton(key)) : undefined);
     if (linked) {
       add(candidate, linked);
       continue;

@@ -162,6 +162,7 @@ export const HEAD_TITLE_WORDS = new Set([
   "minister",
   "secretary",
   "secretary-general",
+  "commander-in-chief",
   "general",
   "gen.",
   "col.",
