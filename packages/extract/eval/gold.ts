@@ -101,6 +101,7 @@ export function splits(showHeldOut: boolean): Split[] {
         folder("dev-f"),
         folder("dev-g"),
         folder("dev-h"),
+        folder("dev-i"),
       ],
       details: true,
     },
