@@ -209,7 +209,7 @@ export function listPlace(
   const listGap =
     prev !== undefined &&
     prev.sentence === sIndex &&
-    /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
+    /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?\)?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
       body.slice(prev.subjectEnd, hedgeStart),
     );
   const listed =

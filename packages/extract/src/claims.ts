@@ -173,7 +173,11 @@ export function extractClaims(
     // "Among the victims were four women": the last figure before, a few sentences up at most with no figure
     // between, said what happened to them.
     // "returned 112 bodies …, 20 fallen soldiers …": the dead in a list of bodies returned were returned.
-    const repatriatedDead = listGap && prev?.draft.metric === "repatriated" && metric.metric === "killed";
+    // "the released POWs are … (including three fighters)": a part of those handed back was handed back too.
+    const repatriatedDead =
+      (listGap || subset) &&
+      prev?.draft.metric === "repatriated" &&
+      (metric.metric === "killed" || metric.metric === "captured");
     if (
       (!metric.evidenced || repatriatedDead) &&
       prev &&

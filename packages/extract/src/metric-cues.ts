@@ -97,6 +97,17 @@ export interface MetricResult {
  * What happened to the people counted. Looks at the head noun, then at verbs after the number in its
  * clause, then before it; a future or modal word before a deployment verb makes it a planned deployment.
  */
+const RELEASED_PEOPLE =
+  "(?:released|freed|returned|exchanged|swapped|repatriated)\\s+(?:prisoners(?:\\s+of\\s+war)?|POWs|PoWs|captives|detainees|soldiers|servicemen|defenders|people|Ukrainians|Russians)";
+const RELEASED_INCLUDE = new RegExp(
+  `\\b${RELEASED_PEOPLE}(?:\\s*\\([^)]{1,12}\\))?\\s+(?:include|included|includes|comprise|comprised|are|were)\\s+(?:(?:about|around|some|nearly|at least|more than|over)\\s+)?$`,
+  "i",
+);
+const RELEASED_PARTITIVE = new RegExp(
+  `^[\\p{L}\\d,.-]+\\s+of\\s+(?:the|those)\\s+${RELEASED_PEOPLE}\\b`,
+  "iu",
+);
+
 export function findMetric(
   text: string,
   head: PeopleHead,
@@ -158,6 +169,13 @@ export function findMetric(
     )
   )
     return { metric: "repatriated", evidenced: true, cue: "swap" };
+  // "the released prisoners of war (POW) include 23 soldiers", "Eight of the released POWs are …": parts of
+  // those handed back.
+  if (
+    RELEASED_INCLUDE.test(leading) ||
+    RELEASED_PARTITIVE.test(text.slice(quantityStart, quantityStart + 80))
+  )
+    return { metric: "repatriated", evidenced: true, cue: "released" };
   if (
     /\b(?:(?:deaths?|killing|neutrali[sz]ation|funerals?|burials?|(?:the\s+)?lives|bodies|corpses|remains)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,
