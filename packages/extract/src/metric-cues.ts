@@ -15,7 +15,7 @@ export const CUES: [RegExp, Metric][] = [
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|passed away|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|bodies|corpses|executed|executing|massacred|massacring|beheaded|beheading|decapitated|murdered|assassinated|lynched|slaughtered|neutrali[sz]ed|neutrali[sz]ing|martyred|martyrdom)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|passed away|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|fatally shot|(?:burn(?:ed|t)|hacked|stabbed|beaten|bludgeoned|stoned) to death|burn(?:ed|t) alive|bodies|corpses|executed|executing|massacred|massacring|beheaded|beheading|decapitated|murdered|assassinated|lynched|slaughtered|neutrali[sz]ed|neutrali[sz]ing|martyred|martyrdom)\b/i,
     "killed",
   ],
   [
@@ -177,7 +177,7 @@ export function findMetric(
   )
     return { metric: "repatriated", evidenced: true, cue: "released" };
   if (
-    /\b(?:(?:deaths?|killing|neutrali[sz]ation|funerals?|burials?|(?:the\s+)?lives|bodies|corpses|remains)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
+    /\b(?:(?:deaths?|killing|neutrali[sz]ation|elimination|funerals?|burials?|(?:the\s+)?lives|bodies|corpses|remains)\s+of|among\s+the\s+(?:dead|killed|fatalities)\s+(?:were|was|are|is))\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,
     ) ||
     // "29 soldiers fell in battle", "claimed 30 civilian lives".

@@ -32,7 +32,7 @@ export function metricOfVerb(verb: string): Metric | null {
   const v = verb.toLowerCase();
   if (/^(?:killed (?:or|and)|(?:wounded|injured) (?:or|and) killed)/.test(v)) return "casualties";
   if (
-    /^(?:kill|dead|died|perish|slain|gunned down|shot|executed|massacred|behead|decapitat|murder|assassinat|lynch|claimed the lives|los\w+ (?:their|his|her) lives)/.test(
+    /^(?:kill|dead|died|perish|slain|gunned down|shot|burn|hacked|stabbed|beaten|bludgeoned|stoned|executed|massacred|behead|decapitat|murder|assassinat|lynch|claimed the lives|los\w+ (?:their|his|her) lives)/.test(
       v,
     )
   )

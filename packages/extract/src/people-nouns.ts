@@ -150,6 +150,8 @@ export const PEOPLE_NOUNS = [
   "losses",
   "dead",
   "fallen",
+  "deceased",
+  "enemies",
   "deaths",
   "fatalities",
   "martyrs",
