@@ -97,6 +97,10 @@ export interface MetricResult {
  * What happened to the people counted. Looks at the head noun, then at verbs after the number in its
  * clause, then before it; a future or modal word before a deployment verb makes it a planned deployment.
  */
+const SOLDIERS_BODIES =
+  /^(?:(?:bodies|remains)\s+of\s+|[\p{L}-]+\s+){0,3}(?:soldiers|servicemen|defenders|troops|fighters|POWs|prisoners|fallen|military personnel|service members)\b/iu;
+const TAKEN_THEN_FREED =
+  /^\s+(?:kidnapped|abducted|captured|detained|held(?:\s+(?:hostage|captive))?|taken hostage)\b[^.;]{0,60}?\b(?:(?:were|was|have been|had been|are)\s+(?:later\s+|also\s+|all\s+|since\s+)?(?:freed|released|rescued|returned)|freed|released|rescued)\b/i;
 const RELEASED_PEOPLE =
   "(?:released|freed|returned|exchanged|swapped|repatriated)\\s+(?:prisoners(?:\\s+of\\s+war)?|POWs|PoWs|captives|detainees|soldiers|servicemen|defenders|people|Ukrainians|Russians)";
 const RELEASED_INCLUDE = new RegExp(
@@ -119,6 +123,9 @@ export function findMetric(
   // "injuries to 139 people", "14 more sustained wounds", "36 hostages are confirmed dead").
   const leading = text.slice(Math.max(clauseStart, quantityStart - 40), quantityStart);
   const trailing = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
+  // "nine people kidnapped by the gang were freed": those once taken, now handed back.
+  if (TAKEN_THEN_FREED.test(text.slice(head.subjectEnd, clauseEnd)))
+    return { metric: "repatriated", evidenced: true, cue: "freed" };
   if (
     /\b(?:injur(?:y|ies)|wounding)\s+(?:of|to)\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,
@@ -137,6 +144,15 @@ export function findMetric(
       evidenced: true,
       cue: "toll",
     };
+  // "received the bodies of 1,200 Ukrainian soldiers": soldiers' bodies received are handed back.
+  if (
+    /\b(?:received|receives|receiving)\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:(?:about|around|some|nearly|another|more than|over)\s+)?$/i.test(
+      leading,
+    ) &&
+    (SOLDIERS_BODIES.test(head.subject ?? "") ||
+      SOLDIERS_BODIES.test(text.slice(quantityStart, quantityStart + 80).replace(/^\S+\s+/, "")))
+  )
+    return { metric: "repatriated", evidenced: true, cue: "received" };
   // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
   if (
     (/\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading) ||
