@@ -1,5 +1,6 @@
 import { adopt } from "./claim-support.ts";
 import type { Working } from "./claims.ts";
+import { QUALIFIED_BODY } from "./coreference.ts";
 import type { EntityIndex, EntityMention, EntityRecord } from "./entities.ts";
 import { firstFrom, refOf } from "./mention-lookup.ts";
 
@@ -56,8 +57,35 @@ function dashSaidSpeakers(claims: Working[], index: EntityIndex, body: string): 
   }
 }
 
+/** "a Sudanese medical group said …. The Sudan Doctors Network said …": a body described, then named. */
+const BODY_HEAD = /^(?:group|organi[sz]ation|body|network|agency|charity|monitor|ngo)$/;
+
+function nameDescribedBody(claim: Working, index: EntityIndex, body: string): void {
+  const ref = claim.sourceRefs[0];
+  if (!ref || ref.entity !== null || claim.draft.sourceType === "person") return;
+  if (!/\ban?\s+$/i.test(body.slice(Math.max(0, ref.start - 4), ref.start))) return;
+  const words = ref.name.toLowerCase().split(/\s+/);
+  if (!BODY_HEAD.test(words[words.length - 1] ?? "")) return;
+  const kind = words.slice(0, -1).find((w) => QUALIFIED_BODY[w]);
+  const fits = kind ? QUALIFIED_BODY[kind] : undefined;
+  if (!fits) return;
+  const mentions = index.mentions;
+  for (let i = firstFrom(mentions, ref.end); i < mentions.length; i++) {
+    const mention = mentions[i] as EntityMention;
+    if (mention.start > ref.end + REACH) break;
+    const { entity } = mention;
+    if ((entity.type !== "organization" && entity.type !== "group") || !fits.test(entity.name.toLowerCase()))
+      continue;
+    claim.sourceRefs = [refOf(entity, ref.start, ref.end), ...claim.sourceRefs.slice(1)];
+    claim.draft.source = entity.name;
+    claim.draft.sourceType = entity.type;
+    return;
+  }
+}
+
 function nameDescribedSpeakers(claims: Working[], index: EntityIndex, body: string): void {
   for (const claim of claims) {
+    nameDescribedBody(claim, index, body);
     const ref = claim.sourceRefs[0];
     if (!ref || ref.entity !== null || claim.draft.sourceType !== "person") continue;
     // Only an indefinite description introduces someone: "the official" points back, not forward.
