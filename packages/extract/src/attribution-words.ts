@@ -24,3 +24,18 @@ export const NP_BOUNDARY =
   /(?:^|[;:“”"()—–]|\s-{1,2}\s|[.!?](?<!\b(?:[A-Z]|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|No|Adm)[.!?])\s|,\s|\b(?:that|while|but|as|when|because|which|who(?<!WHO)|whereas|although|though|if|since|after|before|whom|where|so|yet)\s)/gi;
 export const TRAILING_AUX =
   /\s+(?:has|have|had|is|are|was|were|been|be|also|previously|earlier|reportedly|recently|repeatedly|now|further|then|later|first|publicly|officially|separately|already|again|today|yesterday|initially|once|on\s+\w+(?:\s+\d+)?(?:\s+(?:morning|afternoon|evening|night))?|last\s+\w+|this\s+\w+|in\s+an?\s+(?:(?:press|written|separate|brief|short|new|televised|video|online)\s+)?(?:statement|report|briefing|interview|update|post|communiqu[eé]|press conference|news conference))$/i;
+
+/**
+ * Whether what follows "estimates", "reports" or "claims" makes the word a verb: a that-clause, a figure, or a
+ * clause with its own subject ("British intelligence estimates Russia has likely suffered …").
+ */
+export function clauseAfterVerb(after: string): boolean {
+  return (
+    /^\s+(?:that\b|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands)\b|about|around|some|more|as many|up to|nearly|almost|roughly|at least|over|the (?:death |overall |total )?(?:toll|number)\b|(?:killing|wounding|injuring|capturing|losing|sending|deploying|recruiting)\s|to have\s)/i.test(
+      after.slice(0, 20),
+    ) ||
+    /^\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|lost|suffered)\b/u.test(
+      after,
+    )
+  );
+}

@@ -1,5 +1,5 @@
 import type { EntityType } from "@headcount/shared";
-import { RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
+import { clauseAfterVerb, RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
 import type { EntityIndex, EntityRecord } from "./entities.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
 import { quoteRelay, quoteSpeaker, speakerOfQuotationBefore } from "./quote-speaker.ts";
@@ -229,10 +229,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     const nounLike = /^(?:reports?|estimates?|claims?|show|state|counted|counts)$/.test(verb);
     if (/\b(?:according to|citing|of|the|these|those|such|in|a|an)\s+$/i.test(beforeVerb)) continue;
     // "intelligence estimates" is a noun unless a that-clause or a figure follows ("… estimates that 3,000 …").
-    const clauseFollows =
-      /^\s+(?:that\b|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands)\b|about|around|some|more|as many|up to|nearly|almost|roughly|at least|over|the (?:death |overall |total )?(?:toll|number)\b|(?:killing|wounding|injuring|capturing|losing|sending|deploying|recruiting)\s|to have\s)/i.test(
-        body.slice(verbEnd, verbEnd + 20),
-      );
+    const clauseFollows = clauseAfterVerb(body.slice(verbEnd, verbEnd + 50));
     // "Analysts estimate the RSF has …": after people (or a person named) the word is a verb.
     const peopleBefore =
       nounLike &&

@@ -66,7 +66,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   });
   // "a new toll by activists": the toll is the activists'.
   const byWhom =
-    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|grim|recent)\s+)*(?:toll|count|tally|figures?|estimates?|report|research|study|studies|analysis|survey)\s+(?:by|from)\s+/i.exec(
+    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|grim|recent)\s+)*(?:toll|count|tally|figures?|estimates?|report|research|study|studies|analysis|survey)\s+(?:(?:published|released|issued|compiled|made public)\s+(?:[\w-]+\s+){0,3}?)?(?:by|from)\s+/i.exec(
       text,
     );
   if (byWhom) {

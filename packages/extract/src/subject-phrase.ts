@@ -67,7 +67,7 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     // "The officials, who spoke on condition of anonymity, said", "The Pakistani Taliban, known as the TTP,
     // said": the relative clause or the other name is not the subject.
     .replace(
-      /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
+      /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
       (m) => {
         relativeBlanked = true;
         return " ".repeat(m.length);
