@@ -154,7 +154,7 @@ export function notHarmedAfter(body: string, start: number, end: number, limit: 
   return DISPLACED_NOT_HARMED.test(after) && !TOLL_BEFORE.test(body.slice(Math.max(0, start - 30), start));
 }
 const TOLL_STANDS =
-  /\b(?:(death\s+toll)|(losses|casualties))\b[^.;]{0,100}?\b(?:stands|stood|reached|reach|rose|risen|climbed|jumped|is|was|hit|amounted to|amount to|totall?ed|exceeded)\s+(?:at\s+|to\s+)?(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i;
+  /\b(?:(death\s+toll)|(losses|casualties))\b[^.;]{0,100}?\b(?:stands|stood|reached|reach|rose|risen|climbed|jumped|is|was|hit|amounted to|amount to|totall?ed|exceeded|(?:is|are|was|were)\s+(?:believed|estimated|thought|said)\s+to\s+(?:be|have reached|exceed)(?:\s+in\s+the\s+range\s+of)?)\s+(?:at\s+|to\s+)?(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i;
 
 /** "the total death toll since … stands at 1,640 people", "losses … may have reached around half a million". */
 export function tollStands(opening: string): MetricResult | null {

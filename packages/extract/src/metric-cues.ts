@@ -15,7 +15,7 @@ export const CUES: [RegExp, Metric][] = [
     "casualties",
   ],
   [
-    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|passed away|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|fatally shot|(?:burn(?:ed|t)|hacked|stabbed|beaten|bludgeoned|stoned) to death|burn(?:ed|t) alive|bodies|corpses|executed|executing|massacred|massacring|beheaded|beheading|decapitated|murdered|assassinated|lynched|slaughtered|neutrali[sz]ed|neutrali[sz]ing|martyred|martyrdom)\b/i,
+    /\b(?:killed|kill|killing|died|die|dead|deaths?|death toll|fatalities|perished|passed away|(?:lost|losing) (?:their|his|her) lives|(?:claimed|claiming|claims|took|taking) the lives|(?:were|was|are|is) (?:also )?among the (?:victims|fatalities)|slain|shot dead|gunned down|shot and killed|fatally shot|(?:burn(?:ed|t)|hacked|stabbed|beaten|bludgeoned|stoned) to death|burn(?:ed|t) alive|bodies|corpses|executed|executing|massacred|massacring|beheaded|beheading|decapitated|murdered|assassinated|lynched|slaughtered|neutrali[sz]ed|neutrali[sz]ing|martyred|martyrdom)\b/i,
     "killed",
   ],
   [
