@@ -209,13 +209,15 @@ export function listPlace(
   const listGap =
     prev !== undefined &&
     prev.sentence === sIndex &&
-    /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?\)?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
+    /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in|by)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?\)?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
       body.slice(prev.subjectEnd, hedgeStart),
     );
   const listed =
     listGap &&
     prev !== undefined &&
     (prev.listItem ||
+      // "four people were killed by Israeli fire, and two others by shelling": the others shared the verb.
+      (!evidenced && /^others$/i.test(head.subject ?? "") && VICTIM_METRICS.has(prev.draft.metric)) ||
       (!evidenced &&
         !head.anaphoric &&
         VICTIM_METRICS.has(prev.draft.metric) &&
