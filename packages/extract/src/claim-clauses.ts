@@ -134,25 +134,6 @@ export function findClauseEnd(body: string, sentence: Sentence, from: number): n
   return m ? from + m.index : sentence.end;
 }
 
-export const NOT_HARMED_BEFORE =
-  /\b(?:displac\w+|uproot\w+|forc\w+ (?:\w+ )?to flee|affect\w+|left homeless|made homeless|rescued|evacuat\w+|fed|treated|vaccinated|sheltering|hosting|hosts?)\s+(?:(?:nearly|about|around|some|more than|over|almost|roughly|an estimated|at least|up to)\s+)?$/i;
-const NOT_HARMED_AFTER =
-  /^\s+(?:(?:houses|homes|buildings|shops|structures|shelters|vehicles|cars|trucks|tanks|aircraft|drones|missiles|rockets|shells|hectares|acres|tonnes|tons|dollars|km|kilometres|kilometers|miles|metres|meters)\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){0,2}(?:were|have been|had been|was|are|to be|have had to|had to|were forced to|have been forced to|have|has|had)\s+(?:also\s+|internally\s+)?(?:displaced|uprooted|evacuated|rescued|forced to flee|made homeless|left homeless|relocated|resettled|flee|fled|driven (?:out|from|away)|expelled|forced (?:out|from))\b|(?:(?:other|others|more|people|civilians|residents|families|villagers)\s+){1,2}(?:displaced|uprooted|driven (?:out|from|away)|expelled|forced (?:out|from))\b)/i;
-/**
- * "left 12 million displaced", "15,000 displaced arrived": the displaced are victims only when the clause says what
- * happened to them ("three displaced were killed") or a toll comes first ("the death of 6 displaced").
- */
-const DISPLACED_NOT_HARMED =
-  /^\s+displaced\b(?!\s+(?:(?:people|persons)\s+)?(?:(?:from|in|at)\s+[^,.;]{1,40}?\s+)?(?:were|was|have been|had been)\s+(?:(?:also|reportedly)\s+)?(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|among))/i;
-const TOLL_BEFORE =
-  /\b(?:deaths?|killings?|killing|killed|kill|murders?|massacre)\s+(?:of\s+)?(?:(?:about|around|some|at least)\s+)?$/i;
-
-/** What the words right after a figure say it counts is no toll of people (see NOT_HARMED_AFTER). */
-export function notHarmedAfter(body: string, start: number, end: number, limit: number): boolean {
-  const after = body.slice(end, Math.min(limit, end + 60));
-  if (NOT_HARMED_AFTER.test(after)) return true;
-  return DISPLACED_NOT_HARMED.test(after) && !TOLL_BEFORE.test(body.slice(Math.max(0, start - 30), start));
-}
 const TOLL_STANDS =
   /\b(?:(death\s+toll)|(losses|casualties))\b[^.;]{0,100}?\b(?:stands|stood|reached|reach|rose|risen|climbed|jumped|is|was|hit|amounted to|amount to|totall?ed|exceeded|(?:is|are|was|were)\s+(?:believed|estimated|thought|said)\s+to\s+(?:be|have reached|exceed)(?:\s+in\s+the\s+range\s+of)?)\s+(?:at\s+|to\s+)?(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i;
 
@@ -209,7 +190,7 @@ export function listPlace(
   const listGap =
     prev !== undefined &&
     prev.sentence === sIndex &&
-    /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in|by)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?\)?(?:,\s*(?:and\s+)?|\s+and\s+)$/u.test(
+    /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in|by|to)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?\)?(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as well as\s+)$/u.test(
       body.slice(prev.subjectEnd, hedgeStart),
     );
   const listed =
@@ -218,6 +199,8 @@ export function listPlace(
     (prev.listItem ||
       // "four people were killed by Israeli fire, and two others by shelling": the others shared the verb.
       (!evidenced && /^others$/i.test(head.subject ?? "") && VICTIM_METRICS.has(prev.draft.metric)) ||
+      // "decided to send 1,000 sappers …, as well as 5,000 construction workers": both are planned.
+      (!evidenced && !head.anaphoric && prev.draft.metric === "planned_deployment") ||
       (!evidenced &&
         !head.anaphoric &&
         VICTIM_METRICS.has(prev.draft.metric) &&

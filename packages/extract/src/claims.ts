@@ -13,8 +13,6 @@ import {
   LAST_DAY,
   listPlace,
   listTailMetric,
-  NOT_HARMED_BEFORE,
-  notHarmedAfter,
   openingMetric,
   partitiveWhole,
   partOfBefore,
@@ -46,6 +44,7 @@ import { hedgeQuantity } from "./hedges.ts";
 import type { ExtractedClaim } from "./index.ts";
 import { findLocation, lastDestination } from "./location.ts";
 import { findMetric, findPeopleHead, findRate, subjectEntityOf } from "./metrics.ts";
+import { NOT_HARMED_BEFORE, notHarmedAfter } from "./not-harmed.ts";
 import { findQuantities } from "./numbers.ts";
 import { quoteSpan } from "./quote-span.ts";
 import { sentenceHas } from "./scope-scan.ts";

@@ -83,7 +83,7 @@ const TOLL_REACHES_PEOPLE =
 export const OBJECT_VERB =
   /\b(killed|killing|kills|kill|beheaded|beheading|murdered|murdering|assassinated|wounded|wounding|wounds|injured|injuring|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|deployed|deploying|deploys|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|conscripted|evacuated|repatriated|returning|freeing|releasing|swapping|exchanging)\s+(?:(?:only|just|about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
 export const FUTURE =
-  /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to|(?:has|have|had)\s+decided to|decided to|agreed to|promised to|pledged to|offered to|vowed to)\s+(?:\w+\s+){0,2}$/i;
 
 export interface MetricResult {
   metric: Metric;

@@ -35,7 +35,7 @@ export function quoteSpan(body: string, q: QuoteBounds): { start: number; end: n
     start = q.frameStart;
   while (start < q.hedgeStart && /[\s“"‘(]/.test(body[start] ?? "")) start++;
   start += bulletLength(body, start);
-  const lead = /^(?:and|but|while|as|that|so)\s+/i.exec(body.slice(start, start + 8));
+  const lead = /^(?:as well as|and|but|while|as|that|so)\s+/i.exec(body.slice(start, start + 12));
   if (lead && start + lead[0].length <= q.hedgeStart) start += lead[0].length;
   if (q.listItem && q.prevNumberStart >= start) start = q.hedgeStart;
   let end = /^\s+and\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b)/i.test(
