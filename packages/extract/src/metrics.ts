@@ -405,7 +405,7 @@ export function findPeopleHead(
     // Where the named count begins: "put the death toll at 30" names "death toll", not "put the de".
     const start = quantity.start - (wide.length - risen.index) + Math.max(0, risen[0].indexOf(risen[1]));
     const noun = risen[1].toLowerCase();
-    const metric = /casualt/.test(noun)
+    const metric = /casualt|(?:killed|dead)(?:,\s*|\s+(?:and|or)\s+)(?:wounded|injured)/.test(noun)
       ? "casualties"
       : /injur|wound/.test(noun)
         ? "wounded"
