@@ -46,6 +46,9 @@ const AFTER: [RegExp, Qualifier][] = [
 ];
 
 /** The hedge before (or right after) a quantity and the interval it implies. */
+const PARTICLE_OVER =
+  /\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|g[ai]ve|giv(?:es|ing)|took|tak(?:es|en|ing)|passe[sd]|passing|pass|won|win(?:s|ning)?|transferred)\s+$/i;
+
 export function hedgeQuantity(text: string, quantity: Quantity, windowStart: number): Hedged {
   const before = text.slice(Math.max(windowStart, quantity.start - 48), quantity.start);
   let rest = before;
@@ -65,6 +68,8 @@ export function hedgeQuantity(text: string, quantity: Quantity, windowStart: num
     const m = re.exec(rest);
     if (!m) continue;
     // "some of", "over the" never reach here: the hedge must touch the number.
+    // "handed over 75 prisoners", "turned over 12 suspects": the verb's particle, not a floor.
+    if (/^over$/i.test(m[1] ?? "") && PARTICLE_OVER.test(rest.slice(0, m.index))) continue;
     hedge = m[1] ?? null;
     qualifier = q;
     hedgeStart = quantity.start - (before.length - m.index);
