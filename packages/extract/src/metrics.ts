@@ -13,7 +13,7 @@ import {
 } from "./head-patterns.ts";
 import { bracketedToll, metricOfNoun, metricOfVerb } from "./noun-metrics.ts";
 import type { Quantity } from "./numbers.ts";
-import { PEOPLE_NOUNS, SINGULAR_PEOPLE_NOUNS } from "./people-nouns.ts";
+import { PEOPLE_RE, SINGULAR_RE, sharedNounLength } from "./shared-noun.ts";
 
 export { findMetric, findRate, type MetricResult } from "./metric-cues.ts";
 export { metricOfVerb, subjectEntityOf } from "./noun-metrics.ts";
@@ -36,11 +36,6 @@ const MODIFIERS = new Set(
   ),
 );
 
-const nounPattern = (nouns: string[]) =>
-  new RegExp(`^(?:${nouns.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
-const PEOPLE_RE = nounPattern(PEOPLE_NOUNS);
-// "the death of one peacekeeper": a count of one names its people in the singular.
-const SINGULAR_RE = nounPattern(SINGULAR_PEOPLE_NOUNS);
 const ANAPHORIC =
   /^["”’]?\s+of\s+(them|those|these|whom|the|its|their|our|his|her)\b((?:\s+[\p{L}’'-]+){0,4})/iu;
 const BARE_VERB =
@@ -192,6 +187,8 @@ export function findPeopleHead(
     // '31 “terrorists” were killed': a word in scare quotes is still the noun.
     if (/^[“"‘]/.test(after.slice(cursor))) cursor++;
     const rest = after.slice(cursor);
+    const shared = sharedNounLength(rest);
+    if (shared) return head(text, subjectStart, quantity.end + cursor + shared, false, null, null, false);
     // "11,000 North Koreans", "Russian and Ukrainian soldiers" start with two words.
     const pair = /^(\p{Lu}[\p{L}.]*\s+\p{Lu}[\p{L}]*)(?=[\s,.;]|$)/u.exec(rest);
     if (pair?.[1] && /s$/.test(pair[1]) && countryOfDemonym(pair[1])) {

@@ -151,6 +151,7 @@ export const PEOPLE_NOUNS = [
   "dead",
   "fallen",
   "deceased",
+  "comrades",
   "enemies",
   "deaths",
   "fatalities",
