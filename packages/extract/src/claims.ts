@@ -25,6 +25,7 @@ import {
   speakersCounted,
   tollStands,
   VICTIM_METRICS,
+  verbAfterPart,
   victimOnly,
   WAR,
 } from "./claim-clauses.ts";
@@ -72,6 +73,9 @@ export interface Working {
   /** The place was recognised from its construction, not the gazetteer. */
   locationInferred: boolean;
 }
+
+const SHARED_AFTER =
+  /^["”’)]?,?\s+and\s+(?:also\s+)?(?:injur|wound|kill|maim|captur|abduct|kidnap|left|leaving)\w*/i;
 
 export function extractClaims(
   body: string,
@@ -169,20 +173,19 @@ export function extractClaims(
       head,
     );
     const subset = partOfBefore(body, sentence, sIndex, hedged.hedgeStart, quantity.end, prev);
-    // "Among the victims were four women": the last figure before, a few sentences up at most with no figure
-    // between, said what happened to them.
-    // "returned 112 bodies …, 20 fallen soldiers …": the dead in a list of bodies returned were returned.
-    // "the released POWs are … (including three fighters)": a part of those handed back was handed back too.
-    const repatriatedDead =
-      (listGap || subset) &&
-      prev?.draft.metric === "repatriated" &&
-      (metric.metric === "killed" || metric.metric === "captured");
+    // The figure before decides for its part ("Among the victims were four women"), the dead among those handed
+    // back, and a part before another clause's verb ("killed 20 people including three children and injured six").
+    const prevDecides =
+      ((listGap || subset) &&
+        prev?.draft.metric === "repatriated" &&
+        (metric.metric === "killed" || metric.metric === "captured")) ||
+      (subset && !head.nounMetric && verbAfterPart(body, hedged.hedgeStart, head.subjectEnd));
     if (
-      (!metric.evidenced || repatriatedDead) &&
+      (!metric.evidenced || prevDecides) &&
       prev &&
       (prev.sentence === sIndex || (subset && prev.sentence >= sIndex - 3)) &&
       prev.metricEvidenced &&
-      (subset || listed || repatriatedDead)
+      (subset || listed || prevDecides)
     )
       metric = { metric: prev.draft.metric, evidenced: true, cue: null };
     // "Of those killed, 9 were children": the opening says what happened to the whole.
@@ -317,7 +320,6 @@ export function extractClaims(
     ) {
       metricValue = "deployed";
     }
-
     // Source and relay chain.
     let source: SourceRef | null = attribution.source;
     let via: SourceRef[] = attribution.via;
