@@ -170,7 +170,9 @@ function parsersFor(text: string): Parser[] {
   }
   let parsers = parsersByMask.get(missing);
   if (!parsers) {
-    parsers = allParsers.filter((_, i) => (needOf[i] as number) < 0 || !(missing & (1 << (needOf[i] as number))));
+    parsers = allParsers.filter(
+      (_, i) => (needOf[i] as number) < 0 || !(missing & (1 << (needOf[i] as number))),
+    );
     parsersByMask.set(missing, parsers);
   }
   return parsers;
