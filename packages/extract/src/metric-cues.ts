@@ -352,7 +352,8 @@ export function findMetric(
     const metric = verb ? metricOfVerb(verb) : null;
     if (verb && metric) return { metric, evidenced: true, cue: verb };
   }
-  if (!best) {
+  // No cue anywhere before the figure when the cues as alternatives find none: then none is looked for singly.
+  if (!best && (!FIRST_CUE || FIRST_CUE.test(beforeText))) {
     for (const [global, metric] of CUES_ANYWHERE) {
       global.lastIndex = 0;
       let last: RegExpExecArray | null = null;
