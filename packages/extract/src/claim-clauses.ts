@@ -2,6 +2,7 @@ import { METRICS, type Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
 import type { Hedged } from "./hedges.ts";
+import { holdsAnyLower } from "./literal-guard.ts";
 import { CUES, type MetricResult, OBJECT_VERB } from "./metric-cues.ts";
 import { metricOfVerb, NEXT_PART, type PeopleHead, SUBSET_OPENING, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
@@ -292,6 +293,8 @@ const ONE_TOLL = new RegExp(
  * the district of X, northern Y, have been killed": an aside after the figure does not end its clause.
  * Returns the aside as written (from its comma), or null.
  */
+const HARM_WORDS = ["kill", "wound", "injur", "dead", "abduct", "kidnap", "died"];
+
 export function clauseAside(rest: string): string | null {
   // Every aside opens with a comma or a dash: most clauses end on neither and need no further look.
   if (!/^\s*[,–—]/.test(rest)) return null;
@@ -299,17 +302,20 @@ export function clauseAside(rest: string): string | null {
     /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom)|who|whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
       rest,
     ) ??
-    /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)|(?:had|have|has)\s+died)\b)/i.exec(
-      rest,
-    ) ??
-    // "thousands of civilians, troops and police have been killed": the rest of a list of who was harmed.
-    /^,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)*,?\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|abducted|kidnapped)\b)/iu.exec(
-      rest,
-    ) ??
-    // "At least 18 people – eight of them children – have been killed": an aside between dashes.
-    /^\s*[–—]\s*[^–—;.]{1,80}?\s*[–—](?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|died|abducted|kidnapped)\b)/i.exec(
-      rest,
-    );
+    // The other asides close before a harm: a clause without one is not read for them.
+    (!holdsAnyLower(rest, HARM_WORDS)
+      ? null
+      : (/^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)|(?:had|have|has)\s+died)\b)/i.exec(
+          rest,
+        ) ??
+        // "thousands of civilians, troops and police have been killed": the rest of a list of who was harmed.
+        /^,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)*,?\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|abducted|kidnapped)\b)/iu.exec(
+          rest,
+        ) ??
+        // "At least 18 people – eight of them children – have been killed": an aside between dashes.
+        /^\s*[–—]\s*[^–—;.]{1,80}?\s*[–—](?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|died|abducted|kidnapped)\b)/i.exec(
+          rest,
+        )));
   return aside ? aside[0] : null;
 }
 

@@ -1,6 +1,11 @@
 import type { Metric, Rate } from "@headcount/shared";
+import { holdsAnyLower } from "./literal-guard.ts";
 import { metricOfVerb, type PeopleHead } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
+
+// The words two patterns of findMetric cannot match without ("s" left out: "ſ" reads as "s" there).
+const DEAD_WORDS = ["bodie", "corp", "remain", "fallen", "decea", "dead"];
+const FALLEN = ["fallen"];
 
 /** What happened to the people a figure counts, from the cues nearest to it, and whether it is a rate. */
 
@@ -156,9 +161,10 @@ export function findMetric(
   // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
   if (
     (/\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading) ||
-      /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains|fallen|deceased|dead)\b/iu.test(
-        head.subject ?? "",
-      )) &&
+      (holdsAnyLower(head.subject ?? "", DEAD_WORDS) &&
+        /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains|fallen|deceased|dead)\b/iu.test(
+          head.subject ?? "",
+        ))) &&
     /\b(?:returned|repatriated|handed (?:over|back)|exchanged|swapped|transferred|brought (?:back )?home|brought back)\b/i.test(
       text.slice(Math.max(clauseStart, quantityStart - 60), quantityStart) +
         text.slice(head.subjectEnd, clauseEnd),
@@ -202,9 +208,10 @@ export function findMetric(
       trailing,
     ) ||
     // "51 fallen soldiers", "12 soldiers fallen and eight wounded" (not "fallen back", "fallen to").
-    /^\s+(?:[\p{L}-]+\s+){0,2}?fallen\b(?!\s+(?:back|behind|to|from|by|below|under|short|into|in love|ill|silent))/iu.test(
-      trailing,
-    )
+    (holdsAnyLower(trailing, FALLEN) &&
+      /^\s+(?:[\p{L}-]+\s+){0,2}?fallen\b(?!\s+(?:back|behind|to|from|by|below|under|short|into|in love|ill|silent))/iu.test(
+        trailing,
+      ))
   )
     return { metric: "killed", evidenced: true, cue: "dead" };
   // "the return of 130 soldiers", "released 40 detainees", "freed four hostages": people handed back.

@@ -18,12 +18,28 @@ import {
   speaksForGovernment,
   TITLE_WORDS,
 } from "./gazetteer.ts";
+import { holdsAny, holdsAnyLower } from "./literal-guard.ts";
 import { bestEntity, lastBefore, lastSpeaker, mentionsNear, refOf } from "./mention-lookup.ts";
 import { normaliseRole, normalizeName } from "./variants.ts";
 
 /** What a noun phrase before or after a reporting verb names: an entity, a pronoun's antecedent, a role. */
 
 export const PRONOUN = /^(he|she|it|they|we|i)$/i;
+
+// Words without one of which the patterns below cannot match (each list is its pattern's alternatives).
+const LOCATED_NOUNS =
+  "official|source|doctor|medic|nurse|resident|witness|worker|activist|authorities|staff|police|personnel|professional|practitioner|diplomat|analyst|observer|monitor|investigator|journalist|correspondent|commander|officer|spokes".split(
+    "|",
+  );
+const ISSUED_NOUNS = "tatement|figure|toll|data|count|tally|communiqu|update|relea".split("|");
+const OWNED_NOUNS =
+  "Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Program|Commission|Observatory".split(
+    "|",
+  );
+const TITLE_NOUNS =
+  "spokes|minister|secretary|commander|governor|director|chief|head|official|coordinator|envoy|adviser|advisor|ambassador|president|general|colonel|lawmaker|senator".split(
+    "|",
+  );
 
 /** Resolves a noun phrase to a source: an entity in it, a pronoun's antecedent, a role, or the description. */
 export function resolveNP(ctx: AttributionContext, start: number, end: number): SourceRef | null {
@@ -118,10 +134,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     return { name: office[1], type: "person", entity: null, start: at, end: at + office[1].length };
   }
   // "Hospital officials in Rafah": where the speakers are does not name them.
-  const located =
-    /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
-      text,
-    );
+  const located = !holdsAny(text, LOCATED_NOUNS)
+    ? null
+    : /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
+        text,
+      );
   if (located?.[1]) text = located[1];
   text = text.replace(/[\s,]+$/, "");
   end = start + text.length;
@@ -134,10 +151,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
   // "the nation's spy agency", "the West African nation's military": the country's own body named before,
   // or else that body of the country the story named last.
-  const national =
-    /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:nation|country|kingdom|republic)[’']s\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(
-      text,
-    );
+  const national = !holdsAny(text, ["nation", "country", "kingdom", "republic"])
+    ? null
+    : /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:nation|country|kingdom|republic)[’']s\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(
+        text,
+      );
   if (national?.[1] && (definite || /^the\s/i.test(text))) {
     const own = coreferent(ctx, national[1], end - national[1].length, end);
     if (own) return own;
@@ -152,10 +170,12 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       };
   }
   // "a military statement", "army figures", "the ministry's statement": the body that issued them.
-  const issued =
-    /^(?:(?:a|an|the|its|their|new|latest|updated|official|daily|preliminary)\s+)*([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:statement|figures|toll|data|count|tally|communiqu[eé]|update|release)$/iu.exec(
-      text,
-    );
+  // (No "s" in the words looked for: the pattern reads case-folded Unicode, where "ſ" is an "s".)
+  const issued = !holdsAnyLower(text, ISSUED_NOUNS)
+    ? null
+    : /^(?:(?:a|an|the|its|their|new|latest|updated|official|daily|preliminary)\s+)*([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:statement|figures|toll|data|count|tally|communiqu[eé]|update|release)$/iu.exec(
+        text,
+      );
   if (issued?.[1] && ORG_ANAPHOR.test(issued[1].replace(/[’']s$/, ""))) {
     const issuerStart = start + text.indexOf(issued[1]);
     const back = coreferent(
@@ -258,10 +278,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
 
   // "Sudan's Doctors' Union", "the UN Children's Fund": a body named with its owner is named whole.
-  const owned =
-    /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*(?:[’']s?)?\s+){1,5}(?:Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Programme|Program|Commission|Observatory))$/u.exec(
-      text,
-    );
+  const owned = !holdsAny(text, OWNED_NOUNS)
+    ? null
+    : /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*(?:[’']s?)?\s+){1,5}(?:Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Programme|Program|Commission|Observatory))$/u.exec(
+        text,
+      );
   if (owned?.[1] && /[’']/.test(owned[1])) {
     const whole = bestEntity(index, start, end);
     const ownedStart = end - owned[1].length;
@@ -272,10 +293,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     return { name: owned[1], type: "organization", entity: null, start: ownedStart, end };
   }
   // "Ministry spokesperson Anis Al-Asbahi": a title before a name; the person speaks.
-  const titled =
-    /^(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,4}(?:spokes(?:man|woman|person)|minister|secretary|commander|governor|director|chief|head|official|coordinator|envoy|adviser|advisor|ambassador|president|general|colonel|lawmaker|senator)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+(?:\p{Lu}[\p{L}.’'-]+|al|el|bin|ibn|van|von|de|da)){1,4})$/u.exec(
-      text,
-    );
+  const titled = !holdsAny(text, TITLE_NOUNS)
+    ? null
+    : /^(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,4}(?:spokes(?:man|woman|person)|minister|secretary|commander|governor|director|chief|head|official|coordinator|envoy|adviser|advisor|ambassador|president|general|colonel|lawmaker|senator)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+(?:\p{Lu}[\p{L}.’'-]+|al|el|bin|ibn|van|von|de|da)){1,4})$/u.exec(
+        text,
+      );
   if (titled?.[1]) {
     const nameStart = end - titled[1].length;
     const person = bestEntity(index, nameStart, end);
