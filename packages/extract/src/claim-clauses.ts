@@ -164,7 +164,7 @@ export function partOfBefore(
 ): boolean {
   return (
     countsAsBefore(body, prev, sIndex, hedgeStart) ||
-    SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedgeStart - 24), hedgeStart)) ||
+    subsetBefore(body.slice(Math.max(sentence.start, hedgeStart - 24), hedgeStart)) ||
     /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantityEnd, quantityEnd + 12)) ||
     (hedgeStart - sentence.start < 140 && SUBSET_OPENING.test(body.slice(sentence.start, hedgeStart))) ||
     (prev?.sentence === sIndex &&
@@ -294,6 +294,11 @@ const ONE_TOLL = new RegExp(
  * Returns the aside as written (from its comma), or null.
  */
 const HARM_WORDS = ["kill", "wound", "injur", "dead", "abduct", "kidnap", "died"];
+// SUBSET_BEFORE's words ("s" left out: the pattern reads case-folded Unicode, where "ſ" is an "s").
+const SUBSET_WORDS = ["includ", "among", "of whom", "of them"];
+function subsetBefore(text: string): boolean {
+  return holdsAnyLower(text, SUBSET_WORDS) && SUBSET_BEFORE.test(text);
+}
 
 export function clauseAside(rest: string): string | null {
   // Every aside opens with a comma or a dash: most clauses end on neither and need no further look.

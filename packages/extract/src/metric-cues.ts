@@ -6,6 +6,16 @@ import type { Quantity } from "./numbers.ts";
 // The words two patterns of findMetric cannot match without ("s" left out: "ſ" reads as "s" there).
 const DEAD_WORDS = ["bodie", "corp", "remain", "fallen", "decea", "dead"];
 const FALLEN = ["fallen"];
+const TOLL = ["toll"];
+const BODY_WORDS = ["bodie", "corp", "remain"];
+/** FORCE_SIZE_BEFORE, tried only on words that hold one of the forces it names. */
+const FORCE_WORDS =
+  "army|armed|military|navy|force|attacker|assailant|gunmen|militant|fighter|insurgent|rebel|bandit|jihadist|terrorist|raider|militia|group".split(
+    "|",
+  );
+function forceSizeBefore(text: string): boolean {
+  return holdsAnyLower(text, FORCE_WORDS) && FORCE_SIZE_BEFORE.test(text);
+}
 
 /** What happened to the people a figure counts, from the cues nearest to it, and whether it is a rate. */
 
@@ -142,7 +152,8 @@ export function findMetric(
     return { metric: "wounded", evidenced: true, cue: "injuries" };
   // "The death toll from fighting has climbed to at least 96 people": a toll reaching the figure names it,
   // whatever words ("fighting") stand between.
-  const toll = TOLL_REACHES_PEOPLE.exec(text.slice(Math.max(0, quantityStart - 200), quantityStart));
+  const tollText = text.slice(Math.max(0, quantityStart - 200), quantityStart);
+  const toll = holdsAnyLower(tollText, TOLL) ? TOLL_REACHES_PEOPLE.exec(tollText) : null;
   if (toll)
     return {
       metric: /^toll\s+of\s+(?:the\s+)?(?:wounded|injured)/i.test(toll[0]) ? "wounded" : "killed",
@@ -160,7 +171,8 @@ export function findMetric(
     return { metric: "repatriated", evidenced: true, cue: "received" };
   // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
   if (
-    (/\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading) ||
+    ((holdsAnyLower(leading, BODY_WORDS) &&
+      /\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading)) ||
       (holdsAnyLower(head.subject ?? "", DEAD_WORDS) &&
         /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains|fallen|deceased|dead)\b/iu.test(
           head.subject ?? "",
@@ -280,9 +292,9 @@ export function findMetric(
   )
     return { metric: "present", evidenced: true, cue: "has" };
   if (
-    (FORCE_SIZE_BEFORE.test(opening) ||
+    (forceSizeBefore(opening) ||
       // "the armed forces, estimated at 60,000": the apposition opens a clause of its own.
-      FORCE_SIZE_BEFORE.test(text.slice(Math.max(0, clauseStart - 30), quantityStart)) ||
+      forceSizeBefore(text.slice(Math.max(0, clauseStart - 30), quantityStart)) ||
       FORCE_SIZE_NEAR.test(text.slice(quantityStart, head.subjectEnd + 30))) &&
     !SENT.test(opening) &&
     !SENT.test(closing.slice(0, 40))
