@@ -2,7 +2,7 @@ import { METRICS, type Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
 import type { Hedged } from "./hedges.ts";
-import { holdsAnyLower } from "./literal-guard.ts";
+import { anyOf } from "./literal-guard.ts";
 import { CUES, type MetricResult, OBJECT_VERB } from "./metric-cues.ts";
 import { metricOfVerb, NEXT_PART, type PeopleHead, SUBSET_OPENING, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
@@ -293,11 +293,11 @@ const ONE_TOLL = new RegExp(
  * the district of X, northern Y, have been killed": an aside after the figure does not end its clause.
  * Returns the aside as written (from its comma), or null.
  */
-const HARM_WORDS = ["kill", "wound", "injur", "dead", "abduct", "kidnap", "died"];
-// SUBSET_BEFORE's words ("s" left out: the pattern reads case-folded Unicode, where "ſ" is an "s").
-const SUBSET_WORDS = ["includ", "among", "of whom", "of them"];
+const HARM_WORDS = anyOf(["kill", "wound", "injur", "dead", "abduct", "kidnap", "died"], "iu");
+// SUBSET_BEFORE's words, read with its flags.
+const SUBSET_WORDS = anyOf(["includ", "among", "of whom", "of them"], "iu");
 function subsetBefore(text: string): boolean {
-  return holdsAnyLower(text, SUBSET_WORDS) && SUBSET_BEFORE.test(text);
+  return SUBSET_WORDS.test(text) && SUBSET_BEFORE.test(text);
 }
 
 export function clauseAside(rest: string): string | null {
@@ -308,7 +308,7 @@ export function clauseAside(rest: string): string | null {
       rest,
     ) ??
     // The other asides close before a harm: a clause without one is not read for them.
-    (!holdsAnyLower(rest, HARM_WORDS)
+    (!HARM_WORDS.test(rest)
       ? null
       : (/^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)|(?:had|have|has)\s+died)\b)/i.exec(
           rest,

@@ -3,16 +3,11 @@
  * text is not tried on a text that holds none of them.
  */
 
-/** Whether `text` holds one of `needles` exactly as written (for patterns without the "i" flag). */
-export function holdsAny(text: string, needles: readonly string[]): boolean {
-  for (const needle of needles) if (text.includes(needle)) return true;
-  return false;
-}
-
 /**
- * Whether `text` in lower case holds one of `needles` (lower case), for patterns with the "i" flag. With "iu"
- * the long s (ſ) also matches "s" and lower-casing keeps it: needles for such patterns leave out their "s".
+ * A test for any of `words` as written, read with the flags of the pattern it guards (so that it folds case
+ * exactly as that pattern does): one pass over the text, where the costly pattern would try every position.
  */
-export function holdsAnyLower(text: string, needles: readonly string[]): boolean {
-  return holdsAny(text.toLowerCase(), needles);
+export function anyOf(words: readonly string[], flags = ""): RegExp {
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(escaped.join("|"), flags.replace(/[gy]/g, ""));
 }

@@ -1,20 +1,22 @@
 import type { Metric, Rate } from "@headcount/shared";
-import { holdsAnyLower } from "./literal-guard.ts";
+import { anyOf } from "./literal-guard.ts";
 import { metricOfVerb, type PeopleHead } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
 
-// The words two patterns of findMetric cannot match without ("s" left out: "ſ" reads as "s" there).
-const DEAD_WORDS = ["bodie", "corp", "remain", "fallen", "decea", "dead"];
-const FALLEN = ["fallen"];
-const TOLL = ["toll"];
-const BODY_WORDS = ["bodie", "corp", "remain"];
+// Words some patterns of findMetric cannot match without, read with those patterns' flags.
+const DEAD_WORDS = anyOf(["bodies", "corpses", "remains", "fallen", "deceased", "dead"], "iu");
+const FALLEN = anyOf(["fallen"], "iu");
+const TOLL = anyOf(["toll"], "i");
+const BODY_WORDS = anyOf(["bodies", "corpses", "remains"], "iu");
 /** FORCE_SIZE_BEFORE, tried only on words that hold one of the forces it names. */
-const FORCE_WORDS =
+const FORCE_WORDS = anyOf(
   "army|armed|military|navy|force|attacker|assailant|gunmen|militant|fighter|insurgent|rebel|bandit|jihadist|terrorist|raider|militia|group".split(
     "|",
-  );
+  ),
+  "i",
+);
 function forceSizeBefore(text: string): boolean {
-  return holdsAnyLower(text, FORCE_WORDS) && FORCE_SIZE_BEFORE.test(text);
+  return FORCE_WORDS.test(text) && FORCE_SIZE_BEFORE.test(text);
 }
 
 /** What happened to the people a figure counts, from the cues nearest to it, and whether it is a rate. */
@@ -153,7 +155,7 @@ export function findMetric(
   // "The death toll from fighting has climbed to at least 96 people": a toll reaching the figure names it,
   // whatever words ("fighting") stand between.
   const tollText = text.slice(Math.max(0, quantityStart - 200), quantityStart);
-  const toll = holdsAnyLower(tollText, TOLL) ? TOLL_REACHES_PEOPLE.exec(tollText) : null;
+  const toll = TOLL.test(tollText) ? TOLL_REACHES_PEOPLE.exec(tollText) : null;
   if (toll)
     return {
       metric: /^toll\s+of\s+(?:the\s+)?(?:wounded|injured)/i.test(toll[0]) ? "wounded" : "killed",
@@ -171,9 +173,9 @@ export function findMetric(
     return { metric: "repatriated", evidenced: true, cue: "received" };
   // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
   if (
-    ((holdsAnyLower(leading, BODY_WORDS) &&
+    ((BODY_WORDS.test(leading) &&
       /\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading)) ||
-      (holdsAnyLower(head.subject ?? "", DEAD_WORDS) &&
+      (DEAD_WORDS.test(head.subject ?? "") &&
         /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains|fallen|deceased|dead)\b/iu.test(
           head.subject ?? "",
         ))) &&
@@ -220,7 +222,7 @@ export function findMetric(
       trailing,
     ) ||
     // "51 fallen soldiers", "12 soldiers fallen and eight wounded" (not "fallen back", "fallen to").
-    (holdsAnyLower(trailing, FALLEN) &&
+    (FALLEN.test(trailing) &&
       /^\s+(?:[\p{L}-]+\s+){0,2}?fallen\b(?!\s+(?:back|behind|to|from|by|below|under|short|into|in love|ill|silent))/iu.test(
         trailing,
       ))

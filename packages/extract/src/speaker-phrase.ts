@@ -18,7 +18,7 @@ import {
   speaksForGovernment,
   TITLE_WORDS,
 } from "./gazetteer.ts";
-import { holdsAny, holdsAnyLower } from "./literal-guard.ts";
+import { anyOf } from "./literal-guard.ts";
 import { bestEntity, lastBefore, lastSpeaker, mentionsNear, refOf } from "./mention-lookup.ts";
 import { normaliseRole, normalizeName } from "./variants.ts";
 
@@ -26,20 +26,28 @@ import { normaliseRole, normalizeName } from "./variants.ts";
 
 export const PRONOUN = /^(he|she|it|they|we|i)$/i;
 
-// Words without one of which the patterns below cannot match (each list is its pattern's alternatives).
-const LOCATED_NOUNS =
+// Words without one of which the patterns below cannot match (each list is its pattern's alternatives, read
+// with its flags).
+const LOCATED_NOUNS = anyOf(
   "official|source|doctor|medic|nurse|resident|witness|worker|activist|authorities|staff|police|personnel|professional|practitioner|diplomat|analyst|observer|monitor|investigator|journalist|correspondent|commander|officer|spokes".split(
     "|",
-  );
-const ISSUED_NOUNS = "tatement|figure|toll|data|count|tally|communiqu|update|relea".split("|");
-const OWNED_NOUNS =
+  ),
+  "u",
+);
+const ISSUED_NOUNS = anyOf("tatement|figure|toll|data|count|tally|communiqu|update|relea".split("|"), "iu");
+const OWNED_NOUNS = anyOf(
   "Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Program|Commission|Observatory".split(
     "|",
-  );
-const TITLE_NOUNS =
+  ),
+  "u",
+);
+const TITLE_NOUNS = anyOf(
   "spokes|minister|secretary|commander|governor|director|chief|head|official|coordinator|envoy|adviser|advisor|ambassador|president|general|colonel|lawmaker|senator".split(
     "|",
-  );
+  ),
+  "u",
+);
+const NATION_WORDS = anyOf(["nation", "country", "kingdom", "republic"], "u");
 
 /** Resolves a noun phrase to a source: an entity in it, a pronoun's antecedent, a role, or the description. */
 export function resolveNP(ctx: AttributionContext, start: number, end: number): SourceRef | null {
@@ -134,7 +142,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     return { name: office[1], type: "person", entity: null, start: at, end: at + office[1].length };
   }
   // "Hospital officials in Rafah": where the speakers are does not name them.
-  const located = !holdsAny(text, LOCATED_NOUNS)
+  const located = !LOCATED_NOUNS.test(text)
     ? null
     : /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
         text,
@@ -151,7 +159,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
   // "the nation's spy agency", "the West African nation's military": the country's own body named before,
   // or else that body of the country the story named last.
-  const national = !holdsAny(text, ["nation", "country", "kingdom", "republic"])
+  const national = !NATION_WORDS.test(text)
     ? null
     : /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:nation|country|kingdom|republic)[’']s\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(
         text,
@@ -170,8 +178,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       };
   }
   // "a military statement", "army figures", "the ministry's statement": the body that issued them.
-  // (No "s" in the words looked for: the pattern reads case-folded Unicode, where "ſ" is an "s".)
-  const issued = !holdsAnyLower(text, ISSUED_NOUNS)
+  const issued = !ISSUED_NOUNS.test(text)
     ? null
     : /^(?:(?:a|an|the|its|their|new|latest|updated|official|daily|preliminary)\s+)*([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:statement|figures|toll|data|count|tally|communiqu[eé]|update|release)$/iu.exec(
         text,
@@ -278,7 +285,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
 
   // "Sudan's Doctors' Union", "the UN Children's Fund": a body named with its owner is named whole.
-  const owned = !holdsAny(text, OWNED_NOUNS)
+  const owned = !OWNED_NOUNS.test(text)
     ? null
     : /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*(?:[’']s?)?\s+){1,5}(?:Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Programme|Program|Commission|Observatory))$/u.exec(
         text,
@@ -293,7 +300,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     return { name: owned[1], type: "organization", entity: null, start: ownedStart, end };
   }
   // "Ministry spokesperson Anis Al-Asbahi": a title before a name; the person speaks.
-  const titled = !holdsAny(text, TITLE_NOUNS)
+  const titled = !TITLE_NOUNS.test(text)
     ? null
     : /^(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,4}(?:spokes(?:man|woman|person)|minister|secretary|commander|governor|director|chief|head|official|coordinator|envoy|adviser|advisor|ambassador|president|general|colonel|lawmaker|senator)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+(?:\p{Lu}[\p{L}.’'-]+|al|el|bin|ibn|van|von|de|da)){1,4})$/u.exec(
         text,
