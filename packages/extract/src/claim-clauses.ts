@@ -1,8 +1,8 @@
 import { METRICS, type Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
+import { guarded, HARM_GUARD, OPENING_GUARD, SUBSET_GUARD } from "./guard-words.ts";
 import type { Hedged } from "./hedges.ts";
-import { anyOf } from "./literal-guard.ts";
 import { CUES, type MetricResult, OBJECT_VERB } from "./metric-cues.ts";
 import { metricOfVerb, NEXT_PART, type PeopleHead, SUBSET_OPENING, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
@@ -164,9 +164,10 @@ export function partOfBefore(
 ): boolean {
   return (
     countsAsBefore(body, prev, sIndex, hedgeStart) ||
-    subsetBefore(body.slice(Math.max(sentence.start, hedgeStart - 24), hedgeStart)) ||
+    guarded(SUBSET_GUARD, SUBSET_BEFORE, body.slice(Math.max(sentence.start, hedgeStart - 24), hedgeStart)) ||
     /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantityEnd, quantityEnd + 12)) ||
-    (hedgeStart - sentence.start < 140 && SUBSET_OPENING.test(body.slice(sentence.start, hedgeStart))) ||
+    (hedgeStart - sentence.start < 140 &&
+      guarded(OPENING_GUARD, SUBSET_OPENING, body.slice(sentence.start, hedgeStart))) ||
     (prev?.sentence === sIndex &&
       NEXT_PART.test(body.slice(Math.max(sentence.start, hedgeStart - 80), hedgeStart)))
   );
@@ -293,12 +294,6 @@ const ONE_TOLL = new RegExp(
  * the district of X, northern Y, have been killed": an aside after the figure does not end its clause.
  * Returns the aside as written (from its comma), or null.
  */
-const HARM_WORDS = anyOf(["kill", "wound", "injur", "dead", "abduct", "kidnap", "died"], "iu");
-// SUBSET_BEFORE's words, read with its flags.
-const SUBSET_WORDS = anyOf(["includ", "among", "of whom", "of them"], "iu");
-function subsetBefore(text: string): boolean {
-  return SUBSET_WORDS.test(text) && SUBSET_BEFORE.test(text);
-}
 
 export function clauseAside(rest: string): string | null {
   // Every aside opens with a comma or a dash: most clauses end on neither and need no further look.
@@ -308,7 +303,7 @@ export function clauseAside(rest: string): string | null {
       rest,
     ) ??
     // The other asides close before a harm: a clause without one is not read for them.
-    (!HARM_WORDS.test(rest)
+    (!HARM_GUARD.test(rest)
       ? null
       : (/^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)|(?:had|have|has)\s+died)\b)/i.exec(
           rest,

@@ -1,7 +1,7 @@
 import type { EntityType } from "@headcount/shared";
 import { type GazetteerEntry, type GazetteerKind, lookupSurface } from "./gazetteer.ts";
+import { MINISTRY_GUARD, POSSESSIVE_GUARD } from "./guard-words.ts";
 import { isKnownFirstName } from "./lexicon.ts";
-import { anyOf } from "./literal-guard.ts";
 import { buildSpan, isCapitalised, matchGazetteer } from "./name-runs.ts";
 import { analyseSpan, appositiveRole, lowercaseTitleBefore, type PersonCandidate } from "./name-spans.ts";
 import type { Sentence, Token } from "./segment.ts";
@@ -244,8 +244,6 @@ const PORTFOLIO = "health|defen[cs]e|interior|foreign|information|education|agri
 const TERRITORY = "(\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,2})";
 // "Hamas-run Gaza", "rebel-held Idlib": who runs a territory is not part of its name.
 const RUN_BY = "(?:[\\p{L}]+-(?:run|controlled|held|led)\\s+)?";
-const MINISTRY_WORD = anyOf(["ministry"], "iu");
-const APOSTROPHE = /[’']/;
 const MINISTRY_OF_TERRITORY = new RegExp(
   `^(?:the\\s+)?(?:(?:${RUN_BY}${TERRITORY}(?:-based|[’']s))\\s+)?(${PORTFOLIO})\\s+ministry(?:\\s+(?:in|of)\\s+(?:the\\s+)?${RUN_BY}${TERRITORY})?$`,
   "iu",
@@ -258,7 +256,7 @@ const MINISTRY_OF_TERRITORY = new RegExp(
  */
 export function territorialMinistryName(text: string): string | null {
   // Only a ministry is one ("ministry" in any case, folded as the pattern folds it).
-  if (!MINISTRY_WORD.test(text)) return null;
+  if (!MINISTRY_GUARD.test(text)) return null;
   const m = MINISTRY_OF_TERRITORY.exec(text.trim());
   const place = m?.[1] ?? m?.[3];
   const portfolio = m?.[2];
@@ -276,7 +274,7 @@ function territorialMinistry(body: string, o: { start: number; end: number; text
       body.slice(o.end, o.end + 60),
     )?.[0];
   const lead = body.slice(Math.max(0, o.start - 40), o.start);
-  const before = !APOSTROPHE.test(lead)
+  const before = !POSSESSIVE_GUARD.test(lead)
     ? undefined
     : /(?:[\p{L}]+-(?:run|controlled|held|led)\s+)?\p{Lu}[\p{L}.-]*[’']s\s+$/u.exec(lead)?.[0];
   const tail = after?.replace(/\.+$/, "");

@@ -1,23 +1,7 @@
 import type { Metric, Rate } from "@headcount/shared";
-import { anyOf } from "./literal-guard.ts";
+import { BODIES_GUARD, DEAD_GUARD, FALLEN_GUARD, FORCE_GUARD, guarded, TOLL_GUARD } from "./guard-words.ts";
 import { metricOfVerb, type PeopleHead } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
-
-// Words some patterns of findMetric cannot match without, read with those patterns' flags.
-const DEAD_WORDS = anyOf(["bodies", "corpses", "remains", "fallen", "deceased", "dead"], "iu");
-const FALLEN = anyOf(["fallen"], "iu");
-const TOLL = anyOf(["toll"], "i");
-const BODY_WORDS = anyOf(["bodies", "corpses", "remains"], "iu");
-/** FORCE_SIZE_BEFORE, tried only on words that hold one of the forces it names. */
-const FORCE_WORDS = anyOf(
-  "army|armed|military|navy|force|attacker|assailant|gunmen|militant|fighter|insurgent|rebel|bandit|jihadist|terrorist|raider|militia|group".split(
-    "|",
-  ),
-  "i",
-);
-function forceSizeBefore(text: string): boolean {
-  return FORCE_WORDS.test(text) && FORCE_SIZE_BEFORE.test(text);
-}
 
 /** What happened to the people a figure counts, from the cues nearest to it, and whether it is a rate. */
 
@@ -155,7 +139,7 @@ export function findMetric(
   // "The death toll from fighting has climbed to at least 96 people": a toll reaching the figure names it,
   // whatever words ("fighting") stand between.
   const tollText = text.slice(Math.max(0, quantityStart - 200), quantityStart);
-  const toll = TOLL.test(tollText) ? TOLL_REACHES_PEOPLE.exec(tollText) : null;
+  const toll = TOLL_GUARD.test(tollText) ? TOLL_REACHES_PEOPLE.exec(tollText) : null;
   if (toll)
     return {
       metric: /^toll\s+of\s+(?:the\s+)?(?:wounded|injured)/i.test(toll[0]) ? "wounded" : "killed",
@@ -173,9 +157,9 @@ export function findMetric(
     return { metric: "repatriated", evidenced: true, cue: "received" };
   // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
   if (
-    ((BODY_WORDS.test(leading) &&
+    ((BODIES_GUARD.test(leading) &&
       /\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading)) ||
-      (DEAD_WORDS.test(head.subject ?? "") &&
+      (DEAD_GUARD.test(head.subject ?? "") &&
         /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains|fallen|deceased|dead)\b/iu.test(
           head.subject ?? "",
         ))) &&
@@ -222,7 +206,7 @@ export function findMetric(
       trailing,
     ) ||
     // "51 fallen soldiers", "12 soldiers fallen and eight wounded" (not "fallen back", "fallen to").
-    (FALLEN.test(trailing) &&
+    (FALLEN_GUARD.test(trailing) &&
       /^\s+(?:[\p{L}-]+\s+){0,2}?fallen\b(?!\s+(?:back|behind|to|from|by|below|under|short|into|in love|ill|silent))/iu.test(
         trailing,
       ))
@@ -294,9 +278,9 @@ export function findMetric(
   )
     return { metric: "present", evidenced: true, cue: "has" };
   if (
-    (forceSizeBefore(opening) ||
+    (guarded(FORCE_GUARD, FORCE_SIZE_BEFORE, opening) ||
       // "the armed forces, estimated at 60,000": the apposition opens a clause of its own.
-      forceSizeBefore(text.slice(Math.max(0, clauseStart - 30), quantityStart)) ||
+      guarded(FORCE_GUARD, FORCE_SIZE_BEFORE, text.slice(Math.max(0, clauseStart - 30), quantityStart)) ||
       FORCE_SIZE_NEAR.test(text.slice(quantityStart, head.subjectEnd + 30))) &&
     !SENT.test(opening) &&
     !SENT.test(closing.slice(0, 40))
