@@ -1,7 +1,7 @@
 import { METRICS, type Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
-import { guarded, HARM_GUARD, OPENING_GUARD, SUBSET_GUARD } from "./guard-words.ts";
+import { DEFINED_GUARD, guarded, HARM_GUARD, OPENING_GUARD, SUBSET_GUARD } from "./guard-words.ts";
 import type { Hedged } from "./hedges.ts";
 import { CUES, type MetricResult, OBJECT_VERB } from "./metric-cues.ts";
 import { metricOfVerb, NEXT_PART, type PeopleHead, SUBSET_OPENING, VICTIM_NOUNS } from "./metrics.ts";
@@ -84,7 +84,9 @@ export function sharedHedge(
  * counted, not a count.
  */
 export function isThreshold(body: string, sentenceStart: number, hedgeStart: number): boolean {
-  return /\b(?:defined as|definition of)\b[^.;]{0,60}\b(?:in which|where|that|with)\s+$/i.test(
+  return guarded(
+    DEFINED_GUARD,
+    /\b(?:defined as|definition of)\b[^.;]{0,60}\b(?:in which|where|that|with)\s+$/i,
     body.slice(Math.max(sentenceStart, hedgeStart - 90), hedgeStart),
   );
 }

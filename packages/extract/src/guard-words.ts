@@ -61,10 +61,12 @@ export const FORCE_GUARD = anyOf(
   "i",
 );
 
-// claim-clauses.ts: an aside before a harm; a part of the figure before; a sentence opening on a part.
+// claim-clauses.ts: an aside before a harm; a part of the figure before; a sentence opening on a part; a
+// threshold in a definition.
 export const HARM_GUARD = anyOf(["kill", "wound", "injur", "dead", "abduct", "kidnap", "died"], "iu");
 export const SUBSET_GUARD = anyOf(
   ["including", "included", "include", "includes", "among", "of whom", "of them"],
   "iu",
 );
 export const OPENING_GUARD = /of\s+(?:the|those|these|its|their)\s|among|includ/iu;
+export const DEFINED_GUARD = anyOf(["defined as", "definition of"], "i");
