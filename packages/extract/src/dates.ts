@@ -131,8 +131,6 @@ const REQUIRED_GROUP: Record<string, RegExp> = {
   ENTimeUnitCasualRelativeFormatParser: /^\(this\|last\|past\|next\|after\|\\\+\|-\)/,
   ENCasualDateParser: /^\(now\|[^()]*\)/,
   ENEndOfCurrentMonthParser: /month(?=\(\?=)/,
-  ENTimeUnitWithinFormatParser: /^\(\?:within\|in\|for\)/,
-  ISOFormatParser: /^\(\[0-9\]\{4\}\)\\-\(\[0-9\]\{1,2\}\)\\-/,
   ENYearMonthDayParser: /^\(\[0-9\]\{4\}\)\[-\\\.\\\/\\s\]/,
   ENSlashMonthFormatParser: /^\(\[0-9\]\|0\[1-9\]\|1\[012\]\)\\\/\(\[0-9\]\{4\}\)/,
   SlashDateFormatParser: /\(\[0-3\]\{0,1\}\[0-9\]\{1\}\)\[\\\/\\\.\\-\]\(\[0-3\]\{0,1\}\[0-9\]\{1\}\)/,
