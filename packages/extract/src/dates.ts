@@ -113,7 +113,7 @@ dateReader.refiners = dateReader.refiners.filter((r) => !TIME_PARTS.has(r.constr
 
 /**
  * Parsers that cannot match without a word of their own (a month, a weekday, "ago", "later", "this", "today"…)
- * or a shape of their own ("2024-10-", "10/2024") are left out for a window that has none: the answer is the
+ * or a shape of their own ("2024 10", "10/2024", "3/4") are left out for a window that has none: the answer is the
  * same, and most windows name no month.
  * Each word list is the required group of the parser's own pattern, found in its source; a parser whose
  * pattern does not show that group always runs.
