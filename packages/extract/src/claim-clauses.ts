@@ -305,7 +305,8 @@ export function clauseAside(rest: string): string | null {
       rest,
     ) ??
     // The other asides close before a harm: a clause without one is not read for them.
-    (!HARM_GUARD.test(rest)
+    // (Only a short rest is tested first: a long sentence is not read again for every figure in it.)
+    (rest.length < 400 && !HARM_GUARD.test(rest)
       ? null
       : (/^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)|(?:had|have|has)\s+died)\b)/i.exec(
           rest,

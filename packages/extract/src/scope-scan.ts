@@ -47,6 +47,8 @@ export function matchesWith(
   text: string,
   ...needles: string[]
 ): RegExpExecArray[] {
+  // A long scope's matches are remembered per article: lowering it for every figure would cost more.
+  if (text.length >= LONG) return matchesIn(article, pattern, at, text);
   if (text !== lastText) {
     lastText = text;
     lastLower = text.toLowerCase();
