@@ -2,7 +2,8 @@
  * Cheap tests before costly patterns: the words without one of which a pattern cannot match, tested first so
  * that a text holding none of them is not read by the pattern (one pass, where the pattern tries every
  * position). Each list is its pattern's own alternatives, read with that pattern's flags so that case folds
- * exactly as it does there.
+ * exactly as it does there. A pattern given a new alternative needs its word here too, or the new alternative
+ * is never tried: the guard is looked up next to each pattern it guards (`guarded`, `*_GUARD.test`).
  */
 
 function anyOf(words: readonly string[], flags: string): RegExp {
