@@ -3,7 +3,7 @@ import { clauseAfterVerb, RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-w
 import type { EntityIndex, EntityRecord } from "./entities.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
 import { quoteRelay, quoteSpeaker, speakerOfQuotationBefore } from "./quote-speaker.ts";
-import { matchesIn, once } from "./scope-scan.ts";
+import { matchesIn, matchesWith, once } from "./scope-scan.ts";
 import type { Sentence, Span } from "./segment.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 import { leadingSubject, subjectBefore } from "./subject-phrase.ts";
@@ -83,7 +83,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   // "according to X" (X may be "… cited by Y" or "…, citing Y").
   const according =
     /\baccording to\s+((?:[^,.;:“”"]|\.(?=\S)|(?<=\b[A-Z])\.)+?)(?=\s*(?:[,;:“”"]|(?<!\b[A-Z])\.|\bthat\b|\bon the \d|\bon \w+day\b|$))/gi;
-  for (const m of matchesIn(ctx.index, according, scopeStart, text)) {
+  for (const m of matchesWith(ctx.index, according, scopeStart, text, "according to")) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
     if (npStart > quantityStart && !isTrailing(body, npEnd, sentence.end)) continue;
@@ -136,7 +136,7 @@ export function attribute(ctx: AttributionContext): Attribution {
 
   // "citing X" — deeper than whoever cites.
   const citing = /\b(?:citing|quoting)\s+([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|\bas saying\b|\bthat\b|$))/gi;
-  for (const m of matchesIn(ctx.index, citing, scopeStart, text)) {
+  for (const m of matchesWith(ctx.index, citing, scopeStart, text, "citing", "quoting")) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
     explicit = true;
@@ -147,7 +147,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   // "as disclosed by X", "reported by X": X relayed what the sentence says.
   const by =
     /\b(?:disclosed|revealed|reported|cited|quoted|confirmed|announced|published|relayed|estimated|recorded|documented|counted|compiled|tallied)\s+by\s+(?:the\s+)?([^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|$))/gi;
-  for (const m of matchesIn(ctx.index, by, scopeStart, text)) {
+  for (const m of matchesWith(ctx.index, by, scopeStart, text, "by")) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
     if (/according to\s+[^,]*$/i.test(body.slice(sentence.start, scopeStart + m.index))) continue;
@@ -158,7 +158,7 @@ export function attribute(ctx: AttributionContext): Attribution {
 
   // "said in a statement carried by the official news agency": the agency relays.
   const carried = /\b(?:carried|broadcast)\s+by\s+((?:the\s+)?[^,.;:“”"]+?)(?=\s*(?:[,.;:“”"]|\bthat\b|$))/gi;
-  for (const m of matchesIn(ctx.index, carried, scopeStart, text)) {
+  for (const m of matchesWith(ctx.index, carried, scopeStart, text, "carried", "broadcast")) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     pushRef(layers, resolveNP(ctx, npStart, npStart + (m[1]?.length ?? 0)), 0.5, true);
   }
@@ -166,7 +166,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   // "the Pentagon's assessment", "the Institute for the Study of War's estimate"
   const possessive =
     /[’']s?\s+(?:latest\s+|own\s+|new\s+|recent\s+)?(?:assessment|estimate|estimates|figures|data|tally|count|intelligence|report|reports|calculations?)\b/g;
-  for (const m of matchesIn(ctx.index, possessive, scopeStart, text)) {
+  for (const m of matchesWith(ctx.index, possessive, scopeStart, text, "’", "'")) {
     const at = scopeStart + m.index;
     const mention = mentionsNear(ctx.index, at - 200, at + 2).find((x) => x.end === at || x.end === at + 1);
     let ref: SourceRef | null = mention ? refOf(mention.entity, mention.start, mention.end) : null;

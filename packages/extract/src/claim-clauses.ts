@@ -1,6 +1,7 @@
 import { METRICS, type Metric } from "@headcount/shared";
 import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
+import { DEFINED_GUARD, guarded, HARM_GUARD, OPENING_GUARD, SUBSET_GUARD } from "./guard-words.ts";
 import type { Hedged } from "./hedges.ts";
 import { CUES, type MetricResult, OBJECT_VERB } from "./metric-cues.ts";
 import { metricOfVerb, NEXT_PART, type PeopleHead, SUBSET_OPENING, VICTIM_NOUNS } from "./metrics.ts";
@@ -83,7 +84,9 @@ export function sharedHedge(
  * counted, not a count.
  */
 export function isThreshold(body: string, sentenceStart: number, hedgeStart: number): boolean {
-  return /\b(?:defined as|definition of)\b[^.;]{0,60}\b(?:in which|where|that|with)\s+$/i.test(
+  return guarded(
+    DEFINED_GUARD,
+    /\b(?:defined as|definition of)\b[^.;]{0,60}\b(?:in which|where|that|with)\s+$/i,
     body.slice(Math.max(sentenceStart, hedgeStart - 90), hedgeStart),
   );
 }
@@ -163,9 +166,10 @@ export function partOfBefore(
 ): boolean {
   return (
     countsAsBefore(body, prev, sIndex, hedgeStart) ||
-    SUBSET_BEFORE.test(body.slice(Math.max(sentence.start, hedgeStart - 24), hedgeStart)) ||
+    guarded(SUBSET_GUARD, SUBSET_BEFORE, body.slice(Math.max(sentence.start, hedgeStart - 24), hedgeStart)) ||
     /^\s+of\s+(?:them|whom|those)\s/i.test(body.slice(quantityEnd, quantityEnd + 12)) ||
-    (hedgeStart - sentence.start < 140 && SUBSET_OPENING.test(body.slice(sentence.start, hedgeStart))) ||
+    (hedgeStart - sentence.start < 140 &&
+      guarded(OPENING_GUARD, SUBSET_OPENING, body.slice(sentence.start, hedgeStart))) ||
     (prev?.sentence === sIndex &&
       NEXT_PART.test(body.slice(Math.max(sentence.start, hedgeStart - 80), hedgeStart)))
   );
@@ -292,6 +296,7 @@ const ONE_TOLL = new RegExp(
  * the district of X, northern Y, have been killed": an aside after the figure does not end its clause.
  * Returns the aside as written (from its comma), or null.
  */
+
 export function clauseAside(rest: string): string | null {
   // Every aside opens with a comma or a dash: most clauses end on neither and need no further look.
   if (!/^\s*[,–—]/.test(rest)) return null;
@@ -299,17 +304,21 @@ export function clauseAside(rest: string): string | null {
     /^,\s+(?:including|among them|mostly|most of them|many of them|among whom|both|all of them|(?:the\s+)?(?:vast\s+|overwhelming\s+)?majority of (?:them|whom)|who|whom)\b(?:[^,;.]{0,80},){1,5}(?=\s+(?:were|was|have|has|had|are|is|died|killed|wounded|injured|lost|remain|remained)\b)/i.exec(
       rest,
     ) ??
-    /^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)|(?:had|have|has)\s+died)\b)/i.exec(
-      rest,
-    ) ??
-    // "thousands of civilians, troops and police have been killed": the rest of a list of who was harmed.
-    /^,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)*,?\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|abducted|kidnapped)\b)/iu.exec(
-      rest,
-    ) ??
-    // "At least 18 people – eight of them children – have been killed": an aside between dashes.
-    /^\s*[–—]\s*[^–—;.]{1,80}?\s*[–—](?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|died|abducted|kidnapped)\b)/i.exec(
-      rest,
-    );
+    // The other asides close before a harm: a clause without one is not read for them.
+    // (Only a short rest is tested first: a long sentence is not read again for every figure in it.)
+    (rest.length < 400 && !HARM_GUARD.test(rest)
+      ? null
+      : (/^,\s+(?:[^,;.]{1,40},){1,2}(?=\s+(?:(?:were|was|have been|has been|had been)\s+(?:among\s+the\s+)?(?:killed|wounded|injured|dead|abducted|kidnapped)|(?:had|have|has)\s+died)\b)/i.exec(
+          rest,
+        ) ??
+        // "thousands of civilians, troops and police have been killed": the rest of a list of who was harmed.
+        /^,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:,\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)*,?\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|abducted|kidnapped)\b)/iu.exec(
+          rest,
+        ) ??
+        // "At least 18 people – eight of them children – have been killed": an aside between dashes.
+        /^\s*[–—]\s*[^–—;.]{1,80}?\s*[–—](?=\s+(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:also|reportedly|all)\s+)?(?:been\s+)?(?:killed|wounded|injured|died|abducted|kidnapped)\b)/i.exec(
+          rest,
+        )));
   return aside ? aside[0] : null;
 }
 

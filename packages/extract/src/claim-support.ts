@@ -1,7 +1,8 @@
 import type { Attribution, SourceRef } from "./attribution.ts";
 import type { Working } from "./claims.ts";
 import type { DateMention, ResolvedDate } from "./dates.ts";
-import type { EntityIndex } from "./entities.ts";
+import type { EntityIndex, EntityMention } from "./entities.ts";
+import { firstFrom } from "./mention-lookup.ts";
 import type { PeopleHead } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
 import type { Sentence } from "./segment.ts";
@@ -84,8 +85,9 @@ export function saidDateInPreviousSentence(
 
 /** The country doing the deploying: "North Korea deployed …", "North Korea was transferring …". */
 export function actorCountry(body: string, index: EntityIndex, start: number, end: number): string | null {
-  for (const m of index.mentions) {
-    if (m.start < start) continue;
+  // Mentions are in text order: start at the first one inside by halving.
+  for (let i = firstFrom(index.mentions, start); i < index.mentions.length; i++) {
+    const m = index.mentions[i] as EntityMention;
     if (m.start >= end) break;
     if (m.entity.kind !== "country") continue;
     const after = body.slice(m.end, m.end + 50);

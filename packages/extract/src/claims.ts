@@ -341,7 +341,7 @@ export function extractClaims(
       statedOn = prev.draft.statedOn;
       statedOnExplicit = prev.statedOnExplicit;
     } else if (source) {
-      const same = [...working].reverse().find((w) => w.statedOnExplicit && w.draft.source === source?.name);
+      const same = working.findLast((w) => w.statedOnExplicit && w.draft.source === source?.name);
       const fromPrevious = same ? null : saidDateInPreviousSentence(body, sentences, sIndex, datesOf);
       if (same) {
         statedOn = same.draft.statedOn;

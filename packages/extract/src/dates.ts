@@ -112,8 +112,9 @@ dateReader.parsers = dateReader.parsers.filter((p) => !TIME_PARTS.has(p.construc
 dateReader.refiners = dateReader.refiners.filter((r) => !TIME_PARTS.has(r.constructor.name));
 
 /**
- * Parsers that cannot match without a word of their own (a month, a weekday, "ago", "later", "this"…) are left
- * out for a window that has none of those words: the answer is the same, and most windows name no month.
+ * Parsers that cannot match without a word of their own (a month, a weekday, "ago", "later", "this", "today"…)
+ * or a shape of their own ("2024 10", "10/2024", "3/4") are left out for a window that has none: the answer is the
+ * same, and most windows name no month.
  * Each word list is the required group of the parser's own pattern, found in its source; a parser whose
  * pattern does not show that group always runs.
  */
@@ -128,28 +129,49 @@ const REQUIRED_GROUP: Record<string, RegExp> = {
   ENWeekdayParser: /\(\(\?:wednesday\|[^()]*\)\|weekend\|weekday\)/,
   ENRelativeDateFormatParser: /^\(this\|last\|past\|next\|after\\s\*this\)/,
   ENTimeUnitCasualRelativeFormatParser: /^\(this\|last\|past\|next\|after\|\\\+\|-\)/,
+  ENCasualDateParser: /^\(now\|[^()]*\)/,
+  ENEndOfCurrentMonthParser: /month(?=\(\?=)/,
+  ENYearMonthDayParser: /^\(\[0-9\]\{4\}\)\[-\\\.\\\/\\s\]/,
+  ENSlashMonthFormatParser: /^\(\[0-9\]\|0\[1-9\]\|1\[012\]\)\\\/\(\[0-9\]\{4\}\)/,
+  SlashDateFormatParser: /\(\[0-3\]\{0,1\}\[0-9\]\{1\}\)\[\\\/\\\.\\-\]\(\[0-3\]\{0,1\}\[0-9\]\{1\}\)/,
 };
 type Parser = (typeof dateReader.parsers)[number];
 const allParsers = dateReader.parsers;
 const parserNeeds: (RegExp | null)[] = allParsers.map((parser) => {
   const find = REQUIRED_GROUP[parser.constructor.name];
-  const pattern = find && "innerPattern" in parser ? (parser.innerPattern as () => RegExp)() : null;
+  // The context a parser's pattern may depend on, as findDates reads (no forward dates).
+  const context = { option: { forwardDate: false } };
+  const pattern = !find
+    ? null
+    : "innerPattern" in parser
+      ? (parser.innerPattern as (c: unknown) => RegExp)(context)
+      : (parser.pattern as (c: unknown) => RegExp)(context);
   const group = pattern ? find?.exec(pattern.source)?.[0] : undefined;
   return pattern && group ? new RegExp(group, pattern.flags.replace(/[gy]/g, "")) : null;
+});
+// Parsers that need the same words (the four month-name parsers) share one test.
+const distinctNeeds: RegExp[] = [];
+const needOf: number[] = parserNeeds.map((needs) => {
+  if (!needs) return -1;
+  const known = distinctNeeds.findIndex((d) => d.source === needs.source && d.flags === needs.flags);
+  if (known >= 0) return known;
+  distinctNeeds.push(needs);
+  return distinctNeeds.length - 1;
 });
 const parsersByMask = new Map<number, Parser[]>();
 
 /** The parsers that may match in this text. */
 function parsersFor(text: string): Parser[] {
-  let mask = 0;
-  for (let i = 0; i < parserNeeds.length; i++) {
-    const needs = parserNeeds[i];
-    if (needs && !needs.test(text)) mask |= 1 << i;
+  let missing = 0;
+  for (let j = 0; j < distinctNeeds.length; j++) {
+    if (!(distinctNeeds[j] as RegExp).test(text)) missing |= 1 << j;
   }
-  let parsers = parsersByMask.get(mask);
+  let parsers = parsersByMask.get(missing);
   if (!parsers) {
-    parsers = allParsers.filter((_, i) => !(mask & (1 << i)));
-    parsersByMask.set(mask, parsers);
+    parsers = allParsers.filter(
+      (_, i) => (needOf[i] as number) < 0 || !(missing & (1 << (needOf[i] as number))),
+    );
+    parsersByMask.set(missing, parsers);
   }
   return parsers;
 }

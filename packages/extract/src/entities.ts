@@ -1,5 +1,6 @@
 import type { EntityType } from "@headcount/shared";
 import { type GazetteerEntry, type GazetteerKind, lookupSurface } from "./gazetteer.ts";
+import { MINISTRY_GUARD, POSSESSIVE_GUARD } from "./guard-words.ts";
 import { isKnownFirstName } from "./lexicon.ts";
 import { buildSpan, isCapitalised, matchGazetteer } from "./name-runs.ts";
 import { analyseSpan, appositiveRole, lowercaseTitleBefore, type PersonCandidate } from "./name-spans.ts";
@@ -254,6 +255,8 @@ const MINISTRY_OF_TERRITORY = new RegExp(
  * "Gaza Health Ministry". Null when no known place qualifies it.
  */
 export function territorialMinistryName(text: string): string | null {
+  // Only a ministry is one ("ministry" in any case, folded as the pattern folds it).
+  if (!MINISTRY_GUARD.test(text)) return null;
   const m = MINISTRY_OF_TERRITORY.exec(text.trim());
   const place = m?.[1] ?? m?.[3];
   const portfolio = m?.[2];
@@ -270,9 +273,10 @@ function territorialMinistry(body: string, o: { start: number; end: number; text
     /^ +(?:in|of) +(?:the +)?(?:[\p{L}]+-(?:run|controlled|held|led) +)?\p{Lu}[\p{L}’'-]*(?: +\p{Lu}[\p{L}’'-]*){0,2}/u.exec(
       body.slice(o.end, o.end + 60),
     )?.[0];
-  const before = /(?:[\p{L}]+-(?:run|controlled|held|led)\s+)?\p{Lu}[\p{L}.-]*[’']s\s+$/u.exec(
-    body.slice(Math.max(0, o.start - 40), o.start),
-  )?.[0];
+  const lead = body.slice(Math.max(0, o.start - 40), o.start);
+  const before = !POSSESSIVE_GUARD.test(lead)
+    ? undefined
+    : /(?:[\p{L}]+-(?:run|controlled|held|led)\s+)?\p{Lu}[\p{L}.-]*[’']s\s+$/u.exec(lead)?.[0];
   const tail = after?.replace(/\.+$/, "");
   for (const text of [o.text, tail ? o.text + tail : null, before ? before + o.text : null]) {
     if (!text) continue;

@@ -116,7 +116,15 @@ function placeName(body: string, mention: EntityMention): string {
 }
 
 function placesIn(index: EntityIndex, start: number, end: number): EntityMention[] {
-  return index.mentions.filter((m) => m.entity.type === "place" && m.start >= start && m.end <= end);
+  // Mentions are in text order: start at the first one inside by halving, stop after the end.
+  const out: EntityMention[] = [];
+  const mentions = index.mentions;
+  for (let i = firstFrom(mentions, start); i < mentions.length; i++) {
+    const m = mentions[i] as EntityMention;
+    if (m.start > end) break;
+    if (m.entity.type === "place" && m.end <= end) out.push(m);
+  }
+  return out;
 }
 
 export function findLocation(

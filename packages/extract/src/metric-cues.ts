@@ -1,4 +1,5 @@
 import type { Metric, Rate } from "@headcount/shared";
+import { BODIES_GUARD, DEAD_GUARD, FALLEN_GUARD, FORCE_GUARD, guarded, TOLL_GUARD } from "./guard-words.ts";
 import { metricOfVerb, type PeopleHead } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
 
@@ -137,7 +138,8 @@ export function findMetric(
     return { metric: "wounded", evidenced: true, cue: "injuries" };
   // "The death toll from fighting has climbed to at least 96 people": a toll reaching the figure names it,
   // whatever words ("fighting") stand between.
-  const toll = TOLL_REACHES_PEOPLE.exec(text.slice(Math.max(0, quantityStart - 200), quantityStart));
+  const tollText = text.slice(Math.max(0, quantityStart - 200), quantityStart);
+  const toll = TOLL_GUARD.test(tollText) ? TOLL_REACHES_PEOPLE.exec(tollText) : null;
   if (toll)
     return {
       metric: /^toll\s+of\s+(?:the\s+)?(?:wounded|injured)/i.test(toll[0]) ? "wounded" : "killed",
@@ -155,10 +157,12 @@ export function findMetric(
     return { metric: "repatriated", evidenced: true, cue: "received" };
   // "The bodies of 121 fallen soldiers were returned": the dead handed back are counted as repatriated.
   if (
-    (/\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading) ||
-      /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains|fallen|deceased|dead)\b/iu.test(
-        head.subject ?? "",
-      )) &&
+    ((BODIES_GUARD.test(leading) &&
+      /\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$/iu.test(leading)) ||
+      (DEAD_GUARD.test(head.subject ?? "") &&
+        /^(?:[\p{L}-]+\s+){0,2}?(?:bodies|corpses|remains|fallen|deceased|dead)\b/iu.test(
+          head.subject ?? "",
+        ))) &&
     /\b(?:returned|repatriated|handed (?:over|back)|exchanged|swapped|transferred|brought (?:back )?home|brought back)\b/i.test(
       text.slice(Math.max(clauseStart, quantityStart - 60), quantityStart) +
         text.slice(head.subjectEnd, clauseEnd),
@@ -202,9 +206,10 @@ export function findMetric(
       trailing,
     ) ||
     // "51 fallen soldiers", "12 soldiers fallen and eight wounded" (not "fallen back", "fallen to").
-    /^\s+(?:[\p{L}-]+\s+){0,2}?fallen\b(?!\s+(?:back|behind|to|from|by|below|under|short|into|in love|ill|silent))/iu.test(
-      trailing,
-    )
+    (FALLEN_GUARD.test(trailing) &&
+      /^\s+(?:[\p{L}-]+\s+){0,2}?fallen\b(?!\s+(?:back|behind|to|from|by|below|under|short|into|in love|ill|silent))/iu.test(
+        trailing,
+      ))
   )
     return { metric: "killed", evidenced: true, cue: "dead" };
   // "the return of 130 soldiers", "released 40 detainees", "freed four hostages": people handed back.
@@ -273,9 +278,9 @@ export function findMetric(
   )
     return { metric: "present", evidenced: true, cue: "has" };
   if (
-    (FORCE_SIZE_BEFORE.test(opening) ||
+    (guarded(FORCE_GUARD, FORCE_SIZE_BEFORE, opening) ||
       // "the armed forces, estimated at 60,000": the apposition opens a clause of its own.
-      FORCE_SIZE_BEFORE.test(text.slice(Math.max(0, clauseStart - 30), quantityStart)) ||
+      guarded(FORCE_GUARD, FORCE_SIZE_BEFORE, text.slice(Math.max(0, clauseStart - 30), quantityStart)) ||
       FORCE_SIZE_NEAR.test(text.slice(quantityStart, head.subjectEnd + 30))) &&
     !SENT.test(opening) &&
     !SENT.test(closing.slice(0, 40))
@@ -352,7 +357,8 @@ export function findMetric(
     const metric = verb ? metricOfVerb(verb) : null;
     if (verb && metric) return { metric, evidenced: true, cue: verb };
   }
-  if (!best) {
+  // No cue anywhere before the figure when the cues as alternatives find none: then none is looked for singly.
+  if (!best && (!FIRST_CUE || FIRST_CUE.test(beforeText))) {
     for (const [global, metric] of CUES_ANYWHERE) {
       global.lastIndex = 0;
       let last: RegExpExecArray | null = null;

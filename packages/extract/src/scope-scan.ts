@@ -32,6 +32,31 @@ export function matchesIn(article: object, pattern: RegExp, at: number, text: st
   return found;
 }
 
+let lastText = "";
+let lastLower = "";
+const NONE: RegExpExecArray[] = [];
+
+/**
+ * `matchesIn` for a pattern that cannot match without one of `needles` (lower case) in the text, in any
+ * case: a text without any is not read. A figure's sentence is lowered once for all its patterns.
+ */
+export function matchesWith(
+  article: object,
+  pattern: RegExp,
+  at: number,
+  text: string,
+  ...needles: string[]
+): RegExpExecArray[] {
+  // A long scope's matches are remembered per article: lowering it for every figure would cost more.
+  if (text.length >= LONG) return matchesIn(article, pattern, at, text);
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  if (!needles.some((needle) => lastLower.includes(needle))) return NONE;
+  return matchesIn(article, pattern, at, text);
+}
+
 /** Every match of a global ("g") pattern in the text. */
 function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];

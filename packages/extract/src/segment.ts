@@ -3,6 +3,8 @@
  * downstream works on offsets so that every quote can be sliced back out of the body exactly.
  */
 
+import { nextToken, tokenStart } from "./token-scan.ts";
+
 export interface Span {
   start: number;
   end: number;
@@ -187,16 +189,12 @@ export function isHeadlineCase(text: string): boolean {
   return content > 0 && capitalised / content >= 0.75;
 }
 
-const TOKEN =
-  /\p{L}[\p{L}\p{M}\d]*(?:[’'][\p{L}]+|’|')?(?:[.-]\p{L}[\p{L}\p{M}\d]*)*\.?|\d+(?:st|nd|rd|th)\b|\d[\d,.]*\d|\d|[^\s\p{L}\d]/gu;
-
-/** Word, number and punctuation tokens with offsets; "U.S." and "Yong-il" stay one token. */
+/** Word, number and punctuation tokens with offsets; "U.S." and "Yong-il" stay one token (token-scan.ts). */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const at = m.index;
-    let word = m[0];
+  for (let end = nextToken(text, 0); end >= 0; end = nextToken(text, end)) {
+    const at = tokenStart;
+    let word = text.slice(at, end);
     // A trailing period belongs to the token only for abbreviations and initials ("U.S.", "Lt.", "A.").
     if (word.length > 1 && word.endsWith(".") && !/\.\p{L}+\.$/u.test(word) && !isAbbreviation(word)) {
       word = word.slice(0, -1);

@@ -18,6 +18,7 @@ import {
   speaksForGovernment,
   TITLE_WORDS,
 } from "./gazetteer.ts";
+import * as guards from "./guard-words.ts";
 import { bestEntity, lastBefore, lastSpeaker, mentionsNear, refOf } from "./mention-lookup.ts";
 import { normaliseRole, normalizeName } from "./variants.ts";
 
@@ -52,13 +53,15 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
   // "the Britain-based Syrian Observatory": where a body is based is not part of its name.
   // "the Iran-backed Houthi group": who backs a group is not part of its name either.
-  text = text.replace(
-    /^(?:the\s+)?(?:[\p{L}.-]+-(?:based|backed|aligned|allied)\s+)(?:war\s+monitor\s+)?/iu,
-    (m) => {
-      start += m.length;
-      return "";
-    },
-  );
+  text = !guards.BACKED_GUARD.test(text)
+    ? text
+    : text.replace(
+        /^(?:the\s+)?(?:[\p{L}.-]+-(?:based|backed|aligned|allied)\s+)(?:war\s+monitor\s+)?/iu,
+        (m) => {
+          start += m.length;
+          return "";
+        },
+      );
   // "…, with some outlets saying nine were killed": the preposition opening the clause is not the speaker's.
   text = text.replace(/^(?:with|among)\s+/i, (m) => {
     start += m.length;
@@ -82,10 +85,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     return null;
   // "a source at the health ministry", "a member of a local militia", "an official from the local
   // administration": one person described by where they work speaks as that person, not for the body.
-  const member =
-    /^(?:(?:an?|one)\s+)?((?:[\p{L}.’'-]+\s+){0,2}(?:source|official|member|resident|officer|employee|worker|doctor|medic|nurse|spokes(?:man|woman|person))\s+(?:at|of|from|in|with|for)\s+(?:(?:the|an?)\s+)?(?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)(?=\s+(?:under|who|which|that|based|on|near|speaking)\b|$)/iu.exec(
-      text,
-    );
+  const member = !guards.MEMBER_GUARD.test(text)
+    ? null
+    : /^(?:(?:an?|one)\s+)?((?:[\p{L}.’'-]+\s+){0,2}(?:source|official|member|resident|officer|employee|worker|doctor|medic|nurse|spokes(?:man|woman|person))\s+(?:at|of|from|in|with|for)\s+(?:(?:the|an?)\s+)?(?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+)(?=\s+(?:under|who|which|that|based|on|near|speaking)\b|$)/iu.exec(
+        text,
+      );
   if (member?.[1]) {
     const at = start + text.indexOf(member[1]);
     return { name: member[1], type: "person", entity: null, start: at, end: at + member[1].length };
@@ -118,10 +122,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     return { name: office[1], type: "person", entity: null, start: at, end: at + office[1].length };
   }
   // "Hospital officials in Rafah": where the speakers are does not name them.
-  const located =
-    /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
-      text,
-    );
+  const located = !guards.LOCATED_GUARD.test(text)
+    ? null
+    : /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
+        text,
+      );
   if (located?.[1]) text = located[1];
   text = text.replace(/[\s,]+$/, "");
   end = start + text.length;
@@ -134,10 +139,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
   // "the nation's spy agency", "the West African nation's military": the country's own body named before,
   // or else that body of the country the story named last.
-  const national =
-    /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:nation|country|kingdom|republic)[’']s\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(
-      text,
-    );
+  const national = !guards.NATIONAL_GUARD.test(text)
+    ? null
+    : /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:nation|country|kingdom|republic)[’']s\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(
+        text,
+      );
   if (national?.[1] && (definite || /^the\s/i.test(text))) {
     const own = coreferent(ctx, national[1], end - national[1].length, end);
     if (own) return own;
@@ -152,10 +158,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       };
   }
   // "a military statement", "army figures", "the ministry's statement": the body that issued them.
-  const issued =
-    /^(?:(?:a|an|the|its|their|new|latest|updated|official|daily|preliminary)\s+)*([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:statement|figures|toll|data|count|tally|communiqu[eé]|update|release)$/iu.exec(
-      text,
-    );
+  const issued = !guards.ISSUED_GUARD.test(text)
+    ? null
+    : /^(?:(?:a|an|the|its|their|new|latest|updated|official|daily|preliminary)\s+)*([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:statement|figures|toll|data|count|tally|communiqu[eé]|update|release)$/iu.exec(
+        text,
+      );
   if (issued?.[1] && ORG_ANAPHOR.test(issued[1].replace(/[’']s$/, ""))) {
     const issuerStart = start + text.indexOf(issued[1]);
     const back = coreferent(
@@ -258,10 +265,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
 
   // "Sudan's Doctors' Union", "the UN Children's Fund": a body named with its owner is named whole.
-  const owned =
-    /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*(?:[’']s?)?\s+){1,5}(?:Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Programme|Program|Commission|Observatory))$/u.exec(
-      text,
-    );
+  const owned = !guards.OWNED_GUARD.test(text)
+    ? null
+    : /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*(?:[’']s?)?\s+){1,5}(?:Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Programme|Program|Commission|Observatory))$/u.exec(
+        text,
+      );
   if (owned?.[1] && /[’']/.test(owned[1])) {
     const whole = bestEntity(index, start, end);
     const ownedStart = end - owned[1].length;
@@ -272,10 +280,11 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     return { name: owned[1], type: "organization", entity: null, start: ownedStart, end };
   }
   // "Ministry spokesperson Anis Al-Asbahi": a title before a name; the person speaks.
-  const titled =
-    /^(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,4}(?:spokes(?:man|woman|person)|minister|secretary|commander|governor|director|chief|head|official|coordinator|envoy|adviser|advisor|ambassador|president|general|colonel|lawmaker|senator)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+(?:\p{Lu}[\p{L}.’'-]+|al|el|bin|ibn|van|von|de|da)){1,4})$/u.exec(
-      text,
-    );
+  const titled = !guards.TITLED_GUARD.test(text)
+    ? null
+    : /^(?:(?:a|an|the)\s+)?(?:[\p{L}.’'-]+\s+){0,4}(?:spokes(?:man|woman|person)|minister|secretary|commander|governor|director|chief|head|official|coordinator|envoy|adviser|advisor|ambassador|president|general|colonel|lawmaker|senator)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+(?:\p{Lu}[\p{L}.’'-]+|al|el|bin|ibn|van|von|de|da)){1,4})$/u.exec(
+        text,
+      );
   if (titled?.[1]) {
     const nameStart = end - titled[1].length;
     const person = bestEntity(index, nameStart, end);

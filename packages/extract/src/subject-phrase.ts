@@ -40,9 +40,11 @@ const COORDINATED_VERB =
 export function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
   // Set when a relative clause between the subject and the verb was blanked below.
   let relativeBlanked = false;
-  // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
-  const before = body
-    .slice(scopeStart, verbStart)
+  const sliced = body.slice(scopeStart, verbStart);
+  // Most subjects hold no comma: the patterns below that need one are not tried then (blanking only turns
+  // characters into spaces, so no comma appears on the way).
+  const comma = sliced.includes(",");
+  let before = sliced
     // "He was quoted as saying", "the governor was cited as saying": the one quoted is the subject.
     .replace(
       /\s+(?:was|were|is|are|has been|have been|had been)\s+(?:quoted|cited|heard|reported)\s+as\s*$/i,
@@ -52,49 +54,55 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     .replace(
       /\s+(?:has\s+|have\s+|had\s+)?(?:released|issued|put out|published|posted)\s+(?:a|an|its|their)\s+(?:[\p{L}-]+\s+)?(?:statement|communiqué|communique|message)\s*$/iu,
       (m) => " ".repeat(m.length),
-    )
-    // "Research from US scholars, however, estimates": a parenthetical adverb between commas.
-    .replace(
-      /,\s+(?:however|meanwhile|though|too|in turn|for (?:its|their|his|her) part|for example|instead),\s*$/i,
-      (m) => " ".repeat(m.length),
-    )
-    .replace(/,\s*\d{1,3},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/, (m) => " ".repeat(m.length))
-    // "The Sudanese Armed Forces (SAF) said": the abbreviation in brackets repeats the name.
-    .replace(
-      /\s?\([\p{Lu}\d][\p{L}\d.&-]{1,9}\),?(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u,
-      (m) => " ".repeat(m.length),
-    )
-    // "The officials, who spoke on condition of anonymity, said", "The Pakistani Taliban, known as the TTP,
-    // said": the relative clause or the other name is not the subject.
-    .replace(
-      /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
-      (m) => {
-        relativeBlanked = true;
-        return " ".repeat(m.length);
-      },
-    )
-    // "The BBC Russian Service, together with Mediazona and volunteers, have identified": the partners
-    // between commas are not the subject's head.
-    .replace(
-      /,\s+(?:together|along|jointly|in partnership)\s+with\s+[^,;:“”"]{2,80},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/i,
-      (m) => " ".repeat(m.length),
-    )
-    // "The UN mission, which had earlier announced …": the relative pronoun stands for the name before it.
-    .replace(
-      /,\s+(?:which|who)\s+(?:(?:had|has|have|also|earlier|previously|already|first|initially|later)\s+){0,3}$/i,
-      (m) => " ".repeat(m.length),
-    )
-    // "Anna Berg, a Dutch military analyst, said", "Margaret Chan, head of the WHO, on Monday said": the
-    // appositive describes the subject before it.
-    .replace(
-      /,(?<=\p{L},)\s+(?:(?:a|an|the)\s+[^,;:“”"]{2,80}|(?:[\p{Ll}.’'-]+\s+){0,2}(?:head|chief|director|spokes\w+|leader|commander|minister|secretary|coordinator|president|chairman|chair|adviser|advisor|representative|envoy|founder|deputy)\s+(?:of|for|to|at)\s[^,;:“”"]{2,80}),\s*(?=(?:(?:also|later|has|have|had|on\s+\p{Lu}\p{Ll}+)\s+)*$)/u,
-      (m) => " ".repeat(m.length),
     );
+  if (comma)
+    before = before
+      // "Research from US scholars, however, estimates": a parenthetical adverb between commas.
+      .replace(
+        /,\s+(?:however|meanwhile|though|too|in turn|for (?:its|their|his|her) part|for example|instead),\s*$/i,
+        (m) => " ".repeat(m.length),
+      )
+      // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
+      .replace(/,\s*\d{1,3},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/, (m) => " ".repeat(m.length));
+  // "The Sudanese Armed Forces (SAF) said": the abbreviation in brackets repeats the name.
+  before = before.replace(
+    /\s?\([\p{Lu}\d][\p{L}\d.&-]{1,9}\),?(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u,
+    (m) => " ".repeat(m.length),
+  );
+  if (comma)
+    before = before
+      // "The officials, who spoke on condition of anonymity, said", "The Pakistani Taliban, known as the TTP,
+      // said": the relative clause or the other name is not the subject.
+      .replace(
+        /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
+        (m) => {
+          relativeBlanked = true;
+          return " ".repeat(m.length);
+        },
+      )
+      // "The BBC Russian Service, together with Mediazona and volunteers, have identified": the partners
+      // between commas are not the subject's head.
+      .replace(
+        /,\s+(?:together|along|jointly|in partnership)\s+with\s+[^,;:“”"]{2,80},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/i,
+        (m) => " ".repeat(m.length),
+      )
+      // "The UN mission, which had earlier announced …": the relative pronoun stands for the name before it.
+      .replace(
+        /,\s+(?:which|who)\s+(?:(?:had|has|have|also|earlier|previously|already|first|initially|later)\s+){0,3}$/i,
+        (m) => " ".repeat(m.length),
+      )
+      // "Anna Berg, a Dutch military analyst, said", "Margaret Chan, head of the WHO, on Monday said": the
+      // appositive describes the subject before it.
+      .replace(
+        /,(?<=\p{L},)\s+(?:(?:a|an|the)\s+[^,;:“”"]{2,80}|(?:[\p{Ll}.’'-]+\s+){0,2}(?:head|chief|director|spokes\w+|leader|commander|minister|secretary|coordinator|president|chairman|chair|adviser|advisor|representative|envoy|founder|deputy)\s+(?:of|for|to|at)\s[^,;:“”"]{2,80}),\s*(?=(?:(?:also|later|has|have|had|on\s+\p{Lu}\p{Ll}+)\s+)*$)/u,
+        (m) => " ".repeat(m.length),
+      );
   // "Rights monitors, including the Emergency Lawyers group, stated": the body the aside names speaks.
-  const including =
-    /,\s+(?:including|among them|notably)\s+((?:the\s+)?\p{Lu}[^,;:“”"]{1,80}?),\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
-      before,
-    );
+  const including = !comma
+    ? null
+    : /,\s+(?:including|among them|notably)\s+((?:the\s+)?\p{Lu}[^,;:“”"]{1,80}?),\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
+        before,
+      );
   if (including?.[1]) {
     const start = scopeStart + including.index + including[0].indexOf(including[1]);
     return { start, end: start + including[1].length };
@@ -103,10 +111,11 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
   // between commas; the name is the subject.
   // "X, Commissioner of Police in the State, who confirmed the attack, disclosed": with the relative clause
   // blanked, the appositive before it still closes with its comma.
-  const chain =
-    /^(\s*(?:\p{Lu}[\p{L}.’'-]*)(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){0,4})((?:,\s+[^,;:“”"]{2,90}){1,3}),\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
-      relativeBlanked ? `${before.trimEnd()}, ` : before,
-    );
+  const chain = !comma
+    ? null
+    : /^(\s*(?:\p{Lu}[\p{L}.’'-]*)(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){0,4})((?:,\s+[^,;:“”"]{2,90}){1,3}),\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
+        relativeBlanked ? `${before.trimEnd()}, ` : before,
+      );
   if (
     chain?.[1] &&
     !/^\s*(?:In|On|At|After|Before|During|Since|By|From|Meanwhile|However|Earlier|Later|Last|This|But|And|Separately|Elsewhere|Overall|Still|Yet)\b/.test(
@@ -119,10 +128,11 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     return { start, end: scopeStart + chain[1].length };
   }
   // "A spokesperson for the army, Brigadier Nabil Abdallah, said": the name between commas is the subject.
-  const named =
-    /,\s+(\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){1,5}),\s*$/u.exec(
-      before,
-    );
+  const named = !comma
+    ? null
+    : /,\s+(\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn|van|von|der|de|da|du|la|le)){1,5}),\s*$/u.exec(
+        before,
+      );
   if (named?.[1]) {
     const start = scopeStart + named.index + named[0].indexOf(named[1]);
     return { start, end: start + named[1].length };
