@@ -25,7 +25,6 @@ import {
   speakersCounted,
   tollStands,
   VICTIM_METRICS,
-  verbAfterPart,
   victimOnly,
   WAR,
 } from "./claim-clauses.ts";
@@ -47,6 +46,7 @@ import { findLocation, lastDestination } from "./location.ts";
 import { findMetric, findPeopleHead, findRate, subjectEntityOf } from "./metrics.ts";
 import { NOT_HARMED_BEFORE, notHarmedAfter } from "./not-harmed.ts";
 import { findQuantities } from "./numbers.ts";
+import { verbAfterPart } from "./part-verb.ts";
 import { quoteSpan } from "./quote-span.ts";
 import { sentenceHas } from "./scope-scan.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
