@@ -1,7 +1,6 @@
 import type { Precision } from "@headcount/shared";
 import { attribute, type SourceRef } from "./attribution.ts";
 import {
-  CONTINUATION,
   clauseAside,
   EVENT_METRICS,
   ellipticalHead,
@@ -37,6 +36,7 @@ import {
   saidDateInPreviousSentence,
   writtenName,
 } from "./claim-support.ts";
+import { continuesPrevious } from "./continuation.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import { refineSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
@@ -246,19 +246,13 @@ export function extractClaims(
     });
 
     const sentenceText = sentence.text;
-    const continues =
-      prev !== undefined &&
-      (prev.sentence === sIndex ||
-        (prev.sentence === sIndex - 1 &&
-          (hedged.additional ||
-            head.anaphoric ||
-            sentenceHas(sentence, CONTINUATION) ||
-            /^(?:They|These|Those)\b/.test(sentenceText))) ||
-        // A speaker named in a paragraph carries over to its next sentences that name no one.
-        (prev.paragraph === sentence.paragraph &&
-          prev.sentence >= sIndex - 2 &&
-          !attribution.explicit &&
-          prev.sourceRefs.length > 0));
+    const continues = continuesPrevious(
+      prev,
+      sentence,
+      sIndex,
+      hedged.additional || head.anaphoric,
+      attribution.explicit,
+    );
     // "It is reported that …" is an explicit, anonymous attribution; "reportedly" may continue a source.
     const inherits =
       continues &&
