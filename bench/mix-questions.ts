@@ -1,0 +1,141 @@
+/**
+ * The load bench's five questions (bench/mix.ts) asked one at a time, each timed over HTTP, optionally of
+ * two builds side by side: this one and `--baseline DIR` (another checkout of the repository with its
+ * dependencies installed), both as their own API process on the same database, requests alternating
+ * between them, every pair of answers compared byte for byte.
+ *
+ *   npx tsx bench/mix-questions.ts [--data-dir /tmp/hc-bench-1m] [--port 54339] [--rounds 8] [--warmup 3]
+ *                                  [--baseline DIR] [--read-cache on]
+ *
+ * The read cache is off unless `--read-cache on`: the question is what computing each answer costs.
+ * Prints a table of p50 per question (ms) and how many answers differed (any difference is printed and
+ * makes the exit code 1).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { REPO_ROOT } from "../apps/api/src/config.ts";
+import {
+  CSRF_HEADER,
+  corpusFlags,
+  freePort,
+  median,
+  openBenchDatabase,
+  parseFlags,
+  quantile,
+} from "./lib.ts";
+import { mixBodies, readMixArguments } from "./mix.ts";
+
+const flags = parseFlags(process.argv.slice(2));
+const { dataDir, port } = corpusFlags(flags);
+const rounds = Number(flags.get("rounds") ?? 8);
+const warmup = Number(flags.get("warmup") ?? 3);
+const baseline = flags.get("baseline");
+const readCache = flags.get("read-cache") === "on" ? "on" : "off";
+
+interface Server {
+  label: string;
+  url: string;
+  child: ChildProcess;
+}
+
+async function startServer(label: string, root: string, databaseUrl: string): Promise<Server> {
+  const apiPort = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "bench/serve.ts"), String(apiPort)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: "production",
+        HEADCOUNT_READ_CACHE: readCache,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes("ready")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`${label} exited with ${code} before it was ready`)));
+  });
+  return { label, url: `http://127.0.0.1:${apiPort}/graphql`, child };
+}
+
+async function ask(url: string, body: string): Promise<{ ms: number; text: string }> {
+  const start = performance.now();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
+    body,
+  });
+  const text = await response.text();
+  const ms = performance.now() - start;
+  if (response.status !== 200 || text.includes('"errors"'))
+    throw new Error(`${url}: HTTP ${response.status} ${text.slice(0, 300)}`);
+  return { ms, text };
+}
+
+const db = await openBenchDatabase(dataDir, port);
+const servers: Server[] = [];
+try {
+  servers.push(await startServer("this build", REPO_ROOT, db.url));
+  if (baseline) servers.push(await startServer(`baseline (${baseline})`, path.resolve(baseline), db.url));
+  const args = await readMixArguments(db.url);
+  const bodies = mixBodies(args, false);
+  const kinds = Object.keys(bodies);
+  const times = new Map<string, number[][]>(kinds.map((kind) => [kind, servers.map(() => [])]));
+  const bytes = new Map<string, number[]>(kinds.map((kind) => [kind, []]));
+  let differences = 0;
+  let compared = 0;
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (const kind of kinds) {
+      const body = JSON.stringify((bodies[kind] as () => unknown)());
+      // Alternate which build is asked first.
+      const order = servers.map((_, i) => i);
+      if (round % 2 === 1) order.reverse();
+      const texts: string[] = [];
+      for (const i of order) {
+        const { ms, text } = await ask((servers[i] as Server).url, body);
+        texts[i] = text;
+        if (round >= warmup) (times.get(kind) as number[][])[i]?.push(ms);
+      }
+      bytes.get(kind)?.push((texts[0] as string).length);
+      if (texts.length > 1) {
+        compared++;
+        if (texts[0] !== texts[1]) {
+          differences++;
+          console.error(`${kind}: answers differ for ${body}`);
+        }
+      }
+    }
+  }
+  const header = servers.map((s) => `${s.label} p50 (p95)`);
+  console.log(`| question | median bytes | ${header.join(" | ")} |`);
+  console.log(`| --- | --- | ${servers.map(() => "---").join(" | ")} |`);
+  for (const kind of kinds) {
+    const cells = (times.get(kind) as number[][]).map(
+      (list) => `${median(list).toFixed(1)} (${quantile(list, 0.95).toFixed(1)})`,
+    );
+    console.log(`| ${kind} | ${median(bytes.get(kind) as number[])} | ${cells.join(" | ")} |`);
+  }
+  if (servers.length > 1) console.log(`answers compared: ${compared}, different: ${differences}`);
+  if (differences > 0) process.exitCode = 1;
+} finally {
+  for (const server of servers) {
+    if (server.child.exitCode === null) server.child.kill("SIGTERM");
+  }
+  await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          if (server.child.exitCode !== null) resolve();
+          else server.child.once("exit", () => resolve());
+        }),
+    ),
+  );
+  await db.stop();
+}
