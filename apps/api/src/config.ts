@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HEADCOUNT_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   HEADCOUNT_READ_CACHE: z.enum(["on", "off"]).default("on"),
+  HEADCOUNT_API_PROCESSES: z.coerce.number().int().min(1).max(16).default(1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -48,6 +49,8 @@ export type Config = {
   trustProxy: boolean;
   /** Serve repeated anonymous reads from memory until the database reports a change (read-cache.ts). */
   readCache: boolean;
+  /** How many processes serve the API's port (docs/scaling.md): 1 serves it from the start process. */
+  apiProcesses: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.HEADCOUNT_TRUST_PROXY === "1",
     readCache: e.HEADCOUNT_READ_CACHE === "on",
+    apiProcesses: e.HEADCOUNT_API_PROCESSES,
   };
 }
 
