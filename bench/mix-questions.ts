@@ -8,10 +8,12 @@
  *                                  [--baseline DIR] [--read-cache on]
  *
  * The read cache is off unless `--read-cache on`: the question is what computing each answer costs.
- * Prints a table of p50 per question (ms) and how many answers differed (any difference is printed and
- * makes the exit code 1).
+ * Prints a table of p50 per question (ms), the CPU time each request cost the API's processes and the
+ * database server's (from /proc, in ticks of 10 ms: a mean over the timed requests), and how many answers
+ * differed (any difference is printed and makes the exit code 1).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../apps/api/src/config.ts";
 import {
@@ -65,6 +67,40 @@ async function startServer(label: string, root: string, databaseUrl: string): Pr
   return { label, url: `http://127.0.0.1:${apiPort}/graphql`, child };
 }
 
+const TICK_MS = 10;
+
+/** [pid, parent pid, CPU ticks (user + system)] of every process. */
+function processes(): [number, number, number][] {
+  const found: [number, number, number][] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      found.push([Number(entry), Number(fields[1]), Number(fields[11]) + Number(fields[12])]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+/** CPU ticks of `root` and every process under it. */
+function treeTicks(root: number, table: [number, number, number][]): number {
+  const inTree = new Set([root]);
+  let ticks = 0;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of table)
+      if (inTree.has(parent) && !inTree.has(pid)) {
+        inTree.add(pid);
+        grew = true;
+      }
+  }
+  for (const [pid, , used] of table) if (inTree.has(pid)) ticks += used;
+  return ticks;
+}
+
 async function ask(url: string, body: string): Promise<{ ms: number; text: string }> {
   const start = performance.now();
   const response = await fetch(url, {
@@ -89,6 +125,9 @@ try {
   const kinds = Object.keys(bodies);
   const times = new Map<string, number[][]>(kinds.map((kind) => [kind, servers.map(() => [])]));
   const bytes = new Map<string, number[]>(kinds.map((kind) => [kind, []]));
+  // CPU ticks per build and question: [API processes, database server].
+  const cpu = new Map<string, [number, number][]>(kinds.map((kind) => [kind, servers.map(() => [0, 0])]));
+  const database = db.pid;
   let differences = 0;
   let compared = 0;
   for (let round = 0; round < warmup + rounds; round++) {
@@ -99,9 +138,18 @@ try {
       if (round % 2 === 1) order.reverse();
       const texts: string[] = [];
       for (const i of order) {
-        const { ms, text } = await ask((servers[i] as Server).url, body);
+        const server = servers[i] as Server;
+        const before = round >= warmup ? processes() : null;
+        const { ms, text } = await ask(server.url, body);
         texts[i] = text;
-        if (round >= warmup) (times.get(kind) as number[][])[i]?.push(ms);
+        if (before) {
+          (times.get(kind) as number[][])[i]?.push(ms);
+          const after = processes();
+          const used = (cpu.get(kind) as [number, number][])[i] as [number, number];
+          used[0] +=
+            treeTicks(server.child.pid as number, after) - treeTicks(server.child.pid as number, before);
+          if (database) used[1] += treeTicks(database, after) - treeTicks(database, before);
+        }
       }
       bytes.get(kind)?.push((texts[0] as string).length);
       if (texts.length > 1) {
@@ -113,13 +161,15 @@ try {
       }
     }
   }
-  const header = servers.map((s) => `${s.label} p50 (p95)`);
+  const header = servers.map((s) => `${s.label}: p50 (p95) ms; CPU ms per request, API + PostgreSQL`);
   console.log(`| question | median bytes | ${header.join(" | ")} |`);
   console.log(`| --- | --- | ${servers.map(() => "---").join(" | ")} |`);
   for (const kind of kinds) {
-    const cells = (times.get(kind) as number[][]).map(
-      (list) => `${median(list).toFixed(1)} (${quantile(list, 0.95).toFixed(1)})`,
-    );
+    const cells = (times.get(kind) as number[][]).map((list, i) => {
+      const [api, pgTicks] = (cpu.get(kind) as [number, number][])[i] as [number, number];
+      const per = (ticks: number) => ((ticks * TICK_MS) / rounds).toFixed(1);
+      return `${median(list).toFixed(1)} (${quantile(list, 0.95).toFixed(1)}); ${per(api)} + ${database ? per(pgTicks) : "?"}`;
+    });
     console.log(`| ${kind} | ${median(bytes.get(kind) as number[])} | ${cells.join(" | ")} |`);
   }
   if (servers.length > 1) console.log(`answers compared: ${compared}, different: ${differences}`);
