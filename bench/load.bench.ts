@@ -28,24 +28,8 @@ import { applyMigrations } from "../apps/api/src/db/migrations.ts";
 import { createPool } from "../apps/api/src/db/pool.ts";
 import { collectDocuments } from "../apps/api/src/ingest/documents.ts";
 import { ingestDocuments } from "../apps/api/src/ingest/pipeline.ts";
-import {
-  CSRF_HEADER,
-  globalId,
-  loadTest,
-  openBenchDatabase,
-  parseFlags,
-  quantile,
-  startApiProcess,
-} from "./lib.ts";
-import {
-  ARTICLE_QUERY,
-  CLAIM_LIST_QUERY,
-  CLAIM_QUERY,
-  DEFAULT_STATUSES,
-  ENTITIES_QUERY,
-  SERIES_QUERY,
-} from "./queries.ts";
-import { seededRandom } from "./random.ts";
+import { CSRF_HEADER, loadTest, openBenchDatabase, parseFlags, quantile, startApiProcess } from "./lib.ts";
+import { mixBodies, readMixArguments } from "./mix.ts";
 
 const flags = parseFlags(process.argv.slice(2));
 const seeds = flags.has("seeds");
@@ -59,7 +43,6 @@ const dataDir = seeds
 const port = Number(flags.get("port") ?? (seeds ? 54341 : 54339));
 const duration = Number(flags.get("duration") ?? 30);
 const connections = Number(flags.get("connections") ?? 10);
-const METRICS = ["DEPLOYED", "KILLED", "WOUNDED", "CAPTURED", "MISSING", "RECRUITED"];
 
 const db = await openBenchDatabase(dataDir, port);
 let corpus = "bench:data corpus";
@@ -78,54 +61,7 @@ const pool = new pg.Pool({ connectionString: db.url, max: 1 });
 const readCache = flags.get("read-cache") !== "off";
 const api = await startApiProcess(db.url, { readCache });
 try {
-  const { rows } = await pool.query(`
-    select (select max(id) from "Claim") as "maxClaim", (select max(id) from "Article") as "maxArticle",
-           (select to_char(max("statedOn") - 30, 'YYYY-MM-DD') from "Claim") as "from",
-           (select array_agg(distinct s."affiliationId") from "Entity" s where s."affiliationId" is not null)
-             as sides`);
-  const { maxClaim, maxArticle, from, sides } = rows[0] as {
-    maxClaim: number;
-    maxArticle: number;
-    from: string;
-    sides: number[] | null;
-  };
-  const next = seededRandom(7);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
-  const bodies: Record<string, () => { query: string; variables: Record<string, unknown> }> = {
-    overview: () => ({
-      query: SERIES_QUERY,
-      variables: {
-        filter: {
-          metric: [pick(METRICS)],
-          reviewStatus: DEFAULT_STATUSES,
-          ...(seeds ? {} : { statedFrom: from }),
-        },
-        groupBy: "SOURCE",
-      },
-    }),
-    claims: () => ({
-      query: CLAIM_LIST_QUERY,
-      variables: {
-        filter: {
-          metric: [pick(METRICS)],
-          ...(sides?.length ? { sourceAffiliation: globalId("Entity", pick(sides)) } : {}),
-          reviewStatus: DEFAULT_STATUSES,
-        },
-        orderBy: "VALUE",
-        direction: "DESC",
-        first: 50,
-      },
-    }),
-    claim: () => ({
-      query: CLAIM_QUERY,
-      variables: { id: globalId("Claim", 1 + Math.floor(next() * maxClaim)) },
-    }),
-    article: () => ({
-      query: ARTICLE_QUERY,
-      variables: { id: globalId("Article", 1 + Math.floor(next() * maxArticle)) },
-    }),
-    entities: () => ({ query: ENTITIES_QUERY, variables: { first: 50 } }),
-  };
+  const bodies = mixBodies(await readMixArguments(db.url), seeds);
   const kinds = Object.keys(bodies);
   const errorsByKind: Record<string, number> = Object.fromEntries(kinds.map((k) => [k, 0]));
   let cacheHits = 0;

@@ -1,41 +1,48 @@
 /**
- * The real API (createApi + createHttpServer, production mode) on the port given as the first argument against DATABASE_URL,
- * for the benchmarks; prints "ready" when it listens and stops on SIGTERM.
+ * The real API on the port given as the first argument against DATABASE_URL, as `npm start` serves it
+ * (start/api-processes.ts: production mode, the read cache unless HEADCOUNT_READ_CACHE=off, and
+ * HEADCOUNT_API_PROCESSES processes sharing the port), for the benchmarks; prints "ready" when it listens
+ * and stops on SIGTERM.
  */
+import { randomBytes } from "node:crypto";
 import { loadConfig } from "../apps/api/src/config.ts";
 import { createPrismaClient } from "../apps/api/src/db/prisma.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
-import { listenForChanges } from "../apps/api/src/server/change-feed.ts";
-import { createHttpServer } from "../apps/api/src/server/http.ts";
-import { useReadCache } from "../apps/api/src/server/read-cache.ts";
-import { createApi } from "../apps/api/src/server/yoga.ts";
+import { type ApiSettings, serveApi, startApiWorkers } from "../apps/api/src/start/api-processes.ts";
 
 const url = process.env.DATABASE_URL;
 const port = Number(process.argv[2]);
 if (!url || !port) throw new Error("DATABASE_URL and a port (first argument) are required");
-
-const logger = createLogger("warn");
-const prisma = createPrismaClient(url);
-// The origins allowed to call with credentials (the dashboards of the browser benchmark, comma-separated),
-// when given.
-const allowedOrigins = (process.argv[3] ?? "").split(",").filter(Boolean);
-// As `npm start` serves it: repeated anonymous reads from the read cache, dropped on every change
-// (HEADCOUNT_READ_CACHE=off measures the API without it).
-const changes = loadConfig().readCache ? listenForChanges(url, logger) : null;
-const api = createApi({
-  prisma,
-  logger,
+const config = loadConfig();
+const settings: ApiSettings = {
+  databaseUrl: url,
+  port,
+  host: "127.0.0.1",
+  readCache: config.readCache,
+  trustProxy: false,
+  proxySecret: randomBytes(32).toString("base64url"),
+  // The origins allowed to call with credentials (the dashboards of the browser benchmark,
+  // comma-separated), when given.
+  allowedOrigins: (process.argv[3] ?? "").split(",").filter(Boolean),
   production: true,
-  allowedOrigins,
-  ...(changes ? { readCache: useReadCache({ feed: changes }) } : {}),
-});
-const server = createHttpServer(api, prisma, logger);
-await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-process.stdout.write("ready\n");
+};
 
-process.once("SIGTERM", () => {
-  server.closeAllConnections();
-  server.close(() => {
-    void Promise.all([prisma.$disconnect(), changes?.close()]).finally(() => process.exit(0));
+if (config.apiProcesses > 1) {
+  const workers = await startApiWorkers(config.apiProcesses, settings, (code, signal) => {
+    console.error(`an API process exited (${signal ?? `code ${code}`})`);
+    process.exit(1);
   });
-});
+  process.stdout.write("ready\n");
+  process.once("SIGTERM", () => void workers.stop(5_000).then(() => process.exit(0)));
+} else {
+  const prisma = createPrismaClient(url);
+  const served = await serveApi(settings, prisma, createLogger("warn"));
+  process.stdout.write("ready\n");
+  process.once("SIGTERM", () => {
+    served.server.closeAllConnections();
+    void served
+      .drain(1_000)
+      .then(() => Promise.all([served.close(), prisma.$disconnect()]))
+      .finally(() => process.exit(0));
+  });
+}

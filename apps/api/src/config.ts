@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -26,6 +27,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HEADCOUNT_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   HEADCOUNT_READ_CACHE: z.enum(["on", "off"]).default("on"),
+  HEADCOUNT_API_PROCESSES: z.coerce.number().int().min(1).max(16).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -48,6 +50,11 @@ export type Config = {
   trustProxy: boolean;
   /** Serve repeated anonymous reads from memory until the database reports a change (read-cache.ts). */
   readCache: boolean;
+  /**
+   * How many processes serve the API's port (docs/scaling.md): 1 serves it from the start process; the
+   * default is 2 (1 on a single core).
+   */
+  apiProcesses: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.HEADCOUNT_TRUST_PROXY === "1",
     readCache: e.HEADCOUNT_READ_CACHE === "on",
+    // Two where there are two cores or more: measured faster than one and than three on a 2-core machine
+    // with PostgreSQL beside it (docs/scaling.md).
+    apiProcesses: e.HEADCOUNT_API_PROCESSES ?? Math.min(2, os.availableParallelism()),
   };
 }
 

@@ -9,18 +9,13 @@ import { applyMigrations } from "../db/migrations.ts";
 import { createPool } from "../db/pool.ts";
 import { createPrismaClient } from "../db/prisma.ts";
 import { recordRunningApp } from "../db/running-app.ts";
-import { createClaimEvents } from "../graphql/events.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { ingestDocuments } from "../ingest/pipeline.ts";
 import { startWorker } from "../ingest/queue.ts";
 import { closeReaders } from "../ingest/reader-pool.ts";
 import { createLogger } from "../logger.ts";
-import { listenForChanges } from "../server/change-feed.ts";
-import { forwardIngestedClaims } from "../server/claim-notifications.ts";
-import { createHttpServer } from "../server/http.ts";
-import { useReadCache } from "../server/read-cache.ts";
-import { createApi } from "../server/yoga.ts";
 import { ensureFirstAdmin } from "../users/users.ts";
+import { type ApiSettings, serveApi, startApiWorkers } from "./api-processes.ts";
 import {
   isStartProcess,
   portHolder,
@@ -32,7 +27,7 @@ import {
   stopLeftovers,
   writeRunRecord,
 } from "./run-file.ts";
-import { isConnectionLoss, type Supervisor, trackRequests } from "./supervisor.ts";
+import { isConnectionLoss, type Supervisor } from "./supervisor.ts";
 
 export interface StartOptions {
   supervisor: Supervisor;
@@ -198,46 +193,43 @@ export async function startApp({ supervisor, say, dev, onCleanup }: StartOptions
   const ingestPool = createPool(db.url, { max: 6 });
   supervisor.add("ingest pool", () => ingestPool.end(), { timeoutMs: 5_000 });
   supervisor.add("document readers", () => closeReaders(), { timeoutMs: 5_000 });
-  // One listening connection serves the read cache and the live subscriptions.
-  const feed = listenForChanges(db.url, logger);
-  const pubsub = createClaimEvents();
-  forwardIngestedClaims(feed, pubsub);
-  supervisor.add("change listener", () => feed.close(), { timeoutMs: 5_000 });
-  const api = createApi({
-    prisma,
-    logger,
-    pubsub,
-    pool: ingestPool,
-    ...(config.readCache ? { readCache: useReadCache({ feed }) } : {}),
-    allowedOrigins: [...new Set([webOrigin, `http://localhost:${config.webPort}`, config.publicUrl])],
-    production: !dev,
-    dashboardUrl: `${webOrigin}/`,
-  });
   // The in-process worker: queued ingest jobs, and the feeds' polling schedule.
   const worker = await startWorker(ingestPool, { concurrency: 2, pollFeeds: true });
   supervisor.add("job worker", () => worker.stop(), { timeoutMs: 10_000 });
   // The dashboard's proxy proves itself with this, so the API believes the visitor address it forwards.
   const proxySecret = randomBytes(32).toString("base64url");
-  const server = createHttpServer(api, prisma, logger, { trustProxy: config.trustProxy, proxySecret });
-  const requests = trackRequests(server);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) => {
-      const holder = error.code === "EADDRINUSE" ? portHolder(config.apiPort) : null;
-      reject(
-        error.code === "EADDRINUSE"
-          ? new ConfigError(
-              `Port ${config.apiPort} is already in use${holder ? ` by process ${holder.pid} (${holder.command.slice(0, 200)})` : ""}, so the API cannot start. Set API_PORT to another port.`,
-            )
-          : error,
-      );
+  const settings: ApiSettings = {
+    databaseUrl: db.url,
+    port: config.apiPort,
+    host: config.apiHost,
+    readCache: config.readCache,
+    trustProxy: config.trustProxy,
+    proxySecret,
+    allowedOrigins: [...new Set([webOrigin, `http://localhost:${config.webPort}`, config.publicUrl])],
+    production: !dev,
+    dashboardUrl: `${webOrigin}/`,
+  };
+  if (config.apiProcesses === 1) {
+    const served = await serveApi(settings, prisma, logger, ingestPool);
+    supervisor.add("change listener", () => served.close(), { timeoutMs: 5_000 });
+    // In-flight requests finish (within 5 s); then every connection, event streams included, is closed.
+    supervisor.add("API server", () => served.drain(5_000), {
+      timeoutMs: 8_000,
+      kill: () => served.server.closeAllConnections(),
     });
-    server.listen(config.apiPort, config.apiHost, resolve);
-  });
-  // In-flight requests finish (within 5 s); then every connection, event streams included, is closed.
-  supervisor.add("API server", () => requests.drain(5_000), {
-    timeoutMs: 8_000,
-    kill: () => server.closeAllConnections(),
-  });
+  } else {
+    // Several processes share the port; each has its own change listener, read cache and pools.
+    const workers = await startApiWorkers(config.apiProcesses, settings, (code, signal) => {
+      if (supervisor.stopping) return;
+      say(`an API process exited (${signal ?? `code ${code}`}); stopping`);
+      void supervisor.stop(1);
+    });
+    supervisor.add("API processes", () => workers.stop(8_000), {
+      timeoutMs: 10_000,
+      kill: () => workers.kill(),
+    });
+    say(`API served by ${config.apiProcesses} processes (pids ${workers.pids().join(", ")})`);
+  }
   checkpoint();
 
   // ── Dashboard ───────────────────────────────────────────────────────────────────────────────────

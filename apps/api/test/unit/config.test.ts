@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, isProduction, loadConfig, REPO_ROOT } from "../../src/config.ts";
@@ -11,6 +12,7 @@ describe("loadConfig", () => {
     expect(config.dbPort).toBe(54329);
     expect(config.apiPort).toBe(4000);
     expect(config.webPort).toBe(3000);
+    expect(config.apiProcesses).toBe(Math.min(2, os.availableParallelism()));
   });
 
   it("reads the documented names and refuses nonsense with a clear message", () => {
@@ -29,6 +31,9 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ API_PORT: "not-a-port" })).toThrow(ConfigError);
     expect(() => loadConfig({ API_PORT: "70000" })).toThrow(/API_PORT/);
     expect(() => loadConfig({ DATABASE_URL: "nonsense" })).toThrow(/DATABASE_URL/);
+    expect(loadConfig({ HEADCOUNT_API_PROCESSES: "1" }).apiProcesses).toBe(1);
+    expect(loadConfig({ HEADCOUNT_API_PROCESSES: "3" }).apiProcesses).toBe(3);
+    expect(() => loadConfig({ HEADCOUNT_API_PROCESSES: "0" })).toThrow(/HEADCOUNT_API_PROCESSES/);
   });
 });
 

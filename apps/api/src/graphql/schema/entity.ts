@@ -3,8 +3,11 @@ import { lookupName } from "../../curation/names.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { builder, nodeReaders } from "../builder.ts";
 import { claimCounts } from "../claim-counts.ts";
-import { assertPageSize, LIST_PAGING, MAX_PAGE_SIZE } from "../pagination.ts";
+import { memoPerRequest } from "../memo.ts";
+import { assertPageSize, DEFAULT_PAGE_SIZE, LIST_PAGING, MAX_PAGE_SIZE } from "../pagination.ts";
+import { deferRawJson, rawJsonAllowed } from "../raw-json.ts";
 import { jsonNodeReader } from "../sql/json-read.ts";
+import { readRawPage } from "../sql/raw-node.ts";
 import { EntityTypeEnum } from "./enums.ts";
 import { optional, searchText } from "./field-options.ts";
 import { globalIdField } from "./id-field.ts";
@@ -242,14 +245,44 @@ function entityWhere(
   return where;
 }
 
+/** The entity list's count for a filter, read once per request (beside the page when it is written raw). */
+const entitiesCountKey = (filter: typeof EntityFilterInput.$inferInput | null | undefined) =>
+  `entities-count:${JSON.stringify(filter ?? null)}`;
+
 builder.queryField("entities", (t) =>
   t.prismaConnection({
     type: "Entity",
     ...LIST_PAGING,
     description: "People, organisations, places and groups, by name.",
     args: { filter: t.arg({ type: EntityFilterInput, description: "Which entities." }) },
-    resolve: (query, _root, args, context, info) => {
+    resolve: async (query, _root, args, context, info) => {
       assertPageSize(args);
+      const search = lookupName(args.filter?.search ?? "");
+      if (rawJsonAllowed(context) && !search && !args.after && !args.before && args.last == null) {
+        // Written by PostgreSQL in the selection's shape and sent as it is (sql/raw-node.ts): the order
+        // and the condition are entityWhere's without a search.
+        const types = args.filter?.type?.length ? args.filter.type : null;
+        const raw = await readRawPage(context, info, {
+          type: "Entity",
+          alias: "e",
+          from: Prisma.sql`"Entity" e`,
+          where: types
+            ? Prisma.sql`e."mergedIntoId" is null and e.type::text = any(${types}::text[])`
+            : Prisma.sql`e."mergedIntoId" is null`,
+          orderBy: [Prisma.sql`e.name asc`, Prisma.sql`e.id asc`],
+          first: args.first ?? DEFAULT_PAGE_SIZE,
+        });
+        if (raw) {
+          // The page was written from the selection itself; Pothos' query for it goes unread.
+          void Object.values(query);
+          if (raw.count !== null) {
+            const counted = Promise.resolve(raw.count);
+            memoPerRequest(context, entitiesCountKey(args.filter), () => counted);
+          }
+          deferRawJson(context, info.path, raw.text, "object");
+          return [] as never;
+        }
+      }
       return context.prisma.entity.findMany({
         ...withoutUnreadClaimsMade(query, info),
         where: entityWhere(args.filter),
@@ -257,6 +290,8 @@ builder.queryField("entities", (t) =>
       });
     },
     totalCount: (_connection, args, context) =>
-      context.prisma.entity.count({ where: entityWhere(args.filter) }),
+      memoPerRequest(context, entitiesCountKey(args.filter), () =>
+        context.prisma.entity.count({ where: entityWhere(args.filter) }),
+      ),
   }),
 );

@@ -2,6 +2,7 @@ import type { Metric, Precision, Qualifier, Rate, ReviewStatus } from "@headcoun
 import { type PrismaClient, queryRows } from "../../db/prisma.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type ClaimFilter, claimCondition, sourceJoin } from "./claim-filter.ts";
+import { displayClaimSql } from "./raw-tables.ts";
 
 export type SeriesGrouping = "SOURCE" | "AFFILIATION" | "OUTLET" | "METRIC";
 
@@ -63,11 +64,6 @@ export type PointField = (typeof POINT_FIELDS)[number];
 /** A selection of `ClaimPoint` fields: each response key (an alias or the field's name), in order. */
 export type PointShape = { key: string; field: PointField }[];
 
-/** The characters JavaScript's `trim()` and `\s` take for white space (displayClaimValue trims hedges). */
-const JS_SPACE =
-  " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
-const HEDGE_OF = `[${JS_SPACE}]+of$`;
-
 /** A JSON string of a text that needs no escaping (enum values, dates, base64). */
 const quoted = (text: Prisma.Sql) => Prisma.sql`('"' || ${text} || '"')`;
 const nullable = (json: Prisma.Sql) => Prisma.sql`coalesce(${json}, 'null')`;
@@ -78,29 +74,6 @@ const globalIdSql = (type: string, id: Prisma.Sql) =>
   );
 const day = (date: Prisma.Sql) => nullable(quoted(Prisma.sql`to_char(${date}, 'YYYY-MM-DD')`));
 const upperEnum = (value: Prisma.Sql) => quoted(Prisma.sql`upper(${value}::text)`);
-
-/** displayClaimValue (packages/shared/src/display.ts) in SQL, over the columns of `p`. */
-function displaySql(): Prisma.Sql {
-  const fmt = (value: Prisma.Sql) =>
-    Prisma.sql`(to_char(${value}, 'FM9,999,999,990') || case when p.rate = 'percent' then '%' else '' end)`;
-  const suffix = Prisma.sql`(case p.rate when 'per_day' then ' a day' when 'per_week' then ' a week' else '' end)`;
-  const hedge = Prisma.sql`nullif(btrim(p.hedge, ${JS_SPACE}::text), '')`;
-  return Prisma.sql`case p.qualifier
-    when 'exact' then ${fmt(Prisma.sql`coalesce(p."valueBest", p."valueLow", p."valueHigh", 0)`)} || ${suffix}
-    when 'approximate' then 'about ' || ${fmt(Prisma.sql`coalesce(p."valueBest", p."valueLow", p."valueHigh", 0)`)} || ${suffix}
-    when 'at_least' then 'at least ' || ${fmt(Prisma.sql`coalesce(p."valueLow", p."valueBest", 0)`)} || ${suffix}
-    when 'more_than' then 'more than ' || ${fmt(Prisma.sql`coalesce(p."valueLow", p."valueBest", 0)`)} || ${suffix}
-    when 'at_most' then 'no more than ' || ${fmt(Prisma.sql`coalesce(p."valueHigh", p."valueBest", 0)`)} || ${suffix}
-    when 'up_to' then 'as many as ' || ${fmt(Prisma.sql`coalesce(p."valueHigh", p."valueBest", 0)`)} || ${suffix}
-    when 'range' then ${fmt(Prisma.sql`coalesce(p."valueLow", 0)`)} || '–' || ${fmt(Prisma.sql`coalesce(p."valueHigh", 0)`)} || ${suffix}
-    else case
-      when ${hedge} is not null then regexp_replace(${hedge}, ${HEDGE_OF}::text, '', 'i')
-      when p."valueLow" is not null and p."valueHigh" is not null
-        then 'between ' || ${fmt(Prisma.sql`p."valueLow"`)} || ' and ' || ${fmt(Prisma.sql`p."valueHigh"`)} || ${suffix}
-      else ${fmt(Prisma.sql`coalesce(p."valueBest", p."valueLow", p."valueHigh", 0)`)} || ${suffix}
-    end
-  end`;
-}
 
 /** Each point field's JSON value, as text, over the columns of `plotted p`. */
 const POINT_JSON: Record<PointField, () => Prisma.Sql> = {
@@ -119,7 +92,7 @@ const POINT_JSON: Record<PointField, () => Prisma.Sql> = {
   additional: () => Prisma.sql`case when p.additional then 'true' else 'false' end`,
   refersFrom: () => day(Prisma.sql`p."refersFrom"`),
   refersTo: () => day(Prisma.sql`p."refersTo"`),
-  display: () => Prisma.sql`to_json(${displaySql()})::text`,
+  display: () => Prisma.sql`to_json(${Prisma.raw(displayClaimSql("p"))})::text`,
 };
 
 /** One point as the JSON object of its GraphQL selection (keys are GraphQL names: no escaping needed). */

@@ -1,3 +1,4 @@
+import { encodeBase64, encodeCursorChunk } from "@pothos/core";
 import {
   type FieldNode,
   type FragmentDefinitionNode,
@@ -13,7 +14,7 @@ import {
 } from "graphql";
 import { queryRows } from "../../db/prisma.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import type { Context } from "../context.ts";
+import { type Context, canEdit } from "../context.ts";
 import { MAX_PAGE_SIZE } from "../pagination.ts";
 import {
   CANNOT_TEXT,
@@ -45,6 +46,8 @@ interface Compile {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   aliases: number;
+  /** Whether the viewer may edit (the fields fixed by the viewer: claim.ts' viewerCan). */
+  editor: boolean;
 }
 
 /**
@@ -160,6 +163,16 @@ function rowSql(compile: Compile, typeName: string, alias: string, nodes: readon
       pairs.push([key, scalarSql(scalar.kind, `${alias}."${scalar.column}"`)]);
       continue;
     }
+    const computed = table.computed?.[name];
+    if (computed) {
+      pairs.push([key, computed(alias)]);
+      continue;
+    }
+    const flags = table.viewerFlags?.[name];
+    if (flags) {
+      pairs.push([key, flagsSql(compile, fieldOf(type, name), same, flags(compile.editor))]);
+      continue;
+    }
     const toOne = table.toOne[name];
     if (toOne) {
       const inner = nextAlias(compile);
@@ -196,6 +209,24 @@ function rowSql(compile: Compile, typeName: string, alias: string, nodes: readon
   return objectSql(pairs);
 }
 
+/** An object of booleans fixed for the viewer, as the JSON text of its selection. */
+function flagsSql(
+  compile: Compile,
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  values: Record<string, boolean>,
+): string {
+  const type = objectType(compile, fieldTypeName(field));
+  if (guarded(type)) throw new Unsupported(type.name);
+  const pairs: [string, string][] = [];
+  for (const [key, name] of selected(compile, type, nodes)) {
+    if (name === "__typename") pairs.push([key, `'"${type.name}"'`]);
+    else if (name in values) pairs.push([key, values[name] ? `'true'` : `'false'`]);
+    else throw new Unsupported(`${type.name}.${name}`);
+  }
+  return objectSql(pairs);
+}
+
 /**
  * A connection's page as its JSON object: `totalCount` counts every matching row, `edges { node }` are the
  * first `first` rows in the connection's order, `pageInfo { hasNextPage }` whether there are more (the
@@ -218,7 +249,8 @@ function pageSql(
       if (arg !== "first") throw new Unsupported(`${name}(${arg})`);
     }
     const size = args.first ?? page.defaultSize;
-    if (typeof size !== "number" || !Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+    // `first: 0` is a page of no rows: its count and whether there are rows at all (the entity list).
+    if (typeof size !== "number" || !Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)
       throw new Unsupported(`${name}(first)`);
     if (first !== null && first !== size) throw new Unsupported(`${name}(first)`);
     first = size;
@@ -323,12 +355,7 @@ export function rawNodeStatement(
 ): Prisma.Sql | null {
   const visible = VISIBLE[typeName];
   if (!visible) return null;
-  const compile: Compile = {
-    schema: info.schema,
-    fragments: info.fragments,
-    variables: info.variableValues,
-    aliases: 0,
-  };
+  const compile = compileOf(context, info);
   let json: string;
   try {
     json = rowSql(compile, typeName, "r0", info.fieldNodes);
@@ -352,6 +379,19 @@ export async function readRawNode(
   const [row] = await queryRows<{ json: string }>(context.prisma, statement, { prepare: true });
   if (row?.json.includes(CANNOT_TEXT)) return undefined;
   return row?.json ?? null;
+}
+
+/** What readRawPage's statements fill into the connection's text. */
+type Filled = "count" | "edges" | "hasNextPage" | "startCursor" | "endCursor";
+const ROW_PARTS: ReadonlySet<string> = new Set(["edges", "hasNextPage", "startCursor", "endCursor"]);
+
+/**
+ * A row's cursor as the Prisma plugin writes it for a connection paged by `id` (LIST_PAGING), as JSON;
+ * null for an empty page.
+ */
+function cursorJson(id: string | undefined): string {
+  if (id === undefined) return "null";
+  return JSON.stringify(encodeBase64(`GPC:${encodeCursorChunk(Number(id))}`));
 }
 
 /** A root connection's page read by the resolver's own condition and order (see readRawPage). */
@@ -381,14 +421,9 @@ export async function readRawPage(
   read: RawPageRead,
 ): Promise<{ text: string; count: number | null } | undefined> {
   if (!Number.isInteger(read.first) || read.first < 1 || read.first > MAX_PAGE_SIZE) return undefined;
-  const compile: Compile = {
-    schema: info.schema,
-    fragments: info.fragments,
-    variables: info.variableValues,
-    aliases: 0,
-  };
+  const compile = compileOf(context, info);
   /** The object's parts in the selection's order: literal text, or what the statements fill in. */
-  const parts: (string | "count" | "edges" | "hasNextPage")[] = [];
+  const parts: (string | Filled)[] = [];
   let edge: string | null = null;
   try {
     const connection = objectType(
@@ -417,6 +452,10 @@ export async function readRawPage(
           infoOpen = ",";
           if (infoName === "__typename") parts.push(`"${pageInfo.name}"`);
           else if (infoName === "hasNextPage") parts.push("hasNextPage");
+          // A first page read forwards (no `after`, `before` or `last`): the relay plugin says false.
+          else if (infoName === "hasPreviousPage") parts.push("false");
+          else if (infoName === "startCursor") parts.push("startCursor");
+          else if (infoName === "endCursor") parts.push("endCursor");
           else throw new Unsupported(`pageInfo.${infoName}`);
         }
         parts.push(infoOpen === "{" ? "{}" : "}");
@@ -438,13 +477,14 @@ export async function readRawPage(
   }
   const order = Prisma.join(read.orderBy);
   const alias = Prisma.raw(read.alias);
-  const needsRows = parts.includes("edges") || parts.includes("hasNextPage");
+  const needsRows = parts.some((part) => ROW_PARTS.has(part));
   // The page's edges and one row more (whether there is a next page), in order, joined by a character
-  // JSON text never holds unescaped (PostgreSQL's to_json escapes every control character).
+  // JSON text never holds unescaped (PostgreSQL's to_json escapes every control character), and their ids
+  // (the cursors).
   const page = Prisma.sql`
-    select string_agg(p.edge, E'\x01') as edges
+    select string_agg(p.edge, E'\x01') as edges, string_agg(p.id::text, ',') as ids
     from (
-      select ${Prisma.raw(edge ?? "''")} as edge
+      select ${Prisma.raw(edge ?? "''")} as edge, ${alias}.id
       from (select ${alias}.* from ${read.from} where ${read.where} order by ${order}
         limit ${Prisma.raw(String(read.first + 1))}) ${alias}
       order by ${order}
@@ -452,7 +492,7 @@ export async function readRawPage(
   const countStatement = Prisma.sql`select count(*)::int as count from ${read.from} where ${read.where}`;
   const [rows, counted] = await Promise.all([
     needsRows
-      ? queryRows<{ edges: string | null }>(context.prisma, page, { prepare: true })
+      ? queryRows<{ edges: string | null; ids: string | null }>(context.prisma, page, { prepare: true })
       : Promise.resolve(null),
     parts.includes("count")
       ? queryRows<{ count: number }>(context.prisma, countStatement)
@@ -463,13 +503,80 @@ export async function readRawPage(
   const items = written ? written.split("\x01") : [];
   const hasNextPage = items.length > read.first;
   const edges = items.slice(0, read.first).join(",");
+  const ids = (rows?.[0]?.ids ?? "").split(",").filter(Boolean).slice(0, read.first);
   const count = counted?.[0]?.count ?? null;
   let text = "";
   for (const part of parts) {
     if (part === "count") text += String(count);
     else if (part === "edges") text += `[${edges}]`;
     else if (part === "hasNextPage") text += hasNextPage ? "true" : "false";
+    else if (part === "startCursor") text += cursorJson(ids[0]);
+    else if (part === "endCursor") text += cursorJson(ids[ids.length - 1]);
     else text += part;
   }
   return { text, count };
+}
+
+function compileOf(context: Context, info: GraphQLResolveInfo): Compile {
+  return {
+    schema: info.schema,
+    fragments: info.fragments,
+    variables: info.variableValues,
+    aliases: 0,
+    editor: canEdit(context.viewer),
+  };
+}
+
+/**
+ * The fields selected on an object of `typeName` under the field nodes, merged by response key in
+ * graphql-js' order, with each one's field name and nodes; undefined when a directive or a key that is not
+ * a GraphQL name is there.
+ */
+export function selectedFields(
+  context: Context,
+  info: GraphQLResolveInfo,
+  typeName: string,
+  nodes: readonly FieldNode[],
+): [key: string, name: string, nodes: FieldNode[]][] | undefined {
+  try {
+    return selected(compileOf(context, info), objectType(compileOf(context, info), typeName), nodes);
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Rows of `typeName` by id, each as the JSON text of the field nodes' selection, in one statement; undefined
+ * when the selection has anything not written here (before any statement) or a value PostgreSQL cannot
+ * write as JavaScript would. An id with no row is absent from the map.
+ */
+export async function readRawRows(
+  typeName: string,
+  ids: readonly number[],
+  nodes: readonly FieldNode[],
+  context: Context,
+  info: GraphQLResolveInfo,
+): Promise<Map<number, string> | undefined> {
+  const table = TABLES[typeName];
+  if (!table) return undefined;
+  let json: string;
+  try {
+    json = rowSql(compileOf(context, info), typeName, "r0", nodes);
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+  const rows = await queryRows<{ id: number; json: string }>(
+    context.prisma,
+    Prisma.sql`select r0.id, ${Prisma.raw(json)} as json from ${Prisma.raw(`"${table.table}" r0`)}
+      where r0.id = any(${[...ids]}::int[])`,
+    { prepare: true },
+  );
+  const byId = new Map<number, string>();
+  for (const row of rows) {
+    if (row.json.includes(CANNOT_TEXT)) return undefined;
+    byId.set(row.id, row.json);
+  }
+  return byId;
 }

@@ -35,6 +35,13 @@ export interface Page extends Children {
 export interface Table {
   table: string;
   scalars: Record<string, { column: string; kind: Scalar }>;
+  /** Fields computed from the row's columns: the SQL of their JSON text over the row's alias. */
+  computed?: Record<string, (alias: string) => string>;
+  /**
+   * Objects whose fields are booleans fixed for the request's viewer (claim.ts' viewerCan): the value of
+   * each field for a viewer who may edit or not.
+   */
+  viewerFlags?: Record<string, (editor: boolean) => Record<string, boolean>>;
   toOne: Record<string, ToOne>;
   pages: Record<string, Page>;
   lists?: Record<string, Children>;
@@ -62,6 +69,29 @@ export const TABLES: Record<string, Table> = {
         orderBy: (a) => `${a}."statedOn" desc nulls last, ${a}.id desc`,
       },
     },
+    lists: {
+      // Spelling variants by name (entity.ts, aliases); an entity's names are unique.
+      aliases: { type: "EntityAlias", parentColumn: "entityId", orderBy: (a) => `${a}.name asc` },
+    },
+  },
+  EntityAlias: {
+    table: "EntityAlias",
+    scalars: { name: { column: "name", kind: "string" } },
+    toOne: {},
+    pages: {},
+  },
+  EntityMention: {
+    table: "EntityMention",
+    scalars: {
+      start: { column: "start", kind: "int" },
+      end: { column: "end", kind: "int" },
+      text: { column: "text", kind: "string" },
+    },
+    toOne: {
+      entity: { type: "Entity", column: "entityId" },
+      article: { type: "Article", column: "articleId" },
+    },
+    pages: {},
   },
   Claim: {
     table: "Claim",
@@ -88,6 +118,12 @@ export const TABLES: Record<string, Table> = {
       confidence: { column: "confidence", kind: "float" },
       createdAt: { column: "createdAt", kind: "instant" },
       updatedAt: { column: "updatedAt", kind: "instant" },
+      deletedAt: { column: "deletedAt", kind: "instant" },
+    },
+    computed: { display: (a) => `to_json(${displayClaimSql(a)})::text` },
+    viewerFlags: {
+      // claim.ts, viewerCan: an editor may do everything, anyone else nothing.
+      viewerCan: (editor) => ({ edit: editor, review: editor, delete: editor }),
     },
     toOne: {
       source: { type: "Entity", column: "sourceId" },
@@ -131,6 +167,7 @@ export const TABLES: Record<string, Table> = {
     table: "Article",
     scalars: {
       title: { column: "title", kind: "string" },
+      body: { column: "body", kind: "string" },
       url: { column: "url", kind: "string" },
       canonicalUrl: { column: "canonicalUrl", kind: "string" },
       fetchedAt: { column: "fetchedAt", kind: "instant" },
@@ -142,9 +179,57 @@ export const TABLES: Record<string, Table> = {
       ingestedAt: { column: "ingestedAt", kind: "instant" },
     },
     toOne: { outlet: { type: "Entity", column: "outletId" } },
-    pages: {},
+    pages: {
+      // The claims printed here, live ones only, headline first, then in reading order (article.ts).
+      appearances: {
+        type: "Appearance",
+        parentColumn: "articleId",
+        where: (a) =>
+          `exists (select 1 from "Claim" x where x.id = ${a}."claimId" and x."deletedAt" is null)`,
+        orderBy: (a) => `${a}."inTitle" desc, ${a}.start asc, ${a}.id asc`,
+        defaultSize: DEFAULT_SPAN_PAGE,
+      },
+      // The entities named here, in reading order (article.ts).
+      mentions: {
+        type: "EntityMention",
+        parentColumn: "articleId",
+        orderBy: (a) => `${a}.start asc, ${a}.id asc`,
+        defaultSize: DEFAULT_SPAN_PAGE,
+      },
+    },
   },
 };
+
+/** The characters JavaScript's `trim()` and `\s` take for white space (displayClaimValue trims hedges). */
+const JS_SPACE =
+  " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/**
+ * displayClaimValue (packages/shared/src/display.ts) in SQL, over the claim columns of `alias` (the
+ * chart's points and the claim rows written here). The white space is a literal: none of it is a quote.
+ */
+export function displayClaimSql(alias: string): string {
+  const a = alias;
+  const fmt = (value: string) =>
+    `(to_char(${value}, 'FM9,999,999,990') || case when ${a}.rate = 'percent' then '%' else '' end)`;
+  const suffix = `(case ${a}.rate when 'per_day' then ' a day' when 'per_week' then ' a week' else '' end)`;
+  const hedge = `nullif(btrim(${a}.hedge, '${JS_SPACE}'), '')`;
+  return `case ${a}.qualifier
+    when 'exact' then ${fmt(`coalesce(${a}."valueBest", ${a}."valueLow", ${a}."valueHigh", 0)`)} || ${suffix}
+    when 'approximate' then 'about ' || ${fmt(`coalesce(${a}."valueBest", ${a}."valueLow", ${a}."valueHigh", 0)`)} || ${suffix}
+    when 'at_least' then 'at least ' || ${fmt(`coalesce(${a}."valueLow", ${a}."valueBest", 0)`)} || ${suffix}
+    when 'more_than' then 'more than ' || ${fmt(`coalesce(${a}."valueLow", ${a}."valueBest", 0)`)} || ${suffix}
+    when 'at_most' then 'no more than ' || ${fmt(`coalesce(${a}."valueHigh", ${a}."valueBest", 0)`)} || ${suffix}
+    when 'up_to' then 'as many as ' || ${fmt(`coalesce(${a}."valueHigh", ${a}."valueBest", 0)`)} || ${suffix}
+    when 'range' then ${fmt(`coalesce(${a}."valueLow", 0)`)} || '–' || ${fmt(`coalesce(${a}."valueHigh", 0)`)} || ${suffix}
+    else case
+      when ${hedge} is not null then regexp_replace(${hedge}, '[${JS_SPACE}]+of$', '', 'i')
+      when ${a}."valueLow" is not null and ${a}."valueHigh" is not null
+        then 'between ' || ${fmt(`${a}."valueLow"`)} || ' and ' || ${fmt(`${a}."valueHigh"`)} || ${suffix}
+      else ${fmt(`coalesce(${a}."valueBest", ${a}."valueLow", ${a}."valueHigh", 0)`)} || ${suffix}
+    end
+  end`;
+}
 
 /**
  * Written where a value cannot be written as JavaScript would (a float PostgreSQL prints otherwise, or one
@@ -205,6 +290,7 @@ export function objectSql(pairs: [string, string][]): string {
 /** Which row of each type node(id) may show this viewer, over the alias `r0` (as claim.ts and entity.ts read it). */
 export const VISIBLE: Record<string, (id: number, context: Context) => Prisma.Sql> = {
   Entity: (id) => Prisma.sql`r0.id = ${id}`,
+  Article: (id) => Prisma.sql`r0.id = ${id}`,
   Claim: (id, context) =>
     canEdit(context.viewer)
       ? Prisma.sql`r0.id = ${id}`
