@@ -74,9 +74,6 @@ export interface Working {
   locationInferred: boolean;
 }
 
-const SHARED_AFTER =
-  /^["”’)]?,?\s+and\s+(?:also\s+)?(?:injur|wound|kill|maim|captur|abduct|kidnap|left|leaving)\w*/i;
-
 export function extractClaims(
   body: string,
   sentences: Sentence[],
