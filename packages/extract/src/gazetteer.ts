@@ -27,8 +27,12 @@ export interface GazetteerEntry {
   demonyms?: string[];
 }
 
+import { MORE_COUNTRIES } from "./gazetteer-countries.ts";
 import { ORGANIZATIONS } from "./gazetteer-organisations.ts";
-import { CITIES, COUNTRIES, OBLASTS, REGIONS } from "./gazetteer-places.ts";
+import { CITIES, COUNTRIES as LISTED_COUNTRIES, OBLASTS, REGIONS } from "./gazetteer-places.ts";
+
+const COUNTRIES = [...LISTED_COUNTRIES, ...MORE_COUNTRIES];
+
 import { isSpaceCode } from "./segment.ts";
 
 export const GAZETTEER: GazetteerEntry[] = buildGazetteer();

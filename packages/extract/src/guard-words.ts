@@ -29,7 +29,7 @@ export const ISSUED_GUARD = anyOf(
   "iu",
 );
 export const OWNED_GUARD = anyOf(
-  "Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Program|Commission|Observatory".split(
+  "Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Program|Commission|Observatory|Office|Mission".split(
     "|",
   ),
   "u",

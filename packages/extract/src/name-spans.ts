@@ -115,6 +115,16 @@ export function analyseSpan(
     return out;
   }
 
+  // "the United Nations Integrated Office in Haiti": a body named with the place it serves is named whole.
+  const servedAt = tokens.findIndex(
+    (t, k) => t.text === "in" && k > 0 && ORG_KEYWORDS.has(tokens[k - 1]?.text ?? ""),
+  );
+  const served = servedAt > 1 ? matchGazetteer(body, tokens, servedAt + 1) : null;
+  if (served && served.next === tokens.length && served.entry.type === "place") {
+    emitNamed(body, tokens, out);
+    out.gazetteer.push({ entry: served.entry, start: served.start, end: served.end });
+    return out;
+  }
   // "Ministry of Health", "Coordinating Headquarters for the Treatment of …": a keyword followed by "of" or
   // "for" opens an organisation's name.
   const opener =

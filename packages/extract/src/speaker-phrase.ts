@@ -267,7 +267,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   // "Sudan's Doctors' Union", "the UN Children's Fund": a body named with its owner is named whole.
   const owned = !guards.OWNED_GUARD.test(text)
     ? null
-    : /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*(?:[’']s?)?\s+){1,5}(?:Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Programme|Program|Commission|Observatory))$/u.exec(
+    : /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*(?:[’']s?)?\s+){1,5}(?:Union|Fund|Council|Committee|Network|Association|Syndicate|Federation|Agency|Programme|Program|Commission|Observatory|Office|Mission)(?:\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?)$/u.exec(
         text,
       );
   if (owned?.[1] && /[’']/.test(owned[1])) {
