@@ -10,6 +10,7 @@ import {
   STRIP_HEAD,
 } from "./attribution-words.ts";
 import { coreferent, DOCUMENT, documentOwner, ORG_ANAPHOR } from "./coreference.ts";
+import { describedSayer } from "./described-sayer.ts";
 import { territorialMinistryName } from "./entities.ts";
 import {
   countryOfDemonym,
@@ -69,7 +70,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   });
   // "a new toll by activists": the toll is the activists'.
   const byWhom =
-    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|grim|recent)\s+)*(?:toll|count|tally|figures?|estimates?|report|research|study|studies|analysis|survey)\s+(?:(?:published|released|issued|compiled|made public)\s+(?:[\w-]+\s+){0,3}?)?(?:by|from)\s+/i.exec(
+    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|preliminary|initial|official|grim|recent)\s+)*(?:toll|count|tally|figures?|estimates?|report|statement|research|study|studies|analysis|survey)\s+(?:(?:published|released|issued|compiled|made public)\s+(?:[\w-]+\s+){0,3}?)?(?:by|from)\s+/i.exec(
       text,
     );
   if (byWhom) {
@@ -172,6 +173,15 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       issuerStart + issued[1].length,
     );
     if (back) return back;
+    // "army figures" with no army named before: the issuer as described.
+    const issuer = issued[1].replace(/[’']s$/, "");
+    return {
+      name: issuer,
+      type: "organization",
+      entity: null,
+      start: issuerStart,
+      end: issuerStart + issuer.length,
+    };
   }
 
   const pronoun = PRONOUN.exec(text);
@@ -184,7 +194,12 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       // described and not named ("a doctor at the hospital") goes on speaking as described.
       // "The military official, who spoke on condition of anonymity, told the agency … He stated that …": one
       // described as he spoke, after anyone named, is whom the pronoun continues.
-      const described = describedSayer(ctx, start, Math.max(speaker?.start ?? -1, person?.end ?? -1));
+      const described = describedSayer(
+        ctx,
+        start,
+        Math.max(speaker?.start ?? -1, person?.end ?? -1),
+        resolveNP,
+      );
       if (described) return { ...described, start, end };
       if (speaker && (!person || person.entity === speaker.entity || person.start < speaker.start))
         return speaker.entity ? refOf(speaker.entity, start, end) : { ...speaker, start, end };
@@ -474,20 +489,4 @@ export function appositivePerson(ctx: AttributionContext, start: number): Source
   const person = lastBefore(ctx.index, start, (m) => m.entity.type === "person");
   if (person && start - person.end <= 4) return refOf(person.entity, person.start, person.end);
   return null;
-}
-
-const DESCRIBED_SAYER =
-  /\b(?:[Tt]he|[Aa]n?)\s+((?:[\p{Ll}-]+\s+){0,3}?(?:official|spokes(?:man|woman|person)|commander|officer|source|doctor|medic|witness|resident))(?:,\s+who\s[^,.;]{1,80},)?\s+(?:said|told|added|stated|says|tells|explained)\b/gu;
-
-/** The last person described, not named, as the subject of a reporting verb in the 800 characters before `at`. */
-function describedSayer(ctx: AttributionContext, at: number, after: number): SourceRef | null {
-  const from = Math.max(0, at - 800, after);
-  const window = ctx.body.slice(from, at);
-  let last: RegExpExecArray | null = null;
-  DESCRIBED_SAYER.lastIndex = 0;
-  for (let m = DESCRIBED_SAYER.exec(window); m; m = DESCRIBED_SAYER.exec(window)) last = m;
-  if (!last?.[1]) return null;
-  const npStart = from + last.index + last[0].indexOf(last[1]);
-  const ref = resolveNP(ctx, npStart, npStart + last[1].length);
-  return ref && ref.type === "person" && ref.entity === null ? ref : null;
 }
