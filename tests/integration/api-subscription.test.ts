@@ -3,7 +3,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken, SESSION_COOKIE } from "../../apps/api/src/auth/sessions.ts";
 import { createPool } from "../../apps/api/src/db/pool.ts";
-import { publishClaimChanged } from "../../apps/api/src/graphql/events.ts";
+import { createClaimEvents, publishClaimChanged } from "../../apps/api/src/graphql/events.ts";
 import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
 import { listenForChanges } from "../../apps/api/src/server/change-feed.ts";
 import { forwardIngestedClaims } from "../../apps/api/src/server/claim-notifications.ts";
@@ -128,6 +128,45 @@ describe("Subscription.claimChanged", () => {
     expect(event.data.claimChanged.change).toBe("CREATED");
     expect(event.data.claimChanged.version).toBe(1);
     expect(event.data.claimChanged.claim.display).toBe("37");
+    controller.abort();
+  });
+
+  it("sends an editor's verdict made in another API process, and one made in this process once", async () => {
+    const user = await createUser(prisma, {
+      email: "live-editor@example.org",
+      role: "editor",
+      password: "long enough password",
+    });
+    const authenticate = async () => ({ id: user.id, email: user.email, role: "editor" as const });
+    // Another API process: its own channel, reached only through the database.
+    const other = testApi(prisma, { pubsub: createClaimEvents(), authenticate });
+    // This process: the subscription's channel.
+    const same = testApi(prisma, { pubsub, authenticate });
+    const controller = new AbortController();
+    const attached = events.attached();
+    const next = await subscribe(
+      { filter: { source: globalId("Entity", corpus.entities.pentagon) } },
+      controller.signal,
+    );
+    await attached;
+    const review = async (through: typeof other, status: string) => {
+      const { version } = await prisma.claim.findUniqueOrThrow({ where: { id: corpus.claims.pentagon10k } });
+      const answer = await through.query<{ reviewClaim: { __typename: string } }>(
+        `mutation ($id: ID!, $v: Int!) { reviewClaim(id: $id, expectedVersion: $v, status: ${status}) { __typename } }`,
+        { id: globalId("Claim", corpus.claims.pentagon10k), v: version },
+      );
+      expect(answer.errors ?? answer.data?.reviewClaim.__typename).toBe("ClaimMutationSuccess");
+      return version + 1;
+    };
+    const elsewhere = await review(other, "DISPUTED");
+    expect(await next()).toMatchObject({
+      data: { claimChanged: { change: "REVIEWED", version: elsewhere } },
+    });
+    // Made here: published at once, and this process's own announcement from the database is not sent again.
+    const here = await review(same, "VERIFIED");
+    expect(await next()).toMatchObject({ data: { claimChanged: { change: "REVIEWED", version: here } } });
+    const third = await review(other, "UNREVIEWED");
+    expect(await next()).toMatchObject({ data: { claimChanged: { change: "REVIEWED", version: third } } });
     controller.abort();
   });
 

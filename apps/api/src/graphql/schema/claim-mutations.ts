@@ -8,9 +8,10 @@ import {
 } from "../../curation/claims.ts";
 import { ConflictError, ValidationError } from "../../curation/errors.ts";
 import type { Claim } from "../../generated/prisma/client.ts";
+import { INGESTED_CLAIMS_CHANNEL } from "../../ingest/notifications.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
-import { type ClaimChangeKind, publishClaimChanged } from "../events.ts";
+import { type ClaimChangeKind, originOf, publishClaimChanged } from "../events.ts";
 import { databaseId, databaseIdOf } from "../ids.ts";
 import { ClaimNode } from "./claim.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum, ReviewStatusEnum } from "./enums.ts";
@@ -23,8 +24,18 @@ import {
   versionedEditArgs,
 } from "./mutations.ts";
 
+/**
+ * Tells this process's subscribers at once, and the other API processes through PostgreSQL (the channel ingest
+ * notifies on). The edit has committed: a lost announcement costs a live update, never the edit.
+ */
 async function announce(context: Context, claim: Claim, change: ClaimChangeKind): Promise<Claim> {
-  publishClaimChanged(context.pubsub, { claimId: claim.id, change, version: claim.version });
+  const event = { claimId: claim.id, change, version: claim.version };
+  publishClaimChanged(context.pubsub, event);
+  const payload = JSON.stringify({ ...event, origin: originOf(context.pubsub) });
+  // A database that cannot take the NOTIFY now is logged by the change feed when it drops.
+  await context.prisma.$executeRaw`select pg_notify(${INGESTED_CLAIMS_CHANNEL}, ${payload})`.catch(
+    () => undefined,
+  );
   return claim;
 }
 
