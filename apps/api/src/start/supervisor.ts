@@ -73,12 +73,17 @@ export function createSupervisor(options: {
     },
   };
 
+  // Ctrl-C reaches `npm start` and this process together, and npm passes its own on: one key press can arrive
+  // twice within milliseconds. Only a signal a second or more after the first means "stop at once".
+  let firstSignalAt = 0;
   for (const signal of SIGNALS) {
     process.on(signal, () => {
       if (!supervisor.stopping) {
+        firstSignalAt = Date.now();
         void supervisor.stop(0);
         return;
       }
+      if (Date.now() - firstSignalAt < 1_000) return;
       options.say(`${signal} again: stopping at once`);
       for (const step of [...steps].reverse()) {
         try {
