@@ -84,16 +84,18 @@ async function subscribe(
   };
 }
 
+/** A dashboard following the Pentagon's claims, once its stream listens on the channel (events are published then). */
+async function watchPentagon(signal: AbortSignal) {
+  const attached = events.attached();
+  const next = await subscribe({ filter: { source: globalId("Entity", corpus.entities.pentagon) } }, signal);
+  await attached;
+  return next;
+}
+
 describe("Subscription.claimChanged", () => {
   it("sends changes of matching claims to open dashboards, over server-sent events", async () => {
     const controller = new AbortController();
-    const attached = events.attached();
-    const next = await subscribe(
-      { filter: { source: globalId("Entity", corpus.entities.pentagon) } },
-      controller.signal,
-    );
-    // Published once the stream listens on the channel.
-    await attached;
+    const next = await watchPentagon(controller.signal);
     // A claim outside the filter is not sent; the matching one is.
     publishClaimChanged(pubsub, { claimId: corpus.claims.nisUpTo8k, change: "updated", version: 2 });
     publishClaimChanged(pubsub, { claimId: corpus.claims.pentagon10k, change: "reviewed", version: 3 });
@@ -143,12 +145,7 @@ describe("Subscription.claimChanged", () => {
     // This process: the subscription's channel.
     const same = testApi(prisma, { pubsub, authenticate });
     const controller = new AbortController();
-    const attached = events.attached();
-    const next = await subscribe(
-      { filter: { source: globalId("Entity", corpus.entities.pentagon) } },
-      controller.signal,
-    );
-    await attached;
+    const next = await watchPentagon(controller.signal);
     const review = async (through: typeof other, status: string) => {
       const { version } = await prisma.claim.findUniqueOrThrow({ where: { id: corpus.claims.pentagon10k } });
       const answer = await through.query<{ reviewClaim: { __typename: string } }>(

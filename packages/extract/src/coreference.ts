@@ -1,6 +1,7 @@
 import type { EntityType } from "@headcount/shared";
 import type { AttributionContext, SourceRef } from "./attribution.ts";
 import { RELAY_KINDS, SAY } from "./attribution-words.ts";
+import { lastPhrase } from "./described-sayer.ts";
 import { lastBefore, lastSpeaker, mentionsNear, recentPrior, refOf } from "./mention-lookup.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 
@@ -196,13 +197,7 @@ export function documentOwner(ctx: AttributionContext, start: number, end: numbe
   );
   if (mention) return refOf(mention.entity, start, end);
   // A body the entity index did not list: the capitalised name that announced something just before.
-  const before = ctx.body.slice(paragraphStart, ctx.sentence.start);
-  let named: RegExpExecArray | null = null;
-  ANNOUNCER.lastIndex = 0;
-  for (let m = ANNOUNCER.exec(before); m; m = ANNOUNCER.exec(before)) named = m;
-  if (!named?.[1]) return null;
-  const nameStart = paragraphStart + named.index + named[0].indexOf(named[1]);
-  const ref = resolveNP(ctx, nameStart, nameStart + named[1].length);
+  const ref = lastPhrase(ctx, ANNOUNCER, paragraphStart, ctx.sentence.start, resolveNP);
   return ref && isBody(ref.type) ? { ...ref, start, end } : null;
 }
 

@@ -10,13 +10,26 @@ export function describedSayer(
   after: number,
   resolveNP: (ctx: AttributionContext, start: number, end: number) => SourceRef | null,
 ): SourceRef | null {
-  const from = Math.max(0, at - 800, after);
-  const window = ctx.body.slice(from, at);
-  let last: RegExpExecArray | null = null;
-  DESCRIBED_SAYER.lastIndex = 0;
-  for (let m = DESCRIBED_SAYER.exec(window); m; m = DESCRIBED_SAYER.exec(window)) last = m;
-  if (!last?.[1]) return null;
-  const npStart = from + last.index + last[0].indexOf(last[1]);
-  const ref = resolveNP(ctx, npStart, npStart + last[1].length);
+  const ref = lastPhrase(ctx, DESCRIBED_SAYER, Math.max(0, at - 800, after), at, resolveNP);
   return ref && ref.type === "person" && ref.entity === null ? ref : null;
+}
+
+/**
+ * The phrase the last match of a global `pattern` in the text between `from` and `to` captures (its first
+ * group), resolved as a speaker: who announced or said something just before.
+ */
+export function lastPhrase(
+  ctx: AttributionContext,
+  pattern: RegExp,
+  from: number,
+  to: number,
+  resolveNP: (ctx: AttributionContext, start: number, end: number) => SourceRef | null,
+): SourceRef | null {
+  const window = ctx.body.slice(from, to);
+  let last: RegExpExecArray | null = null;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(window); m; m = pattern.exec(window)) last = m;
+  if (!last?.[1]) return null;
+  const phraseStart = from + last.index + last[0].indexOf(last[1]);
+  return resolveNP(ctx, phraseStart, phraseStart + last[1].length);
 }

@@ -17,19 +17,14 @@ export function qualifyBareMinistries(index: EntityIndex, sentences: Sentence[],
     const first = entity.mentions[0];
     if (!first) continue;
     const at = sentences.findIndex((s) => s.start <= first.start && first.start < s.end);
-    const windows = [
-      { start: 0, end: titleEnd },
-      sentences[at - 1] ?? { start: 0, end: 0 },
-      sentences[at] ?? { start: 0, end: 0 },
-    ];
+    const windows: Window[] = [{ start: 0, end: titleEnd, text: null }];
+    for (const s of [sentences[at - 1], sentences[at]]) if (s) windows.push(s);
     const countries = new Set<string>();
     for (const mention of index.mentions) {
       if (mention.entity.kind !== "country") continue;
       const window = windows.find((w) => w.start <= mention.start && mention.end <= w.end);
       // "… said on its Facebook account (banned in Russia)": an aside in brackets places nothing.
-      if (!window) continue;
-      const sentence = windows[0] === window ? undefined : (window as Sentence);
-      if (!inBrackets(sentence, mention.start)) countries.add(mention.entity.name);
+      if (window && !inBrackets(window, mention.start)) countries.add(mention.entity.name);
     }
     const [country] = countries;
     if (countries.size !== 1 || !country) continue;
@@ -43,9 +38,16 @@ export function qualifyBareMinistries(index: EntityIndex, sentences: Sentence[],
   }
 }
 
-/** Whether `at` falls inside a bracketed aside of the sentence. */
-function inBrackets(sentence: Sentence | undefined, at: number): boolean {
-  if (!sentence || at < sentence.start || at >= sentence.end) return false;
-  const before = sentence.text.slice(0, at - sentence.start);
+/** The headline or a sentence: where a country may be named. */
+interface Window {
+  start: number;
+  end: number;
+  text: string | null;
+}
+
+/** Whether `at` falls inside a bracketed aside of a sentence (a headline's text is not read). */
+function inBrackets(window: Window, at: number): boolean {
+  if (window.text === null) return false;
+  const before = window.text.slice(0, at - window.start);
   return before.lastIndexOf("(") > before.lastIndexOf(")");
 }
