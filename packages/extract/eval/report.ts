@@ -46,7 +46,8 @@ export function measures(s: Scores, v: VariantScores): Row[] {
     row("entity type (recalled)", s.entityType),
     row("cross-article variants grouped", v.variantGroups),
     row("cross-article entities grouped", v.crossGroups),
-    ["false merges", String(v.falseMerges), "", v.falseMerges === 0 ? "met" : "MISSED"],
+    ["suggested groups mixing two", String(v.mixedSuggestions), "", ""],
+    row("automatic merges right", { ok: v.automaticMerges.correct, n: v.automaticMerges.made }, 0.98),
     [
       "confidence TP / FP (mean)",
       `${mean(confidence.tp).toFixed(2)} / ${Number.isNaN(mean(confidence.fp)) ? "–" : mean(confidence.fp).toFixed(2)}`,

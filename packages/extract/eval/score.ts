@@ -18,6 +18,7 @@ import {
 } from "../src/index.ts";
 import type { GoldArticle, GoldClaim, GoldEntity, LabelledArticle } from "./gold.ts";
 import { locate, matchEntity, overlaps, sameDate, sameEntity } from "./match.ts";
+import { loadIdentities, type MergeScores, scoreAutomaticMerges } from "./merges.ts";
 
 export type Tally = { ok: number; n: number };
 
@@ -291,7 +292,9 @@ function scoreEntities(s: Scores, article: GoldArticle, entities: ExtractedEntit
 export interface VariantScores {
   crossGroups: Tally;
   variantGroups: Tally;
-  falseMerges: number;
+  /** Groups of suggested variants (single linkage at the suggestion threshold) holding two entities. */
+  mixedSuggestions: number;
+  automaticMerges: MergeScores;
   variantDetails: string[];
 }
 
@@ -346,13 +349,27 @@ export function scoreVariants(s: Scores): VariantScores {
       );
     }
   }
-  let falseMerges = 0;
+  const identityOf = loadIdentities();
+  let mixedSuggestions = 0;
   for (const g of groups) {
-    const names = new Set(g.members.map((m) => goldOfEntity.get(m)).filter(Boolean));
+    const names = new Set(
+      g.members.map((m) => goldOfEntity.get(m)).flatMap((name) => (name ? [identityOf(name)] : [])),
+    );
     if (names.size > 1) {
-      falseMerges++;
-      variantDetails.push(`MERGED  ${[...names].join(" + ")}`);
+      mixedSuggestions++;
+      variantDetails.push(`MIXED   ${[...names].join(" + ")}`);
     }
   }
-  return { crossGroups, variantGroups, falseMerges, variantDetails };
+  const automaticMerges = scoreAutomaticMerges(
+    s.perArticle.map((a) => {
+      const goldOf = new Map<ExtractedEntity, string>();
+      for (const ge of a.gold.entities) {
+        const match = matchEntity(a.entities, ge);
+        if (match && !goldOf.has(match)) goldOf.set(match, ge.name);
+      }
+      return { entities: a.entities, goldName: (e: ExtractedEntity) => goldOf.get(e) ?? null };
+    }),
+  );
+  variantDetails.push(...automaticMerges.details);
+  return { crossGroups, variantGroups, mixedSuggestions, automaticMerges, variantDetails };
 }

@@ -175,6 +175,7 @@ export function nameVariantScore(a: NamedThing, b: NamedThing): number {
     if (ga && gb) return ga === gb ? 1 : 0;
     // Acronyms: "NIS" for "National Intelligence Service".
     if (acronymOf(nb) === na.replace(/\s/g, "") || acronymOf(na) === nb.replace(/\s/g, "")) return 0.9;
+    if (distinctBodies(a.name, b.name)) return 0;
     const r = Math.max(ratio(na, nb), ratio(skeleton(na), skeleton(nb)));
     return r >= 0.8 ? r : r * 0.6;
   }
@@ -187,6 +188,44 @@ export function nameVariantScore(a: NamedThing, b: NamedThing): number {
   if (roles === true) return Math.min(1, 0.45 + 0.55 * nameScore);
   if (roles === false) return nameScore * 0.6;
   return nameScore * 0.9;
+}
+
+/** A name's words as written, an acronym's dots dropped ("U.S." is "US"), possessives cut. */
+function writtenWords(name: string): string[] {
+  return name
+    .replace(/\.(?=\p{Lu})/gu, "")
+    .replace(/[’']s\b/g, "")
+    .split(/[^\p{L}\d]+/u)
+    .filter(Boolean);
+}
+
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
+/** The country a word names or describes ("Malian", "Armenia", "UK"), if any. */
+function countryWord(word: string): string | undefined {
+  return countryOfDemonym(word) ?? (/^\p{Lu}/u.test(word) ? lookupSurface(word)?.name : undefined);
+}
+
+/**
+ * Two bodies whose names differ where it matters, however alike they look: in a country ("Malian Armed
+ * Forces" / "Haitian Armed Forces", "Ministry of Defence of Armenia" / "… of Russia") or in an acronym ("UN
+ * officials" / "US officials", "BBC News" / "ABC News"). Spellings of one country ("Sudan" / "Sudanese")
+ * and the same acronym written with dots are not a difference.
+ */
+function distinctBodies(a: string, b: string): boolean {
+  const wa = writtenWords(a);
+  const wb = writtenWords(b);
+  const inB = new Set(wb.map((w) => w.toLowerCase()));
+  const inA = new Set(wa.map((w) => w.toLowerCase()));
+  const onlyA = wa.filter((w) => !inB.has(w.toLowerCase()));
+  const onlyB = wb.filter((w) => !inA.has(w.toLowerCase()));
+  if (!onlyA.length || !onlyB.length) return false;
+  if (onlyA.some((w) => ACRONYM.test(w)) && onlyB.some((w) => ACRONYM.test(w))) return true;
+  const countriesA = new Set(onlyA.map(countryWord).filter(Boolean));
+  const countriesB = new Set(onlyB.map(countryWord).filter(Boolean));
+  return (
+    countriesA.size > 0 && countriesB.size > 0 && ![...countriesA].some((country) => countriesB.has(country))
+  );
 }
 
 function acronymOf(name: string): string {
@@ -247,4 +286,47 @@ export function groupVariants<T extends NamedThing & { mentions?: unknown[] }>(
     result.push({ canonical, members, score: Math.round((linkScore[root] as number) * 1000) / 1000 });
   }
   return result;
+}
+
+/**
+ * At or above this score two names are merged without asking (persons and bodies, not places), recorded as a
+ * machine judgement an editor can undo; below it, down to the suggestion threshold, an editor decides. Chosen
+ * on the development set's pairs (tests/extraction/entity-identities.json, `npm run eval:extract`): every
+ * pair at or above it is one entity there.
+ */
+export const AUTO_MERGE_THRESHOLD = 0.85;
+
+/** Words any body's or group's name may be made of; a name of these alone names no one in particular. */
+const GENERIC_WORDS = new Set(
+  (
+    "the of and for in on at to a an s de du la al el " +
+    "national federal central state states regional local provincial public people peoples popular joint " +
+    "united democratic republic islamic royal special general supreme high higher " +
+    "defense defence force forces armed army military navy naval air guard guards border police security " +
+    "ministry department office agency service services command headquarters staff council committee " +
+    "commission authority authorities government administration bureau directorate unit units division " +
+    "health interior foreign affairs emergency emergencies civil protection rescue humanitarian medical " +
+    "network union group groups movement front alliance coalition organization organisation institute " +
+    "officials official sources source media news press agency spokesperson spokesman spokeswoman " +
+    "residents witnesses activists monitors observers doctors medics workers fighters rebels militants " +
+    "intelligence operations operation task center centre coordination information"
+  ).split(" "),
+);
+
+/** Whether a name has a word of its own: a proper name, not only a description ("Defense Forces"). */
+function distinctive(name: string): boolean {
+  if (!/^\p{Lu}|^\d/u.test(name.trim())) return false;
+  return writtenWords(name).some((word) => !GENERIC_WORDS.has(word.toLowerCase()));
+}
+
+/**
+ * The score at which two entities are merged automatically, or null when an editor must decide: the score
+ * reaches AUTO_MERGE_THRESHOLD, neither is a place (the gazetteer's aliases settle those), and both names
+ * have a word of their own.
+ */
+export function automaticMergeScore(a: NamedThing, b: NamedThing): number | null {
+  if (a.type === "place" || b.type === "place") return null;
+  if (!distinctive(a.name) || !distinctive(b.name)) return null;
+  const score = nameVariantScore(a, b);
+  return score >= AUTO_MERGE_THRESHOLD ? score : null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ExtractedEntity, groupEntityVariants, nameVariantScore, normalizeName } from "../src/index.ts";
+import { AUTO_MERGE_THRESHOLD, automaticMergeScore } from "../src/variants.ts";
 import { article } from "./support/extract.ts";
 
 const entity = (entities: ExtractedEntity[], name: string) => entities.find((e) => e.name === name);
@@ -120,5 +121,44 @@ describe("name variants", () => {
     expect(nameVariantScore(org("NIS"), org("National Intelligence Service"))).toBeGreaterThanOrEqual(0.75);
     expect(nameVariantScore(org("Pentagon"), org("U.S. Department of Defense"))).toBe(1);
     expect(nameVariantScore(org("Reuters"), org("TASS"))).toBe(0);
+  });
+
+  // Bodies that differ in a country or an acronym are different bodies however alike the rest is; the
+  // same country or acronym written another way is not a difference.
+  it.each([
+    { a: "Chilean Navy", b: "Peruvian Navy", apart: true },
+    { a: "Office of the Ombudsman of Chile", b: "Office of the Ombudsman of Peru", apart: true },
+    { a: "EU observers", b: "AU observers", apart: true },
+    { a: "NBC News", b: "CBC News", apart: true },
+    { a: "Chile Navy", b: "Chilean Navy", apart: false },
+    { a: "U.K. Border Force", b: "UK Border Force", apart: false },
+  ])("$a and $b are told apart: $apart", ({ a, b, apart }) => {
+    const org = (name: string) => ({ name, type: "organization" as const });
+    expect(nameVariantScore(org(a), org(b)) === 0).toBe(apart);
+  });
+
+  it("merges automatically only close variants with a name of their own, never places", () => {
+    const org = (name: string) => ({ name, type: "organization" as const });
+    expect(AUTO_MERGE_THRESHOLD).toBeGreaterThan(0.75);
+    expect(automaticMergeScore(person("Sergei Shoigu"), person("Sergey Shoygu"))).toBeGreaterThanOrEqual(
+      AUTO_MERGE_THRESHOLD,
+    );
+    expect(
+      automaticMergeScore(
+        org("Coordinating Staff for Civilian Relief"),
+        org("Coordination Staff for Civilian Relief"),
+      ),
+    ).not.toBeNull();
+    // Close enough to suggest, not to merge unasked.
+    expect(nameVariantScore(person("Zaluzhnyi"), person("Valeriy Zaluzhniy"))).toBeGreaterThanOrEqual(0.75);
+    expect(automaticMergeScore(person("Zaluzhnyi"), person("Valeriy Zaluzhniy"))).toBeNull();
+    // Descriptions name no one in particular: "Defense Forces" in one article is not those of another.
+    expect(nameVariantScore(org("Defense Forces"), org("Defense Force"))).toBeGreaterThanOrEqual(
+      AUTO_MERGE_THRESHOLD,
+    );
+    expect(automaticMergeScore(org("Defense Forces"), org("Defense Force"))).toBeNull();
+    expect(automaticMergeScore(org("local authorities"), org("local authority"))).toBeNull();
+    const place = (name: string) => ({ name, type: "place" as const });
+    expect(automaticMergeScore(place("Kharkiv"), place("Kharkov"))).toBeNull();
   });
 });
