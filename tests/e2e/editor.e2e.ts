@@ -286,6 +286,44 @@ describe("merge suggestions", () => {
   });
 });
 
+describe("automatic merges", () => {
+  it("lists the spelling variants ingest merged by itself, and an editor can undo one", async () => {
+    type Merge = { id: string; automatic: boolean; merged: { id: string; name: string } };
+    const data = await api<{
+      entities: { edges: { node: { id: string; name: string; merges: Merge[] } }[] };
+    }>(`{ entities(first: 100) { edges { node { id name merges { id automatic merged { id name } } } } } }`);
+    const entity = data.entities.edges
+      .map((e) => e.node)
+      .find((n) => n.merges.some((merge) => merge.automatic));
+    // The demo corpus spells some people two ways; the app merged them when it started.
+    expect(entity).toBeDefined();
+    const merge = entity!.merges.find((m) => m.automatic)!;
+
+    const reader = await newPage();
+    await open(reader, `/entities/${encodeURIComponent(entity!.id)}`);
+    const listed = reader.locator("[data-testid=standing-merges]");
+    await listed.getByText(merge.merged.name).waitFor();
+    expect(await listed.textContent()).toContain("automatically");
+    expect(await listed.getByRole("button").count()).toBe(0);
+
+    const page = await newPage();
+    await signIn(page, EDITOR.email, EDITOR.password);
+    await open(page, `/entities/${encodeURIComponent(entity!.id)}`);
+    await screenshot(page, "entity-automatic-merge");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: `Undo merge of ${merge.merged.name}` }).click();
+    await page.waitForFunction(
+      (name) => !document.querySelector("[data-testid=standing-merges]")?.textContent?.includes(name),
+      merge.merged.name,
+    );
+    const after = await api<{ node: { mergedInto: { id: string } | null } }>(
+      `query ($id: ID!) { node(id: $id) { ... on Entity { mergedInto { id } } } }`,
+      { id: merge.merged.id },
+    );
+    expect(after.node.mergedInto).toBeNull();
+  });
+});
+
 /** An invented report, written for this test (not from the seed corpus). */
 const PASTED_ARTICLE = `Ruritania moves troops toward the northern border
 The Ruritanian defence ministry said on Tuesday that about 4,500 soldiers had been deployed to the border province of Zenda. A spokesman for the opposition said more than 600 soldiers were killed in the fighting last month.`;

@@ -178,12 +178,14 @@ const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
 /**
  * Merges `mergeId` into `keepId`: its claims (as source, place or whose forces), mentions, relay links,
  * outlet articles, affiliates and aliases move to the kept entity, and the merged one redirects to it. The
- * judgement records exactly which rows moved, so `undoMerge` restores them.
+ * judgement records exactly which rows moved, so `undoMerge` restores them. Made on a machine suggestion
+ * (`suggestionId`: an editor's Merge, or ingest's automatic merge with `score`), it takes the suggestion
+ * out of the queue, and is refused when someone judged that suggestion first.
  */
 export async function mergeEntities(
   prisma: PrismaClient,
   actor: Actor,
-  input: { keepId: number; mergeId: number; note?: string | null },
+  input: { keepId: number; mergeId: number; note?: string | null; suggestionId?: number; score?: number },
 ): Promise<MergeJudgement> {
   if (input.keepId === input.mergeId) {
     throw new ValidationError("An entity cannot be merged into itself.", [
@@ -191,6 +193,7 @@ export async function mergeEntities(
     ]);
   }
   return prisma.$transaction(async (tx) => {
+    if (input.suggestionId !== undefined) await resolveSuggestion(tx, input.suggestionId);
     // Lock both in id order, so two merges of the same pair cannot deadlock.
     const [first, second] = [input.keepId, input.mergeId].sort((a, b) => a - b) as [number, number];
     const a = await lockedEntity(tx, first);
@@ -261,7 +264,8 @@ export async function mergeEntities(
         keepId: keep.id,
         mergeId: merge.id,
         verdict: "same",
-        origin: "editor",
+        origin: actor.userId === null ? "machine" : "editor",
+        score: input.score ?? null,
         note: input.note ?? null,
         judgedById: actor.userId,
         snapshot: snapshot as unknown as Prisma.InputJsonValue,
@@ -288,6 +292,19 @@ export async function mergeEntities(
     );
     return judgement;
   });
+}
+
+/** Takes an open machine suggestion out of the queue; refused when it was judged already. */
+async function resolveSuggestion(tx: Tx, suggestionId: number): Promise<void> {
+  const [row] = await tx.$queryRaw<{ resolvedAt: Date | null }[]>`
+    select "resolvedAt" from "MergeJudgement" where id = ${suggestionId} and verdict = 'unsure' for update`;
+  if (!row) throw new NotFoundError(`No merge suggestion ${suggestionId}.`);
+  if (row.resolvedAt !== null) {
+    throw new ValidationError("Someone judged this suggestion already; reload the entity.", [
+      { path: ["suggestionId"], message: "already judged" },
+    ]);
+  }
+  await tx.$executeRaw`update "MergeJudgement" set "resolvedAt" = now() where id = ${suggestionId}`;
 }
 
 function counts(snapshot: MergeSnapshot): Record<string, number> {
@@ -381,9 +398,12 @@ export async function judgeMergeSuggestion(
       keepId: suggestion.keepId,
       mergeId: suggestion.mergeId,
       note: input.note ?? null,
+      suggestionId: suggestion.id,
     });
   }
   return prisma.$transaction(async (tx) => {
+    // "Not the same" takes the suggestion out of the queue; "unsure" leaves it there.
+    if (input.verdict === "different") await resolveSuggestion(tx, suggestion.id);
     const judgement = await tx.mergeJudgement.create({
       data: {
         keepId: suggestion.keepId,

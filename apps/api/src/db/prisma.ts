@@ -97,3 +97,18 @@ export function createPrismaClient(databaseUrl: string, options: PrismaOptions =
   pools.set(client, { pool, onQuery });
   return client;
 }
+
+const onPools = new WeakMap<pg.Pool, PrismaClient>();
+
+/**
+ * A Prisma client over an existing pool (a job worker's), one per pool, which stays the pool owner's to
+ * end: for the curation functions a worker task calls (automatic merges after ingest).
+ */
+export function prismaOnPool(pool: pg.Pool): PrismaClient {
+  let client = onPools.get(pool);
+  if (!client) {
+    client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false }) });
+    onPools.set(pool, client);
+  }
+  return client;
+}

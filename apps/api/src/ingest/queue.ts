@@ -3,7 +3,9 @@ import { cleanArticleText } from "@headcount/extract/furniture";
 import { EXTRACTOR_VERSION } from "@headcount/extract/version";
 import { wellFormed } from "@headcount/shared";
 import { Logger, makeWorkerUtils, type Runner, run, runOnce, type TaskList } from "graphile-worker";
+import { mergeVariantsAutomatically } from "../curation/automatic-merges.ts";
 import type { Pool, PoolClient } from "../db/pool.ts";
+import { prismaOnPool } from "../db/prisma.ts";
 import { contentHash, documentText } from "./document-text.ts";
 import type { RejectedInput, SourceDocument } from "./documents.ts";
 import { pollDueFeeds } from "./feeds.ts";
@@ -19,6 +21,8 @@ import { type GroupItem, storeGroup } from "./store-group.ts";
  * a time. A job that runs twice (after a crash) finds its publication stored and changes nothing.
  */
 export const INGEST_TASK = "ingest_document";
+/** Merges the open suggestions that are close enough (curation/automatic-merges.ts). */
+export const AUTOMATIC_MERGES_TASK = "automatic_merges";
 const MAX_ATTEMPTS = 3;
 /**
  * Documents per job. A job's documents are read in parallel in the reader threads, then stored in one
@@ -364,11 +368,13 @@ export function ingestTasks(
   onJobDone?: (outcome: IngestOutcome) => void,
 ): TaskList {
   return {
-    [POLL_FEEDS_TASK]: async () => {
+    [POLL_FEEDS_TASK]: async (_payload, helpers) => {
       const results = await pollDueFeeds(pool);
       for (const result of results) {
         if (result.error) console.error(`feed ${result.url}: ${result.error}`);
       }
+      if (results.some((result) => result.stored > 0))
+        await helpers.addJob(AUTOMATIC_MERGES_TASK, {}, { jobKey: AUTOMATIC_MERGES_TASK });
     },
     [INGEST_TASK]: async (payload, helpers) => {
       const job = payload as IngestJob;
@@ -398,7 +404,14 @@ export function ingestTasks(
         outcomes = documents.map(() => ({ status: "failed", reason }));
         await recordOutcomes(pool, job.runId, helpers.job.id, documents, outcomes);
       }
+      // Names stored as close variants of known ones are merged (undoably) by a job of their own; one job
+      // key, so a burst of ingests queues one pass.
+      if (outcomes.some((outcome) => outcome.status === "created" || outcome.status === "revision"))
+        await helpers.addJob(AUTOMATIC_MERGES_TASK, {}, { jobKey: AUTOMATIC_MERGES_TASK });
       for (const outcome of outcomes) onJobDone?.(outcome);
+    },
+    [AUTOMATIC_MERGES_TASK]: async () => {
+      await mergeVariantsAutomatically(prismaOnPool(pool));
     },
   };
 }

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { ConfigError, loadConfig, REPO_ROOT } from "../config.ts";
+import { mergeVariantsAutomatically } from "../curation/automatic-merges.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { ensureDataFolder, releaseEmbeddedPostgresSignals } from "../db/embedded.ts";
 import { applyMigrations } from "../db/migrations.ts";
@@ -183,6 +184,12 @@ export async function startApp({ supervisor, say, dev, onCleanup }: StartOptions
   } else {
     say(`${articleCount} article(s) in the database`);
   }
+  checkpoint();
+
+  // Close spelling variants among the stored names (the demo's, or those an interrupted run left) are merged.
+  const autoMerged = await mergeVariantsAutomatically(prisma);
+  if (autoMerged > 0)
+    say(`merged ${autoMerged} spelling variant(s) of known names (undoable, on their entities' pages)`);
   checkpoint();
 
   const admin = await ensureFirstAdmin(prisma);

@@ -21,6 +21,21 @@ export const MergeSuggestionFields = graphql(
 );
 export type SuggestionData = ResultOf<typeof MergeSuggestionFields>;
 
+/** A merge into the entity that stands, as the entity page lists it (with Undo for editors). */
+export const StandingMergeFields = graphql(`
+  fragment StandingMergeFields on MergeJudgement @_unmask {
+    id
+    automatic
+    score
+    judgedAt
+    merged {
+      id
+      name
+    }
+  }
+`);
+export type StandingMergeData = ResultOf<typeof StandingMergeFields>;
+
 const JudgementFields = graphql(`
   fragment Judgement on MergeMutationSuccess @_unmask {
     judgement {

@@ -1,4 +1,3 @@
-import { MERGE_VERDICTS } from "@headcount/shared";
 import {
   addAlias,
   judgeMergeSuggestion,
@@ -9,12 +8,9 @@ import {
   undoMerge,
 } from "../../curation/entities.ts";
 import { ValidationError } from "../../curation/errors.ts";
-import type { MergeJudgement } from "../../generated/prisma/client.ts";
-import { builder } from "../builder.ts";
 import { databaseId, databaseIdOf } from "../ids.ts";
 import { EntityNode } from "./entity.ts";
-import { vocabularyEnum } from "./enums.ts";
-import { globalIdField } from "./id-field.ts";
+import { MergeJudgementRef, MergeVerdictEnum } from "./merge-judgement.ts";
 import {
   actorOf,
   editorMutationField,
@@ -82,41 +78,6 @@ editorMutationField("setEntityAffiliation", {
     });
     return { entity };
   },
-});
-
-const MergeVerdictEnum = vocabularyEnum(
-  "MergeVerdict",
-  MERGE_VERDICTS,
-  "An editor's word on whether two entities are one.",
-  {
-    same: "The same: merge them.",
-    different: "Not the same.",
-    unsure: "Cannot tell yet.",
-  },
-);
-
-const MergeJudgementRef = builder.objectRef<MergeJudgement>("MergeJudgement").implement({
-  description: "A judgement that two entities are, or are not, the same; a merge can be undone.",
-  fields: (t) => ({
-    id: globalIdField(t, "MergeJudgement", "Pass it to undoMerge."),
-    verdict: t.expose("verdict", { type: MergeVerdictEnum, description: "Same, different or unsure." }),
-    kept: t.prismaField({
-      type: "Entity",
-      description: "The entity that remains.",
-      resolve: (query, judgement, _args, context) =>
-        context.prisma.entity.findUniqueOrThrow({ ...query, where: { id: judgement.keepId } }),
-    }),
-    merged: t.prismaField({
-      type: "Entity",
-      description: "The entity judged against it (merged into it when the verdict is SAME).",
-      resolve: (query, judgement, _args, context) =>
-        context.prisma.entity.findUniqueOrThrow({ ...query, where: { id: judgement.mergeId } }),
-    }),
-    undone: t.boolean({
-      description: "True when the merge was undone.",
-      resolve: (judgement) => judgement.undoneAt !== null,
-    }),
-  }),
 });
 
 function judgementIdOf(id: string, argument: string): number {

@@ -11,6 +11,7 @@ import { readRawPage } from "../sql/raw-node.ts";
 import { EntityTypeEnum } from "./enums.ts";
 import { optional, searchText } from "./field-options.ts";
 import { globalIdField } from "./id-field.ts";
+import { MergeJudgementRef } from "./merge-judgement.ts";
 
 interface MergeSuggestion {
   /** The machine judgement row. */
@@ -21,6 +22,9 @@ interface MergeSuggestion {
 }
 
 const MergeSuggestionRef = builder.objectRef<MergeSuggestion>("MergeSuggestion");
+
+/** A merge that was made and not undone. */
+const standingMerge = { verdict: "same", undoneAt: null } as const;
 
 /** A machine suggestion no editor has judged yet. */
 const openSuggestion = { verdict: "unsure", origin: "machine", undoneAt: null, resolvedAt: null } as const;
@@ -94,6 +98,13 @@ export const EntityNode = builder.prismaNode("Entity", {
         });
       },
       totalCount: (entity, _args, context) => claimCounts(context).about.load(entity.id),
+    }),
+    merges: t.field({
+      type: [MergeJudgementRef],
+      description:
+        "The merges into this entity that stand (not undone), latest first: each names the entity merged in, whether ingest made it by itself, and can be undone.",
+      select: { judgementsKept: { where: standingMerge, orderBy: { id: "desc" } } },
+      resolve: (entity) => entity.judgementsKept,
     }),
     mergeSuggestions: t.field({
       type: [MergeSuggestionRef],

@@ -1,5 +1,6 @@
 import type { ExtractedClaim } from "@headcount/extract";
 import { displayClaimValue } from "@headcount/shared";
+import { mergeVariantsAutomatically } from "../../curation/automatic-merges.ts";
 import { type IngestArticleResult, ingestArticle } from "../../ingest/ingest-article.ts";
 import { builder } from "../builder.ts";
 import { MetricEnum, PrecisionEnum, QualifierEnum, RateEnum } from "./enums.ts";
@@ -118,5 +119,11 @@ guardedMutationField("ingestArticle", "editor", [ValidationError, NotAuthorizedE
   description:
     "Adds an article from pasted text or HTML (editors): cleaned, extracted, resolved and stored in one transaction — or, with dryRun, only extracted for a preview.",
   args: (arg) => ({ input: arg({ type: IngestArticleInput, required: true, description: "The article." }) }),
-  resolve: (_root, { input }, context) => ingestArticle(context.pool, input),
+  resolve: async (_root, { input }, context) => {
+    const result = await ingestArticle(context.pool, input);
+    // Its names that are close variants of known ones are merged at once (undoably), not left for later.
+    if (result.outcome === "created" || result.outcome === "revision")
+      await mergeVariantsAutomatically(context.prisma);
+    return result;
+  },
 });

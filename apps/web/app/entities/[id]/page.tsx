@@ -5,7 +5,11 @@ import { EntityLink } from "../../../components/EntityLink";
 import { EntityClaimList, EntityMentionList } from "../../../components/EntityLists";
 import { EntityEditor } from "../../../components/editor/EntityEditor";
 import { MergeSuggestions } from "../../../components/editor/MergeSuggestions";
-import { MergeSuggestionFields } from "../../../components/editor/merge-suggestion-fields";
+import {
+  MergeSuggestionFields,
+  StandingMergeFields,
+} from "../../../components/editor/merge-suggestion-fields";
+import { StandingMerges } from "../../../components/editor/StandingMerges";
 import { HistoryList } from "../../../components/HistoryList";
 import { EntityRefFields } from "../../../lib/entity-fields";
 import { EntityChoiceFields } from "../../../lib/entity-picker";
@@ -44,11 +48,14 @@ const ENTITY_QUERY = graphql(
         mergeSuggestions {
           ...MergeSuggestionFields
         }
+        merges {
+          ...StandingMergeFields
+        }
       }
     }
   }
 `,
-  [EntityChoiceFields, EntityRefFields, MergeSuggestionFields],
+  [EntityChoiceFields, EntityRefFields, MergeSuggestionFields, StandingMergeFields],
 );
 
 const PAGE_SIZE = 20;
@@ -132,6 +139,12 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         <section className="card" aria-labelledby="suggestions-title">
           <h2 id="suggestions-title">Possibly the same as</h2>
           <MergeSuggestions suggestions={entity.mergeSuggestions} editor={editor} />
+          {entity.merges.length > 0 && (
+            <>
+              <h3 id="merges-title">Merged into this entity</h3>
+              <StandingMerges merges={entity.merges} editor={editor} />
+            </>
+          )}
         </section>
       </div>
       {editor && !entity.mergedInto && (
