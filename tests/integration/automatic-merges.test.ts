@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeVariantsAutomatically } from "../../apps/api/src/curation/automatic-merges.ts";
 import { ingestDocument } from "../../apps/api/src/ingest/pipeline.ts";
+import { drainQueue, enqueueBatch } from "../../apps/api/src/ingest/queue.ts";
 import { testApiAs } from "../support/api.ts";
 import { testPrisma } from "../support/database.ts";
 import { ingestFixture } from "../support/ingest.ts";
@@ -126,5 +127,25 @@ describe("automatic merges of spelling variants", () => {
     expect((await person("Anatoly Berezovsky")).mergedIntoId).toBeNull();
     const listed = await api.query<{ node: { merges: unknown[] } }>(MERGES, { id: gid("Entity", kept.id) });
     expect(listed.data?.node.merges).toEqual([]);
+  });
+});
+
+describe("automatic merges after a queued batch", () => {
+  it("are made by the queue's own job once the batch is stored", async () => {
+    const documents = [
+      "Convoy reaches the front\nSource: Outlet Three\nDate: 2024-05-01\n\nAbout 1,200 soldiers arrived at the front, General Lyudmila Karavayeva said on Tuesday.\n",
+      "Front line figures\nSource: Outlet Four\nDate: 2024-05-03\n\nGeneral Ludmila Karavayeva said on Thursday that 300 soldiers had been wounded. Karavayeva said 1,500 more would follow. Karavayeva gave no date.\n",
+    ].map((raw, index) => ({ origin: `queued-${index}.txt`, format: "txt" as const, raw }));
+    await enqueueBatch(pool, documents, { trigger: "test" });
+    await drainQueue(pool, 1);
+    const first = await person("Lyudmila Karavayeva");
+    const second = await person("Ludmila Karavayeva");
+    // One redirects to the other, by the machine; the name three mentions use is kept.
+    expect(first.mergedIntoId).toBe(second.id);
+    expect(second.mergedIntoId).toBeNull();
+    const judgement = await prisma.mergeJudgement.findFirstOrThrow({
+      where: { verdict: "same", keepId: second.id, mergeId: first.id },
+    });
+    expect(judgement.origin).toBe("machine");
   });
 });
