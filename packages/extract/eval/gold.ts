@@ -102,6 +102,7 @@ export function splits(showHeldOut: boolean): Split[] {
         folder("dev-g"),
         folder("dev-h"),
         folder("dev-i"),
+        folder("dev-j"),
       ],
       details: true,
     },

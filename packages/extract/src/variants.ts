@@ -199,7 +199,7 @@ function writtenWords(name: string): string[] {
     .filter(Boolean);
 }
 
-const ACRONYM = /^\p{Lu}{2,6}$/u;
+const ACRONYM = /^\p{Lu}{2,8}$/u;
 
 /** The country a word names or describes ("Malian", "Armenia", "UK"), if any. */
 function countryWord(word: string): string | undefined {

@@ -130,6 +130,7 @@ describe("name variants", () => {
     { a: "Office of the Ombudsman of Chile", b: "Office of the Ombudsman of Peru", apart: true },
     { a: "EU observers", b: "AU observers", apart: true },
     { a: "NBC News", b: "CBC News", apart: true },
+    { a: "MINUSTAH", b: "MINUSMA", apart: true },
     { a: "Chile Navy", b: "Chilean Navy", apart: false },
     { a: "U.K. Border Force", b: "UK Border Force", apart: false },
   ])("$a and $b are told apart: $apart", ({ a, b, apart }) => {
