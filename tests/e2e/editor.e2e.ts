@@ -305,6 +305,13 @@ describe("automatic merges", () => {
     await listed.getByText(merge.merged.name).waitFor();
     expect(await listed.textContent()).toContain("automatically");
     expect(await listed.getByRole("button").count()).toBe(0);
+    // The history says what the merge moved in words.
+    const history = reader.locator("section[aria-labelledby=history-title]");
+    await history
+      .getByText(/mentions: \d/)
+      .first()
+      .waitFor();
+    expect(await history.textContent()).not.toContain('"mentions"');
 
     const page = await newPage();
     await signIn(page, EDITOR.email, EDITOR.password);

@@ -52,6 +52,26 @@ const VALUE_WORDS: Record<string, Record<string, string>> = {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/** What a merge moved, by kind, as a person reads it (nothing moved is left out). */
+const MOVED_WORDS: Record<string, string> = {
+  claimsSource: "claims made",
+  claimsLocation: "claims placed there",
+  claimsSubject: "claims about its forces",
+  mentions: "mentions",
+  via: "relay links",
+  outletArticles: "articles as outlet",
+  affiliates: "entities speaking for it",
+  aliasesMoved: "aliases",
+  aliasesDropped: "aliases already known",
+};
+
+function movedText(moved: object): string {
+  const parts = Object.entries(moved)
+    .filter(([, count]) => typeof count === "number" && count > 0)
+    .map(([kind, count]) => `${MOVED_WORDS[kind] ?? humanField(kind)}: ${count}`);
+  return parts.length > 0 ? parts.join(", ") : "nothing";
+}
+
 /** A JSON value from the audit trail, as a person reads it. */
 function readable(field: string, json: string | null): string {
   if (json === null) return "—";
@@ -68,6 +88,7 @@ function readable(field: string, json: string | null): string {
       if (field.endsWith("Precision")) return value.toLowerCase();
       return value;
     }
+    if (field === "moved" && typeof value === "object" && !Array.isArray(value)) return movedText(value);
     return JSON.stringify(value);
   } catch {
     return json;
