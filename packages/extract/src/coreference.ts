@@ -216,13 +216,37 @@ function issuerNamed(ctx: AttributionContext, start: number, end: number): Sourc
   );
   let at = -1;
   for (let m = by.exec(before); m; m = by.exec(before)) at = from + m.index + m[0].length;
-  if (at < 0) return null;
+  if (at < 0) return ownerOfDocument(ctx, before, from, start, end);
   const mention = mentionsNear(ctx.index, at, at + 4).find(
     (m) =>
       (m.entity.type === "organization" || m.entity.type === "group" || m.entity.type === "person") &&
       m.start <= at + 4,
   );
   return mention ? refOf(mention.entity, start, end) : null;
+}
+
+// "… the Russian Defense Ministry's daily briefing, which detailed …": a document named by its issuer's possessive.
+const OWNED_DOCUMENT =
+  /[’']s\s+(?:(?:daily|weekly|latest|new|official|regular|evening|morning)\s+)?(?:statement|report|briefing|communiqu[eé]|update|assessment|announcement|bulletin)\b/giu;
+
+/** The issuer of the last document named by its possessive ("X's daily briefing") before the anaphor. */
+function ownerOfDocument(
+  ctx: AttributionContext,
+  before: string,
+  from: number,
+  start: number,
+  end: number,
+): SourceRef | null {
+  let at = -1;
+  OWNED_DOCUMENT.lastIndex = 0;
+  for (let m = OWNED_DOCUMENT.exec(before); m; m = OWNED_DOCUMENT.exec(before)) at = from + m.index;
+  if (at < 0) return null;
+  const owner = mentionsNear(ctx.index, at - 80, at + 1).find(
+    (m) =>
+      m.end === at &&
+      (m.entity.type === "organization" || m.entity.type === "group" || m.entity.type === "person"),
+  );
+  return owner ? refOf(owner.entity, start, end) : null;
 }
 
 export const ANNOUNCER = new RegExp(

@@ -23,6 +23,13 @@ const QUOTE_VERB_DESCRIBED_NAME = new RegExp(
   "iu",
 );
 
+// "“…,” Jane Doe, the secretary general of the province announced on TV": a name and its title, the comma
+// that should close the title left out.
+const QUOTE_NAME_TITLE_UNCLOSED = new RegExp(
+  `^\\s*,?\\s*(\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){1,3}),\\s+the\\s+[^,.;“”"]{2,80}?\\s+(?:${SAY}|added)\\b`,
+  "u",
+);
+
 // "“…,” a local teacher, whose colleague was killed, said": a clause about the speaker between name and verb.
 const QUOTE_VERB_APPOSED = new RegExp(
   `^\\s*,?\\s*([^,.;“”"]{2,60}?)\\s*,\\s+(?:who|whose|which)\\b[^.;“”"]{0,100}?,\\s+(?:${SAY}|added)\\b`,
@@ -95,6 +102,12 @@ export function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | 
   if (apposed?.[1]) {
     const s = quote.end + 1 + apposed[0].indexOf(apposed[1]);
     const ref = resolveNP(ctx, s, s + apposed[1].length);
+    if (ref) return ref;
+  }
+  const titled = QUOTE_NAME_TITLE_UNCLOSED.exec(after);
+  if (titled?.[1]) {
+    const s = quote.end + 1 + titled[0].indexOf(titled[1]);
+    const ref = resolveNP(ctx, s, s + titled[1].length);
     if (ref) return ref;
   }
   // The rest of the sentence after the quotation, up to its end, with no other quotation in it.
