@@ -50,35 +50,6 @@ export function ellipticalHead(
   return headOfPrevious(quantity, prev);
 }
 
-// "up to 2,000 people dead and 8,000 wounded": a ceiling opens a pair joined by "and" and bounds both figures.
-// A floor does not: "at least 17 soldiers and four civilians" is read (and labelled on real reporting) as an
-// exact second figure.
-export const SHARED_HEDGE_GAP = /^(?:\s+(?:dead|killed|wounded|injured|hurt|missing))?\s+and\s+$/i;
-
-export function sharedHedge(
-  body: string,
-  hedged: Hedged,
-  quantity: Quantity,
-  sIndex: number,
-  prev: Working | undefined,
-): Hedged {
-  if (hedged.qualifier !== "exact" || quantity.kind !== "number" || !prev || prev.sentence !== sIndex)
-    return hedged;
-  const q = prev.draft.qualifier;
-  if (q !== "up_to" && q !== "at_most") return hedged;
-  if (quantity.start - prev.subjectEnd > 24 || quantity.start <= prev.subjectEnd) return hedged;
-  if (!SHARED_HEDGE_GAP.test(body.slice(prev.subjectEnd, quantity.start))) return hedged;
-  const n = hedged.valueBest;
-  const open = q === "up_to" || q === "at_most";
-  return {
-    ...hedged,
-    qualifier: q,
-    hedge: prev.draft.hedge,
-    valueLow: open ? null : n,
-    valueHigh: open ? n : null,
-  };
-}
-
 /**
  * "massacres – defined as incidents in which at least five people died": a threshold that defines what is
  * counted, not a count.

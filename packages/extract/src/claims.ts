@@ -18,7 +18,6 @@ import {
   RUNNING_TOTAL,
   repeatedOpening,
   SEX_BREAKDOWN,
-  sharedHedge,
   shiftDay,
   singleToll,
   speakersCounted,
@@ -50,6 +49,7 @@ import { verbAfterPart } from "./part-verb.ts";
 import { quoteSpan } from "./quote-span.ts";
 import { sentenceHas } from "./scope-scan.ts";
 import { findQuotations, type Sentence, type Span, sentenceAt, splitParagraphs } from "./segment.ts";
+import { sharedHedge } from "./shared-hedge.ts";
 import { speakersClosingParagraph, speakersNamedAfter, speakersOfQuotedParagraphs } from "./speaker-after.ts";
 
 /**
