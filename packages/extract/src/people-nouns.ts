@@ -94,6 +94,7 @@ export const VICTIM_NOUNS = [
   "congregants",
   "churchgoers",
   "teenagers",
+  "adults",
   "youths",
   "adolescents",
   "monks",
