@@ -95,6 +95,7 @@ export const VICTIM_NOUNS = [
   "churchgoers",
   "teenagers",
   "adults",
+  "tribesmen",
   "youths",
   "adolescents",
   "monks",
