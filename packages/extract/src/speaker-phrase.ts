@@ -122,10 +122,10 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     const at = start + text.indexOf(office[1]);
     return { name: office[1], type: "person", entity: null, start: at, end: at + office[1].length };
   }
-  // "Hospital officials in Rafah": where the speakers are does not name them.
+  // "Hospital officials in Rafah", "the health ministry in Ramallah": where the speakers are does not name them.
   const located = !guards.LOCATED_GUARD.test(text)
     ? null
-    : /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
+    : /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)|[Mm]inistry))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
         text,
       );
   if (located?.[1]) text = located[1];
