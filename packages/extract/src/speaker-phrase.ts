@@ -25,7 +25,7 @@ import { normaliseRole, normalizeName } from "./variants.ts";
 
 /** What a noun phrase before or after a reporting verb names: an entity, a pronoun's antecedent, a role. */
 
-export const PRONOUN = /^(he|she|it|they|we|i)$/i;
+export const PRONOUN = /^(he|she|him|her|it|they|we|i)$/i;
 
 /** Resolves a noun phrase to a source: an entity in it, a pronoun's antecedent, a role, or the description. */
 export function resolveNP(ctx: AttributionContext, start: number, end: number): SourceRef | null {
@@ -187,7 +187,8 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   const pronoun = PRONOUN.exec(text);
   if (pronoun?.[1]) {
     const p = pronoun[1].toLowerCase();
-    if (p === "he" || p === "she") {
+    // "According to him, …" continues the person as "he said" would.
+    if (p === "he" || p === "she" || p === "him" || p === "her") {
       const speaker = lastSpeaker(ctx, start, (r) => r.type === "person");
       const person = lastBefore(index, start, (m) => m.entity.type === "person");
       // The person who spoke last, unless another person was named since (the nearer antecedent); one
