@@ -1,6 +1,7 @@
 import type { EntityType } from "@headcount/shared";
 import { clauseAfterVerb, RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
 import type { EntityIndex, EntityRecord } from "./entities.ts";
+import { isSetOff, isTrailing } from "./frame-bounds.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
 import { quoteRelay, quoteSpeaker, speakerOfQuotationBefore } from "./quote-speaker.ts";
 import { matchesIn, matchesWith, once } from "./scope-scan.ts";
@@ -61,6 +62,9 @@ export interface AttributionContext {
   headline?: boolean;
 }
 
+/** How far from its figure a sentence is read for the figure's speaker (real sentences are far shorter). */
+const SCOPE = 1_500;
+
 export function attribute(ctx: AttributionContext): Attribution {
   const { body, sentence, quantityStart } = ctx;
   const layers: Layer[] = [];
@@ -76,8 +80,16 @@ export function attribute(ctx: AttributionContext): Attribution {
   // phrase inside a reported clause (killed "up to 100" people; said that the hospital received “12 bodies”)
   // is the reporter's wording: the sentence around it names the speaker.
   const quote = enclosing && isSetOff(body, sentence, enclosing) ? enclosing : undefined;
-  const scopeStart = quote ? Math.max(sentence.start, quote.start) : sentence.start;
-  const scopeEnd = quote ? Math.min(sentence.end, quote.end) : sentence.end;
+  // A sentence, bounded around the figure: a run-on "sentence" of thousands of figures (a pasted table) is
+  // not read whole again for each of them.
+  const scopeStart = Math.max(
+    quote ? Math.max(sentence.start, quote.start) : sentence.start,
+    quantityStart - SCOPE,
+  );
+  const scopeEnd = Math.min(
+    quote ? Math.min(sentence.end, quote.end) : sentence.end,
+    ctx.quantityEnd + SCOPE,
+  );
   const text = body.slice(scopeStart, scopeEnd);
 
   // "according to X" (X may be "… cited by Y" or "…, citing Y").
@@ -416,7 +428,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   if (
     !explicit &&
     /\b(?:reportedly|allegedly|purportedly|is said to|are said to|are believed to|is believed to)\b/i.test(
-      sentence.text,
+      text,
     )
   ) {
     impersonal = true;
@@ -450,31 +462,9 @@ function endsBefore(between: string): boolean {
   return OWN_FRAME.test(between.slice(cut.index));
 }
 
-/** A quotation that is speech on its own: it opens the sentence or follows "said," / "said:" / a dash. */
-function isSetOff(body: string, sentence: Sentence, quote: Span): boolean {
-  const lead = body.slice(Math.max(sentence.start, quote.start - 40), quote.start);
-  const opensSentence = quote.start - sentence.start <= 2 || /^[\s“"‘']*$/.test(lead);
-  if (opensSentence) return true;
-  const inner = body.slice(quote.start, Math.min(quote.end, quote.start + 200));
-  let words = 0;
-  for (const piece of inner.split(/\s+/)) if (/\p{L}|\d/u.test(piece) && ++words > 5) break;
-  if (words <= 5) return false;
-  return /[,:—–-]\s*[“"‘']?\s*$/.test(lead);
-}
-
 function positionDepth(at: number, quantityStart: number): number {
   // Frames nearer to the number (and before it) are deeper: "According to Yonhap, Lee said the NIS estimated …".
   return at < quantityStart ? 1 - Math.min(1, (quantityStart - at) / 1000) : 0;
-}
-
-/** Nothing but an object ("told Reuters"), a date and the end of the clause follow the verb. */
-function isTrailing(body: string, end: number, sentenceEnd: number): boolean {
-  // "(in Arabic)", "(AFP)": a bracketed aside changes nothing. Only the next 200 characters are read.
-  const rest = body.slice(end, Math.min(sentenceEnd, end + 200)).replace(/\([^()]{0,100}\)/g, "");
-  if (end + 200 < sentenceEnd && !/[.,;!?]/.test(rest)) return false;
-  return /^\s*(?:(?:the\s+[\p{L}]|[\p{Lu}])[\p{L}.’'-]*(?:\s+(?:[\p{Lu}][\p{L}.’'-]*|[\p{Ll}]+)){0,5}\s*|reporters\s*|journalists\s*|dpa\s*)?(?:in\s+(?:a|an|its|their)\s+(?:statement|press release|communiqu[eé]|post|update|briefing)\b[\w ]{0,40}?|(?:on|last|this|in|late|early|by|via|over|from|at)\s+[\w ]{2,30}?|(?:today|yesterday|tonight|overnight|earlier|later|previously|separately|recently|again|also|publicly|officially)(?:\s+(?:on|in|at)\s+[\w ]{2,30}?)?)?\s*(?:[.,;!?]["”’]?|[–—]\s|$)/u.test(
-    rest,
-  );
 }
 
 function pushRef(layers: Layer[], ref: SourceRef | null, depth: number, relay: boolean): void {
