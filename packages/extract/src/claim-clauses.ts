@@ -118,7 +118,7 @@ export function tollStands(opening: string): MetricResult | null {
   return { metric: m[1] ? "killed" : "casualties", evidenced: true, cue: (m[1] ?? m[2]) as string };
 }
 export const LIST_TAIL =
-  /^(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:about|around|some|nearly|almost|at least|more than|over)\s+)?\d[\d,]*\s[^,.;:\d]{1,90}?){1,5}\s+(?:were|was|have been|had been|are|got)\s+(?:(?:also|reportedly|all)\s+)?(killed|wounded|injured|hurt|captured|detained|abducted|missing)\b/i;
+  /^(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:about|around|some|nearly|almost|at least|more than|over)\s+)?\d[\d,]*\s[^,.;:\d]{1,90}?){1,5}\s+(?:were|was|have been|had been|are|got)\s+(?:(?:also|reportedly|all)\s+)?(killed|wounded|injured|hurt|captured|detained|abducted|missing|repatriated|returned|handed over)\b/i;
 export const SEX_BREAKDOWN =
   /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
 export const SUBSET_BEFORE =
@@ -197,7 +197,9 @@ export function listTailMetric(rest: string): MetricResult | null {
       ? "captured"
       : verb === "missing"
         ? "missing"
-        : "killed";
+        : /^(?:repatriated|returned|handed over)$/.test(verb)
+          ? "repatriated"
+          : "killed";
   return { metric, evidenced: true, cue: verb };
 }
 

@@ -154,8 +154,10 @@ export function extractClaims(
     let metric = findMetric(body, head, clauseStart, clauseEnd, quantity.start);
     // "745 civilians, 125 police officers and 148 fighters were killed": the first items of a list share
     // the verb that closes it.
-    if (!metric.evidenced)
-      metric = listTailMetric(body.slice(clauseEnd, Math.min(sentence.end, clauseEnd + 400))) ?? metric;
+    // "382 bodies of defenders killed in …, 56 fallen soldiers … were repatriated": the dead handed back.
+    const tail = listTailMetric(body.slice(clauseEnd, Math.min(sentence.end, clauseEnd + 400)));
+    if (!metric.evidenced || (tail?.metric === "repatriated" && metric.metric === "killed"))
+      metric = tail ?? metric;
     // "the total death toll since the war began on October 8, 2023, stands at 1,640 people".
     if (!metric.evidenced) metric = tollStands(body.slice(sentence.start, hedged.hedgeStart)) ?? metric;
     // "killed 14 people, including six children": a part of the figure before shares what happened to it,

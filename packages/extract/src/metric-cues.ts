@@ -214,7 +214,7 @@ export function findMetric(
     return { metric: "killed", evidenced: true, cue: "dead" };
   // "the return of 130 soldiers", "released 40 detainees", "freed four hostages": people handed back.
   if (
-    /\b(?:return|release|repatriation|handover|freeing|(?:to\s+)?free|handing over|(?:freed|released|returned|repatriated|swapped|exchanged|handed over)(?:\s+(?:back|another|a further))?)\s+(?:of\s+)?(?:(?:about|around|some|nearly|at least|more than|over|almost|roughly)\s+)?$/i.test(
+    /\b(?:return|release|repatriation|handover|freeing|(?:to\s+)?free|handing over|(?:freed|released|returned|repatriated|swapped|exchanged|handed over|exchanging|swapping|releasing|repatriating)(?:\s+(?:back|another|a further))?)\s+(?:of\s+)?(?:(?:about|around|some|nearly|at least|more than|over|almost|roughly)\s+)?$/i.test(
       leading,
     )
   )
