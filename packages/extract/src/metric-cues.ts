@@ -82,7 +82,7 @@ const TOLL_REACHES_PEOPLE =
   /\b(?:death\s+)?toll\b[^.;]{0,160}?\b(?:has\s+|had\s+|now\s+)*(?:rose|risen|climbed|jumped|reached|hit|stands|stood|increased)\s+(?:to|at)\s+(?:(?:some|about|around|nearly|almost|more than|over|at least)\s+)?$/i;
 
 export const OBJECT_VERB =
-  /\b(killed|killing|kills|kill|beheaded|beheading|murdered|murdering|assassinated|wounded|wounding|wounds|injured|injuring|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|deployed|deploying|deploys|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|conscripted|evacuated|repatriated|returning|freeing|releasing|swapping|exchanging)\s+(?:(?:only|just|about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
+  /\b(killed|killing|kills|kill|took away|taken away|carried off|beheaded|beheading|murdered|murdering|assassinated|wounded|wounding|wounds|injured|injuring|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|deployed|deploying|deploys|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|conscripted|evacuated|repatriated|returning|freeing|releasing|swapping|exchanging)\s+(?:(?:only|just|about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
 export const FUTURE =
   /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to|(?:has|have|had)\s+decided to|decided to|agreed to|promised to|pledged to|offered to|vowed to)\s+(?:\w+\s+){0,2}$/i;
 
@@ -102,6 +102,8 @@ const SOLDIERS_BODIES =
   /^(?:(?:bodies|remains)\s+of\s+|[\p{L}-]+\s+){0,3}(?:soldiers|servicemen|defenders|troops|fighters|POWs|prisoners|fallen|military personnel|service members)\b/iu;
 const TAKEN_THEN_FREED =
   /^\s+(?:kidnapped|abducted|captured|detained|held(?:\s+(?:hostage|captive))?|taken hostage)\b[^.;]{0,60}?\b(?:(?:were|was|have been|had been|are)\s+(?:later\s+|also\s+|all\s+|since\s+)?(?:freed|released|rescued|returned)|freed|released|rescued)\b/i;
+const TAKEN_THEN_KILLED =
+  /^\s*,?\s*(?:who|that)\s+(?:had been|have been|were|was)\s+(?:kidnapped|abducted|captured|detained|taken hostage)\b[^.;]{0,60}?\b(?:were|was|have been|had been)\s+(?:later\s+|then\s+|subsequently\s+|all\s+)?(?:killed|executed|shot dead|murdered|found dead)\b/i;
 const RELEASED_PEOPLE =
   "(?:released|freed|returned|exchanged|swapped|repatriated)\\s+(?:prisoners(?:\\s+of\\s+war)?|POWs|PoWs|captives|detainees|soldiers|servicemen|defenders|people|Ukrainians|Russians)";
 const RELEASED_INCLUDE = new RegExp(
@@ -127,6 +129,9 @@ export function findMetric(
   // "nine people kidnapped by the gang were freed": those once taken, now handed back.
   if (TAKEN_THEN_FREED.test(text.slice(head.subjectEnd, clauseEnd)))
     return { metric: "repatriated", evidenced: true, cue: "freed" };
+  // "five people who had been kidnapped were killed": those once taken, now dead.
+  if (TAKEN_THEN_KILLED.test(text.slice(head.subjectEnd, clauseEnd)))
+    return { metric: "killed", evidenced: true, cue: "killed" };
   if (
     /\b(?:injur(?:y|ies)|wounding)\s+(?:of|to)\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
       leading,

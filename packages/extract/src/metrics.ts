@@ -88,6 +88,9 @@ export interface PeopleHead {
 }
 
 /** Finds the people a quantity counts, or null when it counts something else (years, tanks, money…). */
+const PLACES_AFTER =
+  /^\s+(?:provinces?|districts?|regions?|villages?|towns?|cities|states|countries|territories|governorates?|municipalities)\b/i;
+
 export function findPeopleHead(
   text: string,
   quantity: Quantity,
@@ -216,7 +219,9 @@ export function findPeopleHead(
         : null;
       if (adjectiveOf && text[end] === " " && adjectiveOf.index === 0) end += 1 + adjectiveOf[0].length;
       // "12 armoured personnel carriers", "six infantry fighting vehicles": machines named for who they carry.
-      if (EQUIPMENT_AFTER.test(text.slice(end, end + 30))) return null;
+      // "from three Thai provinces", "two Syrian villages": places named for their people.
+      if (EQUIPMENT_AFTER.test(text.slice(end, end + 30)) || PLACES_AFTER.test(text.slice(end, end + 30)))
+        return null;
       // "prisoners of war"
       return head(
         text,
