@@ -297,10 +297,10 @@ export function clauseAside(rest: string): string | null {
 
 /** Words and spans that place a figure in time or tie it to the one before. */
 export const CONTINUATION =
-  /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
+  /\b(?:reportedly|allegedly|also|further|another|additional|the rest|remaining|of them|of those|of these|of whom|in particular|specifically)\b/i;
 /** A new paragraph goes on with the last speaker's figures only when it says so; "reportedly" opens background. */
 export const CONTINUES_PARAGRAPH =
-  /\b(?:also|further|another|additional|the rest|remaining|of them|of those|of these|of whom)\b/i;
+  /\b(?:also|further|another|additional|the rest|remaining|of them|of those|of these|of whom|in particular|specifically)\b/i;
 export const EVENT_METRICS = new Set<Metric>(["killed", "wounded", "casualties", "missing", "captured"]);
 export const RUNNING_TOTAL =
   /\b(?:since|so far|in total|overall|altogether|to date|cumulative|this year|last year|in all|total of|war|conflict|began|started|invasion)\b/i;

@@ -251,6 +251,7 @@ export function extractClaims(
       sIndex,
       hedged.additional || head.anaphoric,
       attribution.explicit,
+      /^\p{Lu}[^.!?:;,"“”]{0,40}$/u.test(sentences[sIndex - 1]?.text ?? "."),
     );
     // "It is reported that …" is an explicit, anonymous attribution; "reportedly" may continue a source.
     const inherits =

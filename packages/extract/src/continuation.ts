@@ -14,11 +14,14 @@ export function continuesPrevious(
   sIndex: number,
   anaphoric: boolean,
   explicit: boolean,
+  headingBefore = false,
 ): boolean {
   if (!prev) return false;
   if (prev.sentence === sIndex) return true;
+  // A heading between ("Details") does not part a sentence from the one it goes on with.
+  const next = prev.sentence === sIndex - 1 || (headingBefore && prev.sentence === sIndex - 2);
   if (
-    prev.sentence === sIndex - 1 &&
+    next &&
     (anaphoric ||
       sentenceHas(sentence, prev.paragraph === sentence.paragraph ? CONTINUATION : CONTINUES_PARAGRAPH) ||
       /^(?:They|These|Those)\b/.test(sentence.text))
