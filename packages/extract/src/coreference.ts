@@ -193,7 +193,11 @@ export function documentOwner(ctx: AttributionContext, start: number, end: numbe
       isBody(m.entity.type) &&
       m.start >= paragraphStart &&
       !RELAY_KINDS.has(m.entity.kind ?? "") &&
-      new RegExp(`^\\s*(?:\\w+\\s+){0,3}(?:${SAY})\\b`, "i").test(ctx.body.slice(m.end, m.end + 60)),
+      (new RegExp(`^\\s*(?:\\w+\\s+){0,3}(?:${SAY})\\b`, "i").test(ctx.body.slice(m.end, m.end + 60)) ||
+        // "According to the army, … The statement said …": the body the paragraph cites.
+        /\baccording to\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,2}$/iu.test(
+          ctx.body.slice(Math.max(0, m.start - 40), m.start),
+        )),
   );
   if (mention) return refOf(mention.entity, start, end);
   // A body the entity index did not list: the capitalised name that announced something just before.
