@@ -72,9 +72,10 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
   if (comma)
     before = before
       // "The officials, who spoke on condition of anonymity, said", "The Pakistani Taliban, known as the TTP,
-      // said": the relative clause or the other name is not the subject.
+      // said", "X, who has accused Russia of “hiding its losses,” said": the relative clause or the other name
+      // is not the subject.
       .replace(
-        /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b)\b[^,]*,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
+        /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b)\b[^,]*,[”"’]?\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
         (m) => {
           relativeBlanked = true;
           return " ".repeat(m.length);
