@@ -51,8 +51,8 @@ export function ellipticalHead(
 }
 
 // "up to 2,000 people dead and 8,000 wounded": a ceiling opens a pair joined by "and" and bounds both figures.
-// A floor does not: "at least 17 soldiers and four civilians" is read (and labelled on real reporting) as an
-// exact second figure.
+// A floor does not: "At least 17 soldiers and four civilians were killed" is read (and labelled on real
+// reporting) as an exact second figure; a floor over the objects of a verb is another rule (floor-list.ts).
 export const SHARED_HEDGE_GAP = /^(?:\s+(?:dead|killed|wounded|injured|hurt|missing))?\s+and\s+$/i;
 
 export function sharedHedge(

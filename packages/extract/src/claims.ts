@@ -40,6 +40,7 @@ import { continuesPrevious } from "./continuation.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import { refineSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
+import { sharedFloor } from "./floor-list.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import type { ExtractedClaim } from "./index.ts";
 import { findLocation, lastDestination } from "./location.ts";
@@ -138,13 +139,10 @@ export function extractClaims(
       ellipticalHead(body, quantity, sIndex, working[working.length - 1], sentences);
     if (!head) continue;
     if (!head.nounMetric && partitiveWhole(body, sentence.start, quantity.start)) continue;
-    const hedged = sharedHedge(
-      body,
-      hedgeQuantity(body, quantity, sentence.start),
-      quantity,
-      sIndex,
-      working[working.length - 1],
-    );
+    const own = hedgeQuantity(body, quantity, sentence.start);
+    const prevClaim = working[working.length - 1];
+    const shared = sharedHedge(body, own, quantity, sIndex, prevClaim);
+    const hedged = sharedFloor(body, shared, quantity, head, sIndex, prevClaim, sentence.start);
     const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
     let clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
     const aside = clauseAside(body.slice(clauseEnd, sentence.end));
