@@ -287,7 +287,7 @@ export function openingMetric(opening: string): MetricResult | null {
 // The people a single toll names, in the singular ("one paramedic was killed", "killed one person").
 const ONE_NOUN = `(?:${SINGULAR_PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\\s+")).join("|")}|child)`;
 const ONE_TOLL = new RegExp(
-  `^\\s+(?:[\\p{L}-]+\\s+){0,2}?${ONE_NOUN}\\s+(?:(?:was|has been|had been|is|were)\\s+(?:also\\s+|reportedly\\s+|later\\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\\s+|later\\s+)?died)\\b`,
+  `^\\s+(?:[\\p{L}-]+\\s+){0,2}?${ONE_NOUN}\\s+(?:(?:was|has been|had been|is|were)\\s+(?:also\\s+|reportedly\\s+|later\\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\\s+|later\\s+)?died|(?:killed|injured|wounded)(?=\\s*[,.;]|\\s+(?:and|in|by|when)\\b))\\b`,
   "iu",
 );
 

@@ -4,7 +4,7 @@ import type { Quantity } from "./numbers.ts";
 /**
  * The words that hedge a number, kept as written, and the interval they allow. The labelling rules:
  * "about N" → [N, N] approximate; "as many as N" → [null, N] up_to; "more than N" → [N, null] more_than;
- * "at least N" → [N, null] at_least; "no more than N" → [null, N] at_most; vague words → their interval.
+ * "at least N" → [N, null] at_least; "no more than N", "had not killed even N" → [null, N] at_most; vague words → their interval.
  */
 
 export interface Hedged {
@@ -24,7 +24,7 @@ const BEFORE: [RegExp, Qualifier][] = [
     "up_to",
   ],
   [
-    /\b(no more than|not more than|at most|(?<!\b(?:no|not)\s)fewer than|(?<!\b(?:no|not)\s)less than|a maximum of|just under|under)\s+$/i,
+    /\b(no more than|not more than|at most|(?:not|never|n[’']t)(?:\s+[a-z]+){0,2}\s+even|(?<!\b(?:no|not)\s)fewer than|(?<!\b(?:no|not)\s)less than|a maximum of|just under|under)\s+$/i,
     "at_most",
   ],
   [/\b(at least|a t least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
