@@ -20,11 +20,11 @@ export const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|wh
 // a bare figure after a counted one, sharing its noun and what happened, told apart by a place; also its
 // parts by place ("132 were killed on Tuesday, including 72 in the north and 60 in the south").
 export const ELLIPSIS_GAP =
-  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+)$/i;
+  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from|of|[–—]\s+of)\s+[^,;.\d]{1,50}?)?\)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+)$/i;
 const GAPPED_SUBJECT = /^\s+and\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s+$/u;
 // "…, including 194 who were executed": a part of the figure before, named by what befell it.
 export const ELLIPSIS_AFTER =
-  /^\s+(?:(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]|who\s+(?:were|was|are|had|have)\b[^,;.]{0,40}?\b(?:killed|executed|murdered|shot|died|dead|wounded|injured|abducted|kidnapped|captured|detained|tortured|missing)\b)/u;
+  /^\s+(?:(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]|[–—]\s+of\s+(?:the\s+)?\p{Lu}|who\s+(?:were|was|are|had|have)\b[^,;.]{0,40}?\b(?:killed|executed|murdered|shot|died|dead|wounded|injured|abducted|kidnapped|captured|detained|tortured|missing)\b)/u;
 
 export function ellipticalHead(
   body: string,
@@ -194,7 +194,7 @@ export function listPlace(
   const listGap =
     prev !== undefined &&
     prev.sentence === sIndex &&
-    /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in|by|to)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?\)?(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as well as\s+)$/u.test(
+    /^(?:\s+\p{Ll}+){0,2}?(?:\s+[–—])?(?:\s+(?:of|from|on|in|by|to)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?\)?(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as well as\s+)$/u.test(
       body.slice(prev.subjectEnd, hedgeStart),
     );
   const listed =
@@ -371,6 +371,8 @@ const FIGURE_BEFORE =
 export function singleToll(body: string, quantity: { start: number; end: number }): boolean {
   return (
     ONE_TOLL.test(body.slice(quantity.end, quantity.end + 80)) ||
+    // "55 – of the National Guard, one – of the National Police": a part of a breakdown by unit.
+    /^\s+[–—]\s+of\s+(?:the\s+)?\p{Lu}/u.test(body.slice(quantity.end, quantity.end + 16)) ||
     (ONE_AFTER_CLAUSE.test(body.slice(Math.max(0, quantity.start - 10), quantity.start)) &&
       ONE_UNDERWENT.test(body.slice(quantity.end, quantity.end + 40)) &&
       FIGURE_BEFORE.test(body.slice(Math.max(0, quantity.start - 150), quantity.start))) ||

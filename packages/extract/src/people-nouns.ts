@@ -127,6 +127,7 @@ export const PEOPLE_NOUNS = [
   "soldiers",
   "soldier",
   "defenders",
+  "representatives",
   "personnel",
   "sappers",
   "deminers",
