@@ -7,6 +7,7 @@ import { matchesIn, matchesWith, once } from "./scope-scan.ts";
 import type { Sentence, Span } from "./segment.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 import { leadingSubject, subjectBefore } from "./subject-phrase.ts";
+import { nounVerbAfterSpeaker } from "./trailing-noun-verb.ts";
 
 /**
  * Who said it, and who passed it on. Frames are found around the number in its sentence:
@@ -250,7 +251,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (
       nounLike &&
       verbStart >= quantityStart &&
-      !/(?:^|,)\s*(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+$/u.test(beforeVerb)
+      !nounVerbAfterSpeaker(beforeVerb, body.slice(verbEnd, verbEnd + 3))
     )
       continue;
     const passive =
