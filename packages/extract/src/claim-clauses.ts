@@ -471,11 +471,13 @@ export function countsAsBefore(body: string, prev: Working | undefined, sIndex: 
   if (!prev) return false;
   if (prev.sentence === sIndex && /^[^:;.“”"]{0,120}:\s*$/.test(body.slice(prev.subjectEnd, at))) return true;
   const before = body.slice(Math.max(0, at - 80), at);
+  // "put the number at 12" names the count it restates: it reaches a figure a few sentences back.
   return (
-    prev.sentence >= sIndex - 2 &&
-    (/\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|that|this|its|their)\s+(?:figure|number|toll|tally|count|estimate)\s+(?:at|closer to|nearer to)\s+(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i.test(
-      before,
-    ) ||
+    (prev.sentence >= sIndex - 3 &&
+      /\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|that|this|its|their)\s+(?:figure|number|toll|tally|count|estimate)\s+(?:at|closer to|nearer to)\s+(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i.test(
+        before,
+      )) ||
+    (prev.sentence >= sIndex - 2 &&
       // "… this number could be up to 150,000", "the figure may be as high as 6,000".
       /\b(?:the|that|this)\s+(?:figure|number|toll|tally|count|estimate)\s+(?:could|may|might|would|is likely to|is expected to)\s+(?:be|reach|rise to|exceed|top)\s+(?:(?:as high as|as many as|up to|about|around|some|nearly|almost|roughly|at least|more than|over|closer to)\s+)?$/i.test(
         before,

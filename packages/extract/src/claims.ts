@@ -40,7 +40,7 @@ import { continuesPrevious } from "./continuation.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import { refineSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
-import { sharedFloor } from "./floor-list.ts";
+import { RESTATED, sharedFloor } from "./floor-list.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import type { ExtractedClaim } from "./index.ts";
 import { findLocation, lastDestination } from "./location.ts";
@@ -187,6 +187,9 @@ export function extractClaims(
     if (!metric.evidenced && subset)
       metric = openingMetric(body.slice(sentence.start, hedged.hedgeStart)) ?? metric;
     if (!metric.evidenced) metric = headingMetric(sentences, sIndex) ?? metric;
+    // "put the figure at 40" restates a count: with none before it to restate, it counts no one.
+    if (!metric.evidenced && !head.subject && RESTATED.test(body.slice(sentence.start, hedged.hedgeStart)))
+      continue;
     // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
     // "has killed thousands and displaced nearly 2 million people": the verb nearest the number decides.
     if (

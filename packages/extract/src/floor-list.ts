@@ -42,3 +42,7 @@ export function sharedFloor(
   if (!m) return hedged;
   return { ...hedged, qualifier: q, hedge: prev.draft.hedge, valueLow: hedged.valueBest, valueHigh: null };
 }
+
+/** "put the number at", "placed the figure at": a count restated, whose people the count before names. */
+export const RESTATED =
+  /\b(?:figure|number)\s+at\s+(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i;

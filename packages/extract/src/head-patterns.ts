@@ -24,8 +24,8 @@ export const TOLL_REACHES =
 export const COUNT_SET_OFF =
   /\bnumber\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(dead|deaths|killed|injured|wounded|casualties|fatalities)\b(?:\s+[\p{L}-]+){0,6}?(?:\s*(?:--|[—–:])\s*|\s+)$/iu;
 // "put the number of deceased hostages at 66", "estimates the death toll at approximately 130,000", "put the
-// death toll from Monday's attack at 30".
+// death toll from Monday's attack at 30"; "put the number at 12" restates a count given before.
 export const PUT_AT =
-  /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure)(?:\s+(?:from|in|of|after)\s+[^,.;:]{1,60}?)?\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
+  /\b(?:put|puts|putting|placed|places|estimated?|estimates|estimating)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?((?:death\s+)?toll|number of (?:[\p{L}-]+\s+){0,2}?(?:dead|deaths|deceased|killed|injured|wounded|martyrs|fatalities|casualties|victims|hostages|people)|figure|number)(?:\s+(?:from|in|of|after)\s+[^,.;:]{1,60}?)?\s+at\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|at least|approximately|up to)\s+)?$/iu;
 export const NAMED_LIST =
   /^[^.;]{0,60}\b(?:added|list|lists|memorial|register|registry|roll|database|identified|verified|published)\b/i;

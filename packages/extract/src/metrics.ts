@@ -384,7 +384,7 @@ export function findPeopleHead(
   // "The Palestinian death toll from ongoing Israeli attacks on the Gaza Strip has risen to 23,708",
   // "put the number of deceased hostages at 66": a toll named earlier in the sentence reaches the number.
   const wide = text.slice(Math.max(sentenceStart, quantity.start - 220), quantity.start);
-  let risen = /\btoll\b|\bcasualties\b|\bnumber of\b|\bfigure\b/i.test(wide)
+  let risen = /\btoll\b|\bcasualties\b|\bnumber\b|\bfigure\b/i.test(wide)
     ? (PUT_AT.exec(wide) ?? TOLL_REACHES.exec(wide) ?? COUNT_SET_OFF.exec(wide))
     : null;
   // "the number of dead is 12, while the number of wounded is 2,300": the nearest count names the figure.
@@ -413,7 +413,7 @@ export function findPeopleHead(
             : /(?:abducted|kidnapped|hostages)$/.test(noun)
               ? "captured"
               : null;
-    if (metric || !/\bfigure\b/.test(noun))
+    if (metric || !/^(?:figure|number)$/.test(noun))
       return head(text, start, start + risen[1].length, metric === null, metric, null, false);
     return { ...head(text, quantity.end, quantity.end, true, null, null, false), subject: null };
   }

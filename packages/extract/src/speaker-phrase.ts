@@ -405,7 +405,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
 
   // A described source: "South Korean media", "a senior U.S. official", "analysts".
-  let described = text.replace(/^(?:a|an|the|some|several|many|two|three|other)\s+/i, "");
+  let described = text.replace(/^(?:a|an|one|the|some|several|many|two|three|other)\s+/i, "");
   // "the Houthi group", "the Hamas movement": a known group named with the kind of body it is.
   const gazetteer =
     lookupSurface(described.replace(STRIP_HEAD, "")) ??
