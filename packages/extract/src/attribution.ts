@@ -7,6 +7,7 @@ import { matchesIn, matchesWith, once } from "./scope-scan.ts";
 import type { Sentence, Span } from "./segment.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 import { leadingSubject, subjectBefore } from "./subject-phrase.ts";
+import { isTrailing } from "./trailing-frame.ts";
 import { nounVerbAfterSpeaker } from "./trailing-noun-verb.ts";
 
 /**
@@ -87,7 +88,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   for (const m of matchesWith(ctx.index, according, scopeStart, text, "according to")) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
-    if (npStart > quantityStart && !isTrailing(body, npEnd, sentence.end)) continue;
+    if (npStart > quantityStart && !isTrailing(body, npEnd, sentence.end, true)) continue;
     explicit = true;
     frameStart = frameBefore(frameStart, scopeStart + m.index, quantityStart);
     verbSpans.push({ start: scopeStart + m.index, end: npEnd });
@@ -466,16 +467,6 @@ function isSetOff(body: string, sentence: Sentence, quote: Span): boolean {
 function positionDepth(at: number, quantityStart: number): number {
   // Frames nearer to the number (and before it) are deeper: "According to Yonhap, Lee said the NIS estimated …".
   return at < quantityStart ? 1 - Math.min(1, (quantityStart - at) / 1000) : 0;
-}
-
-/** Nothing but an object ("told Reuters"), a date and the end of the clause follow the verb. */
-function isTrailing(body: string, end: number, sentenceEnd: number): boolean {
-  // "(in Arabic)", "(AFP)": a bracketed aside changes nothing. Only the next 200 characters are read.
-  const rest = body.slice(end, Math.min(sentenceEnd, end + 200)).replace(/\([^()]{0,100}\)/g, "");
-  if (end + 200 < sentenceEnd && !/[.,;!?]/.test(rest)) return false;
-  return /^\s*(?:(?:the\s+[\p{L}]|[\p{Lu}])[\p{L}.’'-]*(?:\s+(?:[\p{Lu}][\p{L}.’'-]*|[\p{Ll}]+)){0,5}\s*|reporters\s*|journalists\s*|dpa\s*)?(?:in\s+(?:a|an|its|their)\s+(?:statement|press release|communiqu[eé]|post|update|briefing)\b[\w ]{0,40}?|(?:on|last|this|in|late|early|by|via|over|from|at)\s+[\w ]{2,30}?|(?:today|yesterday|tonight|overnight|earlier|later|previously|separately|recently|again|also|publicly|officially)(?:\s+(?:on|in|at)\s+[\w ]{2,30}?)?)?\s*(?:[.,;!?]["”’]?|[–—]\s|$)/u.test(
-    rest,
-  );
 }
 
 function pushRef(layers: Layer[], ref: SourceRef | null, depth: number, relay: boolean): void {

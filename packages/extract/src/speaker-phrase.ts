@@ -10,6 +10,7 @@ import {
   STRIP_HEAD,
 } from "./attribution-words.ts";
 import { coreferent, DOCUMENT, documentOwner, ORG_ANAPHOR } from "./coreference.ts";
+import { describedHead } from "./described-head.ts";
 import { describedSayer } from "./described-sayer.ts";
 import { territorialMinistryName } from "./entities.ts";
 import {
@@ -426,6 +427,8 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     const named = namedOrganisation(at[1], tailStart, end);
     if (named) return named;
   }
+  const placed = SOURCE_NOUNS.test(described) ? null : describedHead(described);
+  if (placed) return { ...placed, entity: null, start, end };
   if (!SOURCE_NOUNS.test(described)) {
     // "Nkweta-Salami said": the surname of a person named before.
     if (/^\p{Lu}[\p{L}’'-]+$/u.test(text)) {
