@@ -29,7 +29,7 @@ const BEFORE: [RegExp, Qualifier][] = [
   ],
   [/\b(at least|a t least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
   [
-    /\b(more than|upwards of|upward of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond|(?:could|may|might|will|would|to)\s+(?:pass|exceed|surpass)|passed|surpassed|surpasses|exceeded|exceeds|topped|(?:rose|risen|climbed|soared|surged|jumped|gone|went)\s+(?:past|above)|(?:higher|greater|more)\s+than\s+the)\s+$/i,
+    /\b(more than|upwards of|upward of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond|(?:could|may|might|will|would|to)\s+(?:(?:likely|probably|soon|already|eventually|easily)\s+)?(?:pass|exceed|surpass)|passed|surpassed|surpasses|surpassing|exceeded|exceeds|topped|(?:rose|risen|climbed|soared|surged|jumped|gone|went)\s+(?:past|above)|(?:higher|greater|more)\s+than\s+the)\s+$/i,
     "more_than",
   ],
   [
