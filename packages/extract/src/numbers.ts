@@ -345,9 +345,15 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
           between,
         ) &&
           second.value > first.value);
+      // "the toll rose by 14 to 230": the rise and the new figure, two numbers and no range.
+      const changeBy =
+        /^\s+to\s+$/i.test(between) &&
+        /\b(?:rose|risen|rising|climbed|jumped|increased|grew|went up|gone up|fell|dropped|up|down)\s+by\s+$/i.test(
+          text.slice(Math.max(0, first.start - 24), first.start),
+        );
       const joins =
         /^\s*[-–—]\s*$/.test(between) ||
-        /^\s+to\s+$/i.test(between) ||
+        (/^\s+to\s+$/i.test(between) && !changeBy) ||
         alternatives ||
         (/^\s+and\s+$/i.test(between) && intro?.[1]?.toLowerCase() === "between");
       let low = first.value;
