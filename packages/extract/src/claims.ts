@@ -40,7 +40,7 @@ import { continuesPrevious } from "./continuation.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
 import { refineSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
-import { RESTATED, sharedFloor } from "./floor-list.ts";
+import { correctedFigure, RESTATED, sharedFloor } from "./floor-list.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import type { ExtractedClaim } from "./index.ts";
 import { findLocation, lastDestination } from "./location.ts";
@@ -142,7 +142,8 @@ export function extractClaims(
     const own = hedgeQuantity(body, quantity, sentence.start);
     const prevClaim = working[working.length - 1];
     const shared = sharedHedge(body, own, quantity, sIndex, prevClaim);
-    const hedged = sharedFloor(body, shared, quantity, head, sIndex, prevClaim, sentence.start);
+    const floor = sharedFloor(body, shared, quantity, head, sIndex, prevClaim, sentence.start);
+    const hedged = correctedFigure(body, floor, quantity, sentence.end);
     const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
     let clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
     const aside = clauseAside(body.slice(clauseEnd, sentence.end));

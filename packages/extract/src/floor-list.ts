@@ -46,3 +46,21 @@ export function sharedFloor(
 /** "put the number at", "placed the figure at": a count restated, whose people the count before names. */
 export const RESTATED =
   /\b(?:figure|number)\s+at\s+(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i;
+
+/** "… allegedly not 230 prisoners returned to Ukraine, but 173": a figure denied and corrected is the correction. */
+const CORRECTED_AFTER =
+  /^[^.;:!?]{0,80}?,?\s+but\s+(?:only\s+|rather\s+)?(\d[\d,]*)(?![\d,]*\s*(?:%|percent|per cent))\b/i;
+
+export function correctedFigure(
+  body: string,
+  hedged: Hedged,
+  quantity: Quantity,
+  sentenceEnd: number,
+): Hedged {
+  if (quantity.kind !== "number" || hedged.qualifier !== "exact") return hedged;
+  if (!/\bnot\s+$/i.test(body.slice(Math.max(0, quantity.start - 5), quantity.start))) return hedged;
+  const m = CORRECTED_AFTER.exec(body.slice(quantity.end, Math.min(sentenceEnd, quantity.end + 110)));
+  if (!m?.[1]) return hedged;
+  const value = Number(m[1].replace(/,/g, ""));
+  return { ...hedged, valueLow: value, valueHigh: value, valueBest: value };
+}
