@@ -217,7 +217,7 @@ export function extractClaims(
         VICTIM_METRICS.has(metric.metric) &&
         !(victimOnly(counted) && metric.metric === "recruited")
       ) &&
-      !/\b(?:troops|soldiers|military|army|forces|fighters|deployed|mobili[sz]ed|recruited|conscripted)\b/i.test(
+      !/\b(?:troops|soldiers|military|army|forces|fighters|armed|deployed|mobili[sz]ed|recruited|conscripted)\b/i.test(
         head.subject ?? "",
       )
     ) {
