@@ -206,6 +206,9 @@ export const PEOPLE_NOUNS = [
   "raiders",
   "bandits",
   "extremists",
+  // Jihadist claims name their enemies so: "34 apostates were killed", "12 crusaders".
+  "apostates",
+  "crusaders",
   "Islamists",
   "individuals",
   "persons",
