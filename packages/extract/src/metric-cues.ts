@@ -32,7 +32,7 @@ export const CUES: [RegExp, Metric][] = [
     "missing",
   ],
   [
-    /\b(?:repatriated|repatriation|returned home|(?:taken|brought|flown) back (?:to|home)|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed|frees|freeing|(?:been|were|was)\s+returned(?!\s+to\s+(?:the\s+)?(?:front|battle|combat|duty|positions)))\b/i,
+    /\b(?:repatriated|repatriation|returned home|(?:taken|brought|flown) back (?:to|home)|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\b(?:escaped|fled)\s)from\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed|frees|freeing|(?:been|were|was)\s+returned(?!\s+to\s+(?:the\s+)?(?:front|battle|combat|duty|positions)))\b/i,
     "repatriated",
   ],
   [
