@@ -68,6 +68,8 @@ export const VICTIM_NOUNS = [
   "migrants",
   "suspects",
   "family members",
+  // "kills 15 from same family": the members of one family.
+  "from (?:the )?same family",
   "relatives",
   "babies",
   "infants",
