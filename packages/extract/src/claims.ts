@@ -38,6 +38,7 @@ import {
 } from "./claim-support.ts";
 import { continuesPrevious } from "./continuation.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
+import { anonymised } from "./described-head.ts";
 import { refineSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
 import { correctedFigure, RESTATED, sharedFloor } from "./floor-list.ts";
@@ -232,17 +233,20 @@ export function extractClaims(
     }
     const rate = findRate(body, quantity, head, clauseStart, clauseEnd, sentence.start);
     const quotes = quotesByParagraph[sentence.paragraph] ?? [];
-    const attribution = attribute({
+    const attribution = anonymised(
       body,
-      sentence,
-      index,
-      quotes,
-      quantityStart: hedged.hedgeStart,
-      quantityEnd: quantity.end,
-      clauseEnd,
-      priorSources,
-      headline: inTitle,
-    });
+      attribute({
+        body,
+        sentence,
+        index,
+        quotes,
+        quantityStart: hedged.hedgeStart,
+        quantityEnd: quantity.end,
+        clauseEnd,
+        priorSources,
+        headline: inTitle,
+      }),
+    );
 
     const sentenceText = sentence.text;
     const continues = continuesPrevious(
