@@ -38,7 +38,6 @@ import {
 } from "./claim-support.ts";
 import { continuesPrevious } from "./continuation.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
-import { anonymised } from "./described-head.ts";
 import { refineSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
 import { correctedFigure, RESTATED, sharedFloor } from "./floor-list.ts";
@@ -233,20 +232,17 @@ export function extractClaims(
     }
     const rate = findRate(body, quantity, head, clauseStart, clauseEnd, sentence.start);
     const quotes = quotesByParagraph[sentence.paragraph] ?? [];
-    const attribution = anonymised(
+    const attribution = attribute({
       body,
-      attribute({
-        body,
-        sentence,
-        index,
-        quotes,
-        quantityStart: hedged.hedgeStart,
-        quantityEnd: quantity.end,
-        clauseEnd,
-        priorSources,
-        headline: inTitle,
-      }),
-    );
+      sentence,
+      index,
+      quotes,
+      quantityStart: hedged.hedgeStart,
+      quantityEnd: quantity.end,
+      clauseEnd,
+      priorSources,
+      headline: inTitle,
+    });
 
     const sentenceText = sentence.text;
     const continues = continuesPrevious(

@@ -1,5 +1,4 @@
 import type { EntityType } from "@headcount/shared";
-import type { SourceRef } from "./attribution.ts";
 import { SINGULAR_PERSON, SOURCE_NOUNS } from "./attribution-words.ts";
 
 /**
@@ -26,19 +25,4 @@ export function describedHead(described: string): { name: string; type: EntityTy
   const noun = bare.slice(0, m.index + head.length);
   const name = /\p{Lu}/u.test(place) ? bare : noun;
   return { name, type: SINGULAR_PERSON.test(noun) ? "person" : "group" };
-}
-
-/**
- * "a police officer, who asked to remain anonymous, said", "said a Lebanese security official, who spoke on
- * condition of anonymity": a described speaker who withholds a name speaks as "anonymous police officer".
- */
-const ANONYMITY =
-  /^,?\s+(?:who|speaking|talking)\b[^.;]{0,60}?\b(?:anonymity|anonymous|not to be (?:named|identified)|not be (?:named|identified)|declin\w* to be (?:named|identified)|without being (?:named|identified))\b/i;
-
-export function anonymised<T extends { source: SourceRef | null }>(body: string, attribution: T): T {
-  const source = attribution.source;
-  if (!source || source.entity || /^anonymous\b/i.test(source.name)) return attribution;
-  if (source.type !== "person" && source.type !== "group") return attribution;
-  if (!ANONYMITY.test(body.slice(source.end, source.end + 140))) return attribution;
-  return { ...attribution, source: { ...source, name: `anonymous ${source.name}` } };
 }
