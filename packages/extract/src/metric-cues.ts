@@ -393,7 +393,7 @@ export function withFuture(text: string, clauseStart: number, cueStart: number, 
 }
 
 export const PER_DAY =
-  /\b(?:daily|a day|per day|each day|every day|in a single day|in one day|in 24 hours|per 24 hours|a 24-hour period|(?:in|over|during) the (?:past|previous|last) (?:24 hours|day))\b/i;
+  /\b(?:daily|a day|per day|each day|every day|in a single day|in one day|in 24 hours|per 24 hours|a 24-hour period)\b/i;
 export const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|in a single week|in one week)\b/i;
 
 export function findRate(
@@ -405,13 +405,6 @@ export function findRate(
   sentenceStart = clauseStart,
 ): Rate {
   if (quantity.percent) return "percent";
-  // "Over the past 24 hours, the armed forces have lost more than 250": a sentence's opening frames it all.
-  if (
-    /^\s*["“]?(?:in|over|during) the (?:past|previous|last) (?:24 hours|day),/i.test(
-      text.slice(sentenceStart, sentenceStart + 40),
-    )
-  )
-    return "per_day";
   const after = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
   const before = text.slice(Math.max(clauseStart, quantity.start - 40), quantity.start);
   if (PER_DAY.test(after) || /\b(?:daily|every day|each day)\s+(?:\w+\s+)?$/i.test(before)) return "per_day";
