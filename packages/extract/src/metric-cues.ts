@@ -1,4 +1,5 @@
 import type { Metric, Rate } from "@headcount/shared";
+import { forceLoss } from "./force-loss.ts";
 import { BODIES_GUARD, DEAD_GUARD, FALLEN_GUARD, FORCE_GUARD, guarded, TOLL_GUARD } from "./guard-words.ts";
 import { metricOfVerb, type PeopleHead } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
@@ -310,7 +311,7 @@ export function findMetric(
     ) ||
       /\b(?:we|I)\s+$/i.test(leading.slice(0, lost.index)))
   )
-    return { metric: "killed", evidenced: true, cue: "lost" };
+    return { metric: forceLoss(leading.slice(0, lost.index), afterText), evidenced: true, cue: "lost" };
   const object = OBJECT_VERB.exec(beforeText);
   // "returning 40 soldiers to the front" sends them back to fight; it hands no one back.
   const toFight =
