@@ -214,6 +214,14 @@ export function attribute(ctx: AttributionContext): Attribution {
       const closes = body.indexOf(",", verbEnd);
       if (closes >= 0 && closes < quantityStart && closes - verbEnd < 90) continue;
     }
+    // "X countered the statement by alleging that …" frames; "countered with a crackdown" does not.
+    if (
+      verb === "countered" &&
+      !/^\s+(?:that\b|[^.;]{0,60}?\bby\s+(?:saying|alleging|claiming|stating)\b)/i.test(
+        body.slice(verbEnd, verbEnd + 90),
+      )
+    )
+      continue;
     // "figures cited by Reuters": a participle, handled with "by" above.
     if (/^cite[sd]$/.test(verb) && /^\s+(?:by|in|as)\b/.test(body.slice(verbEnd, verbEnd + 5))) continue;
     // "North Darfur State", "Reports": a capitalised word inside a sentence is a name, not a verb.
