@@ -33,7 +33,7 @@ const BEFORE: [RegExp, Qualifier][] = [
     "more_than",
   ],
   [
-    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|(?:estimated|believed|thought)\s+to\s+(?:number|total)|an approximate|roughly estimated|in the region of|on the order of|closer to|approaching|nearing)\s+$/i,
+    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|(?:estimated|believed|thought)\s+to\s+(?:number|total)|estimated at|an approximate|roughly estimated|in the region of|on the order of|closer to|approaching|nearing)\s+$/i,
     "approximate",
   ],
 ];
