@@ -102,10 +102,12 @@ export function attribute(ctx: AttributionContext): Attribution {
     } else {
       // "according to estimates by the U.S. envoy": whoever made the estimates.
       const by =
-        /^(?:(?:the|a|an|new|latest|recent|official|confidential|their|its)\s+)*(?:estimates?|figures|data|reports?|a report|tallies|tally|count|assessments?)\s+(?:by|from|of)\s+/i.exec(
+        /^(?:(?:the|a|an|new|latest|recent|official|confidential|their|its)\s+)*(?:estimates?|figures|data|reports?|a report|tallies|tally|count|assessments?)(?:\s+(?:published|released|issued)(?:\s+[a-z]+){0,3}?)?\s+(?:by|from|of)\s+/i.exec(
           np,
         );
-      const ref = by ? resolveNP(ctx, npStart + by[0].length, npEnd) : resolveNP(ctx, npStart, npEnd);
+      // "a report published by the army which specifies …": the body, not its relative clause.
+      const end = npStart + np.replace(/\s+(?:which|who)\s[^,;]*$/i, "").length;
+      const ref = by ? resolveNP(ctx, npStart + by[0].length, end) : resolveNP(ctx, npStart, end);
       if (ref) {
         pushRef(layers, ref, 1, false);
         accordingGiven = true;
