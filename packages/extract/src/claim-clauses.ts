@@ -13,7 +13,7 @@ import type { Sentence } from "./segment.ts";
 /** Where a figure's clause begins and ends; figures sharing a noun or a hedge with the one before. */
 
 // Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
-export const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
+export const CLAUSE_END = /(?<!\.\.)[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
 export const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
 
 // "1,200 people killed in the north and 700 in the south", "…, with 750 in the south, 150 in the east":
