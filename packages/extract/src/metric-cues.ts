@@ -125,8 +125,14 @@ export function findMetric(
   // "injuries to 139 people", "14 more sustained wounds", "36 hostages are confirmed dead").
   const leading = text.slice(Math.max(clauseStart, quantityStart - 40), quantityStart);
   const trailing = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
-  // "nine people kidnapped by the gang were freed": those once taken, now handed back.
-  if (TAKEN_THEN_FREED.test(text.slice(head.subjectEnd, clauseEnd)))
+  // "nine people kidnapped by the gang were freed": those once taken, now handed back; "4,300 freed
+  // individuals", "the 200 released prisoners": the participle before the noun says so too.
+  if (
+    TAKEN_THEN_FREED.test(text.slice(head.subjectEnd, clauseEnd)) ||
+    /^\s*(?:newly\s+)?(?:freed|released|repatriated|exchanged|swapped)\s+\S/i.test(
+      text.slice(head.subjectStart, head.subjectEnd),
+    )
+  )
     return { metric: "repatriated", evidenced: true, cue: "freed" };
   if (
     /\b(?:injur(?:y|ies)|wounding)\s+(?:of|to)\s+(?:(?:about|around|some|nearly|at least|more than|over)\s+)?$/i.test(
