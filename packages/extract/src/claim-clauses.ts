@@ -339,7 +339,7 @@ export const shiftDay = (date: string, days: number): string =>
 
 /** Before the whole of a partitive: "two of the", "three of those", "12 of the". */
 const PARTITIVE_WHOLE =
-  /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|hundreds|thousands)\s+of\s+(?:the|those|these)\s+$/i;
+  /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|hundreds|thousands|percent|per cent|%)\s+of\s+(?:the|those|these)\s+$/i;
 
 /**
  * "two of the five soldiers": the five are the group a part is taken from, not a count of their own (a

@@ -84,6 +84,11 @@ export function hedgeQuantity(text: string, quantity: Quantity, windowStart: num
   }
 
   const after = text.slice(quantity.end, quantity.end + 20);
+  const odd = /(?:-odd|\sor so)$/i.exec(quantity.text);
+  if (!qualifier && quantity.kind === "number" && odd) {
+    qualifier = "approximate";
+    hedge = odd[0].trim();
+  }
   if (!qualifier && quantity.kind === "number") {
     for (const [re, q] of AFTER) {
       const m = re.exec(after);
