@@ -20,7 +20,7 @@ export const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|wh
 // a bare figure after a counted one, sharing its noun and what happened, told apart by a place; also its
 // parts by place ("132 were killed on Tuesday, including 72 in the north and 60 in the south").
 export const ELLIPSIS_GAP =
-  /^(?:\s+(?:were\s+|was\s+|ha(?:ve|s|d)\s+been\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from|of|[–—]\s+of)\s+[^,;.\d]{1,50}?)?\)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+)$/i;
+  /^(?:\s+(?:were\s+|was\s+|ha(?:ve|s|d)\s+been\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from|of|[–—]\s+of)\s+[^,;.\d]{1,50}?)?\)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+|\s*\(\s*|\s+[–—-]\s+)$/i;
 const GAPPED_SUBJECT = /^\s+and\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s+$/u;
 // "…, including 194 who were executed": a part of the figure before, named by what befell it.
 export const ELLIPSIS_AFTER =
