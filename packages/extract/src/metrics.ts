@@ -177,7 +177,7 @@ export function findPeopleHead(
 
   // "nearly 40% casualties", "3,000 Belarusian railway troops", "900 more troops"
   // "300+ fighters", "5,000-plus troops": the floor written after the number is read with it (hedges.ts).
-  const words = /^((?:\+|-plus|\s+or\s+more)?["”’]?\s+(?:of\s+)?)/.exec(after);
+  const words = /^((?:\+|-plus|\s+or\s+more)?["”’']?\s+(?:of\s+)?)/.exec(after);
   let offset = words ? words[0].length : 0;
   if (quantity.kind === "vague" && /of\s*$/i.test(quantity.text))
     offset = /^\s*/.exec(after)?.[0].length ?? 0;
