@@ -38,6 +38,7 @@ import {
 } from "./claim-support.ts";
 import { continuesPrevious } from "./continuation.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
+import { citedSpeakers } from "./described-head.ts";
 import { refineSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
 import { correctedFigure, RESTATED, sharedFloor } from "./floor-list.ts";
@@ -201,7 +202,8 @@ export function extractClaims(
     // right after it says it is no toll of people.
     if (notHarmedAfter(body, hedged.hedgeStart, quantity.end, sentence.end)) continue;
     if (isThreshold(body, sentence.start, hedged.hedgeStart)) continue;
-    if (speakersCounted(body, head, sentence.end)) continue;
+    if (speakersCounted(body, head, sentence.end) || citedSpeakers(body, hedged.hedgeStart, quantity.end))
+      continue;
     const repeated = repeatedOpening(body, sentence.start, hedged, working);
     const counted = head.subject?.split(" ").pop() ?? "";
     // "Three women and seven men were killed": a breakdown by sex of a toll given elsewhere.

@@ -26,3 +26,18 @@ export function describedHead(described: string): { name: string; type: EntityTy
   const name = /\p{Lu}/u.test(place) ? bare : noun;
   return { name, type: SINGULAR_PERSON.test(noun) ? "person" : "group" };
 }
+
+/**
+ * "according to two security sources and a local resident", "citing three officials": the people a figure is
+ * credited to are its speakers, not a count.
+ */
+const CITED_BEFORE = /\b(?:according to|citing|quoting|told|cited by|quoted by)\s+$/i;
+const CITED_NOUN =
+  /^\s+(?:[\p{L}-]+\s+){0,2}?(?:sources?|officials?|witnesses|residents|medics|doctors|diplomats|analysts|activists|people familiar|members of)\b/iu;
+
+export function citedSpeakers(body: string, hedgeStart: number, quantityEnd: number): boolean {
+  return (
+    CITED_BEFORE.test(body.slice(Math.max(0, hedgeStart - 16), hedgeStart)) &&
+    CITED_NOUN.test(body.slice(quantityEnd, quantityEnd + 50))
+  );
+}
