@@ -1,13 +1,15 @@
 import type { EntityType } from "@headcount/shared";
 import { clauseAfterVerb, RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
 import type { EntityIndex, EntityRecord } from "./entities.ts";
-import { isSetOff, isTrailing } from "./frame-bounds.ts";
+import { isSetOff } from "./frame-bounds.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
 import { quoteRelay, quoteSpeaker, speakerOfQuotationBefore } from "./quote-speaker.ts";
 import { matchesIn, matchesWith, once } from "./scope-scan.ts";
 import type { Sentence, Span } from "./segment.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 import { leadingSubject, subjectBefore } from "./subject-phrase.ts";
+import { isTrailing } from "./trailing-frame.ts";
+import { nounVerbAfterSpeaker } from "./trailing-noun-verb.ts";
 
 /**
  * Who said it, and who passed it on. Frames are found around the number in its sentence:
@@ -98,7 +100,7 @@ export function attribute(ctx: AttributionContext): Attribution {
   for (const m of matchesWith(ctx.index, according, scopeStart, text, "according to")) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
-    if (npStart > quantityStart && !isTrailing(body, npEnd, sentence.end)) continue;
+    if (npStart > quantityStart && !isTrailing(body, npEnd, sentence.end, true)) continue;
     explicit = true;
     frameStart = frameBefore(frameStart, scopeStart + m.index, quantityStart);
     verbSpans.push({ start: scopeStart + m.index, end: npEnd });
@@ -112,10 +114,12 @@ export function attribute(ctx: AttributionContext): Attribution {
     } else {
       // "according to estimates by the U.S. envoy": whoever made the estimates.
       const by =
-        /^(?:(?:the|a|an|new|latest|recent|official|confidential|their|its)\s+)*(?:estimates?|figures|data|reports?|a report|tallies|tally|count|assessments?)\s+(?:by|from|of)\s+/i.exec(
+        /^(?:(?:the|a|an|new|latest|recent|official|confidential|their|its)\s+)*(?:estimates?|figures|data|reports?|a report|tallies|tally|count|assessments?)(?:\s+(?:published|released|issued)(?:\s+[a-z]+){0,3}?)?\s+(?:by|from|of)\s+/i.exec(
           np,
         );
-      const ref = by ? resolveNP(ctx, npStart + by[0].length, npEnd) : resolveNP(ctx, npStart, npEnd);
+      // "a report published by the army which specifies …": the body, not its relative clause.
+      const end = npStart + np.replace(/\s+(?:which|who)\s[^,;]*$/i, "").length;
+      const ref = by ? resolveNP(ctx, npStart + by[0].length, end) : resolveNP(ctx, npStart, end);
       if (ref) {
         pushRef(layers, ref, 1, false);
         accordingGiven = true;
@@ -224,6 +228,14 @@ export function attribute(ctx: AttributionContext): Attribution {
       const closes = body.indexOf(",", verbEnd);
       if (closes >= 0 && closes < quantityStart && closes - verbEnd < 90) continue;
     }
+    // "X countered the statement by alleging that …" frames; "countered with a crackdown" does not.
+    if (
+      verb === "countered" &&
+      !/^\s+(?:that\b|[^.;]{0,60}?\bby\s+(?:saying|alleging|claiming|stating)\b)/i.test(
+        body.slice(verbEnd, verbEnd + 90),
+      )
+    )
+      continue;
     // "figures cited by Reuters": a participle, handled with "by" above.
     if (/^cite[sd]$/.test(verb) && /^\s+(?:by|in|as)\b/.test(body.slice(verbEnd, verbEnd + 5))) continue;
     // "North Darfur State", "Reports": a capitalised word inside a sentence is a name, not a verb.
@@ -262,7 +274,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (
       nounLike &&
       verbStart >= quantityStart &&
-      !/(?:^|,)\s*(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s+$/u.test(beforeVerb)
+      !nounVerbAfterSpeaker(beforeVerb, body.slice(verbEnd, verbEnd + 3))
     )
       continue;
     const passive =

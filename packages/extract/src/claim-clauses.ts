@@ -13,18 +13,18 @@ import type { Sentence } from "./segment.ts";
 /** Where a figure's clause begins and ends; figures sharing a noun or a hedge with the one before. */
 
 // Quote marks are not clause boundaries: a quoted fragment ("lost “no more than 40 men”") belongs to its clause.
-export const CLAUSE_END = /[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
+export const CLAUSE_END = /(?<!\.\.)[.;:!?](?=\s|$|["”’])|\s[–—-]\s|—|,["”’]?\s(?!\d{3}\b)/g;
 export const CLAUSE_START = /(?:[;:—]|\s[–—-]\s|,\s|\b(?:that|while|but|whereas|although|though|because)\s)/g;
 
 // "1,200 people killed in the north and 700 in the south", "…, with 750 in the south, 150 in the east":
 // a bare figure after a counted one, sharing its noun and what happened, told apart by a place; also its
 // parts by place ("132 were killed on Tuesday, including 72 in the north and 60 in the south").
 export const ELLIPSIS_GAP =
-  /^(?:\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from)\s+[^,;.\d]{1,50}?)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+)$/i;
+  /^(?:\s+(?:were\s+|was\s+|ha(?:ve|s|d)\s+been\s+)?(?:killed|wounded|injured|dead|hurt|detained|missing|displaced))?(?:\s+(?:in|on|at|across|near|from|of|[–—]\s+of)\s+[^,;.\d]{1,50}?)?\)?(?:,\s*(?:and\s+|with\s+|including\s+|among them\s+)?|\s+(?:and|with|including)\s+|\s*\(\s*|\s+[–—-]\s+)$/i;
 const GAPPED_SUBJECT = /^\s+and\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s+$/u;
 // "…, including 194 who were executed": a part of the figure before, named by what befell it.
 export const ELLIPSIS_AFTER =
-  /^\s+(?:(?:in|on|at|across|near|from)\s+(?:the\s+)?[\p{L}]|who\s+(?:were|was|are|had|have)\b[^,;.]{0,40}?\b(?:killed|executed|murdered|shot|died|dead|wounded|injured|abducted|kidnapped|captured|detained|tortured|missing)\b)/u;
+  /^\s+(?:(?:in|on|at|across|near|from|since)\s+(?:the\s+)?[\p{L}]|[–—]\s+of\s+(?:the\s+)?\p{Lu}|who\s+(?:were|was|are|had|have)\b[^,;.]{0,40}?\b(?:killed|executed|murdered|shot|died|dead|wounded|injured|abducted|kidnapped|captured|detained|tortured|missing)\b)/u;
 
 export function ellipticalHead(
   body: string,
@@ -165,7 +165,7 @@ export function listPlace(
   const listGap =
     prev !== undefined &&
     prev.sentence === sIndex &&
-    /^(?:\s+\p{Ll}+){0,2}?(?:\s+(?:of|from|on|in|by|to)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?\)?(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as well as\s+)$/u.test(
+    /^(?:\s+\p{Ll}+){0,2}?(?:\s+[–—])?(?:\s+(?:of|from|on|in|by|to)\s+(?:the\s+|an?\s+)?[\p{L}’'()-]+(?:\s+[\p{L}’'()-]+){0,9})?\)?(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as well as\s+)$/u.test(
       body.slice(prev.subjectEnd, hedgeStart),
     );
   const listed =
@@ -260,7 +260,7 @@ export function openingMetric(opening: string): MetricResult | null {
 // The people a single toll names, in the singular ("one paramedic was killed", "killed one person").
 const ONE_NOUN = `(?:${SINGULAR_PEOPLE_NOUNS.map((n) => n.replace(/\s+/g, "\\s+")).join("|")}|child)`;
 const ONE_TOLL = new RegExp(
-  `^\\s+(?:[\\p{L}-]+\\s+){0,2}?${ONE_NOUN}\\s+(?:(?:was|has been|had been|is|were)\\s+(?:also\\s+|reportedly\\s+|later\\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\\s+|later\\s+)?died)\\b`,
+  `^\\s+(?:[\\p{L}-]+\\s+){0,2}?${ONE_NOUN}\\s+(?:(?:was|has been|had been|is|were)\\s+(?:also\\s+|reportedly\\s+|later\\s+)?(?:killed|injured|wounded|abducted|kidnapped|shot dead|hurt|missing)|(?:also\\s+|later\\s+)?died|(?:killed|injured|wounded)(?=\\s*[,.;]|\\s+(?:and|in|by|when)\\b))\\b`,
   "iu",
 );
 
@@ -312,7 +312,7 @@ export const shiftDay = (date: string, days: number): string =>
 
 /** Before the whole of a partitive: "two of the", "three of those", "12 of the". */
 const PARTITIVE_WHOLE =
-  /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|hundreds|thousands)\s+of\s+(?:the|those|these)\s+$/i;
+  /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|hundreds|thousands|percent|per cent|%)\s+of\s+(?:the|those|these)\s+$/i;
 
 /**
  * "two of the five soldiers": the five are the group a part is taken from, not a count of their own (a
@@ -344,6 +344,8 @@ const FIGURE_BEFORE =
 export function singleToll(body: string, quantity: { start: number; end: number }): boolean {
   return (
     ONE_TOLL.test(body.slice(quantity.end, quantity.end + 80)) ||
+    // "55 – of the National Guard, one – of the National Police": a part of a breakdown by unit.
+    /^\s+[–—]\s+of\s+(?:the\s+)?\p{Lu}/u.test(body.slice(quantity.end, quantity.end + 16)) ||
     (ONE_AFTER_CLAUSE.test(body.slice(Math.max(0, quantity.start - 10), quantity.start)) &&
       ONE_UNDERWENT.test(body.slice(quantity.end, quantity.end + 40)) &&
       FIGURE_BEFORE.test(body.slice(Math.max(0, quantity.start - 150), quantity.start))) ||
@@ -442,11 +444,13 @@ export function countsAsBefore(body: string, prev: Working | undefined, sIndex: 
   if (!prev) return false;
   if (prev.sentence === sIndex && /^[^:;.“”"]{0,120}:\s*$/.test(body.slice(prev.subjectEnd, at))) return true;
   const before = body.slice(Math.max(0, at - 80), at);
+  // "put the number at 12" names the count it restates: it reaches a figure a few sentences back.
   return (
-    prev.sentence >= sIndex - 2 &&
-    (/\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|that|this|its|their)\s+(?:figure|number|toll|tally|count|estimate)\s+(?:at|closer to|nearer to)\s+(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i.test(
-      before,
-    ) ||
+    (prev.sentence >= sIndex - 3 &&
+      /\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|that|this|its|their)\s+(?:figure|number|toll|tally|count|estimate)\s+(?:at|closer to|nearer to)\s+(?:(?:about|around|some|nearly|almost|roughly|at least|more than|over|up to)\s+)?$/i.test(
+        before,
+      )) ||
+    (prev.sentence >= sIndex - 2 &&
       // "… this number could be up to 150,000", "the figure may be as high as 6,000".
       /\b(?:the|that|this)\s+(?:figure|number|toll|tally|count|estimate)\s+(?:could|may|might|would|is likely to|is expected to)\s+(?:be|reach|rise to|exceed|top)\s+(?:(?:as high as|as many as|up to|about|around|some|nearly|almost|roughly|at least|more than|over|closer to)\s+)?$/i.test(
         before,

@@ -37,8 +37,10 @@ import {
 } from "./claim-support.ts";
 import { continuesPrevious } from "./continuation.ts";
 import { type DateMention, findDates, type ResolvedDate } from "./dates.ts";
+import { citedSpeakers } from "./described-head.ts";
 import { refineSpeakers } from "./described-speakers.ts";
 import type { EntityIndex } from "./entities.ts";
+import { correctedFigure, RESTATED, sharedFloor } from "./floor-list.ts";
 import { hedgeQuantity } from "./hedges.ts";
 import type { ExtractedClaim } from "./index.ts";
 import { findLocation, lastDestination } from "./location.ts";
@@ -138,13 +140,12 @@ export function extractClaims(
       ellipticalHead(body, quantity, sIndex, working[working.length - 1], sentences);
     if (!head) continue;
     if (!head.nounMetric && partitiveWhole(body, sentence.start, quantity.start)) continue;
-    const hedged = sharedHedge(
-      body,
-      hedgeQuantity(body, quantity, sentence.start),
-      quantity,
-      sIndex,
-      working[working.length - 1],
-    );
+    const own = hedgeQuantity(body, quantity, sentence.start);
+    const prevClaim = working[working.length - 1];
+    const harms = /(?:injuries|deaths|casualties|fatalities)$/i.test(head.subject ?? "");
+    const shared = sharedHedge(body, own, quantity, sIndex, prevClaim, harms);
+    const floor = sharedFloor(body, shared, quantity, head, sIndex, prevClaim, sentence.start);
+    const hedged = correctedFigure(body, floor, quantity, sentence.end);
     const clauseStart = findClauseStart(body, sentence, hedged.hedgeStart);
     let clauseEnd = findClauseEnd(body, sentence, Math.max(head.subjectEnd, quantity.end));
     const aside = clauseAside(body.slice(clauseEnd, sentence.end));
@@ -191,6 +192,9 @@ export function extractClaims(
     if (!metric.evidenced && subset)
       metric = openingMetric(body.slice(sentence.start, hedged.hedgeStart)) ?? metric;
     if (!metric.evidenced) metric = headingMetric(sentences, sIndex) ?? metric;
+    // "put the figure at 40" restates a count: with none before it to restate, it counts no one.
+    if (!metric.evidenced && !head.subject && RESTATED.test(body.slice(sentence.start, hedged.hedgeStart)))
+      continue;
     // Civilians are counted here only as victims: "thousands of civilians have fled" is no military claim.
     // "has killed thousands and displaced nearly 2 million people": the verb nearest the number decides.
     if (
@@ -201,7 +205,8 @@ export function extractClaims(
     // right after it says it is no toll of people.
     if (notHarmedAfter(body, hedged.hedgeStart, quantity.end, sentence.end)) continue;
     if (isThreshold(body, sentence.start, hedged.hedgeStart)) continue;
-    if (speakersCounted(body, head, sentence.end)) continue;
+    if (speakersCounted(body, head, sentence.end) || citedSpeakers(body, hedged.hedgeStart, quantity.end))
+      continue;
     const repeated = repeatedOpening(body, sentence.start, hedged, working);
     const counted = head.subject?.split(" ").pop() ?? "";
     // "Three women and seven men were killed": a breakdown by sex of a toll given elsewhere.
@@ -217,7 +222,7 @@ export function extractClaims(
         VICTIM_METRICS.has(metric.metric) &&
         !(victimOnly(counted) && metric.metric === "recruited")
       ) &&
-      !/\b(?:troops|soldiers|military|army|forces|fighters|deployed|mobili[sz]ed|recruited|conscripted)\b/i.test(
+      !/\b(?:troops|soldiers|military|army|forces|fighters|armed|deployed|mobili[sz]ed|recruited|conscripted)\b/i.test(
         head.subject ?? "",
       )
     ) {
@@ -230,7 +235,7 @@ export function extractClaims(
       )
         continue;
     }
-    const rate = findRate(body, quantity, head, clauseStart, clauseEnd, sentence.start);
+    const rate = findRate(body, quantity, head, clauseStart, clauseEnd);
     const quotes = quotesByParagraph[sentence.paragraph] ?? [];
     const attribution = attribute({
       body,

@@ -2,6 +2,7 @@ import type { EntityType } from "@headcount/shared";
 import type { AttributionContext, SourceRef } from "./attribution.ts";
 import { RELAY_KINDS, SAY } from "./attribution-words.ts";
 import { lastPhrase } from "./described-sayer.ts";
+import { describedGroup } from "./group-anaphor.ts";
 import { lastBefore, lastSpeaker, mentionsNear, recentPrior, refOf } from "./mention-lookup.ts";
 import { resolveNP } from "./speaker-phrase.ts";
 
@@ -125,6 +126,8 @@ export function coreferent(
       if (!fits(r.name, r.type, null)) continue;
       if (!best || r.start > best.start) best = r;
     }
+    const called = /^group$/i.test(text) ? describedGroup(ctx.body, ctx.index, start, end, best) : null;
+    if (called) return called;
     if (best) return best.entity ? refOf(best.entity, start, end) : { ...best, start, end };
     return null;
   }

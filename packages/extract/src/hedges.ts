@@ -4,7 +4,7 @@ import type { Quantity } from "./numbers.ts";
 /**
  * The words that hedge a number, kept as written, and the interval they allow. The labelling rules:
  * "about N" → [N, N] approximate; "as many as N" → [null, N] up_to; "more than N" → [N, null] more_than;
- * "at least N" → [N, null] at_least; "no more than N" → [null, N] at_most; vague words → their interval.
+ * "at least N" → [N, null] at_least; "no more than N", "had not killed even N" → [null, N] at_most; vague words → their interval.
  */
 
 export interface Hedged {
@@ -24,16 +24,16 @@ const BEFORE: [RegExp, Qualifier][] = [
     "up_to",
   ],
   [
-    /\b(no more than|not more than|at most|(?<!\b(?:no|not)\s)fewer than|(?<!\b(?:no|not)\s)less than|a maximum of|just under|under)\s+$/i,
+    /\b(no more than|not more than|at most|(?:not|never|n[’']t)(?:\s+[a-z]+){0,2}\s+even|(?<!\b(?:no|not)\s)fewer than|(?<!\b(?:no|not)\s)less than|a maximum of|just under|under)\s+$/i,
     "at_most",
   ],
   [/\b(at least|a t least|as few as|a minimum of|no fewer than|no less than|not less than)\s+$/i, "at_least"],
   [
-    /\b(more than|upwards of|upward of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond|(?:could|may|might|will|would|to)\s+(?:pass|exceed|surpass)|passed|surpassed|surpasses|exceeded|exceeds|topped|(?:rose|risen|climbed|soared|surged|jumped|gone|went)\s+(?:past|above)|(?:higher|greater|more)\s+than\s+the)\s+$/i,
+    /\b(more than|upwards of|upward of|(?:just|well|slightly) over|over|in excess of|exceeding|above|beyond|(?:could|may|might|will|would|to)\s+(?:(?:likely|probably|soon|already|eventually|easily)\s+)?(?:pass|exceed|surpass)|passed|surpassed|surpasses|surpassing|exceeded|exceeds|topped|(?:rose|risen|climbed|soared|surged|jumped|gone|went)\s+(?:past|above)|(?:higher|greater|more)\s+than\s+the)\s+$/i,
     "more_than",
   ],
   [
-    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|an approximate|roughly estimated|in the region of|on the order of|closer to|approaching|nearing)\s+$/i,
+    /\b(approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|an estimated|estimated|(?:estimated|believed|thought)\s+to\s+(?:number|total)|estimated at|an approximate|roughly estimated|in the region of|on the order of|closer to|approaching|nearing)\s+$/i,
     "approximate",
   ],
 ];
@@ -84,6 +84,11 @@ export function hedgeQuantity(text: string, quantity: Quantity, windowStart: num
   }
 
   const after = text.slice(quantity.end, quantity.end + 20);
+  const odd = /(?:-odd|\sor so)$/i.exec(quantity.text);
+  if (!qualifier && quantity.kind === "number" && odd) {
+    qualifier = "approximate";
+    hedge = odd[0].trim();
+  }
   if (!qualifier && quantity.kind === "number") {
     for (const [re, q] of AFTER) {
       const m = re.exec(after);

@@ -295,13 +295,19 @@ function inParts(claims: ExtractedClaim[], title: string, body: string, shift: n
     if (official)
       Object.assign(located, { source: official.source, sourceType: official.sourceType, via: official.via });
     if (!repeats) return located;
+    // "Over 50 killed" over "fifty people have been killed": the hedge the headline prints is its own.
+    const ownHedge = c.qualifier !== "exact" && repeats.qualifier === "exact";
     return {
       ...located,
-      valueLow: repeats.valueLow,
-      valueHigh: repeats.valueHigh,
-      valueBest: repeats.valueBest,
-      qualifier: repeats.qualifier,
-      hedge: repeats.hedge,
+      ...(ownHedge
+        ? {}
+        : {
+            valueLow: repeats.valueLow,
+            valueHigh: repeats.valueHigh,
+            valueBest: repeats.valueBest,
+            qualifier: repeats.qualifier,
+            hedge: repeats.hedge,
+          }),
       // A headline that names no speaker prints the body's claim, said by whoever the body says.
       ...(c.source === null
         ? { source: repeats.source, sourceType: repeats.sourceType, via: repeats.via }

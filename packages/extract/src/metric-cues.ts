@@ -1,4 +1,5 @@
 import type { Metric, Rate } from "@headcount/shared";
+import { forceLoss } from "./force-loss.ts";
 import { BODIES_GUARD, DEAD_GUARD, FALLEN_GUARD, FORCE_GUARD, guarded, TOLL_GUARD } from "./guard-words.ts";
 import { metricOfVerb, type PeopleHead } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
@@ -32,7 +33,7 @@ export const CUES: [RegExp, Metric][] = [
     "missing",
   ],
   [
-    /\b(?:repatriated|repatriation|returned home|(?:taken|brought|flown) back (?:to|home)|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed|frees|freeing|(?:been|were|was)\s+returned(?!\s+to\s+(?:the\s+)?(?:front|battle|combat|duty|positions)))\b/i,
+    /\b(?:repatriated|repatriation|returned home|(?:taken|brought|flown) back (?:to|home)|(?:returned|back|home)\s+(?:from|out of)\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\b(?:escaped|fled)\s)from\s+(?:[a-z-]+\s+){0,2}?captivity|(?<!\bthe\s)return(?:s|ing)? home(?!\s+of\b)|(?:came|come|coming|brought) (?:back )?home|sent home|swapped|exchanged|prisoner exchange|handed over|released|freed|frees|freeing|(?:been|were|was)\s+returned(?!\s+to\s+(?:the\s+)?(?:front|battle|combat|duty|positions)))\b/i,
     "repatriated",
   ],
   [
@@ -126,8 +127,14 @@ export function findMetric(
   // "injuries to 139 people", "14 more sustained wounds", "36 hostages are confirmed dead").
   const leading = text.slice(Math.max(clauseStart, quantityStart - 40), quantityStart);
   const trailing = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
-  // "nine people kidnapped by the gang were freed": those once taken, now handed back.
-  if (TAKEN_THEN_FREED.test(text.slice(head.subjectEnd, clauseEnd)))
+  // "nine people kidnapped by the gang were freed": those once taken, now handed back; "4,300 freed
+  // individuals", "the 200 released prisoners": the participle before the noun says so too.
+  if (
+    TAKEN_THEN_FREED.test(text.slice(head.subjectEnd, clauseEnd)) ||
+    /^\s*(?:newly\s+)?(?:freed|released|repatriated|exchanged|swapped)\s+\S/i.test(
+      text.slice(head.subjectStart, head.subjectEnd),
+    )
+  )
     return { metric: "repatriated", evidenced: true, cue: "freed" };
   // "five people who had been kidnapped were killed": those once taken, now dead.
   if (TAKEN_THEN_KILLED.test(text.slice(head.subjectEnd, clauseEnd)))
@@ -315,7 +322,7 @@ export function findMetric(
     ) ||
       /\b(?:we|I)\s+$/i.test(leading.slice(0, lost.index)))
   )
-    return { metric: "killed", evidenced: true, cue: "lost" };
+    return { metric: forceLoss(leading.slice(0, lost.index), afterText), evidenced: true, cue: "lost" };
   const object = OBJECT_VERB.exec(beforeText);
   // "returning 40 soldiers to the front" sends them back to fight; it hands no one back.
   const toFight =
@@ -398,7 +405,7 @@ export function withFuture(text: string, clauseStart: number, cueStart: number, 
 }
 
 export const PER_DAY =
-  /\b(?:daily|a day|per day|each day|every day|in a single day|in one day|in 24 hours|per 24 hours|a 24-hour period|(?:in|over|during) the (?:past|previous|last) (?:24 hours|day))\b/i;
+  /\b(?:daily|a day|per day|each day|every day|in a single day|in one day|in 24 hours|per 24 hours|a 24-hour period)\b/i;
 export const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|in a single week|in one week)\b/i;
 
 export function findRate(
@@ -407,16 +414,8 @@ export function findRate(
   head: PeopleHead,
   clauseStart: number,
   clauseEnd: number,
-  sentenceStart = clauseStart,
 ): Rate {
   if (quantity.percent) return "percent";
-  // "Over the past 24 hours, the armed forces have lost more than 250": a sentence's opening frames it all.
-  if (
-    /^\s*["“]?(?:in|over|during) the (?:past|previous|last) (?:24 hours|day),/i.test(
-      text.slice(sentenceStart, sentenceStart + 40),
-    )
-  )
-    return "per_day";
   const after = text.slice(head.subjectEnd, Math.min(clauseEnd, head.subjectEnd + 60));
   const before = text.slice(Math.max(clauseStart, quantity.start - 40), quantity.start);
   if (PER_DAY.test(after) || /\b(?:daily|every day|each day)\s+(?:\w+\s+)?$/i.test(before)) return "per_day";

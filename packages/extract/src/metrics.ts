@@ -180,7 +180,7 @@ export function findPeopleHead(
 
   // "nearly 40% casualties", "3,000 Belarusian railway troops", "900 more troops"
   // "300+ fighters", "5,000-plus troops": the floor written after the number is read with it (hedges.ts).
-  const words = /^((?:\+|-plus|\s+or\s+more)?["”’]?\s+(?:of\s+)?)/.exec(after);
+  const words = /^((?:\+|-plus|\s+or\s+more)?["”’']?\s+(?:of\s+)?)/.exec(after);
   let offset = words ? words[0].length : 0;
   if (quantity.kind === "vague" && /of\s*$/i.test(quantity.text))
     offset = /^\s*/.exec(after)?.[0].length ?? 0;
@@ -389,7 +389,7 @@ export function findPeopleHead(
   // "The Palestinian death toll from ongoing Israeli attacks on the Gaza Strip has risen to 23,708",
   // "put the number of deceased hostages at 66": a toll named earlier in the sentence reaches the number.
   const wide = text.slice(Math.max(sentenceStart, quantity.start - 220), quantity.start);
-  let risen = /\btoll\b|\bcasualties\b|\bnumber of\b|\bfigure\b/i.test(wide)
+  let risen = /\btoll\b|\bcasualties\b|\bnumber\b|\bfigure\b/i.test(wide)
     ? (PUT_AT.exec(wide) ?? TOLL_REACHES.exec(wide) ?? COUNT_SET_OFF.exec(wide))
     : null;
   // "the number of dead is 12, while the number of wounded is 2,300": the nearest count names the figure.
@@ -418,7 +418,7 @@ export function findPeopleHead(
             : /(?:abducted|kidnapped|hostages)$/.test(noun)
               ? "captured"
               : null;
-    if (metric || !/\bfigure\b/.test(noun))
+    if (metric || !/^(?:figure|number)$/.test(noun))
       return head(text, start, start + risen[1].length, metric === null, metric, null, false);
     return { ...head(text, quantity.end, quantity.end, true, null, null, false), subject: null };
   }

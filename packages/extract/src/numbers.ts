@@ -115,6 +115,13 @@ function readAtom(text: string, at: number): Atom | null {
     const digits = parseDigits(raw);
     // "518k", "2.5bn", "4tn": a scale suffix written on the figure (not "km").
     const next = text.charCodeAt(at + raw.length) | 0x20;
+    // "1.5m people": a decimal with "m" is millions ("500m" stays a distance).
+    if (
+      next === 0x6d &&
+      raw.includes(".") &&
+      /^m(?![\p{L}\d])/u.test(text.slice(at + raw.length, at + raw.length + 2))
+    )
+      return { start: at, end: at + raw.length + 1, word: null, digits: digits * 1_000_000 };
     if (next === 0x6b || next === 0x62 || next === 0x74) {
       const suffix = SCALE_SUFFIX.exec(text.slice(at + raw.length, at + raw.length + 3))?.[0].toLowerCase();
       const scale = suffix === "k" ? 1000 : suffix === "bn" ? 1_000_000_000 : suffix === "tn" ? 1e12 : 0;
@@ -345,9 +352,15 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
           between,
         ) &&
           second.value > first.value);
+      // "the toll rose by 14 to 230": the rise and the new figure, two numbers and no range.
+      const changeBy =
+        /^\s+to\s+$/i.test(between) &&
+        /\b(?:rose|risen|rising|climbed|jumped|increased|grew|went up|gone up|fell|dropped|up|down)\s+by\s+$/i.test(
+          text.slice(Math.max(0, first.start - 24), first.start),
+        );
       const joins =
         /^\s*[-–—]\s*$/.test(between) ||
-        /^\s+to\s+$/i.test(between) ||
+        (/^\s+to\s+$/i.test(between) && !changeBy) ||
         alternatives ||
         (/^\s+and\s+$/i.test(between) && intro?.[1]?.toLowerCase() === "between");
       let low = first.value;
@@ -394,10 +407,15 @@ function isYearLike(text: string, phrase: Phrase): boolean {
 
 function plainQuantity(text: string, phrase: Phrase, offset: number): Quantity {
   const pct = withPercent(text, phrase.end);
+  // "50-odd villagers", "a dozen or so civilians": the approximation written after the figure is part of it.
+  const odd = pct.percent
+    ? null
+    : /^(?:-odd\b|\s+or\s+so(?=\s+\p{L}))/u.exec(text.slice(pct.end, pct.end + 8));
+  const end = pct.end + (odd?.[0].length ?? 0);
   return {
     start: offset + phrase.start,
-    end: offset + pct.end,
-    text: text.slice(phrase.start, pct.end),
+    end: offset + end,
+    text: text.slice(phrase.start, end),
     kind: "number",
     low: phrase.value,
     high: phrase.value,

@@ -68,6 +68,8 @@ export const VICTIM_NOUNS = [
   "migrants",
   "suspects",
   "family members",
+  // "kills 15 from same family": the members of one family.
+  "from (?:the )?same family",
   "relatives",
   "babies",
   "infants",
@@ -129,6 +131,7 @@ export const PEOPLE_NOUNS = [
   "soldiers",
   "soldier",
   "defenders",
+  "representatives",
   "personnel",
   "sappers",
   "deminers",
@@ -207,6 +210,9 @@ export const PEOPLE_NOUNS = [
   "raiders",
   "bandits",
   "extremists",
+  // Jihadist claims name their enemies so: "34 apostates were killed", "12 crusaders".
+  "apostates",
+  "crusaders",
   "Islamists",
   "individuals",
   "persons",

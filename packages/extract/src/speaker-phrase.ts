@@ -10,6 +10,7 @@ import {
   STRIP_HEAD,
 } from "./attribution-words.ts";
 import { coreferent, DOCUMENT, documentOwner, ORG_ANAPHOR } from "./coreference.ts";
+import { describedHead } from "./described-head.ts";
 import { describedSayer } from "./described-sayer.ts";
 import { territorialMinistryName } from "./entities.ts";
 import {
@@ -406,7 +407,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   }
 
   // A described source: "South Korean media", "a senior U.S. official", "analysts".
-  let described = text.replace(/^(?:a|an|the|some|several|many|two|three|other)\s+/i, "");
+  let described = text.replace(/^(?:a|an|one|the|some|several|many|two|three|other)\s+/i, "");
   // "the Houthi group", "the Hamas movement": a known group named with the kind of body it is.
   const gazetteer =
     lookupSurface(described.replace(STRIP_HEAD, "")) ??
@@ -427,6 +428,8 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     const named = namedOrganisation(at[1], tailStart, end);
     if (named) return named;
   }
+  const placed = SOURCE_NOUNS.test(described) ? null : describedHead(described);
+  if (placed) return { ...placed, entity: null, start, end };
   if (!SOURCE_NOUNS.test(described)) {
     // "Nkweta-Salami said": the surname of a person named before.
     if (/^\p{Lu}[\p{L}’'-]+$/u.test(text)) {
