@@ -47,7 +47,9 @@ export function measures(s: Scores, v: VariantScores): Row[] {
     row("cross-article variants grouped", v.variantGroups),
     row("cross-article entities grouped", v.crossGroups),
     ["suggested groups mixing two", String(v.mixedSuggestions), "", ""],
-    row("automatic merges right", { ok: v.automaticMerges.correct, n: v.automaticMerges.made }, 0.98),
+    v.automaticMerges.made === 0
+      ? ["automatic merges right", "–", "0/0", "none made"]
+      : row("automatic merges right", { ok: v.automaticMerges.correct, n: v.automaticMerges.made }, 0.98),
     [
       "confidence TP / FP (mean)",
       `${mean(confidence.tp).toFixed(2)} / ${Number.isNaN(mean(confidence.fp)) ? "–" : mean(confidence.fp).toFixed(2)}`,
