@@ -3,9 +3,11 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config.ts";
+import { mergeVariantsAutomatically } from "../curation/automatic-merges.ts";
 import { openDatabase } from "../db/database.ts";
 import { applyMigrations } from "../db/migrations.ts";
 import { createPool } from "../db/pool.ts";
+import { prismaOnPool } from "../db/prisma.ts";
 import { collectDocuments } from "../ingest/documents.ts";
 import { looksLikeUrl } from "../ingest/fetch-page.ts";
 import { createProgress } from "../ingest/progress.ts";
@@ -142,6 +144,17 @@ try {
     if (state.failed > 0) exitCode = 1;
   }
   await worker?.stop();
+  if (!values["enqueue-only"]) {
+    // Close spelling variants the batch stored are merged before the command ends (the queue's own job for it
+    // may not have run yet; it then finds nothing left to do).
+    const prisma = prismaOnPool(pool);
+    const merged = await mergeVariantsAutomatically(prisma);
+    if (merged > 0)
+      console.log(
+        `  merged ${merged} spelling variant(s) of known names (undoable, on their entities' pages)`,
+      );
+    await prisma.$disconnect();
+  }
 } finally {
   await lease.end();
   await pool.end();
