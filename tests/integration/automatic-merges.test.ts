@@ -131,7 +131,7 @@ describe("automatic merges of spelling variants", () => {
 });
 
 describe("automatic merges after a queued batch", () => {
-  it("are made by the queue's own job once the batch is stored", async () => {
+  it("are made by the ingest job itself once the batch is stored", async () => {
     const documents = [
       "Convoy reaches the front\nSource: Outlet Three\nDate: 2024-05-01\n\nAbout 1,200 soldiers arrived at the front, General Lyudmila Karavayeva said on Tuesday.\n",
       "Front line figures\nSource: Outlet Four\nDate: 2024-05-03\n\nGeneral Ludmila Karavayeva said on Thursday that 300 soldiers had been wounded. Karavayeva said 1,500 more would follow. Karavayeva gave no date.\n",

@@ -21,8 +21,6 @@ import { type GroupItem, storeGroup } from "./store-group.ts";
  * a time. A job that runs twice (after a crash) finds its publication stored and changes nothing.
  */
 export const INGEST_TASK = "ingest_document";
-/** Merges the open suggestions that are close enough (curation/automatic-merges.ts). */
-export const AUTOMATIC_MERGES_TASK = "automatic_merges";
 const MAX_ATTEMPTS = 3;
 /**
  * Documents per job. A job's documents are read in parallel in the reader threads, then stored in one
@@ -368,13 +366,12 @@ export function ingestTasks(
   onJobDone?: (outcome: IngestOutcome) => void,
 ): TaskList {
   return {
-    [POLL_FEEDS_TASK]: async (_payload, helpers) => {
+    [POLL_FEEDS_TASK]: async () => {
       const results = await pollDueFeeds(pool);
       for (const result of results) {
         if (result.error) console.error(`feed ${result.url}: ${result.error}`);
       }
-      if (results.some((result) => result.stored > 0))
-        await helpers.addJob(AUTOMATIC_MERGES_TASK, {}, { jobKey: AUTOMATIC_MERGES_TASK });
+      if (results.some((result) => result.stored > 0)) await mergeAfterIngest(pool);
     },
     [INGEST_TASK]: async (payload, helpers) => {
       const job = payload as IngestJob;
@@ -404,16 +401,19 @@ export function ingestTasks(
         outcomes = documents.map(() => ({ status: "failed", reason }));
         await recordOutcomes(pool, job.runId, helpers.job.id, documents, outcomes);
       }
-      // Names stored as close variants of known ones are merged (undoably) by a job of their own; one job
-      // key, so a burst of ingests queues one pass.
+      // Names stored as close variants of known ones are merged (undoably) before the job ends: the batch is
+      // done when its merges are. A failure there leaves the suggestions for the next pass.
       if (outcomes.some((outcome) => outcome.status === "created" || outcome.status === "revision"))
-        await helpers.addJob(AUTOMATIC_MERGES_TASK, {}, { jobKey: AUTOMATIC_MERGES_TASK });
+        await mergeAfterIngest(pool);
       for (const outcome of outcomes) onJobDone?.(outcome);
     },
-    [AUTOMATIC_MERGES_TASK]: async () => {
-      await mergeVariantsAutomatically(prismaOnPool(pool));
-    },
   };
+}
+
+async function mergeAfterIngest(pool: Pool): Promise<void> {
+  await mergeVariantsAutomatically(prismaOnPool(pool)).catch((error: unknown) =>
+    console.error(`automatic merges: ${(error as Error).message}`),
+  );
 }
 
 /**
