@@ -149,3 +149,28 @@ describe("automatic merges after a queued batch", () => {
     expect(judgement.origin).toBe("machine");
   });
 });
+
+describe("a limit on one pass", () => {
+  it("stops after that many merges and leaves the rest for the next pass", async () => {
+    await ingest(
+      "limit-first.txt",
+      "Two commanders named\nSource: Outlet Five\nDate: 2024-06-01\n\nGeneral Mykola Hrytsenko said 500 troops were sent. Colonel Oleksiy Danylchuk said 40 soldiers were wounded.\n",
+    );
+    await ingest(
+      "limit-second.txt",
+      "Two commanders again\nSource: Outlet Six\nDate: 2024-06-03\n\nGeneral Mykola Hritsenko said 700 troops were sent. Colonel Oleksii Danylchuk said 60 soldiers were wounded.\n",
+    );
+    const merged = async () =>
+      prisma.entity.count({
+        where: {
+          name: { in: ["Mykola Hrytsenko", "Mykola Hritsenko", "Oleksiy Danylchuk", "Oleksii Danylchuk"] },
+          mergedIntoId: { not: null },
+        },
+      });
+    expect(await merged()).toBe(0);
+    expect(await mergeVariantsAutomatically(prisma, { limit: 1 })).toBe(1);
+    expect(await merged()).toBe(1);
+    expect(await mergeVariantsAutomatically(prisma)).toBeGreaterThanOrEqual(1);
+    expect(await merged()).toBe(2);
+  });
+});

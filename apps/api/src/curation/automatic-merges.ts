@@ -37,10 +37,15 @@ function bestAttested(a: Side, b: Side): [keep: Side, merge: Side] {
  * Merges the machine's open suggestions whose pair automaticMergeScore allows (a close variant of a name
  * with a word of its own; never places), each as an undoable merge judged by the machine with its score,
  * under the better attested name. Suggestions below the bar stay in the editors' queue. Safe to run in
- * several processes at once: a suggestion is merged once, the others find it judged and skip it. Returns
- * how many merges it made.
+ * several processes at once: a suggestion is merged once, the others find it judged and skip it. With
+ * `limit`, it stops after that many merges (a request's share; the next pass makes the rest). Returns how
+ * many merges it made.
  */
-export async function mergeVariantsAutomatically(prisma: PrismaClient): Promise<number> {
+export async function mergeVariantsAutomatically(
+  prisma: PrismaClient,
+  options: { limit?: number } = {},
+): Promise<number> {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   let merged = 0;
   const skipped = new Set<number>();
   for (;;) {
@@ -82,6 +87,7 @@ export async function mergeVariantsAutomatically(prisma: PrismaClient): Promise<
     if (suggestions.length === 0) return merged;
     // Each suggestion read is merged or skipped: every pass leaves fewer to read.
     for (const suggestion of suggestions) {
+      if (merged >= limit) return merged;
       const score = automaticMergeScore(suggestion.keep, suggestion.merge);
       if (score === null) {
         skipped.add(suggestion.id);

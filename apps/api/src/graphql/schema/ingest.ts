@@ -114,6 +114,9 @@ const IngestArticleSuccess = builder.objectRef<IngestArticleResult>("IngestArtic
   }),
 });
 
+/** How many automatic merges one ingestArticle request makes before it answers. */
+const MERGES_PER_REQUEST = 25;
+
 guardedMutationField("ingestArticle", "editor", [ValidationError, NotAuthorizedError], {
   type: IngestArticleSuccess,
   description:
@@ -121,9 +124,10 @@ guardedMutationField("ingestArticle", "editor", [ValidationError, NotAuthorizedE
   args: (arg) => ({ input: arg({ type: IngestArticleInput, required: true, description: "The article." }) }),
   resolve: async (_root, { input }, context) => {
     const result = await ingestArticle(context.pool, input);
-    // Its names that are close variants of known ones are merged at once (undoably), not left for later.
+    // Its names that are close variants of known ones are merged at once (undoably), not left for later; a
+    // paste of hundreds of look-alike names gets its first merges here and the rest at the next pass.
     if (result.outcome === "created" || result.outcome === "revision")
-      await mergeVariantsAutomatically(context.prisma);
+      await mergeVariantsAutomatically(context.prisma, { limit: MERGES_PER_REQUEST });
     return result;
   },
 });
