@@ -43,6 +43,13 @@ const TAIL_VERB = new RegExp(`\\b(?:${SAY}|added)\\b(?=[^“”"]{0,60}[.!?]$)`,
 const CARRIED_BY =
   /\s+in\s+(?:a|an|its|the)\s+(?:\w+\s+)?(?:statement|post|message|communiqu[eé]|report|briefing)\s+(?:carried|broadcast|relayed|published)\s+(?:by|on)\s+((?:the\s+)?(?:official\s+|state\s+|state-run\s+)?[^,:“”".!?]{2,60}?)(?=\s*[,:]?\s*$)/i;
 
+const AFTER_QUOTE = [
+  QUOTE_VERB_DESCRIBED_NAME,
+  QUOTE_VERB_DIRECT,
+  QUOTE_VERB_APPOSED,
+  QUOTE_NAME_TITLE_UNCLOSED,
+];
+
 /** The outlet that carried the statement a quotation opens ("… carried by the official news agency, “…”"). */
 export function quoteRelay(ctx: AttributionContext, quote: Span): SourceRef | null {
   const lineStart = ctx.body.lastIndexOf("\n", quote.start) + 1;
@@ -86,28 +93,13 @@ export function quoteSpeaker(ctx: AttributionContext, quote: Span): SourceRef | 
     const ref = resolveNP(ctx, s, s + phrase.length);
     if (ref) return ref;
   }
-  const described = QUOTE_VERB_DESCRIBED_NAME.exec(after);
-  if (described?.[1]) {
-    const s = quote.end + 1 + described[0].indexOf(described[1]);
-    const ref = resolveNP(ctx, s, s + described[1].length);
-    if (ref) return ref;
-  }
-  const direct = QUOTE_VERB_DIRECT.exec(after);
-  if (direct?.[1]) {
-    const s = quote.end + 1 + direct[0].indexOf(direct[1]);
-    const ref = resolveNP(ctx, s, s + direct[1].length);
-    if (ref) return ref;
-  }
-  const apposed = QUOTE_VERB_APPOSED.exec(after);
-  if (apposed?.[1]) {
-    const s = quote.end + 1 + apposed[0].indexOf(apposed[1]);
-    const ref = resolveNP(ctx, s, s + apposed[1].length);
-    if (ref) return ref;
-  }
-  const titled = QUOTE_NAME_TITLE_UNCLOSED.exec(after);
-  if (titled?.[1]) {
-    const s = quote.end + 1 + titled[0].indexOf(titled[1]);
-    const ref = resolveNP(ctx, s, s + titled[1].length);
+  // "“…,” a resident, X, told …", "“…,” X said", "“…,” X, who …, said", "“…,” X, the head of … said": the name
+  // each pattern captures, in this order.
+  for (const pattern of AFTER_QUOTE) {
+    const m = pattern.exec(after);
+    if (!m?.[1]) continue;
+    const s = quote.end + 1 + m[0].indexOf(m[1]);
+    const ref = resolveNP(ctx, s, s + m[1].length);
     if (ref) return ref;
   }
   // The rest of the sentence after the quotation, up to its end, with no other quotation in it.
