@@ -297,7 +297,11 @@ describe("review queue paging", () => {
     // j down to the last loaded claim: the next page arrives, and j goes on into it.
     await items.first().focus();
     for (let presses = 0; presses < firstPage; presses++) await page.keyboard.press("j");
-    await page.waitForFunction((count) => document.querySelectorAll(".queue-item").length > count, firstPage);
+    // The page arrives, then the focus moves to its first claim (an effect after the render): wait for both.
+    await page.waitForFunction((count) => {
+      const loaded = [...document.querySelectorAll(".queue-item")];
+      return loaded.length > count && loaded.indexOf(document.activeElement as Element) >= count;
+    }, firstPage);
     const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-claim-id"));
     const ids = await items.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-claim-id")));
     expect(ids.indexOf(focused ?? "")).toBe(firstPage);
