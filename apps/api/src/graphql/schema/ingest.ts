@@ -126,8 +126,15 @@ guardedMutationField("ingestArticle", "editor", [ValidationError, NotAuthorizedE
     const result = await ingestArticle(context.pool, input);
     // Its names that are close variants of known ones are merged at once (undoably), not left for later; a
     // paste of hundreds of look-alike names gets its first merges here and the rest at the next pass.
+    // The article is stored and durable by now: a failed merge leaves its suggestions for the next pass and
+    // does not turn the answer into an error.
     if (result.outcome === "created" || result.outcome === "revision")
-      await mergeVariantsAutomatically(context.prisma, { limit: MERGES_PER_REQUEST });
+      await mergeVariantsAutomatically(context.prisma, { limit: MERGES_PER_REQUEST }).catch(
+        (error: unknown) =>
+          console.error(
+            `automatic merges after ingestArticle (${context.requestId}): ${(error as Error).message}`,
+          ),
+      );
     return result;
   },
 });
