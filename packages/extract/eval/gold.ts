@@ -72,7 +72,7 @@ export interface LabelledArticle {
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const LABELS = join(ROOT, "tests/extraction");
 
-const folder = (name: string): LabelledFolder => ({
+export const folder = (name: string): LabelledFolder => ({
   gold: join(LABELS, name, "gold.json"),
   texts: join(LABELS, name),
 });
@@ -103,6 +103,7 @@ export function splits(showHeldOut: boolean): Split[] {
         folder("dev-h"),
         folder("dev-i"),
         folder("dev-j"),
+        folder("dev-k"),
       ],
       details: true,
     },
