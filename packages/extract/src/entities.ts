@@ -80,7 +80,12 @@ export function extractEntities(body: string, sentences: Sentence[]): EntityInde
         continue;
       }
       // A dateline in capitals ("KHARTOUM, Sept 18", "EL FASHER, Sudan", "GAO (AFP) -") names a place.
-      if (/^\p{Lu}{2,}$/u.test(token.text) && (i === 0 || /^\p{Lu}{4,}$/u.test(token.text))) {
+      // Within a sentence only a word in capitals after no lower-case word can be one: "according to PICSS, …"
+      // names a body in running text.
+      if (
+        /^\p{Lu}{2,}$/u.test(token.text) &&
+        (i === 0 || (/^\p{Lu}{4,}$/u.test(token.text) && !/^\p{Ll}/u.test((tokens[i - 1] as Token).text)))
+      ) {
         let k = i;
         while (
           k + 1 < tokens.length &&
