@@ -84,7 +84,12 @@ export const COUNTRIES: [string, string[], string[], string | null][] = [
   ["Burkina Faso", [], ["Burkinabe"], "Ouagadougou"],
   ["Chad", [], ["Chadian", "Chadians"], "N'Djamena"],
   ["Central African Republic", ["CAR"], ["Central African"], "Bangui"],
-  ["Democratic Republic of the Congo", ["DRC", "DR Congo", "Congo"], ["Congolese"], "Kinshasa"],
+  [
+    "Democratic Republic of the Congo",
+    ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo"],
+    ["Congolese"],
+    "Kinshasa",
+  ],
   ["Rwanda", [], ["Rwandan", "Rwandans"], "Kigali"],
   ["Kenya", [], ["Kenyan", "Kenyans"], "Nairobi"],
   ["South Africa", [], ["South African", "South Africans"], "Pretoria"],

@@ -300,6 +300,7 @@ export const ORG_KEYWORDS = new Set([
   "Organisation",
   "Administration",
   "Commission",
+  "Mission",
   "Bureau",
   "Staff",
   "Navy",

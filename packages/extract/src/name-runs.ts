@@ -66,6 +66,7 @@ export const ROLE_HEAD_FOR_CONNECTOR = new Set([
   "Chief",
   "Director",
   "Commander",
+  "Republic",
   "Institute",
   "Study",
 ]);
@@ -168,14 +169,13 @@ export function buildSpan(body: string, tokens: Token[], i: number): number {
     // "Coordinating Headquarters for the Treatment of Prisoners of War": once a body's keyword has opened
     // its "for"/"of" phrase, each "of" after a capitalised word goes on with the name.
     // "United Nations Integrated Office in Haiti", "Mission in South Sudan": an office named for where it is.
-    if (
-      token.text === "in" &&
-      /^(?:Office|Mission|Embassy|Delegation|Representation)$/.test(prev.text) &&
-      tokens[j + 1] &&
-      isCapitalised(tokens[j + 1] as Token)
-    ) {
-      j += 2;
-      continue;
+    // "Mission in the Democratic Republic of Congo": "the" before the place too.
+    if (token.text === "in" && /^(?:Office|Mission|Embassy|Delegation|Representation)$/.test(prev.text)) {
+      const at = tokens[j + 1]?.text === "the" ? j + 2 : j + 1;
+      if (tokens[at] && isCapitalised(tokens[at] as Token)) {
+        j = at + 1;
+        continue;
+      }
     }
     // "Coordination Headquarters for Dealing with Prisoners of War": a gerund inside the body's "for" phrase
     // takes its object with it.
@@ -191,7 +191,9 @@ export function buildSpan(body: string, tokens: Token[], i: number): number {
     }
     if (
       CONNECTORS.has(token.text) &&
-      (ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text)) || (chained && token.text === "of"))
+      (ROLE_HEAD_FOR_CONNECTOR.has(stripApostrophe(prev.text)) ||
+        // "Office of the UN High Commissioner for Human Rights": inside a body's name a title takes its "for".
+        (chained && (token.text === "of" || token.text === "for")))
     ) {
       let k = j + 1;
       if (tokens[k]?.text === "the") k++;

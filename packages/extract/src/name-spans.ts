@@ -115,11 +115,13 @@ export function analyseSpan(
     return out;
   }
 
-  // "the United Nations Integrated Office in Haiti": a body named with the place it serves is named whole.
+  // "the United Nations Integrated Office in Haiti", "… Mission in the Democratic Republic of Congo": a body named
+  // with the place it serves is named whole.
   const servedAt = tokens.findIndex(
     (t, k) => t.text === "in" && k > 0 && ORG_KEYWORDS.has(tokens[k - 1]?.text ?? ""),
   );
-  const served = servedAt > 1 ? matchGazetteer(body, tokens, servedAt + 1) : null;
+  const placeAt = tokens[servedAt + 1]?.text === "the" ? servedAt + 2 : servedAt + 1;
+  const served = servedAt > 1 ? matchGazetteer(body, tokens, placeAt) : null;
   if (served && served.next === tokens.length && served.entry.type === "place") {
     emitNamed(body, tokens, out);
     out.gazetteer.push({ entry: served.entry, start: served.start, end: served.end });

@@ -5,12 +5,13 @@ import { mentionsNear, refOf } from "./mention-lookup.ts";
 import type { Sentence } from "./segment.ts";
 
 /**
- * "Moscow has lost more than 62,000 soldiers. This was reported by the General Staff.": translated and wire
- * copy often names the speaker in the sentence after the figures. The figures of the sentence before, said by
+ * "Moscow has lost more than 62,000 soldiers. This was reported by the General Staff." ("This is stated in the
+ * report of the monitoring mission."): translated and wire copy often names the speaker in the sentence after the
+ * figures. The figures of the sentence before, said by
  * no one there, are the named speaker's.
  */
 const SAID_AFTER =
-  /^\s*(?:according to (?:[^,.;]|\.(?=\w)){1,60},\s*)?(?:this|that|these (?:figures|numbers|data)|the (?:figures?|numbers?|data)|this (?:information|data|figure|number))\s+(?:was|were|has been|have been|had been)\s+(?:(?:first|also|earlier|officially)\s+)?(?:reported|stated|announced|said|confirmed|disclosed|revealed|published|claimed|given|released)\s+by\s+/i;
+  /^\s*(?:according to (?:[^,.;]|\.(?=\w)){1,60},\s*)?(?:this|that|these (?:figures|numbers|data)|the (?:figures?|numbers?|data)|this (?:information|data|figure|number))\s+(?:is|are|was|were|has been|have been|had been)\s+(?:(?:first|also|earlier|officially)\s+)?(?:reported|stated|announced|said|confirmed|disclosed|revealed|published|claimed|given|released)\s+(?:by|in\s+(?:the|a|an)\s+(?:(?:latest|new|recent|updated|daily|monthly|weekly|official)\s+)?(?:report|statement|update|briefing|summary|message)\s+(?:of|by|from|issued by|published by|released by))\s+/i;
 /** Where the named speaker's phrase ends: "… by the General Staff of the Armed Forces of Ukraine, UNN reports." */
 const PHRASE_END = /[,.;:“”"(]|\s(?:in|on|at|during|via|through|who|which)\s/;
 
