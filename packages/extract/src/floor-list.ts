@@ -13,8 +13,11 @@ import type { Quantity } from "./numbers.ts";
  */
 
 const FIGURE = String.raw`(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}{3,5}teen)(?:-\p{L}{3,5})?)`;
-/** An item of the list: its figure and up to three words of its noun, none of them a figure. */
-const ITEM = String.raw`${FIGURE}(?:\s+(?!(?:and|or|killed|dead|wounded|injured|hurt|missing)\b)[\p{L}’'-]+){1,3}`;
+/**
+ * An item of the list: its figure and up to three words of its noun, none of them a figure nor a word opening
+ * another clause ("killed at least 15 militants while two soldiers died").
+ */
+const ITEM = String.raw`${FIGURE}(?:\s+(?!(?:and|or|killed|dead|wounded|injured|hurt|missing|while|whereas|but|as|when|after|before|since|including)\b)[\p{L}’'-]+){1,3}`;
 const OBJECT_FLOOR = new RegExp(
   String.raw`\b(?:kill(?:ed|ing|s)?|massacr(?:ed|ing)|execut(?:ed|ing)|(?:deaths?|killings?|bodies|lives|murders?)\s+of)\s+(?:[^.;:!?]{0,120}?(?:\sand|,)\s+)?(at least|no fewer than|more than|over)\s+${ITEM}(?:,\s+${ITEM}){0,4},?\s+(?:and\s+)?$`,
   "iu",
