@@ -179,9 +179,14 @@ export function listPlace(
       (!evidenced &&
         !head.anaphoric &&
         VICTIM_METRICS.has(prev.draft.metric) &&
-        OBJECT_VERB.test(body.slice(Math.max(sentence.start, prev.numberStart - 50), prev.numberStart))));
+        (OBJECT_VERB.test(body.slice(Math.max(sentence.start, prev.numberStart - 50), prev.numberStart)) ||
+          // "lost up to 410 soldiers in A, up to 150 soldiers in B": a force's losses, place by place.
+          LOST_OBJECT.test(body.slice(Math.max(sentence.start, prev.numberStart - 30), prev.numberStart)))));
   return { listGap, listed };
 }
+
+const LOST_OBJECT =
+  /\b(?:lost|loses|lose|losing)\s+(?:(?:about|some|around|nearly|almost|more than|over|at least|up to|as many as)\s+)?$/i;
 
 /** What is done to people, as against where a force is or how large it is. */
 const FORCE_METRICS: readonly Metric[] = ["deployed", "planned_deployment", "present", "force_size"];

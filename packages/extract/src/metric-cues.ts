@@ -25,7 +25,7 @@ export const CUES: [RegExp, Metric][] = [
     "wounded",
   ],
   [
-    /\b(?:captured|capture|capturing|taken (?:prisoner|captive|hostage)|surrendered|prisoners? of war|POWs?|arrested|detained|abducted|kidnapped)\b/i,
+    /\b(?:captured|capture|capturing|taken (?:prisoner|captive|hostage)|surrendered|prisoners? of war|POWs?|arrested|apprehended|detained|abducted|kidnapped)\b/i,
     "captured",
   ],
   [

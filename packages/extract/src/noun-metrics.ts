@@ -13,7 +13,11 @@ export function metricOfNoun(noun: string, after: string): Metric | null {
   // "over 4,500 killed and wounded": both.
   if (/^(?:killed|dead)$/.test(noun) && /^\s+(?:and|or)\s+(?:wounded|injured)\b/i.test(after))
     return "casualties";
-  if (/^(?:dead|deaths|fatalities|killed|bodies|corpses|death toll|toll|lives|martyrs|fallen)/.test(noun))
+  if (
+    /^(?:dead|deaths|murders|killings|fatalities|killed|bodies|corpses|death toll|toll|lives|martyrs|fallen)/.test(
+      noun,
+    )
+  )
     return "killed";
   if (/^(?:wounded|injured|injuries)/.test(noun)) return "wounded";
   if (/^(?:prisoners|pows|captives|detainees|hostages)/.test(noun) || /^\s+of\s+war/i.test(after))

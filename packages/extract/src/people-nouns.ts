@@ -159,6 +159,8 @@ export const PEOPLE_NOUNS = [
   "comrades",
   "enemies",
   "deaths",
+  "murders",
+  "killings",
   "fatalities",
   "martyrs",
   "wounded",

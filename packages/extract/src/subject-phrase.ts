@@ -37,6 +37,9 @@ export const APPOSITIVE_ROLE =
 const COORDINATED_VERB =
   /^(\s*(?:the\s+)?[\p{L}.’'-]+(?:\s+[\p{L}.’'-]+){0,5}?)\s+(?:has\s+|have\s+|had\s+)?(?:\p{Ll}{3,}ed|gave|took|made|sent|put out|issued|rejected)\s[^,;]{1,120}?\s(?:and|but)(?:\s+also)?$/u;
 
+const ABBREVIATION_BEFORE_VERB =
+  /\s?\([\p{Lu}\d][\p{L}\d.&-]{1,9}\),?(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u;
+
 export function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
   // Set when a relative clause between the subject and the verb was blanked below.
   let relativeBlanked = false;
@@ -65,10 +68,7 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
       .replace(/,\s*\d{1,3},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/, (m) => " ".repeat(m.length));
   // "The Sudanese Armed Forces (SAF) said": the abbreviation in brackets repeats the name.
-  before = before.replace(
-    /\s?\([\p{Lu}\d][\p{L}\d.&-]{1,9}\),?(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u,
-    (m) => " ".repeat(m.length),
-  );
+  before = before.replace(ABBREVIATION_BEFORE_VERB, (m) => " ".repeat(m.length));
   if (comma)
     before = before
       // "The officials, who spoke on condition of anonymity, said", "The Pakistani Taliban, known as the TTP,
@@ -80,6 +80,12 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
           relativeBlanked = true;
           return " ".repeat(m.length);
         },
+      )
+      // "The Arakan Army (AA), fighting for autonomy in Rakhine State, western Myanmar, claimed": a participle
+      // describing the subject is not it.
+      .replace(
+        /,\s+(?!including\b|according\b)\p{Ll}{3,}ing\s+(?:for|against|in|on|with|under|alongside|to)\s[^,;:“”"]{2,80}(?:,\s+[^,;:“”"]{2,40})?,\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/u,
+        (m) => " ".repeat(m.length),
       )
       // "The BBC Russian Service, together with Mediazona and volunteers, have identified": the partners
       // between commas are not the subject's head.
@@ -98,6 +104,8 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
         /,(?<=\p{L},)\s+(?:(?:a|an|the)\s+[^,;:“”"]{2,80}|(?:[\p{Ll}.’'-]+\s+){0,2}(?:head|chief|director|spokes\w+|leader|commander|minister|secretary|coordinator|president|chairman|chair|adviser|advisor|representative|envoy|founder|deputy)\s+(?:of|for|to|at)\s[^,;:“”"]{2,80}),\s*(?=(?:(?:also|later|has|have|had|on\s+\p{Lu}\p{Ll}+)\s+)*$)/u,
         (m) => " ".repeat(m.length),
       );
+  // "The Arakan Army (AA), fighting for …, claimed": the abbreviation, once the aside after it is blanked.
+  if (comma) before = before.replace(ABBREVIATION_BEFORE_VERB, (m) => " ".repeat(m.length));
   // "Rights monitors, including the Emergency Lawyers group, stated": the body the aside names speaks.
   const including = !comma
     ? null
