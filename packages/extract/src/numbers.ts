@@ -411,11 +411,22 @@ function plainQuantity(text: string, phrase: Phrase, offset: number): Quantity {
   const odd = pct.percent
     ? null
     : /^(?:-odd\b|\s+or\s+so(?=\s+\p{L}))/u.exec(text.slice(pct.end, pct.end + 8));
-  const end = pct.end + (odd?.[0].length ?? 0);
+  let end = pct.end + (odd?.[0].length ?? 0);
+  let start = phrase.start;
+  // "rose to (31) people, while (103) others were injured": a figure bracketed in running text (as some
+  // translated copy writes them) is read with its brackets.
+  if (
+    text.charCodeAt(start - 1) === 40 &&
+    /(?:^|\s)\p{Ll}+\s\($/u.test(text.slice(Math.max(0, start - 16), start)) &&
+    /^\)\s+\p{L}/u.test(text.slice(end, end + 4))
+  ) {
+    start--;
+    end++;
+  }
   return {
-    start: offset + phrase.start,
+    start: offset + start,
     end: offset + end,
-    text: text.slice(phrase.start, end),
+    text: text.slice(start, end),
     kind: "number",
     low: phrase.value,
     high: phrase.value,
