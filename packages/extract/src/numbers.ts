@@ -85,7 +85,7 @@ const VAGUE_OBJECT_VERBS =
 const VAGUE = new RegExp(
   `(?=[adhst])(?:${[
     "\\b(tens|hundreds)\\s+of\\s+thousands\\b(?:\\s+of\\b)?",
-    "\\b(several|a\\s+few|a\\s+couple\\s+of|some)\\s+(hundred|thousand|dozen)\\b(?:\\s+of\\b)?",
+    "\\b(several|a\\s+few|a\\s+couple\\s+of|some)\\s+(hundred|thousand|dozen)(?:s(?<=several\\s+\\w+))?\\b(?:\\s+of\\b)?",
     // 'killed "dozens" of militants': a quoted word is still the figure.
     '\\b(hundreds|thousands|dozens|scores)\\b["”’]?(?=\\s+(?:of|more)\\b)(?:\\s+of\\b)?',
     // A bare plural as the subject or object of what people undergo: "dozens were killed", "killing dozens".
