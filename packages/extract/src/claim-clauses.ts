@@ -119,6 +119,9 @@ export function tollStands(opening: string): MetricResult | null {
 }
 export const LIST_TAIL =
   /^(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:about|around|some|nearly|almost|at least|more than|over)\s+)?\d[\d,]*\s[^,.;:\d]{1,90}?){1,5}\s+(?:were|was|have been|had been|are|got)\s+(?:(?:also|reportedly|all)\s+)?(killed|wounded|injured|hurt|captured|detained|abducted|missing|repatriated|returned|handed over)\b/i;
+/** "More than 10,000 civilians, troops and police have died": the people of one figure, listed, then their verb. */
+const NOUN_LIST_TAIL =
+  /^(?:,\s*\p{Ll}+(?:\s+\p{Ll}+){0,2}){1,4},?\s+and\s+\p{Ll}+(?:\s+\p{Ll}+){0,2}\s+(?:(?:have|has|had)\s+)?(?:(?:been|were|was)\s+)?(died|killed|perished|wounded|injured)\b/u;
 export const SEX_BREAKDOWN =
   /\b[\w-]+\s+(?:men|women|boys|girls)\s*,?\s+and\s+[\w-]+\s+(?:men|women|boys|girls)\b/i;
 export const SUBSET_BEFORE =
@@ -194,7 +197,7 @@ export const VICTIM_METRICS = new Set<Metric>(METRICS.filter((m) => !FORCE_METRI
 
 /** What the verb closing a list says happened to its items ("… and 148 fighters were killed"), or null. */
 export function listTailMetric(rest: string): MetricResult | null {
-  const verb = LIST_TAIL.exec(rest)?.[1]?.toLowerCase();
+  const verb = (LIST_TAIL.exec(rest) ?? NOUN_LIST_TAIL.exec(rest))?.[1]?.toLowerCase();
   if (!verb) return null;
   const metric: Metric = /^(?:wounded|injured|hurt)$/.test(verb)
     ? "wounded"

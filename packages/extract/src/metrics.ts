@@ -13,7 +13,7 @@ import {
 } from "./head-patterns.ts";
 import { bracketedToll, metricOfNoun, metricOfVerb } from "./noun-metrics.ts";
 import type { Quantity } from "./numbers.ts";
-import { PEOPLE_RE, SINGULAR_RE, sharedNounLength } from "./shared-noun.ts";
+import { PEOPLE_RE, SINGULAR_RE, STOP_MODIFIER, secondModifier, sharedNounLength } from "./shared-noun.ts";
 
 export { findMetric, findRate, type MetricResult } from "./metric-cues.ts";
 export { metricOfVerb, subjectEntityOf } from "./noun-metrics.ts";
@@ -261,14 +261,12 @@ export function findPeopleHead(
     const adjectival =
       /(?:ed|ing|ian|ese|ish|ern|al|ary|ive|ic)$/i.test(lower) &&
       !/^(?:during|including|according|being|having|following|amid)$/i.test(lower);
-    // "200 junta soldiers", "70 rebel fighters": a noun modifying the people noun right after it.
+    // "200 junta soldiers", "70 rebel fighters", "four drug gang members": nouns modifying the people noun.
     const nounModifier =
       /^\p{Ll}+$/u.test(w) &&
       step < 3 &&
-      !/^(?:and|or|of|in|on|at|to|the|a|an|were|was|are|is|have|had|has|more|than|who|which|that)$/.test(
-        lower,
-      ) &&
-      PEOPLE_RE.test(rest.slice(word[0].length)) &&
+      !STOP_MODIFIER.test(lower) &&
+      (PEOPLE_RE.test(rest.slice(word[0].length)) || secondModifier(lower, rest.slice(word[0].length))) &&
       !/^(?:strong|dead|wounded|injured|killed)\b/i.test(rest.slice(word[0].length));
     // "Russian and Ukrainian soldiers": two demonyms joined by "and" modify one noun.
     const joinedDemonym =
