@@ -96,7 +96,7 @@ export function attribute(ctx: AttributionContext): Attribution {
 
   // "according to X" (X may be "… cited by Y" or "…, citing Y").
   const according =
-    /\baccording to\s+((?:[^,.;:“”"]|\.(?=\S)|(?<=\b[A-Z])\.)+?)(?=\s*(?:[,;:“”"]|(?<!\b[A-Z])\.|\bthat\b|\bon the \d|\bon \w+day\b|$))/gi;
+    /\baccording to\s+((?:[^,.;:“”"]|\.(?=\S)|(?<=\b(?:[A-Z]|Col|Gen|Lt|Maj|Capt|Sgt|Brig|Adm|Cpl|Dr|Prof))\.)+?)(?=\s*(?:[,;:“”"]|(?<!\b(?:[A-Z]|Col|Gen|Lt|Maj|Capt|Sgt|Brig|Adm|Cpl|Dr|Prof))\.|\bthat\b|\bon the \d|\bon \w+day\b|$))/gi;
   for (const m of matchesWith(ctx.index, according, scopeStart, text, "according to")) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
