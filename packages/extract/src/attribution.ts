@@ -2,6 +2,7 @@ import type { EntityType } from "@headcount/shared";
 import { clauseAfterVerb, RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
 import type { EntityIndex, EntityRecord } from "./entities.ts";
 import { isSetOff } from "./frame-bounds.ts";
+import { namesSpeakerAfterVerb } from "./inverted-speaker.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
 import { quoteRelay, quoteSpeaker, speakerOfQuotationBefore } from "./quote-speaker.ts";
 import { matchesIn, matchesWith, once } from "./scope-scan.ts";
@@ -308,17 +309,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (!trailing && endsBefore(body.slice(verbEnd, quantityStart))) continue;
     // After the claim only "…, X said." and "…, said X." attribute it.
     const invertedTrail =
-      trailing &&
-      /,\s*$/.test(beforeVerb) &&
-      (/^\s+(?:the\s+)?[\p{Lu}][^,;]{1,140}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(body.slice(verbEnd, scopeEnd)) ||
-        // "…, said a source at the ministry."
-        /^\s+(?:an?|one)\s+[^,;]{1,140}?(?:,\s+(?:or\s+[^,;]{1,20}|(?:declining|asking|speaking|who)\b[^,;]{1,100}))?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
-          body.slice(verbEnd, scopeEnd),
-        ) ||
-        // "…, said residents.", "…, said local officials on Monday.": people described, no article.
-        /^\s+(?:(?:local|other|some|several|two|three|many)\s+)?(?:residents|witnesses|eyewitnesses|locals|villagers|officials|activists|medics|doctors|sources|survivors|relatives|rescuers|police|authorities|analysts|monitors|lawmakers|diplomats|aid workers|health workers)\b[^,;]{0,60}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
-          body.slice(verbEnd, scopeEnd),
-        ));
+      trailing && /,\s*$/.test(beforeVerb) && namesSpeakerAfterVerb(body.slice(verbEnd, scopeEnd));
     if (
       trailing &&
       !invertedTrail &&
