@@ -59,7 +59,7 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     before = before
       // "Research from US scholars, however, estimates": a parenthetical adverb between commas.
       .replace(
-        /,\s+(?:however|meanwhile|though|too|in turn|for (?:its|their|his|her) part|for example|instead),\s*$/i,
+        /,\s+(?:however|meanwhile|though|too|in turn|in contrast|by contrast|on the other hand|for (?:its|their|his|her) part|for example|instead),\s*$/i,
         (m) => " ".repeat(m.length),
       )
       // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
@@ -75,7 +75,7 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       // said", "X, who has accused Russia of “hiding its losses,” said": the relative clause or the other name
       // is not the subject.
       .replace(
-        /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b)\b[^,]*,[”"’]?\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
+        /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b|(?:comprised|composed|made\s+up|consisting)\s+of\b)\b[^,]*,[”"’]?\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
         (m) => {
           relativeBlanked = true;
           return " ".repeat(m.length);
@@ -127,6 +127,17 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     const lead = /^\s*/.exec(chain[1])?.[0].length ?? 0;
     const start = scopeStart + lead;
     return { start, end: scopeStart + chain[1].length };
+  }
+  // "Usman Bello who spoke with our correspondent from the hospital, confirmed": a relative clause closed by a
+  // comma it did not open with; the name before it is the subject.
+  const relative = !comma
+    ? null
+    : /^(\s*\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn)){1,4})\s+who\s+[^,;:“”"]{2,120},\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
+        before,
+      );
+  if (relative?.[1]) {
+    const lead = /^\s*/.exec(relative[1])?.[0].length ?? 0;
+    return { start: scopeStart + lead, end: scopeStart + relative[1].length };
   }
   // "A spokesperson for the army, Brigadier Nabil Abdallah, said": the name between commas is the subject.
   const named = !comma
