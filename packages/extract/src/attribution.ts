@@ -1,4 +1,5 @@
 import type { EntityType } from "@headcount/shared";
+import { asReportedSpeaker } from "./as-reported.ts";
 import { clauseAfterVerb, RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
 import type { EntityIndex, EntityRecord } from "./entities.ts";
 import { isSetOff } from "./frame-bounds.ts";
@@ -149,6 +150,12 @@ export function attribute(ctx: AttributionContext): Attribution {
     verbSpans.push({ start: relayStart, end: speakerStart + speakerText.length });
     if (speaker) pushRef(layers, speaker, 4 + positionDepth(speakerStart, quantityStart), false);
     if (relay) pushRef(layers, relay, 0.6, true);
+  }
+
+  const asReported = asReportedSpeaker(body, sentence.start, quantityStart);
+  if (asReported) {
+    explicit = true;
+    pushRef(layers, resolveNP(ctx, asReported.start, asReported.end), 2, false);
   }
 
   // "citing X" — deeper than whoever cites.

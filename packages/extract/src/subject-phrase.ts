@@ -171,6 +171,12 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     start += inner[0].length;
     np = np.slice(inner[0].length);
   }
+  // "As the ministry reported, …": a conjunction opening the sentence is not part of the subject.
+  const conjunction = /^\s*(?:as|when|while|because|although|though|after|before)\s+(?=\S)/i.exec(np);
+  if (conjunction) {
+    start += conjunction[0].length;
+    np = np.slice(conjunction[0].length);
+  }
   // "The ministry denied the report and said …": the verbs share the clause's subject.
   const coordinated = COORDINATED_VERB.exec(np);
   if (coordinated?.[1]) np = coordinated[1];
