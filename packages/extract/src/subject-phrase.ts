@@ -64,6 +64,9 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       )
       // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
       .replace(/,\s*\d{1,3},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/, (m) => " ".repeat(m.length));
+  // "The Civil Defence – first responders who operate under the government – said": an aside between dashes.
+  if (/[–—]/.test(sliced))
+    before = before.replace(/\s[–—]\s[^–—,;:“”"]{2,160}\s[–—]\s*$/, (m) => " ".repeat(m.length));
   // "The Sudanese Armed Forces (SAF) said": the abbreviation in brackets repeats the name.
   before = before.replace(
     /\s?\([\p{Lu}\d][\p{L}\d.&-]{1,9}\),?(?=\s+(?:(?:also|later|has|have|had|on\s+\w+)\s+)*$)/u,
