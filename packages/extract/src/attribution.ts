@@ -152,7 +152,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (relay) pushRef(layers, relay, 0.6, true);
   }
 
-  const asReported = asReportedSpeaker(body, sentence.start, quantityStart);
+  const asReported = asReportedSpeaker(body, sentence, quantityStart);
   if (asReported) {
     explicit = true;
     pushRef(layers, resolveNP(ctx, asReported.start, asReported.end), 2, false);

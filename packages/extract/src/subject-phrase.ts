@@ -78,7 +78,7 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       // said", "X, who has accused Russia of “hiding its losses,” said": the relative clause or the other name
       // is not the subject.
       .replace(
-        /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b|(?:comprised|composed|made\s+up|consisting)\s+of\b)\b[^,]*,[”"’]?\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
+        /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b|(?:comprised|composed|made\s+up|consisting)\s+of\b|(?:released|issued|published|posted)\s+(?:on|late|early|last|this|yesterday|today)\b)\b[^,]*,[”"’]?\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
         (m) => {
           relativeBlanked = true;
           return " ".repeat(m.length);
