@@ -12,6 +12,7 @@ import {
 import { coreferent, DOCUMENT, documentOwner, ORG_ANAPHOR } from "./coreference.ts";
 import { describedHead } from "./described-head.ts";
 import { describedSayer } from "./described-sayer.ts";
+import { nameAfterKind } from "./descriptor-name.ts";
 import { territorialMinistryName } from "./entities.ts";
 import {
   countryOfDemonym,
@@ -310,6 +311,8 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       return { name: titled[1], type: "person", entity: null, start: nameStart, end };
   }
 
+  const kindThenName = nameAfterKind(text);
+  if (kindThenName > 0) return resolveNP(ctx, start + kindThenName, end);
   let entity = bestEntity(index, start, end);
   // "the General Staff" after "Ukraine's General Staff": a shortened name of an organisation named before.
   if (entity && entity.entity.type === "organization" && !entity.entity.key.startsWith("g:")) {
