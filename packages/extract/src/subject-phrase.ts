@@ -40,6 +40,8 @@ const COORDINATED_VERB =
 export function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
   // Set when a relative clause between the subject and the verb was blanked below.
   let relativeBlanked = false;
+  // Set when "…, which have said" was blanked: the relative pronoun stands for the phrase before the comma.
+  let relativeStands = false;
   const sliced = body.slice(scopeStart, verbStart);
   // Most subjects hold no comma: the patterns below that need one are not tried then (blanking only turns
   // characters into spaces, so no comma appears on the way).
@@ -93,7 +95,10 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       // "The UN mission, which had earlier announced …": the relative pronoun stands for the name before it.
       .replace(
         /,\s+(?:which|who)\s+(?:(?:had|has|have|also|earlier|previously|already|first|initially|later)\s+){0,3}$/i,
-        (m) => " ".repeat(m.length),
+        (m) => {
+          relativeStands = true;
+          return " ".repeat(m.length);
+        },
       )
       // "Anna Berg, a Dutch military analyst, said", "Margaret Chan, head of the WHO, on Monday said": the
       // appositive describes the subject before it.
@@ -167,6 +172,13 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     const trimmed = np.replace(TRAILING_AUX, "");
     if (trimmed === np) break;
     np = trimmed;
+  }
+  // "… estimates given by Western intelligence agencies, which have said that …": the phrase the pronoun stands
+  // for ends the clause; it begins after the last preposition that leads to it.
+  const antecedent = relativeStands ? /^.*\s(?:by|from|with|of)\s+/s.exec(np) : null;
+  if (antecedent && antecedent[0].length < np.length) {
+    start += antecedent[0].length;
+    np = np.slice(antecedent[0].length);
   }
   // "He said residents recounted …": the deeper speaker follows the reporting verb.
   const inner = /^.*\b(?:said|says|told|reported|added|stated|claimed)\s+(?!that\b)/s.exec(np);
