@@ -2,7 +2,7 @@ import { NP_BOUNDARY, TRAILING_AUX } from "./attribution-words.ts";
 import type { Sentence, Span } from "./segment.ts";
 
 export const FINITE_VERB =
-  /\s+(?:(?:has|have|had|also|later|then)\s+)*(?:\p{Ll}+ed|gave|made|held|put|issued|told|said|spoke|went|took|sent|met|wrote|brought)\b/u;
+  /\s+(?:(?:has|have|had|also|later|then)\s+)*(?:\p{Ll}+ed|gave|made|held|put|issued|told|said|spoke|went|took|sent|met|wrote|brought|(?:corroborate|confirm|dispute|reject|deny|denie|accuse|blame|condemn|welcome|issue|release|publish)s?)\b/u;
 
 /** The subject that opens a sentence, up to its first finite verb: "Abiad provided …" → "Abiad". */
 export function leadingSubject(body: string, sentence: Sentence, scopeStart: number): Span | null {
