@@ -34,8 +34,10 @@ export function clauseAfterVerb(after: string): boolean {
     /^\s+(?:that\b|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands)\b|about|around|some|more|as many|up to|nearly|almost|roughly|at least|over|the (?:death |overall |total )?(?:toll|number)\b|(?:killing|wounding|injuring|capturing|losing|sending|deploying|recruiting)\s|to have\s)/i.test(
       after.slice(0, 20),
     ) ||
-    /^\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|lost|suffered)\b/u.test(
+    /^\s+(?:the\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|lost|suffered)\b/u.test(
       after,
-    )
+    ) ||
+    // "The government estimates the group has some 2,500 fighters": a described subject of one or two words.
+    /^\s+the\s+\p{Ll}[\p{L}-]+(?:\s+\p{Ll}[\p{L}-]+)?\s+(?:has|have|had|numbers|lost|suffered)\s/u.test(after)
   );
 }

@@ -1,7 +1,9 @@
 import type { EntityType } from "@headcount/shared";
+import { asReportedSpeaker } from "./as-reported.ts";
 import { clauseAfterVerb, RELAY_KINDS, SAY, TRAILING_AUX } from "./attribution-words.ts";
 import type { EntityIndex, EntityRecord } from "./entities.ts";
 import { isSetOff } from "./frame-bounds.ts";
+import { namesSpeakerAfterVerb } from "./inverted-speaker.ts";
 import { mentionsNear, refOf } from "./mention-lookup.ts";
 import { quoteRelay, quoteSpeaker, speakerOfQuotationBefore } from "./quote-speaker.ts";
 import { matchesIn, matchesWith, once } from "./scope-scan.ts";
@@ -96,7 +98,7 @@ export function attribute(ctx: AttributionContext): Attribution {
 
   // "according to X" (X may be "… cited by Y" or "…, citing Y").
   const according =
-    /\baccording to\s+((?:[^,.;:“”"]|\.(?=\S)|(?<=\b[A-Z])\.)+?)(?=\s*(?:[,;:“”"]|(?<!\b[A-Z])\.|\bthat\b|\bon the \d|\bon \w+day\b|$))/gi;
+    /\baccording to\s+((?:[^,.;:“”"]|\.(?=\S)|(?<=\b(?:[A-Z]|Col|Gen|Lt|Maj|Capt|Sgt|Brig|Adm|Cpl|Dr|Prof))\.)+?)(?=\s*(?:[,;:“”"]|(?<!\b(?:[A-Z]|Col|Gen|Lt|Maj|Capt|Sgt|Brig|Adm|Cpl|Dr|Prof))\.|\bthat\b|\bon the \d|\bon \w+day\b|$))/gi;
   for (const m of matchesWith(ctx.index, according, scopeStart, text, "according to")) {
     const npStart = scopeStart + m.index + m[0].length - (m[1]?.length ?? 0);
     const npEnd = npStart + (m[1]?.length ?? 0);
@@ -148,6 +150,12 @@ export function attribute(ctx: AttributionContext): Attribution {
     verbSpans.push({ start: relayStart, end: speakerStart + speakerText.length });
     if (speaker) pushRef(layers, speaker, 4 + positionDepth(speakerStart, quantityStart), false);
     if (relay) pushRef(layers, relay, 0.6, true);
+  }
+
+  const asReported = asReportedSpeaker(body, sentence, quantityStart);
+  if (asReported) {
+    explicit = true;
+    pushRef(layers, resolveNP(ctx, asReported.start, asReported.end), 2, false);
   }
 
   // "citing X" — deeper than whoever cites.
@@ -308,17 +316,7 @@ export function attribute(ctx: AttributionContext): Attribution {
     if (!trailing && endsBefore(body.slice(verbEnd, quantityStart))) continue;
     // After the claim only "…, X said." and "…, said X." attribute it.
     const invertedTrail =
-      trailing &&
-      /,\s*$/.test(beforeVerb) &&
-      (/^\s+(?:the\s+)?[\p{Lu}][^,;]{1,140}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(body.slice(verbEnd, scopeEnd)) ||
-        // "…, said a source at the ministry."
-        /^\s+(?:an?|one)\s+[^,;]{1,140}?(?:,\s+(?:or\s+[^,;]{1,20}|(?:declining|asking|speaking|who)\b[^,;]{1,100}))?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
-          body.slice(verbEnd, scopeEnd),
-        ) ||
-        // "…, said residents.", "…, said local officials on Monday.": people described, no article.
-        /^\s+(?:(?:local|other|some|several|two|three|many)\s+)?(?:residents|witnesses|eyewitnesses|locals|villagers|officials|activists|medics|doctors|sources|survivors|relatives|rescuers|police|authorities|analysts|monitors|lawmakers|diplomats|aid workers|health workers)\b[^,;]{0,60}?\s*(?:[.;!?]["”’]?)?\s*$/u.test(
-          body.slice(verbEnd, scopeEnd),
-        ));
+      trailing && /,\s*$/.test(beforeVerb) && namesSpeakerAfterVerb(body.slice(verbEnd, scopeEnd));
     if (
       trailing &&
       !invertedTrail &&

@@ -302,6 +302,9 @@ export function findDates(
     ) {
       date = new Date(result.start.date().getTime() - 7 * 86_400_000);
     }
+    // "on Friday" in an article dated only to its month (or year): a day of that month, not of the one before.
+    const coarse = anchor && (anchor.precision === "month" || anchor.precision === "year") && !known.day;
+    if (anchor && coarse && known.weekday !== undefined) date = toAnchorDate(anchor.date);
     // "last October" said in October means a year earlier.
     if (
       anchor &&

@@ -127,6 +127,11 @@ export const MAX_ALIAS_TOKENS = maxAliasTokens;
 export function lookupSurface(text: string): GazetteerEntry | undefined {
   const key = surfaceKey(text);
   const exact = BY_SURFACE.get(key);
+  // "Al-Shabab said …": a joined particle capitalised at the start of a sentence is the name written "al-Shabab".
+  if (!exact && /^(?:Al|El|Ad|Ash|As|At|Ar|An|Az)[-‑]\p{Lu}/u.test(key)) {
+    const particle = BY_SURFACE.get(key.charAt(0).toLowerCase() + key.slice(1));
+    if (particle) return particle;
+  }
   if (exact || !key.includes(" ") || !/^\p{Lu}/u.test(key)) return exact;
   return BY_SURFACE_LOWER.get(key.toLowerCase());
 }

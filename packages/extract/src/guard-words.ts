@@ -18,7 +18,7 @@ export function guarded(guard: RegExp, pattern: RegExp, text: string): boolean {
 // speaker-phrase.ts, resolveNP: people at a place, a nation's body, a statement, an owned body, a title before
 // a name, a member of a body, a place a body is based in.
 export const LOCATED_GUARD = anyOf(
-  "official|source|doctor|medic|nurse|resident|witness|worker|activist|authorities|staff|police|personnel|professional|practitioner|diplomat|analyst|observer|monitor|investigator|journalist|correspondent|commander|officer|spokes|ministry|Ministry".split(
+  "official|source|doctor|medic|nurse|resident|witness|worker|activist|authorities|staff|police|personnel|professional|practitioner|diplomat|analyst|observer|monitor|investigator|journalist|correspondent|commander|officer|spokes|ministry|Ministry|hospital|Hospital".split(
     "|",
   ),
   "u",

@@ -93,13 +93,14 @@ export function splitParagraphs(body: string): Span[] {
     const trail = text.length - text.trimEnd().length;
     if (!text.trim()) continue;
     const span = { start: m.index + lead, end: m.index + text.length - trail };
-    // A hard-wrapped line: the previous line stops mid-sentence and this one goes on in lower case.
+    // A hard-wrapped line: the previous line stops mid-sentence and this one goes on in lower case, or opens
+    // with the comma that goes on with it ("… in Kursk area\n, the ministry added.").
     const previous = paragraphs[paragraphs.length - 1];
     if (
       previous &&
       /^\n$/.test(body.slice(previous.end, m.index)) &&
       /[\p{L}\d,]$/u.test(body.slice(previous.end - 1, previous.end)) &&
-      /^\p{Ll}/u.test(text.slice(lead))
+      /^(?:\p{Ll}|,\s)/u.test(text.slice(lead))
     ) {
       previous.end = span.end;
       continue;

@@ -7,11 +7,17 @@ import type { Sentence } from "./segment.ts";
 /**
  * "Moscow has lost more than 62,000 soldiers. This was reported by the General Staff." ("This is stated in the
  * report of the monitoring mission."): translated and wire copy often names the speaker in the sentence after the
- * figures. The figures of the sentence before, said by
- * no one there, are the named speaker's.
+ * figures. The figures of the sentence before, said by no one there, are the named speaker's.
  */
 const SAID_AFTER =
   /^\s*(?:according to (?:[^,.;]|\.(?=\w)){1,60},\s*)?(?:this|that|these (?:figures|numbers|data)|the (?:figures?|numbers?|data)|this (?:information|data|figure|number))\s+(?:is|are|was|were|has been|have been|had been)\s+(?:(?:first|also|earlier|officially)\s+)?(?:reported|stated|announced|said|confirmed|disclosed|revealed|published|claimed|given|released)\s+(?:by|in\s+(?:the|a|an)\s+(?:(?:latest|new|recent|updated|daily|monthly|weekly|official)\s+)?(?:report|statement|update|briefing|summary|message)\s+(?:of|by|from|issued by|published by|released by))\s+/i;
+/**
+ * "The bodies of 100 soldiers were returned today. After identification they will be buried, reported the
+ * Coordination Headquarters.": a next sentence of the same paragraph, with no figure of its own, that closes
+ * on an inverted frame names the speaker of both. Only the last 160 characters are read.
+ */
+const SAID_CLOSING =
+  /,\s+(?:(?:reported|said|stated|announced|added|noted|informed)\s+((?:the\s+)?\p{Lu}[^,;:“”"]{1,140}?)|((?:the\s+)?\p{Lu}[^,;:“”"]{1,100}?)\s+(?:reported|said|stated|announced|added|noted))\s*[.!]?\s*$/u;
 /** Where the named speaker's phrase ends: "… by the General Staff of the Armed Forces of Ukraine, UNN reports." */
 const PHRASE_END = /[,.;:“”"(]|\s(?:in|on|at|during|via|through|who|which)\s/;
 
@@ -27,10 +33,23 @@ export function speakersNamedAfter(claims: Working[], sentences: Sentence[], ind
     const next = sentences[k + 1];
     if (!next) continue;
     const opening = SAID_AFTER.exec(next.text);
-    if (!opening) continue;
-    const from = next.start + opening[0].length;
-    const rest = next.text.slice(opening[0].length);
-    const end = from + (PHRASE_END.exec(rest)?.index ?? rest.length);
+    const closing =
+      opening || bySentence.has(k + 1) || next.paragraph !== sentences[k]?.paragraph
+        ? null
+        : SAID_CLOSING.exec(next.text.slice(-160));
+    const closingName = closing?.[1] ?? closing?.[2];
+    if (!opening && !closingName) continue;
+    let from: number;
+    let end: number;
+    if (opening) {
+      from = next.start + opening[0].length;
+      const rest = next.text.slice(opening[0].length);
+      end = from + (PHRASE_END.exec(rest)?.index ?? rest.length);
+    } else {
+      const tail = next.text.slice(-160);
+      from = next.end - tail.length + (closing?.index ?? 0) + (closing?.[0].indexOf(closingName ?? "") ?? 0);
+      end = from + (closingName?.length ?? 0);
+    }
     const speaker = longestWithin(mentionsNear(index, from, end), end);
     if (!speaker) continue;
     for (const claim of before) {

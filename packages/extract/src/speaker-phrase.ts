@@ -12,6 +12,7 @@ import {
 import { coreferent, DOCUMENT, documentOwner, ORG_ANAPHOR } from "./coreference.ts";
 import { describedHead } from "./described-head.ts";
 import { describedSayer } from "./described-sayer.ts";
+import { nameAfterKind } from "./descriptor-name.ts";
 import { territorialMinistryName } from "./entities.ts";
 import {
   countryOfDemonym,
@@ -71,7 +72,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   });
   // "a new toll by activists": the toll is the activists'.
   const byWhom =
-    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|preliminary|initial|official|grim|recent)\s+)*(?:toll|count|tally|figures?|estimates?|report|statement|research|study|studies|analysis|survey)\s+(?:(?:published|released|issued|compiled|made public)\s+(?:[\w-]+\s+){0,3}?)?(?:by|from)\s+/i.exec(
+    /^(?:(?:a|an|the|new|latest|updated|revised|provisional|preliminary|initial|official|grim|recent)\s+)*(?:toll|count|tally|figures?|estimates?|report|statement|research|study|studies|analysis|survey|(?:casualty\s+)?list|records)\s+(?:(?:published|released|issued|compiled|provided|made public)\s+(?:[\w-]+\s+){0,3}?)?(?:by|from)\s+/i.exec(
       text,
     );
   if (byWhom) {
@@ -126,7 +127,7 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
   // "Hospital officials in Rafah", "the health ministry in Ramallah": where the speakers are does not name them.
   const located = !guards.LOCATED_GUARD.test(text)
     ? null
-    : /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)|[Mm]inistry))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
+    : /^(.+?\b(?:officials?|sources?|doctors?|medics?|nurses?|residents?|witness(?:es)?|workers?|activists?|authorities|staff|police|personnel|professionals?|practitioners?|diplomats?|analysts?|observers?|monitors?|investigators?|journalists?|correspondents?|commanders?|officers?|spokes(?:man|woman|person)|[Mm]inistry|[Hh]ospital))\s+(?:in|at|from|near)\s+(?:the\s+)?\p{Lu}[\p{L}’'\s.-]*$/u.exec(
         text,
       );
   if (located?.[1]) text = located[1];
@@ -310,6 +311,8 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
       return { name: titled[1], type: "person", entity: null, start: nameStart, end };
   }
 
+  const kindThenName = nameAfterKind(text);
+  if (kindThenName > 0) return resolveNP(ctx, start + kindThenName, end);
   let entity = bestEntity(index, start, end);
   // "the General Staff" after "Ukraine's General Staff": a shortened name of an organisation named before.
   if (entity && entity.entity.type === "organization" && !entity.entity.key.startsWith("g:")) {

@@ -2,7 +2,7 @@ import { NP_BOUNDARY, TRAILING_AUX } from "./attribution-words.ts";
 import type { Sentence, Span } from "./segment.ts";
 
 export const FINITE_VERB =
-  /\s+(?:(?:has|have|had|also|later|then)\s+)*(?:\p{Ll}+ed|gave|made|held|put|issued|told|said|spoke|went|took|sent|met|wrote|brought)\b/u;
+  /\s+(?:(?:has|have|had|also|later|then)\s+)*(?:\p{Ll}+ed|gave|made|held|put|issued|told|said|spoke|went|took|sent|met|wrote|brought|(?:corroborate|confirm|dispute|reject|deny|denie|accuse|blame|condemn|welcome|issue|release|publish)s?)\b/u;
 
 /** The subject that opens a sentence, up to its first finite verb: "Abiad provided …" → "Abiad". */
 export function leadingSubject(body: string, sentence: Sentence, scopeStart: number): Span | null {
@@ -43,6 +43,8 @@ const ABBREVIATION_BEFORE_VERB =
 export function subjectBefore(body: string, scopeStart: number, verbStart: number): Span | null {
   // Set when a relative clause between the subject and the verb was blanked below.
   let relativeBlanked = false;
+  // Set when "…, which have said" was blanked: the relative pronoun stands for the phrase before the comma.
+  let relativeStands = false;
   const sliced = body.slice(scopeStart, verbStart);
   // Most subjects hold no comma: the patterns below that need one are not tried then (blanking only turns
   // characters into spaces, so no comma appears on the way).
@@ -62,11 +64,14 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     before = before
       // "Research from US scholars, however, estimates": a parenthetical adverb between commas.
       .replace(
-        /,\s+(?:however|meanwhile|though|too|in turn|for (?:its|their|his|her) part|for example|instead),\s*$/i,
+        /,\s+(?:however|meanwhile|though|too|in turn|in contrast|by contrast|on the other hand|for (?:its|their|his|her) part|for example|instead),\s*$/i,
         (m) => " ".repeat(m.length),
       )
       // "Barros, 58, said": an age between commas is not a clause boundary (blanked, offsets kept).
       .replace(/,\s*\d{1,3},\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/, (m) => " ".repeat(m.length));
+  // "The Civil Defence – first responders who operate under the government – said": an aside between dashes.
+  if (/[–—]/.test(sliced))
+    before = before.replace(/\s[–—]\s[^–—,;:“”"]{2,160}\s[–—]\s*$/, (m) => " ".repeat(m.length));
   // "The Sudanese Armed Forces (SAF) said": the abbreviation in brackets repeats the name.
   before = before.replace(ABBREVIATION_BEFORE_VERB, (m) => " ".repeat(m.length));
   if (comma)
@@ -75,7 +80,7 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       // said", "X, who has accused Russia of “hiding its losses,” said": the relative clause or the other name
       // is not the subject.
       .replace(
-        /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b)\b[^,]*,[”"’]?\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
+        /,\s+(?:who|which|speaking|talking|writing|(?:also\s+|better\s+)?known\s+as|also\s+called|formerly|(?:run|controlled|backed|led|based)\s+(?:by|in)\b|(?:comprised|composed|made\s+up|consisting)\s+of\b|(?:released|issued|published|posted)\s+(?:on|late|early|last|this|yesterday|today)\b)\b[^,]*,[”"’]?\s*(?=(?:(?:also|later|has|have|had)\s+)*$)/,
         (m) => {
           relativeBlanked = true;
           return " ".repeat(m.length);
@@ -96,7 +101,10 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
       // "The UN mission, which had earlier announced …": the relative pronoun stands for the name before it.
       .replace(
         /,\s+(?:which|who)\s+(?:(?:had|has|have|also|earlier|previously|already|first|initially|later)\s+){0,3}$/i,
-        (m) => " ".repeat(m.length),
+        (m) => {
+          relativeStands = true;
+          return " ".repeat(m.length);
+        },
       )
       // "Anna Berg, a Dutch military analyst, said", "Margaret Chan, head of the WHO, on Monday said": the
       // appositive describes the subject before it.
@@ -136,6 +144,17 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     const start = scopeStart + lead;
     return { start, end: scopeStart + chain[1].length };
   }
+  // "Usman Bello who spoke with our correspondent from the hospital, confirmed": a relative clause closed by a
+  // comma it did not open with; the name before it is the subject.
+  const relative = !comma
+    ? null
+    : /^(\s*\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|al|el|bin|ibn)){1,4})\s+who\s+[^,;:“”"]{2,120},\s*(?:(?:also|later|has|have|had)\s+)*$/u.exec(
+        before,
+      );
+  if (relative?.[1]) {
+    const lead = /^\s*/.exec(relative[1])?.[0].length ?? 0;
+    return { start: scopeStart + lead, end: scopeStart + relative[1].length };
+  }
   // "A spokesperson for the army, Brigadier Nabil Abdallah, said": the name between commas is the subject.
   const named = !comma
     ? null
@@ -162,11 +181,24 @@ export function subjectBefore(body: string, scopeStart: number, verbStart: numbe
     if (trimmed === np) break;
     np = trimmed;
   }
+  // "… estimates given by Western intelligence agencies, which have said that …": the phrase the pronoun stands
+  // for ends the clause; it begins after the last preposition that leads to it.
+  const antecedent = relativeStands ? /^.*\s(?:by|from|with|of)\s+/s.exec(np) : null;
+  if (antecedent && antecedent[0].length < np.length) {
+    start += antecedent[0].length;
+    np = np.slice(antecedent[0].length);
+  }
   // "He said residents recounted …": the deeper speaker follows the reporting verb.
   const inner = /^.*\b(?:said|says|told|reported|added|stated|claimed)\s+(?!that\b)/s.exec(np);
   if (inner && inner[0].length < np.length) {
     start += inner[0].length;
     np = np.slice(inner[0].length);
+  }
+  // "As the ministry reported, …": a conjunction opening the sentence is not part of the subject.
+  const conjunction = /^\s*(?:as|when|while|because|although|though|after|before)\s+(?=\S)/i.exec(np);
+  if (conjunction) {
+    start += conjunction[0].length;
+    np = np.slice(conjunction[0].length);
   }
   // "The ministry denied the report and said …": the verbs share the clause's subject.
   const coordinated = COORDINATED_VERB.exec(np);
