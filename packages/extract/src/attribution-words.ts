@@ -41,3 +41,7 @@ export function clauseAfterVerb(after: string): boolean {
     /^\s+the\s+\p{Ll}[\p{L}-]+(?:\s+\p{Ll}[\p{L}-]+)?\s+(?:has|have|had|numbers|lost|suffered)\s/u.test(after)
   );
 }
+
+/** "officer loyal to the government": after a person described, whom they serve (see resolveNP). */
+export const SERVES_AFTER =
+  /(?<=\b(?:officers?|officials?|commanders?|sources?|spokes(?:man|woman|person)|aides?|advis[eo]rs?|members?|leaders?))\s+(?:loyal|close|allied|affiliated|attached)\s+(?:to|with)\s[\s\S]*$/i;

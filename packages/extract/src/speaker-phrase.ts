@@ -5,6 +5,7 @@ import {
   MEMBER_HEAD,
   OFFICE_HEAD,
   RELAY_KINDS,
+  SERVES_AFTER,
   SINGULAR_PERSON,
   SOURCE_NOUNS,
   STRIP_HEAD,
@@ -39,8 +40,8 @@ export function resolveNP(ctx: AttributionContext, start: number, end: number): 
     text = text.slice(m[0].length);
     start += m[0].length;
   }
-  // "a commander who asked not to be named": the relative clause is not part of the name.
-  text = text.replace(/\s+(?:[Ww]ho|[Ww]hom|[Ww]hich|[Ww]hose)\s[\s\S]*$/, "");
+  // "a commander who asked not to be named", "an officer loyal to the government": the person, not the clause.
+  text = text.replace(/\s+(?:[Ww]ho|[Ww]hom|[Ww]hich|[Ww]hose)\s[\s\S]*$/, "").replace(SERVES_AFTER, "");
   // "the health ministry's figures": the owner of the figures.
   text = text.replace(
     /[’']s?(?:\s+(?:own\s+|latest\s+|new\s+|updated\s+|daily\s+)?(?:figures|data|estimates?|count|tally|reports?|assessment|statement|toll))?$/i,
