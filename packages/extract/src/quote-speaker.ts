@@ -50,14 +50,26 @@ const AFTER_QUOTE = [
   QUOTE_NAME_TITLE_UNCLOSED,
 ];
 
-/** The outlet that carried the statement a quotation opens ("… carried by the official news agency, “…”"). */
+// "“…,” the source told Xinhua news agency on Thursday.": the agency the speaker told relays the quotation.
+const TOLD_AFTER =
+  /^\s*,?["”’]?\s*[^“”".!?]{1,80}?\s+told\s+((?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})/u;
+
+/**
+ * The outlet that carried the statement a quotation opens ("… carried by the official news agency, “…”"), or that
+ * the speaker told it to ("“…,” the source told Xinhua").
+ */
 export function quoteRelay(ctx: AttributionContext, quote: Span): SourceRef | null {
   const lineStart = ctx.body.lastIndexOf("\n", quote.start) + 1;
   const before = ctx.body.slice(lineStart, quote.start - 1);
   const m = CARRIED_BY.exec(before);
-  if (!m?.[1]) return null;
-  const start = lineStart + m.index + m[0].length - m[1].length;
-  return resolveNP(ctx, start, start + m[1].length);
+  if (m?.[1]) {
+    const start = lineStart + m.index + m[0].length - m[1].length;
+    return resolveNP(ctx, start, start + m[1].length);
+  }
+  const told = TOLD_AFTER.exec(ctx.body.slice(quote.end + 1, quote.end + 140));
+  if (!told?.[1]) return null;
+  const start = quote.end + 1 + told[0].length - told[1].length;
+  return resolveNP(ctx, start, start + told[1].length);
 }
 
 /** Who speaks a quotation: "X said, “…”", "“…,” said X", "“…,” X said". */
