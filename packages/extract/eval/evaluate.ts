@@ -1,7 +1,7 @@
 /**
  * Scores the extractor against hand labels, split by split, reading texts and labels at run time:
  *  - seeds:   ../shared/gold/seeds.json on ../shared/seeds (or HEADCOUNT_GOLD / HEADCOUNT_SEEDS);
- *  - dev:     tests/extraction/dev-a … dev-k, real reporting the extractor is tuned against;
+ *  - dev:     tests/extraction/dev-a … dev-l, real reporting the extractor is tuned against;
  *  - heldout: tests/extraction/heldout, real reporting never tuned against (its misses are listed only with
  *             --details, so that reading the report does not become tuning).
  * `npm run eval:extract [-- --split seeds|dev|heldout ...] [--details]`; `--folder dev-k` scores one folder of

@@ -104,6 +104,7 @@ export function splits(showHeldOut: boolean): Split[] {
         folder("dev-i"),
         folder("dev-j"),
         folder("dev-k"),
+        folder("dev-l"),
       ],
       details: true,
     },
