@@ -3,7 +3,7 @@ import type { Working } from "./claims.ts";
 import { countryOfDemonym } from "./gazetteer.ts";
 import { DEFINED_GUARD, guarded, HARM_GUARD, OPENING_GUARD, SUBSET_GUARD } from "./guard-words.ts";
 import type { Hedged } from "./hedges.ts";
-import { CUES, type MetricResult, OBJECT_VERB } from "./metric-cues.ts";
+import { CUES, LOST_BEFORE, type MetricResult, OBJECT_VERB } from "./metric-cues.ts";
 import { metricOfVerb, NEXT_PART, type PeopleHead, SUBSET_OPENING, VICTIM_NOUNS } from "./metrics.ts";
 import type { Quantity } from "./numbers.ts";
 import { SINGULAR_PEOPLE_NOUNS } from "./people-nouns.ts";
@@ -184,12 +184,9 @@ export function listPlace(
         VICTIM_METRICS.has(prev.draft.metric) &&
         (OBJECT_VERB.test(body.slice(Math.max(sentence.start, prev.numberStart - 50), prev.numberStart)) ||
           // "lost up to 410 soldiers in A, up to 150 soldiers in B": a force's losses, place by place.
-          LOST_OBJECT.test(body.slice(Math.max(sentence.start, prev.numberStart - 30), prev.numberStart)))));
+          LOST_BEFORE.test(body.slice(Math.max(sentence.start, prev.numberStart - 30), prev.numberStart)))));
   return { listGap, listed };
 }
-
-const LOST_OBJECT =
-  /\b(?:lost|loses|lose|losing)\s+(?:(?:about|some|around|nearly|almost|more than|over|at least|up to|as many as)\s+)?$/i;
 
 /** What is done to people, as against where a force is or how large it is. */
 const FORCE_METRICS: readonly Metric[] = ["deployed", "planned_deployment", "present", "force_size"];

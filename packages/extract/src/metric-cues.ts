@@ -84,6 +84,9 @@ const TOLL_REACHES_PEOPLE =
 
 export const OBJECT_VERB =
   /\b(killed|killing|kills|kill|took away|taken away|carried off|beheaded|beheading|murdered|murdering|assassinated|wounded|wounding|wounds|injured|injuring|injures|injure|captured|capturing|captures|abducted|abducting|abducts|abduct|kidnapped|kidnapping|kidnaps|kidnap|deployed|deploying|deploys|dispatched|dispatching|dispatches|recruited|recruiting|recruits|mobili[sz]ed|mobili[sz]ing|mobili[sz]es|conscripted|evacuated|repatriated|returning|freeing|releasing|swapping|exchanging)\s+(?:(?:only|just|about|some|around|roughly|nearly|almost|more than|over|at least|up to|as many as|an estimated|another|a further|an additional|dozens of|hundreds of|thousands of)\s+)*$/i;
+/** "lost", "loses up to" right before a figure: what a force or a family lost. */
+export const LOST_BEFORE =
+  /\b(?:lost|loses|lose|losing)\s+(?:(?:about|some|around|nearly|almost|more than|over|at least|up to|as many as)\s+)?$/i;
 export const FUTURE =
   /\b(?:will|would|could|may|might|shall|is to|are to|to be|plans? to|planning to|expected to|set to|preparing to|ready to|intends? to|going to|(?:has|have|had)\s+decided to|decided to|agreed to|promised to|pledged to|offered to|vowed to)\s+(?:\w+\s+){0,2}$/i;
 
@@ -311,10 +314,7 @@ export function findMetric(
   // "a family lost 13 members", "we lost nine people": civilians lost are dead (a force's losses include wounded).
   // A commander's "we lost six men", an army's "the attackers lost 15 combatants": its dead. A brigade that
   // "lost 3,000 men" in a retreat, a country that "lost 3,620 soldiers" in a day's tally: killed and wounded.
-  const lost =
-    /\b(?:lost|loses|lose|losing)\s+(?:(?:about|some|around|nearly|almost|more than|over|at least|up to|as many as)\s+)?$/i.exec(
-      leading,
-    );
+  const lost = LOST_BEFORE.exec(leading);
   if (
     lost &&
     (/^(?:(?:family\s+)?members|people|relatives|civilians|children|sons|daughters|villagers|residents|combatants)$/i.test(

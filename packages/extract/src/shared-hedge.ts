@@ -24,6 +24,7 @@ export function sharedHedge(
   if (q !== "up_to" && q !== "at_most" && !floor) return hedged;
   // "the deaths of more than 30 civilians and 50 injuries": harms counted are a figure of their own.
   if (floor && harmsCounted) return hedged;
+  if (quantity.start - prev.subjectEnd > 24 || quantity.start <= prev.subjectEnd) return hedged;
   // "at least nine deaths and 10 injured": a count of harms, then a figure with a harm of its own, are two
   // figures ("at least 208 killed, 164 injured and 101 kidnapped" is one list).
   if (
@@ -32,7 +33,6 @@ export function sharedHedge(
     /^\s+(?:injured|wounded|hurt|dead|killed|missing)\b/i.test(body.slice(quantity.end, quantity.end + 12))
   )
     return hedged;
-  if (quantity.start - prev.subjectEnd > 24 || quantity.start <= prev.subjectEnd) return hedged;
   // A ceiling covers "up to 5 killed and 3 wounded"; a floor only counts of one verb ("at least 49
   // civilians and 15 soldiers were killed", "more than 43 children, 13 women and 9 men"), not "at least 30
   // were killed and 20 injured", nor a count of harms after it ("and 50 injuries").
